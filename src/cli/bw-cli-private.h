@@ -1,0 +1,21 @@
+/* bw-cli-private.h: the subcommand entry points, one file each, and helpers they share. */
+#pragma once
+
+#include "bw-cli.h"
+
+G_BEGIN_DECLS
+
+/* Each takes argv with argv[0] = the subcommand name and returns a BW_CLI_EXIT_* code. */
+typedef int (*BwCliCommand) (int    argc,
+                             char **argv);
+
+/* Prints "bulwark: MESSAGE" as one line on stderr and returns BW_CLI_EXIT_BAD_INPUT. */
+int bw_cli_fail (const char *format,
+                 ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses options; on error prints one line and returns FALSE. */
+gboolean bw_cli_parse (GOptionContext *context,
+                       int            *argc,
+                       char         ***argv);
+
+G_END_DECLS

@@ -1,0 +1,96 @@
+/* bw-cli.c: dispatches `bulwark SUBCOMMAND …` to the headless subcommands. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bw-cli-private.h"
+
+typedef struct
+{
+  const char  *name;
+  BwCliCommand run;
+  const char  *summary;
+} BwCliEntry;
+
+static const BwCliEntry commands[] = {
+  { NULL, NULL, NULL },
+};
+
+static const BwCliEntry *
+find_command (const char *name)
+{
+  for (guint i = 0; commands[i].name != NULL; i++)
+    {
+      if (g_str_equal (commands[i].name, name))
+        return &commands[i];
+    }
+  return NULL;
+}
+
+gboolean
+bw_cli_is_subcommand (const char *name)
+{
+  return name != NULL && (find_command (name) != NULL || g_str_equal (name, "help"));
+}
+
+int
+bw_cli_fail (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One line, always: a CI log should show the whole reason on the line it fails. */
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "bulwark: %s\n", message);
+  return BW_CLI_EXIT_BAD_INPUT;
+}
+
+gboolean
+bw_cli_parse (GOptionContext *context,
+              int            *argc,
+              char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      bw_cli_fail ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+print_help (void)
+{
+  g_print ("%s\n", _("Usage: bulwark [FILE]            start the window"));
+  g_print ("%s\n", _("       bulwark COMMAND [ARGS…]   run headless"));
+  g_print ("\n%s\n", _("Commands:"));
+  for (guint i = 0; commands[i].name != NULL; i++)
+    g_print ("  %-18s %s\n", commands[i].name, _(commands[i].summary));
+  return BW_CLI_EXIT_OK;
+}
+
+int
+bw_cli_run (int    argc,
+            char **argv)
+{
+  const BwCliEntry *entry;
+
+  g_return_val_if_fail (argc >= 2, BW_CLI_EXIT_BAD_INPUT);
+
+  if (g_str_equal (argv[1], "help"))
+    return print_help ();
+
+  entry = find_command (argv[1]);
+  if (entry == NULL)
+    return bw_cli_fail (_("unknown command “%s”"), argv[1]);
+
+  return entry->run (argc - 1, argv + 1);
+}

@@ -1,0 +1,106 @@
+/* bw-catalog.h: the catalog — ATT&CK tactics, techniques and groups, the kill chain, the CTID
+ * capability mappings and the stencils — that every Bulwark figure is computed from. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bw-types.h"
+
+G_BEGIN_DECLS
+
+struct _BwTactic
+{
+  char *id;         /* "TA0043" */
+  char *shortname;  /* "reconnaissance" */
+  char *name;       /* "Reconnaissance" */
+};
+
+struct _BwTechnique
+{
+  char  *id;        /* "T1595" or "T1595.001" */
+  char  *name;
+  char  *parent;    /* parent technique id for a sub-technique, else NULL */
+  char **tactics;   /* tactic shortnames, NULL-terminated */
+  char **platforms; /* normalised platform names, NULL-terminated */
+  guint  index;     /* position in the id-sorted technique list; the engine's bit index */
+};
+
+struct _BwPhase
+{
+  char  *id;        /* "reconnaissance" … "actions-on-objectives" */
+  char  *name;      /* "Reconnaissance" … */
+  char **tactics;   /* tactic shortnames, NULL-terminated */
+};
+
+struct _BwMapping
+{
+  guint      technique; /* BwTechnique.index */
+  BwCategory category;
+  BwScore    score;
+};
+
+struct _BwCapability
+{
+  char      *id;        /* "EID-CA-E3", "azure_firewall" … */
+  char      *name;
+  char      *group;
+  BwMapping *entries;
+  guint      n_entries;
+};
+
+struct _BwStencil
+{
+  char    *id;            /* "azure.vm" */
+  char    *name;
+  BwRole   role;
+  char    *family;        /* palette group id */
+  char    *pillar;        /* Zero Trust pillar */
+  char    *icon;          /* icon name (resource under icons/stencils) */
+  char   **platforms;     /* assets: ATT&CK platforms; NULL-terminated, empty for others */
+  char   **capabilities;  /* services: capability ids; NULL-terminated */
+  char   **applies_to;    /* services: asset kinds it can protect; empty = any */
+  gboolean siem;
+};
+
+struct _BwGroup
+{
+  char  *id;          /* "G0016" */
+  char  *name;        /* "APT29" */
+  char **aliases;     /* NULL-terminated */
+  guint *techniques;  /* BwTechnique.index values, sorted */
+  guint  n_techniques;
+};
+
+#define BW_TYPE_CATALOG (bw_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (BwCatalog, bw_catalog, BW, CATALOG, GObject)
+
+/* The effective catalog: the user's imported one if present, else the shipped one. */
+BwCatalog          *bw_catalog_load_default   (GError **error);
+
+const char         *bw_catalog_get_attack_version (BwCatalog *self);
+
+guint               bw_catalog_get_n_tactics    (BwCatalog *self);
+const BwTactic     *bw_catalog_get_tactic       (BwCatalog *self, guint index);
+const BwTactic     *bw_catalog_lookup_tactic    (BwCatalog *self, const char *id_or_shortname);
+
+guint               bw_catalog_get_n_techniques (BwCatalog *self);
+const BwTechnique  *bw_catalog_get_technique    (BwCatalog *self, guint index);
+const BwTechnique  *bw_catalog_lookup_technique (BwCatalog *self, const char *id);
+
+guint               bw_catalog_get_n_phases     (BwCatalog *self);
+const BwPhase      *bw_catalog_get_phase        (BwCatalog *self, guint index);
+
+guint               bw_catalog_get_n_capabilities (BwCatalog *self);
+const BwCapability *bw_catalog_get_capability     (BwCatalog *self, guint index);
+const BwCapability *bw_catalog_lookup_capability  (BwCatalog *self, const char *id);
+
+guint               bw_catalog_get_n_stencils   (BwCatalog *self);
+const BwStencil    *bw_catalog_get_stencil      (BwCatalog *self, guint index);
+const BwStencil    *bw_catalog_lookup_stencil   (BwCatalog *self, const char *id);
+
+guint               bw_catalog_get_n_groups     (BwCatalog *self);
+const BwGroup      *bw_catalog_get_group        (BwCatalog *self, guint index);
+const BwGroup      *bw_catalog_lookup_group     (BwCatalog *self, const char *id);
+
+
+G_END_DECLS

@@ -1,0 +1,103 @@
+/* bw-document.h: the Bulwark document — zones, nodes, edges and settings — and its change signal. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "bw-types.h"
+
+G_BEGIN_DECLS
+
+/* Plain records owned by the document. Callers never free or mutate them directly: edits go
+ * through the bw_document_* mutators (normally via BwHistory), which emit `changed`. */
+struct _BwZone
+{
+  char   *id;
+  char   *kind;     /* stencil id, e.g. "zone.azure" */
+  char   *label;
+  char   *parent;   /* zone id, or NULL for a top-level zone */
+  double  x, y, w, h;
+};
+
+struct _BwNode
+{
+  char       *id;
+  char       *kind; /* stencil id, e.g. "azure.vm" */
+  char       *label;
+  char       *zone; /* zone id, or NULL */
+  double      x, y;
+  JsonObject *props; /* never NULL; unknown keys are kept */
+};
+
+struct _BwEdge
+{
+  char       *id;
+  BwEdgeKind  kind;
+  char       *from;
+  char       *to;
+};
+
+typedef enum
+{
+  BW_CHANGE_ADD,
+  BW_CHANGE_REMOVE,
+  BW_CHANGE_MODIFY,
+  BW_CHANGE_RESET,   /* everything may have changed (load, migrate) */
+} BwChangeType;
+
+typedef enum
+{
+  BW_OBJECT_DOCUMENT,
+  BW_OBJECT_ZONE,
+  BW_OBJECT_NODE,
+  BW_OBJECT_EDGE,
+} BwObjectType;
+
+typedef enum
+{
+  BW_FIELD_NONE     = 0,
+  BW_FIELD_GEOMETRY = 1 << 0, /* x, y, w, h */
+  BW_FIELD_LABEL    = 1 << 1,
+  BW_FIELD_PARENT   = 1 << 2, /* zone.parent or node.zone */
+  BW_FIELD_PROPS    = 1 << 3,
+  BW_FIELD_KIND     = 1 << 4,
+  BW_FIELD_ENDS     = 1 << 5, /* edge from/to */
+  BW_FIELD_SETTINGS = 1 << 6, /* document settings (gap threshold, threat groups) */
+  BW_FIELD_TITLE    = 1 << 7,
+} BwField;
+
+/* Carried by the `changed` signal: what changed. For REMOVE the object is already gone from
+ * the document but `zone`/`node`/`edge` still point at a valid copy for the signal's duration. */
+struct _BwChange
+{
+  BwChangeType  type;
+  BwObjectType  object;
+  const char   *id;
+  guint         fields;  /* BwField bits, for MODIFY */
+  const BwZone *zone;
+  const BwNode *node;
+  const BwEdge *edge;
+};
+
+#define BW_TYPE_DOCUMENT (bw_document_get_type ())
+G_DECLARE_FINAL_TYPE (BwDocument, bw_document, BW, DOCUMENT, GObject)
+
+BwDocument    *bw_document_new                (void);
+
+const char    *bw_document_get_title          (BwDocument *self);
+const char    *bw_document_get_attack_version (BwDocument *self);
+double         bw_document_get_gap_threshold  (BwDocument *self);
+const char *const *bw_document_get_threat_groups (BwDocument *self); /* NULL-terminated, never NULL */
+
+guint          bw_document_get_n_zones        (BwDocument *self);
+const BwZone  *bw_document_get_zone           (BwDocument *self, guint index);
+const BwZone  *bw_document_lookup_zone        (BwDocument *self, const char *id);
+guint          bw_document_get_n_nodes        (BwDocument *self);
+const BwNode  *bw_document_get_node           (BwDocument *self, guint index);
+const BwNode  *bw_document_lookup_node        (BwDocument *self, const char *id);
+guint          bw_document_get_n_edges        (BwDocument *self);
+const BwEdge  *bw_document_get_edge           (BwDocument *self, guint index);
+const BwEdge  *bw_document_lookup_edge        (BwDocument *self, const char *id);
+
+
+G_END_DECLS
