@@ -71,11 +71,22 @@ struct _BwGroup
   guint  n_techniques;
 };
 
+typedef struct
+{
+  char *id;    /* "onprem", "m365", "azure", "azure-security", "m365-defender", "identity", … */
+  char *name;  /* palette heading, translatable */
+} BwFamily;
+
 #define BW_TYPE_CATALOG (bw_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (BwCatalog, bw_catalog, BW, CATALOG, GObject)
 
 /* The effective catalog: the user's imported one if present, else the shipped one. */
 BwCatalog          *bw_catalog_load_default   (GError **error);
+
+/* Loads the four catalog files attack.json, killchain.json, mappings.json and stencils.json
+ * from a directory (tests build small catalogs this way). */
+BwCatalog          *bw_catalog_new_from_directory (const char  *path,
+                                                   GError     **error);
 
 const char         *bw_catalog_get_attack_version (BwCatalog *self);
 
@@ -97,6 +108,9 @@ const BwCapability *bw_catalog_lookup_capability  (BwCatalog *self, const char *
 guint               bw_catalog_get_n_stencils   (BwCatalog *self);
 const BwStencil    *bw_catalog_get_stencil      (BwCatalog *self, guint index);
 const BwStencil    *bw_catalog_lookup_stencil   (BwCatalog *self, const char *id);
+
+guint               bw_catalog_get_n_families   (BwCatalog *self);
+const BwFamily     *bw_catalog_get_family       (BwCatalog *self, guint index);
 
 guint               bw_catalog_get_n_groups     (BwCatalog *self);
 const BwGroup      *bw_catalog_get_group        (BwCatalog *self, guint index);

@@ -100,4 +100,73 @@ const BwEdge  *bw_document_get_edge           (BwDocument *self, guint index);
 const BwEdge  *bw_document_lookup_edge        (BwDocument *self, const char *id);
 
 
+/* Mutators. Each validates its input (unknown ids, duplicate ids, wrong kinds), applies the edit
+ * and emits `changed` once. A NULL id asks for a fresh one ("z3", "n12", "e7"). They are the
+ * building blocks of BwHistory's commands; the UI edits through BwHistory so edits can be undone. */
+const BwZone  *bw_document_add_zone           (BwDocument  *self,
+                                               const char  *id,
+                                               const char  *kind,
+                                               const char  *label,
+                                               const char  *parent,
+                                               double       x,
+                                               double       y,
+                                               double       w,
+                                               double       h,
+                                               GError     **error);
+const BwNode  *bw_document_add_node           (BwDocument  *self,
+                                               const char  *id,
+                                               const char  *kind,
+                                               const char  *label,
+                                               const char  *zone,
+                                               double       x,
+                                               double       y,
+                                               JsonObject  *props,   /* nullable; copied */
+                                               GError     **error);
+const BwEdge  *bw_document_add_edge           (BwDocument  *self,
+                                               const char  *id,
+                                               BwEdgeKind   kind,
+                                               const char  *from,
+                                               const char  *to,
+                                               GError     **error);
+/* Removes a zone, node or edge by id. Refuses (FALSE + error) while anything still refers to it:
+ * callers (BwHistory) remove the dependants first. */
+gboolean       bw_document_remove             (BwDocument  *self,
+                                               const char  *id,
+                                               GError     **error);
+gboolean       bw_document_set_geometry       (BwDocument  *self,
+                                               const char  *id,
+                                               double       x,
+                                               double       y,
+                                               double       w,   /* ignored for nodes */
+                                               double       h,
+                                               GError     **error);
+gboolean       bw_document_set_label          (BwDocument  *self,
+                                               const char  *id,
+                                               const char  *label,
+                                               GError     **error);
+/* node.zone or zone.parent; refuses cycles. */
+gboolean       bw_document_set_parent         (BwDocument  *self,
+                                               const char  *id,
+                                               const char  *zone,
+                                               GError     **error);
+gboolean       bw_document_set_props          (BwDocument  *self,
+                                               const char  *node_id,
+                                               JsonObject  *props, /* copied */
+                                               GError     **error);
+gboolean       bw_document_set_edge_kind      (BwDocument  *self,
+                                               const char  *edge_id,
+                                               BwEdgeKind   kind,
+                                               GError     **error);
+void           bw_document_set_title          (BwDocument  *self,
+                                               const char  *title);
+void           bw_document_set_gap_threshold  (BwDocument  *self,
+                                               double       threshold);
+void           bw_document_set_threat_groups  (BwDocument  *self,
+                                               const char *const *groups);
+
+/* TRUE if zone `zone_id` is `ancestor_id` or lies (transitively) inside it. */
+gboolean       bw_document_zone_is_within     (BwDocument  *self,
+                                               const char  *zone_id,
+                                               const char  *ancestor_id);
+
 G_END_DECLS
