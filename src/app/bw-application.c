@@ -6,9 +6,15 @@
 #include "bw-application.h"
 #include "bw-window.h"
 
+#define MAX_RECENT 10
+
 struct _BwApplication
 {
   AdwApplication parent_instance;
+
+  BwCatalog *catalog;
+  GError    *catalog_error;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (BwApplication, bw_application, ADW_TYPE_APPLICATION)
@@ -19,7 +25,15 @@ bw_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (bw_window_new (BW_APPLICATION (app)));
+    {
+      BwApplication *self = BW_APPLICATION (app);
+      g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+
+      window = GTK_WINDOW (bw_window_new (self));
+      /* On first start, show the reference estate rather than an empty canvas. */
+      if (recent[0] == NULL)
+        bw_window_open_sample (BW_WINDOW (window));
+    }
   gtk_window_present (window);
 }
 
@@ -87,9 +101,47 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+BwCatalog *
+bw_application_get_catalog (BwApplication *self)
+{
+  return self->catalog;
+}
+
+const GError *
+bw_application_get_catalog_error (BwApplication *self)
+{
+  return self->catalog_error;
+}
+
+void
+bw_application_add_recent (BwApplication *self,
+                           GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (!g_str_equal (old[i], uri))
+        {
+          g_strv_builder_add (builder, old[i]);
+          n++;
+        }
+    }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char *const *) recent);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
 static void
 bw_application_startup (GApplication *app)
 {
+  BwApplication *self = BW_APPLICATION (app);
+
   static const struct
   {
     const char *action;
@@ -107,9 +159,17 @@ bw_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.delete", { "Delete", "KP_Delete", NULL } },
+    { "win.select-all", { "<Control>a", NULL } },
+    { "win.toggle-palette", { "F9", NULL } },
+    { "win.toggle-sidebar", { "F10", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (bw_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->catalog = bw_catalog_load_default (&self->catalog_error);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -117,9 +177,23 @@ bw_application_startup (GApplication *app)
 }
 
 static void
+bw_application_dispose (GObject *object)
+{
+  BwApplication *self = BW_APPLICATION (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_error (&self->catalog_error);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bw_application_parent_class)->dispose (object);
+}
+
+static void
 bw_application_class_init (BwApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bw_application_dispose;
 
   app_class->activate = bw_application_activate;
   app_class->open = bw_application_open;

@@ -3,11 +3,18 @@
 
 #include <adwaita.h>
 
+#include "bw-catalog.h"
+
 G_BEGIN_DECLS
 
 #define BW_TYPE_APPLICATION (bw_application_get_type ())
 G_DECLARE_FINAL_TYPE (BwApplication, bw_application, BW, APPLICATION, AdwApplication)
 
-BwApplication *bw_application_new (void);
+BwApplication *bw_application_new         (void);
+/* The catalog every window computes with; NULL if it failed to load (the window says why). */
+BwCatalog     *bw_application_get_catalog (BwApplication *self);
+const GError  *bw_application_get_catalog_error (BwApplication *self);
+void           bw_application_add_recent  (BwApplication *self,
+                                           GFile         *file);
 
 G_END_DECLS

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (BwWindow, bw_window, BW, WINDOW, AdwApplicationWindow)
 BwWindow *bw_window_new       (BwApplication *application);
 void      bw_window_open_file (BwWindow      *self,
                                GFile         *file);
+/* Opens the bundled reference estate as an untitled document. */
+void      bw_window_open_sample (BwWindow    *self);
 
 G_END_DECLS

@@ -18,4 +18,18 @@ gboolean bw_cli_parse (GOptionContext *context,
                        int            *argc,
                        char         ***argv);
 
+/* Subcommands */
+int bw_cli_validate  (int argc, char **argv);
+int bw_cli_normalize (int argc, char **argv);
+int bw_cli_import_stix (int argc, char **argv);
+int bw_cli_import_mappings (int argc, char **argv);
+int bw_cli_catalog (int argc, char **argv);
+int bw_cli_analyze (int argc, char **argv);
+
+/* Checks a loaded document's kinds against the effective catalog; prints one line and returns
+ * FALSE on the first unknown kind. Prints warnings (unknown threat groups) to stderr. */
+#include "bw-document.h"
+gboolean bw_cli_check_catalog (BwDocument *document,
+                               const char *path);
+
 G_END_DECLS

@@ -14,6 +14,12 @@ typedef struct
 } BwCliEntry;
 
 static const BwCliEntry commands[] = {
+  { "analyze", bw_cli_analyze, N_("Report ATT&CK coverage (json, text, markdown), optionally as a gate") },
+  { "validate", bw_cli_validate, N_("Check a project file") },
+  { "normalize", bw_cli_normalize, N_("Rewrite a project file in canonical form") },
+  { "import-stix", bw_cli_import_stix, N_("Import an ATT&CK STIX bundle into the catalog") },
+  { "import-mappings", bw_cli_import_mappings, N_("Import a Mappings Explorer file into the catalog") },
+  { "catalog", bw_cli_catalog, N_("Show the effective catalog") },
   { NULL, NULL, NULL },
 };
 

@@ -97,6 +97,9 @@ const BwTactic     *bw_catalog_lookup_tactic    (BwCatalog *self, const char *id
 guint               bw_catalog_get_n_techniques (BwCatalog *self);
 const BwTechnique  *bw_catalog_get_technique    (BwCatalog *self, guint index);
 const BwTechnique  *bw_catalog_lookup_technique (BwCatalog *self, const char *id);
+/* The live technique an id stands for: itself, or where `revoked-by` redirects lead; NULL if
+ * the catalog does not know it. */
+const BwTechnique  *bw_catalog_resolve_technique (BwCatalog *self, const char *id);
 
 guint               bw_catalog_get_n_phases     (BwCatalog *self);
 const BwPhase      *bw_catalog_get_phase        (BwCatalog *self, guint index);

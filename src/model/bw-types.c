@@ -7,6 +7,7 @@ static const char *const edge_kinds[] = { "protects", "telemetry", "flow" };
 static const char *const roles[] = { "zone", "asset", "service", "collector" };
 static const char *const categories[] = { "protect", "detect", "respond" };
 static const char *const scores[] = { "none", "minimal", "partial", "significant" };
+static const char *const statuses[] = { "not_applicable", "gap", "partial", "covered" };
 
 static gboolean
 lookup (const char *const *names,
@@ -103,4 +104,11 @@ bw_score_from_string (const char *str,
     return FALSE;
   *out_score = (BwScore) value;
   return TRUE;
+}
+
+const char *
+bw_status_to_string (BwStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (statuses), NULL);
+  return statuses[status];
 }

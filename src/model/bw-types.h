@@ -57,6 +57,16 @@ typedef enum
   BW_SCORE_SIGNIFICANT = 3,
 } BwScore;
 
+/* A technique's coverage status (DESIGN §4 rule 5), as the report names it. */
+typedef enum
+{
+  BW_STATUS_NOT_APPLICABLE,
+  BW_STATUS_GAP,
+  BW_STATUS_PARTIAL,
+  BW_STATUS_COVERED,
+} BwStatus;
+
+const char *bw_status_to_string      (BwStatus status);
 const char *bw_edge_kind_to_string   (BwEdgeKind kind);
 gboolean    bw_edge_kind_from_string (const char *str, BwEdgeKind *out_kind);
 const char *bw_role_to_string        (BwRole role);

@@ -1,0 +1,85 @@
+/* bw-canvas.h: the diagram editor widget — draws the layout, zooms, pans, selects and edits. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bw-catalog.h"
+#include "bw-document.h"
+#include "bw-history.h"
+#include "bw-layout.h"
+
+G_BEGIN_DECLS
+
+#define BW_TYPE_CANVAS (bw_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (BwCanvas, bw_canvas, BW, CANVAS, GtkWidget)
+
+/* The drag-and-drop payload of a palette item: its stencil id as a string. */
+#define BW_CANVAS_ZOOM_MIN 0.1
+#define BW_CANVAS_ZOOM_MAX 4.0
+#define BW_CANVAS_GRID 16.0
+
+GtkWidget    *bw_canvas_new              (void);
+
+void          bw_canvas_set_model        (BwCanvas   *self,
+                                          BwDocument *document,
+                                          BwHistory  *history,
+                                          BwCatalog  *catalog);
+BwDocument   *bw_canvas_get_document     (BwCanvas   *self);
+BwLayout     *bw_canvas_get_layout       (BwCanvas   *self);
+
+double        bw_canvas_get_zoom         (BwCanvas   *self);
+void          bw_canvas_set_zoom         (BwCanvas   *self,
+                                          double      zoom);
+void          bw_canvas_zoom_fit         (BwCanvas   *self);
+void          bw_canvas_get_offset       (BwCanvas   *self,
+                                          double     *x,
+                                          double     *y);
+void          bw_canvas_set_offset       (BwCanvas   *self,
+                                          double      x,
+                                          double      y);
+
+/* Widget ↔ diagram coordinates. */
+void          bw_canvas_widget_to_diagram (BwCanvas *self,
+                                           double    wx,
+                                           double    wy,
+                                           double   *dx,
+                                           double   *dy);
+void          bw_canvas_diagram_to_widget (BwCanvas *self,
+                                           double    dx,
+                                           double    dy,
+                                           double   *wx,
+                                           double   *wy);
+
+/* Selection: ids of zones, nodes and edges. */
+GPtrArray    *bw_canvas_get_selection    (BwCanvas   *self);
+void          bw_canvas_select           (BwCanvas   *self,
+                                          const char *id,
+                                          gboolean    extend);
+void          bw_canvas_select_all       (BwCanvas   *self);
+void          bw_canvas_clear_selection  (BwCanvas   *self);
+
+/* Places a new node of `kind` with its top-left near (x, y) in diagram coordinates, inside the
+ * innermost zone there. Returns the new id, or NULL with an error. */
+char         *bw_canvas_place_stencil    (BwCanvas   *self,
+                                          const char *kind,
+                                          double      x,
+                                          double      y,
+                                          GError    **error);
+
+/* Overlay data from the engine; the canvas takes ownership of the cells. */
+void          bw_canvas_set_overlay      (BwCanvas   *self,
+                                          BwOverlay  *overlay);
+void          bw_canvas_set_show_overlay (BwCanvas   *self,
+                                          gboolean    show);
+void          bw_canvas_set_asset_coverage (BwCanvas   *self,
+                                            GHashTable *coverage);
+
+/* Highlight for the coverage view: services that cover, assets where it is a gap. */
+void          bw_canvas_set_highlight    (BwCanvas   *self,
+                                          GHashTable *highlighted,
+                                          GHashTable *marked);
+
+void          bw_canvas_set_snap         (BwCanvas   *self,
+                                          gboolean    snap);
+
+G_END_DECLS

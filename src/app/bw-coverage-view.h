@@ -1,0 +1,28 @@
+/* bw-coverage-view.h: the coverage panel — tactic bars, a tactic's techniques with their status
+ * and scores, and a technique's covering services and gap assets lit on the canvas. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bw-catalog.h"
+#include "bw-document.h"
+#include "bw-report.h"
+
+G_BEGIN_DECLS
+
+#define BW_TYPE_COVERAGE_VIEW (bw_coverage_view_get_type ())
+G_DECLARE_FINAL_TYPE (BwCoverageView, bw_coverage_view, BW, COVERAGE_VIEW, GtkWidget)
+
+GtkWidget  *bw_coverage_view_new          (void);
+void        bw_coverage_view_set_model    (BwCoverageView *self,
+                                           BwDocument     *document,
+                                           BwCatalog      *catalog);
+void        bw_coverage_view_set_report   (BwCoverageView *self,
+                                           BwReport       *report);
+/* Opens a tactic's technique list (index in matrix order), as a click on its bar does. */
+void        bw_coverage_view_show_tactic  (BwCoverageView *self,
+                                           guint           tactic_index);
+void        bw_coverage_view_show_tactics (BwCoverageView *self);
+const char *bw_coverage_view_get_technique (BwCoverageView *self);
+
+G_END_DECLS

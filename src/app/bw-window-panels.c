@@ -1,0 +1,249 @@
+/* bw-window-panels.c: the window's side panels — palette on the left; inspector and coverage
+ * view on the right — and the engine that keeps the overlay and the coverage view live. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bw-coverage-view.h"
+#include "bw-inspector.h"
+#include "bw-palette.h"
+#include "bw-report.h"
+#include "bw-window-private.h"
+
+static void
+palette_activated_cb (BwWindow   *self,
+                      const char *kind,
+                      BwPalette  *palette)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  double h = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  double x, y;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  /* Activated from the keyboard: place it in the middle of the view. */
+  bw_canvas_widget_to_diagram (self->canvas, w / 2, h / 2 - BW_OVERLAY_HEIGHT / 2, &x, &y);
+  id = bw_canvas_place_stencil (self->canvas, kind, x - BW_NODE_WIDTH / 2, y - BW_NODE_HEIGHT / 2,
+                                &error);
+  if (id == NULL)
+    bw_window_toast (self, error->message);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+panel_error_cb (BwWindow   *self,
+                const char *message)
+{
+  bw_window_toast (self, message);
+}
+
+static char *
+short_tactic_name (const char *name)
+{
+  /* The strip is narrow: keep the first word of long names ("Command and Control" → "Command"). */
+  static const struct
+  {
+    const char *name;
+    const char *shorter;
+  } shorter[] = {
+    { "Resource Development", N_("Resource Dev.") },
+    { "Privilege Escalation", N_("Priv. Escalation") },
+    { "Credential Access", N_("Credential Access") },
+    { "Command and Control", N_("Command & Control") },
+    { "Actions on Objectives", N_("Actions on Obj.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shorter); i++)
+    if (g_str_equal (name, shorter[i].name))
+      return g_strdup (_(shorter[i].shorter));
+  return g_strdup (name);
+}
+
+static void
+report_changed_cb (BwWindow *self,
+                   BwEngine *engine)
+{
+  BwReport *report = bw_engine_get_report (engine);
+  BwOverlay overlay = { 0 };
+  g_autoptr(GHashTable) coverage = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const BwReportFigures *summary;
+  g_autofree char *summary_text = NULL;
+
+  if (report == NULL || self->catalog == NULL)
+    return;
+
+  overlay.n_tactics = bw_catalog_get_n_tactics (self->catalog);
+  overlay.tactics = g_new0 (BwOverlayCell, overlay.n_tactics);
+  for (guint i = 0; i < overlay.n_tactics; i++)
+    {
+      const BwTactic *tactic = bw_catalog_get_tactic (self->catalog, i);
+      const BwReportFigures *f = bw_report_get_tactic (report, i);
+
+      overlay.tactics[i].label = short_tactic_name (tactic->name);
+      overlay.tactics[i].ratio = f->applicable > 0 ? f->ratio : -1;
+      overlay.tactics[i].tooltip =
+        g_strdup_printf (_("%s: %u covered, %u partial, %u gaps of %u applicable techniques"),
+                         tactic->name, f->covered, f->partial, f->gap, f->applicable);
+    }
+
+  overlay.n_phases = bw_catalog_get_n_phases (self->catalog);
+  overlay.phases = g_new0 (BwOverlayCell, overlay.n_phases);
+  for (guint i = 0; i < overlay.n_phases; i++)
+    {
+      const BwPhase *phase = bw_catalog_get_phase (self->catalog, i);
+      const BwReportFigures *f = bw_report_get_phase (report, i);
+
+      overlay.phases[i].label = short_tactic_name (phase->name);
+      overlay.phases[i].ratio = f->applicable > 0 ? f->ratio : -1;
+      overlay.phases[i].is_gap = bw_report_get_phase_is_gap (report, i);
+      overlay.phases[i].tooltip = g_strdup (phase->name);
+    }
+
+  summary = bw_report_get_summary (report);
+  overlay.summary_ratio = summary->ratio;
+  bw_canvas_set_overlay (self->canvas, &overlay);
+
+  for (guint i = 0; i < bw_report_get_n_assets (report); i++)
+    {
+      const BwReportAsset *asset = bw_report_get_asset (report, i);
+      double *ratio = g_new (double, 1);
+
+      *ratio = asset->applicable > 0 ? (asset->covered + 0.5 * asset->partial) / asset->applicable
+                                     : -1;
+      g_hash_table_insert (coverage, (gpointer) asset->id, ratio);
+    }
+  bw_canvas_set_asset_coverage (self->canvas, coverage);
+
+  summary_text = g_strdup_printf (_("%.0f%% covered · %u of %u techniques covered, %u partial"),
+                                  summary->ratio * 100, summary->covered, summary->applicable,
+                                  summary->partial);
+  gtk_label_set_text (self->summary_label, summary_text);
+  bw_coverage_view_set_report (BW_COVERAGE_VIEW (self->coverage), report);
+}
+
+static void
+technique_activated_cb (BwWindow       *self,
+                        const char     *technique_id,
+                        BwCoverageView *view)
+{
+  g_autoptr(GHashTable) highlighted = NULL;
+  g_autoptr(GHashTable) marked = NULL;
+  const BwTechnique *technique;
+
+  if (technique_id == NULL || self->engine == NULL ||
+      (technique = bw_catalog_lookup_technique (self->catalog, technique_id)) == NULL)
+    {
+      bw_canvas_set_highlight (self->canvas, NULL, NULL);
+      return;
+    }
+
+  highlighted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  bw_engine_explain_technique (self->engine, technique->index, highlighted, marked);
+  bw_canvas_set_highlight (self->canvas, highlighted, marked);
+}
+
+void
+bw_window_document_replaced (BwWindow *self)
+{
+  bw_inspector_set_model (BW_INSPECTOR (self->inspector), self->document, self->history,
+                          self->catalog);
+  bw_coverage_view_set_model (BW_COVERAGE_VIEW (self->coverage), self->document, self->catalog);
+  bw_canvas_set_highlight (self->canvas, NULL, NULL);
+
+  if (self->engine != NULL)
+    {
+      bw_engine_set_document (self->engine, self->document);
+      report_changed_cb (self, self->engine);
+    }
+}
+
+void
+bw_window_selection_changed (BwWindow *self)
+{
+  g_autoptr(GPtrArray) selection = bw_canvas_get_selection (self->canvas);
+
+  bw_inspector_set_target (BW_INSPECTOR (self->inspector),
+                           selection->len == 1 ? g_ptr_array_index (selection, 0) : NULL,
+                           selection->len);
+}
+
+void
+bw_window_panels_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (BW_TYPE_PALETTE);
+  g_type_ensure (BW_TYPE_INSPECTOR);
+  g_type_ensure (BW_TYPE_COVERAGE_VIEW);
+}
+
+void
+bw_window_panels_init (BwWindow *self)
+{
+  GtkWidget *stack;
+  GtkWidget *switcher;
+  AdwViewStackPage *page;
+  GtkWidget *summary;
+
+  self->palette = bw_palette_new (self->catalog);
+  gtk_widget_set_hexpand (self->palette, TRUE);
+  gtk_box_append (self->palette_box, self->palette);
+  g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  stack = adw_view_stack_new ();
+  switcher = adw_view_switcher_new ();
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (stack));
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_widget_set_margin_bottom (switcher, 6);
+  gtk_widget_set_margin_start (switcher, 6);
+  gtk_widget_set_margin_end (switcher, 6);
+
+  summary = gtk_label_new (NULL);
+  self->summary_label = GTK_LABEL (summary);
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_widget_set_margin_bottom (summary, 6);
+
+  self->coverage = bw_coverage_view_new ();
+  g_signal_connect_object (self->coverage, "technique-activated",
+                           G_CALLBACK (technique_activated_cb), self, G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->coverage, "coverage",
+                                    _("Coverage"));
+  adw_view_stack_page_set_icon_name (page, "security-high-symbolic");
+
+  self->inspector = bw_inspector_new ();
+  g_signal_connect_object (self->inspector, "error", G_CALLBACK (panel_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->inspector, "inspector",
+                                    _("Inspector"));
+  adw_view_stack_page_set_icon_name (page, "document-properties-symbolic");
+
+  gtk_widget_set_vexpand (stack, TRUE);
+  gtk_box_append (self->sidebar_box, switcher);
+  gtk_box_append (self->sidebar_box, summary);
+  gtk_box_append (self->sidebar_box, stack);
+
+  if (self->catalog != NULL)
+    {
+      self->engine = bw_engine_new (self->catalog);
+      g_signal_connect_object (self->engine, "report-changed", G_CALLBACK (report_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      const GError *error = bw_application_get_catalog_error (
+        BW_APPLICATION (g_application_get_default ()));
+
+      gtk_label_set_text (self->summary_label,
+                          error ? error->message : _("The ATT&CK catalog could not be loaded"));
+    }
+}
+
+void
+bw_window_panels_dispose (BwWindow *self)
+{
+  g_clear_object (&self->engine);
+}

@@ -1,0 +1,66 @@
+/* bw-window-private.h: BwWindow's state, shared by the files that make up the window. */
+#pragma once
+
+#include "bw-canvas.h"
+#include "bw-engine.h"
+#include "bw-window.h"
+
+G_BEGIN_DECLS
+
+struct _BwWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  BwCanvas        *canvas;
+  GtkBox          *palette_box;
+  GtkBox          *sidebar_box;
+  GtkToggleButton *palette_button;
+  GtkToggleButton *sidebar_button;
+  GtkMenuButton   *export_button;
+
+  GSettings       *settings;
+  BwCatalog       *catalog;
+  BwDocument      *document;
+  BwHistory       *history;
+  BwEngine        *engine;
+  GFile           *file;
+  gboolean         close_confirmed;
+
+  /* Panels (bw-window-panels.c) */
+  GtkWidget       *palette;
+  GtkWidget       *inspector;
+  GtkWidget       *coverage;
+  GtkLabel        *summary_label;
+};
+
+void        bw_window_set_document      (BwWindow    *self,
+                                         BwDocument  *document,
+                                         GFile       *file);
+gboolean    bw_window_load_file         (BwWindow    *self,
+                                         GFile       *file,
+                                         GError     **error);
+gboolean    bw_window_save_to           (BwWindow    *self,
+                                         GFile       *file,
+                                         GError     **error);
+gboolean    bw_window_is_pristine       (BwWindow    *self);
+void        bw_window_toast             (BwWindow    *self,
+                                         const char  *message);
+void        bw_window_show_error        (BwWindow    *self,
+                                         const char  *heading,
+                                         const char  *body);
+
+/* bw-window-panels.c: palette, inspector, coverage view and the engine that feeds them. */
+void        bw_window_panels_class_init (GtkWidgetClass *widget_class);
+void        bw_window_panels_init       (BwWindow    *self);
+void        bw_window_panels_dispose    (BwWindow    *self);
+void        bw_window_document_replaced (BwWindow    *self);
+void        bw_window_selection_changed (BwWindow    *self);
+
+/* bw-window-state.c: window size and state kept in GSettings. */
+void        bw_window_save_state        (BwWindow    *self);
+void        bw_window_restore_state     (BwWindow    *self);
+
+G_END_DECLS

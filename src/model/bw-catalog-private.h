@@ -1,0 +1,37 @@
+/* bw-catalog-private.h: catalog internals shared with the importers and the CLI. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "bw-catalog.h"
+
+G_BEGIN_DECLS
+
+#define BW_CATALOG_ERROR (bw_catalog_error_quark ())
+typedef enum
+{
+  BW_CATALOG_ERROR_INVALID,
+  BW_CATALOG_ERROR_MISSING,
+} BwCatalogError;
+
+GQuark      bw_catalog_error_quark       (void);
+
+/* Builds a catalog from the four files' contents. */
+BwCatalog  *bw_catalog_new_from_bytes    (GBytes  *attack,
+                                          GBytes  *killchain,
+                                          GBytes  *mappings,
+                                          GBytes  *stencils,
+                                          GError **error);
+/* One of the shipped catalog files, from the GResource. */
+GBytes     *bw_catalog_shipped_file      (const char *name);
+/* Where imported catalog files go: $XDG_DATA_HOME/bulwark/catalog. */
+char       *bw_catalog_user_dir          (void);
+/* Deletes the user's imported files, so the shipped catalog is used again. */
+gboolean    bw_catalog_reset_user_catalog (GError **error);
+/* ATT&CK id → ATT&CK id for revoked techniques. */
+GHashTable *bw_catalog_get_revoked       (BwCatalog *self);
+
+int         bw_compare_uint              (const guint *a,
+                                          const guint *b);
+
+G_END_DECLS

@@ -1,0 +1,56 @@
+/* bw-document-private.h: what the loader and the history need beyond the public API. */
+#pragma once
+
+#include "bw-document.h"
+
+G_BEGIN_DECLS
+
+#define BW_DOCUMENT_MAX_COORD 1e7
+#define BW_DOCUMENT_MAX_LABEL 10000
+
+#define BW_DOCUMENT_EDIT_ERROR (bw_document_edit_error_quark ())
+typedef enum
+{
+  BW_DOCUMENT_EDIT_ERROR_INVALID,
+  BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
+  BW_DOCUMENT_EDIT_ERROR_IN_USE,
+} BwDocumentEditError;
+
+GQuark        bw_document_edit_error_quark   (void);
+
+/* Inserts a copy of `template` at `index` (-1: at the end); a NULL id asks for a fresh one. */
+const BwZone *bw_document_insert_zone        (BwDocument   *self,
+                                              const BwZone *template,
+                                              int           index,
+                                              GError      **error);
+const BwNode *bw_document_insert_node        (BwDocument   *self,
+                                              const BwNode *template,
+                                              int           index,
+                                              GError      **error);
+const BwEdge *bw_document_insert_edge        (BwDocument   *self,
+                                              const BwEdge *template,
+                                              int           index,
+                                              GError      **error);
+/* Position of a zone, node or edge in its array, or -1. */
+int           bw_document_index_of           (BwDocument   *self,
+                                              const char   *id);
+gboolean      bw_document_has_id             (BwDocument   *self,
+                                              const char   *id);
+char         *bw_document_new_id             (BwDocument   *self,
+                                              char          prefix);
+void          bw_document_set_attack_version (BwDocument   *self,
+                                              const char   *version);
+
+/* While a batch is open no `changed` is emitted; closing it emits one RESET. */
+void          bw_document_begin_batch        (BwDocument   *self);
+void          bw_document_end_batch          (BwDocument   *self);
+
+BwZone       *bw_zone_copy                   (const BwZone *zone);
+void          bw_zone_free                   (BwZone       *zone);
+BwNode       *bw_node_copy                   (const BwNode *node);
+void          bw_node_free                   (BwNode       *node);
+BwEdge       *bw_edge_copy                   (const BwEdge *edge);
+void          bw_edge_free                   (BwEdge       *edge);
+JsonObject   *bw_json_object_copy            (JsonObject   *object);
+
+G_END_DECLS

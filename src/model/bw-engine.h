@@ -1,0 +1,40 @@
+/* bw-engine.h: the model engine — document + catalog → coverage report, kept current
+ * incrementally as the document changes (DESIGN §4). */
+#pragma once
+
+#include "bw-catalog.h"
+#include "bw-document.h"
+#include "bw-report.h"
+
+G_BEGIN_DECLS
+
+#define BW_TYPE_ENGINE (bw_engine_get_type ())
+G_DECLARE_FINAL_TYPE (BwEngine, bw_engine, BW, ENGINE, GObject)
+
+BwEngine  *bw_engine_new          (BwCatalog  *catalog);
+BwCatalog *bw_engine_get_catalog  (BwEngine   *self);
+/* Follows the document's `changed` signal from now on; NULL detaches. */
+void       bw_engine_set_document (BwEngine   *self,
+                                   BwDocument *document);
+/* The current report (owned by the engine; take a reference to keep it past the next change).
+ * `report-changed` is emitted after each change the document announces. */
+BwReport  *bw_engine_get_report   (BwEngine   *self);
+
+/* A report computed from scratch, with no state kept: the reference the incremental path must
+ * match exactly. */
+BwReport  *bw_engine_compute      (BwCatalog  *catalog,
+                                   BwDocument *document);
+
+/* For the coverage view: the service nodes that give technique `technique` (catalog index) a
+ * protect or detect score on some asset, and the assets it applies to where it is a gap.
+ * Ids are added to the sets (string keys, owned by the set). */
+void       bw_engine_explain_technique (BwEngine   *self,
+                                        guint       technique,
+                                        GHashTable *services,
+                                        GHashTable *gap_assets);
+
+/* Service node ids covering an asset node (rules 1 and 2), in document order. */
+GPtrArray *bw_engine_get_covering (BwEngine   *self,
+                                   const char *asset_id);
+
+G_END_DECLS

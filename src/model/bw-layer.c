@@ -1,0 +1,423 @@
+/* bw-layer.c: writes coverage as an ATT&CK Navigator layer (format 4.5) and reads a layer's
+ * scored techniques as a threat focus. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bw-layer.h"
+
+#define COLOR_COVERED "#2ec27e"
+#define COLOR_PARTIAL "#e5a50a"
+#define COLOR_GAP     "#e01b24"
+
+G_DEFINE_QUARK (bw-layer-error-quark, bw_layer_error)
+
+int
+bw_layer_entry_score (const BwLayerEntry *entry)
+{
+  if (entry->applicable_assets == 0)
+    return 0;
+  return (int) round (100.0 * (entry->covered_assets + 0.5 * entry->partial_assets) /
+                      entry->applicable_assets);
+}
+
+static const char *
+status_color (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return COLOR_COVERED;
+    case BW_STATUS_PARTIAL:
+      return COLOR_PARTIAL;
+    case BW_STATUS_GAP:
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      return COLOR_GAP;
+    }
+}
+
+static void
+add_metadata (JsonBuilder *b,
+              const char  *name,
+              const char  *value)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "value");
+  json_builder_add_string_value (b, value);
+  json_builder_end_object (b);
+}
+
+static void
+add_entry (JsonBuilder        *b,
+           const BwTechnique  *technique,
+           const char         *tactic,
+           const BwLayerEntry *entry)
+{
+  g_autofree char *comment = NULL;
+  g_autofree char *assets = NULL;
+
+  if (entry->services != NULL && entry->services[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) entry->services);
+
+      comment = g_strdup_printf ("%s: %s", bw_status_to_string (entry->status), joined);
+    }
+  else
+    comment = g_strdup_printf ("%s: no service covers this technique",
+                               bw_status_to_string (entry->status));
+  assets = g_strdup_printf ("%u of %u covered, %u partial", entry->covered_assets,
+                            entry->applicable_assets, entry->partial_assets);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "techniqueID");
+  json_builder_add_string_value (b, technique->id);
+  if (tactic != NULL)
+    {
+      json_builder_set_member_name (b, "tactic");
+      json_builder_add_string_value (b, tactic);
+    }
+  json_builder_set_member_name (b, "score");
+  json_builder_add_int_value (b, bw_layer_entry_score (entry));
+  json_builder_set_member_name (b, "color");
+  json_builder_add_string_value (b, status_color (entry->status));
+  json_builder_set_member_name (b, "comment");
+  json_builder_add_string_value (b, comment);
+  json_builder_set_member_name (b, "enabled");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "metadata");
+  json_builder_begin_array (b);
+  add_metadata (b, "protect", bw_score_to_string (entry->protect));
+  add_metadata (b, "detect", bw_score_to_string (entry->detect));
+  add_metadata (b, "respond", bw_score_to_string (entry->respond));
+  add_metadata (b, "assets", assets);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "showSubtechniques");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_end_object (b);
+}
+
+static void
+add_legend (JsonBuilder *b,
+            const char  *label,
+            const char  *color)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "label");
+  json_builder_add_string_value (b, label);
+  json_builder_set_member_name (b, "color");
+  json_builder_add_string_value (b, color);
+  json_builder_end_object (b);
+}
+
+char *
+bw_layer_write (BwCatalog          *catalog,
+                const char         *name,
+                const char         *description,
+                const BwLayerEntry *entries,
+                guint               n_entries,
+                gsize              *out_length)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *attack_major = NULL;
+  const char *version = bw_catalog_get_attack_version (catalog);
+  GString *text;
+  char *dot;
+
+  /* Navigator wants the major ATT&CK version ("18" for 18.1). */
+  attack_major = g_strdup (version ? version : "18");
+  if ((dot = strchr (attack_major, '.')) != NULL)
+    *dot = '\0';
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "versions");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "attack");
+  json_builder_add_string_value (b, attack_major);
+  json_builder_set_member_name (b, "navigator");
+  json_builder_add_string_value (b, "5.1.0");
+  json_builder_set_member_name (b, "layer");
+  json_builder_add_string_value (b, "4.5");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "domain");
+  json_builder_add_string_value (b, "enterprise-attack");
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, description ? description : "");
+  json_builder_set_member_name (b, "sorting");
+  json_builder_add_int_value (b, 3);
+  json_builder_set_member_name (b, "layout");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "layout");
+  json_builder_add_string_value (b, "side");
+  json_builder_set_member_name (b, "showID");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "showName");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "showAggregateScores");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "countUnscored");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "aggregateFunction");
+  json_builder_add_string_value (b, "min");
+  json_builder_set_member_name (b, "expandedSubtechniques");
+  json_builder_add_string_value (b, "annotated");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "hideDisabled");
+  json_builder_add_boolean_value (b, FALSE);
+
+  json_builder_set_member_name (b, "techniques");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const BwLayerEntry *entry = &entries[i];
+      const BwTechnique *technique = bw_catalog_get_technique (catalog, entry->technique);
+      guint n_tactics = g_strv_length (technique->tactics);
+
+      if (entry->status == BW_STATUS_NOT_APPLICABLE)
+        continue;
+      /* A technique under several tactics gets an entry per tactic, so each cell carries it. */
+      if (n_tactics > 1)
+        for (guint t = 0; t < n_tactics; t++)
+          add_entry (b, technique, technique->tactics[t], entry);
+      else
+        add_entry (b, technique, NULL, entry);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "gradient");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "colors");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, COLOR_GAP);
+  json_builder_add_string_value (b, COLOR_PARTIAL);
+  json_builder_add_string_value (b, COLOR_COVERED);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "minValue");
+  json_builder_add_int_value (b, 0);
+  json_builder_set_member_name (b, "maxValue");
+  json_builder_add_int_value (b, 100);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "legendItems");
+  json_builder_begin_array (b);
+  add_legend (b, "Covered (every applicable asset at partial or better)", COLOR_COVERED);
+  add_legend (b, "Partial (some protection or detection)", COLOR_PARTIAL);
+  add_legend (b, "Gap (no mapped protection or detection)", COLOR_GAP);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "showTacticRowBackground");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "selectTechniquesAcrossTactics");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "selectSubtechniquesWithParent");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "selectVisibleTechniques");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "metadata");
+  json_builder_begin_array (b);
+  add_metadata (b, "generator", "Bulwark " PACKAGE_VERSION);
+  add_metadata (b, "attack_version", version ? version : "");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = g_string_new (NULL);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+  if (out_length != NULL)
+    *out_length = text->len;
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+read_layer (BwCatalog   *catalog,
+            JsonNode    *node,
+            const char  *where,
+            GHashTable  *focus,
+            GHashTable  *unknown,
+            GError     **error)
+{
+  JsonObject *layer;
+  JsonNode *techniques;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_INVALID, _("%s: not a layer object"),
+                   where);
+      return FALSE;
+    }
+  layer = json_node_get_object (node);
+
+  if (json_object_has_member (layer, "domain"))
+    {
+      JsonNode *domain = json_object_get_member (layer, "domain");
+
+      if (!JSON_NODE_HOLDS_VALUE (domain) || json_node_get_value_type (domain) != G_TYPE_STRING)
+        {
+          g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_INVALID, _("%sdomain: not a string"),
+                       where);
+          return FALSE;
+        }
+      if (!g_str_equal (json_node_get_string (domain), "enterprise-attack") &&
+          !g_str_equal (json_node_get_string (domain), "mitre-enterprise"))
+        {
+          g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_INVALID,
+                       _("%sdomain: “%s” is not the Enterprise domain"), where,
+                       json_node_get_string (domain));
+          return FALSE;
+        }
+    }
+
+  techniques = json_object_get_member (layer, "techniques");
+  if (techniques == NULL || JSON_NODE_HOLDS_NULL (techniques))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (techniques))
+    {
+      g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_INVALID, _("%stechniques: not an array"),
+                   where);
+      return FALSE;
+    }
+  array = json_node_get_array (techniques);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *t;
+      JsonNode *id_node;
+      JsonNode *score;
+      JsonNode *enabled;
+      JsonNode *color;
+      const char *id;
+      const BwTechnique *technique;
+      gboolean chosen = FALSE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_INVALID,
+                       _("%stechniques[%u]: not an object"), where, i);
+          return FALSE;
+        }
+      t = json_node_get_object (element);
+      id_node = json_object_get_member (t, "techniqueID");
+      if (id_node == NULL || !JSON_NODE_HOLDS_VALUE (id_node) ||
+          json_node_get_value_type (id_node) != G_TYPE_STRING)
+        {
+          g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_INVALID,
+                       _("%stechniques[%u].techniqueID: missing or not a string"), where, i);
+          return FALSE;
+        }
+      id = json_node_get_string (id_node);
+
+      enabled = json_object_get_member (t, "enabled");
+      if (enabled != NULL && JSON_NODE_HOLDS_VALUE (enabled) &&
+          json_node_get_value_type (enabled) == G_TYPE_BOOLEAN && !json_node_get_boolean (enabled))
+        continue;
+
+      score = json_object_get_member (t, "score");
+      color = json_object_get_member (t, "color");
+      if (score != NULL && !JSON_NODE_HOLDS_NULL (score))
+        {
+          GType type = JSON_NODE_HOLDS_VALUE (score) ? json_node_get_value_type (score) : G_TYPE_NONE;
+
+          if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+            {
+              g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_INVALID,
+                           _("%stechniques[%u].score: not a number"), where, i);
+              return FALSE;
+            }
+          chosen = json_node_get_double (score) > 0;
+        }
+      else if (color != NULL && JSON_NODE_HOLDS_VALUE (color) &&
+               json_node_get_value_type (color) == G_TYPE_STRING &&
+               *json_node_get_string (color) != '\0')
+        chosen = TRUE;
+
+      if (!chosen)
+        continue;
+
+      technique = bw_catalog_resolve_technique (catalog, id);
+      if (technique == NULL)
+        g_hash_table_add (unknown, g_strdup (id));
+      else
+        g_hash_table_add (focus, g_strdup (technique->id));
+    }
+  return TRUE;
+}
+
+static int
+compare_str_ptr (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+GStrv
+bw_layer_read_focus (BwCatalog   *catalog,
+                     const char  *data,
+                     gssize       length,
+                     GStrv       *out_unknown,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) focus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  GStrv result;
+
+  if (length < 0)
+    length = strlen (data);
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_PARSE, _("not UTF-8 text"));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_PARSE, "%s", local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      /* Format 4.5 allows several layers in one file, as a list. */
+      JsonArray *layers = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (layers); i++)
+        {
+          g_autofree char *where = g_strdup_printf ("[%u].", i);
+
+          if (!read_layer (catalog, json_array_get_element (layers, i), where, focus, unknown,
+                           error))
+            return NULL;
+        }
+    }
+  else if (root == NULL || !read_layer (catalog, root, "", focus, unknown, error))
+    {
+      if (root == NULL)
+        g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_PARSE, _("empty file"));
+      return NULL;
+    }
+
+  result = (GStrv) g_hash_table_get_keys_as_array (focus, NULL);
+  g_hash_table_steal_all (focus);
+  qsort (result, g_strv_length (result), sizeof (char *), compare_str_ptr);
+  if (out_unknown != NULL)
+    {
+      *out_unknown = (GStrv) g_hash_table_get_keys_as_array (unknown, NULL);
+      g_hash_table_steal_all (unknown);
+      qsort (*out_unknown, g_strv_length (*out_unknown), sizeof (char *), compare_str_ptr);
+    }
+  return result;
+}

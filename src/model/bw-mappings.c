@@ -1,0 +1,392 @@
+/* bw-mappings.c: imports Center for Threat-Informed Defense Mappings Explorer files into the
+ * catalog's mappings.json, carrying technique ids through revoked-by and reporting stale ones. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bw-catalog-private.h"
+#include "bw-mappings.h"
+
+typedef struct
+{
+  char       *id;
+  char       *name;
+  char       *group;
+  GHashTable *best;   /* "T1234\tprotect" → GINT score */
+} Capability;
+
+static void
+capability_free (Capability *c)
+{
+  g_free (c->id);
+  g_free (c->name);
+  g_free (c->group);
+  g_hash_table_unref (c->best);
+  g_free (c);
+}
+
+static Capability *
+capability_get (GHashTable *caps,
+                const char *id,
+                const char *name,
+                const char *group)
+{
+  Capability *c = g_hash_table_lookup (caps, id);
+
+  if (c == NULL)
+    {
+      c = g_new0 (Capability, 1);
+      c->id = g_strdup (id);
+      c->name = g_strdup (name);
+      c->group = g_strdup (group);
+      c->best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (caps, c->id, c);
+    }
+  return c;
+}
+
+static void
+capability_add (Capability *c,
+                const char *technique,
+                BwCategory  category,
+                BwScore     score)
+{
+  g_autofree char *key = g_strdup_printf ("%s\t%s", technique, bw_category_to_string (category));
+  int old = GPOINTER_TO_INT (g_hash_table_lookup (c->best, key));
+
+  /* Several entries for one technique and category: the strongest counts. */
+  if ((int) score > old)
+    g_hash_table_insert (c->best, g_steal_pointer (&key), GINT_TO_POINTER (score));
+}
+
+static const char *
+string_member (JsonObject *o,
+               const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+static gboolean
+mfail (GError    **error,
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+mfail (GError    **error,
+       const char *format,
+       ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, BW_CATALOG_ERROR, BW_CATALOG_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* The existing mappings.json, read back into the merge table. */
+static gboolean
+load_existing (GBytes      *existing,
+               GHashTable  *caps,
+               JsonArray   *sources,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local = NULL;
+  JsonObject *root;
+  JsonNode *node;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (existing, NULL),
+                                   g_bytes_get_size (existing), &local))
+    return mfail (error, _("mappings.json: %s"), local->message);
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return mfail (error, _("mappings.json: expected an object"));
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  node = json_object_get_member (root, "sources");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      json_array_add_element (sources, json_node_copy (json_array_get_element (json_node_get_array (node), i)));
+
+  node = json_object_get_member (root, "capabilities");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return mfail (error, _("mappings.json: capabilities: missing or not an array"));
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonObject *o = json_array_get_object_element (json_node_get_array (node), i);
+      JsonArray *entries;
+      Capability *c;
+
+      if (o == NULL || string_member (o, "id") == NULL ||
+          (entries = json_object_get_array_member (o, "entries")) == NULL)
+        return mfail (error, _("mappings.json: capabilities[%u]: malformed"), i);
+      c = capability_get (caps, string_member (o, "id"), string_member (o, "name"),
+                          string_member (o, "group"));
+      for (guint k = 0; k < json_array_get_length (entries); k++)
+        {
+          JsonObject *e = json_array_get_object_element (entries, k);
+          BwCategory category;
+          BwScore score;
+
+          if (e == NULL || string_member (e, "technique") == NULL ||
+              !bw_category_from_string (string_member (e, "category"), &category) ||
+              !bw_score_from_string (string_member (e, "score"), &score))
+            return mfail (error, _("mappings.json: capabilities[%u].entries[%u]: malformed"), i, k);
+          capability_add (c, string_member (e, "technique"), category, score);
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+char *
+bw_mappings_import (const char       *path,
+                    BwCatalog        *catalog,
+                    GBytes           *existing,
+                    GStrv            *out_stale,
+                    BwMappingsStats  *stats,
+                    GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) capability_free);
+  g_autoptr(GHashTable) replaced = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonArray) sources = json_array_new ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) out_root = NULL;
+  JsonObject *root;
+  JsonObject *metadata = NULL;
+  JsonObject *group_names = NULL;
+  JsonArray *objects;
+  JsonNode *node;
+  BwMappingsStats counts = { 0 };
+  GString *text;
+
+  if (!json_parser_load_from_file (parser, path, &local))
+    {
+      mfail (error, _("%s: %s"), path, local->message);
+      return NULL;
+    }
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mfail (error, _("%s: (root): expected an object"), path);
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "metadata");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      metadata = json_node_get_object (node);
+      node = json_object_get_member (metadata, "capability_groups");
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        group_names = json_node_get_object (node);
+    }
+  else if (node != NULL)
+    {
+      mfail (error, _("%s: metadata: expected an object"), path);
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "mapping_objects");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      mfail (error, _("%s: mapping_objects: missing or not an array"), path);
+      return NULL;
+    }
+  objects = json_node_get_array (node);
+
+  if (existing != NULL && !load_existing (existing, caps, sources, error))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonNode *en = json_array_get_element (objects, i);
+      JsonObject *m;
+      const char *cap_id, *cap_name, *group, *technique, *category_s, *score_s, *status;
+      const char *group_name = NULL;
+      const BwTechnique *t;
+      BwCategory category;
+      BwScore score;
+      Capability *c;
+
+      if (!JSON_NODE_HOLDS_OBJECT (en))
+        {
+          mfail (error, _("%s: mapping_objects[%u]: expected an object"), path, i);
+          return NULL;
+        }
+      m = json_node_get_object (en);
+      cap_id = string_member (m, "capability_id");
+      technique = string_member (m, "attack_object_id");
+      category_s = string_member (m, "score_category");
+      score_s = string_member (m, "score_value");
+      status = string_member (m, "status");
+      if (cap_id == NULL || *cap_id == '\0')
+        {
+          mfail (error, _("%s: mapping_objects[%u].capability_id: missing or not a string"), path, i);
+          return NULL;
+        }
+      /* Entries still under review or without a score say nothing about coverage. */
+      if (status != NULL && !g_str_equal (status, "complete"))
+        continue;
+      if (technique == NULL || category_s == NULL || score_s == NULL)
+        continue;
+      if (!bw_category_from_string (category_s, &category))
+        {
+          mfail (error, _("%s: mapping_objects[%u].score_category: unknown category “%s”"), path, i,
+                 category_s);
+          return NULL;
+        }
+      if (!bw_score_from_string (score_s, &score) || score == BW_SCORE_NONE)
+        {
+          mfail (error, _("%s: mapping_objects[%u].score_value: unknown score “%s”"), path, i,
+                 score_s);
+          return NULL;
+        }
+
+      cap_name = string_member (m, "capability_description");
+      group = string_member (m, "capability_group");
+      if (group != NULL && group_names != NULL)
+        group_name = json_object_has_member (group_names, group)
+                       ? json_object_get_string_member (group_names, group)
+                       : NULL;
+
+      /* A capability in the new file replaces the same one from before, entirely. */
+      if (!g_hash_table_contains (replaced, cap_id))
+        {
+          g_hash_table_remove (caps, cap_id);
+          c = capability_get (caps, cap_id, cap_name ? cap_name : cap_id,
+                              group_name ? group_name : group ? group : "");
+          g_hash_table_add (replaced, c->id);
+          counts.capabilities++;
+        }
+      else
+        c = g_hash_table_lookup (caps, cap_id);
+
+      t = bw_catalog_resolve_technique (catalog, technique);
+      if (t == NULL)
+        {
+          g_hash_table_add (stale, g_strdup (technique));
+          continue;
+        }
+      if (!g_str_equal (t->id, technique))
+        counts.redirected++;
+      capability_add (c, t->id, category, score);
+    }
+
+  if (metadata != NULL)
+    {
+      JsonObject *source = json_object_new ();
+      const char *fields[] = { "mapping_framework", "mapping_framework_version", "attack_version" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          const char *v = string_member (metadata, fields[i]);
+
+          json_object_set_string_member (source, fields[i], v ? v : "");
+        }
+      {
+        g_autofree char *base = g_path_get_basename (path);
+
+        json_object_set_string_member (source, "file", base);
+      }
+      /* Importing the same file again replaces its source line. */
+      for (guint i = json_array_get_length (sources); i > 0; i--)
+        {
+          JsonObject *old = json_array_get_object_element (sources, i - 1);
+
+          if (old != NULL && g_strcmp0 (string_member (old, "file"),
+                                        json_object_get_string_member (source, "file")) == 0)
+            json_array_remove_element (sources, i - 1);
+        }
+      json_array_add_object_element (sources, source);
+    }
+
+  /* Write mappings.json: capabilities by id, entries by technique then category. */
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "sources");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    json_builder_add_value (b, json_node_copy (json_array_get_element (sources, i)));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "capabilities");
+  json_builder_begin_array (b);
+  {
+    g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (caps, NULL);
+    guint n = g_hash_table_size (caps);
+
+    qsort (ids, n, sizeof (char *), compare_strings);
+    for (guint i = 0; i < n; i++)
+      {
+        Capability *c = g_hash_table_lookup (caps, ids[i]);
+        g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (c->best, NULL);
+        guint nk = g_hash_table_size (c->best);
+
+        /* "T1234\tdetect" sorts by technique, then "detect" < "protect" < "respond". */
+        qsort (keys, nk, sizeof (char *), compare_strings);
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "id");
+        json_builder_add_string_value (b, c->id);
+        json_builder_set_member_name (b, "name");
+        json_builder_add_string_value (b, c->name ? c->name : c->id);
+        json_builder_set_member_name (b, "group");
+        json_builder_add_string_value (b, c->group ? c->group : "");
+        json_builder_set_member_name (b, "entries");
+        json_builder_begin_array (b);
+        for (guint k = 0; k < nk; k++)
+          {
+            g_auto(GStrv) parts = g_strsplit (keys[k], "\t", 2);
+
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "technique");
+            json_builder_add_string_value (b, parts[0]);
+            json_builder_set_member_name (b, "category");
+            json_builder_add_string_value (b, parts[1]);
+            json_builder_set_member_name (b, "score");
+            json_builder_add_string_value (b, bw_score_to_string (GPOINTER_TO_INT (g_hash_table_lookup (c->best, keys[k]))));
+            json_builder_end_object (b);
+            if (g_hash_table_contains (replaced, c->id))
+              counts.entries++;
+          }
+        json_builder_end_array (b);
+        json_builder_end_object (b);
+      }
+  }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  if (out_stale != NULL)
+    {
+      *out_stale = (GStrv) g_hash_table_get_keys_as_array (stale, NULL);
+      g_hash_table_steal_all (stale);
+      qsort (*out_stale, g_strv_length (*out_stale), sizeof (char *), compare_strings);
+    }
+  if (stats != NULL)
+    *stats = counts;
+
+  out_root = json_builder_get_root (b);
+  json_generator_set_root (generator, out_root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = g_string_new (NULL);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+  return g_string_free (text, FALSE);
+}

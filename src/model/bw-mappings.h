@@ -1,0 +1,26 @@
+/* bw-mappings.h: the Mappings Explorer importer (CTID capability → ATT&CK mappings). */
+#pragma once
+
+#include "bw-catalog.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint capabilities;  /* in the imported file */
+  guint entries;       /* kept, after merging duplicates */
+  guint redirected;    /* technique ids carried through revoked-by */
+} BwMappingsStats;
+
+/* Reads a Mappings Explorer file and merges its capabilities into `existing` (the current
+ * mappings.json text, or NULL), replacing capabilities with the same id. Technique ids are
+ * carried through the catalog's revoked-by redirects; ids the catalog does not know are left
+ * out and listed in `out_stale` (sorted, no duplicates). Returns the new mappings.json text. */
+char *bw_mappings_import (const char       *path,
+                          BwCatalog        *catalog,
+                          GBytes           *existing,
+                          GStrv            *out_stale,
+                          BwMappingsStats  *stats,
+                          GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,628 @@
+/* bw-stix.c: imports an official MITRE ATT&CK Enterprise STIX bundle (2.0 or 2.1, plain or
+ * xz-compressed) into the catalog's attack.json: tactics in matrix order, live techniques,
+ * revoked-by redirects and live groups with the techniques they use. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <lzma.h>
+#include <string.h>
+
+#include "bw-catalog-private.h"
+#include "bw-stix.h"
+
+/* Platform names ATT&CK has renamed: older name → current name. */
+static const struct
+{
+  const char *old_name;
+  const char *new_name;
+} platform_renames[] = {
+  { "Network", "Network Devices" },
+  { "Office 365", "Office Suite" },
+  { "Azure AD", "Identity Provider" },
+  { "Google Workspace", "Office Suite" },
+};
+
+const char *
+bw_stix_normalize_platform (const char *platform)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (platform_renames); i++)
+    if (g_str_equal (platform, platform_renames[i].old_name))
+      return platform_renames[i].new_name;
+  return platform;
+}
+
+static gboolean
+stix_fail (GError    **error,
+           const char *format,
+           ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+stix_fail (GError    **error,
+           const char *format,
+           ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, BW_CATALOG_ERROR, BW_CATALOG_ERROR_INVALID, message);
+  return FALSE;
+}
+
+GBytes *
+bw_read_maybe_xz (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  lzma_stream stream = LZMA_STREAM_INIT;
+  g_autoptr(GByteArray) out = NULL;
+  lzma_ret ret;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (length < 6 || memcmp (contents, "\xFD" "7zXZ\0", 6) != 0)
+    return g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  if (lzma_stream_decoder (&stream, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
+    {
+      stix_fail (error, _("%s: cannot start the xz decoder"), path);
+      return NULL;
+    }
+  out = g_byte_array_sized_new (length * 8);
+  stream.next_in = (const guint8 *) contents;
+  stream.avail_in = length;
+  do
+    {
+      guint8 buffer[1 << 16];
+
+      stream.next_out = buffer;
+      stream.avail_out = sizeof buffer;
+      ret = lzma_code (&stream, LZMA_FINISH);
+      g_byte_array_append (out, buffer, sizeof buffer - stream.avail_out);
+      if (out->len > (gsize) 1 << 31)
+        {
+          lzma_end (&stream);
+          stix_fail (error, _("%s: decompresses to more than 2 GiB"), path);
+          return NULL;
+        }
+    }
+  while (ret == LZMA_OK);
+  lzma_end (&stream);
+  if (ret != LZMA_STREAM_END)
+    {
+      stix_fail (error, _("%s: the xz data is damaged or truncated (error %d)"), path, (int) ret);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static const char *
+string_member (JsonObject *o,
+               const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+static gboolean
+bool_member (JsonObject *o,
+             const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+
+  return n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (n);
+}
+
+static JsonArray *
+array_member (JsonObject *o,
+              const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+
+  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+/* The ATT&CK id ("T1055.011", "TA0001", "G0016") from external_references. */
+static const char *
+attack_id (JsonObject *o)
+{
+  JsonArray *refs = array_member (o, "external_references");
+
+  for (guint i = 0; refs != NULL && i < json_array_get_length (refs); i++)
+    {
+      JsonNode *n = json_array_get_element (refs, i);
+      JsonObject *ref;
+      const char *source;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        continue;
+      ref = json_node_get_object (n);
+      source = string_member (ref, "source_name");
+      if (source != NULL && g_str_equal (source, "mitre-attack"))
+        return string_member (ref, "external_id");
+    }
+  return NULL;
+}
+
+static gboolean
+is_live (JsonObject *o)
+{
+  return !bool_member (o, "revoked") && !bool_member (o, "x_mitre_deprecated");
+}
+
+typedef struct
+{
+  char   *id;
+  char   *name;
+  char   *parent;
+  GStrv   tactics;
+  GStrv   platforms;
+} Technique;
+
+static void
+technique_free (Technique *t)
+{
+  g_free (t->id);
+  g_free (t->name);
+  g_free (t->parent);
+  g_strfreev (t->tactics);
+  g_strfreev (t->platforms);
+  g_free (t);
+}
+
+static int
+compare_technique (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp ((*(Technique *const *) a)->id, (*(Technique *const *) b)->id);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+add_strv (JsonBuilder *b,
+          const char  *key,
+          char       **values)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (b, values[i]);
+  json_builder_end_array (b);
+}
+
+static char *
+version_from_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GRegex) regex = g_regex_new ("(\\d+\\.\\d+)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_regex_match (regex, base, 0, &match))
+    return g_match_info_fetch (match, 1);
+  return NULL;
+}
+
+char *
+bw_stix_import (const char  *path,
+                const char  *version_hint,
+                BwStixStats *stats,
+                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local = NULL;
+  JsonNode *root;
+  JsonObject *bundle;
+  JsonArray *objects;
+  g_autoptr(GHashTable) by_stix = g_hash_table_new (g_str_hash, g_str_equal); /* stix id → JsonObject */
+  g_autoptr(GHashTable) live_ap = g_hash_table_new (g_str_hash, g_str_equal); /* stix id → Technique */
+  g_autoptr(GPtrArray) techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) technique_free);
+  g_autoptr(GHashTable) revoked_stix = g_hash_table_new (g_str_hash, g_str_equal); /* stix → stix */
+  g_autoptr(GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) tactics = g_ptr_array_new (); /* JsonObject* in matrix order */
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();  /* JsonObject* */
+  g_autoptr(GHashTable) revoked_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *version = NULL;
+  JsonObject *matrix = NULL;
+  gboolean is_21 = FALSE;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) out_root = NULL;
+  GString *text;
+
+  if ((bytes = bw_read_maybe_xz (path, error)) == NULL)
+    return NULL;
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   &local))
+    {
+      stix_fail (error, _("%s: not valid JSON: %s"), path, local->message);
+      return NULL;
+    }
+  /* The tree holds its own copies; drop the text so only one copy of the bundle lives. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      stix_fail (error, _("%s: (root): expected a STIX bundle object"), path);
+      return NULL;
+    }
+  bundle = json_node_get_object (root);
+  if (g_strcmp0 (string_member (bundle, "type"), "bundle") != 0)
+    {
+      stix_fail (error, _("%s: type: expected “bundle”"), path);
+      return NULL;
+    }
+  if ((objects = array_member (bundle, "objects")) == NULL)
+    {
+      stix_fail (error, _("%s: objects: missing or not an array"), path);
+      return NULL;
+    }
+
+  /* First pass: index objects, collect techniques, tactics and relationships. */
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonNode *n = json_array_get_element (objects, i);
+      JsonObject *o;
+      const char *type;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        {
+          stix_fail (error, _("%s: objects[%u]: expected an object"), path, i);
+          return NULL;
+        }
+      o = json_node_get_object (n);
+      type = string_member (o, "type");
+      id = string_member (o, "id");
+      if (type == NULL || id == NULL)
+        {
+          stix_fail (error, _("%s: objects[%u]: missing “type” or “id”"), path, i);
+          return NULL;
+        }
+      if (string_member (o, "spec_version") != NULL)
+        is_21 = TRUE;
+      g_hash_table_insert (by_stix, (gpointer) id, o);
+
+      if (g_str_equal (type, "x-mitre-collection") && version == NULL)
+        version = g_strdup (string_member (o, "x_mitre_version"));
+      else if (g_str_equal (type, "x-mitre-matrix") && is_live (o) && matrix == NULL)
+        matrix = o;
+      else if (g_str_equal (type, "intrusion-set") && is_live (o))
+        g_ptr_array_add (groups, o);
+      else if (g_str_equal (type, "attack-pattern") && is_live (o))
+        {
+          Technique *t;
+          JsonArray *phases = array_member (o, "kill_chain_phases");
+          JsonArray *platforms = array_member (o, "x_mitre_platforms");
+          g_autoptr(GStrvBuilder) tb = g_strv_builder_new ();
+          g_autoptr(GStrvBuilder) pb = g_strv_builder_new ();
+          const char *aid = attack_id (o);
+
+          if (aid == NULL || string_member (o, "name") == NULL)
+            {
+              stix_fail (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
+                         path, i, id);
+              return NULL;
+            }
+          for (guint k = 0; phases != NULL && k < json_array_get_length (phases); k++)
+            {
+              JsonNode *pn = json_array_get_element (phases, k);
+              JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
+
+              if (p != NULL && g_strcmp0 (string_member (p, "kill_chain_name"), "mitre-attack") == 0 &&
+                  string_member (p, "phase_name") != NULL)
+                g_strv_builder_add (tb, string_member (p, "phase_name"));
+            }
+          for (guint k = 0; platforms != NULL && k < json_array_get_length (platforms); k++)
+            {
+              JsonNode *pn = json_array_get_element (platforms, k);
+
+              if (JSON_NODE_HOLDS_VALUE (pn) && json_node_get_value_type (pn) == G_TYPE_STRING)
+                g_strv_builder_add (pb, bw_stix_normalize_platform (json_node_get_string (pn)));
+            }
+          t = g_new0 (Technique, 1);
+          t->id = g_strdup (aid);
+          t->name = g_strdup (string_member (o, "name"));
+          t->tactics = g_strv_builder_end (tb);
+          t->platforms = g_strv_builder_end (pb);
+          g_ptr_array_add (techniques, t);
+          g_hash_table_insert (live_ap, (gpointer) id, t);
+        }
+    }
+
+  if (matrix == NULL)
+    {
+      stix_fail (error, _("%s: no x-mitre-matrix object: not an ATT&CK bundle"), path);
+      return NULL;
+    }
+  {
+    JsonArray *refs = array_member (matrix, "tactic_refs");
+
+    if (refs == NULL || json_array_get_length (refs) == 0)
+      {
+        stix_fail (error, _("%s: x-mitre-matrix.tactic_refs: missing or empty"), path);
+        return NULL;
+      }
+    for (guint i = 0; i < json_array_get_length (refs); i++)
+      {
+        const char *ref = json_array_get_string_element (refs, i);
+        JsonObject *tactic = ref ? g_hash_table_lookup (by_stix, ref) : NULL;
+
+        if (tactic == NULL || attack_id (tactic) == NULL ||
+            string_member (tactic, "x_mitre_shortname") == NULL)
+          {
+            stix_fail (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"), path, i,
+                       ref ? ref : "");
+            return NULL;
+          }
+        g_ptr_array_add (tactics, tactic);
+      }
+  }
+
+  /* Second pass: relationships. */
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonObject *o = json_array_get_object_element (objects, i);
+      const char *kind;
+      const char *source;
+      const char *target;
+
+      if (g_strcmp0 (string_member (o, "type"), "relationship") != 0 || !is_live (o))
+        continue;
+      kind = string_member (o, "relationship_type");
+      source = string_member (o, "source_ref");
+      target = string_member (o, "target_ref");
+      if (kind == NULL || source == NULL || target == NULL)
+        {
+          stix_fail (error, _("%s: objects[%u]: a relationship without type, source or target"),
+                     path, i);
+          return NULL;
+        }
+      if (g_str_equal (kind, "subtechnique-of"))
+        {
+          Technique *sub = g_hash_table_lookup (live_ap, source);
+          JsonObject *parent = g_hash_table_lookup (by_stix, target);
+
+          if (sub != NULL && parent != NULL && attack_id (parent) != NULL)
+            {
+              g_free (sub->parent);
+              sub->parent = g_strdup (attack_id (parent));
+            }
+        }
+      else if (g_str_equal (kind, "revoked-by"))
+        g_hash_table_insert (revoked_stix, (gpointer) source, (gpointer) target);
+      else if (g_str_equal (kind, "uses") && g_str_has_prefix (source, "intrusion-set--") &&
+               g_str_has_prefix (target, "attack-pattern--"))
+        {
+          GHashTable *set = g_hash_table_lookup (uses, source);
+
+          if (set == NULL)
+            {
+              set = g_hash_table_new (g_str_hash, g_str_equal);
+              g_hash_table_insert (uses, (gpointer) source, set);
+            }
+          g_hash_table_add (set, (gpointer) target);
+        }
+    }
+
+  /* Revoked techniques: ATT&CK id → the live technique they lead to. A cycle is an error. */
+  {
+    GHashTableIter iter;
+    const char *from;
+    const char *to;
+
+    g_hash_table_iter_init (&iter, revoked_stix);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &from, (gpointer *) &to))
+      {
+        JsonObject *src = g_hash_table_lookup (by_stix, from);
+        const char *cursor = to;
+        guint hops = 0;
+
+        if (src == NULL || g_strcmp0 (string_member (src, "type"), "attack-pattern") != 0 ||
+            attack_id (src) == NULL)
+          continue;
+        while (g_hash_table_lookup (live_ap, cursor) == NULL)
+          {
+            const char *next = g_hash_table_lookup (revoked_stix, cursor);
+
+            if (next == NULL)
+              break;
+            if (++hops > g_hash_table_size (revoked_stix))
+              {
+                stix_fail (error, _("%s: revoked-by relationships form a cycle through %s"), path,
+                           attack_id (src));
+                return NULL;
+              }
+            cursor = next;
+          }
+        if (g_hash_table_lookup (live_ap, cursor) != NULL &&
+            g_strcmp0 (attack_id (src), ((Technique *) g_hash_table_lookup (live_ap, cursor))->id) != 0)
+          g_hash_table_insert (revoked_out, g_strdup (attack_id (src)),
+                               g_strdup (((Technique *) g_hash_table_lookup (live_ap, cursor))->id));
+      }
+  }
+
+  if (version == NULL)
+    version = g_strdup (version_hint);
+  if (version == NULL)
+    version = version_from_path (path);
+  if (version == NULL)
+    version = g_strdup ("unknown");
+
+  /* Write attack.json. */
+  g_ptr_array_sort (techniques, compare_technique);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "attack_version");
+  json_builder_add_string_value (b, version);
+  json_builder_set_member_name (b, "tactics");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < tactics->len; i++)
+    {
+      JsonObject *t = g_ptr_array_index (tactics, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, attack_id (t));
+      json_builder_set_member_name (b, "shortname");
+      json_builder_add_string_value (b, string_member (t, "x_mitre_shortname"));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, string_member (t, "name"));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "techniques");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < techniques->len; i++)
+    {
+      Technique *t = g_ptr_array_index (techniques, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, t->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, t->name);
+      if (t->parent != NULL)
+        {
+          json_builder_set_member_name (b, "parent");
+          json_builder_add_string_value (b, t->parent);
+        }
+      add_strv (b, "tactics", t->tactics);
+      add_strv (b, "platforms", t->platforms);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "revoked");
+  json_builder_begin_object (b);
+  {
+    g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (revoked_out, NULL);
+    guint n = g_hash_table_size (revoked_out);
+
+    qsort (keys, n, sizeof (char *), compare_strings);
+    for (guint i = 0; i < n; i++)
+      {
+        json_builder_set_member_name (b, keys[i]);
+        json_builder_add_string_value (b, g_hash_table_lookup (revoked_out, keys[i]));
+      }
+  }
+  json_builder_end_object (b);
+
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    guint n_groups = 0;
+
+    json_builder_set_member_name (b, "groups");
+    json_builder_begin_array (b);
+    /* Sort the groups by ATT&CK id. */
+    for (guint i = 0; i < groups->len; i++)
+      {
+        JsonObject *g = g_ptr_array_index (groups, i);
+
+        if (attack_id (g) != NULL)
+          g_ptr_array_add (rows, g_strdup_printf ("%s\t%u", attack_id (g), i));
+      }
+    g_ptr_array_sort (rows, compare_strings);
+    for (guint r = 0; r < rows->len; r++)
+      {
+        const char *row = g_ptr_array_index (rows, r);
+        JsonObject *g = g_ptr_array_index (groups, (guint) atoi (strchr (row, '\t') + 1));
+        GHashTable *set = g_hash_table_lookup (uses, string_member (g, "id"));
+        g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+        JsonArray *aliases = array_member (g, "aliases");
+        GHashTableIter iter;
+        const char *ap;
+
+        if (set != NULL)
+          {
+            g_hash_table_iter_init (&iter, set);
+            while (g_hash_table_iter_next (&iter, (gpointer *) &ap, NULL))
+              {
+                Technique *t = g_hash_table_lookup (live_ap, ap);
+                JsonObject *src = g_hash_table_lookup (by_stix, ap);
+
+                if (t == NULL && src != NULL && attack_id (src) != NULL)
+                  {
+                    const char *to = g_hash_table_lookup (revoked_out, attack_id (src));
+
+                    if (to != NULL)
+                      g_hash_table_add (ids, (gpointer) to);
+                  }
+                else if (t != NULL)
+                  g_hash_table_add (ids, t->id);
+              }
+          }
+
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "id");
+        json_builder_add_string_value (b, attack_id (g));
+        json_builder_set_member_name (b, "name");
+        json_builder_add_string_value (b, string_member (g, "name"));
+        json_builder_set_member_name (b, "aliases");
+        json_builder_begin_array (b);
+        for (guint k = 0; aliases != NULL && k < json_array_get_length (aliases); k++)
+          {
+            const char *alias = json_array_get_string_element (aliases, k);
+
+            if (alias != NULL && g_strcmp0 (alias, string_member (g, "name")) != 0)
+              json_builder_add_string_value (b, alias);
+          }
+        json_builder_end_array (b);
+        json_builder_set_member_name (b, "techniques");
+        json_builder_begin_array (b);
+        {
+          g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (ids, NULL);
+          guint n = g_hash_table_size (ids);
+
+          qsort (keys, n, sizeof (char *), compare_strings);
+          for (guint i = 0; i < n; i++)
+            json_builder_add_string_value (b, keys[i]);
+        }
+        json_builder_end_array (b);
+        json_builder_end_object (b);
+        n_groups++;
+      }
+    json_builder_end_array (b);
+    if (stats != NULL)
+      stats->groups = n_groups;
+  }
+  json_builder_end_object (b);
+
+  if (stats != NULL)
+    {
+      stats->tactics = tactics->len;
+      stats->techniques = techniques->len;
+      stats->subtechniques = 0;
+      for (guint i = 0; i < techniques->len; i++)
+        if (((Technique *) g_ptr_array_index (techniques, i))->parent != NULL ||
+            strchr (((Technique *) g_ptr_array_index (techniques, i))->id, '.') != NULL)
+          stats->subtechniques++;
+      stats->revoked = g_hash_table_size (revoked_out);
+      stats->stix_21 = is_21;
+      g_strlcpy (stats->version, version, sizeof stats->version);
+    }
+
+  out_root = json_builder_get_root (b);
+  json_generator_set_root (generator, out_root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = g_string_new (NULL);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+  return g_string_free (text, FALSE);
+}

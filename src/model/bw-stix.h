@@ -1,0 +1,34 @@
+/* bw-stix.h: the MITRE ATT&CK STIX bundle importer. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     version[32];
+  guint    tactics;
+  guint    techniques;     /* live techniques and sub-techniques */
+  guint    subtechniques;
+  guint    groups;
+  guint    revoked;
+  gboolean stix_21;
+} BwStixStats;
+
+/* Reads the bundle (STIX 2.0 or 2.1, plain or .xz) and returns the catalog's attack.json text.
+ * The ATT&CK version comes from the bundle's x-mitre-collection, else `version_hint`, else a
+ * "NN.N" in the file name. */
+char       *bw_stix_import             (const char  *path,
+                                        const char  *version_hint,
+                                        BwStixStats *stats,
+                                        GError     **error);
+
+/* Current ATT&CK name of a platform ("Network" → "Network Devices"). */
+const char *bw_stix_normalize_platform (const char  *platform);
+
+/* A file's contents, decompressed when it is xz. */
+GBytes     *bw_read_maybe_xz           (const char  *path,
+                                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,134 @@
+/* bw-export.c: the diagram exporters. SVG comes from the semantic writer; PNG and PDF are
+ * painted by the same painter as the canvas, so all three show what the window shows. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bw-export.h"
+#include "bw-painter.h"
+#include "bw-svg-writer.h"
+
+/* Cairo's own limit on image surfaces. */
+#define MAX_PIXELS 32767.0
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+paint_page (cairo_t               *cr,
+            BwLayout              *layout,
+            const BwExportOptions *options,
+            const BwRect          *page,
+            const BwRect          *band)
+{
+  g_autoptr(BwPainter) painter = bw_painter_new (options->dark);
+  const BwPaintPalette *palette = bw_paint_palette (options->dark);
+
+  cairo_translate (cr, -page->x, -page->y);
+  cairo_rectangle (cr, page->x, page->y, page->w, page->h);
+  cairo_set_source_rgb (cr, palette->background.r, palette->background.g, palette->background.b);
+  cairo_fill (cr);
+  bw_painter_draw_diagram (painter, cr, layout, NULL, NULL);
+  if (options->overlay != NULL && options->overlay->n_tactics > 0)
+    bw_painter_draw_overlay (painter, cr, options->overlay, band->x, band->y, band->w);
+}
+
+GBytes *
+bw_export_to_bytes (BwLayout              *layout,
+                    BwExportFormat         format,
+                    const BwExportOptions *options,
+                    GError               **error)
+{
+  gboolean with_overlay = options->overlay != NULL && options->overlay->n_tactics > 0;
+  BwRect page;
+  BwRect band;
+  double scale = options->scale > 0 ? options->scale : 1;
+  GByteArray *bytes;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  if (format == BW_EXPORT_SVG)
+    {
+      BwSvgOptions svg = { options->dark, with_overlay ? options->overlay : NULL, options->title };
+      gsize length;
+      char *text = bw_svg_write (layout, &svg, &length);
+
+      return g_bytes_new_take (text, length);
+    }
+
+  bw_layout_get_page (layout, with_overlay, &page, &band);
+  bytes = g_byte_array_new ();
+
+  if (format == BW_EXPORT_PNG)
+    {
+      int width = (int) ceil (page.w * scale);
+      int height = (int) ceil (page.h * scale);
+
+      if (scale > 16 || width > MAX_PIXELS || height > MAX_PIXELS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("A %d × %d pixel image is too large; choose a smaller scale"), width,
+                       height);
+          g_byte_array_unref (bytes);
+          return NULL;
+        }
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (surface);
+      cairo_scale (cr, scale, scale);
+      paint_page (cr, layout, options, &page, &band);
+      cairo_destroy (cr);
+      status = cairo_surface_write_to_png_stream (surface, append_to_array, bytes);
+    }
+  else
+    {
+      /* One page, sized to fit the diagram: PDF units are points, diagram units pixels. */
+      double to_points = 72.0 / 96.0;
+
+      surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, page.w * to_points,
+                                                     page.h * to_points);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Bulwark");
+      if (options->title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, options->title);
+      cr = cairo_create (surface);
+      cairo_scale (cr, to_points, to_points);
+      paint_page (cr, layout, options, &page, &band);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Rendering failed: %s"),
+                   cairo_status_to_string (status));
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+gboolean
+bw_export_to_file (BwLayout              *layout,
+                   BwExportFormat         format,
+                   const BwExportOptions *options,
+                   const char            *path,
+                   GError               **error)
+{
+  g_autoptr(GBytes) bytes = bw_export_to_bytes (layout, format, options, error);
+
+  if (bytes == NULL)
+    return FALSE;
+  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}

@@ -1,0 +1,540 @@
+/* bw-layout.c: computes the diagram's geometry once for every painter and for hit testing. */
+#include "config.h"
+
+#include <math.h>
+
+#include "bw-layout.h"
+
+#define GRID_CELL 256.0
+
+struct _BwLayout
+{
+  gatomicrefcount ref_count;
+
+  BwDocument *document;
+  BwCatalog  *catalog;
+  GHashTable *coverage;     /* asset id → double*, owned by the caller */
+
+  GArray     *zones;        /* BwLayoutZone, parents first */
+  GArray     *nodes;        /* BwLayoutNode, document order */
+  GArray     *edges;        /* BwLayoutEdge, document order */
+  GHashTable *node_index;   /* id → index + 1 */
+  GHashTable *zone_index;   /* id → index + 1 */
+  GHashTable *grid;         /* cell key → GArray of node indices: the spatial index */
+  BwRect      bounds;
+};
+
+gboolean
+bw_rect_intersects (const BwRect *a,
+                    const BwRect *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+gboolean
+bw_rect_contains (const BwRect *r,
+                  double        x,
+                  double        y)
+{
+  return x >= r->x && x <= r->x + r->w && y >= r->y && y <= r->y + r->h;
+}
+
+void
+bw_overlay_clear (BwOverlay *overlay)
+{
+  for (guint i = 0; i < overlay->n_tactics; i++)
+    {
+      g_free (overlay->tactics[i].label);
+      g_free (overlay->tactics[i].tooltip);
+    }
+  for (guint i = 0; i < overlay->n_phases; i++)
+    {
+      g_free (overlay->phases[i].label);
+      g_free (overlay->phases[i].tooltip);
+    }
+  g_clear_pointer (&overlay->tactics, g_free);
+  g_clear_pointer (&overlay->phases, g_free);
+  overlay->n_tactics = 0;
+  overlay->n_phases = 0;
+  overlay->summary_ratio = -1;
+}
+
+static gint64
+grid_key (int cx,
+          int cy)
+{
+  return ((gint64) cx << 32) | (guint32) cy;
+}
+
+static void
+grid_insert (BwLayout     *self,
+             const BwRect *rect,
+             guint         index)
+{
+  int x0 = (int) floor (rect->x / GRID_CELL);
+  int x1 = (int) floor ((rect->x + rect->w) / GRID_CELL);
+  int y0 = (int) floor (rect->y / GRID_CELL);
+  int y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (self->grid, &key);
+
+        if (cell == NULL)
+          {
+            gint64 *k = g_new (gint64, 1);
+
+            *k = key;
+            cell = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (self->grid, k, cell);
+          }
+        g_array_append_val (cell, index);
+      }
+}
+
+BwLayout *
+bw_layout_new (BwDocument *document,
+               BwCatalog  *catalog)
+{
+  BwLayout *self = g_new0 (BwLayout, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->document = g_object_ref (document);
+  self->catalog = catalog ? g_object_ref (catalog) : NULL;
+  self->zones = g_array_new (FALSE, TRUE, sizeof (BwLayoutZone));
+  self->nodes = g_array_new (FALSE, TRUE, sizeof (BwLayoutNode));
+  self->edges = g_array_new (FALSE, TRUE, sizeof (BwLayoutEdge));
+  self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->zone_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->grid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_array_unref);
+  bw_layout_update (self);
+  return self;
+}
+
+BwLayout *
+bw_layout_ref (BwLayout *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bw_layout_unref (BwLayout *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->coverage, g_hash_table_unref);
+  g_array_unref (self->zones);
+  g_array_unref (self->nodes);
+  g_array_unref (self->edges);
+  g_hash_table_unref (self->node_index);
+  g_hash_table_unref (self->zone_index);
+  g_hash_table_unref (self->grid);
+  g_free (self);
+}
+
+void
+bw_layout_set_asset_coverage (BwLayout   *self,
+                              GHashTable *coverage)
+{
+  g_clear_pointer (&self->coverage, g_hash_table_unref);
+  if (coverage != NULL)
+    self->coverage = g_hash_table_ref (coverage);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      BwLayoutNode *ln = &g_array_index (self->nodes, BwLayoutNode, i);
+      const double *ratio = self->coverage ? g_hash_table_lookup (self->coverage, ln->node->id) : NULL;
+
+      ln->coverage = ratio ? *ratio : -1;
+    }
+}
+
+static guint
+zone_depth (BwDocument   *document,
+            const BwZone *zone)
+{
+  guint depth = 0;
+
+  /* The loader refuses parent cycles; the bound only guards against a bug elsewhere. */
+  while (zone->parent != NULL && depth < 1000)
+    {
+      zone = bw_document_lookup_zone (document, zone->parent);
+      if (zone == NULL)
+        break;
+      depth++;
+    }
+  return depth;
+}
+
+static int
+compare_depth (gconstpointer a,
+               gconstpointer b)
+{
+  const BwLayoutZone *za = a;
+  const BwLayoutZone *zb = b;
+
+  return (int) za->depth - (int) zb->depth;
+}
+
+/* Where the segment from the box's centre towards (tx, ty) leaves the box. */
+static void
+clip_to_rect (const BwRect *r,
+              double        tx,
+              double        ty,
+              double       *out_x,
+              double       *out_y)
+{
+  double cx = r->x + r->w / 2;
+  double cy = r->y + r->h / 2;
+  double dx = tx - cx;
+  double dy = ty - cy;
+  double sx = dx != 0 ? (r->w / 2) / fabs (dx) : INFINITY;
+  double sy = dy != 0 ? (r->h / 2) / fabs (dy) : INFINITY;
+  double s = MIN (sx, sy);
+
+  if (!isfinite (s) || s >= 1)
+    {
+      *out_x = tx;
+      *out_y = ty;
+      return;
+    }
+  *out_x = cx + dx * s;
+  *out_y = cy + dy * s;
+}
+
+/* A zone target seen from a point inside it: end on the nearest border instead of the centre. */
+static void
+nearest_border (const BwRect *r,
+                double        px,
+                double        py,
+                double       *out_x,
+                double       *out_y)
+{
+  double left = px - r->x;
+  double right = r->x + r->w - px;
+  double top = py - r->y;
+  double bottom = r->y + r->h - py;
+  double m = MIN (MIN (left, right), MIN (top, bottom));
+
+  *out_x = px;
+  *out_y = py;
+  if (m == left)
+    *out_x = r->x;
+  else if (m == right)
+    *out_x = r->x + r->w;
+  else if (m == top)
+    *out_y = r->y;
+  else
+    *out_y = r->y + r->h;
+}
+
+static gboolean
+lookup_rect (BwLayout   *self,
+             const char *id,
+             BwRect     *out_rect,
+             gboolean   *out_is_zone)
+{
+  const BwLayoutNode *ln = bw_layout_lookup_node (self, id);
+  const BwLayoutZone *lz;
+
+  if (ln != NULL)
+    {
+      *out_rect = ln->rect;
+      *out_is_zone = FALSE;
+      return TRUE;
+    }
+  lz = bw_layout_lookup_zone (self, id);
+  if (lz != NULL)
+    {
+      *out_rect = lz->rect;
+      *out_is_zone = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+route_edge (BwLayout     *self,
+            const BwEdge *edge)
+{
+  BwLayoutEdge le = { edge };
+  BwRect from;
+  BwRect to;
+  gboolean from_zone;
+  gboolean to_zone;
+  double fcx, fcy, tcx, tcy;
+
+  if (!lookup_rect (self, edge->from, &from, &from_zone) ||
+      !lookup_rect (self, edge->to, &to, &to_zone))
+    return;
+
+  fcx = from.x + from.w / 2;
+  fcy = from.y + from.h / 2;
+  tcx = to.x + to.w / 2;
+  tcy = to.y + to.h / 2;
+
+  if (to_zone && bw_rect_contains (&to, fcx, fcy))
+    {
+      /* A service inside the zone it protects: a short stub to the zone's nearest border. */
+      double bx, by;
+
+      nearest_border (&to, fcx, fcy, &bx, &by);
+      clip_to_rect (&from, bx, by, &le.x1, &le.y1);
+      le.x2 = bx;
+      le.y2 = by;
+    }
+  else
+    {
+      clip_to_rect (&from, tcx, tcy, &le.x1, &le.y1);
+      clip_to_rect (&to, fcx, fcy, &le.x2, &le.y2);
+    }
+  g_array_append_val (self->edges, le);
+}
+
+static void
+extend_bounds (BwRect       *bounds,
+               gboolean     *empty,
+               const BwRect *r)
+{
+  if (*empty)
+    {
+      *bounds = *r;
+      *empty = FALSE;
+      return;
+    }
+  double x0 = MIN (bounds->x, r->x);
+  double y0 = MIN (bounds->y, r->y);
+  double x1 = MAX (bounds->x + bounds->w, r->x + r->w);
+  double y1 = MAX (bounds->y + bounds->h, r->y + r->h);
+
+  bounds->x = x0;
+  bounds->y = y0;
+  bounds->w = x1 - x0;
+  bounds->h = y1 - y0;
+}
+
+void
+bw_layout_update (BwLayout *self)
+{
+  BwDocument *doc = self->document;
+  gboolean empty = TRUE;
+
+  g_array_set_size (self->zones, 0);
+  g_array_set_size (self->nodes, 0);
+  g_array_set_size (self->edges, 0);
+  g_hash_table_remove_all (self->node_index);
+  g_hash_table_remove_all (self->zone_index);
+  g_hash_table_remove_all (self->grid);
+  self->bounds = (BwRect) { 0, 0, 0, 0 };
+
+  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
+    {
+      const BwZone *zone = bw_document_get_zone (doc, i);
+      BwLayoutZone lz = {
+        .zone = zone,
+        .stencil = self->catalog ? bw_catalog_lookup_stencil (self->catalog, zone->kind) : NULL,
+        .rect = { zone->x, zone->y, zone->w, zone->h },
+        .depth = zone_depth (doc, zone),
+      };
+
+      g_array_append_val (self->zones, lz);
+      extend_bounds (&self->bounds, &empty, &lz.rect);
+    }
+  /* Parents paint before children; g_array_sort is a stable merge sort in GLib. */
+  g_array_sort (self->zones, compare_depth);
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      BwLayoutZone *lz = &g_array_index (self->zones, BwLayoutZone, i);
+
+      g_hash_table_insert (self->zone_index, lz->zone->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+    {
+      const BwNode *node = bw_document_get_node (doc, i);
+      const double *ratio = self->coverage ? g_hash_table_lookup (self->coverage, node->id) : NULL;
+      BwLayoutNode ln = {
+        .node = node,
+        .stencil = self->catalog ? bw_catalog_lookup_stencil (self->catalog, node->kind) : NULL,
+        .rect = { node->x, node->y, BW_NODE_WIDTH, BW_NODE_HEIGHT },
+        .coverage = ratio ? *ratio : -1,
+      };
+
+      g_array_append_val (self->nodes, ln);
+      g_hash_table_insert (self->node_index, node->id, GUINT_TO_POINTER (i + 1));
+      grid_insert (self, &ln.rect, i);
+      extend_bounds (&self->bounds, &empty, &ln.rect);
+    }
+
+  for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
+    route_edge (self, bw_document_get_edge (doc, i));
+}
+
+guint
+bw_layout_get_n_zones (BwLayout *self)
+{
+  return self->zones->len;
+}
+
+const BwLayoutZone *
+bw_layout_get_zone (BwLayout *self,
+                    guint     index)
+{
+  g_return_val_if_fail (index < self->zones->len, NULL);
+  return &g_array_index (self->zones, BwLayoutZone, index);
+}
+
+guint
+bw_layout_get_n_nodes (BwLayout *self)
+{
+  return self->nodes->len;
+}
+
+const BwLayoutNode *
+bw_layout_get_node (BwLayout *self,
+                    guint     index)
+{
+  g_return_val_if_fail (index < self->nodes->len, NULL);
+  return &g_array_index (self->nodes, BwLayoutNode, index);
+}
+
+guint
+bw_layout_get_n_edges (BwLayout *self)
+{
+  return self->edges->len;
+}
+
+const BwLayoutEdge *
+bw_layout_get_edge (BwLayout *self,
+                    guint     index)
+{
+  g_return_val_if_fail (index < self->edges->len, NULL);
+  return &g_array_index (self->edges, BwLayoutEdge, index);
+}
+
+const BwLayoutNode *
+bw_layout_lookup_node (BwLayout   *self,
+                       const char *id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, id));
+
+  return index ? &g_array_index (self->nodes, BwLayoutNode, index - 1) : NULL;
+}
+
+const BwLayoutZone *
+bw_layout_lookup_zone (BwLayout   *self,
+                       const char *id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->zone_index, id));
+
+  return index ? &g_array_index (self->zones, BwLayoutZone, index - 1) : NULL;
+}
+
+BwRect
+bw_layout_get_bounds (BwLayout *self)
+{
+  return self->bounds;
+}
+
+#define PAGE_MARGIN 24.0
+#define OVERLAY_GAP 16.0
+#define OVERLAY_MIN_WIDTH 900.0
+
+void
+bw_layout_get_page (BwLayout *self,
+                    gboolean  with_overlay,
+                    BwRect   *page,
+                    BwRect   *overlay_rect)
+{
+  BwRect bounds = self->bounds;
+
+  if (bounds.w <= 0 || bounds.h <= 0)
+    bounds = (BwRect) { 0, 0, 640, 240 };
+
+  page->x = bounds.x - PAGE_MARGIN;
+  page->y = bounds.y - PAGE_MARGIN;
+  page->w = MAX (bounds.w, with_overlay ? OVERLAY_MIN_WIDTH : 0) + 2 * PAGE_MARGIN;
+  page->h = bounds.h + 2 * PAGE_MARGIN + (with_overlay ? BW_OVERLAY_HEIGHT + OVERLAY_GAP : 0);
+
+  if (overlay_rect != NULL)
+    *overlay_rect = (BwRect) {
+      bounds.x, bounds.y + bounds.h + OVERLAY_GAP, page->w - 2 * PAGE_MARGIN, BW_OVERLAY_HEIGHT,
+    };
+}
+
+const char *
+bw_layout_hit (BwLayout     *self,
+               double        x,
+               double        y,
+               BwObjectType *out_type)
+{
+  gint64 key = grid_key ((int) floor (x / GRID_CELL), (int) floor (y / GRID_CELL));
+  GArray *cell = g_hash_table_lookup (self->grid, &key);
+
+  if (cell != NULL)
+    {
+      /* Later nodes paint on top, so search from the end. */
+      for (guint i = cell->len; i > 0; i--)
+        {
+          const BwLayoutNode *ln = bw_layout_get_node (self, g_array_index (cell, guint, i - 1));
+
+          if (bw_rect_contains (&ln->rect, x, y))
+            {
+              if (out_type)
+                *out_type = BW_OBJECT_NODE;
+              return ln->node->id;
+            }
+        }
+    }
+
+  for (guint i = self->zones->len; i > 0; i--)
+    {
+      const BwLayoutZone *lz = bw_layout_get_zone (self, i - 1);
+
+      if (bw_rect_contains (&lz->rect, x, y))
+        {
+          if (out_type)
+            *out_type = BW_OBJECT_ZONE;
+          return lz->zone->id;
+        }
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+bw_layout_query_rect (BwLayout     *self,
+                      const BwRect *rect,
+                      gboolean      nodes_only)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const BwLayoutNode *ln = bw_layout_get_node (self, i);
+
+      if (bw_rect_intersects (&ln->rect, rect))
+        g_ptr_array_add (ids, ln->node->id);
+    }
+  if (!nodes_only)
+    {
+      for (guint i = 0; i < self->zones->len; i++)
+        {
+          const BwLayoutZone *lz = bw_layout_get_zone (self, i);
+
+          /* A zone joins a rubber band only when wholly inside it, as in most diagram tools. */
+          if (lz->rect.x >= rect->x && lz->rect.y >= rect->y &&
+              lz->rect.x + lz->rect.w <= rect->x + rect->w &&
+              lz->rect.y + lz->rect.h <= rect->y + rect->h)
+            g_ptr_array_add (ids, lz->zone->id);
+        }
+    }
+  return ids;
+}

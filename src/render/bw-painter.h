@@ -1,0 +1,102 @@
+/* bw-painter.h: draws a BwLayout with cairo — the canvas and the PNG/PDF exports share it. */
+#pragma once
+
+#include <cairo.h>
+
+#include "bw-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double r, g, b, a;
+} BwColor;
+
+/* Per-frame interaction state; every set maps id → anything and may be NULL. */
+typedef struct
+{
+  GHashTable *selected;
+  GHashTable *highlighted; /* services covering the technique picked in the coverage view */
+  GHashTable *marked;      /* assets where that technique is a gap */
+  const char *hovered;
+  const char *focused;
+} BwPaintState;
+
+typedef struct
+{
+  BwColor background;
+  BwColor grid;
+  BwColor card;
+  BwColor card_border;
+  BwColor text;
+  BwColor text_dim;
+  BwColor selection;
+  BwColor highlight;
+  BwColor marked;
+} BwPaintPalette;
+
+/* Fonts and metrics shared by the canvas and the exporters. */
+#define BW_FONT_LABEL "Cantarell, Noto Sans, sans 9.5"
+#define BW_FONT_ZONE  "Cantarell, Noto Sans, sans Bold 10"
+#define BW_FONT_SMALL "Cantarell, Noto Sans, sans 7.5"
+#define BW_FONT_BADGE "Cantarell, Noto Sans, sans Bold 7.5"
+#define BW_ICON_SIZE  28.0
+#define BW_CORNER_RADIUS 8.0
+#define BW_LABEL_TOP  46.0
+
+typedef struct _BwPainter BwPainter;
+
+BwPainter *bw_painter_new            (gboolean dark);
+void       bw_painter_free           (BwPainter *self);
+void       bw_painter_set_dark       (BwPainter *self,
+                                      gboolean   dark);
+gboolean   bw_painter_get_dark       (BwPainter *self);
+/* Device pixels per unit the target will be replayed at (HiDPI), for raster icon caches. */
+void       bw_painter_set_scale_factor (BwPainter *self,
+                                        double     scale_factor);
+
+/* Background dots every `spacing` diagram units over the visible rectangle. */
+void       bw_painter_draw_grid      (BwPainter    *self,
+                                      cairo_t      *cr,
+                                      const BwRect *visible,
+                                      double        spacing,
+                                      double        zoom);
+
+/* Zones, edges, then nodes, in diagram coordinates (the caller sets the transform). Anything
+ * outside `visible` (NULL = everything) is skipped. */
+void       bw_painter_draw_diagram   (BwPainter          *self,
+                                      cairo_t            *cr,
+                                      BwLayout           *layout,
+                                      const BwRect       *visible,
+                                      const BwPaintState *state);
+
+/* The tactic strip and kill-chain row, in a band `width` wide and BW_OVERLAY_HEIGHT high. */
+void       bw_painter_draw_overlay   (BwPainter       *self,
+                                      cairo_t         *cr,
+                                      const BwOverlay *overlay,
+                                      double           x,
+                                      double           y,
+                                      double           width);
+
+const BwPaintPalette *bw_paint_palette (gboolean dark);
+BwColor    bw_zone_color             (const char      *kind);
+BwColor    bw_role_color             (const BwStencil *stencil);
+BwColor    bw_edge_color             (BwEdgeKind       kind,
+                                      gboolean         dark);
+
+/* The lines a node label is drawn in: wrapped to `width`, at most `max_lines`, the last one
+ * ellipsized — the same breaks the canvas makes, so exports match it. */
+GStrv      bw_wrap_label             (const char *text,
+                                      const char *font,
+                                      double      width,
+                                      int         max_lines);
+
+/* The stencil icon's SVG source (symbolic, 16×16), or NULL when the icon is unknown. */
+GBytes    *bw_stencil_icon_bytes     (const char *icon);
+
+/* Colour of a coverage ratio: red (gap) through amber to green; grey when ratio < 0. */
+BwColor    bw_coverage_color         (double ratio);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwPainter, bw_painter_free)
+
+G_END_DECLS

@@ -1,0 +1,472 @@
+/* bw-svg-writer.c: writes the diagram as a semantic, well-formed, inert SVG document from the
+ * same layout and colours the canvas uses. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "bw-painter.h"
+#include "bw-svg-writer.h"
+
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+         c == 0x200F || c == 0x061C;
+}
+
+char *
+bw_svg_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text ? text : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (out, "\xEF\xBF\xBD");
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+
+      if (!is_xml_char (c) || is_bidi_control (c))
+        {
+          g_string_append (out, "\xEF\xBF\xBD");
+          continue;
+        }
+      switch (c)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+        case '\'':
+          g_string_append (out, "&apos;");
+          break;
+        case '\t':
+        case '\n':
+        case '\r':
+          /* Attribute values would normalise them to spaces anyway; keep output one-line. */
+          g_string_append_printf (out, "&#%u;", c);
+          break;
+        default:
+          g_string_append_unichar (out, c);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Numbers as short as they stay exact to 1/100 px, so output is stable and compact. */
+static void
+append_num (GString *s,
+            double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double r = round (v * 100) / 100;
+
+  if (r == 0)
+    r = 0; /* no "-0" */
+  g_ascii_formatd (buf, sizeof buf, "%.2f", r);
+  /* Trim trailing zeros and a trailing point. */
+  if (strchr (buf, '.') != NULL)
+    {
+      char *e = buf + strlen (buf) - 1;
+
+      while (*e == '0')
+        *e-- = '\0';
+      if (*e == '.')
+        *e = '\0';
+    }
+  g_string_append (s, buf);
+}
+
+static void
+append_color (GString       *s,
+              const BwColor *c)
+{
+  g_string_append_printf (s, "#%02x%02x%02x", (int) round (CLAMP (c->r, 0, 1) * 255),
+                          (int) round (CLAMP (c->g, 0, 1) * 255),
+                          (int) round (CLAMP (c->b, 0, 1) * 255));
+}
+
+static void
+append_alpha (GString *s,
+              double   alpha)
+{
+  append_num (s, round (alpha * 1000) / 1000);
+}
+
+/* Formats with %n for numbers (double), %c for colours (BwColor*), %a for an alpha (double),
+ * %e for escaped text (char*) and %s for raw text (char*). */
+static void
+emit (GString    *s,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  for (const char *f = format; *f != '\0'; f++)
+    {
+      if (*f != '%')
+        {
+          g_string_append_c (s, *f);
+          continue;
+        }
+      f++;
+      switch (*f)
+        {
+        case 'n':
+          append_num (s, va_arg (args, double));
+          break;
+        case 'c':
+          append_color (s, va_arg (args, const BwColor *));
+          break;
+        case 'a':
+          append_alpha (s, va_arg (args, double));
+          break;
+        case 'e':
+          {
+            g_autofree char *escaped = bw_svg_escape (va_arg (args, const char *));
+
+            g_string_append (s, escaped);
+          }
+          break;
+        case 's':
+          g_string_append (s, va_arg (args, const char *));
+          break;
+        case '%':
+          g_string_append_c (s, '%');
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  va_end (args);
+}
+
+static void
+collect_icon (GPtrArray       *icons,
+              const BwStencil *stencil)
+{
+  if (stencil == NULL || stencil->icon == NULL)
+    return;
+  for (guint i = 0; i < icons->len; i++)
+    if (g_str_equal (g_ptr_array_index (icons, i), stencil->icon))
+      return;
+  g_ptr_array_add (icons, stencil->icon);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The icon's drawing without its <svg> wrapper and XML declaration, fills dropped so the
+ * symbol takes the colour of the <use> that places it. */
+static char *
+icon_body (const char *icon)
+{
+  g_autoptr(GBytes) bytes = bw_stencil_icon_bytes (icon);
+  g_autofree char *text = NULL;
+  char *start;
+  char *end;
+  g_autoptr(GString) body = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  start = strstr (text, "<svg");
+  start = start ? strchr (start, '>') : NULL;
+  end = g_strrstr (text, "</svg>");
+  if (start == NULL || end == NULL || end < start)
+    return NULL;
+  *end = '\0';
+  body = g_string_new (g_strstrip (start + 1));
+  g_string_replace (body, " fill=\"#2e3436\"", "", 0);
+  g_string_replace (body, " fill=\"#2E3436\"", "", 0);
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static void
+write_icon_defs (GString   *s,
+                 GPtrArray *icons)
+{
+  g_ptr_array_sort (icons, compare_strings);
+  for (guint i = 0; i < icons->len; i++)
+    {
+      const char *icon = g_ptr_array_index (icons, i);
+      g_autofree char *body = icon_body (icon);
+
+      if (body == NULL)
+        continue;
+      emit (s, "    <symbol id=\"icon-%e\" viewBox=\"0 0 16 16\">%s</symbol>\n", icon, body);
+    }
+}
+
+static void
+write_text_lines (GString       *s,
+                  GStrv          lines,
+                  double         x,
+                  double         y,
+                  double         line_height,
+                  const BwColor *fill)
+{
+  emit (s, "      <text class=\"label\" x=\"%n\" y=\"%n\" text-anchor=\"middle\" fill=\"%c\">", x,
+        y, fill);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i == 0)
+        emit (s, "<tspan x=\"%n\">%e</tspan>", x, lines[i]);
+      else
+        emit (s, "<tspan x=\"%n\" dy=\"%n\">%e</tspan>", x, line_height, lines[i]);
+    }
+  g_string_append (s, "</text>\n");
+}
+
+static void
+write_zone (GString            *s,
+            const BwLayoutZone *lz,
+            gboolean            dark)
+{
+  const BwRect *r = &lz->rect;
+  BwColor color = bw_zone_color (lz->zone->kind);
+  g_auto(GStrv) lines = bw_wrap_label (lz->zone->label, BW_FONT_ZONE, MAX (0, r->w - 44), 1);
+
+  emit (s, "    <g id=\"zone-%e\" class=\"zone\" data-kind=\"%e\">\n", lz->zone->id, lz->zone->kind);
+  emit (s, "      <title>%e</title>\n", lz->zone->label);
+  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"10\" fill=\"%c\" "
+           "fill-opacity=\"%a\" stroke=\"%c\" stroke-opacity=\"0.55\" stroke-width=\"1.5\"%s/>\n",
+        r->x, r->y, r->w, r->h, &color, dark ? 0.10 : 0.06, &color,
+        lz->depth > 0 ? " stroke-dasharray=\"6 4\"" : "");
+  if (lz->stencil != NULL)
+    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"16\" height=\"16\" fill=\"%c\"/>\n",
+          lz->stencil->icon, r->x + 10, r->y + 8, &color);
+  emit (s, "      <text class=\"zone-label\" x=\"%n\" y=\"%n\" fill=\"%c\">%e</text>\n", r->x + 32,
+        r->y + 21, &color, lines[0] ? lines[0] : "");
+  g_string_append (s, "    </g>\n");
+}
+
+static void
+write_edge (GString            *s,
+            const BwLayoutEdge *le,
+            gboolean            dark)
+{
+  BwColor color = bw_edge_color (le->edge->kind, dark);
+  double angle = atan2 (le->y2 - le->y1, le->x2 - le->x1);
+  double size = 9;
+  const char *dash = le->edge->kind == BW_EDGE_TELEMETRY ? " stroke-dasharray=\"5 4\""
+                     : le->edge->kind == BW_EDGE_FLOW    ? " stroke-dasharray=\"1.5 3\""
+                                                         : "";
+
+  emit (s, "    <g id=\"edge-%e\" class=\"edge\" data-kind=\"%s\" data-from=\"%e\" data-to=\"%e\">\n",
+        le->edge->id, bw_edge_kind_to_string (le->edge->kind), le->edge->from, le->edge->to);
+  emit (s, "      <line x1=\"%n\" y1=\"%n\" x2=\"%n\" y2=\"%n\" stroke=\"%c\" stroke-opacity=\"%a\" "
+           "stroke-width=\"1.5\"%s/>\n",
+        le->x1, le->y1, le->x2, le->y2, &color, color.a, dash);
+  emit (s, "      <polygon points=\"%n,%n %n,%n %n,%n\" fill=\"%c\" fill-opacity=\"%a\"/>\n",
+        le->x2, le->y2, le->x2 - size * cos (angle - 0.42), le->y2 - size * sin (angle - 0.42),
+        le->x2 - size * cos (angle + 0.42), le->y2 - size * sin (angle + 0.42), &color, color.a);
+  g_string_append (s, "    </g>\n");
+}
+
+static void
+write_node (GString            *s,
+            const BwLayoutNode *ln,
+            gboolean            dark)
+{
+  const BwPaintPalette *palette = bw_paint_palette (dark);
+  const BwRect *r = &ln->rect;
+  BwColor accent = bw_role_color (ln->stencil);
+  g_auto(GStrv) lines = bw_wrap_label (ln->node->label, BW_FONT_LABEL, r->w - 12, 2);
+  const char *role = ln->stencil ? bw_role_to_string (ln->stencil->role) : "unknown";
+
+  emit (s, "    <g id=\"node-%e\" class=\"node %s\" data-kind=\"%e\"", ln->node->id, role,
+        ln->node->kind);
+  if (ln->coverage >= 0)
+    emit (s, " data-coverage=\"%n\"", round (ln->coverage * 10000) / 10000);
+  g_string_append (s, ">\n");
+  if (ln->stencil != NULL)
+    emit (s, "      <title>%e (%e)</title>\n", ln->node->label, ln->stencil->name);
+  else
+    emit (s, "      <title>%e</title>\n", ln->node->label);
+  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"8\" fill=\"%c\" "
+           "stroke=\"%c\" stroke-opacity=\"%a\"/>\n",
+        r->x, r->y, r->w, r->h, &palette->card, &palette->card_border, palette->card_border.a);
+  if (ln->stencil != NULL && ln->stencil->role != BW_ROLE_ASSET)
+    emit (s, "      <path d=\"M%n %nh%nv4h-%nz\" fill=\"%c\"/>\n", r->x + 3, r->y, r->w - 6, r->w - 6,
+          &accent);
+  if (ln->stencil != NULL)
+    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" fill=\"%c\"/>\n",
+          ln->stencil->icon, r->x + (r->w - BW_ICON_SIZE) / 2, r->y + 12, BW_ICON_SIZE,
+          BW_ICON_SIZE, &accent);
+  write_text_lines (s, lines, r->x + r->w / 2, r->y + BW_LABEL_TOP + 12, 15, &palette->text);
+  if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
+    {
+      BwColor color = bw_coverage_color (ln->coverage);
+      g_autofree char *text = g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
+      double w = 34;
+
+      emit (s, "      <g class=\"badge\"><rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"16\" rx=\"8\" "
+               "fill=\"%c\"/><text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"badge-text\" "
+               "fill=\"#ffffff\">%e</text></g>\n",
+            r->x + r->w - w - 6, r->y + 6, w, &color, r->x + r->w - w / 2 - 6, r->y + 18, text);
+    }
+  g_string_append (s, "    </g>\n");
+}
+
+static void
+write_overlay_cell (GString             *s,
+                    const BwOverlayCell *cell,
+                    double               x,
+                    double               y,
+                    double               w,
+                    double               h,
+                    gboolean             show_ratio,
+                    const BwPaintPalette *palette)
+{
+  BwColor color = bw_coverage_color (cell->ratio);
+
+  emit (s, "      <g class=\"cell%s\" data-ratio=\"%n\">", cell->is_gap ? " gap" : "",
+        cell->ratio < 0 ? -1 : round (cell->ratio * 10000) / 10000);
+  emit (s, "<title>%e</title>", cell->tooltip ? cell->tooltip : cell->label);
+  emit (s, "<rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"4\" fill=\"%c\" "
+           "fill-opacity=\"%a\"%s",
+        x + 1.5, y, w - 3, h, &color, cell->ratio < 0 ? 0.25 : 0.9,
+        cell->is_gap ? " stroke-width=\"2\" stroke=\"" : "/>");
+  if (cell->is_gap)
+    emit (s, "%c\"/>", &palette->marked);
+  if (show_ratio && cell->ratio >= 0)
+    {
+      g_autofree char *percent = g_strdup_printf ("%d%%", (int) round (cell->ratio * 100));
+
+      emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" fill=\"#ffffff\">"
+               "<tspan x=\"%n\">%e</tspan><tspan x=\"%n\" dy=\"11\">%e</tspan></text>",
+            x + w / 2, y + h / 2 - 2, x + w / 2, cell->label, x + w / 2, percent);
+    }
+  else
+    {
+      g_autofree char *label = cell->is_gap ? g_strdup_printf ("⚠ %s", cell->label)
+                                            : g_strdup (cell->label);
+
+      emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" "
+               "fill=\"#ffffff\">%e</text>",
+            x + w / 2, y + h / 2 + 3.5, label);
+    }
+  g_string_append (s, "</g>\n");
+}
+
+static void
+write_overlay (GString         *s,
+               const BwOverlay *overlay,
+               double           x,
+               double           y,
+               double           width,
+               gboolean         dark)
+{
+  const BwPaintPalette *palette = bw_paint_palette (dark);
+  double pad = 8;
+  double inner = width - 2 * pad;
+
+  g_string_append (s, "    <g id=\"coverage-overlay\">\n");
+  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"10\" fill=\"%c\" "
+           "stroke=\"%c\" stroke-opacity=\"%a\"/>\n",
+        x, y, width, BW_OVERLAY_HEIGHT, &palette->card, &palette->card_border,
+        palette->card_border.a);
+  for (guint i = 0; i < overlay->n_tactics; i++)
+    {
+      double cw = inner / overlay->n_tactics;
+
+      write_overlay_cell (s, &overlay->tactics[i], x + pad + i * cw, y + pad, cw, 34, TRUE, palette);
+    }
+  for (guint i = 0; i < overlay->n_phases; i++)
+    {
+      double cw = inner / overlay->n_phases;
+
+      write_overlay_cell (s, &overlay->phases[i], x + pad + i * cw, y + pad + 40, cw, 20, FALSE,
+                          palette);
+    }
+  g_string_append (s, "    </g>\n");
+}
+
+char *
+bw_svg_write (BwLayout           *layout,
+              const BwSvgOptions *options,
+              gsize              *out_length)
+{
+  GString *s = g_string_new (NULL);
+  const BwPaintPalette *palette = bw_paint_palette (options->dark);
+  g_autoptr(GPtrArray) icons = g_ptr_array_new ();
+  gboolean with_overlay = options->overlay != NULL && options->overlay->n_tactics > 0;
+  BwRect page;
+  BwRect band;
+  double x0, y0, w, h;
+
+  bw_layout_get_page (layout, with_overlay, &page, &band);
+  x0 = page.x;
+  y0 = page.y;
+  w = page.w;
+  h = page.h;
+
+  for (guint i = 0; i < bw_layout_get_n_zones (layout); i++)
+    collect_icon (icons, bw_layout_get_zone (layout, i)->stencil);
+  for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
+    collect_icon (icons, bw_layout_get_node (layout, i)->stencil);
+
+  g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  emit (s, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"%n %n %n %n\" "
+           "width=\"%n\" height=\"%n\">\n",
+        x0, y0, w, h, w, h);
+  emit (s, "  <title>%e</title>\n", options->title ? options->title : "Bulwark diagram");
+  g_string_append (s, "  <defs>\n");
+  g_string_append (s, "    <style>text{font-family:Cantarell,'Noto Sans',sans-serif}"
+                      ".label{font-size:12.7px}.zone-label{font-size:13.3px;font-weight:bold}"
+                      ".badge-text,.cell-text{font-size:10px;font-weight:bold}</style>\n");
+  write_icon_defs (s, icons);
+  g_string_append (s, "  </defs>\n");
+  emit (s, "  <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" fill=\"%c\"/>\n", x0, y0, w, h,
+        &palette->background);
+
+  g_string_append (s, "  <g id=\"zones\">\n");
+  for (guint i = 0; i < bw_layout_get_n_zones (layout); i++)
+    write_zone (s, bw_layout_get_zone (layout, i), options->dark);
+  g_string_append (s, "  </g>\n  <g id=\"edges\">\n");
+  for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
+    write_edge (s, bw_layout_get_edge (layout, i), options->dark);
+  g_string_append (s, "  </g>\n  <g id=\"nodes\">\n");
+  for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
+    write_node (s, bw_layout_get_node (layout, i), options->dark);
+  g_string_append (s, "  </g>\n");
+
+  if (with_overlay)
+    write_overlay (s, options->overlay, band.x, band.y, band.w, options->dark);
+
+  g_string_append (s, "</svg>\n");
+
+  if (out_length != NULL)
+    *out_length = s->len;
+  return g_string_free (s, FALSE);
+}

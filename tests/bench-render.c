@@ -1,0 +1,213 @@
+/* bench-render.c: one canvas frame of 2,000 nodes and 4,000 edges at 1920×1080 (target ≤ 8 ms),
+ * and the SVG export of the same diagram against graphviz `neato -n2 -Tsvg` on the same nodes
+ * and positions (target ≤ 0.5×). Prints the figures; never fails on time. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "bw-catalog.h"
+#include "bw-document.h"
+#include "bw-export.h"
+#include "bw-layout.h"
+#include "bw-painter.h"
+#include "bw-svg-writer.h"
+
+#define N_NODES 2000
+#define N_EDGES 4000
+#define FRAMES 30
+
+static const char *const asset_kinds[] = { "azure.vm", "onprem.windows-server", "onprem.sql-database",
+                                           "m365.exchange", "azure.storage" };
+static const char *const service_kinds[] = { "sec.defender-for-servers", "sec.nsg",
+                                             "sec.defender-for-endpoint" };
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_double);
+  return g_array_index (times, double, times->len / 2);
+}
+
+static BwDocument *
+build_document (void)
+{
+  BwDocument *doc = bw_document_new ();
+  GRand *rand = g_rand_new_with_seed (42);
+  int cols = 50;
+
+  /* A 50 × 40 grid of nodes inside 10 zones, like a very large estate. */
+  for (int z = 0; z < 10; z++)
+    {
+      g_autofree char *id = g_strdup_printf ("z%d", z + 1);
+      g_autofree char *label = g_strdup_printf ("Zone %d", z + 1);
+
+      bw_document_add_zone (doc, id, "zone.azure", label, NULL, (z % 5) * 1600.0 - 16,
+                            (z / 5) * 3200.0 - 48, 1568, 3168, NULL);
+    }
+  for (int i = 0; i < N_NODES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%d", i + 1);
+      g_autofree char *label = g_strdup_printf ("Node %d with a longer label", i + 1);
+      int col = i % cols;
+      int row = i / cols;
+      const char *kind = i % 4 == 0 ? service_kinds[i % G_N_ELEMENTS (service_kinds)]
+                                    : asset_kinds[i % G_N_ELEMENTS (asset_kinds)];
+      g_autofree char *zone = g_strdup_printf ("z%d", (col / 10) + 1 + (row >= 20 ? 5 : 0));
+
+      bw_document_add_node (doc, id, kind, label, zone, col * 160.0, row * 160.0, NULL, NULL);
+    }
+  for (int i = 0; i < N_EDGES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%d", i + 1);
+      int a = g_rand_int_range (rand, 0, N_NODES);
+      int b = (a + g_rand_int_range (rand, 1, 60)) % N_NODES;
+      g_autofree char *from = g_strdup_printf ("n%d", a + 1);
+      g_autofree char *to = g_strdup_printf ("n%d", b + 1);
+
+      bw_document_add_edge (doc, id, BW_EDGE_FLOW, from, to, NULL);
+    }
+  g_rand_free (rand);
+  return doc;
+}
+
+static double
+time_frame (BwPainter *painter,
+            BwLayout  *layout,
+            double     zoom,
+            double     ox,
+            double     oy)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  BwRect visible = { ox, oy, 1920 / zoom, 1080 / zoom };
+  gint64 start = g_get_monotonic_time ();
+
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -ox, -oy);
+  bw_painter_draw_grid (painter, cr, &visible, 16, zoom);
+  bw_painter_draw_diagram (painter, cr, layout, &visible, NULL);
+  cairo_surface_flush (surface);
+  start = g_get_monotonic_time () - start;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return start / 1000.0;
+}
+
+static char *
+write_dot (BwDocument *doc)
+{
+  GString *dot = g_string_new ("digraph G {\n  node [shape=box width=1.78 height=1.22 fixedsize=true];\n");
+
+  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+    {
+      const BwNode *n = bw_document_get_node (doc, i);
+
+      g_string_append_printf (dot, "  %s [label=\"%s\" pos=\"%g,%g!\"];\n", n->id, n->label,
+                              n->x + 64, -(n->y + 44));
+    }
+  for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
+    {
+      const BwEdge *e = bw_document_get_edge (doc, i);
+
+      g_string_append_printf (dot, "  %s -> %s;\n", e->from, e->to);
+    }
+  g_string_append (dot, "}\n");
+  return g_string_free (dot, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = NULL;
+  g_autoptr(BwLayout) layout = NULL;
+  g_autoptr(BwPainter) painter = bw_painter_new (FALSE);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  BwRect bounds;
+  double zoom;
+
+  if (catalog == NULL)
+    g_error ("%s", error->message);
+
+  doc = build_document ();
+  layout = bw_layout_new (doc, catalog);
+  bounds = bw_layout_get_bounds (layout);
+
+  /* Warm the icon and font caches once, as a running canvas has. */
+  time_frame (painter, layout, 1, 0, 0);
+
+  for (int i = 0; i < FRAMES; i++)
+    {
+      double t = time_frame (painter, layout, 1.0, (i % 5) * 300.0, (i % 3) * 400.0);
+
+      g_array_append_val (times, t);
+    }
+  g_print ("canvas frame, 2000 nodes / 4000 edges, 1920x1080 at 100%%: median %.2f ms (target <= 8 ms)\n",
+           median (times));
+
+  g_array_set_size (times, 0);
+  zoom = MIN (1920 / bounds.w, 1080 / bounds.h);
+  for (int i = 0; i < 10; i++)
+    {
+      double t = time_frame (painter, layout, zoom, bounds.x, bounds.y);
+
+      g_array_append_val (times, t);
+    }
+  g_print ("canvas frame, whole diagram in view (zoom %.3f): median %.2f ms\n", zoom, median (times));
+
+  g_array_set_size (times, 0);
+  for (int i = 0; i < 5; i++)
+    {
+      BwExportOptions options = { 0 };
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GBytes) svg = bw_export_to_bytes (layout, BW_EXPORT_SVG, &options, NULL);
+      double t = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_array_append_val (times, t);
+    }
+  {
+    double ours = median (times);
+    g_autofree char *dot = write_dot (doc);
+    g_autofree char *dot_path = g_build_filename (g_get_tmp_dir (), "bulwark-bench.dot", NULL);
+    g_autofree char *neato = g_find_program_in_path ("neato");
+
+    g_print ("SVG export: median %.2f ms\n", ours);
+    if (neato == NULL)
+      {
+        g_print ("graphviz neato not installed: no comparison\n");
+        return 0;
+      }
+    g_file_set_contents (dot_path, dot, -1, NULL);
+    g_array_set_size (times, 0);
+    for (int i = 0; i < 3; i++)
+      {
+        const char *args[] = { neato, "-n2", "-Tsvg", "-o", "/dev/null", dot_path, NULL };
+        gint64 start = g_get_monotonic_time ();
+        int status;
+        double t;
+
+        g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                      NULL);
+        t = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (times, t);
+      }
+    g_print ("graphviz neato -n2 -Tsvg: median %.2f ms; ratio %.3f (target <= 0.5)\n", median (times),
+             ours / median (times));
+    g_unlink (dot_path);
+  }
+  return 0;
+}

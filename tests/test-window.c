@@ -1,0 +1,198 @@
+/* test-window.c: the real window under a display — opening files, the canvas state, the title's
+ * unsaved-changes mark, refusing a bad file without losing the open document, saving. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "bw-application.h"
+#include "bw-document-io.h"
+#include "bw-layout.h"
+#include "bw-window-private.h"
+#include "bw-test-util.h"
+
+static BwApplication *app;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static BwWindow *
+new_window (void)
+{
+  BwWindow *window = bw_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+  return window;
+}
+
+static void
+destroy_window (BwWindow *window)
+{
+  /* Skip the unsaved-changes question: the test decides what is kept. */
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static void
+test_open_sample (void)
+{
+  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = new_window ();
+  BwLayout *layout;
+  BwDocument *doc;
+  const char *title;
+
+  g_assert_true (bw_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  iterate (300);
+
+  doc = bw_window_get_document (window);
+  layout = bw_canvas_get_layout (bw_window_get_canvas (window));
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (bw_layout_get_n_nodes (layout), ==, bw_document_get_n_nodes (doc));
+  g_assert_cmpuint (bw_layout_get_n_zones (layout), ==, bw_document_get_n_zones (doc));
+  g_assert_cmpuint (bw_layout_get_n_edges (layout), ==, bw_document_get_n_edges (doc));
+  g_assert_cmpuint (bw_document_get_n_nodes (doc), >, 40);
+
+  /* Every node's stencil is known to the shipped catalog. */
+  for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
+    g_assert_nonnull (bw_layout_get_node (layout, i)->stencil);
+
+  /* The view was fitted: the whole diagram is on screen. */
+  {
+    BwCanvas *canvas = bw_window_get_canvas (window);
+    BwRect bounds = bw_layout_get_bounds (layout);
+    double x0, y0, x1, y1;
+
+    bw_canvas_diagram_to_widget (canvas, bounds.x, bounds.y, &x0, &y0);
+    bw_canvas_diagram_to_widget (canvas, bounds.x + bounds.w, bounds.y + bounds.h, &x1, &y1);
+    g_assert_cmpfloat (x0, >=, 0);
+    g_assert_cmpfloat (y0, >=, 0);
+    g_assert_cmpfloat (x1, <=, gtk_widget_get_width (GTK_WIDGET (canvas)) + 0.5);
+    g_assert_cmpfloat (y1, <=, gtk_widget_get_height (GTK_WIDGET (canvas)) + 0.5);
+  }
+
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (title, "reference-architecture.bulwark"));
+  destroy_window (window);
+}
+
+static void
+test_bad_file_keeps_document (void)
+{
+  g_autofree char *good = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken.bulwark", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = new_window ();
+  BwDocument *before;
+
+  g_assert_true (bw_window_load_file (window, good_file, NULL));
+  before = bw_window_get_document (window);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"bulwark\", \"version\": 1, \"zones\": [", -1,
+                                      NULL));
+  g_assert_false (bw_window_load_file (window, bad_file, &error));
+  g_assert_nonnull (error);
+  g_assert_true (bw_window_get_document (window) == before);
+  g_assert_true (g_file_equal (bw_window_get_file (window), good_file));
+
+  g_unlink (bad);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+static void
+test_title_marks_changes_and_save (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = bw_test_read_file (sample, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  BwWindow *window = new_window ();
+  g_autofree char *id = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (bw_window_load_file (window, file, &error));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  id = bw_canvas_place_stencil (bw_window_get_canvas (window), "azure.vm", 5000, 5000, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  iterate (50);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  g_assert_true (bw_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  saved = bw_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (saved, "\"azure.vm\""));
+
+  /* Undo brings back the saved state's opposite: modified again, and the node gone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (bw_document_lookup_node (bw_window_get_document (window), id));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+static void
+test_zoom_and_pan (void)
+{
+  BwWindow *window = new_window ();
+  BwCanvas *canvas = bw_window_get_canvas (window);
+  double z = bw_canvas_get_zoom (canvas);
+  double ox, oy;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (bw_canvas_get_zoom (canvas), >, z);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (bw_canvas_get_zoom (canvas), 1.0, 1e-9);
+  bw_canvas_set_offset (canvas, 100, 50);
+  bw_canvas_get_offset (canvas, &ox, &oy);
+  g_assert_cmpfloat (ox, ==, 100);
+  g_assert_cmpfloat (oy, ==, 50);
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    {
+      g_print ("SKIP: no display (run under xvfb-run)\n");
+      return BW_TEST_SKIP;
+    }
+
+  app = bw_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);
+  g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
+  g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
