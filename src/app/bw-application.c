@@ -8,6 +8,9 @@
 
 #define MAX_RECENT 10
 
+/* Generated from ui/bulwark.gresource.xml; referencing it keeps the templates linked in. */
+extern GResource *bw_app_get_resource (void);
+
 struct _BwApplication
 {
   AdwApplication parent_instance;
@@ -194,6 +197,7 @@ bw_application_class_init (BwApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bw_application_dispose;
+  (void) bw_app_get_resource ();
 
   app_class->activate = bw_application_activate;
   app_class->open = bw_application_open;
