@@ -36,6 +36,10 @@ struct _BwWindow
   GtkLabel        *summary_label;
 };
 
+BwDocument *bw_window_get_document      (BwWindow    *self);
+BwHistory  *bw_window_get_history       (BwWindow    *self);
+BwCanvas   *bw_window_get_canvas        (BwWindow    *self);
+GFile      *bw_window_get_file          (BwWindow    *self);
 void        bw_window_set_document      (BwWindow    *self,
                                          BwDocument  *document,
                                          GFile       *file);

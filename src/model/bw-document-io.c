@@ -175,7 +175,7 @@ check_id (Reader      *r,
   if (strlen (id) > 256)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.id: longer than 256 bytes"), path);
   if ((first = g_hash_table_lookup (seen, id)) != NULL)
-    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.id: duplicate id “%s” (first used at %s)"),
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.id: duplicate id \"%s\" (first used at %s)"),
                  path, id, first);
   g_hash_table_insert (seen, (gpointer) id, g_strdup (path));
   return TRUE;
@@ -191,7 +191,7 @@ check_kind (Reader     *r,
   for (const char *p = kind; *p; p++)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '-' || *p == '_'))
       return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                   _("%s.kind: “%s” is not a kind (lower-case letters, digits, “.”, “-”)"), path,
+                   _("%s.kind: \"%s\" is not a kind (lower-case letters, digits, dots and dashes)"), path,
                    kind);
   return TRUE;
 }
@@ -350,10 +350,10 @@ read_zones (Reader     *r,
       if (parent == NULL)
         continue;
       if (bw_document_lookup_zone (r->doc, parent) == NULL)
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.parent: no zone “%s”"), path,
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.parent: no zone \"%s\""), path,
                      parent);
       if (bw_document_zone_is_within (r->doc, parent, id))
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.parent: cycle through “%s”"), path,
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.parent: cycle through \"%s\""), path,
                      parent);
       if (!bw_document_set_parent (r->doc, id, parent, r->error))
         {
@@ -395,7 +395,7 @@ read_nodes (Reader     *r,
       if (!ok)
         return FALSE;
       if (node.zone != NULL && bw_document_lookup_zone (r->doc, node.zone) == NULL)
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.zone: no zone “%s”"), path,
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.zone: no zone \"%s\""), path,
                      node.zone);
       if (!get_number (o, path, "x", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &node.x, r->error) ||
           !get_number (o, path, "y", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &node.y, r->error))
@@ -468,23 +468,23 @@ read_edges (Reader     *r,
         return FALSE;
       if (!bw_edge_kind_from_string (kind, &edge.kind))
         return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                     _("%s.kind: unknown edge kind “%s” (protects, telemetry or flow)"), path, kind);
+                     _("%s.kind: unknown edge kind \"%s\" (protects, telemetry or flow)"), path, kind);
       if ((edge.from = (char *) get_string (o, path, "from", TRUE, r->error)) == NULL ||
           (edge.to = (char *) get_string (o, path, "to", TRUE, r->error)) == NULL)
         return FALSE;
       if (bw_document_lookup_node (r->doc, edge.from) == NULL)
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.from: no node “%s”"), path, edge.from);
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.from: no node \"%s\""), path, edge.from);
       if (bw_document_lookup_node (r->doc, edge.to) == NULL)
         {
           if (bw_document_lookup_zone (r->doc, edge.to) == NULL)
-            return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.to: no node or zone “%s”"), path,
+            return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.to: no node or zone \"%s\""), path,
                          edge.to);
           if (edge.kind != BW_EDGE_PROTECTS)
             return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                         _("%s.to: a %s edge cannot end at zone “%s”"), path, kind, edge.to);
+                         _("%s.to: a %s edge cannot end at zone \"%s\""), path, kind, edge.to);
         }
       if (g_str_equal (edge.from, edge.to))
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.to: an edge cannot join “%s” to itself"),
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.to: an edge cannot join \"%s\" to itself"),
                      path, edge.to);
       if (bw_document_insert_edge (r->doc, &edge, -1, r->error) == NULL)
         {
@@ -549,7 +549,7 @@ read_root (Reader   *r,
     }
   if (!g_str_equal (format, "bulwark"))
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                 _("format: expected “bulwark”, found “%s”"), format);
+                 _("format: expected \"bulwark\", found \"%s\""), format);
 
   node = json_object_get_member (root, "version");
   if (node == NULL)
@@ -636,6 +636,12 @@ bw_document_load_from_data (const char  *data,
           }
       fail (error, BW_DOCUMENT_ERROR_PARSE, _("line %u, byte %ld: not UTF-8 text"), line,
             (long) (bad - line_start) + 1);
+      return NULL;
+    }
+
+  if (length == 0 || strspn (data, " \t\r\n") == (gsize) length)
+    {
+      fail (error, BW_DOCUMENT_ERROR_PARSE, _("the file is empty"));
       return NULL;
     }
 

@@ -1,0 +1,112 @@
+/* test-cli-document.c: `bulwark validate` and `bulwark normalize` as a CI job runs them: exit
+ * codes, one line on stderr naming the place, canonical output. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include <json-glib/json-glib.h>
+
+#include "bw-test-util.h"
+
+static void
+test_validate (void)
+{
+  g_autofree char *good = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *bad = bw_test_source_path ("tests/fixtures/bad/23-node-zone-dangling.bulwark");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *ok_args[] = { "validate", good, NULL };
+  const char *bad_args[] = { "validate", bad, NULL };
+  const char *missing_args[] = { "validate", "/nonexistent/estate.bulwark", NULL };
+  const char *usage_args[] = { "validate", NULL };
+
+  g_assert_cmpint (bw_test_run_bulwark (ok_args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "valid (5 zones, 52 nodes, 59 edges)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (bw_test_run_bulwark (bad_args, &out, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "bulwark: "));
+  g_assert_nonnull (strstr (err, "nodes[3].zone: no zone \"z9\""));
+  /* exactly one line */
+  g_assert_nonnull (strchr (err, '\n'));
+  g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (bw_test_run_bulwark (missing_args, &out, &err), ==, 2);
+  g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (bw_test_run_bulwark (usage_args, &out, &err), ==, 2);
+}
+
+static void
+test_validate_unknown_kind (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kinds.bulwark", NULL);
+  g_autofree char *err = NULL;
+  const char *args[] = { "validate", path, NULL };
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\":\"bulwark\",\"version\":1,\"nodes\":[{\"id\":\"n1\","
+                                      "\"kind\":\"azure.toaster\",\"x\":0,\"y\":0}]}",
+                                      -1, NULL));
+  g_assert_cmpint (bw_test_run_bulwark (args, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "nodes[0].kind: unknown kind “azure.toaster”"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_normalize (void)
+{
+  g_autofree char *canonical_path = bw_test_source_path ("tests/fixtures/good/unicode-labels.bulwark");
+  g_autofree char *canonical = bw_test_read_file (canonical_path, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *messy = g_build_filename (dir, "messy.bulwark", NULL);
+  g_autofree char *copy = g_build_filename (dir, "out.bulwark", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *result = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  const char *to_stdout[] = { "normalize", messy, "-o", "-", NULL };
+  const char *to_file[] = { "normalize", messy, "-o", copy, NULL };
+  const char *in_place[] = { "normalize", messy, NULL };
+  g_autofree char *compact = NULL;
+
+  /* The same document written compactly by another tool. */
+  g_assert_true (json_parser_load_from_data (parser, canonical, -1, NULL));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  compact = json_generator_to_data (generator, NULL);
+  g_assert_true (g_file_set_contents (messy, compact, -1, NULL));
+
+  g_assert_cmpint (bw_test_run_bulwark (to_stdout, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, canonical);
+
+  g_assert_cmpint (bw_test_run_bulwark (to_file, NULL, NULL), ==, 0);
+  result = bw_test_read_file (copy, NULL);
+  g_assert_cmpstr (result, ==, canonical);
+  g_clear_pointer (&result, g_free);
+
+  g_assert_cmpint (bw_test_run_bulwark (in_place, NULL, NULL), ==, 0);
+  result = bw_test_read_file (messy, NULL);
+  g_assert_cmpstr (result, ==, canonical);
+
+  g_unlink (messy);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/validate-unknown-kind", test_validate_unknown_kind);
+  g_test_add_func ("/cli/normalize", test_normalize);
+  return g_test_run ();
+}

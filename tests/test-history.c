@@ -1,0 +1,318 @@
+/* test-history.c: undo and redo. Seeded random edit sequences over every command, then undo
+ * all gives the original bytes and redo all the edited bytes; drags merge into one step;
+ * removing a zone takes its contents and comes back whole. */
+#include "config.h"
+
+#include "bw-document-io.h"
+#include "bw-history.h"
+#include "bw-test-util.h"
+
+static const char *const asset_kinds[] = { "azure.vm", "azure.storage", "onprem.windows-server" };
+static const char *const service_kinds[] = { "sec.defender-for-servers", "sec.nsg" };
+
+static BwDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *rel = g_build_filename ("tests/fixtures/good", name, NULL);
+  g_autofree char *path = bw_test_source_path (rel);
+  g_autoptr(GError) error = NULL;
+  BwDocument *doc = bw_document_load_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static const char *
+random_id (GRand      *rand,
+           BwDocument *doc,
+           int         what) /* 0 zone, 1 node, 2 edge, 3 any zone or node */
+{
+  guint nz = bw_document_get_n_zones (doc);
+  guint nn = bw_document_get_n_nodes (doc);
+  guint ne = bw_document_get_n_edges (doc);
+
+  if (what == 3)
+    what = (nz > 0 && (nn == 0 || g_rand_boolean (rand))) ? 0 : 1;
+  if (what == 0 && nz > 0)
+    return bw_document_get_zone (doc, g_rand_int_range (rand, 0, nz))->id;
+  if (what == 1 && nn > 0)
+    return bw_document_get_node (doc, g_rand_int_range (rand, 0, nn))->id;
+  if (what == 2 && ne > 0)
+    return bw_document_get_edge (doc, g_rand_int_range (rand, 0, ne))->id;
+  return NULL;
+}
+
+/* One random command; refused ones (a cycle, a missing end) are fine and change nothing. */
+static void
+random_edit (GRand      *rand,
+             BwHistory  *history,
+             BwDocument *doc,
+             guint      *kinds_seen)
+{
+  guint kind = g_rand_int_range (rand, 0, 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *created = NULL;
+  const char *a = random_id (rand, doc, 3);
+  const char *zone = random_id (rand, doc, 0);
+
+  kinds_seen[kind]++;
+  switch (kind)
+    {
+    case 0:
+      created = bw_history_add_zone (history, "zone.vnet", "Zone", g_rand_boolean (rand) ? zone : NULL,
+                                     g_rand_int_range (rand, -500, 500), g_rand_int_range (rand, -500, 500),
+                                     g_rand_int_range (rand, 100, 900), g_rand_int_range (rand, 100, 900),
+                                     &error);
+      break;
+    case 1:
+    case 2:
+      created = bw_history_add_node (history,
+                                     kind == 1 ? asset_kinds[g_rand_int_range (rand, 0, 3)]
+                                               : service_kinds[g_rand_int_range (rand, 0, 2)],
+                                     "Node", g_rand_boolean (rand) ? zone : NULL,
+                                     g_rand_int_range (rand, -500, 500), g_rand_int_range (rand, -500, 500),
+                                     &error);
+      break;
+    case 3:
+      {
+        const char *from = random_id (rand, doc, 1);
+        const char *to = g_rand_boolean (rand) ? random_id (rand, doc, 1) : zone;
+
+        if (from && to)
+          created = bw_history_connect (history, (BwEdgeKind) g_rand_int_range (rand, 0, 3), from, to,
+                                        &error);
+      }
+      break;
+    case 4:
+      {
+        const char *ids[3] = { a, g_rand_boolean (rand) ? random_id (rand, doc, 2) : NULL, NULL };
+
+        if (a != NULL)
+          bw_history_remove (history, ids, &error);
+      }
+      break;
+    case 5:
+      {
+        const char *ids[2] = { a, NULL };
+
+        if (a != NULL)
+          bw_history_move (history, ids, g_rand_int_range (rand, -64, 64),
+                           g_rand_int_range (rand, -64, 64), g_rand_int_range (rand, 0, 3), &error);
+      }
+      break;
+    case 6:
+      if (zone != NULL)
+        bw_history_resize (history, zone, 10, 20, g_rand_int_range (rand, 100, 1000),
+                           g_rand_int_range (rand, 100, 1000), g_rand_int_range (rand, 0, 3), &error);
+      break;
+    case 7:
+      if (a != NULL)
+        {
+          g_autofree char *label = g_strdup_printf ("Label %u ✓", g_rand_int (rand));
+
+          bw_history_set_label (history, a, label, &error);
+        }
+      break;
+    case 8:
+      if (a != NULL)
+        bw_history_set_parent (history, a, g_rand_boolean (rand) ? zone : NULL, 0, &error);
+      break;
+    case 9:
+      {
+        const char *node = random_id (rand, doc, 1);
+
+        if (node != NULL)
+          {
+            g_autoptr(JsonObject) props = json_object_new ();
+            JsonArray *disabled = json_array_new ();
+
+            json_array_add_string_element (disabled, "alerts_for_windows_machines");
+            json_object_set_array_member (props, "disabled_capabilities", disabled);
+            json_object_set_int_member (props, "x-serial", g_rand_int_range (rand, 0, 1000));
+            bw_history_set_props (history, node, props, &error);
+          }
+      }
+      break;
+    case 10:
+      {
+        const char *edge = random_id (rand, doc, 2);
+
+        if (edge != NULL)
+          bw_history_set_edge_kind (history, edge, (BwEdgeKind) g_rand_int_range (rand, 0, 3), &error);
+      }
+      break;
+    case 11:
+      {
+        const char *groups[] = { "G0016", NULL };
+
+        if (g_rand_boolean (rand))
+          bw_history_set_gap_threshold (history, g_rand_int_range (rand, 0, 100) / 100.0, &error);
+        else
+          bw_history_set_threat_groups (history, g_rand_boolean (rand) ? groups : NULL, &error);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_random_undo_redo (void)
+{
+  guint kinds_seen[12] = { 0 };
+
+  for (guint seed = 1; seed <= 24; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(BwDocument) doc = load_fixture (seed % 2 ? "nested-zones.bulwark" : "all-edge-kinds.bulwark");
+      g_autoptr(BwHistory) history = bw_history_new (doc);
+      g_autofree char *original = bw_document_to_data (doc, NULL);
+      g_autofree char *edited = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+      guint steps = 0;
+
+      for (guint i = 0; i < 200; i++)
+        random_edit (rand, history, doc, kinds_seen);
+      edited = bw_document_to_data (doc, NULL);
+
+      while (bw_history_undo (history))
+        steps++;
+      undone = bw_document_to_data (doc, NULL);
+      if (g_strcmp0 (undone, original) != 0)
+        g_error ("seed %u: undo-all differs from the original", seed);
+      g_assert_false (bw_history_get_modified (history));
+
+      while (bw_history_redo (history))
+        steps--;
+      redone = bw_document_to_data (doc, NULL);
+      if (g_strcmp0 (redone, edited) != 0)
+        g_error ("seed %u: redo-all differs from the edited document", seed);
+      g_assert_cmpuint (steps, ==, 0);
+    }
+  for (guint k = 0; k < 12; k++)
+    g_assert_cmpuint (kinds_seen[k], >, 0);
+}
+
+static void
+test_drag_merges (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("small.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  const char *ids[] = { "n1", NULL };
+  double x = bw_document_lookup_node (doc, "n1")->x;
+
+  /* Many motion events of one drag, then its drop into a zone: one step. */
+  for (int i = 0; i < 30; i++)
+    g_assert_true (bw_history_move (history, ids, 2, 1, 7, NULL));
+  g_assert_true (bw_history_set_parent (history, "n1", NULL, 7, NULL));
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->x, ==, x + 60);
+  g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Move");
+
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_history_get_can_undo (history));
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->x, ==, x);
+  g_assert_cmpstr (bw_document_lookup_node (doc, "n1")->zone, ==, "z1");
+
+  /* A different drag is a new step. */
+  g_assert_true (bw_history_redo (history));
+  g_assert_true (bw_history_move (history, ids, 5, 5, 8, NULL));
+  g_assert_true (bw_history_undo (history));
+  g_assert_true (bw_history_get_can_undo (history));
+}
+
+static void
+test_zone_moves_contents (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("nested-zones.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  const char *ids[] = { "z2", NULL };
+
+  g_assert_true (bw_history_move (history, ids, 100, 50, 0, NULL));
+  /* z2 moves with z3 inside it and n1 inside z3; z1 and the collectors stay. */
+  g_assert_cmpfloat (bw_document_lookup_zone (doc, "z2")->x, ==, 116);
+  g_assert_cmpfloat (bw_document_lookup_zone (doc, "z3")->x, ==, 132);
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->y, ==, 194);
+  g_assert_cmpfloat (bw_document_lookup_zone (doc, "z1")->x, ==, 0);
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n3")->x, ==, 0);
+}
+
+static void
+test_cascade_remove (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("nested-zones.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autofree char *before = bw_document_to_data (doc, NULL);
+  g_autofree char *after = NULL;
+  const char *ids[] = { "z2", NULL };
+
+  g_assert_true (bw_history_remove (history, ids, NULL));
+  /* z2, z3 inside it, n1 (in z3), n2 (in z2), and every edge touching them. */
+  g_assert_null (bw_document_lookup_zone (doc, "z3"));
+  g_assert_null (bw_document_lookup_node (doc, "n1"));
+  g_assert_null (bw_document_lookup_node (doc, "n2"));
+  g_assert_cmpuint (bw_document_get_n_edges (doc), ==, 1);
+  g_assert_nonnull (bw_document_lookup_zone (doc, "z1"));
+  g_assert_true (bw_history_get_modified (history));
+
+  g_assert_true (bw_history_undo (history));
+  after = bw_document_to_data (doc, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_refused_edit_changes_nothing (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("nested-zones.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autofree char *before = bw_document_to_data (doc, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* z1 inside z3 would be a cycle. */
+  g_assert_false (bw_history_set_parent (history, "z1", "z3", 0, &error));
+  g_assert_nonnull (error);
+  g_assert_false (bw_history_get_can_undo (history));
+  after = bw_document_to_data (doc, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_modified_tracking (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("small.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autofree char *id = NULL;
+
+  bw_history_mark_saved (history);
+  g_assert_false (bw_history_get_modified (history));
+  id = bw_history_add_node (history, "azure.vm", "VM 2", NULL, 0, 0, NULL);
+  g_assert_true (bw_history_get_modified (history));
+  bw_history_mark_saved (history);
+  g_assert_false (bw_history_get_modified (history));
+  bw_history_undo (history);
+  g_assert_true (bw_history_get_modified (history));
+  bw_history_redo (history);
+  g_assert_false (bw_history_get_modified (history));
+  /* A new edit after an undo makes the saved state unreachable. */
+  bw_history_undo (history);
+  g_clear_pointer (&id, g_free);
+  id = bw_history_add_node (history, "azure.vm", "VM 3", NULL, 0, 0, NULL);
+  g_assert_true (bw_history_get_modified (history));
+  bw_history_undo (history);
+  g_assert_true (bw_history_get_modified (history));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/history/random-undo-redo", test_random_undo_redo);
+  g_test_add_func ("/history/drag-merges", test_drag_merges);
+  g_test_add_func ("/history/zone-moves-contents", test_zone_moves_contents);
+  g_test_add_func ("/history/cascade-remove", test_cascade_remove);
+  g_test_add_func ("/history/refused-edit-changes-nothing", test_refused_edit_changes_nothing);
+  g_test_add_func ("/history/modified-tracking", test_modified_tracking);
+  return g_test_run ();
+}
