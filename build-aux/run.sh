@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up, build and start Bulwark on the bundled sample project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash build-aux/install-deps.sh
+[ -f build/build.ninja ] || meson setup build
+meson compile -C build -j 2
+export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+exec build/src/bulwark data/samples/reference-architecture.bulwark "$@"
