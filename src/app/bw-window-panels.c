@@ -6,6 +6,7 @@
 
 #include "bw-coverage-view.h"
 #include "bw-inspector.h"
+#include "bw-overlay.h"
 #include "bw-palette.h"
 #include "bw-report.h"
 #include "bw-window-private.h"
@@ -38,83 +39,25 @@ panel_error_cb (BwWindow   *self,
   bw_window_toast (self, message);
 }
 
-static char *
-short_tactic_name (const char *name)
-{
-  /* The strip is narrow: keep the first word of long names ("Command and Control" → "Command"). */
-  static const struct
-  {
-    const char *name;
-    const char *shorter;
-  } shorter[] = {
-    { "Resource Development", N_("Resource Dev.") },
-    { "Privilege Escalation", N_("Priv. Escalation") },
-    { "Credential Access", N_("Credential Access") },
-    { "Command and Control", N_("Command & Control") },
-    { "Actions on Objectives", N_("Actions on Obj.") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (shorter); i++)
-    if (g_str_equal (name, shorter[i].name))
-      return g_strdup (_(shorter[i].shorter));
-  return g_strdup (name);
-}
-
 static void
 report_changed_cb (BwWindow *self,
                    BwEngine *engine)
 {
   BwReport *report = bw_engine_get_report (engine);
   BwOverlay overlay = { 0 };
-  g_autoptr(GHashTable) coverage = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) coverage = NULL;
   const BwReportFigures *summary;
   g_autofree char *summary_text = NULL;
 
   if (report == NULL || self->catalog == NULL)
     return;
 
-  overlay.n_tactics = bw_catalog_get_n_tactics (self->catalog);
-  overlay.tactics = g_new0 (BwOverlayCell, overlay.n_tactics);
-  for (guint i = 0; i < overlay.n_tactics; i++)
-    {
-      const BwTactic *tactic = bw_catalog_get_tactic (self->catalog, i);
-      const BwReportFigures *f = bw_report_get_tactic (report, i);
-
-      overlay.tactics[i].label = short_tactic_name (tactic->name);
-      overlay.tactics[i].ratio = f->applicable > 0 ? f->ratio : -1;
-      overlay.tactics[i].tooltip =
-        g_strdup_printf (_("%s: %u covered, %u partial, %u gaps of %u applicable techniques"),
-                         tactic->name, f->covered, f->partial, f->gap, f->applicable);
-    }
-
-  overlay.n_phases = bw_catalog_get_n_phases (self->catalog);
-  overlay.phases = g_new0 (BwOverlayCell, overlay.n_phases);
-  for (guint i = 0; i < overlay.n_phases; i++)
-    {
-      const BwPhase *phase = bw_catalog_get_phase (self->catalog, i);
-      const BwReportFigures *f = bw_report_get_phase (report, i);
-
-      overlay.phases[i].label = short_tactic_name (phase->name);
-      overlay.phases[i].ratio = f->applicable > 0 ? f->ratio : -1;
-      overlay.phases[i].is_gap = bw_report_get_phase_is_gap (report, i);
-      overlay.phases[i].tooltip = g_strdup (phase->name);
-    }
-
-  summary = bw_report_get_summary (report);
-  overlay.summary_ratio = summary->ratio;
+  bw_overlay_fill_from_report (&overlay, report, self->catalog);
   bw_canvas_set_overlay (self->canvas, &overlay);
-
-  for (guint i = 0; i < bw_report_get_n_assets (report); i++)
-    {
-      const BwReportAsset *asset = bw_report_get_asset (report, i);
-      double *ratio = g_new (double, 1);
-
-      *ratio = asset->applicable > 0 ? (asset->covered + 0.5 * asset->partial) / asset->applicable
-                                     : -1;
-      g_hash_table_insert (coverage, (gpointer) asset->id, ratio);
-    }
+  coverage = bw_overlay_asset_coverage (report);
   bw_canvas_set_asset_coverage (self->canvas, coverage);
 
+  summary = bw_report_get_summary (report);
   summary_text = g_strdup_printf (_("%.0f%% covered · %u of %u techniques covered, %u partial"),
                                   summary->ratio * 100, summary->covered, summary->applicable,
                                   summary->partial);

@@ -421,3 +421,64 @@ bw_layer_read_focus (BwCatalog   *catalog,
     }
   return result;
 }
+
+char *
+bw_layer_write_from_engine (BwEngine   *engine,
+                            BwDocument *document,
+                            gsize      *out_length)
+{
+  BwCatalog *catalog = bw_engine_get_catalog (engine);
+  BwReport *report = bw_engine_get_report (engine);
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (BwLayerEntry));
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *title = bw_document_get_title (document);
+  g_autofree char *name = g_strdup_printf ("%s — coverage", title && *title ? title : "Bulwark");
+  g_autofree char *description = NULL;
+  const BwReportFigures *summary = bw_report_get_summary (report);
+
+  for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
+    {
+      const BwReportTechnique *rt = bw_report_get_technique (report, t);
+      g_autoptr(GHashTable) services = NULL;
+      g_autoptr(GHashTable) gaps = NULL;
+      g_autoptr(GStrvBuilder) labels = NULL;
+      BwLayerEntry entry = { 0 };
+      GStrv list;
+
+      if (rt->status == BW_STATUS_NOT_APPLICABLE)
+        continue;
+      services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      bw_engine_explain_technique (engine, t, services, gaps);
+      labels = g_strv_builder_new ();
+      /* Document order keeps the comment stable. */
+      for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
+        {
+          const BwNode *node = bw_document_get_node (document, i);
+
+          if (g_hash_table_contains (services, node->id))
+            g_strv_builder_add (labels, node->label);
+        }
+      list = g_strv_builder_end (labels);
+      g_ptr_array_add (lists, list);
+
+      entry.technique = t;
+      entry.status = rt->status;
+      entry.protect = rt->protect;
+      entry.detect = rt->detect;
+      entry.respond = rt->respond;
+      entry.applicable_assets = rt->applicable_assets;
+      entry.covered_assets = rt->covered_assets;
+      entry.partial_assets = rt->partial_assets;
+      entry.services = (const char *const *) list;
+      g_array_append_val (entries, entry);
+    }
+
+  description = g_strdup_printf ("Coverage of %u applicable techniques: %u covered, %u partial, %u gaps "
+                                 "(ratio %.4f). Scores: share of applicable assets covered, partial "
+                                 "ones counting half.",
+                                 summary->applicable, summary->covered, summary->partial, summary->gap,
+                                 summary->ratio);
+  return bw_layer_write (catalog, name, description, (BwLayerEntry *) entries->data, entries->len,
+                         out_length);
+}

@@ -52,4 +52,11 @@ GStrv    bw_layer_read_focus  (BwCatalog   *catalog,
                                GStrv       *out_unknown,
                                GError     **error);
 
+/* The layer of an engine's current report: one entry per applicable technique, with the labels
+ * of the services covering it. */
+#include "bw-engine.h"
+char    *bw_layer_write_from_engine (BwEngine   *engine,
+                                     BwDocument *document,
+                                     gsize      *out_length);
+
 G_END_DECLS

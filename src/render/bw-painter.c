@@ -166,6 +166,7 @@ bw_painter_new (gboolean dark)
   BwPainter *self = g_new0 (BwPainter, 1);
 
   (void) bw_stencil_icons_get_resource ();
+  self->scale_factor = 1;
 
   self->icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
   self->masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

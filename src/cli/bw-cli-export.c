@@ -1,0 +1,100 @@
+/* bw-cli-export.c: `bulwark export` — the diagram as SVG, PNG or PDF, and coverage as an
+ * ATT&CK Navigator layer. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bw-cli-private.h"
+#include "bw-document-io.h"
+#include "bw-engine.h"
+#include "bw-export.h"
+#include "bw-layer.h"
+#include "bw-overlay.h"
+
+int
+bw_cli_export (int    argc,
+               char **argv)
+{
+  g_autofree char *svg = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *layer = NULL;
+  double scale = 1;
+  gboolean no_overlay = FALSE;
+  gboolean dark = FALSE;
+  GOptionEntry entries[] = {
+    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_("Write the diagram as SVG"), N_("OUT") },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, N_("Write the diagram as PNG"), N_("OUT") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the diagram as PDF"), N_("OUT") },
+    { "layer", 0, 0, G_OPTION_ARG_FILENAME, &layer, N_("Write coverage as an ATT&CK Navigator layer"), N_("OUT") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("PNG pixels per diagram unit (default 1)"), N_("N") },
+    { "no-overlay", 0, 0, G_OPTION_ARG_NONE, &no_overlay, N_("Leave out the tactic strip and kill-chain row"), NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style"), NULL },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export a diagram or its coverage"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = NULL;
+  g_autoptr(BwCatalog) catalog = NULL;
+  g_autoptr(BwEngine) engine = NULL;
+  g_autoptr(BwLayout) layout = NULL;
+  g_autoptr(GHashTable) coverage = NULL;
+  BwOverlay overlay = { 0 };
+  BwExportOptions options = { 0 };
+  int n_outputs;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bw_cli_parse (context, &argc, &argv))
+    return BW_CLI_EXIT_BAD_INPUT;
+  n_outputs = (svg != NULL) + (png != NULL) + (pdf != NULL) + (layer != NULL);
+  if (argc != 2 || n_outputs == 0)
+    return bw_cli_fail (_("usage: bulwark export FILE --svg|--png|--pdf|--layer OUT [--scale N] [--no-overlay]"));
+  if (!(scale > 0 && scale <= 16))
+    return bw_cli_fail (_("--scale: expected a number above 0 and at most 16"));
+
+  if ((catalog = bw_catalog_load_default (&error)) == NULL)
+    return bw_cli_fail (_("the catalog does not load: %s"), error->message);
+  if ((doc = bw_document_load_from_file (argv[1], &error)) == NULL)
+    return bw_cli_fail ("%s: %s", argv[1], error->message);
+
+  engine = bw_engine_new (catalog);
+  bw_engine_set_document (engine, doc);
+
+  if (layer != NULL)
+    {
+      gsize length;
+      g_autofree char *text = bw_layer_write_from_engine (engine, doc, &length);
+
+      if (!g_file_set_contents_full (layer, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                     &error))
+        return bw_cli_fail ("%s", error->message);
+    }
+
+  layout = bw_layout_new (doc, catalog);
+  coverage = bw_overlay_asset_coverage (bw_engine_get_report (engine));
+  bw_layout_set_asset_coverage (layout, coverage);
+  if (!no_overlay)
+    bw_overlay_fill_from_report (&overlay, bw_engine_get_report (engine), catalog);
+  options.dark = dark;
+  options.overlay = no_overlay ? NULL : &overlay;
+  options.scale = scale;
+  options.title = bw_document_get_title (doc);
+
+  {
+    const struct
+    {
+      const char    *path;
+      BwExportFormat format;
+    } outputs[] = { { svg, BW_EXPORT_SVG }, { png, BW_EXPORT_PNG }, { pdf, BW_EXPORT_PDF } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+      if (outputs[i].path != NULL &&
+          !bw_export_to_file (layout, outputs[i].format, &options, outputs[i].path, &error))
+        {
+          bw_overlay_clear (&overlay);
+          return bw_cli_fail ("%s: %s", outputs[i].path, error->message);
+        }
+  }
+  bw_overlay_clear (&overlay);
+  return BW_CLI_EXIT_OK;
+}
