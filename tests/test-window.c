@@ -171,6 +171,33 @@ test_zoom_and_pan (void)
   destroy_window (window);
 }
 
+static void
+test_export (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  const char *formats[] = { "svg", "png", "pdf", "layer" };
+  const char *magic[] = { "<?xml", "\x89PNG", "%PDF", "{" };
+  BwWindow *window = new_window ();
+
+  g_assert_true (bw_window_load_file (window, file, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, formats[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      g_assert_true (bw_window_export_to (window, formats[i], path, &error));
+      g_assert_no_error (error);
+      contents = bw_test_read_file (path, NULL);
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +220,7 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
+  g_test_add_func ("/window/export", test_export);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -63,6 +63,13 @@ void        bw_window_panels_dispose    (BwWindow    *self);
 void        bw_window_document_replaced (BwWindow    *self);
 void        bw_window_selection_changed (BwWindow    *self);
 
+/* bw-window-export.c: the Export menu. */
+void        bw_window_export_class_init (GtkWidgetClass *widget_class);
+gboolean    bw_window_export_to         (BwWindow    *self,
+                                         const char  *format, /* svg, png, pdf, layer */
+                                         const char  *path,
+                                         GError     **error);
+
 /* bw-window-state.c: window size and state kept in GSettings. */
 void        bw_window_save_state        (BwWindow    *self);
 void        bw_window_restore_state     (BwWindow    *self);

@@ -579,6 +579,7 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_pane_action);
 
   bw_window_panels_class_init (widget_class);
+  bw_window_export_class_init (widget_class);
 }
 
 static void

@@ -1,0 +1,166 @@
+/* bw-window-export.c: the window's Export menu — the diagram as SVG, PNG or PDF and coverage as
+ * an ATT&CK Navigator layer, written through a file chooser. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bw-export.h"
+#include "bw-layer.h"
+#include "bw-overlay.h"
+#include "bw-window-private.h"
+
+typedef struct
+{
+  BwWindow *window;
+  char     *format;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->window);
+  g_free (data->format);
+  g_free (data);
+}
+
+gboolean
+bw_window_export_to (BwWindow    *self,
+                     const char  *format,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(BwLayout) layout = NULL;
+  g_autoptr(GHashTable) coverage = NULL;
+  BwOverlay overlay = { 0 };
+  BwExportOptions options = { 0 };
+  BwReport *report;
+  BwExportFormat kind;
+  gboolean ok;
+
+  if (self->engine == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The ATT&CK catalog is not loaded"));
+      return FALSE;
+    }
+  report = bw_engine_get_report (self->engine);
+
+  if (g_str_equal (format, "layer"))
+    {
+      gsize length;
+      g_autofree char *text = bw_layer_write_from_engine (self->engine, self->document, &length);
+
+      return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                       error);
+    }
+
+  kind = g_str_equal (format, "svg") ? BW_EXPORT_SVG
+         : g_str_equal (format, "png") ? BW_EXPORT_PNG
+                                       : BW_EXPORT_PDF;
+  layout = bw_layout_new (self->document, self->catalog);
+  coverage = bw_overlay_asset_coverage (report);
+  bw_layout_set_asset_coverage (layout, coverage);
+  if (g_settings_get_boolean (self->settings, "show-overlay"))
+    bw_overlay_fill_from_report (&overlay, report, self->catalog);
+  options.overlay = overlay.n_tactics > 0 ? &overlay : NULL;
+  options.scale = kind == BW_EXPORT_PNG ? 2 : 1;
+  options.title = bw_document_get_title (self->document);
+  ok = bw_export_to_file (layout, kind, &options, path, error);
+  bw_overlay_clear (&overlay);
+  return ok;
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    ExportData      *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        bw_window_show_error (data->window, _("Could Not Export"), _("Only local files can be written"));
+      else if (!bw_window_export_to (data->window, data->format, path, &error))
+        bw_window_show_error (data->window, _("Could Not Export"), error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+          bw_window_toast (data->window, message);
+        }
+    }
+  g_object_unref (dialog);
+  export_data_free (data);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  static const struct
+  {
+    const char *format;
+    const char *extension;
+    const char *mime;
+    const char *filter_name;
+  } formats[] = {
+    { "svg", "svg", "image/svg+xml", N_("SVG Images") },
+    { "png", "png", "image/png", N_("PNG Images") },
+    { "pdf", "pdf", "application/pdf", N_("PDF Documents") },
+    { "layer", "json", "application/json", N_("ATT&CK Navigator Layers") },
+  };
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  ExportData *data;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (!g_str_equal (formats[i].format, format))
+        continue;
+
+      chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                             _("_Cancel"));
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(formats[i].filter_name));
+      gtk_file_filter_add_mime_type (filter, formats[i].mime);
+      gtk_file_filter_add_suffix (filter, formats[i].extension);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+      if (self->file != NULL)
+        {
+          g_autofree char *file_name = g_file_get_basename (self->file);
+
+          base = g_str_has_suffix (file_name, ".bulwark")
+                   ? g_strndup (file_name, strlen (file_name) - strlen (".bulwark"))
+                   : g_strdup (file_name);
+        }
+      else
+        base = g_strdup (_("estate"));
+      name = g_strdup_printf ("%s%s.%s", base, g_str_equal (format, "layer") ? "-layer" : "",
+                              formats[i].extension);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+      data = g_new0 (ExportData, 1);
+      data->window = g_object_ref (self);
+      data->format = g_strdup (format);
+      g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), data);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
+}
+
+void
+bw_window_export_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+}

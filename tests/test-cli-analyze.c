@@ -1,0 +1,184 @@
+/* test-cli-analyze.c: `bulwark analyze` and `bulwark export` as a pipeline runs them: the
+ * sample's report against its golden file, the text and Markdown forms, the --fail-under gate,
+ * and exports of every kind. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "bw-test-util.h"
+
+static void
+test_golden_report (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *golden_path = bw_test_source_path ("tests/fixtures/golden/reference-architecture.report.json");
+  g_autofree char *golden = bw_test_read_file (golden_path, NULL);
+  g_autofree char *out = NULL;
+  const char *args[] = { "analyze", sample, "--format", "json", NULL };
+
+  /* To refresh after a deliberate change to the catalog or the sample:
+   * build/src/bulwark analyze data/samples/reference-architecture.bulwark --format json > tests/fixtures/golden/reference-architecture.report.json */
+  g_assert_cmpint (bw_test_run_bulwark (args, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, golden);
+}
+
+static void
+test_report_shape (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *out = NULL;
+  const char *args[] = { "analyze", sample, "--format", "json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *tactics;
+  JsonArray *phases;
+  JsonArray *techniques;
+  JsonObject *summary;
+  g_autoptr(GList) keys = NULL;
+  const char *expected_keys[] = { "format", "version", "attack_version", "summary", "tactics",
+                                  "kill_chain", "techniques", "assets" };
+  guint i = 0;
+
+  g_assert_cmpint (bw_test_run_bulwark (args, &out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  keys = json_object_get_members (root);
+  for (GList *l = keys; l != NULL; l = l->next, i++)
+    g_assert_cmpstr (l->data, ==, expected_keys[i]);
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected_keys));
+
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "bulwark-report");
+  g_assert_cmpstr (json_object_get_string_member (root, "attack_version"), ==, "18.1");
+  tactics = json_object_get_array_member (root, "tactics");
+  g_assert_cmpuint (json_array_get_length (tactics), ==, 14);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tactics, 0), "shortname"),
+                   ==, "reconnaissance");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tactics, 13), "shortname"),
+                   ==, "impact");
+  phases = json_object_get_array_member (root, "kill_chain");
+  g_assert_cmpuint (json_array_get_length (phases), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (phases, 6), "id"),
+                   ==, "actions-on-objectives");
+
+  /* Summary figures add up, and the ratio follows the formula. */
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_cmpint (json_object_get_int_member (summary, "assets"), ==, 23);
+  g_assert_cmpint (json_object_get_int_member (summary, "services"), ==, 27);
+  g_assert_cmpint (json_object_get_int_member (summary, "covered") +
+                     json_object_get_int_member (summary, "partial") +
+                     json_object_get_int_member (summary, "gap"),
+                   ==, json_object_get_int_member (summary, "applicable"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (summary, "ratio"),
+                                  (json_object_get_int_member (summary, "covered") +
+                                   0.5 * json_object_get_int_member (summary, "partial")) /
+                                    json_object_get_int_member (summary, "applicable"),
+                                  0.00005);
+
+  /* Techniques sorted by id, none not_applicable. */
+  techniques = json_object_get_array_member (root, "techniques");
+  g_assert_cmpint (json_array_get_length (techniques), ==, json_object_get_int_member (summary, "applicable"));
+  for (guint k = 1; k < json_array_get_length (techniques); k++)
+    g_assert_cmpint (strcmp (json_object_get_string_member (json_array_get_object_element (techniques, k - 1), "id"),
+                             json_object_get_string_member (json_array_get_object_element (techniques, k), "id")),
+                     <, 0);
+}
+
+static void
+test_text_and_markdown (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *text = NULL;
+  g_autofree char *markdown = NULL;
+  const char *text_args[] = { "analyze", sample, NULL };
+  const char *md_args[] = { "analyze", sample, "--format", "markdown", NULL };
+
+  g_assert_cmpint (bw_test_run_bulwark (text_args, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "Reconnaissance"));
+  g_assert_nonnull (strstr (text, "Cyber Kill Chain"));
+  g_assert_nonnull (strstr (text, "← gap"));
+
+  g_assert_cmpint (bw_test_run_bulwark (md_args, &markdown, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (markdown, "# Contoso hybrid reference estate\n"));
+  g_assert_nonnull (strstr (markdown, "| Reconnaissance (TA0043) |"));
+  g_assert_nonnull (strstr (markdown, "## Top gaps"));
+}
+
+static void
+test_fail_under (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *bad = bw_test_source_path ("tests/fixtures/bad/30-edge-from-dangling.bulwark");
+  g_autofree char *err = NULL;
+  const char *pass[] = { "analyze", sample, "--fail-under", "0.1", NULL };
+  const char *gate[] = { "analyze", sample, "--fail-under", "1.0", NULL };
+  const char *broken[] = { "analyze", bad, NULL };
+  const char *bad_format[] = { "analyze", sample, "--format", "yaml", NULL };
+  const char *bad_ratio[] = { "analyze", sample, "--fail-under", "7", NULL };
+
+  g_assert_cmpint (bw_test_run_bulwark (pass, NULL, NULL), ==, 0);
+  g_assert_cmpint (bw_test_run_bulwark (gate, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "below"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (bw_test_run_bulwark (broken, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "edges[0].from: no node \"n9\""));
+  g_assert_cmpint (bw_test_run_bulwark (bad_format, NULL, NULL), ==, 2);
+  g_assert_cmpint (bw_test_run_bulwark (bad_ratio, NULL, NULL), ==, 2);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "a.svg", NULL);
+  g_autofree char *bare = g_build_filename (dir, "bare.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "a.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "a.pdf", NULL);
+  g_autofree char *layer = g_build_filename (dir, "a.json", NULL);
+  const char *args[] = { "export", sample, "--svg", svg, "--png", png, "--pdf", pdf, "--layer", layer, NULL };
+  const char *no_overlay[] = { "export", sample, "--svg", bare, "--no-overlay", NULL };
+  const char *nothing[] = { "export", sample, NULL };
+  g_autofree char *svg_text = NULL;
+  g_autofree char *bare_text = NULL;
+  g_autofree char *png_data = NULL;
+  g_autofree char *pdf_data = NULL;
+  g_autofree char *layer_text = NULL;
+
+  g_assert_cmpint (bw_test_run_bulwark (args, NULL, NULL), ==, 0);
+  svg_text = bw_test_read_file (svg, NULL);
+  g_assert_true (g_str_has_prefix (svg_text, "<?xml"));
+  g_assert_nonnull (strstr (svg_text, "id=\"coverage-overlay\""));
+  png_data = bw_test_read_file (png, NULL);
+  g_assert_cmpint (memcmp (png_data, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+  pdf_data = bw_test_read_file (pdf, NULL);
+  g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+  layer_text = bw_test_read_file (layer, NULL);
+  g_assert_nonnull (strstr (layer_text, "\"layer\" : \"4.5\""));
+
+  g_assert_cmpint (bw_test_run_bulwark (no_overlay, NULL, NULL), ==, 0);
+  bare_text = bw_test_read_file (bare, NULL);
+  g_assert_null (strstr (bare_text, "coverage-overlay"));
+
+  g_assert_cmpint (bw_test_run_bulwark (nothing, NULL, NULL), ==, 2);
+
+  g_unlink (svg);
+  g_unlink (bare);
+  g_unlink (png);
+  g_unlink (pdf);
+  g_unlink (layer);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/analyze/golden-report", test_golden_report);
+  g_test_add_func ("/cli/analyze/report-shape", test_report_shape);
+  g_test_add_func ("/cli/analyze/text-and-markdown", test_text_and_markdown);
+  g_test_add_func ("/cli/analyze/fail-under", test_fail_under);
+  g_test_add_func ("/cli/export", test_export);
+  return g_test_run ();
+}
