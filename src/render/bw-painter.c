@@ -27,6 +27,8 @@ struct _BwPainter
   GHashTable *icons; /* icon name → RsvgHandle (or NULL when missing) */
   GHashTable *masks; /* "name@pixels" → cairo A8 surface */
   double      scale_factor;
+  PangoContext *pango;
+  GHashTable *layouts; /* font, width, lines, text → PangoLayout */
 };
 
 static const Palette light_palette = {
@@ -167,6 +169,8 @@ bw_painter_new (gboolean dark)
 
   (void) bw_stencil_icons_get_resource ();
   self->scale_factor = 1;
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   self->icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
   self->masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -180,6 +184,8 @@ bw_painter_free (BwPainter *self)
 {
   g_hash_table_unref (self->icons);
   g_hash_table_unref (self->masks);
+  g_hash_table_unref (self->layouts);
+  g_object_unref (self->pango);
   g_free (self);
 }
 
@@ -422,6 +428,55 @@ make_layout (cairo_t    *cr,
   return layout;
 }
 
+/* Shaping text is the costliest part of a frame: each distinct label is laid out once and
+ * kept (a few thousand at most; the cache is emptied when it grows past that). */
+static PangoLayout *
+cached_layout (BwPainter  *self,
+               const char *font,
+               const char *text,
+               double      width,
+               int         lines,
+               gboolean    center)
+{
+  g_autofree char *key = g_strdup_printf ("%s\x1f%g\x1f%d\x1f%d\x1f%s", font, width, lines, center,
+                                          text ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  PangoFontDescription *desc;
+
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->layouts) > 4096)
+    g_hash_table_remove_all (self->layouts);
+
+  layout = pango_layout_new (self->pango);
+  desc = pango_font_description_from_string (font);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -lines);
+    }
+  if (center)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+/* Device pixels per diagram unit under the current transformation. */
+static double
+device_zoom (cairo_t *cr)
+{
+  double dx = 1;
+  double dy = 0;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return hypot (dx, dy);
+}
+
 void
 bw_painter_draw_grid (BwPainter    *self,
                       cairo_t      *cr,
@@ -429,17 +484,37 @@ bw_painter_draw_grid (BwPainter    *self,
                       double        spacing,
                       double        zoom)
 {
-  double dot = 1.2 / zoom;
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  cairo_t *tcr;
+  int size;
 
   /* Too dense to read at small zoom: double the spacing until dots are at least 12 px apart. */
   while (spacing * zoom < 12)
     spacing *= 2;
 
-  set_color (cr, &self->palette.grid);
-  for (double x = floor (visible->x / spacing) * spacing; x <= visible->x + visible->w; x += spacing)
-    for (double y = floor (visible->y / spacing) * spacing; y <= visible->y + visible->h; y += spacing)
-      cairo_rectangle (cr, x - dot / 2, y - dot / 2, dot, dot);
+  /* One tile with one dot, repeated: thousands of dots for the cost of one fill. */
+  size = MAX (1, (int) round (spacing * zoom));
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  tcr = cairo_create (tile);
+  set_color (tcr, &self->palette.grid);
+  cairo_rectangle (tcr, 0, 0, 1.2, 1.2);
+  cairo_fill (tcr);
+  cairo_destroy (tcr);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_matrix_init_scale (&matrix, size / spacing, size / spacing);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_save (cr);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, visible->x, visible->y, visible->w, visible->h);
   cairo_fill (cr);
+  cairo_restore (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (tile);
 }
 
 static gboolean
@@ -457,7 +532,7 @@ draw_zone (BwPainter          *self,
 {
   const BwRect *r = &lz->rect;
   BwColor color = bw_zone_color (lz->zone->kind);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   gboolean selected = state && in_set (state->selected, lz->zone->id);
 
   rounded_rect (cr, r->x, r->y, r->w, r->h, RADIUS + 2);
@@ -476,9 +551,7 @@ draw_zone (BwPainter          *self,
 
   /* Header: icon and label in the zone's colour. */
   draw_icon (self, cr, lz->stencil ? lz->stencil->icon : NULL, r->x + 10, r->y + 8, 16, &color);
-  layout = make_layout (cr, FONT_ZONE, lz->zone->label);
-  pango_layout_set_width (layout, (int) MAX (0, (r->w - 44) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  layout = cached_layout (self, FONT_ZONE, lz->zone->label, MAX (1, r->w - 44), 1, FALSE);
   cairo_move_to (cr, r->x + 32, r->y + 8);
   set_color (cr, &color);
   pango_cairo_show_layout (cr, layout);
@@ -496,12 +569,12 @@ draw_zone (BwPainter          *self,
 }
 
 static void
-draw_arrow_head (cairo_t *cr,
-                 double   x1,
-                 double   y1,
-                 double   x2,
-                 double   y2,
-                 double   size)
+add_arrow_head (cairo_t *cr,
+                double   x1,
+                double   y1,
+                double   x2,
+                double   y2,
+                double   size)
 {
   double angle = atan2 (y2 - y1, x2 - x1);
 
@@ -509,44 +582,140 @@ draw_arrow_head (cairo_t *cr,
   cairo_line_to (cr, x2 - size * cos (angle - 0.42), y2 - size * sin (angle - 0.42));
   cairo_line_to (cr, x2 - size * cos (angle + 0.42), y2 - size * sin (angle + 0.42));
   cairo_close_path (cr);
-  cairo_fill (cr);
 }
 
-static void
-draw_edge (BwPainter          *self,
-           cairo_t            *cr,
-           const BwLayoutEdge *le,
-           const BwPaintState *state)
+/* Liang–Barsky: the part of the segment inside `r`. FALSE when none is. */
+static gboolean
+clip_segment (const BwRect *r,
+              double       *x1,
+              double       *y1,
+              double       *x2,
+              double       *y2)
 {
-  BwColor color;
-  gboolean selected = state && in_set (state->selected, le->edge->id);
-  static const double telemetry_dash[] = { 5, 4 };
-  static const double flow_dash[] = { 1.5, 3 };
+  double t0 = 0;
+  double t1 = 1;
+  double dx = *x2 - *x1;
+  double dy = *y2 - *y1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *x1 - r->x, r->x + r->w - *x1, *y1 - r->y, r->y + r->h - *y1 };
 
-  color = bw_edge_color (le->edge->kind, self->dark);
-  switch (le->edge->kind)
+  for (int i = 0; i < 4; i++)
     {
-    case BW_EDGE_PROTECTS:
-      cairo_set_dash (cr, NULL, 0, 0);
-      break;
-    case BW_EDGE_TELEMETRY:
-      cairo_set_dash (cr, telemetry_dash, G_N_ELEMENTS (telemetry_dash), 0);
-      break;
-    case BW_EDGE_FLOW:
-    default:
-      cairo_set_dash (cr, flow_dash, G_N_ELEMENTS (flow_dash), 0);
-      break;
-    }
-  if (selected)
-    color = self->palette.selection;
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      {
+        double t = q[i] / p[i];
 
-  set_color (cr, &color);
-  cairo_set_line_width (cr, selected ? 2.5 : 1.5);
-  cairo_move_to (cr, le->x1, le->y1);
-  cairo_line_to (cr, le->x2, le->y2);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  draw_arrow_head (cr, le->x1, le->y1, le->x2, le->y2, 9);
+        if (p[i] < 0)
+          t0 = MAX (t0, t);
+        else
+          t1 = MIN (t1, t);
+      }
+    }
+  if (t0 > t1)
+    return FALSE;
+  *x2 = *x1 + t1 * dx;
+  *y2 = *y1 + t1 * dy;
+  *x1 = *x1 + t0 * dx;
+  *y1 = *y1 + t0 * dy;
+  return TRUE;
+}
+
+/* The visible stretch of an edge, or FALSE when none of it shows. */
+static gboolean
+visible_segment (const BwLayoutEdge *le,
+                 const BwRect       *visible,
+                 double             *x1,
+                 double             *y1,
+                 double             *x2,
+                 double             *y2,
+                 gboolean           *head_visible)
+{
+  *x1 = le->x1;
+  *y1 = le->y1;
+  *x2 = le->x2;
+  *y2 = le->y2;
+  *head_visible = TRUE;
+  if (visible == NULL)
+    return TRUE;
+  {
+    BwRect grown = { visible->x - 20, visible->y - 20, visible->w + 40, visible->h + 40 };
+
+    *head_visible = bw_rect_contains (&grown, *x2, *y2);
+    return clip_segment (&grown, x1, y1, x2, y2);
+  }
+}
+
+/* Edges are drawn by style, each style as one path: one stroke for hundreds of lines instead
+ * of one each, and only the visible stretch of each, since dashing costs by length. */
+static void
+draw_edges (BwPainter          *self,
+            cairo_t            *cr,
+            BwLayout           *layout,
+            const BwRect       *visible,
+            const BwPaintState *state)
+{
+  static const double telemetry_dash[] = { 5, 4 };
+  gboolean far = device_zoom (cr) < 0.5;
+
+  cairo_save (cr);
+  /* Thin straight lines look the same with cairo's fast antialiasing, at a fraction of the cost. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+
+  for (int style = 0; style < 4; style++)
+    {
+      /* 0..2: the edge kinds; 3: selected edges of any kind, drawn last, on top. */
+      BwColor color = style < 3 ? bw_edge_color ((BwEdgeKind) style, self->dark) : self->palette.selection;
+      guint pending = 0;
+
+      set_color (cr, &color);
+      cairo_set_line_width (cr, style == 3 ? 2.5 : style == BW_EDGE_FLOW ? 1.0 : 1.5);
+      if (style == BW_EDGE_TELEMETRY && !far)
+        cairo_set_dash (cr, telemetry_dash, G_N_ELEMENTS (telemetry_dash), 0);
+      cairo_new_path (cr);
+      for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
+        {
+          const BwLayoutEdge *le = bw_layout_get_edge (layout, i);
+          gboolean selected = state && in_set (state->selected, le->edge->id);
+          double x1, y1, x2, y2;
+          gboolean head;
+
+          if ((style == 3) != selected || (style < 3 && (int) le->edge->kind != style))
+            continue;
+          if (!visible_segment (le, visible, &x1, &y1, &x2, &y2, &head))
+            continue;
+          cairo_move_to (cr, x1, y1);
+          cairo_line_to (cr, x2, y2);
+          /* Small batches: one stroke per line costs in calls, one stroke for all in
+           * tessellating their crossings. */
+          if (++pending == 8)
+            {
+              cairo_stroke (cr);
+              pending = 0;
+            }
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
+        {
+          const BwLayoutEdge *le = bw_layout_get_edge (layout, i);
+          gboolean selected = state && in_set (state->selected, le->edge->id);
+          double x1, y1, x2, y2;
+          gboolean head;
+
+          if ((style == 3) != selected || (style < 3 && (int) le->edge->kind != style))
+            continue;
+          if (visible_segment (le, visible, &x1, &y1, &x2, &y2, &head) && head)
+            add_arrow_head (cr, le->x1, le->y1, le->x2, le->y2, 9);
+        }
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
 }
 
 static void
@@ -557,7 +726,7 @@ draw_badge (BwPainter *self,
             double     ratio)
 {
   g_autofree char *text = g_strdup_printf ("%d%%", (int) round (ratio * 100));
-  g_autoptr(PangoLayout) layout = make_layout (cr, FONT_BADGE, text);
+  PangoLayout *layout = cached_layout (self, FONT_BADGE, text, 0, 1, FALSE);
   BwColor color = bw_coverage_color (ratio);
   int tw, th;
   double w, h = 16;
@@ -581,17 +750,23 @@ draw_node (BwPainter          *self,
   const BwRect *r = &ln->rect;
   const char *id = ln->node->id;
   BwColor accent = bw_role_color (ln->stencil);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
+  gboolean detailed = device_zoom (cr) >= 0.4;
   gboolean selected = state && in_set (state->selected, id);
   gboolean highlighted = state && in_set (state->highlighted, id);
   gboolean marked = state && in_set (state->marked, id);
   gboolean hovered = state && state->hovered && g_str_equal (state->hovered, id);
 
-  /* Soft shadow, then the card. */
-  rounded_rect (cr, r->x, r->y + 1.5, r->w, r->h, RADIUS);
-  cairo_set_source_rgba (cr, 0, 0, 0, self->dark ? 0.35 : 0.08);
-  cairo_fill (cr);
-  rounded_rect (cr, r->x, r->y, r->w, r->h, RADIUS);
+  /* Soft shadow, then the card; far out, a plain card. */
+  if (detailed)
+    {
+      rounded_rect (cr, r->x, r->y + 1.5, r->w, r->h, RADIUS);
+      cairo_set_source_rgba (cr, 0, 0, 0, self->dark ? 0.35 : 0.08);
+      cairo_fill (cr);
+      rounded_rect (cr, r->x, r->y, r->w, r->h, RADIUS);
+    }
+  else
+    cairo_rectangle (cr, r->x, r->y, r->w, r->h);
   set_color (cr, &self->palette.card);
   cairo_fill_preserve (cr);
   set_color (cr, hovered ? &accent : &self->palette.card_border);
@@ -610,21 +785,28 @@ draw_node (BwPainter          *self,
       cairo_restore (cr);
     }
 
-  draw_icon (self, cr, ln->stencil ? ln->stencil->icon : NULL, r->x + (r->w - ICON_SIZE) / 2,
-             r->y + 12, ICON_SIZE, &accent);
+  /* Far out, text and icons are unreadable specks: cards alone say where things are. */
+  if (detailed)
+    {
+      draw_icon (self, cr, ln->stencil ? ln->stencil->icon : NULL, r->x + (r->w - ICON_SIZE) / 2,
+                 r->y + 12, ICON_SIZE, &accent);
 
-  layout = make_layout (cr, FONT_LABEL, ln->node->label);
-  pango_layout_set_width (layout, (int) ((r->w - 12) * PANGO_SCALE));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -2);
-  set_color (cr, &self->palette.text);
-  cairo_move_to (cr, r->x + 6, r->y + 46);
-  pango_cairo_show_layout (cr, layout);
+      layout = cached_layout (self, FONT_LABEL, ln->node->label, r->w - 12, 2, TRUE);
+      set_color (cr, &self->palette.text);
+      cairo_move_to (cr, r->x + 6, r->y + 46);
+      pango_cairo_show_layout (cr, layout);
 
-  if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
-    draw_badge (self, cr, r->x + r->w, r->y, ln->coverage);
+      if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
+        draw_badge (self, cr, r->x + r->w, r->y, ln->coverage);
+    }
+  else if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
+    {
+      BwColor color = bw_coverage_color (ln->coverage);
+
+      set_color (cr, &color);
+      cairo_rectangle (cr, r->x + r->w - 30, r->y + 6, 24, 10);
+      cairo_fill (cr);
+    }
 
   if (highlighted || marked || selected)
     {
@@ -673,17 +855,7 @@ bw_painter_draw_diagram (BwPainter          *self,
         draw_zone (self, cr, lz, state);
     }
 
-  for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
-    {
-      const BwLayoutEdge *le = bw_layout_get_edge (layout, i);
-      BwRect box = {
-        MIN (le->x1, le->x2) - 10, MIN (le->y1, le->y2) - 10,
-        fabs (le->x2 - le->x1) + 20, fabs (le->y2 - le->y1) + 20,
-      };
-
-      if (visible == NULL || bw_rect_intersects (&box, visible))
-        draw_edge (self, cr, le, state);
-    }
+  draw_edges (self, cr, layout, visible, state);
 
   for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
     {
