@@ -6,6 +6,7 @@
 
 #include "bw-application.h"
 #include "bw-document-io.h"
+#include "bw-engine.h"
 #include "bw-layout.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
@@ -198,6 +199,121 @@ test_export (void)
   destroy_window (window);
 }
 
+/* The window's live report equals a full recompute, and the overlay shows its figures. */
+static void
+assert_live_figures (BwWindow *window)
+{
+  BwReport *live = bw_engine_get_report (window->engine);
+  g_autoptr(BwReport) full = bw_engine_compute (window->catalog, window->document);
+  g_autofree char *a = bw_report_to_json (live, window->catalog, NULL);
+  g_autofree char *b = bw_report_to_json (full, window->catalog, NULL);
+  const BwOverlay *overlay = bw_canvas_get_overlay (window->canvas);
+
+  iterate (20);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpuint (overlay->n_tactics, ==, 14);
+  g_assert_cmpuint (overlay->n_phases, ==, 7);
+  for (guint i = 0; i < overlay->n_tactics; i++)
+    {
+      const BwReportFigures *f = bw_report_get_tactic (live, i);
+
+      g_assert_cmpfloat (overlay->tactics[i].ratio, ==, f->applicable ? f->ratio : -1);
+    }
+  for (guint i = 0; i < overlay->n_phases; i++)
+    g_assert_cmpint (overlay->phases[i].is_gap, ==, bw_report_get_phase_is_gap (live, i));
+}
+
+static const BwReportAsset *
+asset_figures (BwWindow   *window,
+               const char *id)
+{
+  BwReport *report = bw_engine_get_report (window->engine);
+
+  for (guint i = 0; i < bw_report_get_n_assets (report); i++)
+    if (g_str_equal (bw_report_get_asset (report, i)->id, id))
+      return bw_report_get_asset (report, i);
+  return NULL;
+}
+
+static void
+test_edit_flow (void)
+{
+  g_autofree char *path = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BwWindow *window = new_window ();
+  BwCanvas *canvas;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *storage = NULL;
+  g_autofree char *edge = NULL;
+  guint covered_in_zone;
+
+  g_assert_true (bw_window_load_file (window, file, &error));
+  canvas = bw_window_get_canvas (window);
+  assert_live_figures (window);
+  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (window->engine)), ==, 1);
+  covered_in_zone = asset_figures (window, "n1")->covered;
+  g_assert_cmpuint (covered_in_zone, >, 0);
+
+  /* Drop a stencil inside the zone: it lands in the zone, and the overlay follows. */
+  storage = bw_canvas_place_stencil (canvas, "azure.storage", 300, 200, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bw_document_lookup_node (window->document, storage)->zone, ==, "z1");
+  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (window->engine)), ==, 2);
+  assert_live_figures (window);
+
+  /* Move the VM out of the zone: it is re-parented and loses the zone's protection. */
+  bw_canvas_select (canvas, "n1", FALSE);
+  g_assert_true (bw_canvas_move_selection (canvas, 2000, 0, 0, &error));
+  g_assert_null (bw_document_lookup_node (window->document, "n1")->zone);
+  g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
+  assert_live_figures (window);
+
+  /* Connect the service to it directly: protects, and the coverage comes back. */
+  edge = bw_canvas_connect (canvas, "n2", "n1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bw_document_lookup_edge (window->document, edge)->kind, ==, BW_EDGE_PROTECTS);
+  g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, covered_in_zone);
+  assert_live_figures (window);
+
+  /* Two assets are joined by a flow. */
+  {
+    g_autofree char *flow = bw_canvas_connect (canvas, "n1", storage, &error);
+
+    g_assert_cmpint (bw_document_lookup_edge (window->document, flow)->kind, ==, BW_EDGE_FLOW);
+  }
+
+  /* Delete the service; undo brings it back with its edges; redo removes it again. */
+  bw_canvas_select (canvas, "n2", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  g_assert_null (bw_document_lookup_node (window->document, "n2"));
+  g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
+  assert_live_figures (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_nonnull (bw_document_lookup_node (window->document, "n2"));
+  g_assert_nonnull (bw_document_lookup_edge (window->document, edge));
+  g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, covered_in_zone);
+  assert_live_figures (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_null (bw_document_lookup_node (window->document, "n2"));
+  assert_live_figures (window);
+
+  /* Duplicate: a copy of the selection with fresh ids, as one undo step. */
+  bw_canvas_select (canvas, "z1", FALSE);
+  {
+    guint zones = bw_document_get_n_zones (window->document);
+    guint nodes = bw_document_get_n_nodes (window->document);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate", NULL);
+    g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones + 1);
+    g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes + 1); /* the storage */
+    assert_live_figures (window);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones);
+    g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes);
+  }
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -221,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/edit-flow", test_edit_flow);
 
   status = g_test_run ();
   g_clear_object (&app);

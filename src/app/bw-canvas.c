@@ -863,7 +863,8 @@ edge_kind_for (BwCanvas   *self,
 }
 
 static void
-reparent_after_move (BwCanvas *self)
+reparent_after_move (BwCanvas *self,
+                     guint     merge_id)
 {
   g_autoptr(GPtrArray) ids = movable_selection (self);
   g_autoptr(GError) error = NULL;
@@ -888,12 +889,55 @@ reparent_after_move (BwCanvas *self)
         }
 
       if (g_strcmp0 (target, current) != 0 &&
-          !bw_history_set_parent (self->history, id, target, self->merge_serial, &error))
+          !bw_history_set_parent (self->history, id, target, merge_id, &error))
         {
           emit_error (self, error);
           g_clear_error (&error);
         }
     }
+}
+
+gboolean
+bw_canvas_move_selection (BwCanvas  *self,
+                          double     dx,
+                          double     dy,
+                          guint      merge_id,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) ids = movable_selection (self);
+
+  if (ids->len == 0)
+    return TRUE;
+  g_ptr_array_add (ids, NULL);
+  if (!bw_history_move (self->history, (const char *const *) ids->pdata, dx, dy, merge_id, error))
+    return FALSE;
+  /* With a merge_id the re-parenting joins the move's undo step. */
+  reparent_after_move (self, merge_id);
+  return TRUE;
+}
+
+char *
+bw_canvas_connect (BwCanvas   *self,
+                   const char *from,
+                   const char *to,
+                   GError    **error)
+{
+  BwEdgeKind kind;
+
+  if (!edge_kind_for (self, from, to, &kind))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("These two cannot be connected: a service protects assets and zones, "
+                             "telemetry goes to a collector or Sentinel, and flows join assets"));
+      return NULL;
+    }
+  return bw_history_connect (self->history, kind, from, to, error);
+}
+
+const BwOverlay *
+bw_canvas_get_overlay (BwCanvas *self)
+{
+  return &self->overlay;
 }
 
 static void
@@ -912,7 +956,7 @@ drag_end_cb (BwCanvas       *self,
     {
     case DRAG_MOVE:
       if (self->applied_dx != 0 || self->applied_dy != 0)
-        reparent_after_move (self);
+        reparent_after_move (self, self->merge_serial);
       break;
 
     case DRAG_RUBBER:
@@ -938,19 +982,11 @@ drag_end_cb (BwCanvas       *self,
         const char *target = self->layout ? bw_layout_hit (self->layout, self->pointer_x,
                                                            self->pointer_y, &type)
                                           : NULL;
-        BwEdgeKind kind;
         g_autofree char *id = NULL;
 
         if (target == NULL || g_str_equal (target, self->drag_target))
           break;
-        if (!edge_kind_for (self, self->drag_target, target, &kind))
-          {
-            g_signal_emit (self, signals[ERROR], 0,
-                           _("These two cannot be connected: a service protects assets and zones, "
-                             "telemetry goes to a collector or Sentinel, and flows join assets"));
-            break;
-          }
-        id = bw_history_connect (self->history, kind, self->drag_target, target, &error);
+        id = bw_canvas_connect (self, self->drag_target, target, &error);
         if (id == NULL)
           emit_error (self, error);
         else
@@ -1102,13 +1138,9 @@ move_selection_by (BwCanvas *self,
                    double    dx,
                    double    dy)
 {
-  g_autoptr(GPtrArray) ids = movable_selection (self);
   g_autoptr(GError) error = NULL;
 
-  if (ids->len == 0)
-    return;
-  g_ptr_array_add (ids, NULL);
-  if (!bw_history_move (self->history, (const char *const *) ids->pdata, dx, dy, 0, &error))
+  if (!bw_canvas_move_selection (self, dx, dy, 0, &error))
     emit_error (self, error);
 }
 

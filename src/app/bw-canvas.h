@@ -66,6 +66,21 @@ char         *bw_canvas_place_stencil    (BwCanvas   *self,
                                           double      y,
                                           GError    **error);
 
+/* Moves the selection and drops each moved object into the innermost zone under it, as a drag
+ * does; a non-zero merge_id joins the previous move into one undo step. */
+gboolean      bw_canvas_move_selection   (BwCanvas   *self,
+                                          double      dx,
+                                          double      dy,
+                                          guint       merge_id,
+                                          GError    **error);
+/* Connects two objects with the edge kind their roles call for (DESIGN §3); NULL with an error
+ * when no kind fits. */
+char         *bw_canvas_connect          (BwCanvas   *self,
+                                          const char *from,
+                                          const char *to,
+                                          GError    **error);
+const BwOverlay *bw_canvas_get_overlay   (BwCanvas   *self);
+
 /* Overlay data from the engine; the canvas takes ownership of the cells. */
 void          bw_canvas_set_overlay      (BwCanvas   *self,
                                           BwOverlay  *overlay);

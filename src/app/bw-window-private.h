@@ -70,6 +70,15 @@ gboolean    bw_window_export_to         (BwWindow    *self,
                                          const char  *path,
                                          GError     **error);
 
+/* bw-window-edit.c: copy, cut, paste, duplicate. */
+void        bw_window_edit_class_init   (GtkWidgetClass *widget_class);
+BwDocument *bw_window_copy_selection    (BwWindow    *self);
+gboolean    bw_window_paste_document    (BwWindow    *self,
+                                         BwDocument  *source,
+                                         double       dx,
+                                         double       dy,
+                                         GError     **error);
+
 /* bw-window-state.c: window size and state kept in GSettings. */
 void        bw_window_save_state        (BwWindow    *self);
 void        bw_window_restore_state     (BwWindow    *self);

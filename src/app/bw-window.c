@@ -94,6 +94,9 @@ selection_changed_cb (BwWindow *self,
   g_autoptr(GPtrArray) selection = bw_canvas_get_selection (canvas);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selection->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selection->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selection->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", selection->len > 0);
   bw_window_selection_changed (self);
 }
 
@@ -580,6 +583,7 @@ bw_window_class_init (BwWindowClass *klass)
 
   bw_window_panels_class_init (widget_class);
   bw_window_export_class_init (widget_class);
+  bw_window_edit_class_init (widget_class);
 }
 
 static void
