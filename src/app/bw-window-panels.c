@@ -130,7 +130,7 @@ bw_window_panels_init (BwWindow *self)
 
   self->palette = bw_palette_new (self->catalog);
   gtk_widget_set_hexpand (self->palette, FALSE);
-  gtk_widget_set_size_request (self->palette, 248, -1);
+  gtk_widget_set_size_request (self->palette, 232, -1);
   gtk_box_append (self->palette_box, self->palette);
   g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
                            self, G_CONNECT_SWAPPED);

@@ -751,7 +751,8 @@ draw_node (BwPainter          *self,
   const char *id = ln->node->id;
   BwColor accent = bw_role_color (ln->stencil);
   PangoLayout *layout;
-  gboolean detailed = device_zoom (cr) >= 0.4;
+  double zoom = device_zoom (cr);
+  gboolean detailed = zoom >= 0.45;
   gboolean selected = state && in_set (state->selected, id);
   gboolean highlighted = state && in_set (state->highlighted, id);
   gboolean marked = state && in_set (state->marked, id);
@@ -799,13 +800,20 @@ draw_node (BwPainter          *self,
       if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
         draw_badge (self, cr, r->x + r->w, r->y, ln->coverage);
     }
-  else if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
+  else
     {
-      BwColor color = bw_coverage_color (ln->coverage);
+      /* Mid-distance: a large icon still says what each card is. */
+      if (zoom >= 0.15)
+        draw_icon (self, cr, ln->stencil ? ln->stencil->icon : NULL, r->x + (r->w - 48) / 2,
+                   r->y + (r->h - 48) / 2, 48, &accent);
+      if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
+        {
+          BwColor color = bw_coverage_color (ln->coverage);
 
-      set_color (cr, &color);
-      cairo_rectangle (cr, r->x + r->w - 30, r->y + 6, 24, 10);
-      cairo_fill (cr);
+          set_color (cr, &color);
+          cairo_rectangle (cr, r->x + r->w - 30, r->y + 6, 24, 12);
+          cairo_fill (cr);
+        }
     }
 
   if (highlighted || marked || selected)
