@@ -20,7 +20,7 @@ app=$!
 
 window=$(timeout 20 xdotool search --sync --name "estate.bulwark" | head -1)
 eval "$(xdotool getwindowgeometry --shell "$window")"   # X, Y, WIDTH, HEIGHT
-sleep 1
+sleep 2
 
 # The palette's search entry sits under the header bar; filter down to one stencil.
 xdotool mousemove $((X + 120)) $((Y + 66)) click 1
@@ -40,7 +40,7 @@ sleep 0.2
 xdotool mouseup 1
 sleep 0.5
 
-xdotool key --window "$window" ctrl+s
+xdotool key ctrl+s
 for _ in $(seq 1 20); do
   after=$(grep -c '"azure.storage"' "$work/estate.bulwark" || true)
   [ "$after" -gt "$before" ] && break
