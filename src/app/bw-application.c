@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-application.h"
+#include "bw-preferences-window.h"
 #include "bw-window.h"
 
 #define MAX_RECENT 10
@@ -83,25 +84,73 @@ about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  BwApplication *self = BW_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Bulwark developers", NULL };
+  AdwAboutWindow *about;
+  g_autofree char *data_version = NULL;
 
-  adw_show_about_window (parent,
-                         "application-name", _("Bulwark"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", _("The Bulwark developers"),
-                         "version", PACKAGE_VERSION,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         "comments", _("Model your hybrid estate and see its MITRE ATT&CK coverage"),
-                         "legal-sections", NULL,
-                         NULL);
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  adw_about_window_set_application_name (about, _("Bulwark"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_developer_name (about, _("The Bulwark developers"));
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("Draw your hybrid estate, place the Microsoft security "
+                                          "services that guard it, and see live how much of "
+                                          "MITRE ATT&CK each tactic covers."));
+  if (self->catalog != NULL)
+    {
+      data_version = g_strdup_printf (_("ATT&CK %s"), bw_catalog_get_attack_version (self->catalog));
+      adw_about_window_set_debug_info (about, data_version);
+    }
+  adw_about_window_add_legal_section (about, "MITRE ATT&CK®",
+                                      "© 2025 The MITRE Corporation. This work is reproduced and "
+                                      "distributed with the permission of The MITRE Corporation.",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The MITRE Corporation grants a non-exclusive, royalty-free "
+                                        "license to use ATT&CK® for research, development, and "
+                                        "commercial purposes, provided MITRE’s copyright designation "
+                                        "and the license are reproduced. ATT&CK is provided “as is”, "
+                                        "and using it does not guarantee full defensive coverage."));
+  adw_about_window_add_legal_section (about, _("Mappings Explorer"),
+                                      _("Azure and Microsoft 365 capability mappings © Center for "
+                                        "Threat-Informed Defense"),
+                                      GTK_LICENSE_APACHE_2_0, NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (parent, "help:bulwark", GDK_CURRENT_TIME);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BwApplication *self = BW_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *prefs = bw_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "new-window", new_window_activated },
   { "about", about_activated },
+  { "help", help_activated },
+  { "preferences", preferences_activated },
 };
 
 BwCatalog *
@@ -151,6 +200,8 @@ bw_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "app.new-window", { "<Control><Shift>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },

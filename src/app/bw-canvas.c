@@ -48,6 +48,7 @@ struct _BwCanvas
   BwOverlay   overlay;
   gboolean    show_overlay;
   gboolean    snap;
+  gboolean    show_grid;
   gboolean    space_down;
 
   DragMode    drag_mode;
@@ -450,6 +451,14 @@ bw_canvas_set_snap (BwCanvas *self,
   self->snap = snap;
 }
 
+void
+bw_canvas_set_show_grid (BwCanvas *self,
+                         gboolean  show)
+{
+  self->show_grid = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Drawing */
 
 static void
@@ -475,7 +484,8 @@ bw_canvas_snapshot (GtkWidget   *widget,
   cairo_save (cr);
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -self->ox, -self->oy);
-  bw_painter_draw_grid (self->painter, cr, &visible, BW_CANVAS_GRID, self->zoom);
+  if (self->show_grid)
+    bw_painter_draw_grid (self->painter, cr, &visible, BW_CANVAS_GRID, self->zoom);
 
   if (self->layout != NULL)
     {
@@ -1294,6 +1304,7 @@ bw_canvas_init (BwCanvas *self)
   self->zoom = 1;
   self->show_overlay = TRUE;
   self->snap = TRUE;
+  self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
   self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 

@@ -96,5 +96,7 @@ void          bw_canvas_set_highlight    (BwCanvas   *self,
 
 void          bw_canvas_set_snap         (BwCanvas   *self,
                                           gboolean    snap);
+void          bw_canvas_set_show_grid    (BwCanvas   *self,
+                                          gboolean    show);
 
 G_END_DECLS

@@ -587,6 +587,16 @@ bw_window_class_init (BwWindowClass *klass)
 }
 
 static void
+settings_changed_cb (BwWindow   *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  bw_canvas_set_show_grid (self->canvas, g_settings_get_boolean (settings, "show-grid"));
+  bw_canvas_set_snap (self->canvas, g_settings_get_boolean (settings, "snap-to-grid"));
+  bw_canvas_set_show_overlay (self->canvas, g_settings_get_boolean (settings, "show-overlay"));
+}
+
+static void
 bw_window_init (BwWindow *self)
 {
   g_autoptr(BwDocument) document = bw_document_new ();
@@ -606,8 +616,14 @@ bw_window_init (BwWindow *self)
   g_signal_connect_object (self->canvas, "error", G_CALLBACK (canvas_error_cb), self,
                            G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  settings_changed_cb (self, NULL, self->settings);
+
   bw_window_panels_init (self);
   bw_window_restore_state (self);
+  /* A new project starts from the preferred gap threshold. */
+  bw_document_set_gap_threshold (document, g_settings_get_double (self->settings, "gap-threshold"));
   bw_window_set_document (self, document, NULL);
 }
 
