@@ -5,7 +5,8 @@
 
 #include "bw-application.h"
 #include "bw-preferences-window.h"
-#include "bw-window.h"
+#include "bw-journal.h"
+#include "bw-window-private.h"
 
 #define MAX_RECENT 10
 
@@ -24,6 +25,80 @@ struct _BwApplication
 G_DEFINE_FINAL_TYPE (BwApplication, bw_application, ADW_TYPE_APPLICATION)
 
 static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      BwApplication    *self)
+{
+  GPtrArray *orphans = g_object_get_data (G_OBJECT (dialog), "bw-orphans");
+
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      const BwRecovery *recovery = g_ptr_array_index (orphans, i);
+
+      if (g_str_equal (response, "restore"))
+        {
+          BwWindow *window = bw_window_new (self);
+          g_autoptr(GError) error = NULL;
+
+          if (!bw_window_restore (window, recovery, &error))
+            {
+              gtk_window_destroy (GTK_WINDOW (window));
+              g_warning ("Could not restore %s: %s", recovery->journal_path, error->message);
+              continue;
+            }
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      bw_recovery_delete (recovery);
+    }
+}
+
+/* Copies left by a session that crashed or was killed: offer them back. */
+static gboolean
+offer_recovery (BwApplication *self,
+                GtkWindow     *parent)
+{
+  g_autoptr(GPtrArray) orphans = bw_journal_list_orphans (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (orphans->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      const BwRecovery *recovery = g_ptr_array_index (orphans, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (recovery->modified / G_USEC_PER_SEC);
+      g_autofree char *time = g_date_time_format (when, "%x %X");
+      g_autofree char *name = recovery->original_path ? g_path_get_basename (recovery->original_path)
+                                                      : g_strdup (*recovery->title ? recovery->title
+                                                                                   : _("Untitled Estate"));
+
+      g_string_append_printf (body, "• %s — %s\n", name, time);
+    }
+  dialog = adw_message_dialog_new (parent,
+                                   ngettext ("Restore Unsaved Work?", "Restore Unsaved Work?",
+                                             orphans->len),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Bulwark did not close properly. These projects had changes "
+                                    "that were not saved:\n\n%s"),
+                                  body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "bw-orphans", g_ptr_array_ref (orphans),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 bw_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -37,9 +112,15 @@ bw_application_activate (GApplication *app)
       /* On first start, show the reference estate rather than an empty canvas. */
       if (recent[0] == NULL)
         bw_window_open_sample (BW_WINDOW (window));
+      gtk_window_present (window);
+      offer_recovery (self, window);
+      return;
     }
   gtk_window_present (window);
 }
+
+static gboolean offer_recovery (BwApplication *self,
+                                GtkWindow     *parent);
 
 static void
 bw_application_open (GApplication  *app,
@@ -53,6 +134,8 @@ bw_application_open (GApplication  *app,
 
       bw_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      if (i == n_files - 1)
+        offer_recovery (BW_APPLICATION (app), GTK_WINDOW (window));
     }
 }
 

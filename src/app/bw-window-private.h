@@ -3,6 +3,7 @@
 
 #include "bw-canvas.h"
 #include "bw-engine.h"
+#include "bw-journal.h"
 #include "bw-window.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ struct _BwWindow
   BwHistory       *history;
   BwEngine        *engine;
   GFile           *file;
+  BwJournal       *journal;
   gboolean         close_confirmed;
 
   /* Panels (bw-window-panels.c) */
@@ -50,6 +52,10 @@ gboolean    bw_window_save_to           (BwWindow    *self,
                                          GFile       *file,
                                          GError     **error);
 gboolean    bw_window_is_pristine       (BwWindow    *self);
+/* Opens a recovery copy: its document, marked unsaved, belonging to its original file. */
+gboolean    bw_window_restore           (BwWindow    *self,
+                                         const BwRecovery *recovery,
+                                         GError     **error);
 void        bw_window_toast             (BwWindow    *self,
                                          const char  *message);
 void        bw_window_show_error        (BwWindow    *self,

@@ -126,6 +126,16 @@ bw_window_set_document (BwWindow   *self,
   g_signal_connect_object (self->history, "notify", G_CALLBACK (history_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* A fresh journal per document: the old one's copy goes with it. */
+  g_clear_object (&self->journal);
+  self->journal = bw_journal_new (document, NULL);
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      bw_journal_set_path (self->journal, path);
+    }
+
   bw_canvas_set_model (self->canvas, document, self->history, self->catalog);
   bw_window_document_replaced (self);
   history_notify_cb (self, NULL, self->history);
@@ -201,6 +211,26 @@ bw_window_open_file (BwWindow *self,
     }
 }
 
+gboolean
+bw_window_restore (BwWindow          *self,
+                   const BwRecovery  *recovery,
+                   GError           **error)
+{
+  g_autoptr(BwDocument) document = bw_document_load_from_file (recovery->journal_path, error);
+  g_autoptr(GFile) file = NULL;
+
+  if (document == NULL)
+    return FALSE;
+  if (recovery->original_path != NULL)
+    file = g_file_new_for_path (recovery->original_path);
+  bw_window_set_document (self, document, file);
+  /* What was recovered is not on disk yet: the title says so until it is saved. */
+  bw_history_clear (self->history);
+  bw_journal_flush (self->journal, NULL);
+  update_title (self);
+  return TRUE;
+}
+
 void
 bw_window_open_sample (BwWindow *self)
 {
@@ -239,6 +269,9 @@ bw_window_save_to (BwWindow  *self,
 
   g_set_object (&self->file, file);
   bw_history_mark_saved (self->history);
+  /* Saved: nothing left to recover until the next change. */
+  bw_journal_set_path (self->journal, path);
+  bw_journal_discard (self->journal);
   bw_application_add_recent (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
   update_title (self);
   return TRUE;
@@ -537,6 +570,7 @@ bw_window_dispose (GObject *object)
   BwWindow *self = BW_WINDOW (object);
 
   bw_window_panels_dispose (self);
+  g_clear_object (&self->journal);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
