@@ -53,6 +53,7 @@ struct _BwEngine
   GHashTable *reach;          /* node id → GPtrArray of ids reachable by telemetry */
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
+  GHashTable *zone_covers;    /* "zone\x1fasset kind" → guint64[9·W]: what a zone's services give */
   gboolean    edges_indexed;
   Counter     counters[N_COUNTERS];
   guint       n_counted;
@@ -345,6 +346,7 @@ invalidate_edges (BwEngine *self)
 {
   self->edges_indexed = FALSE;
   g_hash_table_remove_all (self->reach);
+  g_hash_table_remove_all (self->zone_covers);
 }
 
 /* caps(s) as 9 bitsets: cell ≥ level for each category. */
@@ -516,6 +518,68 @@ platforms_bits (BwEngine     *self,
     }
 }
 
+/* ORs into `caps` what service `s` gives an asset of kind `kind` (rule 1), with the SIEMs its
+ * telemetry reaches (rule 2). Covering twice changes nothing, so no deduplication is needed. */
+static void
+or_service_cover (BwEngine     *self,
+                  const BwNode *s,
+                  const char   *kind,
+                  guint64      *caps)
+{
+  const BwStencil *st = node_stencil (self, s);
+  GPtrArray *reached;
+  guint W = self->words;
+
+  if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||
+      !(st->applies_to[0] == NULL || strv_has (st->applies_to, kind)))
+    return;
+  bits_or (caps, service_caps (self, s), 9 * W);
+  reached = reach (self, s->id);
+  for (guint k = 0; k < reached->len; k++)
+    {
+      const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, k));
+      const BwStencil *sst = node_stencil (self, siem);
+
+      if (is_siem (sst) && (sst->applies_to[0] == NULL || strv_has (sst->applies_to, kind)))
+        bits_or (caps, service_caps (self, siem), 9 * W);
+    }
+}
+
+/* What the protects edges into one target give an asset of `kind`; zones are cached, since
+ * every asset inside a zone asks the same question. */
+static const guint64 *
+target_cover (BwEngine   *self,
+              const char *target,
+              const char *kind,
+              gboolean    cache,
+              guint64    *scratch)
+{
+  g_autofree char *key = NULL;
+  guint64 *caps;
+  GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
+
+  if (sources == NULL)
+    return NULL;
+  if (cache)
+    {
+      key = g_strconcat (target, "\x1f", kind, NULL);
+      if ((caps = g_hash_table_lookup (self->zone_covers, key)) != NULL)
+        return caps;
+      caps = g_new0 (guint64, 9 * self->words);
+    }
+  else
+    {
+      caps = scratch;
+      memset (caps, 0, 9 * self->words * sizeof (guint64));
+    }
+  for (guint i = 0; i < sources->len; i++)
+    or_service_cover (self, bw_document_lookup_node (self->document, g_ptr_array_index (sources, i)),
+                      kind, caps);
+  if (cache)
+    g_hash_table_insert (self->zone_covers, g_steal_pointer (&key), caps);
+  return caps;
+}
+
 /* Recomputes one asset's bitsets and its share of the counters. */
 static void
 update_asset (BwEngine   *self,
@@ -551,17 +615,41 @@ update_asset (BwEngine   *self,
 
   {
     guint64 *app = state->bits[C_APP];
-    g_autoptr(GPtrArray) services = covering_services (self, node);
+    g_autofree guint64 *scratch = g_new0 (guint64, 9 * W);
+    const guint64 *cover;
+    GPtrArray *reached;
+    guint depth = 0;
 
+    ensure_edge_index (self);
     platforms_bits (self, node, app);
     for (guint c = 1; c < N_COUNTERS; c++)
       memset (state->bits[c], 0, W * sizeof (guint64));
-    for (guint i = 0; i < services->len; i++)
-      {
-        guint64 *caps = service_caps (self, g_ptr_array_index (services, i));
 
+    /* Rule 1: protects edges into the asset, then into each zone it lies in. */
+    if ((cover = target_cover (self, node->id, node->kind, FALSE, scratch)) != NULL)
+      for (guint k = 0; k < 9; k++)
+        bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
+    for (const BwZone *z = bw_document_lookup_zone (self->document, node->zone);
+         z != NULL && depth++ <= bw_document_get_n_zones (self->document);
+         z = bw_document_lookup_zone (self->document, z->parent))
+      if ((cover = target_cover (self, z->id, node->kind, TRUE, NULL)) != NULL)
         for (guint k = 0; k < 9; k++)
-          bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
+          bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
+
+    /* Rule 2: SIEMs the asset's own telemetry reaches. */
+    reached = reach (self, node->id);
+    for (guint i = 0; i < reached->len; i++)
+      {
+        const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, i));
+        const BwStencil *st = node_stencil (self, siem);
+
+        if (is_siem (st) && admits (st, node))
+          {
+            guint64 *caps = service_caps (self, siem);
+
+            for (guint k = 0; k < 9; k++)
+              bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
+          }
       }
     for (guint w = 0; w < W; w++)
       {
@@ -712,6 +800,7 @@ document_changed_cb (BwEngine       *self,
                  (change->fields & BW_FIELD_PROPS))
           {
             g_hash_table_remove (self->service_caps, change->id);
+            g_hash_table_remove_all (self->zone_covers);
             if (s->siem)
               mark_all_assets (self, touched);
             else
@@ -1080,6 +1169,7 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->reach);
   g_hash_table_unref (self->protects_into);
   g_hash_table_unref (self->telemetry_out);
+  g_hash_table_unref (self->zone_covers);
   g_hash_table_unref (self->platform_bits);
   for (guint i = 0; i < n_tactics; i++)
     g_free (self->tactic_bits[i]);
@@ -1117,6 +1207,7 @@ bw_engine_init (BwEngine *self)
                                                (GDestroyNotify) g_ptr_array_unref);
   self->telemetry_out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                (GDestroyNotify) g_ptr_array_unref);
+  self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dirty = TRUE;
 }
 
