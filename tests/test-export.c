@@ -1,0 +1,329 @@
+/* test-export.c: the exporters on the sample and on hostile labels — SVG well-formed (libxml2's
+ * xmllint) and rendered by librsvg, semantic groups with titles and data attributes, inert
+ * content; PNG and PDF by magic, size and page count; the Navigator layer against a JSON schema
+ * of format 4.5 and the layer importer. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
+
+#include "bw-document-io.h"
+#include "bw-engine.h"
+#include "bw-export.h"
+#include "bw-layer.h"
+#include "bw-overlay.h"
+#include "bw-test-util.h"
+
+typedef struct
+{
+  BwCatalog  *catalog;
+  BwDocument *document;
+  BwEngine   *engine;
+  BwLayout   *layout;
+  BwOverlay   overlay;
+  GHashTable *coverage;
+} Fixture;
+
+static void
+fixture_load (Fixture    *f,
+              const char *relative)
+{
+  g_autofree char *path = bw_test_source_path (relative);
+  g_autoptr(GError) error = NULL;
+
+  f->catalog = bw_catalog_load_default (&error);
+  g_assert_no_error (error);
+  f->document = bw_document_load_from_file (path, &error);
+  g_assert_no_error (error);
+  f->engine = bw_engine_new (f->catalog);
+  bw_engine_set_document (f->engine, f->document);
+  f->layout = bw_layout_new (f->document, f->catalog);
+  f->coverage = bw_overlay_asset_coverage (bw_engine_get_report (f->engine));
+  bw_layout_set_asset_coverage (f->layout, f->coverage);
+  bw_overlay_fill_from_report (&f->overlay, bw_engine_get_report (f->engine), f->catalog);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  bw_overlay_clear (&f->overlay);
+  g_clear_pointer (&f->coverage, g_hash_table_unref);
+  g_clear_pointer (&f->layout, bw_layout_unref);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->document);
+  g_clear_object (&f->catalog);
+}
+
+static GBytes *
+export (Fixture        *f,
+        BwExportFormat  format,
+        double          scale,
+        gboolean        overlay)
+{
+  BwExportOptions options = { FALSE, overlay ? &f->overlay : NULL, scale, bw_document_get_title (f->document) };
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = bw_export_to_bytes (f->layout, format, &options, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static void
+assert_well_formed (GBytes *svg)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-svg-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "xmllint", "--noout", path, NULL };
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  RsvgRectangle viewport = { 0, 0, 400, 300 };
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
+                               &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xmllint: %s", err);
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (surface);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_object_unref (handle);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_svg_sample (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) bare = NULL;
+  const char *text;
+
+  fixture_load (&f, "data/samples/reference-architecture.bulwark");
+  svg = export (&f, BW_EXPORT_SVG, 1, TRUE);
+  again = export (&f, BW_EXPORT_SVG, 1, TRUE);
+  bare = export (&f, BW_EXPORT_SVG, 1, FALSE);
+  assert_well_formed (svg);
+  text = g_bytes_get_data (svg, NULL);
+
+  /* Deterministic. */
+  g_assert_true (g_bytes_equal (svg, again));
+  /* Semantic: text is text, every node a group with an id, a title and its kind. */
+  for (guint i = 0; i < bw_document_get_n_nodes (f.document); i++)
+    {
+      const BwNode *node = bw_document_get_node (f.document, i);
+      g_autofree char *group = g_strdup_printf ("<g id=\"node-%s\" class=\"node ", node->id);
+      g_autofree char *kind = g_strdup_printf ("data-kind=\"%s\"", node->kind);
+
+      g_assert_nonnull (strstr (text, group));
+      g_assert_nonnull (strstr (text, kind));
+    }
+  g_assert_nonnull (strstr (text, "<title>Exchange Online (Exchange Online)</title>"));
+  g_assert_nonnull (strstr (text, "data-coverage=\""));
+  g_assert_nonnull (strstr (text, "<text "));
+  /* Icons defined once, used many times. */
+  g_assert_nonnull (strstr (text, "<symbol id=\"icon-shield\""));
+  g_assert_null (strstr (strstr (text, "<symbol id=\"icon-shield\"") + 1, "<symbol id=\"icon-shield\""));
+  g_assert_nonnull (strstr (text, "href=\"#icon-shield\""));
+  g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+  g_assert_nonnull (strstr (text, "viewBox=\""));
+  g_assert_nonnull (strstr (text, "id=\"coverage-overlay\""));
+  g_assert_null (strstr (g_bytes_get_data (bare, NULL), "coverage-overlay"));
+  fixture_clear (&f);
+}
+
+static void
+test_svg_hostile_labels (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GBytes) svg = NULL;
+  const char *text;
+
+  fixture_load (&f, "tests/fixtures/export/hostile-labels.bulwark");
+  svg = export (&f, BW_EXPORT_SVG, 1, TRUE);
+  assert_well_formed (svg);
+  text = g_bytes_get_data (svg, NULL);
+
+  g_assert_null (strstr (text, "<script"));
+  g_assert_null (strstr (text, "<svg onload"));
+  g_assert_nonnull (strstr (text, "&lt;svg onload=alert(1)&gt;"));
+  g_assert_null (strstr (text, "<b>"));
+  g_assert_null (strstr (text, "]]>"));
+  g_assert_null (strstr (text, "\x1b"));
+  g_assert_null (strstr (text, "\x07"));
+  g_assert_null (strstr (text, "\u202e"));
+  g_assert_null (strstr (text, "\u2066"));
+  /* The labels survive, escaped. */
+  g_assert_nonnull (strstr (text, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  g_assert_nonnull (strstr (text, "It&apos;s &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"));
+  g_assert_nonnull (strstr (text, "🛡"));
+  g_assert_nonnull (strstr (text, "<title>&lt;script&gt;alert(&apos;title&apos;)&lt;/script&gt; &amp; &quot;quotes&quot;</title>"));
+  fixture_clear (&f);
+}
+
+static void
+test_png_and_pdf (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GBytes) png1 = NULL;
+  g_autoptr(GBytes) png2 = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  BwRect page;
+  const guint8 *p;
+  guint32 w1, h1, w2, h2;
+  guint pages = 0;
+
+  fixture_load (&f, "data/samples/reference-architecture.bulwark");
+  bw_layout_get_page (f.layout, TRUE, &page, NULL);
+  png1 = export (&f, BW_EXPORT_PNG, 1, TRUE);
+  png2 = export (&f, BW_EXPORT_PNG, 2, TRUE);
+  pdf = export (&f, BW_EXPORT_PDF, 1, TRUE);
+
+  p = g_bytes_get_data (png1, NULL);
+  g_assert_cmpint (memcmp (p, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+  w1 = GUINT32_FROM_BE (*(guint32 *) (p + 16));
+  h1 = GUINT32_FROM_BE (*(guint32 *) (p + 20));
+  g_assert_cmpuint (w1, ==, (guint32) ceil (page.w));
+  g_assert_cmpuint (h1, ==, (guint32) ceil (page.h));
+  p = g_bytes_get_data (png2, NULL);
+  w2 = GUINT32_FROM_BE (*(guint32 *) (p + 16));
+  h2 = GUINT32_FROM_BE (*(guint32 *) (p + 20));
+  g_assert_cmpuint (w2, ==, (guint32) ceil (page.w * 2));
+  g_assert_cmpuint (h2, ==, (guint32) ceil (page.h * 2));
+
+  {
+    /* Binary data: search the bytes, not a C string. */
+    const char *data = g_bytes_get_data (pdf, NULL);
+    gsize size = g_bytes_get_size (pdf);
+    const char *needle = "/Type /Page";
+    gsize n = strlen (needle);
+
+    g_assert_cmpint (memcmp (data, "%PDF-", 5), ==, 0);
+    for (const char *s = data; (s = memmem (s, size - (s - data), needle, n)) != NULL; s++)
+      if ((gsize) (s - data) + n < size && s[n] != 's')
+        pages++;
+  }
+  g_assert_cmpuint (pages, ==, 1);
+  fixture_clear (&f);
+}
+
+static void
+test_layer (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *schema = bw_test_source_path ("tests/fixtures/export/layer-4.5.schema.json");
+  g_autofree char *checker = bw_test_source_path ("tests/check-layer.py");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-layer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "layer.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *techniques;
+  BwReport *report;
+  guint expected = 0;
+  int status;
+  const char *argv[] = { "python3", checker, schema, path, NULL };
+
+  fixture_load (&f, "data/samples/reference-architecture.bulwark");
+  text = bw_layer_write_from_engine (f.engine, f.document, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                               &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("the layer does not validate: %s", err);
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "domain"), ==, "enterprise-attack");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "versions"), "attack"), ==, "18");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "versions"), "navigator"), ==, "5.1.0");
+  /* One entry per applicable technique, per tactic where it sits under several. */
+  report = bw_engine_get_report (f.engine);
+  for (guint t = 0; t < bw_catalog_get_n_techniques (f.catalog); t++)
+    if (bw_report_get_technique (report, t)->status != BW_STATUS_NOT_APPLICABLE)
+      expected += MAX (1, g_strv_length (bw_catalog_get_technique (f.catalog, t)->tactics));
+  techniques = json_object_get_array_member (root, "techniques");
+  g_assert_cmpuint (json_array_get_length (techniques), ==, expected);
+
+  /* Reading it back as a threat focus: every technique with a score above 0. */
+  {
+    g_auto(GStrv) unknown = NULL;
+    g_autoptr(GError) error = NULL;
+    g_auto(GStrv) focus = bw_layer_read_focus (f.catalog, text, -1, &unknown, &error);
+    guint scored = 0;
+
+    g_assert_no_error (error);
+    for (guint t = 0; t < bw_catalog_get_n_techniques (f.catalog); t++)
+      {
+        const BwReportTechnique *rt = bw_report_get_technique (report, t);
+
+        if (rt->status != BW_STATUS_NOT_APPLICABLE && rt->covered_assets + rt->partial_assets > 0)
+          scored++;
+      }
+    g_assert_cmpuint (g_strv_length (focus), ==, scored);
+    g_assert_cmpuint (g_strv_length (unknown), ==, 0);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+  fixture_clear (&f);
+}
+
+static void
+test_layer_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  const char *layer = "{\"name\":\"intel\",\"domain\":\"enterprise-attack\",\"versions\":{\"layer\":\"4.5\",\"navigator\":\"5.1.0\"},"
+                      "\"techniques\":[{\"techniqueID\":\"T1566\",\"score\":3},"
+                      "{\"techniqueID\":\"T1053.001\",\"score\":1},"
+                      "{\"techniqueID\":\"T1059\",\"score\":0},"
+                      "{\"techniqueID\":\"T1078\",\"color\":\"#ff0000\"},"
+                      "{\"techniqueID\":\"T1190\",\"score\":5,\"enabled\":false},"
+                      "{\"techniqueID\":\"T9999\",\"score\":2}]}";
+  const char *mobile = "{\"name\":\"m\",\"domain\":\"mobile-attack\",\"techniques\":[]}";
+  const char *broken = "{\"name\":\"m\",\"techniques\":[{\"score\":1}]}";
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) focus = bw_layer_read_focus (catalog, layer, -1, &unknown, &error);
+  g_auto(GStrv) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (focus), ==, 3);
+  g_assert_cmpstr (focus[0], ==, "T1053.002"); /* carried through revoked-by */
+  g_assert_cmpstr (focus[1], ==, "T1078");
+  g_assert_cmpstr (focus[2], ==, "T1566");
+  g_assert_cmpstr (unknown[0], ==, "T9999");
+
+  none = bw_layer_read_focus (catalog, mobile, -1, NULL, &error);
+  g_assert_null (none);
+  g_assert_nonnull (strstr (error->message, "domain"));
+  g_clear_error (&error);
+  g_assert_null (bw_layer_read_focus (catalog, broken, -1, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "techniques[0].techniqueID"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/svg-sample", test_svg_sample);
+  g_test_add_func ("/export/svg-hostile-labels", test_svg_hostile_labels);
+  g_test_add_func ("/export/png-and-pdf", test_png_and_pdf);
+  g_test_add_func ("/export/layer", test_layer);
+  g_test_add_func ("/export/layer-import", test_layer_import);
+  return g_test_run ();
+}
