@@ -64,6 +64,8 @@ struct _BwCanvas
   double      pan_oy;
   guint       merge_serial;
   double      zoom_begin;
+  double      guide_x;     /* alignment guides shown while dragging one node; NAN when none */
+  double      guide_y;
   double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */
   double      last_wy;
 };
@@ -511,6 +513,23 @@ bw_canvas_snapshot (GtkWidget   *widget,
         }
     }
 
+  if (self->drag_mode == DRAG_MOVE && (!isnan (self->guide_x) || !isnan (self->guide_y)))
+    {
+      cairo_set_source_rgba (cr, 0.90, 0.20, 0.55, 0.9);
+      cairo_set_line_width (cr, 1 / self->zoom);
+      if (!isnan (self->guide_x))
+        {
+          cairo_move_to (cr, self->guide_x, visible.y);
+          cairo_line_to (cr, self->guide_x, visible.y + visible.h);
+        }
+      if (!isnan (self->guide_y))
+        {
+          cairo_move_to (cr, visible.x, self->guide_y);
+          cairo_line_to (cr, visible.x + visible.w, self->guide_y);
+        }
+      cairo_stroke (cr);
+    }
+
   if (self->drag_mode == DRAG_RUBBER)
     {
       double x = MIN (self->drag_x, self->pointer_x);
@@ -801,6 +820,27 @@ drag_update_cb (BwCanvas       *self,
           tx = snap_value (self, ox + dx) - ox;
           ty = snap_value (self, oy + dy) - oy;
         }
+      /* One node: line its centre up with a neighbour's when close, and show the guide. */
+      self->guide_x = self->guide_y = NAN;
+      if (ids->len == 1)
+        {
+          const BwNode *moving = bw_document_lookup_node (self->document, g_ptr_array_index (ids, 0));
+
+          if (moving != NULL)
+            {
+              /* The layout holds positions as of the last applied step. */
+              double x = moving->x - self->applied_dx + tx;
+              double y = moving->y - self->applied_dy + ty;
+              double ax = x;
+              double ay = y;
+
+              bw_layout_align_node (self->layout, moving->id, 6 / self->zoom, &ax, &ay,
+                                    &self->guide_x, &self->guide_y);
+              tx += ax - x;
+              ty += ay - y;
+            }
+        }
+
       if (tx != self->applied_dx || ty != self->applied_dy)
         {
           g_ptr_array_add (ids, NULL);
@@ -960,6 +1000,7 @@ drag_end_cb (BwCanvas       *self,
   DragMode mode = self->drag_mode;
 
   self->drag_mode = DRAG_NONE;
+  self->guide_x = self->guide_y = NAN;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
   switch (mode)
@@ -1302,6 +1343,7 @@ bw_canvas_init (BwCanvas *self)
   GtkDropTarget *drop;
 
   self->zoom = 1;
+  self->guide_x = self->guide_y = NAN;
   self->show_overlay = TRUE;
   self->snap = TRUE;
   self->show_grid = TRUE;

@@ -443,6 +443,47 @@ bw_layout_get_bounds (BwLayout *self)
   return self->bounds;
 }
 
+void
+bw_layout_align_node (BwLayout   *self,
+                      const char *id,
+                      double      tolerance,
+                      double     *x,
+                      double     *y,
+                      double     *guide_x,
+                      double     *guide_y)
+{
+  double cx = *x + BW_NODE_WIDTH / 2;
+  double cy = *y + BW_NODE_HEIGHT / 2;
+  double best_x = tolerance;
+  double best_y = tolerance;
+
+  *guide_x = NAN;
+  *guide_y = NAN;
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const BwLayoutNode *other = bw_layout_get_node (self, i);
+      double ox = other->rect.x + other->rect.w / 2;
+      double oy = other->rect.y + other->rect.h / 2;
+
+      if (g_str_equal (other->node->id, id))
+        continue;
+      if (fabs (ox - cx) < best_x)
+        {
+          best_x = fabs (ox - cx);
+          *guide_x = ox;
+        }
+      if (fabs (oy - cy) < best_y)
+        {
+          best_y = fabs (oy - cy);
+          *guide_y = oy;
+        }
+    }
+  if (!isnan (*guide_x))
+    *x += *guide_x - cx;
+  if (!isnan (*guide_y))
+    *y += *guide_y - cy;
+}
+
 #define PAGE_MARGIN 24.0
 #define OVERLAY_GAP 16.0
 #define OVERLAY_MIN_WIDTH 900.0

@@ -91,6 +91,17 @@ void                bw_layout_get_page     (BwLayout *self,
                                             BwRect   *page,
                                             BwRect   *overlay_rect);
 
+/* Alignment guides: where a node whose top-left would be at (x, y) lines its centre up with
+ * another node's, within `tolerance`. Writes the guide coordinates (NAN when none) and returns
+ * the adjusted top-left through x and y. */
+void                bw_layout_align_node   (BwLayout   *self,
+                                            const char *id,
+                                            double      tolerance,
+                                            double     *x,
+                                            double     *y,
+                                            double     *guide_x,
+                                            double     *guide_y);
+
 /* Hit testing in diagram coordinates: the topmost node, else the innermost zone, else NULL.
  * Returns the object's id. */
 const char         *bw_layout_hit          (BwLayout *self,
