@@ -22,29 +22,36 @@ window=$(timeout 20 xdotool search --sync --name "estate.bulwark" | head -1)
 eval "$(xdotool getwindowgeometry --shell "$window")"   # X, Y, WIDTH, HEIGHT
 sleep 2
 
-# The palette's search entry sits under the header bar; filter down to one stencil.
-xdotool mousemove $((X + 120)) $((Y + 66)) click 1
-sleep 0.3
-xdotool type --delay 30 "Storage account"
-sleep 0.8
+# UI automation races the toolkit on a busy machine: try the whole gesture up to three times.
+after=$before
+for attempt in 1 2 3; do
+  # The palette's search entry sits under the header bar; filter down to one stencil.
+  xdotool mousemove $((X + 120)) $((Y + 66)) click --repeat 3 1
+  sleep 0.5
+  xdotool type --delay 40 "Storage account"
+  sleep 1
 
-# Drag the one remaining row onto an empty part of the canvas, in small steps as a hand would.
-sx=$((X + 100)); sy=$((Y + 156))
-tx=$((X + WIDTH / 2 + 150)); ty=$((Y + HEIGHT - 220))
-xdotool mousemove "$sx" "$sy" mousedown 1
-for i in $(seq 1 20); do
-  xdotool mousemove $((sx + (tx - sx) * i / 20)) $((sy + (ty - sy) * i / 20))
-  sleep 0.03
-done
-sleep 0.2
-xdotool mouseup 1
-sleep 0.5
+  # Drag the one remaining row onto an empty part of the canvas, in small steps as a hand would.
+  sx=$((X + 100)); sy=$((Y + 156))
+  tx=$((X + WIDTH / 2 + 150)); ty=$((Y + HEIGHT - 220))
+  xdotool mousemove "$sx" "$sy"
+  sleep 0.2
+  xdotool mousedown 1
+  for i in $(seq 1 24); do
+    xdotool mousemove $((sx + (tx - sx) * i / 24)) $((sy + (ty - sy) * i / 24))
+    sleep 0.04
+  done
+  sleep 0.3
+  xdotool mouseup 1
+  sleep 0.8
 
-xdotool key ctrl+s
-for _ in $(seq 1 20); do
-  after=$(grep -c '"azure.storage"' "$work/estate.bulwark" || true)
-  [ "$after" -gt "$before" ] && break
-  sleep 0.25
+  xdotool key ctrl+s
+  for _ in $(seq 1 20); do
+    after=$(grep -c '"azure.storage"' "$work/estate.bulwark" || true)
+    [ "$after" -gt "$before" ] && break 2
+    sleep 0.25
+  done
+  echo "attempt $attempt did not land; trying again"
 done
 
 if [ "$after" -le "$before" ]; then
