@@ -172,6 +172,7 @@ main (int    argc,
   bw_engine_set_document (engine, doc);
   history = bw_history_new (doc);
   g_array_set_size (times, 0);
+  g_autoptr(GArray) update_times = g_array_new (FALSE, FALSE, sizeof (double));
   for (int i = 0; i < 1000; i++)
     {
       g_autofree char *asset = g_strdup_printf ("a%u", g_rand_int_range (rand, 0, 1000));
@@ -201,12 +202,14 @@ main (int    argc,
             bw_history_set_props (history, service, props, NULL);
           }
         }
+      t = now_ms () - start;
+      g_array_append_val (update_times, t);
       (void) bw_engine_get_report (engine);
       t = now_ms () - start;
       g_array_append_val (times, t);
     }
-  printf ("incremental edit + report (protects edge, undo, re-parent, disable a capability): median %.3f ms (target <= 0.2 ms)\n",
-          median (times));
+  printf ("incremental edit: engine update median %.3f ms; with the new report built, median %.3f ms (target <= 0.2 ms)\n",
+          median (update_times), median (times));
 
   {
     g_autoptr(BwDocument) big = generate (catalog, 9000, 1000, 20000, 2);

@@ -22,6 +22,9 @@ typedef struct
 {
   guint64 *bits[N_COUNTERS]; /* each W words; all restricted to applicable techniques */
   gboolean counted;          /* added into the engine's counters */
+  guint    applicable;       /* rule 8, kept with the bits so reports need not count them */
+  guint    covered;
+  guint    partial;
   gboolean ignored;          /* unknown kind: takes no part */
 } AssetState;
 
@@ -313,9 +316,36 @@ index_add (GHashTable *index,
   if (list == NULL)
     {
       list = g_ptr_array_new ();
-      g_hash_table_insert (index, (gpointer) key, list);
+      g_hash_table_insert (index, g_strdup (key), list);
     }
   g_ptr_array_add (list, (gpointer) value);
+}
+
+/* `value` is the very string the edge holds, so identity finds it. */
+static void
+index_remove (GHashTable *index,
+              const char *key,
+              const char *value)
+{
+  GPtrArray *list = g_hash_table_lookup (index, key);
+
+  if (list != NULL && g_ptr_array_remove (list, (gpointer) value) && list->len == 0)
+    g_hash_table_remove (index, key);
+}
+
+/* Cached zone covers of one target: a protects edge into it came or went. */
+static void
+forget_zone_covers (BwEngine   *self,
+                    const char *target)
+{
+  g_autofree char *prefix = g_strconcat (target, "\x1f", NULL);
+  GHashTableIter iter;
+  const char *key;
+
+  g_hash_table_iter_init (&iter, self->zone_covers);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (g_str_has_prefix (key, prefix))
+      g_hash_table_iter_remove (&iter);
 }
 
 /* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead
@@ -663,6 +693,9 @@ update_asset (BwEngine   *self,
 
   for (guint c = 0; c < N_COUNTERS; c++)
     counter_add (&self->counters[c], state->bits[c], W, FALSE);
+  state->applicable = bits_count (state->bits[C_APP], W);
+  state->covered = bits_count (state->bits[C_BEST2], W);
+  state->partial = bits_count (state->bits[C_BEST1], W) - state->covered;
   state->counted = TRUE;
   self->n_counted++;
   self->dirty = TRUE;
@@ -810,8 +843,10 @@ document_changed_cb (BwEngine       *self,
                  (s->role == BW_ROLE_COLLECTOR || s->role == BW_ROLE_SERVICE))
           /* A node without edges covers nothing; only its cached tables go. */
           g_hash_table_remove (self->service_caps, change->id);
-        if (change->type != BW_CHANGE_MODIFY)
-          invalidate_edges (self);
+        /* Nodes come and go without edges (those are removed first), so the edge tables hold;
+         * only a reach computed from the node itself is keyed by it. */
+        if (change->type == BW_CHANGE_REMOVE)
+          g_hash_table_remove (self->reach, change->id);
       }
       break;
 
@@ -821,12 +856,32 @@ document_changed_cb (BwEngine       *self,
 
         if (e->kind == BW_EDGE_FLOW && !(change->fields & BW_FIELD_KIND))
           return; /* drawn, not scored */
-        invalidate_edges (self);
+        if (change->type == BW_CHANGE_MODIFY)
+          /* A kind changed: the old kind is not known here, so rebuild the tables. */
+          invalidate_edges (self);
+        else if (self->edges_indexed)
+          {
+            GHashTable *index = e->kind == BW_EDGE_PROTECTS ? self->protects_into : self->telemetry_out;
+            const char *key = e->kind == BW_EDGE_PROTECTS ? e->to : e->from;
+            const char *value = e->kind == BW_EDGE_PROTECTS ? e->from : e->to;
+
+            if (change->type == BW_CHANGE_ADD)
+              index_add (index, key, value);
+            else
+              index_remove (index, key, value);
+          }
         if (e->kind == BW_EDGE_PROTECTS || (change->fields & BW_FIELD_KIND))
-          collect_assets_under (self, e->to, touched);
+          {
+            forget_zone_covers (self, e->to);
+            collect_assets_under (self, e->to, touched);
+          }
         if (e->kind == BW_EDGE_TELEMETRY || (change->fields & BW_FIELD_KIND))
-          /* Reach changes propagate through collectors to anything upstream. */
-          mark_all_assets (self, touched);
+          {
+            /* Reach changes propagate through collectors to anything upstream. */
+            g_hash_table_remove_all (self->reach);
+            g_hash_table_remove_all (self->zone_covers);
+            mark_all_assets (self, touched);
+          }
       }
       break;
 
@@ -986,9 +1041,9 @@ build_report (BwEngine *self)
           state = g_hash_table_lookup (self->assets, node->id);
           a = &report->assets[report->n_assets++];
           g_ptr_array_add (asset_ids, node->id);
-          a->applicable = bits_count (state->bits[C_APP], W);
-          a->covered = bits_count (state->bits[C_BEST2], W);
-          a->partial = bits_count (state->bits[C_BEST1], W) - a->covered;
+          a->applicable = state->applicable;
+          a->covered = state->covered;
+          a->partial = state->partial;
           a->gap = a->applicable - a->covered - a->partial;
         }
       g_ptr_array_add (asset_ids, NULL);
@@ -1203,9 +1258,9 @@ bw_engine_init (BwEngine *self)
   self->service_caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
-  self->protects_into = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->protects_into = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
-  self->telemetry_out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->telemetry_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dirty = TRUE;

@@ -63,7 +63,8 @@ static gint64
 grid_key (int cx,
           int cy)
 {
-  return ((gint64) cx << 32) | (guint32) cy;
+  /* Cells can be negative: pack their bit patterns, not their values. */
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
 static void
