@@ -141,6 +141,17 @@ test_svg_sample (void)
   g_assert_nonnull (strstr (text, "viewBox=\""));
   g_assert_nonnull (strstr (text, "id=\"coverage-overlay\""));
   g_assert_null (strstr (g_bytes_get_data (bare, NULL), "coverage-overlay"));
+
+  /* The golden file. To refresh it after a deliberate change:
+   * build/src/bulwark export data/samples/reference-architecture.bulwark \
+   *   --svg tests/fixtures/golden/reference-architecture.svg */
+  {
+    g_autofree char *golden_path = bw_test_source_path ("tests/fixtures/golden/reference-architecture.svg");
+    g_autofree char *golden = bw_test_read_file (golden_path, NULL);
+    g_autofree char *ours = g_strndup (text, g_bytes_get_size (svg));
+
+    g_assert_cmpstr (ours, ==, golden);
+  }
   fixture_clear (&f);
 }
 
@@ -240,6 +251,13 @@ test_layer (void)
 
   fixture_load (&f, "data/samples/reference-architecture.bulwark");
   text = bw_layer_write_from_engine (f.engine, f.document, NULL);
+  {
+    /* The golden file; refresh with `bulwark export … --layer` as for the SVG. */
+    g_autofree char *golden_path = bw_test_source_path ("tests/fixtures/golden/reference-architecture.layer.json");
+    g_autofree char *golden = bw_test_read_file (golden_path, NULL);
+
+    g_assert_cmpstr (text, ==, golden);
+  }
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                                &status, NULL));
