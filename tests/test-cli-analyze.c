@@ -170,6 +170,29 @@ test_export (void)
   g_rmdir (dir);
 }
 
+static void
+test_threat_layer (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *layer = g_build_filename (dir, "intel.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "analyze", sample, "--format", "json", "--threat-layer", layer, NULL };
+
+  g_assert_true (g_file_set_contents (layer,
+                                      "{\"name\":\"intel\",\"domain\":\"enterprise-attack\","
+                                      "\"techniques\":[{\"techniqueID\":\"T1566\",\"score\":1},"
+                                      "{\"techniqueID\":\"T1078\",\"score\":2},"
+                                      "{\"techniqueID\":\"T9999\",\"score\":2}]}",
+                                      -1, NULL));
+  g_assert_cmpint (bw_test_run_bulwark (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\n  \"profile\": {"));
+  g_assert_nonnull (strstr (err, "T9999"));
+  g_unlink (layer);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,5 +203,6 @@ main (int    argc,
   g_test_add_func ("/cli/analyze/text-and-markdown", test_text_and_markdown);
   g_test_add_func ("/cli/analyze/fail-under", test_fail_under);
   g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/analyze/threat-layer", test_threat_layer);
   return g_test_run ();
 }

@@ -352,6 +352,31 @@ test_threat_profile (void)
   g_assert_nonnull (strstr (json, "\n  \"profile\": {\n    \"summary\": {"));
 }
 
+/* Rule 9 with a focus imported from a Navigator layer: its techniques join the groups'. */
+static void
+test_threat_focus_techniques (void)
+{
+  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  const char *lines[] = { "n1 win -", "n2 lin -", "n3 svc -", "e1 protects n3 n1", NULL };
+  const char *focus[] = { "T4", "T5", "T404", NULL };
+  const char *groups[] = { "G1", NULL };
+  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwReport) r = NULL;
+  g_autoptr(BwReport) both = NULL;
+
+  bw_document_set_threat_techniques (doc, focus);
+  r = bw_engine_compute (catalog, doc);
+  g_assert_true (bw_report_has_profile (r));
+  /* T4 gap (Linux box uncovered), T5 partial (minimal on n1, nothing on n2). */
+  assert_figures (bw_report_get_profile_summary (r), 2, 0, 1, 1, 0.25);
+  g_assert_true (bw_report_in_profile (r, bw_catalog_lookup_technique (catalog, "T4")->index));
+  g_assert_false (bw_report_in_profile (r, bw_catalog_lookup_technique (catalog, "T2")->index));
+
+  bw_document_set_threat_groups (doc, groups);
+  both = bw_engine_compute (catalog, doc);
+  assert_figures (bw_report_get_profile_summary (both), 3, 1, 1, 1, 0.5);
+}
+
 /* Unknown kinds take no part and are listed. */
 static void
 test_unknown_kind (void)
@@ -553,6 +578,7 @@ main (int    argc,
   g_test_add_func ("/engine/respond-not-best", test_respond_not_best);
   g_test_add_func ("/engine/tactics-phases-threshold", test_tactics_phases_threshold);
   g_test_add_func ("/engine/threat-profile", test_threat_profile);
+  g_test_add_func ("/engine/threat-focus-techniques", test_threat_focus_techniques);
   g_test_add_func ("/engine/unknown-kind", test_unknown_kind);
   g_test_add_func ("/engine/json-shape", test_json_shape);
   g_test_add_func ("/engine/incremental-equals-full", test_incremental_equals_full);

@@ -314,6 +314,35 @@ test_edit_flow (void)
   destroy_window (window);
 }
 
+static void
+test_threat_layer (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *layer = g_build_filename (dir, "intel.json", NULL);
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = new_window ();
+
+  g_assert_true (bw_window_load_file (window, file, NULL));
+  g_assert_false (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  g_assert_true (g_file_set_contents (layer,
+                                      "{\"name\":\"intel\",\"domain\":\"enterprise-attack\","
+                                      "\"techniques\":[{\"techniqueID\":\"T1566\",\"score\":1}]}",
+                                      -1, NULL));
+  g_assert_true (bw_window_import_threat_layer (window, layer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (bw_document_get_threat_techniques (window->document)[0], ==, "T1566");
+  g_assert_true (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  assert_live_figures (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (bw_document_get_threat_techniques (window->document)[0]);
+  g_assert_false (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  g_unlink (layer);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,6 +367,7 @@ main (int    argc,
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/edit-flow", test_edit_flow);
+  g_test_add_func ("/window/threat-layer", test_threat_layer);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -159,8 +159,72 @@ export_action (GtkWidget  *widget,
     }
 }
 
+gboolean
+bw_window_import_threat_layer (BwWindow    *self,
+                               const char  *path,
+                               GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) focus = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_file_get_contents (path, &text, &length, error))
+    return FALSE;
+  if ((focus = bw_layer_read_focus (self->catalog, text, length, &unknown, error)) == NULL)
+    return FALSE;
+  if (!bw_history_set_threat_techniques (self->history, (const char *const *) focus, error))
+    return FALSE;
+  message = g_strdup_printf (ngettext ("Threat focus: %u technique from the layer",
+                                       "Threat focus: %u techniques from the layer",
+                                       g_strv_length (focus)),
+                             g_strv_length (focus));
+  bw_window_toast (self, message);
+  return TRUE;
+}
+
+static void
+import_layer_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          BwWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !bw_window_import_threat_layer (self, path, &error))
+        bw_window_show_error (self, _("Could Not Import the Layer"),
+                              error ? error->message : _("Only local files can be read"));
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+import_layer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Threat Layer"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("ATT&CK Navigator Layers"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_layer_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 bw_window_export_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.import-threat-layer", NULL, import_layer_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
 }

@@ -85,6 +85,10 @@ gboolean    bw_window_paste_document    (BwWindow    *self,
                                          double       dy,
                                          GError     **error);
 
+gboolean    bw_window_import_threat_layer (BwWindow  *self,
+                                           const char *path,
+                                           GError   **error);
+
 /* bw-window-state.c: window size and state kept in GSettings. */
 void        bw_window_save_state        (BwWindow    *self);
 void        bw_window_restore_state     (BwWindow    *self);

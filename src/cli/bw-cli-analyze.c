@@ -9,6 +9,7 @@
 #include "bw-cli-private.h"
 #include "bw-document-io.h"
 #include "bw-engine.h"
+#include "bw-layer.h"
 
 static char *
 bar (double ratio,
@@ -151,7 +152,9 @@ bw_cli_analyze (int    argc,
 {
   g_autofree char *format = NULL;
   double fail_under = -1;
+  g_autofree char *threat_layer = NULL;
   GOptionEntry entries[] = {
+    { "threat-layer", 0, 0, G_OPTION_ARG_FILENAME, &threat_layer, N_("Take the threat focus from an ATT&CK Navigator layer: its scored techniques"), N_("LAYER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json, text (default) or markdown"), N_("FORMAT") },
     { "fail-under", 0, 0, G_OPTION_ARG_DOUBLE, &fail_under, N_("Exit 1 when the summary ratio is below RATIO"), N_("RATIO") },
     { NULL },
@@ -179,6 +182,23 @@ bw_cli_analyze (int    argc,
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
   if ((doc = bw_document_load_from_file (argv[1], &error)) == NULL)
     return bw_cli_fail ("%s: %s", argv[1], error->message);
+
+  if (threat_layer != NULL)
+    {
+      g_autofree char *text = NULL;
+      gsize length;
+      g_auto(GStrv) unknown = NULL;
+      g_auto(GStrv) focus = NULL;
+
+      if (!g_file_get_contents (threat_layer, &text, &length, &error))
+        return bw_cli_fail ("%s", error->message);
+      if ((focus = bw_layer_read_focus (catalog, text, length, &unknown, &error)) == NULL)
+        return bw_cli_fail ("%s: %s", threat_layer, error->message);
+      for (guint i = 0; unknown[i] != NULL; i++)
+        g_printerr (_("bulwark: warning: %s: technique “%s” is not in ATT&CK %s; it is ignored\n"),
+                    threat_layer, unknown[i], bw_catalog_get_attack_version (catalog));
+      bw_document_set_threat_techniques (doc, (const char *const *) focus);
+    }
 
   report = bw_engine_compute (catalog, doc);
   for (const char *const *u = bw_report_get_unknown_nodes (report); *u; u++)

@@ -271,15 +271,18 @@ read_settings (Reader     *r,
       bw_document_set_gap_threshold (r->doc, threshold);
     }
 
-  groups = json_object_get_member (settings, "threat_groups");
-  if (groups != NULL && !JSON_NODE_HOLDS_NULL (groups))
+  for (guint which = 0; which < 2; which++)
     {
+      const char *key = which == 0 ? "threat_groups" : "threat_techniques";
       JsonArray *array;
       g_autoptr(GPtrArray) list = g_ptr_array_new ();
 
+      groups = json_object_get_member (settings, key);
+      if (groups == NULL || JSON_NODE_HOLDS_NULL (groups))
+        continue;
       if (!JSON_NODE_HOLDS_ARRAY (groups))
         return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                     _("settings.threat_groups: expected an array, found %s"), type_name (groups));
+                     _("settings.%s: expected an array, found %s"), key, type_name (groups));
       array = json_node_get_array (groups);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
@@ -287,12 +290,15 @@ read_settings (Reader     *r,
 
           if (!is_string (element))
             return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                         _("settings.threat_groups[%u]: expected a string, found %s"), i,
+                         _("settings.%s[%u]: expected a string, found %s"), key, i,
                          type_name (element));
           g_ptr_array_add (list, (gpointer) json_node_get_string (element));
         }
       g_ptr_array_add (list, NULL);
-      bw_document_set_threat_groups (r->doc, (const char *const *) list->pdata);
+      if (which == 0)
+        bw_document_set_threat_groups (r->doc, (const char *const *) list->pdata);
+      else
+        bw_document_set_threat_techniques (r->doc, (const char *const *) list->pdata);
     }
   return TRUE;
 }
@@ -805,6 +811,7 @@ bw_document_to_data (BwDocument *doc,
 {
   GString *out = g_string_sized_new (4096 + 200 * bw_document_get_n_nodes (doc));
   const char *const *groups = bw_document_get_threat_groups (doc);
+  const char *const *techniques = bw_document_get_threat_techniques (doc);
   guint n;
 
   g_string_append (out, "{\n");
@@ -836,6 +843,21 @@ bw_document_to_data (BwDocument *doc,
           bw_json_indent (out, 3);
           bw_json_write_string (out, groups[i]);
           g_string_append (out, groups[i + 1] ? ",\n" : "\n");
+        }
+      bw_json_indent (out, 2);
+      g_string_append_c (out, ']');
+    }
+  /* Written only when set, so files without a layer focus keep their exact bytes. */
+  if (techniques[0] != NULL)
+    {
+      g_string_append (out, ",\n");
+      member (out, 2, "threat_techniques");
+      g_string_append (out, "[\n");
+      for (guint i = 0; techniques[i] != NULL; i++)
+        {
+          bw_json_indent (out, 3);
+          bw_json_write_string (out, techniques[i]);
+          g_string_append (out, techniques[i + 1] ? ",\n" : "\n");
         }
       bw_json_indent (out, 2);
       g_string_append_c (out, ']');

@@ -15,6 +15,7 @@ struct _BwDocument
   char       *attack_version;
   double      gap_threshold;
   GStrv       threat_groups;
+  GStrv       threat_techniques;
 
   GPtrArray  *zones;  /* BwZone* */
   GPtrArray  *nodes;  /* BwNode* */
@@ -174,6 +175,7 @@ bw_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->attack_version);
   g_strfreev (self->threat_groups);
+  g_strfreev (self->threat_techniques);
   g_hash_table_unref (self->zone_by_id);
   g_hash_table_unref (self->node_by_id);
   g_hash_table_unref (self->edge_by_id);
@@ -206,6 +208,7 @@ bw_document_init (BwDocument *self)
   self->attack_version = g_strdup ("18.1");
   self->gap_threshold = 0.25;
   self->threat_groups = g_new0 (char *, 1);
+  self->threat_techniques = g_new0 (char *, 1);
   self->zones = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_zone_free);
   self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_node_free);
   self->edges = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_edge_free);
@@ -252,6 +255,12 @@ const char *const *
 bw_document_get_threat_groups (BwDocument *self)
 {
   return (const char *const *) self->threat_groups;
+}
+
+const char *const *
+bw_document_get_threat_techniques (BwDocument *self)
+{
+  return (const char *const *) self->threat_techniques;
 }
 
 guint
@@ -945,5 +954,20 @@ bw_document_set_threat_groups (BwDocument        *self,
     return;
   g_strfreev (self->threat_groups);
   self->threat_groups = g_strdupv ((char **) groups);
+  emit (self, BW_CHANGE_MODIFY, BW_OBJECT_DOCUMENT, NULL, BW_FIELD_SETTINGS, NULL, NULL, NULL);
+}
+
+void
+bw_document_set_threat_techniques (BwDocument        *self,
+                                   const char *const *techniques)
+{
+  static const char *const none[] = { NULL };
+
+  if (techniques == NULL)
+    techniques = none;
+  if (g_strv_equal ((const char *const *) self->threat_techniques, techniques))
+    return;
+  g_strfreev (self->threat_techniques);
+  self->threat_techniques = g_strdupv ((char **) techniques);
   emit (self, BW_CHANGE_MODIFY, BW_OBJECT_DOCUMENT, NULL, BW_FIELD_SETTINGS, NULL, NULL, NULL);
 }

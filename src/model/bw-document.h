@@ -88,6 +88,9 @@ const char    *bw_document_get_title          (BwDocument *self);
 const char    *bw_document_get_attack_version (BwDocument *self);
 double         bw_document_get_gap_threshold  (BwDocument *self);
 const char *const *bw_document_get_threat_groups (BwDocument *self); /* NULL-terminated, never NULL */
+/* Technique ids of a threat focus imported from an ATT&CK Navigator layer; they join the
+ * groups' techniques in the threat profile. NULL-terminated, never NULL. */
+const char *const *bw_document_get_threat_techniques (BwDocument *self);
 
 guint          bw_document_get_n_zones        (BwDocument *self);
 const BwZone  *bw_document_get_zone           (BwDocument *self, guint index);
@@ -163,6 +166,8 @@ void           bw_document_set_gap_threshold  (BwDocument  *self,
                                                double       threshold);
 void           bw_document_set_threat_groups  (BwDocument  *self,
                                                const char *const *groups);
+void           bw_document_set_threat_techniques (BwDocument        *self,
+                                                  const char *const *techniques);
 
 /* TRUE if zone `zone_id` is `ancestor_id` or lies (transitively) inside it. */
 gboolean       bw_document_zone_is_within     (BwDocument  *self,

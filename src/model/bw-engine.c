@@ -1070,6 +1070,17 @@ build_report (BwEngine *self)
             for (guint k = 0; k < g->n_techniques; k++)
               bits_set (report->profile, g->techniques[k]);
           }
+        /* A focus imported from a Navigator layer joins the groups' techniques. */
+        for (const char *const *t = bw_document_get_threat_techniques (doc); *t != NULL; t++)
+          {
+            const BwTechnique *technique = bw_catalog_resolve_technique (catalog, *t);
+
+            if (technique != NULL)
+              {
+                bits_set (report->profile, technique->index);
+                any = TRUE;
+              }
+          }
         report->has_profile = any;
         if (any)
           fill_tables (self, covered, partial, applicable, report->profile, threshold,

@@ -24,6 +24,7 @@ typedef enum
   OP_TITLE,
   OP_GAP,
   OP_GROUPS,
+  OP_TECHNIQUES,
 } OpType;
 
 typedef struct
@@ -175,6 +176,11 @@ apply (BwHistory *self,
     case OP_GROUPS:
       bw_document_set_threat_groups (doc, (const char *const *) (forward ? op->new_groups
                                                                         : op->old_groups));
+      return TRUE;
+
+    case OP_TECHNIQUES:
+      bw_document_set_threat_techniques (doc, (const char *const *) (forward ? op->new_groups
+                                                                            : op->old_groups));
       return TRUE;
 
     default:
@@ -1017,4 +1023,24 @@ bw_history_new (BwDocument *document)
 
   self->document = g_object_ref (document);
   return self;
+}
+
+gboolean
+bw_history_set_threat_techniques (BwHistory          *self,
+                                  const char *const  *techniques,
+                                  GError            **error)
+{
+  static const char *const none[] = { NULL };
+  Command cmd;
+  Op *op;
+
+  if (techniques == NULL)
+    techniques = none;
+  if (g_strv_equal (bw_document_get_threat_techniques (self->document), techniques))
+    return TRUE;
+  command_begin (self, &cmd, _("Change Threat Focus"), 0);
+  op = op_new (OP_TECHNIQUES, NULL);
+  op->old_groups = g_strdupv ((char **) bw_document_get_threat_techniques (self->document));
+  op->new_groups = g_strdupv ((char **) techniques);
+  return command_end (&cmd, command_do (&cmd, op, error));
 }

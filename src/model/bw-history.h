@@ -108,5 +108,8 @@ gboolean    bw_history_set_gap_threshold (BwHistory *self,
 gboolean    bw_history_set_threat_groups (BwHistory         *self,
                                           const char *const *groups,
                                           GError           **error);
+gboolean    bw_history_set_threat_techniques (BwHistory         *self,
+                                              const char *const *techniques,
+                                              GError           **error);
 
 G_END_DECLS
