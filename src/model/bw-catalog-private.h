@@ -31,6 +31,11 @@ gboolean    bw_catalog_reset_user_catalog (GError **error);
 /* ATT&CK id → ATT&CK id for revoked techniques. */
 GHashTable *bw_catalog_get_revoked       (BwCatalog *self);
 
+/* Sets a BW_CATALOG_ERROR_INVALID error from a format, and returns FALSE, for the readers. */
+gboolean    bw_catalog_invalid           (GError    **error,
+                                          const char *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+
 int         bw_compare_uint              (const guint *a,
                                           const guint *b);
 

@@ -170,6 +170,21 @@ bad (Ctx        *ctx,
      const char *format,
      ...) G_GNUC_PRINTF (2, 3);
 
+gboolean
+bw_catalog_invalid (GError    **error,
+                    const char *format,
+                    ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, BW_CATALOG_ERROR, BW_CATALOG_ERROR_INVALID, message);
+  return FALSE;
+}
+
 static gboolean
 bad (Ctx        *ctx,
      const char *format,
@@ -181,8 +196,8 @@ bad (Ctx        *ctx,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (ctx->error, BW_CATALOG_ERROR, BW_CATALOG_ERROR_INVALID, "%s: %s", ctx->file, message);
-  return FALSE;
+  /* Every catalog error starts with the file it is about. */
+  return bw_catalog_invalid (ctx->error, "%s: %s", ctx->file, message);
 }
 
 static JsonArray *

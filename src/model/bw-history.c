@@ -805,24 +805,45 @@ bw_history_set_gap_threshold (BwHistory  *self,
   return command_end (&cmd, command_do (&cmd, op, error));
 }
 
+/* Threat groups and layer techniques are both string lists in the settings. */
+static gboolean
+set_threat_list (BwHistory          *self,
+                 OpType              type,
+                 const char *const  *values,
+                 GError            **error)
+{
+  static const char *const none[] = { NULL };
+  const char *const *current = type == OP_GROUPS ? bw_document_get_threat_groups (self->document)
+                                                 : bw_document_get_threat_techniques (self->document);
+  Command cmd;
+  Op *op;
+
+  if (values == NULL)
+    values = none;
+  if (g_strv_equal (current, values))
+    return TRUE;
+  command_begin (self, &cmd,
+                 type == OP_GROUPS ? _("Change Threat Profile") : _("Change Threat Focus"), 0);
+  op = op_new (type, NULL);
+  op->old_groups = g_strdupv ((char **) current);
+  op->new_groups = g_strdupv ((char **) values);
+  return command_end (&cmd, command_do (&cmd, op, error));
+}
+
 gboolean
 bw_history_set_threat_groups (BwHistory          *self,
                               const char *const  *groups,
                               GError            **error)
 {
-  static const char *const none[] = { NULL };
-  Command cmd;
-  Op *op;
+  return set_threat_list (self, OP_GROUPS, groups, error);
+}
 
-  if (groups == NULL)
-    groups = none;
-  if (g_strv_equal (bw_document_get_threat_groups (self->document), groups))
-    return TRUE;
-  command_begin (self, &cmd, _("Change Threat Profile"), 0);
-  op = op_new (OP_GROUPS, NULL);
-  op->old_groups = g_strdupv ((char **) bw_document_get_threat_groups (self->document));
-  op->new_groups = g_strdupv ((char **) groups);
-  return command_end (&cmd, command_do (&cmd, op, error));
+gboolean
+bw_history_set_threat_techniques (BwHistory          *self,
+                                  const char *const  *techniques,
+                                  GError            **error)
+{
+  return set_threat_list (self, OP_TECHNIQUES, techniques, error);
 }
 
 /* Groups */
@@ -1023,24 +1044,4 @@ bw_history_new (BwDocument *document)
 
   self->document = g_object_ref (document);
   return self;
-}
-
-gboolean
-bw_history_set_threat_techniques (BwHistory          *self,
-                                  const char *const  *techniques,
-                                  GError            **error)
-{
-  static const char *const none[] = { NULL };
-  Command cmd;
-  Op *op;
-
-  if (techniques == NULL)
-    techniques = none;
-  if (g_strv_equal (bw_document_get_threat_techniques (self->document), techniques))
-    return TRUE;
-  command_begin (self, &cmd, _("Change Threat Focus"), 0);
-  op = op_new (OP_TECHNIQUES, NULL);
-  op->old_groups = g_strdupv ((char **) bw_document_get_threat_techniques (self->document));
-  op->new_groups = g_strdupv ((char **) techniques);
-  return command_end (&cmd, command_do (&cmd, op, error));
 }

@@ -71,25 +71,6 @@ string_member (JsonObject *o,
   return json_node_get_string (n);
 }
 
-static gboolean
-mfail (GError    **error,
-       const char *format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-mfail (GError    **error,
-       const char *format,
-       ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, BW_CATALOG_ERROR, BW_CATALOG_ERROR_INVALID, message);
-  return FALSE;
-}
 
 /* The existing mappings.json, read back into the merge table. */
 static gboolean
@@ -105,9 +86,9 @@ load_existing (GBytes      *existing,
 
   if (!json_parser_load_from_data (parser, g_bytes_get_data (existing, NULL),
                                    g_bytes_get_size (existing), &local))
-    return mfail (error, _("mappings.json: %s"), local->message);
+    return bw_catalog_invalid (error, _("mappings.json: %s"), local->message);
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return mfail (error, _("mappings.json: expected an object"));
+    return bw_catalog_invalid (error, _("mappings.json: expected an object"));
   root = json_node_get_object (json_parser_get_root (parser));
 
   node = json_object_get_member (root, "sources");
@@ -117,7 +98,7 @@ load_existing (GBytes      *existing,
 
   node = json_object_get_member (root, "capabilities");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return mfail (error, _("mappings.json: capabilities: missing or not an array"));
+    return bw_catalog_invalid (error, _("mappings.json: capabilities: missing or not an array"));
   for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
     {
       JsonObject *o = json_array_get_object_element (json_node_get_array (node), i);
@@ -126,7 +107,7 @@ load_existing (GBytes      *existing,
 
       if (o == NULL || string_member (o, "id") == NULL ||
           (entries = json_object_get_array_member (o, "entries")) == NULL)
-        return mfail (error, _("mappings.json: capabilities[%u]: malformed"), i);
+        return bw_catalog_invalid (error, _("mappings.json: capabilities[%u]: malformed"), i);
       c = capability_get (caps, string_member (o, "id"), string_member (o, "name"),
                           string_member (o, "group"));
       for (guint k = 0; k < json_array_get_length (entries); k++)
@@ -138,7 +119,7 @@ load_existing (GBytes      *existing,
           if (e == NULL || string_member (e, "technique") == NULL ||
               !bw_category_from_string (string_member (e, "category"), &category) ||
               !bw_score_from_string (string_member (e, "score"), &score))
-            return mfail (error, _("mappings.json: capabilities[%u].entries[%u]: malformed"), i, k);
+            return bw_catalog_invalid (error, _("mappings.json: capabilities[%u].entries[%u]: malformed"), i, k);
           capability_add (c, string_member (e, "technique"), category, score);
         }
     }
@@ -180,13 +161,13 @@ bw_mappings_import (const char       *path,
 
   if (!json_parser_load_from_file (parser, path, &local))
     {
-      mfail (error, _("%s: %s"), path, local->message);
+      bw_catalog_invalid (error, _("%s: %s"), path, local->message);
       return NULL;
     }
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      mfail (error, _("%s: (root): expected an object"), path);
+      bw_catalog_invalid (error, _("%s: (root): expected an object"), path);
       return NULL;
     }
   root = json_node_get_object (node);
@@ -201,14 +182,14 @@ bw_mappings_import (const char       *path,
     }
   else if (node != NULL)
     {
-      mfail (error, _("%s: metadata: expected an object"), path);
+      bw_catalog_invalid (error, _("%s: metadata: expected an object"), path);
       return NULL;
     }
 
   node = json_object_get_member (root, "mapping_objects");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      mfail (error, _("%s: mapping_objects: missing or not an array"), path);
+      bw_catalog_invalid (error, _("%s: mapping_objects: missing or not an array"), path);
       return NULL;
     }
   objects = json_node_get_array (node);
@@ -229,7 +210,7 @@ bw_mappings_import (const char       *path,
 
       if (!JSON_NODE_HOLDS_OBJECT (en))
         {
-          mfail (error, _("%s: mapping_objects[%u]: expected an object"), path, i);
+          bw_catalog_invalid (error, _("%s: mapping_objects[%u]: expected an object"), path, i);
           return NULL;
         }
       m = json_node_get_object (en);
@@ -240,7 +221,7 @@ bw_mappings_import (const char       *path,
       status = string_member (m, "status");
       if (cap_id == NULL || *cap_id == '\0')
         {
-          mfail (error, _("%s: mapping_objects[%u].capability_id: missing or not a string"), path, i);
+          bw_catalog_invalid (error, _("%s: mapping_objects[%u].capability_id: missing or not a string"), path, i);
           return NULL;
         }
       /* Entries still under review or without a score say nothing about coverage. */
@@ -250,13 +231,13 @@ bw_mappings_import (const char       *path,
         continue;
       if (!bw_category_from_string (category_s, &category))
         {
-          mfail (error, _("%s: mapping_objects[%u].score_category: unknown category “%s”"), path, i,
+          bw_catalog_invalid (error, _("%s: mapping_objects[%u].score_category: unknown category “%s”"), path, i,
                  category_s);
           return NULL;
         }
       if (!bw_score_from_string (score_s, &score) || score == BW_SCORE_NONE)
         {
-          mfail (error, _("%s: mapping_objects[%u].score_value: unknown score “%s”"), path, i,
+          bw_catalog_invalid (error, _("%s: mapping_objects[%u].score_value: unknown score “%s”"), path, i,
                  score_s);
           return NULL;
         }

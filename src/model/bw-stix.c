@@ -31,25 +31,6 @@ bw_stix_normalize_platform (const char *platform)
   return platform;
 }
 
-static gboolean
-stix_fail (GError    **error,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-stix_fail (GError    **error,
-           const char *format,
-           ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, BW_CATALOG_ERROR, BW_CATALOG_ERROR_INVALID, message);
-  return FALSE;
-}
 
 GBytes *
 bw_read_maybe_xz (const char  *path,
@@ -68,7 +49,7 @@ bw_read_maybe_xz (const char  *path,
 
   if (lzma_stream_decoder (&stream, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
     {
-      stix_fail (error, _("%s: cannot start the xz decoder"), path);
+      bw_catalog_invalid (error, _("%s: cannot start the xz decoder"), path);
       return NULL;
     }
   out = g_byte_array_sized_new (length * 8);
@@ -85,7 +66,7 @@ bw_read_maybe_xz (const char  *path,
       if (out->len > (gsize) 1 << 31)
         {
           lzma_end (&stream);
-          stix_fail (error, _("%s: decompresses to more than 2 GiB"), path);
+          bw_catalog_invalid (error, _("%s: decompresses to more than 2 GiB"), path);
           return NULL;
         }
     }
@@ -93,7 +74,7 @@ bw_read_maybe_xz (const char  *path,
   lzma_end (&stream);
   if (ret != LZMA_STREAM_END)
     {
-      stix_fail (error, _("%s: the xz data is damaged or truncated (error %d)"), path, (int) ret);
+      bw_catalog_invalid (error, _("%s: the xz data is damaged or truncated (error %d)"), path, (int) ret);
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
@@ -249,7 +230,7 @@ bw_stix_import (const char  *path,
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    &local))
     {
-      stix_fail (error, _("%s: not valid JSON: %s"), path, local->message);
+      bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path, local->message);
       return NULL;
     }
   /* The tree holds its own copies; drop the text so only one copy of the bundle lives. */
@@ -258,18 +239,18 @@ bw_stix_import (const char  *path,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      stix_fail (error, _("%s: (root): expected a STIX bundle object"), path);
+      bw_catalog_invalid (error, _("%s: (root): expected a STIX bundle object"), path);
       return NULL;
     }
   bundle = json_node_get_object (root);
   if (g_strcmp0 (string_member (bundle, "type"), "bundle") != 0)
     {
-      stix_fail (error, _("%s: type: expected “bundle”"), path);
+      bw_catalog_invalid (error, _("%s: type: expected “bundle”"), path);
       return NULL;
     }
   if ((objects = array_member (bundle, "objects")) == NULL)
     {
-      stix_fail (error, _("%s: objects: missing or not an array"), path);
+      bw_catalog_invalid (error, _("%s: objects: missing or not an array"), path);
       return NULL;
     }
 
@@ -283,7 +264,7 @@ bw_stix_import (const char  *path,
 
       if (!JSON_NODE_HOLDS_OBJECT (n))
         {
-          stix_fail (error, _("%s: objects[%u]: expected an object"), path, i);
+          bw_catalog_invalid (error, _("%s: objects[%u]: expected an object"), path, i);
           return NULL;
         }
       o = json_node_get_object (n);
@@ -291,7 +272,7 @@ bw_stix_import (const char  *path,
       id = string_member (o, "id");
       if (type == NULL || id == NULL)
         {
-          stix_fail (error, _("%s: objects[%u]: missing “type” or “id”"), path, i);
+          bw_catalog_invalid (error, _("%s: objects[%u]: missing “type” or “id”"), path, i);
           return NULL;
         }
       if (string_member (o, "spec_version") != NULL)
@@ -315,7 +296,7 @@ bw_stix_import (const char  *path,
 
           if (aid == NULL || string_member (o, "name") == NULL)
             {
-              stix_fail (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
+              bw_catalog_invalid (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
                          path, i, id);
               return NULL;
             }
@@ -347,7 +328,7 @@ bw_stix_import (const char  *path,
 
   if (matrix == NULL)
     {
-      stix_fail (error, _("%s: no x-mitre-matrix object: not an ATT&CK bundle"), path);
+      bw_catalog_invalid (error, _("%s: no x-mitre-matrix object: not an ATT&CK bundle"), path);
       return NULL;
     }
   {
@@ -355,7 +336,7 @@ bw_stix_import (const char  *path,
 
     if (refs == NULL || json_array_get_length (refs) == 0)
       {
-        stix_fail (error, _("%s: x-mitre-matrix.tactic_refs: missing or empty"), path);
+        bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs: missing or empty"), path);
         return NULL;
       }
     for (guint i = 0; i < json_array_get_length (refs); i++)
@@ -366,7 +347,7 @@ bw_stix_import (const char  *path,
         if (tactic == NULL || attack_id (tactic) == NULL ||
             string_member (tactic, "x_mitre_shortname") == NULL)
           {
-            stix_fail (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"), path, i,
+            bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"), path, i,
                        ref ? ref : "");
             return NULL;
           }
@@ -389,7 +370,7 @@ bw_stix_import (const char  *path,
       target = string_member (o, "target_ref");
       if (kind == NULL || source == NULL || target == NULL)
         {
-          stix_fail (error, _("%s: objects[%u]: a relationship without type, source or target"),
+          bw_catalog_invalid (error, _("%s: objects[%u]: a relationship without type, source or target"),
                      path, i);
           return NULL;
         }
@@ -444,7 +425,7 @@ bw_stix_import (const char  *path,
               break;
             if (++hops > g_hash_table_size (revoked_stix))
               {
-                stix_fail (error, _("%s: revoked-by relationships form a cycle through %s"), path,
+                bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"), path,
                            attack_id (src));
                 return NULL;
               }
