@@ -56,7 +56,10 @@ struct _BwEngine
   GHashTable *reach;          /* node id → GPtrArray of ids reachable by telemetry */
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
-  GHashTable *zone_covers;    /* "zone\x1fasset kind" → guint64[9·W]: what a zone's services give */
+  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
+  GHashTable *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
+  GPtrArray  *no_reach;       /* the empty reach */
+  guint64    *scratch;        /* 9·W words for one asset's direct cover */
   gboolean    edges_indexed;
   Counter     counters[N_COUNTERS];
   guint       n_counted;
@@ -338,14 +341,7 @@ static void
 forget_zone_covers (BwEngine   *self,
                     const char *target)
 {
-  g_autofree char *prefix = g_strconcat (target, "\x1f", NULL);
-  GHashTableIter iter;
-  const char *key;
-
-  g_hash_table_iter_init (&iter, self->zone_covers);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
-    if (g_str_has_prefix (key, prefix))
-      g_hash_table_iter_remove (&iter);
+  g_hash_table_remove (self->zone_covers, target);
 }
 
 /* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead
@@ -422,6 +418,11 @@ reach (BwEngine   *self,
 
   if (result != NULL)
     return result;
+
+  ensure_edge_index (self);
+  /* Most nodes send no telemetry: share one empty answer instead of searching. */
+  if (!g_hash_table_contains (self->telemetry_out, start))
+    return self->no_reach;
 
   result = g_ptr_array_new ();
   seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -524,6 +525,27 @@ platforms_bits (BwEngine     *self,
   const BwStencil *stencil = node_stencil (self, asset);
   JsonNode *override = json_object_get_member (asset->props, "platforms");
 
+  if (override == NULL || !JSON_NODE_HOLDS_ARRAY (override))
+    {
+      /* The stencil's platforms: the same for every asset of a kind, so computed once. */
+      guint64 *cached = g_hash_table_lookup (self->kind_platforms, asset->kind);
+
+      if (cached == NULL)
+        {
+          cached = bits_new (self);
+          for (guint i = 0; stencil != NULL && stencil->platforms[i] != NULL; i++)
+            {
+              guint64 *bits = g_hash_table_lookup (self->platform_bits, stencil->platforms[i]);
+
+              if (bits != NULL)
+                bits_or (cached, bits, self->words);
+            }
+          g_hash_table_insert (self->kind_platforms, g_strdup (asset->kind), cached);
+        }
+      memcpy (out, cached, self->words * sizeof (guint64));
+      return;
+    }
+
   memset (out, 0, self->words * sizeof (guint64));
   if (override != NULL && JSON_NODE_HOLDS_ARRAY (override))
     {
@@ -584,7 +606,7 @@ target_cover (BwEngine   *self,
               gboolean    cache,
               guint64    *scratch)
 {
-  g_autofree char *key = NULL;
+  GHashTable *by_kind = NULL;
   guint64 *caps;
   GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
 
@@ -592,8 +614,13 @@ target_cover (BwEngine   *self,
     return NULL;
   if (cache)
     {
-      key = g_strconcat (target, "\x1f", kind, NULL);
-      if ((caps = g_hash_table_lookup (self->zone_covers, key)) != NULL)
+      by_kind = g_hash_table_lookup (self->zone_covers, target);
+      if (by_kind == NULL)
+        {
+          by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (self->zone_covers, g_strdup (target), by_kind);
+        }
+      if ((caps = g_hash_table_lookup (by_kind, kind)) != NULL)
         return caps;
       caps = g_new0 (guint64, 9 * self->words);
     }
@@ -606,7 +633,7 @@ target_cover (BwEngine   *self,
     or_service_cover (self, bw_document_lookup_node (self->document, g_ptr_array_index (sources, i)),
                       kind, caps);
   if (cache)
-    g_hash_table_insert (self->zone_covers, g_steal_pointer (&key), caps);
+    g_hash_table_insert (by_kind, g_strdup (kind), caps);
   return caps;
 }
 
@@ -645,7 +672,7 @@ update_asset (BwEngine   *self,
 
   {
     guint64 *app = state->bits[C_APP];
-    g_autofree guint64 *scratch = g_new0 (guint64, 9 * W);
+    guint64 *scratch = self->scratch;
     const guint64 *cover;
     GPtrArray *reached;
     guint depth = 0;
@@ -1236,6 +1263,9 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->protects_into);
   g_hash_table_unref (self->telemetry_out);
   g_hash_table_unref (self->zone_covers);
+  g_hash_table_unref (self->kind_platforms);
+  g_ptr_array_unref (self->no_reach);
+  g_free (self->scratch);
   g_hash_table_unref (self->platform_bits);
   for (guint i = 0; i < n_tactics; i++)
     g_free (self->tactic_bits[i]);
@@ -1273,7 +1303,10 @@ bw_engine_init (BwEngine *self)
                                                (GDestroyNotify) g_ptr_array_unref);
   self->telemetry_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
-  self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_hash_table_unref);
+  self->kind_platforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->no_reach = g_ptr_array_new ();
   self->dirty = TRUE;
 }
 
@@ -1284,5 +1317,6 @@ bw_engine_new (BwCatalog *catalog)
 
   self->catalog = g_object_ref (catalog);
   build_catalog_tables (self);
+  self->scratch = g_new0 (guint64, 9 * self->words);
   return self;
 }
