@@ -175,6 +175,8 @@ main (int    argc,
       BwExportOptions options = { 0 };
       gint64 start = g_get_monotonic_time ();
       g_autoptr(GBytes) svg = bw_export_to_bytes (layout, BW_EXPORT_SVG, &options, NULL);
+
+      g_assert (svg != NULL);
       double t = (g_get_monotonic_time () - start) / 1000.0;
 
       g_array_append_val (times, t);

@@ -303,10 +303,16 @@ parse_root (JsonParser *parser,
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      bad (ctx, _("the file is empty"));
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    &error))
     {
-      bad (ctx, "%s", error->message);
+      /* json-glib refuses some input (empty, blank) without saying why. */
+      bad (ctx, "%s", error ? error->message : _("no JSON value"));
       return NULL;
     }
   root = json_parser_get_root (parser);

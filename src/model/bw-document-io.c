@@ -309,7 +309,6 @@ read_zones (Reader     *r,
             GHashTable *seen)
 {
   JsonArray *zones = get_array (r, root, "zones");
-  g_autoptr(GHashTable) parents = NULL;
 
   if (zones == NULL)
     return *r->error == NULL;
@@ -607,6 +606,17 @@ read_root (Reader   *r,
          read_edges (r, root, seen, (int) version);
 }
 
+/* The data need not end in a NUL: look at `length` bytes only. */
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
 BwDocument *
 bw_document_load_from_data (const char  *data,
                             gssize       length,
@@ -645,7 +655,7 @@ bw_document_load_from_data (const char  *data,
       return NULL;
     }
 
-  if (length == 0 || strspn (data, " \t\r\n") == (gsize) length)
+  if (is_blank (data, length))
     {
       fail (error, BW_DOCUMENT_ERROR_PARSE, _("the file is empty"));
       return NULL;
@@ -655,7 +665,7 @@ bw_document_load_from_data (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep the place, drop the stream name. */
-      const char *message = local_error->message;
+      const char *message = local_error ? local_error->message : _("no JSON value");
 
       if (g_str_has_prefix (message, "<data>:"))
         message += strlen ("<data>:");

@@ -385,7 +385,7 @@ bw_layer_read_focus (BwCatalog   *catalog,
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_PARSE, "%s", local_error->message);
+      g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_PARSE, "%s", local_error ? local_error->message : _("no JSON value"));
       return NULL;
     }
   root = json_parser_get_root (parser);

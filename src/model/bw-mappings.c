@@ -86,7 +86,7 @@ load_existing (GBytes      *existing,
 
   if (!json_parser_load_from_data (parser, g_bytes_get_data (existing, NULL),
                                    g_bytes_get_size (existing), &local))
-    return bw_catalog_invalid (error, _("mappings.json: %s"), local->message);
+    return bw_catalog_invalid (error, _("mappings.json: %s"), local ? local->message : _("no JSON value"));
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return bw_catalog_invalid (error, _("mappings.json: expected an object"));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -141,6 +141,24 @@ bw_mappings_import (const char       *path,
                     BwMappingsStats  *stats,
                     GError          **error)
 {
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats, error);
+}
+
+char *
+bw_mappings_import_data (const char       *data,
+                         gsize             length,
+                         const char       *path,
+                         BwCatalog        *catalog,
+                         GBytes           *existing,
+                         GStrv            *out_stale,
+                         BwMappingsStats  *stats,
+                         GError          **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local = NULL;
   g_autoptr(GHashTable) caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -159,9 +177,9 @@ bw_mappings_import (const char       *path,
   BwMappingsStats counts = { 0 };
   GString *text;
 
-  if (!json_parser_load_from_file (parser, path, &local))
+  if (!json_parser_load_from_data (parser, data, length, &local))
     {
-      bw_catalog_invalid (error, _("%s: %s"), path, local->message);
+      bw_catalog_invalid (error, _("%s: %s"), path, local ? local->message : _("no JSON value"));
       return NULL;
     }
   node = json_parser_get_root (parser);

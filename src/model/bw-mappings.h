@@ -23,4 +23,14 @@ char *bw_mappings_import (const char       *path,
                           BwMappingsStats  *stats,
                           GError          **error);
 
+/* The same from the file's text; `name` is used in messages and as the source's file name. */
+char *bw_mappings_import_data (const char       *data,
+                               gsize             length,
+                               const char       *name,
+                               BwCatalog        *catalog,
+                               GBytes           *existing,
+                               GStrv            *out_stale,
+                               BwMappingsStats  *stats,
+                               GError          **error);
+
 G_END_DECLS

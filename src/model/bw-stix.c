@@ -202,7 +202,21 @@ bw_stix_import (const char  *path,
                 BwStixStats *stats,
                 GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *bytes = bw_read_maybe_xz (path, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return bw_stix_import_bytes (bytes, path, version_hint, stats, error);
+}
+
+char *
+bw_stix_import_bytes (GBytes      *bytes_in,
+                      const char  *path,
+                      const char  *version_hint,
+                      BwStixStats *stats,
+                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = bytes_in;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local = NULL;
   JsonNode *root;
@@ -225,12 +239,16 @@ bw_stix_import (const char  *path,
   g_autoptr(JsonNode) out_root = NULL;
   GString *text;
 
-  if ((bytes = bw_read_maybe_xz (path, error)) == NULL)
-    return NULL;
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      bw_catalog_invalid (error, _("%s: the file is empty"), path);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    &local))
     {
-      bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path, local->message);
+      bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path,
+                          local ? local->message : _("no JSON value"));
       return NULL;
     }
   /* The tree holds its own copies; drop the text so only one copy of the bundle lives. */

@@ -24,6 +24,14 @@ char       *bw_stix_import             (const char  *path,
                                         BwStixStats *stats,
                                         GError     **error);
 
+/* The same from the bundle's text (plain JSON; takes the reference). `name` is used in messages
+ * and for the version when the bundle does not carry it. */
+char       *bw_stix_import_bytes       (GBytes      *bytes,
+                                        const char  *name,
+                                        const char  *version_hint,
+                                        BwStixStats *stats,
+                                        GError     **error);
+
 /* Current ATT&CK name of a platform ("Network" → "Network Devices"). */
 const char *bw_stix_normalize_platform (const char  *platform);
 
