@@ -343,6 +343,37 @@ test_threat_layer (void)
   destroy_window (window);
 }
 
+/* The file chooser's path: loading runs on a worker thread while the window keeps drawing. */
+static void
+test_open_in_background (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/estate.bulwark");
+  BwWindow *window = new_window ();
+  BwDocument *before = bw_window_get_document (window);
+  gint64 deadline;
+
+  bw_window_open_file (window, file);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress)));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (bw_window_get_document (window) == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bw_window_get_document (window) != before);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress)));
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_window_get_document (window)), ==, 52);
+
+  /* A file that cannot be read leaves the open document alone. */
+  before = bw_window_get_document (window);
+  bw_window_open_file (window, missing);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (gtk_widget_get_visible (GTK_WIDGET (window->progress)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bw_window_get_document (window) == before);
+  iterate (100);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/edit-flow", test_edit_flow);
   g_test_add_func ("/window/threat-layer", test_threat_layer);
+  g_test_add_func ("/window/open-in-background", test_open_in_background);
 
   status = g_test_run ();
   g_clear_object (&app);

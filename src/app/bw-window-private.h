@@ -21,6 +21,8 @@ struct _BwWindow
   GtkToggleButton *palette_button;
   GtkToggleButton *sidebar_button;
   GtkMenuButton   *export_button;
+  GtkProgressBar  *progress;
+  guint            pulse;
 
   GSettings       *settings;
   BwCatalog       *catalog;

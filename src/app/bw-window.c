@@ -196,19 +196,76 @@ bw_window_load_file (BwWindow  *self,
   return TRUE;
 }
 
-void
-bw_window_open_file (BwWindow *self,
-                     GFile    *file)
+static gboolean
+pulse_cb (gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  return G_SOURCE_CONTINUE;
+}
 
-  if (!bw_window_load_file (self, file, &error))
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  BwDocument *document = bw_document_load_from_file (task_data, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  BwWindow *self = BW_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_handle_id (&self->pulse, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->canvas), TRUE);
+
+  if (document == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
       bw_window_show_error (self, heading, error->message);
+      return;
     }
+  bw_window_set_document (self, document, file);
+  bw_application_add_recent (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+}
+
+/* Reading and checking a large project takes a while: it happens on a worker thread, with a
+ * progress bar over the canvas, and the window stays responsive. The open document is only
+ * replaced once the new one has loaded completely. */
+void
+bw_window_open_file (BwWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      bw_window_show_error (self, _("Could Not Open the Project"), _("Only local files can be opened"));
+      return;
+    }
+  task = g_task_new (self, NULL, load_done_cb, g_object_ref (file));
+  g_task_set_task_data (task, path, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->canvas), FALSE);
+  if (self->pulse == 0)
+    self->pulse = g_timeout_add (100, pulse_cb, self->progress);
+  g_task_run_in_thread (task, load_thread);
 }
 
 gboolean
@@ -570,6 +627,7 @@ bw_window_dispose (GObject *object)
   BwWindow *self = BW_WINDOW (object);
 
   bw_window_panels_dispose (self);
+  g_clear_handle_id (&self->pulse, g_source_remove);
   g_clear_object (&self->journal);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
@@ -600,6 +658,7 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, progress);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
