@@ -84,6 +84,16 @@ test_open_sample (void)
 
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_true (g_str_has_prefix (title, "reference-architecture.bulwark"));
+
+  /* Opened files are offered again under Open Recent, newest first. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (G_MENU_MODEL (window->recent_section), 0,
+                                                                      G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+    g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_section)), >=, 1);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+  }
   destroy_window (window);
 }
 

@@ -22,6 +22,7 @@ struct _BwWindow
   GtkToggleButton *sidebar_button;
   GtkMenuButton   *export_button;
   GtkProgressBar  *progress;
+  GMenu           *recent_section;
   guint            pulse;
 
   GSettings       *settings;
@@ -91,8 +92,9 @@ gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
                                            GError   **error);
 
-/* bw-window-state.c: window size and state kept in GSettings. */
+/* bw-window-state.c: window size and state kept in GSettings; the recent files menu. */
 void        bw_window_save_state        (BwWindow    *self);
 void        bw_window_restore_state     (BwWindow    *self);
+void        bw_window_state_class_init  (GtkWidgetClass *widget_class);
 
 G_END_DECLS
