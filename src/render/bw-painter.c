@@ -758,6 +758,10 @@ draw_node (BwPainter          *self,
   gboolean marked = state && in_set (state->marked, id);
   gboolean hovered = state && state->hovered && g_str_equal (state->hovered, id);
 
+  /* Asset grey would vanish on a dark card. */
+  if (self->dark && (ln->stencil == NULL || ln->stencil->role == BW_ROLE_ASSET))
+    accent = self->palette.text_dim;
+
   /* Soft shadow, then the card; far out, a plain card. */
   if (detailed)
     {
