@@ -36,6 +36,10 @@ gboolean    bw_catalog_invalid           (GError    **error,
                                           const char *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 
+/* A member's string, or NULL when it is absent or not a string (no critical, unlike json-glib's). */
+const char *bw_json_object_get_string    (JsonObject  *object,
+                                          const char  *key);
+
 int         bw_compare_uint              (const guint *a,
                                           const guint *b);
 

@@ -483,6 +483,17 @@ load_attack (BwCatalog *self,
   return TRUE;
 }
 
+const char *
+bw_json_object_get_string (JsonObject *object,
+                           const char *key)
+{
+  JsonNode *n = json_object_get_member (object, key);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
 int
 bw_compare_uint (const guint *a,
                  const guint *b)

@@ -60,17 +60,6 @@ capability_add (Capability *c,
     g_hash_table_insert (c->best, g_steal_pointer (&key), GINT_TO_POINTER (score));
 }
 
-static const char *
-string_member (JsonObject *o,
-               const char *key)
-{
-  JsonNode *n = json_object_get_member (o, key);
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
-}
-
 
 /* The existing mappings.json, read back into the merge table. */
 static gboolean
@@ -105,22 +94,22 @@ load_existing (GBytes      *existing,
       JsonArray *entries;
       Capability *c;
 
-      if (o == NULL || string_member (o, "id") == NULL ||
+      if (o == NULL || bw_json_object_get_string (o, "id") == NULL ||
           (entries = json_object_get_array_member (o, "entries")) == NULL)
         return bw_catalog_invalid (error, _("mappings.json: capabilities[%u]: malformed"), i);
-      c = capability_get (caps, string_member (o, "id"), string_member (o, "name"),
-                          string_member (o, "group"));
+      c = capability_get (caps, bw_json_object_get_string (o, "id"), bw_json_object_get_string (o, "name"),
+                          bw_json_object_get_string (o, "group"));
       for (guint k = 0; k < json_array_get_length (entries); k++)
         {
           JsonObject *e = json_array_get_object_element (entries, k);
           BwCategory category;
           BwScore score;
 
-          if (e == NULL || string_member (e, "technique") == NULL ||
-              !bw_category_from_string (string_member (e, "category"), &category) ||
-              !bw_score_from_string (string_member (e, "score"), &score))
+          if (e == NULL || bw_json_object_get_string (e, "technique") == NULL ||
+              !bw_category_from_string (bw_json_object_get_string (e, "category"), &category) ||
+              !bw_score_from_string (bw_json_object_get_string (e, "score"), &score))
             return bw_catalog_invalid (error, _("mappings.json: capabilities[%u].entries[%u]: malformed"), i, k);
-          capability_add (c, string_member (e, "technique"), category, score);
+          capability_add (c, bw_json_object_get_string (e, "technique"), category, score);
         }
     }
   return TRUE;
@@ -232,11 +221,11 @@ bw_mappings_import_data (const char       *data,
           return NULL;
         }
       m = json_node_get_object (en);
-      cap_id = string_member (m, "capability_id");
-      technique = string_member (m, "attack_object_id");
-      category_s = string_member (m, "score_category");
-      score_s = string_member (m, "score_value");
-      status = string_member (m, "status");
+      cap_id = bw_json_object_get_string (m, "capability_id");
+      technique = bw_json_object_get_string (m, "attack_object_id");
+      category_s = bw_json_object_get_string (m, "score_category");
+      score_s = bw_json_object_get_string (m, "score_value");
+      status = bw_json_object_get_string (m, "status");
       if (cap_id == NULL || *cap_id == '\0')
         {
           bw_catalog_invalid (error, _("%s: mapping_objects[%u].capability_id: missing or not a string"), path, i);
@@ -260,8 +249,8 @@ bw_mappings_import_data (const char       *data,
           return NULL;
         }
 
-      cap_name = string_member (m, "capability_description");
-      group = string_member (m, "capability_group");
+      cap_name = bw_json_object_get_string (m, "capability_description");
+      group = bw_json_object_get_string (m, "capability_group");
       if (group != NULL && group_names != NULL)
         group_name = json_object_has_member (group_names, group)
                        ? json_object_get_string_member (group_names, group)
@@ -297,7 +286,7 @@ bw_mappings_import_data (const char       *data,
 
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
-          const char *v = string_member (metadata, fields[i]);
+          const char *v = bw_json_object_get_string (metadata, fields[i]);
 
           json_object_set_string_member (source, fields[i], v ? v : "");
         }
@@ -311,7 +300,7 @@ bw_mappings_import_data (const char       *data,
         {
           JsonObject *old = json_array_get_object_element (sources, i - 1);
 
-          if (old != NULL && g_strcmp0 (string_member (old, "file"),
+          if (old != NULL && g_strcmp0 (bw_json_object_get_string (old, "file"),
                                         json_object_get_string_member (source, "file")) == 0)
             json_array_remove_element (sources, i - 1);
         }

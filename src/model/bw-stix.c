@@ -31,7 +31,6 @@ bw_stix_normalize_platform (const char *platform)
   return platform;
 }
 
-
 GBytes *
 bw_read_maybe_xz (const char  *path,
                   GError     **error)
@@ -80,17 +79,6 @@ bw_read_maybe_xz (const char  *path,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-static const char *
-string_member (JsonObject *o,
-               const char *key)
-{
-  JsonNode *n = json_object_get_member (o, key);
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
-}
-
 static gboolean
 bool_member (JsonObject *o,
              const char *key)
@@ -125,9 +113,9 @@ attack_id (JsonObject *o)
       if (!JSON_NODE_HOLDS_OBJECT (n))
         continue;
       ref = json_node_get_object (n);
-      source = string_member (ref, "source_name");
+      source = bw_json_object_get_string (ref, "source_name");
       if (source != NULL && g_str_equal (source, "mitre-attack"))
-        return string_member (ref, "external_id");
+        return bw_json_object_get_string (ref, "external_id");
     }
   return NULL;
 }
@@ -261,7 +249,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       return NULL;
     }
   bundle = json_node_get_object (root);
-  if (g_strcmp0 (string_member (bundle, "type"), "bundle") != 0)
+  if (g_strcmp0 (bw_json_object_get_string (bundle, "type"), "bundle") != 0)
     {
       bw_catalog_invalid (error, _("%s: type: expected “bundle”"), path);
       return NULL;
@@ -286,19 +274,19 @@ bw_stix_import_bytes (GBytes      *bytes_in,
           return NULL;
         }
       o = json_node_get_object (n);
-      type = string_member (o, "type");
-      id = string_member (o, "id");
+      type = bw_json_object_get_string (o, "type");
+      id = bw_json_object_get_string (o, "id");
       if (type == NULL || id == NULL)
         {
           bw_catalog_invalid (error, _("%s: objects[%u]: missing “type” or “id”"), path, i);
           return NULL;
         }
-      if (string_member (o, "spec_version") != NULL)
+      if (bw_json_object_get_string (o, "spec_version") != NULL)
         is_21 = TRUE;
       g_hash_table_insert (by_stix, (gpointer) id, o);
 
       if (g_str_equal (type, "x-mitre-collection") && version == NULL)
-        version = g_strdup (string_member (o, "x_mitre_version"));
+        version = g_strdup (bw_json_object_get_string (o, "x_mitre_version"));
       else if (g_str_equal (type, "x-mitre-matrix") && is_live (o) && matrix == NULL)
         matrix = o;
       else if (g_str_equal (type, "intrusion-set") && is_live (o))
@@ -312,7 +300,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
           g_autoptr(GStrvBuilder) pb = g_strv_builder_new ();
           const char *aid = attack_id (o);
 
-          if (aid == NULL || string_member (o, "name") == NULL)
+          if (aid == NULL || bw_json_object_get_string (o, "name") == NULL)
             {
               bw_catalog_invalid (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
                          path, i, id);
@@ -323,9 +311,9 @@ bw_stix_import_bytes (GBytes      *bytes_in,
               JsonNode *pn = json_array_get_element (phases, k);
               JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
 
-              if (p != NULL && g_strcmp0 (string_member (p, "kill_chain_name"), "mitre-attack") == 0 &&
-                  string_member (p, "phase_name") != NULL)
-                g_strv_builder_add (tb, string_member (p, "phase_name"));
+              if (p != NULL && g_strcmp0 (bw_json_object_get_string (p, "kill_chain_name"), "mitre-attack") == 0 &&
+                  bw_json_object_get_string (p, "phase_name") != NULL)
+                g_strv_builder_add (tb, bw_json_object_get_string (p, "phase_name"));
             }
           for (guint k = 0; platforms != NULL && k < json_array_get_length (platforms); k++)
             {
@@ -336,7 +324,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
             }
           t = g_new0 (Technique, 1);
           t->id = g_strdup (aid);
-          t->name = g_strdup (string_member (o, "name"));
+          t->name = g_strdup (bw_json_object_get_string (o, "name"));
           t->tactics = g_strv_builder_end (tb);
           t->platforms = g_strv_builder_end (pb);
           g_ptr_array_add (techniques, t);
@@ -363,7 +351,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
         JsonObject *tactic = ref ? g_hash_table_lookup (by_stix, ref) : NULL;
 
         if (tactic == NULL || attack_id (tactic) == NULL ||
-            string_member (tactic, "x_mitre_shortname") == NULL)
+            bw_json_object_get_string (tactic, "x_mitre_shortname") == NULL)
           {
             bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"), path, i,
                        ref ? ref : "");
@@ -381,11 +369,11 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       const char *source;
       const char *target;
 
-      if (g_strcmp0 (string_member (o, "type"), "relationship") != 0 || !is_live (o))
+      if (g_strcmp0 (bw_json_object_get_string (o, "type"), "relationship") != 0 || !is_live (o))
         continue;
-      kind = string_member (o, "relationship_type");
-      source = string_member (o, "source_ref");
-      target = string_member (o, "target_ref");
+      kind = bw_json_object_get_string (o, "relationship_type");
+      source = bw_json_object_get_string (o, "source_ref");
+      target = bw_json_object_get_string (o, "target_ref");
       if (kind == NULL || source == NULL || target == NULL)
         {
           bw_catalog_invalid (error, _("%s: objects[%u]: a relationship without type, source or target"),
@@ -432,7 +420,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
         const char *cursor = to;
         guint hops = 0;
 
-        if (src == NULL || g_strcmp0 (string_member (src, "type"), "attack-pattern") != 0 ||
+        if (src == NULL || g_strcmp0 (bw_json_object_get_string (src, "type"), "attack-pattern") != 0 ||
             attack_id (src) == NULL)
           continue;
         while (g_hash_table_lookup (live_ap, cursor) == NULL)
@@ -478,9 +466,9 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       json_builder_set_member_name (b, "id");
       json_builder_add_string_value (b, attack_id (t));
       json_builder_set_member_name (b, "shortname");
-      json_builder_add_string_value (b, string_member (t, "x_mitre_shortname"));
+      json_builder_add_string_value (b, bw_json_object_get_string (t, "x_mitre_shortname"));
       json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, string_member (t, "name"));
+      json_builder_add_string_value (b, bw_json_object_get_string (t, "name"));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -541,7 +529,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       {
         const char *row = g_ptr_array_index (rows, r);
         JsonObject *g = g_ptr_array_index (groups, (guint) atoi (strchr (row, '\t') + 1));
-        GHashTable *set = g_hash_table_lookup (uses, string_member (g, "id"));
+        GHashTable *set = g_hash_table_lookup (uses, bw_json_object_get_string (g, "id"));
         g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
         JsonArray *aliases = array_member (g, "aliases");
         GHashTableIter iter;
@@ -571,14 +559,14 @@ bw_stix_import_bytes (GBytes      *bytes_in,
         json_builder_set_member_name (b, "id");
         json_builder_add_string_value (b, attack_id (g));
         json_builder_set_member_name (b, "name");
-        json_builder_add_string_value (b, string_member (g, "name"));
+        json_builder_add_string_value (b, bw_json_object_get_string (g, "name"));
         json_builder_set_member_name (b, "aliases");
         json_builder_begin_array (b);
         for (guint k = 0; aliases != NULL && k < json_array_get_length (aliases); k++)
           {
             const char *alias = json_array_get_string_element (aliases, k);
 
-            if (alias != NULL && g_strcmp0 (alias, string_member (g, "name")) != 0)
+            if (alias != NULL && g_strcmp0 (alias, bw_json_object_get_string (g, "name")) != 0)
               json_builder_add_string_value (b, alias);
           }
         json_builder_end_array (b);
