@@ -100,6 +100,53 @@ test_normalize (void)
   g_rmdir (dir);
 }
 
+
+static void
+test_normalize_refuses_bad_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newer.bulwark", NULL);
+  g_autofree char *old = g_build_filename (dir, "old.bulwark", NULL);
+  const char *newer = "{\"format\":\"bulwark\",\"version\":2,\"zones\":[]}";
+  const char *v0 = "{\"format\":\"bulwark\",\"version\":0,\"nodes\":["
+                   "{\"id\":\"n1\",\"kind\":\"azure.vm\",\"x\":0,\"y\":0},"
+                   "{\"id\":\"n2\",\"kind\":\"azure.vm\",\"x\":0,\"y\":0}],"
+                   "\"edges\":[{\"id\":\"e1\",\"type\":\"flow\",\"from\":\"n1\",\"to\":\"n2\"}]}";
+  const char *normalize[] = { "normalize", path, NULL };
+  const char *validate[] = { "validate", path, NULL };
+  const char *upgrade[] = { "normalize", old, NULL };
+  const char *validate_old[] = { "validate", old, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, newer, -1, NULL));
+  g_assert_cmpint (bw_test_run_bulwark (normalize, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "written by a newer Bulwark (format version 2); this one reads up to 1"));
+  g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+  /* The file it could not read is left as it was. */
+  after = bw_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, newer);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (bw_test_run_bulwark (validate, NULL, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "bulwark: "));
+  g_clear_pointer (&after, g_free);
+
+  /* An older file is migrated: normalizing writes it in the current version. */
+  g_assert_true (g_file_set_contents (old, v0, -1, NULL));
+  g_assert_cmpint (bw_test_run_bulwark (upgrade, NULL, NULL), ==, 0);
+  after = bw_test_read_file (old, NULL);
+  g_assert_nonnull (strstr (after, "\"version\": 1,"));
+  g_assert_nonnull (strstr (after, "\"kind\": \"flow\""));
+  g_assert_null (strstr (after, "\"type\""));
+  g_assert_cmpint (bw_test_run_bulwark (validate_old, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, ": valid (0 zones, 2 nodes, 1 edges)"));
+
+  g_unlink (path);
+  g_unlink (old);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -108,5 +155,6 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/validate-unknown-kind", test_validate_unknown_kind);
   g_test_add_func ("/cli/normalize", test_normalize);
+  g_test_add_func ("/cli/normalize-refuses-bad-input", test_normalize_refuses_bad_input);
   return g_test_run ();
 }

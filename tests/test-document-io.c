@@ -154,6 +154,89 @@ test_malformed_corpus (void)
   g_assert_cmpuint (checked, >=, 30);
 }
 
+
+static void
+test_json_reader (void)
+{
+  /* Escapes, \u escapes with a surrogate pair, numbers in every JSON shape, nested props in
+   * their order, duplicate members (the last wins, as in json-glib and python). */
+  const char *text =
+    "{\"format\":\"bulwark\",\"version\":1,\"title\":\"a\\\"b\\\\c\\/d\\n\\t\\u00e9\\ud83d\\udee1\","
+    "\"title\":\"Last \\u2014 wins\\u0001\","
+    "\"nodes\":[{\"id\":\"n1\",\"kind\":\"azure.vm\",\"label\":\"caf\u00e9\",\"x\":-0.0,\"y\":1.5e2,"
+    "\"props\":{\"z-last\":[1,-2,3.25,1e-3,12345678901234567890,true,false,null,{}],"
+    "\"a-first\":{\"deep\":{\"deeper\":[[]]}},\"text\":\"\\\"q\\\"\"}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = bw_document_load_from_data (text, -1, &error);
+  const BwNode *node;
+  JsonArray *list;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(BwDocument) reloaded = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bw_document_get_title (doc), ==, "Last \u2014 wins\x01");
+  node = bw_document_lookup_node (doc, "n1");
+  g_assert_cmpstr (node->label, ==, "café");
+  g_assert_cmpfloat (node->x, ==, 0);
+  g_assert_cmpfloat (node->y, ==, 150);
+  members = json_object_get_members (node->props);
+  g_assert_cmpstr (members->data, ==, "z-last");
+  g_assert_cmpstr (members->next->data, ==, "a-first");
+  list = json_object_get_array_member (node->props, "z-last");
+  g_assert_cmpint (json_array_get_int_element (list, 1), ==, -2);
+  g_assert_cmpfloat (json_array_get_double_element (list, 2), ==, 3.25);
+  g_assert_cmpfloat (json_array_get_double_element (list, 3), ==, 1e-3);
+  g_assert_cmpfloat (json_array_get_double_element (list, 4), ==, 12345678901234567890.0);
+  g_assert_true (json_array_get_boolean_element (list, 5));
+  g_assert_true (json_array_get_null_element (list, 7));
+  g_assert_cmpstr (json_object_get_string_member (node->props, "text"), ==, "\"q\"");
+
+  /* What was read saves and reads back to the same bytes. */
+  saved = bw_document_to_data (doc, NULL);
+  g_assert_nonnull (strstr (saved, "\"title\": \"Last — wins\\u0001\""));
+  reloaded = bw_document_load_from_data (saved, -1, &error);
+  g_assert_no_error (error);
+  again = bw_document_to_data (reloaded, NULL);
+  g_assert_cmpstr (again, ==, saved);
+
+  {
+    /* The first title, with every escape, reads back exactly. */
+    const char *first = "{\"format\":\"bulwark\",\"version\":1,"
+                        "\"title\":\"a\\\"b\\\\c\\/d\\n\\t\\u00e9\\ud83d\\udee1\"}";
+    g_autoptr(BwDocument) escaped = bw_document_load_from_data (first, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (bw_document_get_title (escaped), ==, "a\"b\\c/d\n\té\xf0\x9f\x9b\xa1");
+  }
+}
+
+static void
+test_json_reader_bounds (void)
+{
+  /* Only `length` bytes are read: what follows in memory is not part of the file. */
+  const char *text = "{\"format\":\"bulwark\",\"version\":1,\"title\":\"12\"}4567";
+  const char *cut[] = { "{", "{\"format\"", "{\"format\":\"bulw", "{\"format\":\"bulwark\",\"version\":1",
+                        "{\"format\":\"bulwark\",\"version\":-", "[1e", "\"\\u12", "\"\\ud83d\\u", "tru",
+                        "{\"a\":1,", "[1,]", "{\"a\" 1}", "-", "01", "1.", ".5", "+1", "[1 2]", "nul", "\"a", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = bw_document_load_from_data (text, strlen (text) - 4, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bw_document_get_title (doc), ==, "12");
+  for (guint i = 0; cut[i] != NULL; i++)
+    {
+      g_autoptr(GError) cut_error = NULL;
+      g_autoptr(BwDocument) none = bw_document_load_from_data (cut[i], -1, &cut_error);
+
+      g_test_message ("%s → %s", cut[i], cut_error ? cut_error->message : "(loaded!)");
+      g_assert_null (none);
+      g_assert_error (cut_error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (cut_error->message, "line 1, column "));
+    }
+}
+
 static void
 test_too_large (void)
 {
@@ -313,6 +396,8 @@ main (int    argc,
   g_test_add_func ("/document-io/canonical-form", test_canonical_form);
   g_test_add_func ("/document-io/unknown-props-kept", test_unknown_props_kept);
   g_test_add_func ("/document-io/malformed-corpus", test_malformed_corpus);
+  g_test_add_func ("/document-io/json-reader", test_json_reader);
+  g_test_add_func ("/document-io/json-reader-bounds", test_json_reader_bounds);
   g_test_add_func ("/document-io/too-large", test_too_large);
   g_test_add_func ("/document-io/version-and-migration", test_version_and_migration);
   g_test_add_func ("/document-io/atomic-save/bad-directory", test_atomic_save_bad_directory);

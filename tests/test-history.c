@@ -42,14 +42,17 @@ random_id (GRand      *rand,
   return NULL;
 }
 
+#define N_EDIT_KINDS 15
+
 /* One random command; refused ones (a cycle, a missing end) are fine and change nothing. */
 static void
 random_edit (GRand      *rand,
              BwHistory  *history,
              BwDocument *doc,
-             guint      *kinds_seen)
+             guint      *kinds_seen,
+             gboolean    may_group)
 {
-  guint kind = g_rand_int_range (rand, 0, 12);
+  guint kind = g_rand_int_range (rand, 0, may_group ? N_EDIT_KINDS : N_EDIT_KINDS - 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *created = NULL;
   const char *a = random_id (rand, doc, 3);
@@ -151,6 +154,39 @@ random_edit (GRand      *rand,
           bw_history_set_threat_groups (history, g_rand_boolean (rand) ? groups : NULL, &error);
       }
       break;
+    case 12:
+      {
+        g_autofree char *title = g_strdup_printf ("Estate “%u”", g_rand_int_range (rand, 0, 5));
+        const char *techniques[] = { "T1566", "T1078.004", NULL };
+
+        if (g_rand_boolean (rand))
+          bw_history_set_title (history, title, &error);
+        else
+          bw_history_set_threat_techniques (history, g_rand_boolean (rand) ? techniques : NULL, &error);
+      }
+      break;
+    case 13:
+      {
+        /* A node with props of its own, possibly inside a zone: what paste does. */
+        g_autoptr(JsonObject) props = json_object_new ();
+
+        json_object_set_string_member (props, "x-note", "pasted");
+        json_object_set_double_member (props, "x-weight", g_rand_double (rand));
+        created = bw_history_add_node_full (history, asset_kinds[0], "Copy", zone,
+                                            g_rand_double_range (rand, -100, 100), 3.25, props, &error);
+      }
+      break;
+    case 14:
+      {
+        /* Several commands as one step, as paste and "apply suggestion" do. */
+        guint n = g_rand_int_range (rand, 1, 6);
+
+        bw_history_begin_group (history, "Paste");
+        for (guint i = 0; i < n; i++)
+          random_edit (rand, history, doc, kinds_seen, FALSE);
+        bw_history_end_group (history);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -159,7 +195,7 @@ random_edit (GRand      *rand,
 static void
 test_random_undo_redo (void)
 {
-  guint kinds_seen[12] = { 0 };
+  guint kinds_seen[N_EDIT_KINDS] = { 0 };
 
   for (guint seed = 1; seed <= 24; seed++)
     {
@@ -173,11 +209,14 @@ test_random_undo_redo (void)
       guint steps = 0;
 
       for (guint i = 0; i < 200; i++)
-        random_edit (rand, history, doc, kinds_seen);
+        random_edit (rand, history, doc, kinds_seen, TRUE);
       edited = bw_document_to_data (doc, NULL);
 
       while (bw_history_undo (history))
         steps++;
+      /* Most of the 200 commands must have been real edits, or this proves little. */
+      g_test_message ("seed %u: %u undo steps", seed, steps);
+      g_assert_cmpuint (steps, >=, 100);
       undone = bw_document_to_data (doc, NULL);
       if (g_strcmp0 (undone, original) != 0)
         g_error ("seed %u: undo-all differs from the original", seed);
@@ -189,8 +228,21 @@ test_random_undo_redo (void)
       if (g_strcmp0 (redone, edited) != 0)
         g_error ("seed %u: redo-all differs from the edited document", seed);
       g_assert_cmpuint (steps, ==, 0);
+
+      /* Undo part of the way, branch off with new edits, then undo everything. */
+      for (guint i = 0; i < 40; i++)
+        bw_history_undo (history);
+      for (guint i = 0; i < 60; i++)
+        random_edit (rand, history, doc, kinds_seen, TRUE);
+      g_assert_false (bw_history_get_can_redo (history));
+      while (bw_history_undo (history))
+        ;
+      g_clear_pointer (&undone, g_free);
+      undone = bw_document_to_data (doc, NULL);
+      if (g_strcmp0 (undone, original) != 0)
+        g_error ("seed %u: undo-all after a branch differs from the original", seed);
     }
-  for (guint k = 0; k < 12; k++)
+  for (guint k = 0; k < N_EDIT_KINDS; k++)
     g_assert_cmpuint (kinds_seen[k], >, 0);
 }
 
@@ -303,6 +355,174 @@ test_modified_tracking (void)
   g_assert_true (bw_history_get_modified (history));
 }
 
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GHashTable *counts)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  g_hash_table_insert (counts, (gpointer) name,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
+}
+
+static guint
+notified (GHashTable *counts,
+          const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+}
+
+static void
+test_properties_notify (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("small.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *ids[] = { "n1", NULL };
+  gboolean can_undo = TRUE;
+  g_autofree char *undo_label = NULL;
+
+  bw_history_mark_saved (history);
+  g_signal_connect (history, "notify", G_CALLBACK (count_notify), counts);
+
+  /* A drag: many commands, but can-undo and modified change once. */
+  for (int i = 0; i < 10; i++)
+    g_assert_true (bw_history_move (history, ids, 1, 1, 3, NULL));
+  g_assert_cmpuint (notified (counts, "can-undo"), ==, 1);
+  g_assert_cmpuint (notified (counts, "modified"), ==, 1);
+  g_assert_cmpuint (notified (counts, "undo-label"), ==, 1);
+  g_assert_cmpuint (notified (counts, "can-redo"), ==, 0);
+  g_object_get (history, "can-undo", &can_undo, "undo-label", &undo_label, NULL);
+  g_assert_true (can_undo);
+  g_assert_cmpstr (undo_label, ==, "Move");
+
+  g_assert_true (bw_history_undo (history));
+  g_assert_cmpuint (notified (counts, "can-undo"), ==, 2);
+  g_assert_cmpuint (notified (counts, "can-redo"), ==, 1);
+  g_assert_cmpuint (notified (counts, "modified"), ==, 2);
+  g_assert_false (bw_history_get_modified (history));
+  g_assert_null (bw_history_get_undo_label (history));
+  g_assert_cmpstr (bw_history_get_redo_label (history), ==, "Move");
+}
+
+static void
+test_labels (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("nested-zones.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  const char *ids[] = { "n1", NULL };
+  g_autofree char *edge = NULL;
+
+  g_assert_null (bw_history_get_undo_label (history));
+  g_assert_true (bw_history_set_label (history, "n1", "Renamed", NULL));
+  g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Rename");
+  g_assert_true (bw_history_resize (history, "z1", 0, 0, 2000, 1000, 0, NULL));
+  g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Resize");
+  edge = bw_history_connect (history, BW_EDGE_FLOW, "n1", "n2", NULL);
+  g_assert_nonnull (edge);
+  g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Connect");
+  g_assert_true (bw_history_remove (history, ids, NULL));
+  g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Delete");
+  g_assert_true (bw_history_undo (history));
+  g_assert_cmpstr (bw_history_get_redo_label (history), ==, "Delete");
+  g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Connect");
+}
+
+static void
+test_resize_merges (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("nested-zones.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  const BwZone *z = bw_document_lookup_zone (doc, "z3");
+  BwZone before = *z;
+
+  for (int i = 1; i <= 20; i++)
+    g_assert_true (bw_history_resize (history, "z3", before.x, before.y, before.w + i, before.h + 2 * i, 9,
+                                      NULL));
+  g_assert_cmpfloat (z->w, ==, before.w + 20);
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_history_get_can_undo (history));
+  g_assert_cmpfloat (z->w, ==, before.w);
+  g_assert_cmpfloat (z->h, ==, before.h);
+  g_assert_true (bw_history_redo (history));
+  g_assert_cmpfloat (z->h, ==, before.h + 40);
+
+  /* Once saved, a drag that goes on is a new step: the saved state must stay reachable. */
+  bw_history_mark_saved (history);
+  g_assert_true (bw_history_resize (history, "z3", before.x, before.y, 500, 500, 9, NULL));
+  g_assert_true (bw_history_get_modified (history));
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_history_get_modified (history));
+  g_assert_cmpfloat (z->h, ==, before.h + 40);
+}
+
+static void
+test_group (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("small.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autofree char *before = bw_document_to_data (doc, NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *e = NULL;
+  g_autoptr(GError) error = NULL;
+  guint nodes = bw_document_get_n_nodes (doc);
+
+  bw_history_begin_group (history, "Paste");
+  a = bw_history_add_node (history, "azure.vm", "A", NULL, 10, 10, NULL);
+  /* Nested groups join the outer one. */
+  bw_history_begin_group (history, "Inner");
+  b = bw_history_add_node (history, "azure.vm", "B", NULL, 20, 20, NULL);
+  bw_history_end_group (history);
+  e = bw_history_connect (history, BW_EDGE_FLOW, a, b, NULL);
+  /* A refused command inside a group undoes only itself. */
+  g_assert_null (bw_history_connect (history, BW_EDGE_FLOW, a, "nope", &error));
+  g_assert_nonnull (error);
+  /* No undo while a group is open. */
+  g_assert_false (bw_history_undo (history));
+  bw_history_end_group (history);
+
+  g_assert_cmpuint (bw_document_get_n_nodes (doc), ==, nodes + 2);
+  g_assert_nonnull (bw_document_lookup_edge (doc, e));
+  g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Paste");
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_history_get_can_undo (history));
+  after = bw_document_to_data (doc, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  /* An empty group leaves no step. */
+  bw_history_begin_group (history, "Nothing");
+  bw_history_end_group (history);
+  g_assert_false (bw_history_get_can_undo (history));
+  g_assert_true (bw_history_get_can_redo (history));
+}
+
+static void
+test_remove_restores_order (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("all-edge-kinds.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autofree char *before = bw_document_to_data (doc, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  /* Every other object, across kinds, in one removal: each returns to its index. */
+  for (guint i = 0; i < bw_document_get_n_edges (doc); i += 2)
+    g_ptr_array_add (ids, g_strdup (bw_document_get_edge (doc, i)->id));
+  for (guint i = 1; i < bw_document_get_n_nodes (doc); i += 2)
+    g_ptr_array_add (ids, g_strdup (bw_document_get_node (doc, i)->id));
+  g_ptr_array_add (ids, NULL);
+  g_assert_true (bw_history_remove (history, (const char *const *) ids->pdata, NULL));
+  g_assert_true (bw_history_undo (history));
+  {
+    g_autofree char *after = bw_document_to_data (doc, NULL);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -314,5 +534,10 @@ main (int    argc,
   g_test_add_func ("/history/cascade-remove", test_cascade_remove);
   g_test_add_func ("/history/refused-edit-changes-nothing", test_refused_edit_changes_nothing);
   g_test_add_func ("/history/modified-tracking", test_modified_tracking);
+  g_test_add_func ("/history/properties-notify", test_properties_notify);
+  g_test_add_func ("/history/labels", test_labels);
+  g_test_add_func ("/history/resize-merges", test_resize_merges);
+  g_test_add_func ("/history/group", test_group);
+  g_test_add_func ("/history/remove-restores-order", test_remove_restores_order);
   return g_test_run ();
 }

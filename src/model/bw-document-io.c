@@ -14,15 +14,543 @@
 #include "bw-document-private.h"
 #include "bw-json-writer.h"
 
-#define MAX_BYTES   (256 * 1024 * 1024)
-#define MAX_OBJECTS 1000000
+#define MAX_BYTES   BW_DOCUMENT_MAX_BYTES
+#define MAX_OBJECTS BW_DOCUMENT_MAX_OBJECTS
 
 G_DEFINE_QUARK (bw-document-error-quark, bw_document_error)
 
-/* Reading */
+/* Reading
+ *
+ * Two steps. parse_json() turns the bytes into a flat table of values (one allocation for
+ * the table, one for the decoded strings) and knows nothing of projects; read_root() then
+ * checks the table and fills the document. json-glib's tree is not used for this: building
+ * its nodes and hash tables costs several times what the parse itself does, and opening a
+ * large project must stay close to the speed of a plain JSON parse (DESIGN §7). */
+
+typedef enum
+{
+  VALUE_NULL,
+  VALUE_FALSE,
+  VALUE_TRUE,
+  VALUE_INT,
+  VALUE_DOUBLE,
+  VALUE_STRING,
+  VALUE_ARRAY,
+  VALUE_OBJECT,
+} ValueType;
+
+/* Values are stored in document order: a container is followed by its whole subtree, and
+ * `end` is the index just past that subtree, so a value's next sibling is values[end]. */
+typedef struct
+{
+  const char *key;   /* the member name when the value is inside an object */
+  union
+  {
+    gint64      i;
+    double      d;
+    const char *s;   /* NUL-terminated, in the string arena */
+  } u;
+  guint32     end;
+  guint32     n;     /* arrays and objects: number of children */
+  guint8      type;
+} Value;
+
+#define MAX_DEPTH  128
+#define MAX_VALUES (8 * MAX_OBJECTS)
 
 typedef struct
 {
+  const char *p;
+  const char *end;
+  char       *arena_tail; /* where the next decoded string goes */
+  GArray     *values;
+  guint       line;
+  const char *line_start;
+  GError    **error;
+} Parser;
+
+static gboolean
+parse_fail (Parser     *ps,
+            const char *where,
+            const char *reason)
+{
+  guint column = 1;
+
+  /* Columns count characters, as editors do; the input was checked to be UTF-8. */
+  for (const char *q = ps->line_start; q < where && q < ps->end; q++)
+    if (((guchar) *q & 0xc0) != 0x80)
+      column++;
+  if (ps->error != NULL && *ps->error == NULL)
+    g_set_error (ps->error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_PARSE, _("line %u, column %u: %s"),
+                 ps->line, column, reason);
+  return FALSE;
+}
+
+static void
+skip_space (Parser *ps)
+{
+  while (ps->p < ps->end)
+    {
+      char c = *ps->p;
+
+      if (c == '\n')
+        {
+          ps->line++;
+          ps->line_start = ps->p + 1;
+        }
+      else if (c != ' ' && c != '\t' && c != '\r')
+        return;
+      ps->p++;
+    }
+}
+
+static Value *
+push_value (Parser   *ps,
+            guint8    type,
+            guint32  *index)
+{
+  Value *v;
+
+  if (ps->values->len >= MAX_VALUES)
+    {
+      if (ps->error != NULL && *ps->error == NULL)
+        g_set_error (ps->error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_TOO_LARGE,
+                     _("the file holds more than %d values"), MAX_VALUES);
+      return NULL;
+    }
+  *index = ps->values->len;
+  g_array_set_size (ps->values, ps->values->len + 1);
+  v = &g_array_index (ps->values, Value, *index);
+  v->type = type;
+  return v;
+}
+
+static int
+hex_digit (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Parser  *ps,
+           guint32 *out)
+{
+  guint32 v = 0;
+
+  if (ps->end - ps->p < 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    {
+      int d = hex_digit (ps->p[i]);
+
+      if (d < 0)
+        return FALSE;
+      v = v << 4 | (guint32) d;
+    }
+  ps->p += 4;
+  *out = v;
+  return TRUE;
+}
+
+/* At the opening quote; leaves *out pointing at the decoded, NUL-terminated text. */
+static gboolean
+parse_string (Parser      *ps,
+              const char **out)
+{
+  const char *open = ps->p++;
+  char *dest = ps->arena_tail;
+
+  *out = dest;
+  for (;;)
+    {
+      const char *run = ps->p;
+      char c;
+
+      /* Plain bytes are copied in runs: most strings have no escapes. */
+      while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (guchar) *ps->p >= 0x20)
+        ps->p++;
+      memcpy (dest, run, ps->p - run);
+      dest += ps->p - run;
+      if (ps->p >= ps->end)
+        return parse_fail (ps, open, _("a string is not closed"));
+      c = *ps->p;
+      if (c == '"')
+        {
+          ps->p++;
+          break;
+        }
+      if (c != '\\')
+        return parse_fail (ps, ps->p, _("control character in a string"));
+
+      if (++ps->p >= ps->end)
+        return parse_fail (ps, open, _("a string is not closed"));
+      c = *ps->p++;
+      switch (c)
+        {
+        case '"': *dest++ = '"'; break;
+        case '\\': *dest++ = '\\'; break;
+        case '/': *dest++ = '/'; break;
+        case 'b': *dest++ = '\b'; break;
+        case 'f': *dest++ = '\f'; break;
+        case 'n': *dest++ = '\n'; break;
+        case 'r': *dest++ = '\r'; break;
+        case 't': *dest++ = '\t'; break;
+        case 'u':
+          {
+            const char *escape = ps->p - 2;
+            guint32 cp;
+            guint32 low;
+
+            if (!read_hex4 (ps, &cp))
+              return parse_fail (ps, escape, _("invalid \\u escape in a string"));
+            if (cp >= 0xd800 && cp <= 0xdbff)
+              {
+                if (ps->end - ps->p < 6 || ps->p[0] != '\\' || ps->p[1] != 'u')
+                  return parse_fail (ps, escape, _("unpaired surrogate in a \\u escape"));
+                ps->p += 2;
+                if (!read_hex4 (ps, &low) || low < 0xdc00 || low > 0xdfff)
+                  return parse_fail (ps, escape, _("unpaired surrogate in a \\u escape"));
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+              }
+            else if (cp >= 0xdc00 && cp <= 0xdfff)
+              return parse_fail (ps, escape, _("unpaired surrogate in a \\u escape"));
+            else if (cp == 0)
+              return parse_fail (ps, escape, _("\\u0000 is not allowed in a string"));
+            /* At most 4 bytes from at least 6 (or 12) of source: the arena cannot overflow. */
+            dest += g_unichar_to_utf8 (cp, dest);
+          }
+          break;
+        default:
+          return parse_fail (ps, ps->p - 2, _("invalid escape in a string"));
+        }
+    }
+  *dest++ = '\0';
+  ps->arena_tail = dest;
+  return TRUE;
+}
+
+static gboolean
+parse_number (Parser *ps,
+              Value  *v)
+{
+  const char *begin = ps->p;
+  const char *p = ps->p;
+  const char *e = ps->end;
+  gboolean integral = TRUE;
+  gint64 whole = 0;
+  int digits = 0;
+
+  if (p < e && *p == '-')
+    p++;
+  if (p < e && *p == '0')
+    p++, digits = 1;
+  else if (p < e && *p >= '1' && *p <= '9')
+    while (p < e && g_ascii_isdigit (*p))
+      {
+        if (digits++ < 18)
+          whole = whole * 10 + (*p - '0');
+        p++;
+      }
+  else
+    return parse_fail (ps, begin, _("invalid number"));
+  if (p < e && *p == '.')
+    {
+      integral = FALSE;
+      if (++p >= e || !g_ascii_isdigit (*p))
+        return parse_fail (ps, begin, _("invalid number"));
+      while (p < e && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < e && (*p == 'e' || *p == 'E'))
+    {
+      integral = FALSE;
+      p++;
+      if (p < e && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= e || !g_ascii_isdigit (*p))
+        return parse_fail (ps, begin, _("invalid number"));
+      while (p < e && g_ascii_isdigit (*p))
+        p++;
+    }
+  ps->p = p;
+
+  if (integral && digits <= 18)
+    {
+      v->type = VALUE_INT;
+      v->u.i = *begin == '-' ? -whole : whole;
+    }
+  else
+    {
+      /* The bytes need not be NUL-terminated: strtod gets its own copy. */
+      char small[64];
+      gsize length = p - begin;
+      g_autofree char *big = length < sizeof small ? NULL : g_strndup (begin, length);
+
+      if (big == NULL)
+        {
+          memcpy (small, begin, length);
+          small[length] = '\0';
+        }
+      v->type = VALUE_DOUBLE;
+      v->u.d = g_ascii_strtod (big ? big : small, NULL);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_literal (Parser     *ps,
+               const char *word,
+               gsize       length)
+{
+  if ((gsize) (ps->end - ps->p) < length || memcmp (ps->p, word, length) != 0)
+    return parse_fail (ps, ps->p, _("unexpected character"));
+  ps->p += length;
+  return TRUE;
+}
+
+static gboolean
+parse_value (Parser     *ps,
+             const char *key,
+             guint       depth)
+{
+  guint32 index;
+  Value *v;
+  char c;
+
+  skip_space (ps);
+  if (ps->p >= ps->end)
+    return parse_fail (ps, ps->p, _("unexpected end of the file"));
+  if (depth > MAX_DEPTH)
+    return parse_fail (ps, ps->p, _("nested too deeply"));
+  if ((v = push_value (ps, VALUE_NULL, &index)) == NULL)
+    return FALSE;
+  v->key = key;
+
+  c = *ps->p;
+  switch (c)
+    {
+    case '{':
+    case '[':
+      {
+        gboolean object = c == '{';
+        char close = object ? '}' : ']';
+        guint32 n = 0;
+
+        v->type = object ? VALUE_OBJECT : VALUE_ARRAY;
+        ps->p++;
+        skip_space (ps);
+        if (ps->p < ps->end && *ps->p == close)
+          ps->p++;
+        else
+          for (;;)
+            {
+              const char *member = NULL;
+
+              if (object)
+                {
+                  skip_space (ps);
+                  if (ps->p >= ps->end)
+                    return parse_fail (ps, ps->p, _("unexpected end of the file"));
+                  if (*ps->p != '"')
+                    return parse_fail (ps, ps->p, _("expected a member name in quotes"));
+                  if (!parse_string (ps, &member))
+                    return FALSE;
+                  skip_space (ps);
+                  if (ps->p >= ps->end || *ps->p != ':')
+                    return parse_fail (ps, ps->p, _("expected “:” after a member name"));
+                  ps->p++;
+                }
+              if (!parse_value (ps, member, depth + 1))
+                return FALSE;
+              n++;
+              skip_space (ps);
+              if (ps->p >= ps->end)
+                return parse_fail (ps, ps->p, _("unexpected end of the file"));
+              if (*ps->p == close)
+                {
+                  ps->p++;
+                  break;
+                }
+              if (*ps->p != ',')
+                return parse_fail (ps, ps->p, object ? _("expected “,” or “}”")
+                                                     : _("expected “,” or “]”"));
+              ps->p++;
+            }
+        /* The table may have moved while the children were added. */
+        v = &g_array_index (ps->values, Value, index);
+        v->n = n;
+      }
+      break;
+
+    case '"':
+      v->type = VALUE_STRING;
+      if (!parse_string (ps, &g_array_index (ps->values, Value, index).u.s))
+        return FALSE;
+      break;
+
+    case 't':
+      v->type = VALUE_TRUE;
+      if (!parse_literal (ps, "true", 4))
+        return FALSE;
+      break;
+
+    case 'f':
+      v->type = VALUE_FALSE;
+      if (!parse_literal (ps, "false", 5))
+        return FALSE;
+      break;
+
+    case 'n':
+      if (!parse_literal (ps, "null", 4))
+        return FALSE;
+      break;
+
+    default:
+      if (c != '-' && !g_ascii_isdigit (c))
+        return parse_fail (ps, ps->p, _("unexpected character"));
+      if (!parse_number (ps, v))
+        return FALSE;
+      break;
+    }
+  g_array_index (ps->values, Value, index).end = ps->values->len;
+  return TRUE;
+}
+
+typedef struct
+{
+  GArray *values;  /* Value */
+  char   *arena;   /* decoded strings; each no longer than its quoted source, so the input's
+                    * length bounds them all */
+} Json;
+
+static void
+json_clear (Json *json)
+{
+  g_clear_pointer (&json->values, g_array_unref);
+  g_clear_pointer (&json->arena, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Json, json_clear)
+
+/* The parse step: JSON text (UTF-8, already checked) to a table of values. */
+static gboolean
+parse_json (const char  *data,
+            gsize        length,
+            Json        *json,
+            GError     **error)
+{
+  Parser ps = { 0 };
+
+  json->arena = g_malloc (length + 1);
+  /* A rough guess from the size: a value every dozen bytes of pretty-printed project. */
+  json->values = g_array_sized_new (FALSE, TRUE, sizeof (Value), MIN (length / 12 + 16, 1 << 20));
+  ps.p = data;
+  ps.end = data + length;
+  ps.arena_tail = json->arena;
+  ps.values = json->values;
+  ps.line = 1;
+  ps.line_start = data;
+  ps.error = error;
+
+  if (!parse_value (&ps, NULL, 0))
+    return FALSE;
+  skip_space (&ps);
+  if (ps.p < ps.end)
+    return parse_fail (&ps, ps.p, _("unexpected text after the end of the JSON value"));
+  return TRUE;
+}
+
+/* Walking the table */
+
+static inline Value *
+first_child (Value *container)
+{
+  return container + 1;
+}
+
+static inline Value *
+next_sibling (Json  *json,
+              Value *v)
+{
+  return &g_array_index (json->values, Value, v->end);
+}
+
+/* Like json-glib, the last of duplicate members wins. */
+static Value *
+member_of (Json       *json,
+           Value      *object,
+           const char *key)
+{
+  Value *found = NULL;
+  Value *child = first_child (object);
+
+  for (guint32 i = 0; i < object->n; i++, child = next_sibling (json, child))
+    if (child->key[0] == key[0] && strcmp (child->key, key) == 0)
+      found = child;
+  return found;
+}
+
+static JsonNode *
+to_json_node (Json  *json,
+              Value *v)
+{
+  JsonNode *node;
+
+  switch (v->type)
+    {
+    case VALUE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        Value *child = first_child (v);
+
+        for (guint32 i = 0; i < v->n; i++, child = next_sibling (json, child))
+          json_object_set_member (object, child->key, to_json_node (json, child));
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+      }
+      break;
+    case VALUE_ARRAY:
+      {
+        JsonArray *array = json_array_sized_new (v->n);
+        Value *child = first_child (v);
+
+        for (guint32 i = 0; i < v->n; i++, child = next_sibling (json, child))
+          json_array_add_element (array, to_json_node (json, child));
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+      }
+      break;
+    case VALUE_STRING:
+      node = json_node_init_string (json_node_alloc (), v->u.s);
+      break;
+    case VALUE_INT:
+      node = json_node_init_int (json_node_alloc (), v->u.i);
+      break;
+    case VALUE_DOUBLE:
+      node = json_node_init_double (json_node_alloc (), v->u.d);
+      break;
+    case VALUE_TRUE:
+    case VALUE_FALSE:
+      node = json_node_init_boolean (json_node_alloc (), v->type == VALUE_TRUE);
+      break;
+    default:
+      node = json_node_init_null (json_node_alloc ());
+      break;
+    }
+  return node;
+}
+
+/* Checking the table and filling the document */
+
+typedef struct
+{
+  Json       *json;
   BwDocument *doc;
   GError    **error;
 } Reader;
@@ -45,128 +573,125 @@ fail (GError     **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error_literal (error, BW_DOCUMENT_ERROR, code, message);
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, BW_DOCUMENT_ERROR, code, message);
   return FALSE;
 }
 
 static const char *
-type_name (JsonNode *node)
+type_name (Value *v)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (v == NULL)
     return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  switch (json_node_get_value_type (node))
+  switch (v->type)
     {
-    case G_TYPE_STRING:
+    case VALUE_OBJECT:
+      return _("an object");
+    case VALUE_ARRAY:
+      return _("an array");
+    case VALUE_STRING:
       return _("a string");
-    case G_TYPE_BOOLEAN:
+    case VALUE_TRUE:
+    case VALUE_FALSE:
       return _("a boolean");
-    default:
+    case VALUE_INT:
+    case VALUE_DOUBLE:
       return _("a number");
+    default:
+      return "null";
     }
 }
 
-static gboolean
-is_string (JsonNode *node)
+static inline gboolean
+is_null (Value *v)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
+  return v == NULL || v->type == VALUE_NULL;
 }
 
-static gboolean
-is_number (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-/* A required string member; `path` is like "nodes[3]". */
+/* A string member; `path` is like "nodes[3]". NULL with an error when it is missing (and
+ * required) or not a string. */
 static const char *
-get_string (JsonObject  *object,
-            const char  *path,
-            const char  *key,
-            gboolean     required,
-            GError     **error)
+get_string (Reader     *r,
+            Value      *object,
+            const char *path,
+            const char *key,
+            gboolean    required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  Value *v = member_of (r->json, object, key);
 
-  if (node == NULL)
+  if (v == NULL)
     {
       if (required)
-        fail (error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: missing"), path, key);
+        fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: missing"), path, key);
       return NULL;
     }
-  if (!is_string (node))
+  if (v->type != VALUE_STRING)
     {
-      fail (error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: expected a string, found %s"), path, key,
-            type_name (node));
+      fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: expected a string, found %s"), path, key,
+            type_name (v));
       return NULL;
     }
-  return json_node_get_string (node);
+  return v->u.s;
 }
 
 /* An optional string or null; *ok tells whether it was well-typed. */
 static const char *
-get_nullable_string (JsonObject  *object,
-                     const char  *path,
-                     const char  *key,
-                     gboolean    *ok,
-                     GError     **error)
+get_nullable_string (Reader     *r,
+                     Value      *object,
+                     const char *path,
+                     const char *key,
+                     gboolean   *ok)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  Value *v = member_of (r->json, object, key);
 
   *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_null (v))
     return NULL;
-  if (!is_string (node))
+  if (v->type != VALUE_STRING)
     {
       *ok = FALSE;
-      fail (error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: expected a string or null, found %s"), path,
-            key, type_name (node));
+      fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: expected a string or null, found %s"), path,
+            key, type_name (v));
       return NULL;
     }
-  return json_node_get_string (node);
+  return v->u.s;
 }
 
 static gboolean
-get_number (JsonObject  *object,
-            const char  *path,
-            const char  *key,
-            double       min,
-            double       max,
-            double      *out,
-            GError     **error)
+get_number (Reader     *r,
+            Value      *object,
+            const char *path,
+            const char *key,
+            double      min,
+            double      max,
+            double     *out)
 {
-  JsonNode *node = json_object_get_member (object, key);
-  double v;
+  Value *v = member_of (r->json, object, key);
+  double d;
 
-  if (node == NULL)
-    return fail (error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: missing"), path, key);
-  if (!is_number (node))
-    return fail (error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: expected a number, found %s"), path,
-                 key, type_name (node));
-  v = json_node_get_double (node);
-  if (!isfinite (v))
-    return fail (error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: not a finite number"), path, key);
-  if (v < min || v > max)
-    return fail (error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: %g is out of range (%g to %g)"), path,
-                 key, v, min, max);
-  *out = v;
+  if (v == NULL)
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: missing"), path, key);
+  if (v->type == VALUE_INT)
+    d = (double) v->u.i;
+  else if (v->type == VALUE_DOUBLE)
+    d = v->u.d;
+  else
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: expected a number, found %s"), path,
+                 key, type_name (v));
+  if (!isfinite (d))
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: not a finite number"), path, key);
+  if (d < min || d > max)
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.%s: %g is out of range (%g to %g)"), path,
+                 key, d, min, max);
+  *out = d;
   return TRUE;
 }
 
 static gboolean
-check_id (Reader      *r,
-          GHashTable  *seen,
-          const char  *path,
-          const char  *id)
+check_id (Reader     *r,
+          GHashTable *seen,
+          const char *path,
+          const char *id)
 {
   const char *first;
 
@@ -175,12 +700,14 @@ check_id (Reader      *r,
   if (strlen (id) > 256)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.id: longer than 256 bytes"), path);
   if ((first = g_hash_table_lookup (seen, id)) != NULL)
-    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.id: duplicate id \"%s\" (first used at %s)"),
-                 path, id, first);
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                 _("%s.id: duplicate id \"%s\" (first used at %s)"), path, id, first);
   g_hash_table_insert (seen, (gpointer) id, g_strdup (path));
   return TRUE;
 }
 
+/* Syntax only: whether a kind names a stencil the catalog knows is checked later, by whoever
+ * holds a catalog (bw_cli_check_catalog for `bulwark validate`). */
 static gboolean
 check_kind (Reader     *r,
             const char *path,
@@ -189,10 +716,10 @@ check_kind (Reader     *r,
   if (*kind == '\0')
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.kind: empty"), path);
   for (const char *p = kind; *p; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '-' || *p == '_'))
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '-'))
       return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                   _("%s.kind: \"%s\" is not a kind (lower-case letters, digits, dots and dashes)"), path,
-                   kind);
+                   _("%s.kind: \"%s\" is not a kind (lower-case letters, digits, dots and dashes)"),
+                   path, kind);
   return TRUE;
 }
 
@@ -201,72 +728,88 @@ check_label (Reader     *r,
              const char *path,
              const char *label)
 {
-  if (label != NULL && g_utf8_strlen (label, -1) > BW_DOCUMENT_MAX_LABEL)
+  /* Bytes bound characters from above: count only when the bytes could be too many. */
+  if (label != NULL && strlen (label) > BW_DOCUMENT_MAX_LABEL &&
+      g_utf8_strlen (label, -1) > BW_DOCUMENT_MAX_LABEL)
     return fail (r->error, BW_DOCUMENT_ERROR_TOO_LARGE, _("%s.label: longer than %d characters"),
                  path, BW_DOCUMENT_MAX_LABEL);
   return TRUE;
 }
 
-static JsonArray *
+/* A top-level array, or NULL when absent (no error) or wrong (error set). */
+static Value *
 get_array (Reader     *r,
-           JsonObject *root,
+           Value      *root,
            const char *key)
 {
-  JsonNode *node = json_object_get_member (root, key);
+  Value *v = member_of (r->json, root, key);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_null (v))
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (v->type != VALUE_ARRAY)
     {
       fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s: expected an array, found %s"), key,
-            type_name (node));
+            type_name (v));
       return NULL;
     }
-  if (json_array_get_length (json_node_get_array (node)) > MAX_OBJECTS)
+  if (v->n > MAX_OBJECTS)
     {
       fail (r->error, BW_DOCUMENT_ERROR_TOO_LARGE, _("%s: more than %d entries"), key, MAX_OBJECTS);
       return NULL;
     }
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-element_object (Reader     *r,
-                JsonArray  *array,
-                guint       i,
-                const char *path)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s: expected an object, found %s"), path,
-            type_name (node));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return v;
 }
 
 static gboolean
-read_settings (Reader     *r,
-               JsonObject *root)
+expect_object (Reader     *r,
+               Value      *v,
+               const char *path)
 {
-  JsonNode *node = json_object_get_member (root, "settings");
-  JsonObject *settings;
-  JsonNode *groups;
+  if (v->type != VALUE_OBJECT)
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s: expected an object, found %s"), path,
+                 type_name (v));
+  return TRUE;
+}
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+/* A list of strings, as settings and props hold them; NULL-terminated, pointing into the table. */
+static gboolean
+get_string_list (Reader     *r,
+                 Value      *array,
+                 const char *path,
+                 GPtrArray  *out)
+{
+  Value *e = first_child (array);
+
+  for (guint32 i = 0; i < array->n; i++, e = next_sibling (r->json, e))
+    {
+      if (e->type != VALUE_STRING)
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s[%u]: expected a string, found %s"),
+                     path, i, type_name (e));
+      if (out != NULL)
+        g_ptr_array_add (out, (gpointer) e->u.s);
+    }
+  if (out != NULL)
+    g_ptr_array_add (out, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_settings (Reader *r,
+               Value  *root)
+{
+  Value *settings = member_of (r->json, root, "settings");
+
+  if (is_null (settings))
     return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (settings->type != VALUE_OBJECT)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("settings: expected an object, found %s"),
-                 type_name (node));
-  settings = json_node_get_object (node);
+                 type_name (settings));
 
-  if (json_object_has_member (settings, "gap_threshold"))
+  if (member_of (r->json, settings, "gap_threshold") != NULL)
     {
       double threshold;
 
-      if (!get_number (settings, "settings", "gap_threshold", 0, 1, &threshold, r->error))
+      if (!get_number (r, settings, "settings", "gap_threshold", 0, 1, &threshold))
         return FALSE;
       bw_document_set_gap_threshold (r->doc, threshold);
     }
@@ -274,68 +817,60 @@ read_settings (Reader     *r,
   for (guint which = 0; which < 2; which++)
     {
       const char *key = which == 0 ? "threat_groups" : "threat_techniques";
-      JsonArray *array;
-      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+      Value *list = member_of (r->json, settings, key);
+      g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+      g_autofree char *path = g_strconcat ("settings.", key, NULL);
 
-      groups = json_object_get_member (settings, key);
-      if (groups == NULL || JSON_NODE_HOLDS_NULL (groups))
+      if (is_null (list))
         continue;
-      if (!JSON_NODE_HOLDS_ARRAY (groups))
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                     _("settings.%s: expected an array, found %s"), key, type_name (groups));
-      array = json_node_get_array (groups);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (!is_string (element))
-            return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                         _("settings.%s[%u]: expected a string, found %s"), key, i,
-                         type_name (element));
-          g_ptr_array_add (list, (gpointer) json_node_get_string (element));
-        }
-      g_ptr_array_add (list, NULL);
+      if (list->type != VALUE_ARRAY)
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s: expected an array, found %s"),
+                     path, type_name (list));
+      if (!get_string_list (r, list, path, strings))
+        return FALSE;
       if (which == 0)
-        bw_document_set_threat_groups (r->doc, (const char *const *) list->pdata);
+        bw_document_set_threat_groups (r->doc, (const char *const *) strings->pdata);
       else
-        bw_document_set_threat_techniques (r->doc, (const char *const *) list->pdata);
+        bw_document_set_threat_techniques (r->doc, (const char *const *) strings->pdata);
     }
   return TRUE;
 }
 
 static gboolean
 read_zones (Reader     *r,
-            JsonObject *root,
+            Value      *root,
             GHashTable *seen)
 {
-  JsonArray *zones = get_array (r, root, "zones");
+  Value *zones = get_array (r, root, "zones");
+  Value *o;
+  guint32 i;
 
   if (zones == NULL)
     return *r->error == NULL;
 
-  /* Add every zone without its parent first: parents may come later in the file. */
-  for (guint i = 0; i < json_array_get_length (zones); i++)
+  /* Every zone goes in without its parent first: parents may come later in the file. */
+  for (i = 0, o = first_child (zones); i < zones->n; i++, o = next_sibling (r->json, o))
     {
-      g_autofree char *path = g_strdup_printf ("zones[%u]", i);
-      JsonObject *o = element_object (r, zones, i, path);
+      char path[32];
       BwZone zone = { 0 };
       gboolean ok;
 
-      if (o == NULL ||
-          (zone.id = (char *) get_string (o, path, "id", TRUE, r->error)) == NULL ||
+      g_snprintf (path, sizeof path, "zones[%u]", i);
+      if (!expect_object (r, o, path) ||
+          (zone.id = (char *) get_string (r, o, path, "id", TRUE)) == NULL ||
           !check_id (r, seen, path, zone.id) ||
-          (zone.kind = (char *) get_string (o, path, "kind", TRUE, r->error)) == NULL ||
+          (zone.kind = (char *) get_string (r, o, path, "kind", TRUE)) == NULL ||
           !check_kind (r, path, zone.kind))
         return FALSE;
-      zone.label = (char *) get_string (o, path, "label", FALSE, r->error);
+      zone.label = (char *) get_string (r, o, path, "label", FALSE);
       if (*r->error != NULL || !check_label (r, path, zone.label))
         return FALSE;
-      get_nullable_string (o, path, "parent", &ok, r->error);
+      get_nullable_string (r, o, path, "parent", &ok);
       if (!ok ||
-          !get_number (o, path, "x", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &zone.x, r->error) ||
-          !get_number (o, path, "y", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &zone.y, r->error) ||
-          !get_number (o, path, "w", 1e-6, BW_DOCUMENT_MAX_COORD, &zone.w, r->error) ||
-          !get_number (o, path, "h", 1e-6, BW_DOCUMENT_MAX_COORD, &zone.h, r->error))
+          !get_number (r, o, path, "x", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &zone.x) ||
+          !get_number (r, o, path, "y", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &zone.y) ||
+          !get_number (r, o, path, "w", 1e-6, BW_DOCUMENT_MAX_COORD, &zone.w) ||
+          !get_number (r, o, path, "h", 1e-6, BW_DOCUMENT_MAX_COORD, &zone.h))
         return FALSE;
       if (bw_document_insert_zone (r->doc, &zone, -1, r->error) == NULL)
         {
@@ -344,14 +879,14 @@ read_zones (Reader     *r,
         }
     }
 
-  for (guint i = 0; i < json_array_get_length (zones); i++)
+  for (i = 0, o = first_child (zones); i < zones->n; i++, o = next_sibling (r->json, o))
     {
-      g_autofree char *path = g_strdup_printf ("zones[%u]", i);
-      JsonObject *o = json_array_get_object_element (zones, i);
-      const char *id = json_object_get_string_member (o, "id");
+      char path[32];
+      const char *id = member_of (r->json, o, "id")->u.s;
       gboolean ok;
-      const char *parent = get_nullable_string (o, path, "parent", &ok, r->error);
+      const char *parent = get_nullable_string (r, o, "", "parent", &ok);
 
+      g_snprintf (path, sizeof path, "zones[%u]", i);
       if (parent == NULL)
         continue;
       if (bw_document_lookup_zone (r->doc, parent) == NULL)
@@ -371,75 +906,88 @@ read_zones (Reader     *r,
 
 static gboolean
 read_nodes (Reader     *r,
-            JsonObject *root,
+            Value      *root,
             GHashTable *seen)
 {
-  JsonArray *nodes = get_array (r, root, "nodes");
+  Value *nodes = get_array (r, root, "nodes");
+  Value *o;
+  guint32 i;
 
   if (nodes == NULL)
     return *r->error == NULL;
 
-  for (guint i = 0; i < json_array_get_length (nodes); i++)
+  for (i = 0, o = first_child (nodes); i < nodes->n; i++, o = next_sibling (r->json, o))
     {
-      g_autofree char *path = g_strdup_printf ("nodes[%u]", i);
-      JsonObject *o = element_object (r, nodes, i, path);
-      BwNode node = { 0 };
-      JsonNode *props;
+      char path[32];
+      const char *id;
+      const char *kind;
+      const char *label;
+      const char *zone;
+      double x;
+      double y;
+      Value *props;
+      BwNode *node;
       gboolean ok;
 
-      if (o == NULL ||
-          (node.id = (char *) get_string (o, path, "id", TRUE, r->error)) == NULL ||
-          !check_id (r, seen, path, node.id) ||
-          (node.kind = (char *) get_string (o, path, "kind", TRUE, r->error)) == NULL ||
-          !check_kind (r, path, node.kind))
+      g_snprintf (path, sizeof path, "nodes[%u]", i);
+      if (!expect_object (r, o, path) ||
+          (id = get_string (r, o, path, "id", TRUE)) == NULL ||
+          !check_id (r, seen, path, id) ||
+          (kind = get_string (r, o, path, "kind", TRUE)) == NULL ||
+          !check_kind (r, path, kind))
         return FALSE;
-      node.label = (char *) get_string (o, path, "label", FALSE, r->error);
-      if (*r->error != NULL || !check_label (r, path, node.label))
+      label = get_string (r, o, path, "label", FALSE);
+      if (*r->error != NULL || !check_label (r, path, label))
         return FALSE;
-      node.zone = (char *) get_nullable_string (o, path, "zone", &ok, r->error);
+      zone = get_nullable_string (r, o, path, "zone", &ok);
       if (!ok)
         return FALSE;
-      if (node.zone != NULL && bw_document_lookup_zone (r->doc, node.zone) == NULL)
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.zone: no zone \"%s\""), path,
-                     node.zone);
-      if (!get_number (o, path, "x", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &node.x, r->error) ||
-          !get_number (o, path, "y", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &node.y, r->error))
+      if (zone != NULL && bw_document_lookup_zone (r->doc, zone) == NULL)
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.zone: no zone \"%s\""), path, zone);
+      if (!get_number (r, o, path, "x", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &x) ||
+          !get_number (r, o, path, "y", -BW_DOCUMENT_MAX_COORD, BW_DOCUMENT_MAX_COORD, &y))
         return FALSE;
 
-      props = json_object_get_member (o, "props");
-      if (props != NULL && !JSON_NODE_HOLDS_NULL (props))
+      props = member_of (r->json, o, "props");
+      if (!is_null (props))
         {
-          JsonNode *disabled;
-
-          if (!JSON_NODE_HOLDS_OBJECT (props))
-            return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.props: expected an object, found %s"),
-                         path, type_name (props));
-          node.props = json_node_get_object (props);
+          if (props->type != VALUE_OBJECT)
+            return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                         _("%s.props: expected an object, found %s"), path, type_name (props));
           /* The keys Bulwark reads must have the right shape; others are kept as they are. */
           for (guint k = 0; k < 2; k++)
             {
               const char *key = k == 0 ? "disabled_capabilities" : "platforms";
+              Value *list = member_of (r->json, props, key);
+              g_autofree char *list_path = NULL;
 
-              disabled = json_object_get_member (node.props, key);
-              if (disabled == NULL)
+              if (list == NULL)
                 continue;
-              if (!JSON_NODE_HOLDS_ARRAY (disabled))
+              list_path = g_strconcat (path, ".props.", key, NULL);
+              if (list->type != VALUE_ARRAY)
                 return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                             _("%s.props.%s: expected an array, found %s"), path, key,
-                             type_name (disabled));
-              for (guint j = 0; j < json_array_get_length (json_node_get_array (disabled)); j++)
-                {
-                  JsonNode *e = json_array_get_element (json_node_get_array (disabled), j);
-
-                  if (!is_string (e))
-                    return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                                 _("%s.props.%s[%u]: expected a string, found %s"), path, key, j,
-                                 type_name (e));
-                }
+                             _("%s: expected an array, found %s"), list_path, type_name (list));
+              if (!get_string_list (r, list, list_path, NULL))
+                return FALSE;
             }
         }
 
-      if (bw_document_insert_node (r->doc, &node, -1, r->error) == NULL)
+      node = g_new0 (BwNode, 1);
+      node->id = g_strdup (id);
+      node->kind = g_strdup (kind);
+      node->label = g_strdup (label ? label : "");
+      node->zone = g_strdup (zone);
+      node->x = x;
+      node->y = y;
+      if (is_null (props))
+        node->props = json_object_new ();
+      else
+        {
+          g_autoptr(JsonNode) tree = to_json_node (r->json, props);
+
+          node->props = json_object_ref (json_node_get_object (tree));
+        }
+      if (bw_document_adopt_node (r->doc, node, -1, r->error) == NULL)
         {
           g_prefix_error (r->error, "%s: ", path);
           return FALSE;
@@ -450,47 +998,49 @@ read_nodes (Reader     *r,
 
 static gboolean
 read_edges (Reader     *r,
-            JsonObject *root,
-            GHashTable *seen,
-            int         version)
+            Value      *root,
+            GHashTable *seen)
 {
-  JsonArray *edges = get_array (r, root, "edges");
+  Value *edges = get_array (r, root, "edges");
+  Value *o;
+  guint32 i;
 
   if (edges == NULL)
     return *r->error == NULL;
 
-  for (guint i = 0; i < json_array_get_length (edges); i++)
+  for (i = 0, o = first_child (edges); i < edges->n; i++, o = next_sibling (r->json, o))
     {
-      g_autofree char *path = g_strdup_printf ("edges[%u]", i);
-      JsonObject *o = element_object (r, edges, i, path);
+      char path[32];
       BwEdge edge = { 0 };
       const char *kind;
 
-      if (o == NULL ||
-          (edge.id = (char *) get_string (o, path, "id", TRUE, r->error)) == NULL ||
+      g_snprintf (path, sizeof path, "edges[%u]", i);
+      if (!expect_object (r, o, path) ||
+          (edge.id = (char *) get_string (r, o, path, "id", TRUE)) == NULL ||
           !check_id (r, seen, path, edge.id) ||
-          (kind = get_string (o, path, "kind", TRUE, r->error)) == NULL)
+          (kind = get_string (r, o, path, "kind", TRUE)) == NULL)
         return FALSE;
       if (!bw_edge_kind_from_string (kind, &edge.kind))
         return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
                      _("%s.kind: unknown edge kind \"%s\" (protects, telemetry or flow)"), path, kind);
-      if ((edge.from = (char *) get_string (o, path, "from", TRUE, r->error)) == NULL ||
-          (edge.to = (char *) get_string (o, path, "to", TRUE, r->error)) == NULL)
+      if ((edge.from = (char *) get_string (r, o, path, "from", TRUE)) == NULL ||
+          (edge.to = (char *) get_string (r, o, path, "to", TRUE)) == NULL)
         return FALSE;
       if (bw_document_lookup_node (r->doc, edge.from) == NULL)
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.from: no node \"%s\""), path, edge.from);
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.from: no node \"%s\""), path,
+                     edge.from);
       if (bw_document_lookup_node (r->doc, edge.to) == NULL)
         {
           if (bw_document_lookup_zone (r->doc, edge.to) == NULL)
-            return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.to: no node or zone \"%s\""), path,
-                         edge.to);
+            return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.to: no node or zone \"%s\""),
+                         path, edge.to);
           if (edge.kind != BW_EDGE_PROTECTS)
             return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
                          _("%s.to: a %s edge cannot end at zone \"%s\""), path, kind, edge.to);
         }
       if (g_str_equal (edge.from, edge.to))
-        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.to: an edge cannot join \"%s\" to itself"),
-                     path, edge.to);
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                     _("%s.to: an edge cannot join \"%s\" to itself"), path, edge.to);
       if (bw_document_insert_edge (r->doc, &edge, -1, r->error) == NULL)
         {
           g_prefix_error (r->error, "%s: ", path);
@@ -500,102 +1050,93 @@ read_edges (Reader     *r,
   return TRUE;
 }
 
-/* Older files, made current in place before they are read. Version 0 (the pre-release format)
- * called an edge's kind its "type". */
+/* Older files are made current in the value table before they are read: migrations[v] turns
+ * version v into v + 1. Version 0 (the pre-release format) called an edge's kind its "type". */
 static void
-migrate_0_to_1 (JsonObject *root)
+migrate_0_to_1 (Json  *json,
+                Value *root)
 {
-  JsonNode *edges = json_object_get_member (root, "edges");
+  Value *edges = member_of (json, root, "edges");
+  Value *e;
+  guint32 i;
 
-  if (edges == NULL || !JSON_NODE_HOLDS_ARRAY (edges))
+  if (edges == NULL || edges->type != VALUE_ARRAY)
     return;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (edges)); i++)
+  for (i = 0, e = first_child (edges); i < edges->n; i++, e = next_sibling (json, e))
     {
-      JsonNode *e = json_array_get_element (json_node_get_array (edges), i);
-      JsonObject *o;
+      Value *type;
 
-      if (!JSON_NODE_HOLDS_OBJECT (e))
+      if (e->type != VALUE_OBJECT || member_of (json, e, "kind") != NULL)
         continue;
-      o = json_node_get_object (e);
-      if (!json_object_has_member (o, "kind") && json_object_has_member (o, "type"))
-        {
-          JsonNode *type = json_node_copy (json_object_get_member (o, "type"));
-
-          json_object_remove_member (o, "type");
-          json_object_set_member (o, "kind", type);
-        }
+      if ((type = member_of (json, e, "type")) != NULL)
+        type->key = "kind";
     }
 }
 
-static void (*const migrations[]) (JsonObject *root) = {
+static void (*const migrations[]) (Json *json, Value *root) = {
   migrate_0_to_1,
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BW_DOCUMENT_FORMAT_VERSION);
+
 static gboolean
-read_root (Reader   *r,
-           JsonNode *root_node)
+read_root (Reader *r)
 {
-  JsonObject *root;
-  JsonNode *node;
+  Value *root = &g_array_index (r->json->values, Value, 0);
+  Value *v;
   const char *format;
   gint64 version;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+  if (root->type != VALUE_OBJECT)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("(root): expected an object, found %s"),
-                 type_name (root_node));
-  root = json_node_get_object (root_node);
+                 type_name (root));
 
-  if ((format = get_string (root, "(root)", "format", TRUE, r->error)) == NULL)
-    {
-      g_clear_error (r->error);
-      return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                   _("format: missing or not a string — this is not a Bulwark project"));
-    }
+  v = member_of (r->json, root, "format");
+  if (v == NULL || v->type != VALUE_STRING)
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                 _("format: missing or not a string — this is not a Bulwark project"));
+  format = v->u.s;
   if (!g_str_equal (format, "bulwark"))
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
                  _("format: expected \"bulwark\", found \"%s\""), format);
 
-  node = json_object_get_member (root, "version");
-  if (node == NULL)
+  v = member_of (r->json, root, "version");
+  if (v == NULL)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("version: missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (v->type != VALUE_INT)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("version: expected a whole number, found %s"),
-                 type_name (node));
-  version = json_node_get_int (node);
+                 type_name (v));
+  version = v->u.i;
   if (version > BW_DOCUMENT_FORMAT_VERSION)
     return fail (r->error, BW_DOCUMENT_ERROR_VERSION,
                  _("version: written by a newer Bulwark (format version %" G_GINT64_FORMAT
                    "); this one reads up to %d"),
                  version, BW_DOCUMENT_FORMAT_VERSION);
   if (version < 0)
-    return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("version: %" G_GINT64_FORMAT " is not a version"),
-                 version);
-  for (gint64 v = version; v < BW_DOCUMENT_FORMAT_VERSION; v++)
-    migrations[v](root);
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                 _("version: %" G_GINT64_FORMAT " is not a version"), version);
+  for (gint64 from = version; from < BW_DOCUMENT_FORMAT_VERSION; from++)
+    migrations[from](r->json, root);
 
-  if (json_object_has_member (root, "title"))
+  v = member_of (r->json, root, "title");
+  if (v != NULL)
     {
-      const char *title = get_string (root, "(root)", "title", FALSE, r->error);
-
-      if (title == NULL)
-        {
-          g_clear_error (r->error);
-          return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("title: expected a string, found %s"),
-                       type_name (json_object_get_member (root, "title")));
-        }
-      bw_document_set_title (r->doc, title);
+      if (v->type != VALUE_STRING)
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("title: expected a string, found %s"),
+                     type_name (v));
+      bw_document_set_title (r->doc, v->u.s);
     }
 
-  node = json_object_get_member (root, "catalog");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  v = member_of (r->json, root, "catalog");
+  if (!is_null (v))
     {
       const char *attack;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (v->type != VALUE_OBJECT)
         return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("catalog: expected an object, found %s"),
-                     type_name (node));
-      attack = get_string (json_node_get_object (node), "catalog", "attack", FALSE, r->error);
+                     type_name (v));
+      attack = get_string (r, v, "catalog", "attack", FALSE);
       if (*r->error != NULL)
         return FALSE;
       if (attack != NULL)
@@ -603,7 +1144,7 @@ read_root (Reader   *r,
     }
 
   return read_settings (r, root) && read_zones (r, root, seen) && read_nodes (r, root, seen) &&
-         read_edges (r, root, seen, (int) version);
+         read_edges (r, root, seen);
 }
 
 /* The data need not end in a NUL: look at `length` bytes only. */
@@ -622,7 +1163,7 @@ bw_document_load_from_data (const char  *data,
                             gssize       length,
                             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_auto(Json) json = { 0 };
   g_autoptr(BwDocument) doc = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *bad = NULL;
@@ -630,6 +1171,8 @@ bw_document_load_from_data (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  if (data == NULL)
+    data = "";
   if (length < 0)
     length = strlen (data);
   if ((gsize) length > MAX_BYTES)
@@ -638,7 +1181,7 @@ bw_document_load_from_data (const char  *data,
             MAX_BYTES / (1024 * 1024));
       return NULL;
     }
-  if (!g_utf8_validate (data, length, &bad))
+  if (!g_utf8_validate_len (data, length, &bad))
     {
       /* Count lines so the place can be found in an editor. */
       guint line = 1;
@@ -650,44 +1193,27 @@ bw_document_load_from_data (const char  *data,
             line++;
             line_start = p + 1;
           }
-      fail (error, BW_DOCUMENT_ERROR_PARSE, _("line %u, byte %ld: not UTF-8 text"), line,
-            (long) (bad - line_start) + 1);
+      fail (error, BW_DOCUMENT_ERROR_PARSE,
+            *bad == '\0' ? _("line %u, byte %ld (offset %ld): a NUL byte, not text")
+                          : _("line %u, byte %ld (offset %ld): not UTF-8 text"),
+            line, (long) (bad - line_start) + 1, (long) (bad - data));
       return NULL;
     }
-
   if (is_blank (data, length))
     {
       fail (error, BW_DOCUMENT_ERROR_PARSE, _("the file is empty"));
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep the place, drop the stream name. */
-      const char *message = local_error ? local_error->message : _("no JSON value");
-
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      {
-        int line = 0;
-        int column = 0;
-        const char *rest = NULL;
-
-        if (sscanf (message, "%d:%d:", &line, &column) == 2 && (rest = strstr (message, ": ")) != NULL)
-          fail (error, BW_DOCUMENT_ERROR_PARSE, _("line %d, column %d: %s"), line, column,
-                rest + 2);
-        else
-          fail (error, BW_DOCUMENT_ERROR_PARSE, _("not valid JSON: %s"), message);
-      }
-      return NULL;
-    }
+  if (!parse_json (data, length, &json, error))
+    return NULL;
 
   doc = bw_document_new ();
+  r.json = &json;
   r.doc = doc;
   r.error = &local_error;
   bw_document_begin_batch (doc);
-  if (!read_root (&r, json_parser_get_root (parser)))
+  if (!read_root (&r))
     {
       if (local_error == NULL)
         fail (&local_error, BW_DOCUMENT_ERROR_INVALID, _("not a valid project"));
@@ -705,8 +1231,8 @@ bw_document_load_from_file (const char  *path,
   GStatBuf st;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  BwDocument *doc;
 
+  /* Refused from its size before anything is read. */
   if (g_stat (path, &st) == 0 && st.st_size > MAX_BYTES)
     {
       fail (error, BW_DOCUMENT_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
@@ -715,8 +1241,7 @@ bw_document_load_from_file (const char  *path,
     }
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
-  doc = bw_document_load_from_data (contents, length, error);
-  return doc;
+  return bw_document_load_from_data (contents, length, error);
 }
 
 /* Writing */

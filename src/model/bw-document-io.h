@@ -7,6 +7,11 @@ G_BEGIN_DECLS
 
 #define BW_DOCUMENT_FORMAT_VERSION 1
 
+/* Limits past which a file is refused with BW_DOCUMENT_ERROR_TOO_LARGE: its size (checked
+ * before reading), and the entries of each of zones, nodes and edges. */
+#define BW_DOCUMENT_MAX_BYTES   (256 * 1024 * 1024)
+#define BW_DOCUMENT_MAX_OBJECTS 1000000
+
 #define BW_DOCUMENT_ERROR (bw_document_error_quark ())
 typedef enum
 {
@@ -23,7 +28,9 @@ BwDocument *bw_document_load_from_data  (const char  *data,
                                          GError     **error);
 BwDocument *bw_document_load_from_file  (const char  *path,
                                          GError     **error);
-/* Canonical bytes: fixed key order, two-space indent, shortest round-trip numbers, final newline. */
+/* Canonical bytes: fixed key order, two-space indent, shortest round-trip numbers, final newline.
+ * Keys inside a node's `props` keep the order they were read or set in (a duplicate key keeps
+ * its last value), so a file's own props order survives load → save. */
 char       *bw_document_to_data         (BwDocument  *document,
                                          gsize       *out_length);
 /* Atomic: writes beside, fsyncs, renames. On failure the previous file is untouched. */

@@ -27,6 +27,12 @@ const BwNode *bw_document_insert_node        (BwDocument   *self,
                                               const BwNode *template,
                                               int           index,
                                               GError      **error);
+/* Like insert_node, but takes `node` itself (freed when refused): the loader's props are
+ * not copied again. */
+const BwNode *bw_document_adopt_node         (BwDocument   *self,
+                                              BwNode       *node,
+                                              int           index,
+                                              GError      **error);
 const BwEdge *bw_document_insert_edge        (BwDocument   *self,
                                               const BwEdge *template,
                                               int           index,

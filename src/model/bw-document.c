@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bw-document-private.h"
 
@@ -24,6 +25,11 @@ struct _BwDocument
   GHashTable *node_by_id;
   GHashTable *edge_by_id;
   guint       batch;  /* > 0 while a loader fills the document: no signals */
+
+  /* Largest N in use in ids "zN", "nN", "eN", so fresh ids need no scan; a slot is recomputed
+   * when the id holding its maximum goes away. */
+  guint64     id_max[3];
+  gboolean    id_max_valid[3];
 };
 
 G_DEFINE_FINAL_TYPE (BwDocument, bw_document, G_TYPE_OBJECT)
@@ -68,17 +74,50 @@ bw_zone_free (BwZone *zone)
   g_free (zone);
 }
 
+/* json_node_copy() shares objects and arrays with the original; props must be a copy of
+ * their own, or an edit through one owner (history, inspector) would change the other. */
+static JsonNode *
+deep_copy_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *copy = bw_json_object_copy (json_node_get_object (node));
+      JsonNode *result = json_node_init_object (json_node_alloc (), copy);
+
+      json_object_unref (copy);
+      return result;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+      JsonArray *copy = json_array_sized_new (n);
+      JsonNode *result;
+
+      for (guint i = 0; i < n; i++)
+        json_array_add_element (copy, deep_copy_node (json_array_get_element (array, i)));
+      result = json_node_init_array (json_node_alloc (), copy);
+      json_array_unref (copy);
+      return result;
+    }
+  return json_node_copy (node);
+}
+
 JsonObject *
 bw_json_object_copy (JsonObject *object)
 {
-  g_autoptr(JsonNode) wrapper = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) copy = NULL;
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
 
   if (object == NULL)
-    return json_object_new ();
-  json_node_set_object (wrapper, object);
-  copy = json_node_copy (wrapper);
-  return json_object_ref (json_node_get_object (copy));
+    return copy;
+  /* The iterator keeps the members' order, which the canonical form writes. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    json_object_set_member (copy, name, deep_copy_node (member));
+  return copy;
 }
 
 BwNode *
@@ -335,28 +374,76 @@ bw_document_has_id (BwDocument *self,
          g_hash_table_contains (self->edge_by_id, id);
 }
 
+static const char id_prefixes[] = "zne";
+
+/* The slot and number of ids shaped like "n12"; FALSE for any other id. */
+static gboolean
+id_number (const char *id,
+           guint      *slot,
+           guint64    *value)
+{
+  const char *prefix = id[0] ? strchr (id_prefixes, id[0]) : NULL;
+
+  if (prefix == NULL || !g_ascii_isdigit (id[1]))
+    return FALSE;
+  *slot = prefix - id_prefixes;
+  *value = g_ascii_strtoull (id + 1, NULL, 10);
+  return TRUE;
+}
+
+static void
+note_id_added (BwDocument *self,
+               const char *id)
+{
+  guint slot;
+  guint64 value;
+
+  if (id_number (id, &slot, &value) && self->id_max_valid[slot])
+    self->id_max[slot] = MAX (self->id_max[slot], value);
+}
+
+static void
+note_id_removed (BwDocument *self,
+                 const char *id)
+{
+  guint slot;
+  guint64 value;
+
+  if (id_number (id, &slot, &value) && value >= self->id_max[slot])
+    self->id_max_valid[slot] = FALSE;
+}
+
 char *
 bw_document_new_id (BwDocument *self,
                     char        prefix)
 {
-  guint n = 1;
-  guint64 max = 0;
-  GPtrArray *arrays[] = { self->zones, self->nodes, self->edges };
+  const char *found = prefix ? strchr (id_prefixes, prefix) : NULL;
+  guint slot;
+  guint n;
+
+  g_return_val_if_fail (found != NULL, NULL);
+  slot = found - id_prefixes;
 
   /* One more than the largest number in use with this prefix, so ids read in creation order. */
-  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    for (guint i = 0; i < arrays[a]->len; i++)
-      {
-        const char *id = *(char **) g_ptr_array_index (arrays[a], i);
+  if (!self->id_max_valid[slot])
+    {
+      GPtrArray *arrays[] = { self->zones, self->nodes, self->edges };
+      guint64 max = 0;
 
-        if (id[0] == prefix && g_ascii_isdigit (id[1]))
+      for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+        for (guint i = 0; i < arrays[a]->len; i++)
           {
-            guint64 v = g_ascii_strtoull (id + 1, NULL, 10);
+            const char *id = *(char **) g_ptr_array_index (arrays[a], i);
+            guint id_slot;
+            guint64 value;
 
-            max = MAX (max, v);
+            if (id_number (id, &id_slot, &value) && id_slot == slot)
+              max = MAX (max, value);
           }
-      }
-  n = (guint) MIN (max + 1, G_MAXUINT);
+      self->id_max[slot] = max;
+      self->id_max_valid[slot] = TRUE;
+    }
+  n = self->id_max[slot] >= G_MAXUINT ? G_MAXUINT : (guint) self->id_max[slot] + 1;
   for (;; n++)
     {
       g_autofree char *id = g_strdup_printf ("%c%u", prefix, n);
@@ -389,7 +476,7 @@ valid_kind (const char *kind)
   if (kind == NULL || *kind == '\0')
     return FALSE;
   for (const char *p = kind; *p; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '-' || *p == '_'))
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '-'))
       return FALSE;
   return TRUE;
 }
@@ -500,8 +587,46 @@ bw_document_insert_zone (BwDocument   *self,
     index = self->zones->len;
   g_ptr_array_insert (self->zones, index, zone);
   g_hash_table_insert (self->zone_by_id, zone->id, zone);
+  note_id_added (self, zone->id);
   emit (self, BW_CHANGE_ADD, BW_OBJECT_ZONE, zone->id, 0, zone, NULL, NULL);
   return zone;
+}
+
+/* Takes `node` (its id may be NULL: a fresh one is given); frees it when refused. */
+const BwNode *
+bw_document_adopt_node (BwDocument  *self,
+                        BwNode      *node,
+                        int          index,
+                        GError     **error)
+{
+  if (!valid_kind (node->kind))
+    {
+      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID,
+                   _("“%s” is not a valid kind"), node->kind ? node->kind : "");
+      bw_node_free (node);
+      return NULL;
+    }
+  if (node->id == NULL)
+    node->id = bw_document_new_id (self, 'n');
+  if (!check_new_id (self, node->id, error) || !check_zone_ref (self, node->zone, error) ||
+      !check_label (node->label, error) || !check_finite (node->x, error) ||
+      !check_finite (node->y, error))
+    {
+      bw_node_free (node);
+      return NULL;
+    }
+
+  if (node->label == NULL)
+    node->label = g_strdup ("");
+  if (node->props == NULL)
+    node->props = json_object_new ();
+  if (index < 0 || (guint) index > self->nodes->len)
+    index = self->nodes->len;
+  g_ptr_array_insert (self->nodes, index, node);
+  g_hash_table_insert (self->node_by_id, node->id, node);
+  note_id_added (self, node->id);
+  emit (self, BW_CHANGE_ADD, BW_OBJECT_NODE, node->id, 0, NULL, node, NULL);
+  return node;
 }
 
 const BwNode *
@@ -510,32 +635,7 @@ bw_document_insert_node (BwDocument   *self,
                          int           index,
                          GError      **error)
 {
-  BwNode *node;
-  g_autofree char *id = NULL;
-
-  if (!valid_kind (template->kind))
-    {
-      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID,
-                   _("“%s” is not a valid kind"), template->kind ? template->kind : "");
-      return NULL;
-    }
-  id = template->id ? g_strdup (template->id) : bw_document_new_id (self, 'n');
-  if (!check_new_id (self, id, error) || !check_zone_ref (self, template->zone, error) ||
-      !check_label (template->label, error) || !check_finite (template->x, error) ||
-      !check_finite (template->y, error))
-    return NULL;
-
-  node = bw_node_copy (template);
-  g_free (node->id);
-  node->id = g_steal_pointer (&id);
-  if (node->label == NULL)
-    node->label = g_strdup ("");
-  if (index < 0 || (guint) index > self->nodes->len)
-    index = self->nodes->len;
-  g_ptr_array_insert (self->nodes, index, node);
-  g_hash_table_insert (self->node_by_id, node->id, node);
-  emit (self, BW_CHANGE_ADD, BW_OBJECT_NODE, node->id, 0, NULL, node, NULL);
-  return node;
+  return bw_document_adopt_node (self, bw_node_copy (template), index, error);
 }
 
 static gboolean
@@ -595,6 +695,7 @@ bw_document_insert_edge (BwDocument   *self,
     index = self->edges->len;
   g_ptr_array_insert (self->edges, index, edge);
   g_hash_table_insert (self->edge_by_id, edge->id, edge);
+  note_id_added (self, edge->id);
   emit (self, BW_CHANGE_ADD, BW_OBJECT_EDGE, edge->id, 0, NULL, NULL, edge);
   return edge;
 }
@@ -645,28 +746,37 @@ bw_document_add_edge (BwDocument  *self,
   return bw_document_insert_edge (self, &template, -1, error);
 }
 
+/* Searches from the end: cascaded removals and undo work there, so they stay linear. */
+static int
+find_from_end (GPtrArray *array,
+               gpointer   object)
+{
+  for (guint i = array->len; i > 0; i--)
+    if (g_ptr_array_index (array, i - 1) == object)
+      return (int) i - 1;
+  return -1;
+}
+
 int
 bw_document_index_of (BwDocument *self,
                       const char *id)
 {
-  guint index;
   gpointer object;
 
-  if ((object = g_hash_table_lookup (self->zone_by_id, id)) != NULL &&
-      g_ptr_array_find (self->zones, object, &index))
-    return (int) index;
-  if ((object = g_hash_table_lookup (self->node_by_id, id)) != NULL &&
-      g_ptr_array_find (self->nodes, object, &index))
-    return (int) index;
-  if ((object = g_hash_table_lookup (self->edge_by_id, id)) != NULL &&
-      g_ptr_array_find (self->edges, object, &index))
-    return (int) index;
+  if ((object = g_hash_table_lookup (self->zone_by_id, id)) != NULL)
+    return find_from_end (self->zones, object);
+  if ((object = g_hash_table_lookup (self->node_by_id, id)) != NULL)
+    return find_from_end (self->nodes, object);
+  if ((object = g_hash_table_lookup (self->edge_by_id, id)) != NULL)
+    return find_from_end (self->edges, object);
   return -1;
 }
 
+/* What still refers to `id`: edges end at nodes and zones; only zones hold nodes and zones. */
 static const char *
 first_reference (BwDocument *self,
-                 const char *id)
+                 const char *id,
+                 gboolean    is_zone)
 {
   for (guint i = 0; i < self->edges->len; i++)
     {
@@ -675,6 +785,8 @@ first_reference (BwDocument *self,
       if (g_str_equal (edge->from, id) || g_str_equal (edge->to, id))
         return edge->id;
     }
+  if (!is_zone)
+    return NULL;
   for (guint i = 0; i < self->nodes->len; i++)
     {
       const BwNode *node = g_ptr_array_index (self->nodes, i);
@@ -696,10 +808,10 @@ static guint
 position_in (GPtrArray *array,
              gpointer   object)
 {
-  guint index = 0;
+  int index = find_from_end (array, object);
 
-  g_ptr_array_find (array, object, &index);
-  return index;
+  g_assert (index >= 0);
+  return (guint) index;
 }
 
 gboolean
@@ -718,6 +830,7 @@ bw_document_remove (BwDocument  *self,
 
       g_hash_table_remove (self->edge_by_id, id);
       owned = g_ptr_array_steal_index (self->edges, position_in (self->edges, object));
+      note_id_removed (self, owned->id);
       emit (self, BW_CHANGE_REMOVE, BW_OBJECT_EDGE, owned->id, 0, NULL, NULL, owned);
       bw_edge_free (owned);
       return TRUE;
@@ -730,7 +843,7 @@ bw_document_remove (BwDocument  *self,
       return FALSE;
     }
 
-  if ((user = first_reference (self, id)) != NULL)
+  if ((user = first_reference (self, id, g_hash_table_contains (self->zone_by_id, id))) != NULL)
     {
       g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_IN_USE,
                    _("“%s” is still used by “%s”"), id, user);
@@ -743,6 +856,7 @@ bw_document_remove (BwDocument  *self,
 
       g_hash_table_remove (self->node_by_id, id);
       owned = g_ptr_array_steal_index (self->nodes, position_in (self->nodes, object));
+      note_id_removed (self, owned->id);
       emit (self, BW_CHANGE_REMOVE, BW_OBJECT_NODE, owned->id, 0, NULL, owned, NULL);
       bw_node_free (owned);
       return TRUE;
@@ -754,6 +868,7 @@ bw_document_remove (BwDocument  *self,
 
     g_hash_table_remove (self->zone_by_id, id);
     owned = g_ptr_array_steal_index (self->zones, position_in (self->zones, object));
+    note_id_removed (self, owned->id);
     emit (self, BW_CHANGE_REMOVE, BW_OBJECT_ZONE, owned->id, 0, owned, NULL, NULL);
     bw_zone_free (owned);
   }

@@ -66,7 +66,14 @@ struct _BwHistory
   Step       *open;         /* the step commands add to while a group is open */
   guint       group_depth;
   int         saved;        /* undo->len when last saved; -1 when unreachable */
-  gboolean    replaying;
+
+  /* What the properties last announced: notify only what changed, since every motion event
+   * of a drag is a command. */
+  gboolean    shown_can_undo;
+  gboolean    shown_can_redo;
+  gboolean    shown_modified;
+  char       *shown_undo_label;
+  char       *shown_redo_label;
 };
 
 G_DEFINE_FINAL_TYPE (BwHistory, bw_history, G_TYPE_OBJECT)
@@ -77,6 +84,8 @@ enum
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
   N_PROPS
 };
 
@@ -189,11 +198,40 @@ apply (BwHistory *self,
 }
 
 static void
+notify_flag (BwHistory *self,
+             gboolean  *shown,
+             gboolean   value,
+             int        prop)
+{
+  if (*shown == value)
+    return;
+  *shown = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+notify_label (BwHistory   *self,
+              char       **shown,
+              const char  *value,
+              int          prop)
+{
+  if (g_strcmp0 (*shown, value) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
 notify_state (BwHistory *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_freeze_notify (G_OBJECT (self));
+  notify_flag (self, &self->shown_can_undo, bw_history_get_can_undo (self), PROP_CAN_UNDO);
+  notify_flag (self, &self->shown_can_redo, bw_history_get_can_redo (self), PROP_CAN_REDO);
+  notify_flag (self, &self->shown_modified, bw_history_get_modified (self), PROP_MODIFIED);
+  notify_label (self, &self->shown_undo_label, bw_history_get_undo_label (self), PROP_UNDO_LABEL);
+  notify_label (self, &self->shown_redo_label, bw_history_get_redo_label (self), PROP_REDO_LABEL);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Recording: a command opens a step (or joins the open group or a mergeable last step), records
@@ -995,6 +1033,12 @@ bw_history_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boolean (value, bw_history_get_modified (self));
       break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, bw_history_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, bw_history_get_redo_label (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1009,6 +1053,8 @@ bw_history_finalize (GObject *object)
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   g_clear_pointer (&self->open, step_free);
+  g_free (self->shown_undo_label);
+  g_free (self->shown_redo_label);
 
   G_OBJECT_CLASS (bw_history_parent_class)->finalize (object);
 }
@@ -1021,12 +1067,22 @@ bw_history_class_init (BwHistoryClass *klass)
   object_class->get_property = bw_history_get_property;
   object_class->finalize = bw_history_finalize;
 
-  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "Move", "Delete", …: the action's name, for "Undo Move" in a tooltip or menu. */
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1035,6 +1091,9 @@ bw_history_init (BwHistory *self)
 {
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  /* A new history has nothing to undo and counts as saved; before mark_saved, any edit is a
+   * modification. */
+  self->saved = 0;
 }
 
 BwHistory *

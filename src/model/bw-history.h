@@ -16,12 +16,15 @@ gboolean    bw_history_get_can_redo    (BwHistory   *self);
 /* Whether the document differs from what was last marked saved. */
 gboolean    bw_history_get_modified    (BwHistory   *self);
 void        bw_history_mark_saved      (BwHistory   *self);
-/* "Move", "Delete", … for "Undo Move"; NULL when there is nothing to undo or redo. */
+/* "Move", "Delete", … for "Undo Move"; NULL when there is nothing to undo or redo. The
+ * properties can-undo, can-redo, modified, undo-label and redo-label notify when they change. */
 const char *bw_history_get_undo_label  (BwHistory   *self);
 const char *bw_history_get_redo_label  (BwHistory   *self);
 
 gboolean    bw_history_undo            (BwHistory   *self);
 gboolean    bw_history_redo            (BwHistory   *self);
+/* Forgets every step. The saved state can no longer be reached, so the document counts as
+ * modified until the next bw_history_mark_saved (a recovered draft is not on disk yet). */
 void        bw_history_clear           (BwHistory   *self);
 
 /* Bundles the commands issued until end_group into one undo step (paste, apply a suggestion). */
