@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "bw-catalog-private.h"
 #include "bw-test-util.h"
 
 char *
@@ -82,4 +83,98 @@ bw_test_read_file (const char *path,
   g_file_get_contents (path, &contents, out_length, &error);
   g_assert_no_error (error);
   return contents;
+}
+
+/* Tactics: recon (phase reconnaissance), exec (exploitation), persist + evade (installation).
+ * T1 recon/PRE; T2 exec/Windows; T3 persist+evade/Windows (two tactics, one phase);
+ * T4 evade/Linux; T5 persist/Windows,Linux. */
+static const char attack_json[] =
+  "{\"attack_version\":\"99.0\",\"tactics\":["
+  "{\"id\":\"TA1\",\"shortname\":\"recon\",\"name\":\"Recon\"},"
+  "{\"id\":\"TA2\",\"shortname\":\"exec\",\"name\":\"Exec\"},"
+  "{\"id\":\"TA3\",\"shortname\":\"persist\",\"name\":\"Persist\"},"
+  "{\"id\":\"TA4\",\"shortname\":\"evade\",\"name\":\"Evade\"}],"
+  "\"techniques\":["
+  "{\"id\":\"T1\",\"name\":\"One\",\"tactics\":[\"recon\"],\"platforms\":[\"PRE\"]},"
+  "{\"id\":\"T2\",\"name\":\"Two\",\"tactics\":[\"exec\"],\"platforms\":[\"Windows\"]},"
+  "{\"id\":\"T3\",\"name\":\"Three\",\"tactics\":[\"persist\",\"evade\"],\"platforms\":[\"Windows\"]},"
+  "{\"id\":\"T4\",\"name\":\"Four\",\"tactics\":[\"evade\"],\"platforms\":[\"Linux\"]},"
+  "{\"id\":\"T5\",\"name\":\"Five\",\"tactics\":[\"persist\"],\"platforms\":[\"Windows\",\"Linux\"]}],"
+  "\"revoked\":{},"
+  "\"groups\":[{\"id\":\"G1\",\"name\":\"Alpha\",\"aliases\":[],\"techniques\":[\"T2\"]},"
+  "{\"id\":\"G2\",\"name\":\"Beta\",\"aliases\":[],\"techniques\":[\"T3\",\"T4\"]}]}";
+
+static const char killchain_json[] =
+  "{\"phases\":["
+  "{\"id\":\"reconnaissance\",\"name\":\"Reconnaissance\",\"tactics\":[\"recon\"]},"
+  "{\"id\":\"exploitation\",\"name\":\"Exploitation\",\"tactics\":[\"exec\"]},"
+  "{\"id\":\"installation\",\"name\":\"Installation\",\"tactics\":[\"persist\",\"evade\"]}]}";
+
+/* cap.full: T2 protect significant, T3 detect partial, T5 protect minimal, T4 respond significant.
+ * cap.extra: T3 protect significant. cap.siem: T2 detect partial, T4 detect partial. */
+static const char mappings_json[] =
+  "{\"capabilities\":["
+  "{\"id\":\"cap.full\",\"name\":\"Full\",\"group\":\"g\",\"entries\":["
+  "{\"technique\":\"T2\",\"category\":\"protect\",\"score\":\"significant\"},"
+  "{\"technique\":\"T3\",\"category\":\"detect\",\"score\":\"partial\"},"
+  "{\"technique\":\"T4\",\"category\":\"respond\",\"score\":\"significant\"},"
+  "{\"technique\":\"T5\",\"category\":\"protect\",\"score\":\"minimal\"}]},"
+  "{\"id\":\"cap.extra\",\"name\":\"Extra\",\"group\":\"g\",\"entries\":["
+  "{\"technique\":\"T3\",\"category\":\"protect\",\"score\":\"significant\"}]},"
+  "{\"id\":\"cap.siem\",\"name\":\"Siem\",\"group\":\"g\",\"entries\":["
+  "{\"technique\":\"T2\",\"category\":\"detect\",\"score\":\"partial\"},"
+  "{\"technique\":\"T4\",\"category\":\"detect\",\"score\":\"partial\"}]}]}";
+
+static const char stencils_json[] =
+  "{\"families\":[{\"id\":\"f\",\"name\":\"F\"}],\"stencils\":["
+  "{\"id\":\"zone.a\",\"name\":\"Zone\",\"role\":\"zone\",\"family\":\"f\"},"
+  "{\"id\":\"win\",\"name\":\"Windows box\",\"role\":\"asset\",\"family\":\"f\",\"platforms\":[\"Windows\"]},"
+  "{\"id\":\"lin\",\"name\":\"Linux box\",\"role\":\"asset\",\"family\":\"f\",\"platforms\":[\"Linux\"]},"
+  "{\"id\":\"web\",\"name\":\"Web\",\"role\":\"asset\",\"family\":\"f\",\"platforms\":[\"Windows\",\"PRE\"]},"
+  "{\"id\":\"svc\",\"name\":\"Service\",\"role\":\"service\",\"family\":\"f\",\"capabilities\":[\"cap.full\",\"cap.extra\"]},"
+  "{\"id\":\"svc.win\",\"name\":\"Windows-only\",\"role\":\"service\",\"family\":\"f\",\"capabilities\":[\"cap.full\"],\"applies_to\":[\"win\"]},"
+  "{\"id\":\"siem\",\"name\":\"Siem\",\"role\":\"service\",\"family\":\"f\",\"capabilities\":[\"cap.siem\"],\"siem\":true},"
+  "{\"id\":\"col\",\"name\":\"Collector\",\"role\":\"collector\",\"family\":\"f\"}]}";
+
+BwCatalog *
+bw_test_tiny_catalog (void)
+{
+  g_autoptr(GBytes) a = g_bytes_new_static (attack_json, sizeof attack_json - 1);
+  g_autoptr(GBytes) k = g_bytes_new_static (killchain_json, sizeof killchain_json - 1);
+  g_autoptr(GBytes) m = g_bytes_new_static (mappings_json, sizeof mappings_json - 1);
+  g_autoptr(GBytes) s = g_bytes_new_static (stencils_json, sizeof stencils_json - 1);
+  g_autoptr(GError) error = NULL;
+  BwCatalog *catalog = bw_catalog_new_from_bytes (a, k, m, s, &error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* A document from a compact description: "z1 zone.a -", "n1 win z1", "e1 protects n2 z1", … */
+BwDocument *
+bw_test_build_document (const char *const *lines)
+{
+  g_autoptr(BwDocument) doc = bw_document_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) w = g_strsplit (lines[i], " ", -1);
+      g_autoptr(GError) error = NULL;
+
+      if (w[0][0] == 'z')
+        bw_document_add_zone (doc, w[0], w[1], w[0], g_str_equal (w[2], "-") ? NULL : w[2], 0, 0,
+                              100, 100, &error);
+      else if (w[0][0] == 'n')
+        bw_document_add_node (doc, w[0], w[1], w[0], g_str_equal (w[2], "-") ? NULL : w[2], 0, 0,
+                              NULL, &error);
+      else
+        {
+          BwEdgeKind kind;
+
+          g_assert_true (bw_edge_kind_from_string (w[1], &kind));
+          bw_document_add_edge (doc, w[0], kind, w[2], w[3], &error);
+        }
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&doc);
 }

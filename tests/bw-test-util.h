@@ -3,6 +3,9 @@
 
 #include <glib.h>
 
+#include "bw-catalog.h"
+#include "bw-document.h"
+
 G_BEGIN_DECLS
 
 /* Exit code meson reads as "skipped". */
@@ -27,5 +30,14 @@ int bw_test_run_bulwark (const char *const *args,
 /* Reads a whole file, asserting it exists. */
 char *bw_test_read_file (const char *path,
                          gsize      *out_length);
+
+/* A tiny catalog made for hand-checked figures (see bw-test-util.c for its contents): tactics
+ * recon, exec, persist, evade; techniques T1–T5; groups G1 (T2) and G2 (T3, T4); capabilities
+ * cap.full, cap.extra, cap.siem; stencils zone.a, win, lin, web, svc, svc.win, siem, col. */
+BwCatalog  *bw_test_tiny_catalog (void);
+
+/* A document from a compact description, one object per line: "z1 zone.a -" (zone, parent),
+ * "n1 win z1" (node, zone), "e1 protects n2 z1" (edge kind, from, to). */
+BwDocument *bw_test_build_document (const char *const *lines);
 
 G_END_DECLS

@@ -9,99 +9,6 @@
 #include "bw-history.h"
 #include "bw-test-util.h"
 
-/* Tactics: recon (phase reconnaissance), exec (exploitation), persist + evade (installation).
- * T1 recon/PRE; T2 exec/Windows; T3 persist+evade/Windows (two tactics, one phase);
- * T4 evade/Linux; T5 persist/Windows,Linux. */
-static const char attack_json[] =
-  "{\"attack_version\":\"99.0\",\"tactics\":["
-  "{\"id\":\"TA1\",\"shortname\":\"recon\",\"name\":\"Recon\"},"
-  "{\"id\":\"TA2\",\"shortname\":\"exec\",\"name\":\"Exec\"},"
-  "{\"id\":\"TA3\",\"shortname\":\"persist\",\"name\":\"Persist\"},"
-  "{\"id\":\"TA4\",\"shortname\":\"evade\",\"name\":\"Evade\"}],"
-  "\"techniques\":["
-  "{\"id\":\"T1\",\"name\":\"One\",\"tactics\":[\"recon\"],\"platforms\":[\"PRE\"]},"
-  "{\"id\":\"T2\",\"name\":\"Two\",\"tactics\":[\"exec\"],\"platforms\":[\"Windows\"]},"
-  "{\"id\":\"T3\",\"name\":\"Three\",\"tactics\":[\"persist\",\"evade\"],\"platforms\":[\"Windows\"]},"
-  "{\"id\":\"T4\",\"name\":\"Four\",\"tactics\":[\"evade\"],\"platforms\":[\"Linux\"]},"
-  "{\"id\":\"T5\",\"name\":\"Five\",\"tactics\":[\"persist\"],\"platforms\":[\"Windows\",\"Linux\"]}],"
-  "\"revoked\":{},"
-  "\"groups\":[{\"id\":\"G1\",\"name\":\"Alpha\",\"aliases\":[],\"techniques\":[\"T2\"]},"
-  "{\"id\":\"G2\",\"name\":\"Beta\",\"aliases\":[],\"techniques\":[\"T3\",\"T4\"]}]}";
-
-static const char killchain_json[] =
-  "{\"phases\":["
-  "{\"id\":\"reconnaissance\",\"name\":\"Reconnaissance\",\"tactics\":[\"recon\"]},"
-  "{\"id\":\"exploitation\",\"name\":\"Exploitation\",\"tactics\":[\"exec\"]},"
-  "{\"id\":\"installation\",\"name\":\"Installation\",\"tactics\":[\"persist\",\"evade\"]}]}";
-
-/* cap.full: T2 protect significant, T3 detect partial, T5 protect minimal, T4 respond significant.
- * cap.extra: T3 protect significant. cap.siem: T2 detect partial, T4 detect partial. */
-static const char mappings_json[] =
-  "{\"capabilities\":["
-  "{\"id\":\"cap.full\",\"name\":\"Full\",\"group\":\"g\",\"entries\":["
-  "{\"technique\":\"T2\",\"category\":\"protect\",\"score\":\"significant\"},"
-  "{\"technique\":\"T3\",\"category\":\"detect\",\"score\":\"partial\"},"
-  "{\"technique\":\"T4\",\"category\":\"respond\",\"score\":\"significant\"},"
-  "{\"technique\":\"T5\",\"category\":\"protect\",\"score\":\"minimal\"}]},"
-  "{\"id\":\"cap.extra\",\"name\":\"Extra\",\"group\":\"g\",\"entries\":["
-  "{\"technique\":\"T3\",\"category\":\"protect\",\"score\":\"significant\"}]},"
-  "{\"id\":\"cap.siem\",\"name\":\"Siem\",\"group\":\"g\",\"entries\":["
-  "{\"technique\":\"T2\",\"category\":\"detect\",\"score\":\"partial\"},"
-  "{\"technique\":\"T4\",\"category\":\"detect\",\"score\":\"partial\"}]}]}";
-
-static const char stencils_json[] =
-  "{\"families\":[{\"id\":\"f\",\"name\":\"F\"}],\"stencils\":["
-  "{\"id\":\"zone.a\",\"name\":\"Zone\",\"role\":\"zone\",\"family\":\"f\"},"
-  "{\"id\":\"win\",\"name\":\"Windows box\",\"role\":\"asset\",\"family\":\"f\",\"platforms\":[\"Windows\"]},"
-  "{\"id\":\"lin\",\"name\":\"Linux box\",\"role\":\"asset\",\"family\":\"f\",\"platforms\":[\"Linux\"]},"
-  "{\"id\":\"web\",\"name\":\"Web\",\"role\":\"asset\",\"family\":\"f\",\"platforms\":[\"Windows\",\"PRE\"]},"
-  "{\"id\":\"svc\",\"name\":\"Service\",\"role\":\"service\",\"family\":\"f\",\"capabilities\":[\"cap.full\",\"cap.extra\"]},"
-  "{\"id\":\"svc.win\",\"name\":\"Windows-only\",\"role\":\"service\",\"family\":\"f\",\"capabilities\":[\"cap.full\"],\"applies_to\":[\"win\"]},"
-  "{\"id\":\"siem\",\"name\":\"Siem\",\"role\":\"service\",\"family\":\"f\",\"capabilities\":[\"cap.siem\"],\"siem\":true},"
-  "{\"id\":\"col\",\"name\":\"Collector\",\"role\":\"collector\",\"family\":\"f\"}]}";
-
-static BwCatalog *
-tiny_catalog (void)
-{
-  g_autoptr(GBytes) a = g_bytes_new_static (attack_json, sizeof attack_json - 1);
-  g_autoptr(GBytes) k = g_bytes_new_static (killchain_json, sizeof killchain_json - 1);
-  g_autoptr(GBytes) m = g_bytes_new_static (mappings_json, sizeof mappings_json - 1);
-  g_autoptr(GBytes) s = g_bytes_new_static (stencils_json, sizeof stencils_json - 1);
-  g_autoptr(GError) error = NULL;
-  BwCatalog *catalog = bw_catalog_new_from_bytes (a, k, m, s, &error);
-
-  g_assert_no_error (error);
-  return catalog;
-}
-
-/* A document from a compact description: "z1 zone.a -", "n1 win z1", "e1 protects n2 z1", … */
-static BwDocument *
-build (const char *const *lines)
-{
-  g_autoptr(BwDocument) doc = bw_document_new ();
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) w = g_strsplit (lines[i], " ", -1);
-      g_autoptr(GError) error = NULL;
-
-      if (w[0][0] == 'z')
-        bw_document_add_zone (doc, w[0], w[1], w[0], g_str_equal (w[2], "-") ? NULL : w[2], 0, 0,
-                              100, 100, &error);
-      else if (w[0][0] == 'n')
-        bw_document_add_node (doc, w[0], w[1], w[0], g_str_equal (w[2], "-") ? NULL : w[2], 0, 0,
-                              NULL, &error);
-      else
-        {
-          BwEdgeKind kind;
-
-          g_assert_true (bw_edge_kind_from_string (w[1], &kind));
-          bw_document_add_edge (doc, w[0], kind, w[2], w[3], &error);
-        }
-      g_assert_no_error (error);
-    }
-  return g_steal_pointer (&doc);
-}
 
 static const BwReportTechnique *
 technique (BwReport   *report,
@@ -153,10 +60,10 @@ assert_technique (BwReport   *report,
 static void
 test_zone_nesting (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "z1 zone.a -", "z2 zone.a z1", "z3 zone.a z2", "n1 win z3", "n2 svc -",
                           "e1 protects n2 z1", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
 
   /* Windows: T2 (protect 3), T3 (protect 3 from extra, detect 2), T5 (protect 1). */
@@ -173,10 +80,10 @@ test_zone_nesting (void)
 static void
 test_applies_to (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "z1 zone.a -", "n1 win z1", "n2 lin z1", "n3 svc.win -",
                           "e1 protects n3 z1", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
 
   /* The Linux box gets nothing: T4 (Linux only) is a gap, respond does not count anyway. */
@@ -190,15 +97,15 @@ test_applies_to (void)
 static void
 test_siem_through_collector (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *via_collector[] = { "n1 lin -", "n2 col -", "n3 col -", "n4 siem -",
                                   "e1 telemetry n1 n2", "e2 telemetry n2 n3", "e3 telemetry n3 n4", NULL };
   const char *via_service[] = { "n1 lin -", "n2 svc -", "n4 siem -", "e1 telemetry n1 n2",
                                 "e2 telemetry n2 n4", NULL };
   const char *direct[] = { "n1 lin -", "n4 siem -", "e1 telemetry n1 n4", NULL };
-  g_autoptr(BwDocument) a = build (via_collector);
-  g_autoptr(BwDocument) b = build (via_service);
-  g_autoptr(BwDocument) c = build (direct);
+  g_autoptr(BwDocument) a = bw_test_build_document (via_collector);
+  g_autoptr(BwDocument) b = bw_test_build_document (via_service);
+  g_autoptr(BwDocument) c = bw_test_build_document (direct);
   g_autoptr(BwReport) ra = bw_engine_compute (catalog, a);
   g_autoptr(BwReport) rb = bw_engine_compute (catalog, b);
   g_autoptr(BwReport) rc = bw_engine_compute (catalog, c);
@@ -213,10 +120,10 @@ test_siem_through_collector (void)
 static void
 test_siem_through_covering_service (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 lin -", "n2 svc -", "n3 col -", "n4 siem -", "e1 protects n2 n1",
                           "e2 telemetry n2 n3", "e3 telemetry n3 n4", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
 
   /* T4: svc gives respond 3 only; the SIEM adds detect 2. */
@@ -228,9 +135,9 @@ test_siem_through_covering_service (void)
 static void
 test_disabled_capability (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 win -", "n2 svc -", "e1 protects n2 n1", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(JsonObject) props = json_object_new ();
   JsonArray *disabled = json_array_new ();
   g_autoptr(BwReport) before = bw_engine_compute (catalog, doc);
@@ -249,9 +156,9 @@ test_disabled_capability (void)
 static void
 test_platform_override (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 win -", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(JsonObject) props = json_object_new ();
   JsonArray *platforms = json_array_new ();
   g_autoptr(BwReport) r = NULL;
@@ -269,9 +176,9 @@ test_platform_override (void)
 static void
 test_weakest_link (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 win -", "n2 win -", "n3 svc -", "e1 protects n3 n1", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
   const BwReportAsset *a1 = bw_report_get_asset (r, 0);
   const BwReportAsset *a2 = bw_report_get_asset (r, 1);
@@ -292,9 +199,9 @@ test_weakest_link (void)
 static void
 test_respond_not_best (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 lin -", "n2 svc -", "e1 protects n2 n1", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
 
   assert_technique (r, catalog, "T4", BW_STATUS_GAP, 0, 0, 3, 1, 0);
@@ -305,9 +212,9 @@ test_respond_not_best (void)
 static void
 test_tactics_phases_threshold (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 win -", "n2 svc -", "e1 protects n2 n1", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
   g_autoptr(BwReport) strict = NULL;
 
@@ -330,10 +237,10 @@ test_tactics_phases_threshold (void)
 static void
 test_threat_profile (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 win -", "n2 lin -", "n3 svc -", "e1 protects n3 n1", NULL };
   const char *groups[] = { "G1", "G2", "G404", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = NULL;
   g_autofree char *json = NULL;
 
@@ -356,11 +263,11 @@ test_threat_profile (void)
 static void
 test_threat_focus_techniques (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 win -", "n2 lin -", "n3 svc -", "e1 protects n3 n1", NULL };
   const char *focus[] = { "T4", "T5", "T404", NULL };
   const char *groups[] = { "G1", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = NULL;
   g_autoptr(BwReport) both = NULL;
 
@@ -381,9 +288,9 @@ test_threat_focus_techniques (void)
 static void
 test_unknown_kind (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 win -", "n2 toaster -", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
 
   g_assert_cmpuint (bw_report_get_n_asset_nodes (r), ==, 1);
@@ -394,9 +301,9 @@ test_unknown_kind (void)
 static void
 test_json_shape (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   const char *lines[] = { "n1 lin -", NULL };
-  g_autoptr(BwDocument) doc = build (lines);
+  g_autoptr(BwDocument) doc = bw_test_build_document (lines);
   g_autoptr(BwReport) r = bw_engine_compute (catalog, doc);
   g_autofree char *json = bw_report_to_json (r, catalog, NULL);
 
@@ -447,7 +354,7 @@ test_json_shape (void)
 static void
 test_incremental_equals_full (void)
 {
-  g_autoptr(BwCatalog) catalog = tiny_catalog ();
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
   static const char *const kinds[] = { "win", "lin", "web", "svc", "svc.win", "siem", "col", "toaster" };
   guint checks = 0;
 

@@ -58,9 +58,10 @@ print_text (BwReport  *report,
   if (bw_report_has_profile (report))
     {
       const BwReportFigures *p = bw_report_get_profile_summary (report);
+      g_autofree char *groups = g_strjoinv (", ", (char **) bw_document_get_threat_groups (doc));
 
       g_print (_("\nThreat profile (%s): %u applicable techniques: %u covered, %u partial, %u gaps. Ratio %.1f%%\n"),
-               g_strjoinv (", ", (char **) bw_document_get_threat_groups (doc)), p->applicable,
+               groups, p->applicable,
                p->covered, p->partial, p->gap, p->ratio * 100);
     }
 }
@@ -153,7 +154,9 @@ bw_cli_analyze (int    argc,
   g_autofree char *format = NULL;
   double fail_under = -1;
   g_autofree char *threat_layer = NULL;
+  g_autofree char *licence = NULL;
   GOptionEntry entries[] = {
+    { "licence", 0, 0, G_OPTION_ARG_STRING, &licence, N_("Count Microsoft 365 capabilities up to this tier: E3 or E5"), N_("TIER") },
     { "threat-layer", 0, 0, G_OPTION_ARG_FILENAME, &threat_layer, N_("Take the threat focus from an ATT&CK Navigator layer: its scored techniques"), N_("LAYER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json, text (default) or markdown"), N_("FORMAT") },
     { "fail-under", 0, 0, G_OPTION_ARG_DOUBLE, &fail_under, N_("Exit 1 when the summary ratio is below RATIO"), N_("RATIO") },
@@ -169,7 +172,7 @@ bw_cli_analyze (int    argc,
   if (!bw_cli_parse (context, &argc, &argv))
     return BW_CLI_EXIT_BAD_INPUT;
   if (argc != 2)
-    return bw_cli_fail (_("usage: bulwark analyze FILE [--format json|text|markdown] [--fail-under RATIO]"));
+    return bw_cli_fail (_("usage: bulwark analyze FILE [--format json|text|markdown] [--fail-under RATIO] [--licence E3|E5]"));
   if (format == NULL)
     format = g_strdup ("text");
   if (!g_str_equal (format, "json") && !g_str_equal (format, "text") &&
@@ -177,6 +180,9 @@ bw_cli_analyze (int    argc,
     return bw_cli_fail (_("--format: expected json, text or markdown, not “%s”"), format);
   if (fail_under != -1 && (!isfinite (fail_under) || fail_under < 0 || fail_under > 1))
     return bw_cli_fail (_("--fail-under: expected a ratio between 0 and 1"));
+
+  if (licence != NULL && !bw_licence_is_valid (licence))
+    return bw_cli_fail (_("--licence: expected E3 or E5, not “%s”"), licence);
 
   if ((catalog = bw_catalog_load_default (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
@@ -200,6 +206,8 @@ bw_cli_analyze (int    argc,
       bw_document_set_threat_techniques (doc, (const char *const *) focus);
     }
 
+  if (licence != NULL)
+    bw_document_set_licence (doc, licence);
   report = bw_engine_compute (catalog, doc);
   for (const char *const *u = bw_report_get_unknown_nodes (report); *u; u++)
     g_printerr (_("bulwark: warning: %s: node “%s” has a kind the catalog does not know; it is left out\n"),

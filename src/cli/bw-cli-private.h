@@ -26,6 +26,9 @@ int bw_cli_import_mappings (int argc, char **argv);
 int bw_cli_catalog (int argc, char **argv);
 int bw_cli_analyze (int argc, char **argv);
 int bw_cli_export (int argc, char **argv);
+int bw_cli_recommend (int argc, char **argv);
+int bw_cli_tiers (int argc, char **argv);
+int bw_cli_paths (int argc, char **argv);
 
 /* Checks a loaded document's kinds against the effective catalog; prints one line and returns
  * FALSE on the first unknown kind. Prints warnings (unknown threat groups) to stderr. */

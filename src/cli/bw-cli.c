@@ -16,6 +16,9 @@ typedef struct
 static const BwCliEntry commands[] = {
   { "analyze", bw_cli_analyze, N_("Report ATT&CK coverage (json, text, markdown), optionally as a gate") },
   { "export", bw_cli_export, N_("Export the diagram (SVG, PNG, PDF) or an ATT&CK Navigator layer") },
+  { "recommend", bw_cli_recommend, N_("Suggest the services that would raise coverage the most") },
+  { "tiers", bw_cli_tiers, N_("Compare coverage under Microsoft 365 E3 and E5") },
+  { "paths", bw_cli_paths, N_("Show where an intrusion can move along flow edges") },
   { "validate", bw_cli_validate, N_("Check a project file") },
   { "normalize", bw_cli_normalize, N_("Rewrite a project file in canonical form") },
   { "import-stix", bw_cli_import_stix, N_("Import an ATT&CK STIX bundle into the catalog") },

@@ -571,6 +571,7 @@ load_mappings (BwCatalog *self,
       c.id = g_strdup (id);
       c.name = g_strdup (name);
       c.group = g_strdup (group ? group : "");
+      c.tier = bw_capability_tier_from_id (id);
       c.entries = g_new0 (BwMapping, json_array_get_length (entries) + 1);
       for (guint k = 0; k < json_array_get_length (entries); k++)
         {
@@ -1019,4 +1020,25 @@ GHashTable *
 bw_catalog_get_revoked (BwCatalog *self)
 {
   return self->revoked;
+}
+
+guint
+bw_capability_tier_from_id (const char *id)
+{
+  gsize n = strlen (id);
+
+  /* The CTID Microsoft 365 ids end in the licence that brings them: "EID-PIM-E5". */
+  if (n >= 3 && id[n - 3] == '-' && id[n - 2] == 'E' && g_ascii_isdigit (id[n - 1]))
+    return id[n - 1] - '0';
+  return 0;
+}
+
+gboolean
+bw_capability_within_licence (const BwCapability *capability,
+                              const char         *licence)
+{
+  if (licence == NULL || capability->tier == 0)
+    return TRUE;
+  /* "E3" / "E5": the digit is the tier. */
+  return g_ascii_isdigit (licence[1]) && capability->tier <= (guint) (licence[1] - '0');
 }

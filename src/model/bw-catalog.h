@@ -44,6 +44,7 @@ struct _BwCapability
   char      *id;        /* "EID-CA-E3", "azure_firewall" … */
   char      *name;
   char      *group;
+  guint      tier;      /* Microsoft 365 licence tier (3 = E3, 5 = E5), 0 when none */
   BwMapping *entries;
   guint      n_entries;
 };
@@ -107,6 +108,11 @@ const BwPhase      *bw_catalog_get_phase        (BwCatalog *self, guint index);
 guint               bw_catalog_get_n_capabilities (BwCatalog *self);
 const BwCapability *bw_catalog_get_capability     (BwCatalog *self, guint index);
 const BwCapability *bw_catalog_lookup_capability  (BwCatalog *self, const char *id);
+/* The licence tier a capability id carries ("DEF-ATH-E5" → 5), 0 when it names none. */
+guint               bw_capability_tier_from_id     (const char *id);
+/* TRUE if the capability counts under a document's licence ("E3", "E5" or NULL = any). */
+gboolean            bw_capability_within_licence   (const BwCapability *capability,
+                                                    const char         *licence);
 
 guint               bw_catalog_get_n_stencils   (BwCatalog *self);
 const BwStencil    *bw_catalog_get_stencil      (BwCatalog *self, guint index);

@@ -814,6 +814,22 @@ read_settings (Reader *r,
       bw_document_set_gap_threshold (r->doc, threshold);
     }
 
+  {
+    Value *licence = member_of (r->json, settings, "licence");
+
+    if (!is_null (licence))
+      {
+        if (licence->type != VALUE_STRING)
+          return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                       _("settings.licence: expected a string, found %s"), type_name (licence));
+        if (!bw_licence_is_valid (licence->u.s))
+          return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                       _("settings.licence: unknown licence tier \"%s\" (expected \"E3\" or \"E5\")"),
+                       licence->u.s);
+        bw_document_set_licence (r->doc, licence->u.s);
+      }
+  }
+
   for (guint which = 0; which < 2; which++)
     {
       const char *key = which == 0 ? "threat_groups" : "threat_techniques";
@@ -1397,6 +1413,13 @@ bw_document_to_data (BwDocument *doc,
       bw_json_indent (out, 2);
       g_string_append_c (out, ']');
     }
+  /* Also written only when set. */
+  if (bw_document_get_licence (doc) != NULL)
+    {
+      g_string_append (out, ",\n");
+      member (out, 2, "licence");
+      bw_json_write_string (out, bw_document_get_licence (doc));
+    }
   g_string_append (out, "\n  },\n");
 
   member (out, 1, "zones");
@@ -1505,4 +1528,17 @@ bw_document_save_to_file (BwDocument  *document,
   /* Written beside the target, flushed to disk and renamed over it: a crash or a full disk
    * mid-save leaves the previous file whole. */
   return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+BwDocument *
+bw_document_copy (BwDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_autofree char *data = bw_document_to_data (document, &length);
+  BwDocument *copy = bw_document_load_from_data (data, length, &error);
+
+  /* What the writer wrote, the reader reads: a failure here is a bug in one of them. */
+  g_assert_no_error (error);
+  return copy;
 }

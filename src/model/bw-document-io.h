@@ -33,6 +33,8 @@ BwDocument *bw_document_load_from_file  (const char  *path,
  * its last value), so a file's own props order survives load → save. */
 char       *bw_document_to_data         (BwDocument  *document,
                                          gsize       *out_length);
+/* An independent copy with the same bytes when saved. */
+BwDocument *bw_document_copy            (BwDocument  *document);
 /* Atomic: writes beside, fsyncs, renames. On failure the previous file is untouched. */
 gboolean    bw_document_save_to_file    (BwDocument  *document,
                                          const char  *path,

@@ -17,6 +17,7 @@ struct _BwDocument
   double      gap_threshold;
   GStrv       threat_groups;
   GStrv       threat_techniques;
+  char       *licence;
 
   GPtrArray  *zones;  /* BwZone* */
   GPtrArray  *nodes;  /* BwNode* */
@@ -215,6 +216,7 @@ bw_document_finalize (GObject *object)
   g_free (self->attack_version);
   g_strfreev (self->threat_groups);
   g_strfreev (self->threat_techniques);
+  g_free (self->licence);
   g_hash_table_unref (self->zone_by_id);
   g_hash_table_unref (self->node_by_id);
   g_hash_table_unref (self->edge_by_id);
@@ -300,6 +302,18 @@ const char *const *
 bw_document_get_threat_techniques (BwDocument *self)
 {
   return (const char *const *) self->threat_techniques;
+}
+
+const char *
+bw_document_get_licence (BwDocument *self)
+{
+  return self->licence;
+}
+
+gboolean
+bw_licence_is_valid (const char *licence)
+{
+  return licence == NULL || g_str_equal (licence, "E3") || g_str_equal (licence, "E5");
 }
 
 guint
@@ -1084,5 +1098,18 @@ bw_document_set_threat_techniques (BwDocument        *self,
     return;
   g_strfreev (self->threat_techniques);
   self->threat_techniques = g_strdupv ((char **) techniques);
+  emit (self, BW_CHANGE_MODIFY, BW_OBJECT_DOCUMENT, NULL, BW_FIELD_SETTINGS, NULL, NULL, NULL);
+}
+
+void
+bw_document_set_licence (BwDocument *self,
+                         const char *licence)
+{
+  g_return_if_fail (bw_licence_is_valid (licence));
+
+  if (g_strcmp0 (self->licence, licence) == 0)
+    return;
+  g_free (self->licence);
+  self->licence = g_strdup (licence);
   emit (self, BW_CHANGE_MODIFY, BW_OBJECT_DOCUMENT, NULL, BW_FIELD_SETTINGS, NULL, NULL, NULL);
 }

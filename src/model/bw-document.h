@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* The size every node is drawn at, and a zone's title band: the model needs them to place what
+ * it adds (recommendations) where it does not cover anything already drawn. */
+#define BW_NODE_WIDTH   128.0
+#define BW_NODE_HEIGHT   88.0
+#define BW_ZONE_HEADER   32.0
+
 /* Plain records owned by the document. Callers never free or mutate them directly: edits go
  * through the bw_document_* mutators (normally via BwHistory), which emit `changed`. */
 struct _BwZone
@@ -92,6 +98,12 @@ const char *const *bw_document_get_threat_groups (BwDocument *self); /* NULL-ter
  * groups' techniques in the threat profile. NULL-terminated, never NULL. */
 const char *const *bw_document_get_threat_techniques (BwDocument *self);
 
+/* The Microsoft 365 licence tier the estate holds: "E3", "E5", or NULL when not set (every
+ * capability counts). Under E3, capabilities of a higher tier (CTID ids ending in -E5) are
+ * treated as disabled. */
+const char    *bw_document_get_licence        (BwDocument *self);
+/* TRUE for NULL, "E3" and "E5". */
+gboolean       bw_licence_is_valid            (const char *licence);
 guint          bw_document_get_n_zones        (BwDocument *self);
 const BwZone  *bw_document_get_zone           (BwDocument *self, guint index);
 const BwZone  *bw_document_lookup_zone        (BwDocument *self, const char *id);
@@ -169,6 +181,8 @@ void           bw_document_set_threat_groups  (BwDocument  *self,
 void           bw_document_set_threat_techniques (BwDocument        *self,
                                                   const char *const *techniques);
 
+void           bw_document_set_licence        (BwDocument        *self,
+                                               const char        *licence);
 /* TRUE if zone `zone_id` is `ancestor_id` or lies (transitively) inside it. */
 gboolean       bw_document_zone_is_within     (BwDocument  *self,
                                                const char  *zone_id,

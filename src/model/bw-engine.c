@@ -63,6 +63,7 @@ struct _BwEngine
   gboolean    edges_indexed;
   Counter     counters[N_COUNTERS];
   guint       n_counted;
+  char       *licence;        /* the document's licence tier the caps were built for */
 
   BwReport   *report;
   gboolean    dirty;
@@ -392,7 +393,8 @@ service_caps (BwEngine     *self,
     {
       const BwCapability *cap = bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
 
-      if (cap == NULL || props_strings_contain (node->props, "disabled_capabilities", cap->id))
+      if (cap == NULL || props_strings_contain (node->props, "disabled_capabilities", cap->id) ||
+          !bw_capability_within_licence (cap, self->licence))
         continue;
       for (guint k = 0; k < cap->n_entries; k++)
         {
@@ -747,8 +749,10 @@ static void
 recompute_all (BwEngine *self)
 {
   reset_document_state (self);
+  g_clear_pointer (&self->licence, g_free);
   if (self->document == NULL)
     return;
+  self->licence = g_strdup (bw_document_get_licence (self->document));
   for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
     {
       const BwNode *node = bw_document_get_node (self->document, i);
@@ -827,7 +831,8 @@ document_changed_cb (BwEngine       *self,
   switch (change->object)
     {
     case BW_OBJECT_DOCUMENT:
-      if (change->type == BW_CHANGE_RESET)
+      if (change->type == BW_CHANGE_RESET ||
+          g_strcmp0 (self->licence, bw_document_get_licence (document)) != 0)
         recompute_all (self);
       else if (change->fields & BW_FIELD_SETTINGS)
         self->dirty = TRUE;
@@ -1274,6 +1279,7 @@ bw_engine_finalize (GObject *object)
   g_free (self->tactic_bits);
   g_free (self->phase_bits);
   g_free (self->all_bits);
+  g_free (self->licence);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (bw_engine_parent_class)->finalize (object);

@@ -25,6 +25,7 @@ typedef enum
   OP_GAP,
   OP_GROUPS,
   OP_TECHNIQUES,
+  OP_LICENCE,
 } OpType;
 
 typedef struct
@@ -190,6 +191,10 @@ apply (BwHistory *self,
     case OP_TECHNIQUES:
       bw_document_set_threat_techniques (doc, (const char *const *) (forward ? op->new_groups
                                                                             : op->old_groups));
+      return TRUE;
+
+    case OP_LICENCE:
+      bw_document_set_licence (doc, forward ? op->new_text : op->old_text);
       return TRUE;
 
     default:
@@ -882,6 +887,29 @@ bw_history_set_threat_techniques (BwHistory          *self,
                                   GError            **error)
 {
   return set_threat_list (self, OP_TECHNIQUES, techniques, error);
+}
+
+gboolean
+bw_history_set_licence (BwHistory   *self,
+                        const char  *licence,
+                        GError     **error)
+{
+  Command cmd;
+  Op *op;
+
+  if (!bw_licence_is_valid (licence))
+    {
+      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID,
+                   _("Unknown licence tier \"%s\" (expected \"E3\" or \"E5\")"), licence);
+      return FALSE;
+    }
+  if (g_strcmp0 (bw_document_get_licence (self->document), licence) == 0)
+    return TRUE;
+  command_begin (self, &cmd, _("Change Licence Tier"), 0);
+  op = op_new (OP_LICENCE, NULL);
+  op->old_text = g_strdup (bw_document_get_licence (self->document));
+  op->new_text = g_strdup (licence);
+  return command_end (&cmd, command_do (&cmd, op, error));
 }
 
 /* Groups */

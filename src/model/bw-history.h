@@ -114,5 +114,9 @@ gboolean    bw_history_set_threat_groups (BwHistory         *self,
 gboolean    bw_history_set_threat_techniques (BwHistory         *self,
                                               const char *const *techniques,
                                               GError           **error);
+/* "E3", "E5" or NULL (not set). */
+gboolean    bw_history_set_licence       (BwHistory         *self,
+                                          const char        *licence,
+                                          GError           **error);
 
 G_END_DECLS

@@ -7,9 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define BW_NODE_WIDTH   128.0
-#define BW_NODE_HEIGHT   88.0
-#define BW_ZONE_HEADER   32.0
+/* BW_NODE_WIDTH, BW_NODE_HEIGHT and BW_ZONE_HEADER come from bw-document.h. */
 #define BW_OVERLAY_HEIGHT 76.0
 
 typedef struct

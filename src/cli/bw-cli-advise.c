@@ -1,0 +1,294 @@
+/* bw-cli-advise.c: `bulwark recommend`, `bulwark tiers` and `bulwark paths` — what to add next,
+ * what a licence tier buys, and where an intrusion can move. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bw-cli-private.h"
+#include "bw-document-io.h"
+#include "bw-engine.h"
+#include "bw-json-writer.h"
+#include "bw-paths.h"
+#include "bw-recommend.h"
+
+/* Parses, checks --format, loads the catalog and FILE. Returns an exit code, or -1 to go on. */
+static int
+load (GOptionContext  *context,
+      int             *argc,
+      char          ***argv,
+      const char      *usage,
+      char           **format,
+      BwCatalog      **out_catalog,
+      BwDocument     **out_doc)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bw_cli_parse (context, argc, argv))
+    return BW_CLI_EXIT_BAD_INPUT;
+  if (*argc != 2)
+    return bw_cli_fail ("%s", usage);
+  if (*format == NULL)
+    *format = g_strdup ("text");
+  if (!g_str_equal (*format, "json") && !g_str_equal (*format, "text"))
+    return bw_cli_fail (_("--format: expected json or text, not “%s”"), *format);
+  if ((*out_catalog = bw_catalog_load_default (&error)) == NULL)
+    return bw_cli_fail (_("the catalog does not load: %s"), error->message);
+  if ((*out_doc = bw_document_load_from_file ((*argv)[1], &error)) == NULL)
+    return bw_cli_fail ("%s: %s", (*argv)[1], error->message);
+  if (!bw_cli_check_catalog (*out_doc, (*argv)[1]))
+    return BW_CLI_EXIT_BAD_INPUT;
+  return -1;
+}
+
+static const char *
+label_of (BwDocument *doc,
+          const char *id)
+{
+  const BwNode *n = bw_document_lookup_node (doc, id);
+  const BwZone *z = bw_document_lookup_zone (doc, id);
+
+  return n != NULL ? n->label : z != NULL ? z->label : id;
+}
+
+static void
+figure (GString    *out,
+        const char *key,
+        double      value,
+        gboolean    last)
+{
+  bw_json_write_string (out, key);
+  g_string_append (out, ": ");
+  bw_json_write_ratio (out, value);
+  if (!last)
+    g_string_append (out, ", ");
+}
+
+int
+bw_cli_recommend (int    argc,
+                  char **argv)
+{
+  g_autofree char *format = NULL;
+  int top = 5;
+  GOptionEntry entries[] = {
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many steps to suggest (default 5)"), N_("N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json or text (default)"), N_("FORMAT") },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — suggest the services that raise coverage most"));
+  g_autoptr(BwDocument) doc = NULL;
+  g_autoptr(BwCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) recs = NULL;
+  gboolean profile = FALSE;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = load (context, &argc, &argv, _("usage: bulwark recommend FILE [--top N] [--format json|text]"),
+                 &format, &catalog, &doc);
+  if (status >= 0)
+    return status;
+  if (top < 1 || top > 100)
+    return bw_cli_fail (_("--top: expected a number from 1 to 100"));
+
+  recs = bw_recommend (catalog, doc, top, &profile, NULL);
+  if (g_str_equal (format, "json"))
+    {
+      g_autoptr(GString) out = g_string_new ("{\n  \"recommendations\": [");
+
+      for (guint i = 0; i < recs->len; i++)
+        {
+          const BwRecommendation *r = g_ptr_array_index (recs, i);
+
+          g_string_append (out, i ? ",\n    {" : "\n    {");
+          bw_json_write_string (out, "stencil");
+          g_string_append (out, ": ");
+          bw_json_write_string (out, r->stencil);
+          g_string_append (out, ", \"action\": ");
+          bw_json_write_string (out, bw_recommend_action_to_string (r->action));
+          g_string_append (out, ", \"target\": ");
+          bw_json_write_string (out, r->target);
+          g_string_append (out, ", ");
+          figure (out, "gain", r->gain, FALSE);
+          figure (out, "ratio_after", r->ratio_after, TRUE);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, recs->len ? "\n  ],\n" : "],\n");
+      g_string_append_printf (out, "  \"ratio\": \"%s\"\n}\n", profile ? "profile" : "summary");
+      fwrite (out->str, 1, out->len, stdout);
+      return BW_CLI_EXIT_OK;
+    }
+
+  g_print (profile ? _("Ratio raised: the threat profile's, now %.1f%%\n")
+                   : _("Ratio raised: the summary's, now %.1f%%\n"),
+           100 * bw_recommend_ratio (catalog, doc));
+  if (recs->len == 0)
+    g_print (_("No single service or telemetry link from the catalog raises it.\n"));
+  for (guint i = 0; i < recs->len; i++)
+    {
+      const BwRecommendation *r = g_ptr_array_index (recs, i);
+      const BwStencil *s = bw_catalog_lookup_stencil (catalog, r->stencil);
+
+      if (r->action == BW_RECOMMEND_TELEMETRY)
+        g_print (_("%u. Send telemetry from “%s” to %s: +%.2f points → %.1f%%\n"), i + 1,
+                 label_of (doc, r->target), s->name, 100 * r->gain, 100 * r->ratio_after);
+      else
+        g_print (_("%u. Add %s protecting “%s”: +%.2f points → %.1f%%\n"), i + 1, s->name,
+                 label_of (doc, r->target), 100 * r->gain, 100 * r->ratio_after);
+    }
+  return BW_CLI_EXIT_OK;
+}
+
+int
+bw_cli_tiers (int    argc,
+              char **argv)
+{
+  static const char *const tiers[] = { "E3", "E5" };
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json or text (default)"), N_("FORMAT") },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — compare coverage under Microsoft 365 E3 and E5"));
+  g_autoptr(BwDocument) doc = NULL;
+  g_autoptr(BwCatalog) catalog = NULL;
+  BwReport *reports[2];
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = load (context, &argc, &argv, _("usage: bulwark tiers FILE [--format json|text]"),
+                 &format, &catalog, &doc);
+  if (status >= 0)
+    return status;
+
+  for (guint t = 0; t < 2; t++)
+    {
+      bw_document_set_licence (doc, tiers[t]);
+      reports[t] = bw_engine_compute (catalog, doc);
+    }
+
+  if (g_str_equal (format, "json"))
+    {
+      g_autoptr(GString) out = g_string_new ("{\n  \"tiers\": [");
+
+      for (guint t = 0; t < 2; t++)
+        {
+          const BwReportFigures *s = bw_report_get_summary (reports[t]);
+
+          g_string_append_printf (out, "%s\n    {\"licence\": \"%s\", \"summary\": {"
+                                  "\"applicable\": %u, \"covered\": %u, \"partial\": %u, \"gap\": %u, ",
+                                  t ? "," : "", tiers[t], s->applicable, s->covered, s->partial, s->gap);
+          figure (out, "ratio", s->ratio, TRUE);
+          g_string_append (out, "},\n     \"tactics\": [");
+          for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
+            {
+              const BwReportFigures *f = bw_report_get_tactic (reports[t], i);
+
+              g_string_append_printf (out, "%s\n       {\"id\": \"%s\", \"applicable\": %u, "
+                                      "\"covered\": %u, \"partial\": %u, \"gap\": %u, ",
+                                      i ? "," : "", bw_catalog_get_tactic (catalog, i)->id,
+                                      f->applicable, f->covered, f->partial, f->gap);
+              figure (out, "ratio", f->ratio, TRUE);
+              g_string_append_c (out, '}');
+            }
+          g_string_append (out, "]}");
+        }
+      g_string_append (out, "\n  ]\n}\n");
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  else
+    {
+      g_print ("%-24s %8s %8s %8s\n", _("Tactic"), "E3", "E5", _("Gain"));
+      for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
+        {
+          double e3 = bw_report_get_tactic (reports[0], i)->ratio;
+          double e5 = bw_report_get_tactic (reports[1], i)->ratio;
+
+          g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", bw_catalog_get_tactic (catalog, i)->name,
+                   100 * e3, 100 * e5, 100 * (e5 - e3));
+        }
+      g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", _("All tactics"),
+               100 * bw_report_get_summary (reports[0])->ratio,
+               100 * bw_report_get_summary (reports[1])->ratio,
+               100 * (bw_report_get_summary (reports[1])->ratio - bw_report_get_summary (reports[0])->ratio));
+    }
+  bw_report_unref (reports[0]);
+  bw_report_unref (reports[1]);
+  return BW_CLI_EXIT_OK;
+}
+
+int
+bw_cli_paths (int    argc,
+              char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *from = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The asset node where the intrusion starts"), N_("NODE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json or text (default)"), N_("FORMAT") },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE --from NODE — where an intrusion can move along flow edges"));
+  g_autoptr(BwDocument) doc = NULL;
+  g_autoptr(BwCatalog) catalog = NULL;
+  g_autoptr(BwReport) report = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = load (context, &argc, &argv, _("usage: bulwark paths FILE --from NODE [--format json|text]"),
+                 &format, &catalog, &doc);
+  if (status >= 0)
+    return status;
+  if (from == NULL)
+    return bw_cli_fail (_("usage: bulwark paths FILE --from NODE [--format json|text]"));
+
+  report = bw_engine_compute (catalog, doc);
+  if ((paths = bw_attack_paths (catalog, doc, report, from, &error)) == NULL)
+    return bw_cli_fail ("%s: %s", argv[1], error->message);
+
+  if (g_str_equal (format, "json"))
+    {
+      g_autoptr(GString) out = g_string_new ("{\n  \"entry\": ");
+
+      bw_json_write_string (out, from);
+      g_string_append (out, ",\n  \"paths\": [");
+      for (guint i = 0; i < paths->len; i++)
+        {
+          const BwAttackPath *p = g_ptr_array_index (paths, i);
+
+          g_string_append (out, i ? ",\n    {\"asset\": " : "\n    {\"asset\": ");
+          bw_json_write_string (out, p->asset);
+          g_string_append (out, ", \"hops\": [");
+          for (guint k = 0; k < p->hops->len; k++)
+            {
+              if (k)
+                g_string_append (out, ", ");
+              bw_json_write_string (out, g_ptr_array_index (p->hops, k));
+            }
+          g_string_append (out, "], \"weakest\": ");
+          bw_json_write_string (out, p->weakest);
+          g_string_append (out, ", ");
+          figure (out, "weakest_ratio", p->weakest_ratio, FALSE);
+          g_string_append_printf (out, "\"weakest_gaps\": %u}", p->weakest_gaps);
+        }
+      g_string_append (out, paths->len ? "\n  ]\n}\n" : "]\n}\n");
+      fwrite (out->str, 1, out->len, stdout);
+      return BW_CLI_EXIT_OK;
+    }
+
+  if (paths->len == 0)
+    g_print (_("No flow edge leads on from “%s”.\n"), label_of (doc, from));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const BwAttackPath *p = g_ptr_array_index (paths, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint k = 0; k < p->hops->len; k++)
+        g_string_append_printf (line, "%s%s", k ? " → " : "",
+                                label_of (doc, g_ptr_array_index (p->hops, k)));
+      g_print (_("%s\n    weakest: “%s”, %.1f%% covered, %u gaps\n"), line->str,
+               label_of (doc, p->weakest), 100 * p->weakest_ratio, p->weakest_gaps);
+    }
+  return BW_CLI_EXIT_OK;
+}
