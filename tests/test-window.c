@@ -8,6 +8,8 @@
 #include "bw-document-io.h"
 #include "bw-engine.h"
 #include "bw-layout.h"
+#include "bw-advisor.h"
+#include "bw-recommend.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
 
@@ -353,6 +355,71 @@ test_threat_layer (void)
   destroy_window (window);
 }
 
+/* The Advisor panel: recommendations worked out in the background match the engine's, the
+ * first applies as one undoable step, the licence tier and the threat profile change the live
+ * figures, and selecting an asset lists where a flow path leads from it. */
+static void
+test_advisor (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  BwWindow *window = new_window ();
+  BwAdvisor *advisor;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(BwDocument) e3 = NULL;
+  g_autoptr(BwReport) e3_report = NULL;
+  const BwRecommendation *first;
+  double before;
+  guint nodes;
+  const char *groups[] = { "G0016", NULL };
+
+  g_assert_true (bw_window_load_file (window, file, NULL));
+  advisor = BW_ADVISOR (window->advisor);
+  bw_advisor_refresh_now (advisor);
+  expected = bw_recommend (window->catalog, window->document, 5, NULL, NULL);
+  g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), ==, expected->len);
+  first = bw_advisor_get_recommendation (advisor, 0);
+  g_assert_cmpstr (first->stencil, ==, ((BwRecommendation *) g_ptr_array_index (expected, 0))->stencil);
+  g_assert_cmpstr (first->target, ==, ((BwRecommendation *) g_ptr_array_index (expected, 0))->target);
+
+  before = bw_report_get_summary (bw_engine_get_report (window->engine))->ratio;
+  nodes = bw_document_get_n_nodes (window->document);
+  g_assert_true (bw_advisor_apply (advisor, 0, NULL));
+  g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes + 1);
+  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (window->engine))->ratio, ==,
+                     ((BwRecommendation *) g_ptr_array_index (expected, 0))->ratio_after);
+  assert_live_figures (window);
+  g_assert_cmpstr (bw_history_get_undo_label (window->history), ==, "Apply Recommendation");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes);
+  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (window->engine))->ratio, ==, before);
+
+  /* Licence tier E3: the live figures are those of the document set to E3. */
+  g_assert_true (bw_history_set_licence (window->history, "E3", NULL));
+  e3 = bw_document_copy (window->document);
+  e3_report = bw_engine_compute (window->catalog, e3);
+  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (window->engine))->ratio, ==,
+                     bw_report_get_summary (e3_report)->ratio);
+  g_assert_cmpfloat (bw_report_get_summary (e3_report)->ratio, <, before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (bw_document_get_licence (window->document));
+
+  /* A threat profile: the report carries it, and the panel refreshes without complaint. */
+  g_assert_true (bw_history_set_threat_groups (window->history, groups, NULL));
+  g_assert_true (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  bw_advisor_refresh_now (advisor);
+  g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), >, 0);
+
+  /* Attack paths from the public IP: load balancer, VMs, SQL database. */
+  bw_canvas_select (window->canvas, "n48", FALSE);
+  iterate (50);
+  g_assert_cmpuint (bw_advisor_get_n_paths (advisor), ==, 3);
+  bw_canvas_clear_selection (window->canvas);
+  iterate (50);
+  g_assert_cmpuint (bw_advisor_get_n_paths (advisor), ==, 0);
+  destroy_window (window);
+}
+
 /* The file chooser's path: loading runs on a worker thread while the window keeps drawing. */
 static void
 test_open_in_background (void)
@@ -410,6 +477,7 @@ main (int    argc,
   g_test_add_func ("/window/edit-flow", test_edit_flow);
   g_test_add_func ("/window/threat-layer", test_threat_layer);
   g_test_add_func ("/window/open-in-background", test_open_in_background);
+  g_test_add_func ("/window/advisor", test_advisor);
 
   status = g_test_run ();
   g_clear_object (&app);

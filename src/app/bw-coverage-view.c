@@ -126,6 +126,25 @@ tactic_row (BwCoverageView        *self,
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), counts);
+  if (bw_report_has_profile (self->report))
+    {
+      const BwReportFigures *p = bw_report_get_profile_tactic (self->report, index);
+      g_autofree char *text = NULL;
+      GtkWidget *profile;
+
+      /* Rule 9 beside the overall figures: the same tactic against the chosen adversaries. */
+      if (p->applicable > 0)
+        text = g_strdup_printf (_("Threat profile: %.0f%% · %u gaps of %u techniques they use"),
+                                p->ratio * 100, p->gap, p->applicable);
+      else
+        text = g_strdup (_("Threat profile: no technique they use applies here"));
+      profile = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (profile), 0);
+      gtk_label_set_wrap (GTK_LABEL (profile), TRUE);
+      gtk_widget_add_css_class (profile, "caption");
+      gtk_widget_add_css_class (profile, "accent");
+      gtk_box_append (GTK_BOX (box), profile);
+    }
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -172,6 +191,12 @@ technique_row (BwCoverageView          *self,
                               bw_score_to_string (t->protect), bw_score_to_string (t->detect),
                               bw_score_to_string (t->respond), t->covered_assets,
                               t->applicable_assets);
+  if (bw_report_in_profile (self->report, technique->index))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      subtitle = g_strdup_printf (_("Used by the threat profile · %s"), plain);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (status, status_class (t->status));
   gtk_widget_add_css_class (status, "caption-heading");
@@ -193,17 +218,23 @@ rebuild_techniques (BwCoverageView *self)
   tactic = bw_catalog_get_tactic (self->catalog, (guint) self->tactic);
   gtk_label_set_text (self->tactic_title, tactic->name);
 
-  /* Gaps first: they are what the user came here for. */
-  for (int pass = 0; pass < 3; pass++)
+  /* Gaps first: they are what the user came here for; with a threat profile, the techniques
+   * the chosen adversaries use come before all others. */
+  for (int pass = 0; pass < 6; pass++)
     {
       static const BwStatus order[] = { BW_STATUS_GAP, BW_STATUS_PARTIAL, BW_STATUS_COVERED };
+      gboolean profile = bw_report_has_profile (self->report);
 
+      if (!profile && pass >= 3)
+        break;
       for (guint i = 0; i < bw_catalog_get_n_techniques (self->catalog); i++)
         {
           const BwTechnique *technique = bw_catalog_get_technique (self->catalog, i);
           const BwReportTechnique *t = bw_report_get_technique (self->report, i);
 
-          if (t->status != order[pass] || !technique_in_tactic (technique, tactic->shortname))
+          if (t->status != order[pass % 3] || !technique_in_tactic (technique, tactic->shortname))
+            continue;
+          if (profile && bw_report_in_profile (self->report, i) != (pass < 3))
             continue;
           if (self->filter != NULL && *self->filter != '\0')
             {

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bw-advisor.h"
 #include "bw-coverage-view.h"
 #include "bw-inspector.h"
 #include "bw-overlay.h"
@@ -63,6 +64,15 @@ report_changed_cb (BwWindow *self,
                                   summary->partial);
   gtk_label_set_text (self->summary_label, summary_text);
   bw_coverage_view_set_report (BW_COVERAGE_VIEW (self->coverage), report);
+  bw_advisor_set_report (BW_ADVISOR (self->advisor), report);
+}
+
+static void
+show_paths_cb (BwWindow   *self,
+               GHashTable *reached,
+               GHashTable *weakest)
+{
+  bw_canvas_set_highlight (self->canvas, reached, weakest);
 }
 
 static void
@@ -93,6 +103,8 @@ bw_window_document_replaced (BwWindow *self)
   bw_inspector_set_model (BW_INSPECTOR (self->inspector), self->document, self->history,
                           self->catalog);
   bw_coverage_view_set_model (BW_COVERAGE_VIEW (self->coverage), self->document, self->catalog);
+  if (self->catalog != NULL)
+    bw_advisor_set_model (BW_ADVISOR (self->advisor), self->history, self->catalog);
   bw_canvas_set_highlight (self->canvas, NULL, NULL);
 
   if (self->engine != NULL)
@@ -110,6 +122,8 @@ bw_window_selection_changed (BwWindow *self)
   bw_inspector_set_target (BW_INSPECTOR (self->inspector),
                            selection->len == 1 ? g_ptr_array_index (selection, 0) : NULL,
                            selection->len);
+  bw_advisor_set_entry (BW_ADVISOR (self->advisor),
+                        selection->len == 1 ? g_ptr_array_index (selection, 0) : NULL);
 }
 
 void
@@ -118,6 +132,7 @@ bw_window_panels_class_init (GtkWidgetClass *widget_class)
   g_type_ensure (BW_TYPE_PALETTE);
   g_type_ensure (BW_TYPE_INSPECTOR);
   g_type_ensure (BW_TYPE_COVERAGE_VIEW);
+  g_type_ensure (BW_TYPE_ADVISOR);
 }
 
 void
@@ -164,6 +179,18 @@ bw_window_panels_init (BwWindow *self)
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->inspector, "inspector",
                                     _("Inspector"));
   adw_view_stack_page_set_icon_name (page, "document-properties-symbolic");
+
+  self->advisor = bw_advisor_new ();
+  g_signal_connect_object (self->advisor, "error", G_CALLBACK (panel_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->advisor, "show-paths", G_CALLBACK (show_paths_cb), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->advisor, "advisor",
+                                    _("Advisor"));
+  adw_view_stack_page_set_icon_name (page, "starred-symbolic");
+
+  /* The page the user last had open comes back next time. */
+  g_settings_bind (self->settings, "sidebar-page", stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 
   gtk_widget_set_vexpand (stack, TRUE);
   gtk_box_append (self->sidebar_box, switcher);

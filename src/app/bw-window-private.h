@@ -38,6 +38,7 @@ struct _BwWindow
   GtkWidget       *palette;
   GtkWidget       *inspector;
   GtkWidget       *coverage;
+  GtkWidget       *advisor;
   GtkLabel        *summary_label;
 };
 
