@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -1126,12 +1127,12 @@ read_root (Reader *r)
   version = v->u.i;
   if (version > BW_DOCUMENT_FORMAT_VERSION)
     return fail (r->error, BW_DOCUMENT_ERROR_VERSION,
-                 _("version: written by a newer Bulwark (format version %" G_GINT64_FORMAT
+                 _("version: written by a newer Bulwark (format version %" PRId64
                    "); this one reads up to %d"),
-                 version, BW_DOCUMENT_FORMAT_VERSION);
+                 (int64_t) version, BW_DOCUMENT_FORMAT_VERSION);
   if (version < 0)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                 _("version: %" G_GINT64_FORMAT " is not a version"), version);
+                 _("version: %" PRId64 " is not a version"), (int64_t) version);
   for (gint64 from = version; from < BW_DOCUMENT_FORMAT_VERSION; from++)
     migrations[from](r->json, root);
 
