@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-advisor.h"
+#include "bw-widgets.h"
 #include "bw-document-io.h"
 #include "bw-engine.h"
 #include "bw-paths.h"
@@ -54,15 +55,6 @@ static guint signals[N_SIGNALS];
 
 static const char *const licences[] = { NULL, "E3", "E5" };
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static GtkListBox *
 boxed_list (void)
 {
@@ -104,16 +96,6 @@ add_note (GtkListBox *list,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "dim-label");
   gtk_list_box_append (list, row);
-}
-
-static const char *
-label_of (BwDocument *doc,
-          const char *id)
-{
-  const BwNode *n = bw_document_lookup_node (doc, id);
-  const BwZone *z = bw_document_lookup_zone (doc, id);
-
-  return n != NULL ? n->label : z != NULL ? z->label : id;
 }
 
 /* Threat profile */
@@ -292,7 +274,7 @@ update_licence (BwAdvisor *self)
   self->syncing = FALSE;
 
   /* What E5 adds over E3, per tactic, for this estate. */
-  clear_list (self->tiers);
+  bw_list_box_remove_all (self->tiers);
   copy = bw_document_copy (self->document);
   for (guint t = 0; t < 2; t++)
     {
@@ -352,7 +334,7 @@ apply_clicked_cb (GtkButton *button,
 static void
 show_recommendations (BwAdvisor *self)
 {
-  clear_list (self->recommendations);
+  bw_list_box_remove_all (self->recommendations);
   if (self->recs == NULL)
     return;
   if (self->recs->len == 0)
@@ -371,14 +353,14 @@ show_recommendations (BwAdvisor *self)
         {
           title = g_strdup_printf (_("Send telemetry to %s"), s->name);
           subtitle = g_strdup_printf (_("From “%s” · +%.2f points → %.1f%%"),
-                                      label_of (self->document, r->target), r->gain * 100,
+                                      bw_document_get_label (self->document, r->target), r->gain * 100,
                                       r->ratio_after * 100);
         }
       else
         {
           title = g_strdup_printf (_("Add %s"), s->name);
           subtitle = g_strdup_printf (_("Protecting “%s” · +%.2f points → %.1f%%"),
-                                      label_of (self->document, r->target), r->gain * 100,
+                                      bw_document_get_label (self->document, r->target), r->gain * 100,
                                       r->ratio_after * 100);
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -438,7 +420,7 @@ start_recommendations (BwAdvisor *self)
   self->cancellable = g_cancellable_new ();
   self->busy = TRUE;
 
-  clear_list (self->recommendations);
+  bw_list_box_remove_all (self->recommendations);
   add_note (self->recommendations, _("Working out what helps most…"), NULL);
   task = g_task_new (self, self->cancellable, recommend_done_cb, NULL);
   g_task_set_task_data (task, bw_document_copy (self->document), g_object_unref);
@@ -454,7 +436,7 @@ update_paths (BwAdvisor *self)
   const BwNode *entry = self->entry ? bw_document_lookup_node (self->document, self->entry) : NULL;
   g_autofree char *description = NULL;
 
-  clear_list (self->paths);
+  bw_list_box_remove_all (self->paths);
   self->n_paths = 0;
   if (entry != NULL && self->report != NULL)
     paths = bw_attack_paths (self->catalog, self->document, self->report, entry->id, NULL);
@@ -481,9 +463,9 @@ update_paths (BwAdvisor *self)
 
       for (guint k = 1; k < p->hops->len; k++)
         g_string_append_printf (hops, "%s%s", k > 1 ? " → " : "",
-                                label_of (self->document, g_ptr_array_index (p->hops, k)));
+                                bw_document_get_label (self->document, g_ptr_array_index (p->hops, k)));
       subtitle = g_strdup_printf (_("Weakest: “%s”, %.0f%% covered, %u gaps"),
-                                  label_of (self->document, p->weakest), p->weakest_ratio * 100,
+                                  bw_document_get_label (self->document, p->weakest), p->weakest_ratio * 100,
                                   p->weakest_gaps);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hops->str);

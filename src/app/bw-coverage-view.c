@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-coverage-view.h"
+#include "bw-widgets.h"
 
 struct _BwCoverageView
 {
@@ -67,15 +68,6 @@ status_class (BwStatus status)
     default:
       return "dim-label";
     }
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static GtkWidget *
@@ -159,7 +151,7 @@ tactic_row (BwCoverageView        *self,
 static void
 rebuild_tactics (BwCoverageView *self)
 {
-  clear_list (self->tactics);
+  bw_list_box_remove_all (self->tactics);
   if (self->report == NULL || self->catalog == NULL)
     return;
   for (guint i = 0; i < bw_catalog_get_n_tactics (self->catalog); i++)
@@ -211,7 +203,7 @@ rebuild_techniques (BwCoverageView *self)
 {
   const BwTactic *tactic;
 
-  clear_list (self->techniques);
+  bw_list_box_remove_all (self->techniques);
   if (self->report == NULL || self->catalog == NULL || self->tactic < 0)
     return;
 

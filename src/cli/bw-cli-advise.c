@@ -41,16 +41,6 @@ load (GOptionContext  *context,
   return -1;
 }
 
-static const char *
-label_of (BwDocument *doc,
-          const char *id)
-{
-  const BwNode *n = bw_document_lookup_node (doc, id);
-  const BwZone *z = bw_document_lookup_zone (doc, id);
-
-  return n != NULL ? n->label : z != NULL ? z->label : id;
-}
-
 static void
 figure (GString    *out,
         const char *key,
@@ -130,10 +120,10 @@ bw_cli_recommend (int    argc,
 
       if (r->action == BW_RECOMMEND_TELEMETRY)
         g_print (_("%u. Send telemetry from “%s” to %s: +%.2f points → %.1f%%\n"), i + 1,
-                 label_of (doc, r->target), s->name, 100 * r->gain, 100 * r->ratio_after);
+                 bw_document_get_label (doc, r->target), s->name, 100 * r->gain, 100 * r->ratio_after);
       else
         g_print (_("%u. Add %s protecting “%s”: +%.2f points → %.1f%%\n"), i + 1, s->name,
-                 label_of (doc, r->target), 100 * r->gain, 100 * r->ratio_after);
+                 bw_document_get_label (doc, r->target), 100 * r->gain, 100 * r->ratio_after);
     }
   return BW_CLI_EXIT_OK;
 }
@@ -278,7 +268,7 @@ bw_cli_paths (int    argc,
     }
 
   if (paths->len == 0)
-    g_print (_("No flow edge leads on from “%s”.\n"), label_of (doc, from));
+    g_print (_("No flow edge leads on from “%s”.\n"), bw_document_get_label (doc, from));
   for (guint i = 0; i < paths->len; i++)
     {
       const BwAttackPath *p = g_ptr_array_index (paths, i);
@@ -286,9 +276,9 @@ bw_cli_paths (int    argc,
 
       for (guint k = 0; k < p->hops->len; k++)
         g_string_append_printf (line, "%s%s", k ? " → " : "",
-                                label_of (doc, g_ptr_array_index (p->hops, k)));
+                                bw_document_get_label (doc, g_ptr_array_index (p->hops, k)));
       g_print (_("%s\n    weakest: “%s”, %.1f%% covered, %u gaps\n"), line->str,
-               label_of (doc, p->weakest), 100 * p->weakest_ratio, p->weakest_gaps);
+               bw_document_get_label (doc, p->weakest), 100 * p->weakest_ratio, p->weakest_gaps);
     }
   return BW_CLI_EXIT_OK;
 }

@@ -305,6 +305,16 @@ bw_document_get_threat_techniques (BwDocument *self)
 }
 
 const char *
+bw_document_get_label (BwDocument *self,
+                       const char *id)
+{
+  const BwNode *node = bw_document_lookup_node (self, id);
+  const BwZone *zone = node == NULL ? bw_document_lookup_zone (self, id) : NULL;
+
+  return node != NULL ? node->label : zone != NULL ? zone->label : id;
+}
+
+const char *
 bw_document_get_licence (BwDocument *self)
 {
   return self->licence;

@@ -113,6 +113,8 @@ const BwNode  *bw_document_lookup_node        (BwDocument *self, const char *id)
 guint          bw_document_get_n_edges        (BwDocument *self);
 const BwEdge  *bw_document_get_edge           (BwDocument *self, guint index);
 const BwEdge  *bw_document_lookup_edge        (BwDocument *self, const char *id);
+/* The label of node or zone `id`, or `id` itself when there is no such node or zone. */
+const char    *bw_document_get_label          (BwDocument *self, const char *id);
 
 
 /* Mutators. Each validates its input (unknown ids, duplicate ids, wrong kinds), applies the edit
