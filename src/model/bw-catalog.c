@@ -1042,3 +1042,11 @@ bw_capability_within_licence (const BwCapability *capability,
   /* "E3" / "E5": the digit is the tier. */
   return g_ascii_isdigit (licence[1]) && capability->tier <= (guint) (licence[1] - '0');
 }
+
+gboolean
+bw_stencil_admits (const BwStencil *service,
+                   const char      *asset_kind)
+{
+  return service->applies_to[0] == NULL ||
+         g_strv_contains ((const char *const *) service->applies_to, asset_kind);
+}

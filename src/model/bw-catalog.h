@@ -108,6 +108,10 @@ const BwPhase      *bw_catalog_get_phase        (BwCatalog *self, guint index);
 guint               bw_catalog_get_n_capabilities (BwCatalog *self);
 const BwCapability *bw_catalog_get_capability     (BwCatalog *self, guint index);
 const BwCapability *bw_catalog_lookup_capability  (BwCatalog *self, const char *id);
+/* Rule 1's applies_to: TRUE if service stencil `service` can protect assets of `asset_kind`
+ * (its applies_to lists the kind, or is empty). */
+gboolean            bw_stencil_admits             (const BwStencil *service,
+                                                   const char      *asset_kind);
 /* The licence tier a capability id carries ("DEF-ATH-E5" → 5), 0 when it names none. */
 guint               bw_capability_tier_from_id     (const char *id);
 /* TRUE if the capability counts under a document's licence ("E3", "E5" or NULL = any). */

@@ -280,13 +280,6 @@ is_siem (const BwStencil *s)
   return s != NULL && s->role == BW_ROLE_SERVICE && s->siem;
 }
 
-static gboolean
-strv_has (char      **values,
-          const char *value)
-{
-  return g_strv_contains ((const char *const *) values, value);
-}
-
 /* The strings of a props array member, or NULL when absent or malformed. */
 static gboolean
 props_strings_contain (JsonObject *props,
@@ -455,13 +448,6 @@ reach (BwEngine   *self,
   return result;
 }
 
-static gboolean
-admits (const BwStencil *service,
-        const BwNode    *asset)
-{
-  return service->applies_to[0] == NULL || strv_has (service->applies_to, asset->kind);
-}
-
 /* Rule 1 and 2: the service nodes covering `asset`, each once. */
 static GPtrArray *
 covering_services (BwEngine     *self,
@@ -487,7 +473,7 @@ covering_services (BwEngine     *self,
           const BwNode *s = bw_document_lookup_node (doc, g_ptr_array_index (sources, i));
           const BwStencil *st = node_stencil (self, s);
 
-          if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem || !admits (st, asset) ||
+          if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem || !bw_stencil_admits (st, asset->kind) ||
               g_hash_table_contains (seen, s->id))
             continue;
           g_hash_table_add (seen, s->id);
@@ -510,7 +496,7 @@ covering_services (BwEngine     *self,
           const BwNode *siem = bw_document_lookup_node (doc, id);
           const BwStencil *st = node_stencil (self, siem);
 
-          if (!is_siem (st) || g_hash_table_contains (seen, id) || !admits (st, asset))
+          if (!is_siem (st) || g_hash_table_contains (seen, id) || !bw_stencil_admits (st, asset->kind))
             continue;
           g_hash_table_add (seen, (gpointer) id);
           g_ptr_array_add (services, (gpointer) siem);
@@ -585,7 +571,7 @@ or_service_cover (BwEngine     *self,
   guint W = self->words;
 
   if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||
-      !(st->applies_to[0] == NULL || strv_has (st->applies_to, kind)))
+      !bw_stencil_admits (st, kind))
     return;
   bits_or (caps, service_caps (self, s), 9 * W);
   reached = reach (self, s->id);
@@ -594,7 +580,7 @@ or_service_cover (BwEngine     *self,
       const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, k));
       const BwStencil *sst = node_stencil (self, siem);
 
-      if (is_siem (sst) && (sst->applies_to[0] == NULL || strv_has (sst->applies_to, kind)))
+      if (is_siem (sst) && bw_stencil_admits (sst, kind))
         bits_or (caps, service_caps (self, siem), 9 * W);
     }
 }
@@ -702,7 +688,7 @@ update_asset (BwEngine   *self,
         const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, i));
         const BwStencil *st = node_stencil (self, siem);
 
-        if (is_siem (st) && admits (st, node))
+        if (is_siem (st) && bw_stencil_admits (st, node->kind))
           {
             guint64 *caps = service_caps (self, siem);
 

@@ -53,14 +53,6 @@ bw_recommend_ratio (BwCatalog  *catalog,
 }
 
 static gboolean
-admits (const BwStencil *service,
-        const char      *asset_kind)
-{
-  return service->applies_to[0] == NULL ||
-         g_strv_contains ((const char *const *) service->applies_to, asset_kind);
-}
-
-static gboolean
 has_capability_within (BwCatalog       *catalog,
                        const BwStencil *stencil,
                        const char      *licence)
@@ -396,7 +388,7 @@ best_step (BwCatalog    *catalog,
               const BwStencil *ns = node_stencil (catalog, n);
 
               useful = ns != NULL && ns->role == BW_ROLE_ASSET && n->zone != NULL &&
-                       admits (stencil, n->kind) &&
+                       bw_stencil_admits (stencil, n->kind) &&
                        bw_document_zone_is_within (work, n->zone, zone->id);
             }
           if (!useful)
@@ -409,7 +401,7 @@ best_step (BwCatalog    *catalog,
           const BwNode *n = bw_document_get_node (work, i);
           const BwStencil *ns = node_stencil (catalog, n);
 
-          if (ns == NULL || ns->role != BW_ROLE_ASSET || !admits (stencil, n->kind))
+          if (ns == NULL || ns->role != BW_ROLE_ASSET || !bw_stencil_admits (stencil, n->kind))
             continue;
           candidate.target = n->id;
           consider (catalog, work, engine, &candidate, base, &best);
