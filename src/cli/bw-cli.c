@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bw-cli-private.h"
 
@@ -41,7 +42,8 @@ find_command (const char *name)
 gboolean
 bw_cli_is_subcommand (const char *name)
 {
-  return name != NULL && (find_command (name) != NULL || g_str_equal (name, "help"));
+  return name != NULL && (find_command (name) != NULL || g_str_equal (name, "help") ||
+                          g_str_equal (name, "--help") || g_str_equal (name, "-h"));
 }
 
 int
@@ -84,7 +86,17 @@ print_help (void)
   g_print ("\n%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
     g_print ("  %-18s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("“bulwark COMMAND --help” shows the options of a command."));
   return BW_CLI_EXIT_OK;
+}
+
+int
+bw_cli_reject_argument (const char *word)
+{
+  /* Something with a directory part or an extension was meant as a file. */
+  if (strchr (word, G_DIR_SEPARATOR) != NULL || strchr (word, '.') != NULL)
+    return bw_cli_fail (_("%s: no such file"), word);
+  return bw_cli_fail (_("unknown command “%s” (bulwark --help lists the commands)"), word);
 }
 
 int
@@ -95,7 +107,7 @@ bw_cli_run (int    argc,
 
   g_return_val_if_fail (argc >= 2, BW_CLI_EXIT_BAD_INPUT);
 
-  if (g_str_equal (argv[1], "help"))
+  if (g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     return print_help ();
 
   entry = find_command (argv[1]);

@@ -14,6 +14,7 @@ enum
 };
 
 gboolean bw_cli_is_subcommand (const char *name);
+int      bw_cli_reject_argument (const char *word);
 int      bw_cli_run           (int    argc,
                                char **argv);
 
