@@ -1,0 +1,197 @@
+/* bench-scaling.c: paths that once grew quadratically with their input. Each is run at n and
+ * 2n and the cost ratio printed; ~2 is linear, 4 quadratic (target ≤ 2.3, issue 20 item 5).
+ * An optional first argument scales every n (e.g. 0.25 for a quick run). Prints the figures;
+ * never fails on time. */
+#include "config.h"
+
+#include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "bw-catalog.h"
+#include "bw-document.h"
+#include "bw-engine.h"
+#include "bw-export.h"
+#include "bw-layout.h"
+#include "bw-paths.h"
+
+typedef struct
+{
+  double seconds;
+  double bytes; /* heap held by the result, or -1 when not measured */
+} Cost;
+
+/* Heap bytes in use: the difference before and after keeping a result is what it holds. */
+static double
+heap_in_use (void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (double) info.uordblks + (double) info.hblkhd;
+#else
+  return -1;
+#endif
+}
+
+static BwCatalog *
+catalog (void)
+{
+  static BwCatalog *catalog;
+  g_autoptr(GError) error = NULL;
+
+  if (catalog == NULL && (catalog = bw_catalog_load_default (&error)) == NULL)
+    g_error ("the catalog does not load: %s", error->message);
+  return catalog;
+}
+
+static void
+add_node (BwDocument *doc,
+          const char *id,
+          const char *kind,
+          const char *label,
+          double      x)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (bw_document_add_node (doc, id, kind, label, NULL, x, 0, NULL, &error) == NULL)
+    g_error ("%s", error->message);
+}
+
+static void
+add_edge (BwDocument *doc,
+          guint       n,
+          BwEdgeKind  kind,
+          const char *from,
+          const char *to)
+{
+  g_autofree char *id = g_strdup_printf ("e%u", n);
+  g_autoptr(GError) error = NULL;
+
+  if (bw_document_add_edge (doc, id, kind, from, to, &error) == NULL)
+    g_error ("%s", error->message);
+}
+
+/* One node whose label has n characters (words of 7 letters), written as SVG. */
+static Cost
+svg_label (guint n)
+{
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(BwLayout) layout = NULL;
+  BwExportOptions options = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  while (label->len < n)
+    g_string_append (label, label->len % 8 == 7 ? " " : "abcdefg" + label->len % 8);
+  g_string_truncate (label, n);
+  add_node (doc, "n1", "azure.vm", label->str, 0);
+  layout = bw_layout_new (doc, catalog ());
+  start = g_get_monotonic_time ();
+  if ((bytes = bw_export_to_bytes (layout, BW_EXPORT_SVG, &options, &error)) == NULL)
+    g_error ("%s", error->message);
+  return (Cost) { (g_get_monotonic_time () - start) / 1e6, -1 };
+}
+
+/* n assets in a flow chain, the paths from the first (the whole chain is reached). */
+static Cost
+flow_chain (guint n)
+{
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwReport) report = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  double before;
+  gint64 start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
+
+      add_node (doc, id, "azure.vm", id, i * 150.0);
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *from = g_strdup_printf ("n%u", i);
+      g_autofree char *to = g_strdup_printf ("n%u", i + 1);
+
+      add_edge (doc, i, BW_EDGE_FLOW, from, to);
+    }
+  report = bw_engine_compute (catalog (), doc);
+  before = heap_in_use ();
+  start = g_get_monotonic_time ();
+  paths = bw_attack_paths (catalog (), doc, report, "n1", NULL);
+  g_assert (paths != NULL && paths->len == n - 1);
+  return (Cost) { (g_get_monotonic_time () - start) / 1e6,
+                  before < 0 ? -1 : heap_in_use () - before };
+}
+
+/* n assets each sending telemetry to its own collector, the collectors in a chain ending at
+ * one SIEM; every asset is covered through the rest of the chain (rule 2). */
+static Cost
+collector_chain (guint n)
+{
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwReport) report = NULL;
+  guint e = 0;
+  gint64 start;
+
+  add_node (doc, "siem", "mon.sentinel", "Sentinel", 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *asset = g_strdup_printf ("a%u", i);
+      g_autofree char *collector = g_strdup_printf ("c%u", i);
+
+      add_node (doc, asset, "azure.vm", asset, i * 150.0);
+      add_node (doc, collector, "mon.log-analytics", collector, i * 150.0);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *asset = g_strdup_printf ("a%u", i);
+      g_autofree char *collector = g_strdup_printf ("c%u", i);
+      g_autofree char *next = i + 1 < n ? g_strdup_printf ("c%u", i + 1) : g_strdup ("siem");
+
+      add_edge (doc, ++e, BW_EDGE_TELEMETRY, asset, collector);
+      add_edge (doc, ++e, BW_EDGE_TELEMETRY, collector, next);
+    }
+  start = g_get_monotonic_time ();
+  report = bw_engine_compute (catalog (), doc);
+  g_assert (bw_report_get_summary (report)->covered + bw_report_get_summary (report)->partial > 0);
+  return (Cost) { (g_get_monotonic_time () - start) / 1e6, -1 };
+}
+
+static void
+run (const char *name,
+     Cost      (*measure) (guint n),
+     guint       n)
+{
+  Cost a = measure (n);
+  Cost b = measure (2 * n);
+
+  g_print ("%-34s n=%-7u %8.3f s   2n=%-7u %8.3f s   ratio %.2f", name, n, a.seconds, 2 * n,
+           b.seconds, a.seconds > 0 ? b.seconds / a.seconds : NAN);
+  if (a.bytes > 0 && b.bytes > 0)
+    g_print ("   memory %.1f MB -> %.1f MB, ratio %.2f", a.bytes / 1e6, b.bytes / 1e6,
+             b.bytes / a.bytes);
+  g_print ("\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  double factor = argc > 1 ? g_ascii_strtod (argv[1], NULL) : 1;
+
+  if (!(factor > 0 && factor <= 100))
+    {
+      g_printerr ("usage: bench-scaling [FACTOR]   (every n times FACTOR, default 1)\n");
+      return 2;
+    }
+  (void) catalog ();
+  run ("SVG export, label length", svg_label, MAX (1, (guint) (20000 * factor)));
+  run ("paths, flow chain", flow_chain, MAX (2, (guint) (4000 * factor)));
+  run ("engine, collector chain", collector_chain, MAX (1, (guint) (20000 * factor)));
+  return 0;
+}
