@@ -127,15 +127,25 @@ bw_wrap_label (const char *text,
 
       if (i == n_lines - 1 && pango_layout_is_ellipsized (layout))
         {
-          /* Pango draws the ellipsis itself; spell it out so other renderers show the same. */
+          /* Pango draws the ellipsis itself; spell it out so other renderers show the same:
+           * the longest start of the rest that fits with "…" after it. Only what reaches the
+           * width on one line can fit, and the search over that is binary, so a label of any
+           * length costs about what its own layout does. */
           g_autoptr(PangoLayout) probe = pango_layout_copy (layout);
-          g_autofree char *rest = g_strdup (text + line->start_index);
-          glong n = g_utf8_strlen (rest, -1);
+          const char *rest = text + line->start_index;
+          glong lo = 0;
+          glong hi;
+          int index;
+          int trailing;
 
           pango_layout_set_width (probe, -1);
           pango_layout_set_height (probe, -1);
-          while (n > 0)
+          pango_layout_set_text (probe, rest, -1);
+          pango_layout_xy_to_index (probe, (int) (width * PANGO_SCALE), 0, &index, &trailing);
+          hi = MIN (g_utf8_strlen (rest, -1), g_utf8_strlen (rest, index) + 1);
+          while (lo < hi)
             {
+              glong n = lo + (hi - lo + 1) / 2;
               g_autofree char *cut = g_utf8_substring (rest, 0, n);
               g_autofree char *candidate = g_strconcat (g_strchomp (cut), "…", NULL);
               int w;
@@ -143,18 +153,19 @@ bw_wrap_label (const char *text,
               pango_layout_set_text (probe, candidate, -1);
               pango_layout_get_pixel_size (probe, &w, NULL);
               if (w <= width)
-                {
-                  g_free (part);
-                  part = g_steal_pointer (&candidate);
-                  break;
-                }
-              n--;
+                lo = n;
+              else
+                hi = n - 1;
             }
-          if (n == 0)
+          g_free (part);
+          if (lo > 0)
             {
-              g_free (part);
-              part = g_strdup ("…");
+              g_autofree char *cut = g_utf8_substring (rest, 0, lo);
+
+              part = g_strconcat (g_strchomp (cut), "…", NULL);
             }
+          else
+            part = g_strdup ("…");
         }
       g_strchomp (part);
       g_strv_builder_add (builder, part);
