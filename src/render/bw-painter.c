@@ -4,6 +4,7 @@
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "bw-painter.h"
 
@@ -95,6 +96,61 @@ bw_stencil_icon_bytes (const char *icon)
   return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+char *
+bw_paint_sanitize_text (const char *text)
+{
+  const char *end;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  end = text + strlen (text);
+  /* The common case, checked in one pass without copying. */
+  for (const char *p = text;;)
+    {
+      gunichar c;
+
+      if (p == end)
+        return NULL;
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || is_noncharacter (c))
+        break;
+      p = g_utf8_next_char (p);
+    }
+
+  out = g_string_sized_new (end - text);
+  for (const char *p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+      g_string_append_unichar (out, is_noncharacter (c) ? 0xFFFD : c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* pango_layout_set_text with text cairo will draw. */
+static void
+set_layout_text (PangoLayout *layout,
+                 const char  *text)
+{
+  g_autofree char *safe = bw_paint_sanitize_text (text);
+
+  pango_layout_set_text (layout, safe != NULL ? safe : text != NULL ? text : "", -1);
+}
+
 GStrv
 bw_wrap_label (const char *text,
                const char *font,
@@ -112,7 +168,7 @@ bw_wrap_label (const char *text,
   g_object_unref (context);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  set_layout_text (layout, text);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -435,7 +491,7 @@ make_layout (cairo_t    *cr,
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  set_layout_text (layout, text);
   return layout;
 }
 
@@ -463,7 +519,7 @@ cached_layout (BwPainter  *self,
   desc = pango_font_description_from_string (font);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  set_layout_text (layout, text);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
