@@ -175,7 +175,8 @@ bw_cli_finish_output (int status)
       if (saved != 0)
         bw_cli_fail (_("standard output: the output could not be written: %s"), g_strerror (saved));
       else
-        bw_cli_fail (_("standard output: the output could not be written"));
+        /* The write that failed was an earlier one, its reason gone with it. */
+        bw_cli_fail (_("standard output: the output could not be written in full"));
       return BW_CLI_EXIT_BAD_INPUT;
     }
   return status;
