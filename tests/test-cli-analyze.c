@@ -369,6 +369,117 @@ test_stdout_full (void)
     }
 }
 
+/* Parses with json-glib and with python3 -m json.tool (which refuses raw control characters). */
+static JsonNode *
+parse_strictly (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "python3", "-m", "json.tool", path, NULL };
+  int status;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                               &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python3 -m json.tool %s: %s", path, err);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Names from a bundle or a user catalog with every control character (U+0001–U+001F) give
+ * valid JSON from import-stix's attack.json and from `catalog --format json`. */
+static void
+test_json_control_characters (void)
+{
+  g_autofree char *tiny = bw_test_source_path ("tests/fixtures/stix/tiny-2.0.json");
+  g_autofree char *shipped = bw_test_source_path ("data/catalog/attack.json");
+  g_autofree char *bundle_text = bw_test_read_file (tiny, NULL);
+  g_autofree char *attack_text = bw_test_read_file (shipped, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *written = g_build_filename (dir, "attack.json", NULL);
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  g_autofree char *user_dir = g_build_filename (data_home, "bulwark", "catalog", NULL);
+  g_autofree char *user_attack = g_build_filename (user_dir, "attack.json", NULL);
+  g_autofree char *listing = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *old_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_autoptr(GString) escaped = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new ("Phishing ");
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *stix_args[] = { "import-stix", bundle, "--catalog-out", written, NULL };
+  const char *catalog_args[] = { "catalog", "--format", "json", NULL };
+  JsonArray *techniques;
+  gboolean found = FALSE;
+
+  for (int c = 1; c < 0x20; c++)
+    {
+      g_string_append_printf (escaped, "\\u%04x", c);
+      g_string_append_c (expected, (char) c);
+    }
+
+  /* import-stix writes the name of T1566 as given. */
+  edited = g_string_new (bundle_text);
+  {
+    g_autofree char *name = g_strdup_printf ("\"name\": \"Phishing %s\"", escaped->str);
+
+    g_assert_cmpuint (g_string_replace (edited, "\"name\": \"Phishing\"", name, 1), ==, 1);
+  }
+  g_assert_true (g_file_set_contents (bundle, edited->str, edited->len, NULL));
+  g_assert_cmpint (bw_test_run_bulwark (stix_args, NULL, NULL), ==, 0);
+  root = parse_strictly (written);
+  techniques = json_object_get_array_member (json_node_get_object (root), "techniques");
+  for (guint i = 0; i < json_array_get_length (techniques); i++)
+    {
+      JsonObject *t = json_array_get_object_element (techniques, i);
+
+      if (g_str_equal (json_object_get_string_member (t, "id"), "T1566"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (t, "name"), ==, expected->str);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The catalog command lists a user catalog whose technique names hold them. */
+  g_string_assign (edited, attack_text);
+  {
+    g_autofree char *name = g_strdup_printf ("\"name\" : \"Phishing %s\"", escaped->str);
+
+    g_assert_cmpuint (g_string_replace (edited, "\"name\" : \"Phishing\"", name, 1), ==, 1);
+  }
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user_attack, edited->str, edited->len, NULL));
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_assert_cmpint (bw_test_run_bulwark (catalog_args, &out, NULL), ==, 0);
+  if (old_home != NULL)
+    g_setenv ("XDG_DATA_HOME", old_home, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+  g_assert_true (g_file_set_contents (listing, out, -1, NULL));
+  root = parse_strictly (listing);
+  g_assert_nonnull (strstr (out, "Phishing \\u0001"));
+  g_assert_nonnull (strstr (out, "\\u001f"));
+
+  g_unlink (bundle);
+  g_unlink (written);
+  g_unlink (listing);
+  g_unlink (user_attack);
+  g_rmdir (user_dir);
+  {
+    g_autofree char *bulwark_dir = g_path_get_dirname (user_dir);
+
+    g_rmdir (bulwark_dir);
+  }
+  g_rmdir (data_home);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,5 +494,6 @@ main (int    argc,
   g_test_add_func ("/cli/untrusted-text", test_untrusted_text);
   g_test_add_func ("/cli/analyze/fail-under-range", test_fail_under_range);
   g_test_add_func ("/cli/stdout-full", test_stdout_full);
+  g_test_add_func ("/cli/json-control-characters", test_json_control_characters);
   return g_test_run ();
 }
