@@ -48,16 +48,18 @@ catalog (void)
   return catalog;
 }
 
+/* The i-th node of a grid 500 wide, so that any n stays within the document's coordinates. */
 static void
 add_node (BwDocument *doc,
           const char *id,
           const char *kind,
           const char *label,
-          double      x)
+          guint       i)
 {
   g_autoptr(GError) error = NULL;
 
-  if (bw_document_add_node (doc, id, kind, label, NULL, x, 0, NULL, &error) == NULL)
+  if (bw_document_add_node (doc, id, kind, label, NULL, (i % 500) * 150.0, (i / 500) * 150.0,
+                            NULL, &error) == NULL)
     g_error ("%s", error->message);
 }
 
@@ -95,7 +97,7 @@ svg_label (guint n)
     {
       g_autofree char *id = g_strdup_printf ("n%u", i + 1);
 
-      add_node (doc, id, "azure.vm", label->str, i * 150.0);
+      add_node (doc, id, "azure.vm", label->str, i);
     }
   layout = bw_layout_new (doc, catalog ());
   start = g_get_monotonic_time ();
@@ -118,7 +120,7 @@ flow_chain (guint n)
     {
       g_autofree char *id = g_strdup_printf ("n%u", i + 1);
 
-      add_node (doc, id, "azure.vm", id, i * 150.0);
+      add_node (doc, id, "azure.vm", id, i);
     }
   for (guint i = 1; i < n; i++)
     {
@@ -152,8 +154,8 @@ collector_chain (guint n)
       g_autofree char *asset = g_strdup_printf ("a%u", i);
       g_autofree char *collector = g_strdup_printf ("c%u", i);
 
-      add_node (doc, asset, "azure.vm", asset, i * 150.0);
-      add_node (doc, collector, "mon.log-analytics", collector, i * 150.0);
+      add_node (doc, asset, "azure.vm", asset, 2 * i + 1);
+      add_node (doc, collector, "mon.log-analytics", collector, 2 * i + 2);
     }
   for (guint i = 0; i < n; i++)
     {
