@@ -151,6 +151,30 @@ set_layout_text (PangoLayout *layout,
   pango_layout_set_text (layout, safe != NULL ? safe : text != NULL ? text : "", -1);
 }
 
+/* The first `n` characters of `text`, trailing space dropped, and "…". */
+static char *
+ellipsized (const char *text,
+            glong       n)
+{
+  g_autofree char *cut = g_utf8_substring (text, 0, n);
+
+  return g_strconcat (g_strchomp (cut), "…", NULL);
+}
+
+static gboolean
+ellipsis_fits (PangoLayout *probe,
+               const char  *text,
+               glong        n,
+               double       width)
+{
+  g_autofree char *candidate = ellipsized (text, n);
+  int w;
+
+  pango_layout_set_text (probe, candidate, -1);
+  pango_layout_get_pixel_size (probe, &w, NULL);
+  return w <= width;
+}
+
 GStrv
 bw_wrap_label (const char *text,
                const char *font,
@@ -184,44 +208,37 @@ bw_wrap_label (const char *text,
       if (i == n_lines - 1 && pango_layout_is_ellipsized (layout))
         {
           /* Pango draws the ellipsis itself; spell it out so other renderers show the same:
-           * the longest start of the rest that fits with "…" after it. Only what reaches the
-           * width on one line can fit, and the search over that is binary, so a label of any
-           * length costs about what its own layout does. */
+           * the longest start of the rest that fits with "…" after it. The search gallops
+           * from the start, then halves, so it costs about what fits on the line, whatever
+           * the length of the label (trying every shorter start was quadratic in it). */
           g_autoptr(PangoLayout) probe = pango_layout_copy (layout);
           const char *rest = text + line->start_index;
+          glong len = g_utf8_strlen (rest, -1);
           glong lo = 0;
-          glong hi;
-          int index;
-          int trailing;
+          glong hi = len;
 
           pango_layout_set_width (probe, -1);
           pango_layout_set_height (probe, -1);
-          pango_layout_set_text (probe, rest, -1);
-          pango_layout_xy_to_index (probe, (int) (width * PANGO_SCALE), 0, &index, &trailing);
-          hi = MIN (g_utf8_strlen (rest, -1), g_utf8_strlen (rest, index) + 1);
+          for (glong n = 1; n <= len; n *= 2)
+            {
+              if (!ellipsis_fits (probe, rest, n, width))
+                {
+                  hi = n - 1;
+                  break;
+                }
+              lo = n;
+            }
           while (lo < hi)
             {
               glong n = lo + (hi - lo + 1) / 2;
-              g_autofree char *cut = g_utf8_substring (rest, 0, n);
-              g_autofree char *candidate = g_strconcat (g_strchomp (cut), "…", NULL);
-              int w;
 
-              pango_layout_set_text (probe, candidate, -1);
-              pango_layout_get_pixel_size (probe, &w, NULL);
-              if (w <= width)
+              if (ellipsis_fits (probe, rest, n, width))
                 lo = n;
               else
                 hi = n - 1;
             }
           g_free (part);
-          if (lo > 0)
-            {
-              g_autofree char *cut = g_utf8_substring (rest, 0, lo);
-
-              part = g_strconcat (g_strchomp (cut), "…", NULL);
-            }
-          else
-            part = g_strdup ("…");
+          part = ellipsized (rest, lo);
         }
       g_strchomp (part);
       g_strv_builder_add (builder, part);
