@@ -406,6 +406,7 @@ test_attack_paths (void)
   g_autoptr(BwReport) report = bw_engine_compute (catalog, doc);
   g_autoptr(GPtrArray) paths = bw_attack_paths (catalog, doc, report, "n1", NULL);
   g_autoptr(GPtrArray) none = bw_attack_paths (catalog, doc, report, "n5", NULL);
+  g_autoptr(GPtrArray) hops = NULL;
   g_autoptr(GError) error = NULL;
   const BwAttackPath *p;
 
@@ -413,7 +414,8 @@ test_attack_paths (void)
   /* Nearest first; equally near ones in edge order. */
   p = g_ptr_array_index (paths, 0);
   g_assert_cmpstr (p->asset, ==, "n2");
-  g_assert_cmpuint (p->hops->len, ==, 2);
+  g_assert_cmpuint (p->n_hops, ==, 2);
+  g_assert_null (p->via);
   g_assert_cmpstr (p->weakest, ==, "n2");
   g_assert_cmpfloat (p->weakest_ratio, ==, 0);   /* nothing protects n2 */
   g_assert_cmpuint (p->weakest_gaps, ==, 3);     /* T2, T3, T5 */
@@ -425,9 +427,12 @@ test_attack_paths (void)
   g_assert_cmpuint (p->weakest_gaps, ==, 1);
   p = g_ptr_array_index (paths, 2);
   g_assert_cmpstr (p->asset, ==, "n3");
-  g_assert_cmpstr (g_ptr_array_index (p->hops, 0), ==, "n1");
-  g_assert_cmpstr (g_ptr_array_index (p->hops, 1), ==, "n2");
-  g_assert_cmpstr (g_ptr_array_index (p->hops, 2), ==, "n3");
+  hops = bw_attack_path_get_hops (p);
+  g_assert_cmpuint (hops->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (hops, 0), ==, "n1");
+  g_assert_cmpstr (g_ptr_array_index (hops, 1), ==, "n2");
+  g_assert_cmpstr (g_ptr_array_index (hops, 2), ==, "n3");
+  g_assert_true (p->via == g_ptr_array_index (paths, 0));
   g_assert_cmpstr (p->weakest, ==, "n2");
 
   g_assert_cmpuint (none->len, ==, 0);

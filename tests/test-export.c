@@ -11,8 +11,10 @@
 #include "bw-document-io.h"
 #include "bw-engine.h"
 #include "bw-export.h"
+#include "bw-json-writer.h"
 #include "bw-layer.h"
 #include "bw-overlay.h"
+#include "bw-painter.h"
 #include "bw-test-util.h"
 
 typedef struct
@@ -333,6 +335,297 @@ test_layer_import (void)
   g_assert_nonnull (strstr (error->message, "techniques[0].techniqueID"));
 }
 
+/* Five assets in a row; the second's label holds `label`. */
+static BwDocument *
+row_document (const char *label)
+{
+  BwDocument *doc = bw_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
+      g_autofree char *text = g_strdup_printf ("Server %u", i + 1);
+
+      g_assert_nonnull (bw_document_add_node (doc, id, "azure.vm", i == 1 ? label : text, NULL,
+                                              i * 160.0, 0, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return doc;
+}
+
+/* The diagram painted as the canvas paints it (GTK records cairo drawing, and a recording
+ * keeps the text with the glyphs, as PDF does), played back onto pixels. */
+static cairo_surface_t *
+paint_recorded (BwDocument *doc,
+                BwCatalog  *catalog,
+                BwRect     *page)
+{
+  g_autoptr(BwLayout) layout = bw_layout_new (doc, catalog);
+  g_autoptr(BwPainter) painter = bw_painter_new (FALSE);
+  cairo_surface_t *recording;
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  bw_layout_get_page (layout, FALSE, page, NULL);
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  cairo_translate (cr, -page->x, -page->y);
+  bw_painter_draw_diagram (painter, cr, layout, NULL, NULL);
+  /* The drawing never stopped part way. */
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (page->w), (int) ceil (page->h));
+  cr = cairo_create (image);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* Differing pixels inside a rectangle of the page. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              x0,
+                   int              x1)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int height = cairo_image_surface_get_height (a);
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int y = 0; y < height; y++)
+    for (int x = MAX (0, x0); x < MIN (x1, cairo_image_surface_get_width (a)); x++)
+      n += memcmp (pa + y * stride + 4 * x, pb + y * stride + 4 * x, 4) != 0;
+  return n;
+}
+
+/* Text painted after a label holding Unicode non-characters: cairo refuses such strings
+ * where it keeps text (the canvas's recording, PDF) and silently stops drawing, so every node
+ * after it vanished. Now the painter replaces them and every node is drawn. */
+static void
+test_noncharacter_labels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  /* U+FFFE, U+FFFF, U+FDD0, U+1FFFF */
+  g_autoptr(BwDocument) hostile = row_document ("Web \xef\xbf\xbe VM \xef\xbf\xbf \xef\xb7\x90 \xf0\x9f\xbf\xbf");
+  g_autoptr(BwDocument) plain = row_document ("Web \xef\xbf\xbd VM \xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd");
+  g_autoptr(BwDocument) empty = row_document ("");
+  g_autoptr(BwLayout) layout = NULL;
+  BwExportOptions options = { FALSE, NULL, 1, "Title \xef\xbf\xbe" };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) pdf_plain = NULL;
+  cairo_surface_t *with_hostile;
+  cairo_surface_t *with_plain;
+  cairo_surface_t *with_empty;
+  BwRect page;
+  const BwLayoutNode *third;
+  int left;
+
+  g_assert_no_error (error);
+  with_hostile = paint_recorded (hostile, catalog, &page);
+  with_plain = paint_recorded (plain, catalog, &page);
+  with_empty = paint_recorded (empty, catalog, &page);
+
+  /* Everything from the third node on is drawn exactly as with an ordinary label there... */
+  layout = bw_layout_new (hostile, catalog);
+  third = bw_layout_lookup_node (layout, "n3");
+  left = (int) floor (third->rect.x - 8 - page.x);
+  g_assert_cmpuint (count_differences (with_hostile, with_plain, 0, G_MAXINT), ==, 0);
+  g_assert_cmpuint (count_differences (with_hostile, with_empty, left, G_MAXINT), ==, 0);
+  /* ... and that second label itself shows (the replacement characters). */
+  g_assert_cmpuint (count_differences (with_hostile, with_empty, 0, left), >, 0);
+  cairo_surface_destroy (with_hostile);
+  cairo_surface_destroy (with_plain);
+  cairo_surface_destroy (with_empty);
+
+  /* PDF: the export succeeds, and holds as much as with the label spelled with U+FFFD. */
+  pdf = bw_export_to_bytes (layout, BW_EXPORT_PDF, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  {
+    g_autoptr(BwLayout) plain_layout = bw_layout_new (plain, catalog);
+
+    options.title = "Title \xef\xbf\xbd";
+    pdf_plain = bw_export_to_bytes (plain_layout, BW_EXPORT_PDF, &options, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, g_bytes_get_size (pdf_plain) * 9 / 10);
+
+  {
+    g_autofree char *same = bw_paint_sanitize_text ("plain text, üñí ✓");
+    g_autofree char *fixed = bw_paint_sanitize_text ("a\xef\xbf\xbe" "b\xff" "c");
+
+    g_assert_null (same);
+    g_assert_cmpstr (fixed, ==, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c");
+  }
+}
+
+/* The PNG bound is the pixel count, not only each side: two nodes far apart made a
+ * 32,767-pixel square (4.2 GB, 24 s). The scale is checked too: 1e-9 once said "out of
+ * memory". */
+static void
+test_png_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwLayout) layout = NULL;
+  BwExportOptions options = { FALSE, NULL, 1, NULL };
+  g_autoptr(GBytes) png = NULL;
+  const double bad[] = { 1e-9, -1, 0.001, 16.5, 1e300, NAN, INFINITY, -INFINITY };
+  gint64 start;
+
+  g_assert_nonnull (bw_document_add_node (doc, "n1", "azure.vm", "A", NULL, 0, 0, NULL, &error));
+  g_assert_nonnull (bw_document_add_node (doc, "n2", "azure.vm", "B", NULL, 30000, 30000, NULL, &error));
+  g_assert_no_error (error);
+  layout = bw_layout_new (doc, catalog);
+
+  start = g_get_monotonic_time ();
+  png = bw_export_to_bytes (layout, BW_EXPORT_PNG, &options, &error);
+  g_assert_null (png);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "100 megapixels"));
+  /* Refused before any pixel is allocated or painted. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      options.scale = bad[i];
+      g_assert_false (bw_export_check_scale (bad[i], NULL));
+      g_assert_null (bw_export_to_bytes (layout, BW_EXPORT_PNG, &options, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "scale"));
+      g_clear_error (&error);
+    }
+  g_assert_true (bw_export_check_scale (0.01, NULL));
+  g_assert_true (bw_export_check_scale (16, NULL));
+
+  /* At a scale that fits, the same file exports. */
+  options.scale = 0.05;
+  png = bw_export_to_bytes (layout, BW_EXPORT_PNG, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+}
+
+/* Text with every control character a C string can hold (U+0001–U+001F; U+0000 ends it). */
+static char *
+all_controls (const char *prefix)
+{
+  GString *s = g_string_new (prefix);
+
+  for (int c = 1; c < 0x20; c++)
+    g_string_append_c (s, (char) c);
+  g_string_append (s, "\\\"/end");
+  return g_string_free (s, FALSE);
+}
+
+/* json-glib reads it back, and so does python3 (stricter: raw control characters in strings
+ * are errors there). */
+static JsonNode *
+assert_valid_json (const char *text,
+                   gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "python3", "-m", "json.tool", path, NULL };
+  int status;
+
+  g_assert_true (json_parser_load_from_data (parser, text, length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                               &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python3 -m json.tool: %s\n%.*s", err, (int) MIN (length, 2000), text);
+  g_unlink (path);
+  g_rmdir (dir);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Every JSON writer escapes every control character; json-glib's generator leaves U+001F raw. */
+static void
+test_json_control_characters (void)
+{
+  g_autofree char *text = all_controls ("x");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonNode) back = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  /* The project's writer, with a stray byte that is not UTF-8 too. */
+  g_string_append (out, "[");
+  bw_json_write_string (out, text);
+  g_string_append (out, ", ");
+  bw_json_write_string (out, "bad \xff byte");
+  g_string_append (out, "]");
+  back = assert_valid_json (out->str, out->len);
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (back), 0), ==, text);
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (back), 1), ==, "bad \xef\xbf\xbd byte");
+  g_clear_pointer (&back, json_node_unref);
+
+  /* json-glib's generator, pretty and compact, with its output post-processed. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, text);
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  for (int pretty = 0; pretty < 2; pretty++)
+    {
+      g_autoptr(GString) generated = g_string_new (NULL);
+
+      json_generator_set_pretty (generator, pretty);
+      json_generator_to_gstring (generator, generated);
+      bw_json_escape_generated (generated);
+      back = assert_valid_json (generated->str, generated->len);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (back), text), ==, text);
+      g_clear_pointer (&back, json_node_unref);
+    }
+}
+
+/* The Navigator layer carries the title and service labels. */
+static void
+test_layer_control_characters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwEngine) engine = bw_engine_new (catalog);
+  g_autofree char *title = all_controls ("Estate ");
+  g_autofree char *label = all_controls ("Defender ");
+  g_autofree char *expected = g_strdup_printf ("%s — coverage", title);
+  g_autofree char *layer = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  gsize length;
+
+  bw_document_set_title (doc, title);
+  g_assert_nonnull (bw_document_add_node (doc, "n1", "azure.vm", "VM", NULL, 0, 0, NULL, &error));
+  g_assert_nonnull (bw_document_add_node (doc, "n2", "sec.defender-for-servers", label, NULL, 200, 0, NULL, &error));
+  g_assert_nonnull (bw_document_add_edge (doc, "e1", BW_EDGE_PROTECTS, "n2", "n1", &error));
+  g_assert_no_error (error);
+  bw_engine_set_document (engine, doc);
+  layer = bw_layer_write_from_engine (engine, doc, &length);
+  back = assert_valid_json (layer, length);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (back), "name"), ==, expected);
+  g_assert_nonnull (strstr (layer, "\\u001f"));
+  /* The service's label reaches the comments, escaped. */
+  g_assert_nonnull (strstr (layer, "Defender \\u0001"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -343,5 +636,9 @@ main (int    argc,
   g_test_add_func ("/export/png-and-pdf", test_png_and_pdf);
   g_test_add_func ("/export/layer", test_layer);
   g_test_add_func ("/export/layer-import", test_layer_import);
+  g_test_add_func ("/export/noncharacter-labels", test_noncharacter_labels);
+  g_test_add_func ("/export/png-limits", test_png_limits);
+  g_test_add_func ("/export/json-control-characters", test_json_control_characters);
+  g_test_add_func ("/export/layer-control-characters", test_layer_control_characters);
   return g_test_run ();
 }

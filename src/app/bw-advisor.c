@@ -460,10 +460,11 @@ update_paths (BwAdvisor *self)
       GtkWidget *row = plain_row ();
       g_autoptr(GString) hops = g_string_new (NULL);
       g_autofree char *subtitle = NULL;
+      g_autoptr(GPtrArray) ids = bw_attack_path_get_hops (p);
 
-      for (guint k = 1; k < p->hops->len; k++)
+      for (guint k = 1; k < ids->len; k++)
         g_string_append_printf (hops, "%s%s", k > 1 ? " → " : "",
-                                bw_document_get_label (self->document, g_ptr_array_index (p->hops, k)));
+                                bw_document_get_label (self->document, g_ptr_array_index (ids, k)));
       subtitle = g_strdup_printf (_("Weakest: “%s”, %.0f%% covered, %u gaps"),
                                   bw_document_get_label (self->document, p->weakest), p->weakest_ratio * 100,
                                   p->weakest_gaps);

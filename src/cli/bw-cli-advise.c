@@ -118,12 +118,15 @@ bw_cli_recommend (int    argc,
       const BwRecommendation *r = g_ptr_array_index (recs, i);
       const BwStencil *s = bw_catalog_lookup_stencil (catalog, r->stencil);
 
+      g_autofree char *target = bw_cli_text (bw_document_get_label (doc, r->target));
+      g_autofree char *name = bw_cli_text (s->name);
+
       if (r->action == BW_RECOMMEND_TELEMETRY)
         g_print (_("%u. Send telemetry from “%s” to %s: +%.2f points → %.1f%%\n"), i + 1,
-                 bw_document_get_label (doc, r->target), s->name, 100 * r->gain, 100 * r->ratio_after);
+                 target, name, 100 * r->gain, 100 * r->ratio_after);
       else
-        g_print (_("%u. Add %s protecting “%s”: +%.2f points → %.1f%%\n"), i + 1, s->name,
-                 bw_document_get_label (doc, r->target), 100 * r->gain, 100 * r->ratio_after);
+        g_print (_("%u. Add %s protecting “%s”: +%.2f points → %.1f%%\n"), i + 1, name,
+                 target, 100 * r->gain, 100 * r->ratio_after);
     }
   return BW_CLI_EXIT_OK;
 }
@@ -173,10 +176,10 @@ bw_cli_tiers (int    argc,
             {
               const BwReportFigures *f = bw_report_get_tactic (reports[t], i);
 
-              g_string_append_printf (out, "%s\n       {\"id\": \"%s\", \"applicable\": %u, "
-                                      "\"covered\": %u, \"partial\": %u, \"gap\": %u, ",
-                                      i ? "," : "", bw_catalog_get_tactic (catalog, i)->id,
-                                      f->applicable, f->covered, f->partial, f->gap);
+              g_string_append (out, i ? ",\n       {\"id\": " : "\n       {\"id\": ");
+              bw_json_write_string (out, bw_catalog_get_tactic (catalog, i)->id);
+              g_string_append_printf (out, ", \"applicable\": %u, \"covered\": %u, \"partial\": %u, "
+                                      "\"gap\": %u, ", f->applicable, f->covered, f->partial, f->gap);
               figure (out, "ratio", f->ratio, TRUE);
               g_string_append_c (out, '}');
             }
@@ -192,9 +195,9 @@ bw_cli_tiers (int    argc,
         {
           double e3 = bw_report_get_tactic (reports[0], i)->ratio;
           double e5 = bw_report_get_tactic (reports[1], i)->ratio;
+          g_autofree char *name = bw_cli_text (bw_catalog_get_tactic (catalog, i)->name);
 
-          g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", bw_catalog_get_tactic (catalog, i)->name,
-                   100 * e3, 100 * e5, 100 * (e5 - e3));
+          g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", name, 100 * e3, 100 * e5, 100 * (e5 - e3));
         }
       g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", _("All tactics"),
                100 * bw_report_get_summary (reports[0])->ratio,
@@ -237,6 +240,8 @@ bw_cli_paths (int    argc,
   if ((paths = bw_attack_paths (catalog, doc, report, from, &error)) == NULL)
     return bw_cli_fail ("%s: %s", argv[1], error->message);
 
+  /* Written path by path: the paths share their hops, a whole listing of a long chain need
+   * never be held at once. */
   if (g_str_equal (format, "json"))
     {
       g_autoptr(GString) out = g_string_new ("{\n  \"entry\": ");
@@ -246,21 +251,24 @@ bw_cli_paths (int    argc,
       for (guint i = 0; i < paths->len; i++)
         {
           const BwAttackPath *p = g_ptr_array_index (paths, i);
+          g_autoptr(GPtrArray) hops = bw_attack_path_get_hops (p);
 
           g_string_append (out, i ? ",\n    {\"asset\": " : "\n    {\"asset\": ");
           bw_json_write_string (out, p->asset);
           g_string_append (out, ", \"hops\": [");
-          for (guint k = 0; k < p->hops->len; k++)
+          for (guint k = 0; k < hops->len; k++)
             {
               if (k)
                 g_string_append (out, ", ");
-              bw_json_write_string (out, g_ptr_array_index (p->hops, k));
+              bw_json_write_string (out, g_ptr_array_index (hops, k));
             }
           g_string_append (out, "], \"weakest\": ");
           bw_json_write_string (out, p->weakest);
           g_string_append (out, ", ");
           figure (out, "weakest_ratio", p->weakest_ratio, FALSE);
           g_string_append_printf (out, "\"weakest_gaps\": %u}", p->weakest_gaps);
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
         }
       g_string_append (out, paths->len ? "\n  ]\n}\n" : "]\n}\n");
       fwrite (out->str, 1, out->len, stdout);
@@ -268,17 +276,26 @@ bw_cli_paths (int    argc,
     }
 
   if (paths->len == 0)
-    g_print (_("No flow edge leads on from “%s”.\n"), bw_document_get_label (doc, from));
+    {
+      g_autofree char *label = bw_cli_text (bw_document_get_label (doc, from));
+
+      g_print (_("No flow edge leads on from “%s”.\n"), label);
+    }
   for (guint i = 0; i < paths->len; i++)
     {
       const BwAttackPath *p = g_ptr_array_index (paths, i);
+      g_autoptr(GPtrArray) hops = bw_attack_path_get_hops (p);
       g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *weakest = bw_cli_text (bw_document_get_label (doc, p->weakest));
 
-      for (guint k = 0; k < p->hops->len; k++)
-        g_string_append_printf (line, "%s%s", k ? " → " : "",
-                                bw_document_get_label (doc, g_ptr_array_index (p->hops, k)));
-      g_print (_("%s\n    weakest: “%s”, %.1f%% covered, %u gaps\n"), line->str,
-               bw_document_get_label (doc, p->weakest), 100 * p->weakest_ratio, p->weakest_gaps);
+      for (guint k = 0; k < hops->len; k++)
+        {
+          g_autofree char *label = bw_cli_text (bw_document_get_label (doc, g_ptr_array_index (hops, k)));
+
+          g_string_append_printf (line, "%s%s", k ? " → " : "", label);
+        }
+      g_print (_("%s\n    weakest: “%s”, %.1f%% covered, %u gaps\n"), line->str, weakest,
+               100 * p->weakest_ratio, p->weakest_gaps);
     }
   return BW_CLI_EXIT_OK;
 }

@@ -29,9 +29,11 @@ print_text (BwReport  *report,
             BwDocument *doc)
 {
   const BwReportFigures *s = bw_report_get_summary (report);
+  g_autofree char *title = bw_cli_text (*bw_document_get_title (doc) ? bw_document_get_title (doc)
+                                                                    : _("Untitled estate"));
+  g_autofree char *version = bw_cli_text (bw_report_get_attack_version (report));
 
-  g_print (_("%s — ATT&CK %s\n"), *bw_document_get_title (doc) ? bw_document_get_title (doc) : _("Untitled estate"),
-           bw_report_get_attack_version (report));
+  g_print (_("%s — ATT&CK %s\n"), title, version);
   g_print (_("%u assets, %u services. %u applicable techniques: %u covered, %u partial, %u gaps. Ratio %.1f%%\n\n"),
            bw_report_get_n_asset_nodes (report), bw_report_get_n_service_nodes (report),
            s->applicable, s->covered, s->partial, s->gap, s->ratio * 100);
@@ -41,8 +43,9 @@ print_text (BwReport  *report,
     {
       const BwReportFigures *f = bw_report_get_tactic (report, i);
       g_autofree char *b = bar (f->ratio, 20);
+      g_autofree char *name = bw_cli_text (bw_catalog_get_tactic (catalog, i)->name);
 
-      g_print ("%-24s %10u %8u %8u %5u  %s %5.1f%%\n", bw_catalog_get_tactic (catalog, i)->name,
+      g_print ("%-24s %10u %8u %8u %5u  %s %5.1f%%\n", name,
                f->applicable, f->covered, f->partial, f->gap, b, f->ratio * 100);
     }
   g_print ("\n%s\n", _("Cyber Kill Chain"));
@@ -50,15 +53,17 @@ print_text (BwReport  *report,
     {
       const BwReportFigures *f = bw_report_get_phase (report, i);
       g_autofree char *b = bar (f->ratio, 20);
+      g_autofree char *name = bw_cli_text (bw_catalog_get_phase (catalog, i)->name);
 
-      g_print ("%-24s %10u %8u %8u %5u  %s %5.1f%%%s\n", bw_catalog_get_phase (catalog, i)->name,
+      g_print ("%-24s %10u %8u %8u %5u  %s %5.1f%%%s\n", name,
                f->applicable, f->covered, f->partial, f->gap, b, f->ratio * 100,
                bw_report_get_phase_is_gap (report, i) ? _("  ← gap") : "");
     }
   if (bw_report_has_profile (report))
     {
       const BwReportFigures *p = bw_report_get_profile_summary (report);
-      g_autofree char *groups = g_strjoinv (", ", (char **) bw_document_get_threat_groups (doc));
+      g_autofree char *joined = g_strjoinv (", ", (char **) bw_document_get_threat_groups (doc));
+      g_autofree char *groups = bw_cli_text (joined);
 
       g_print (_("\nThreat profile (%s): %u applicable techniques: %u covered, %u partial, %u gaps. Ratio %.1f%%\n"),
                groups, p->applicable,
@@ -73,11 +78,14 @@ print_markdown (BwReport   *report,
 {
   const BwReportFigures *s = bw_report_get_summary (report);
   guint shown = 0;
+  g_autofree char *title = bw_cli_markdown (*bw_document_get_title (doc) ? bw_document_get_title (doc)
+                                                                        : _("Coverage report"));
+  g_autofree char *version = bw_cli_markdown (bw_report_get_attack_version (report));
 
-  g_print ("# %s\n\n", *bw_document_get_title (doc) ? bw_document_get_title (doc) : _("Coverage report"));
+  g_print ("# %s\n\n", title);
   g_print (_("MITRE ATT&CK %s · %u assets · %u services · **%.1f%%** coverage ratio "
              "(%u covered, %u partial, %u gaps of %u applicable techniques)\n\n"),
-           bw_report_get_attack_version (report), bw_report_get_n_asset_nodes (report),
+           version, bw_report_get_n_asset_nodes (report),
            bw_report_get_n_service_nodes (report), s->ratio * 100, s->covered, s->partial, s->gap,
            s->applicable);
 
@@ -88,14 +96,20 @@ print_markdown (BwReport   *report,
     {
       const BwReportFigures *f = bw_report_get_tactic (report, i);
       const BwTactic *t = bw_catalog_get_tactic (catalog, i);
+      g_autofree char *name = bw_cli_markdown (t->name);
+      g_autofree char *id = bw_cli_markdown (t->id);
 
-      g_print ("| %s (%s) | %u | %u | %u | %u | %.1f%% |\n", t->name, t->id, f->applicable,
+      g_print ("| %s (%s) | %u | %u | %u | %u | %.1f%% |\n", name, id, f->applicable,
                f->covered, f->partial, f->gap, f->ratio * 100);
     }
 
   g_print ("\n## %s\n\n|", _("Cyber Kill Chain"));
   for (guint i = 0; i < bw_catalog_get_n_phases (catalog); i++)
-    g_print (" %s |", bw_catalog_get_phase (catalog, i)->name);
+    {
+      g_autofree char *name = bw_cli_markdown (bw_catalog_get_phase (catalog, i)->name);
+
+      g_print (" %s |", name);
+    }
   g_print ("\n|");
   for (guint i = 0; i < bw_catalog_get_n_phases (catalog); i++)
     g_print ("---:|");
@@ -122,10 +136,12 @@ print_markdown (BwReport   *report,
             continue;
           if (rt->applicable_assets == pass_assets)
             {
-              g_autofree char *tactics = g_strjoinv (", ", technique->tactics);
+              g_autofree char *joined = g_strjoinv (", ", technique->tactics);
+              g_autofree char *tactics = bw_cli_markdown (joined);
+              g_autofree char *id = bw_cli_markdown (technique->id);
+              g_autofree char *name = bw_cli_markdown (technique->name);
 
-              g_print ("| %s | %s | %s | %u |\n", technique->id, technique->name, tactics,
-                       rt->applicable_assets);
+              g_print ("| %s | %s | %s | %u |\n", id, name, tactics, rt->applicable_assets);
               shown++;
             }
           else if (rt->applicable_assets < pass_assets && rt->applicable_assets > next)
@@ -139,7 +155,8 @@ print_markdown (BwReport   *report,
   if (bw_report_has_profile (report))
     {
       const BwReportFigures *p = bw_report_get_profile_summary (report);
-      g_autofree char *groups = g_strjoinv (", ", (char **) bw_document_get_threat_groups (doc));
+      g_autofree char *joined = g_strjoinv (", ", (char **) bw_document_get_threat_groups (doc));
+      g_autofree char *groups = bw_cli_markdown (joined);
 
       g_print ("\n## %s\n\n", _("Threat profile"));
       g_print (_("Groups: %s · **%.1f%%** (%u covered, %u partial, %u gaps of %u techniques they use)\n"),
@@ -152,6 +169,7 @@ bw_cli_analyze (int    argc,
                 char **argv)
 {
   g_autofree char *format = NULL;
+  g_autofree char *fail_under_text = NULL;
   double fail_under = -1;
   g_autofree char *threat_layer = NULL;
   g_autofree char *licence = NULL;
@@ -159,7 +177,7 @@ bw_cli_analyze (int    argc,
     { "licence", 0, 0, G_OPTION_ARG_STRING, &licence, N_("Count Microsoft 365 capabilities up to this tier: E3 or E5"), N_("TIER") },
     { "threat-layer", 0, 0, G_OPTION_ARG_FILENAME, &threat_layer, N_("Take the threat focus from an ATT&CK Navigator layer: its scored techniques"), N_("LAYER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json, text (default) or markdown"), N_("FORMAT") },
-    { "fail-under", 0, 0, G_OPTION_ARG_DOUBLE, &fail_under, N_("Exit 1 when the summary ratio is below RATIO"), N_("RATIO") },
+    { "fail-under", 0, 0, G_OPTION_ARG_STRING, &fail_under_text, N_("Exit 1 when the summary ratio is below RATIO"), N_("RATIO") },
     { NULL },
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — report ATT&CK coverage"));
@@ -178,8 +196,20 @@ bw_cli_analyze (int    argc,
   if (!g_str_equal (format, "json") && !g_str_equal (format, "text") &&
       !g_str_equal (format, "markdown"))
     return bw_cli_fail (_("--format: expected json, text or markdown, not “%s”"), format);
-  if (fail_under != -1 && (!isfinite (fail_under) || fail_under < 0 || fail_under > 1))
-    return bw_cli_fail (_("--fail-under: expected a ratio between 0 and 1"));
+  if (fail_under_text != NULL)
+    {
+      char *end = NULL;
+
+      /* Any value given is a gate: one outside 0–1 must not quietly turn it off. */
+      fail_under = g_ascii_strtod (fail_under_text, &end);
+      if (end == fail_under_text || *end != '\0' || !isfinite (fail_under) || fail_under < 0 ||
+          fail_under > 1)
+        {
+          g_autofree char *shown = bw_cli_text (fail_under_text);
+
+          return bw_cli_fail (_("--fail-under: expected a ratio from 0 to 1, not “%s”"), shown);
+        }
+    }
 
   if (licence != NULL && !bw_licence_is_valid (licence))
     return bw_cli_fail (_("--licence: expected E3 or E5, not “%s”"), licence);
@@ -201,8 +231,12 @@ bw_cli_analyze (int    argc,
       if ((focus = bw_layer_read_focus (catalog, text, length, &unknown, &error)) == NULL)
         return bw_cli_fail ("%s: %s", threat_layer, error->message);
       for (guint i = 0; unknown[i] != NULL; i++)
-        g_printerr (_("bulwark: warning: %s: technique “%s” is not in ATT&CK %s; it is ignored\n"),
-                    threat_layer, unknown[i], bw_catalog_get_attack_version (catalog));
+        {
+          g_autofree char *technique = bw_cli_text (unknown[i]);
+
+          g_printerr (_("bulwark: warning: %s: technique “%s” is not in ATT&CK %s; it is ignored\n"),
+                      threat_layer, technique, bw_catalog_get_attack_version (catalog));
+        }
       bw_document_set_threat_techniques (doc, (const char *const *) focus);
     }
 
@@ -210,10 +244,18 @@ bw_cli_analyze (int    argc,
     bw_document_set_licence (doc, licence);
   report = bw_engine_compute (catalog, doc);
   for (const char *const *u = bw_report_get_unknown_nodes (report); *u; u++)
-    g_printerr (_("bulwark: warning: %s: node “%s” has a kind the catalog does not know; it is left out\n"),
-                argv[1], *u);
+    {
+      g_autofree char *id = bw_cli_text (*u);
+
+      g_printerr (_("bulwark: warning: %s: node “%s” has a kind the catalog does not know; it is left out\n"),
+                  argv[1], id);
+    }
   for (const char *const *u = bw_report_get_unknown_groups (report); *u; u++)
-    g_printerr (_("bulwark: warning: %s: no ATT&CK group “%s”; it is ignored\n"), argv[1], *u);
+    {
+      g_autofree char *id = bw_cli_text (*u);
+
+      g_printerr (_("bulwark: warning: %s: no ATT&CK group “%s”; it is ignored\n"), argv[1], id);
+    }
 
   if (g_str_equal (format, "json"))
     {

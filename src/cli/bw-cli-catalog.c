@@ -8,6 +8,7 @@
 
 #include "bw-catalog-private.h"
 #include "bw-cli-private.h"
+#include "bw-json-writer.h"
 #include "bw-mappings.h"
 #include "bw-stix.h"
 
@@ -338,6 +339,7 @@ catalog_to_json (BwCatalog *catalog)
   json_generator_set_indent (generator, 2);
   text = g_string_new (NULL);
   json_generator_to_gstring (generator, text);
+  bw_json_escape_generated (text);
   g_string_append_c (text, '\n');
   return g_string_free (text, FALSE);
 }

@@ -49,8 +49,8 @@ bw_cli_export (int    argc,
   n_outputs = (svg != NULL) + (png != NULL) + (pdf != NULL) + (layer != NULL);
   if (argc != 2 || n_outputs == 0)
     return bw_cli_fail (_("usage: bulwark export FILE --svg|--png|--pdf|--layer OUT [--scale N] [--no-overlay]"));
-  if (!(scale > 0 && scale <= 16))
-    return bw_cli_fail (_("--scale: expected a number above 0 and at most 16"));
+  if (!bw_export_check_scale (scale, &error))
+    return bw_cli_fail ("--scale: %s", error->message);
 
   if ((catalog = bw_catalog_load_default (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);

@@ -13,6 +13,19 @@ typedef int (*BwCliCommand) (int    argc,
 int bw_cli_fail (const char *format,
                  ...) G_GNUC_PRINTF (1, 2);
 
+/* Untrusted text (titles, labels, ids, names from a catalog) made safe for a terminal: one
+ * line, with every control character, line separator and bidirectional control shown as an
+ * escape (\n, \x1B, \u202E) and invalid UTF-8 as U+FFFD. */
+char *bw_cli_text (const char *text);
+
+/* The same for Markdown (and the HTML it may hold): also escapes what would be read as
+ * markup, so a title cannot fake a heading, a table cell or an HTML comment. */
+char *bw_cli_markdown (const char *text);
+
+/* Flushes standard output; when anything written to it was lost (a full disk), prints one
+ * line and returns BW_CLI_EXIT_BAD_INPUT, else `status`. */
+int bw_cli_finish_output (int status);
+
 /* Parses options; on error prints one line and returns FALSE. */
 gboolean bw_cli_parse (GOptionContext *context,
                        int            *argc,

@@ -1,6 +1,7 @@
 /* bw-cli.c: dispatches `bulwark SUBCOMMAND …` to the headless subcommands. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,20 +47,102 @@ bw_cli_is_subcommand (const char *name)
                           g_str_equal (name, "--help") || g_str_equal (name, "-h"));
 }
 
+static gboolean
+needs_escape (gunichar c)
+{
+  /* C0 and C1 controls and DEL: terminal escapes; line and paragraph separators; the
+   * bidirectional embeddings, overrides and isolates, which reorder what follows them. */
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+         c == 0x200F || c == 0x061C;
+}
+
+static void
+append_text (GString    *out,
+             const char *text,
+             gboolean    markdown)
+{
+  const char *p = text != NULL ? text : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (needs_escape (c))
+        {
+          switch (c)
+            {
+            case '\n':
+              g_string_append (out, "\\n");
+              break;
+            case '\r':
+              g_string_append (out, "\\r");
+              break;
+            case '\t':
+              g_string_append (out, "\\t");
+              break;
+            default:
+              g_string_append_printf (out, c < 0x100 ? "\\x%02X" : "\\u%04X", c);
+            }
+        }
+      else if (markdown && c == '<')
+        g_string_append (out, "&lt;");
+      else if (markdown && c == '>')
+        g_string_append (out, "&gt;");
+      else if (markdown && c == '&')
+        g_string_append (out, "&amp;");
+      else if (markdown && c < 0x80 && strchr ("\\`*_[]#!|~", (int) c) != NULL)
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
+char *
+bw_cli_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_text (out, text, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+char *
+bw_cli_markdown (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_text (out, text, TRUE);
+  return g_string_free (out, FALSE);
+}
+
 int
 bw_cli_fail (const char *format,
              ...)
 {
   va_list args;
   g_autofree char *message = NULL;
+  g_autofree char *safe = NULL;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* One line, always: a CI log should show the whole reason on the line it fails. */
-  g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "bulwark: %s\n", message);
+  /* One line, always: a CI log should show the whole reason on the line it fails, and
+   * nothing a file named reaches the terminal as a control sequence. */
+  safe = bw_cli_text (message);
+  fprintf (stderr, "bulwark: %s\n", safe);
   return BW_CLI_EXIT_BAD_INPUT;
 }
 
@@ -76,6 +159,28 @@ bw_cli_parse (GOptionContext *context,
       return FALSE;
     }
   return TRUE;
+}
+
+int
+bw_cli_finish_output (int status)
+{
+  int saved = 0;
+
+  /* A report that did not reach its reader is a failure, whatever it said (a full disk, a
+   * closed pipe): say so and exit 2 instead of 0. */
+  if (fflush (stdout) != 0)
+    saved = errno;
+  if (ferror (stdout) || saved != 0)
+    {
+      clearerr (stdout);
+      if (saved != 0)
+        bw_cli_fail (_("standard output: the output could not be written: %s"), g_strerror (saved));
+      else
+        /* The write that failed was an earlier one, its reason gone with it. */
+        bw_cli_fail (_("standard output: the output could not be written in full"));
+      return BW_CLI_EXIT_BAD_INPUT;
+    }
+  return status;
 }
 
 static int
@@ -108,11 +213,11 @@ bw_cli_run (int    argc,
   g_return_val_if_fail (argc >= 2, BW_CLI_EXIT_BAD_INPUT);
 
   if (g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
-    return print_help ();
+    return bw_cli_finish_output (print_help ());
 
   entry = find_command (argv[1]);
   if (entry == NULL)
     return bw_cli_fail (_("unknown command “%s”"), argv[1]);
 
-  return entry->run (argc - 1, argv + 1);
+  return bw_cli_finish_output (entry->run (argc - 1, argv + 1));
 }

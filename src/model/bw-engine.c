@@ -53,7 +53,7 @@ struct _BwEngine
   /* Document-derived */
   GHashTable *assets;         /* node id → AssetState* */
   GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
-  GHashTable *reach;          /* node id → GPtrArray of ids reachable by telemetry */
+  GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
   GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
@@ -401,51 +401,203 @@ service_caps (BwEngine     *self,
   return caps;
 }
 
-/* reach(x): nodes reached from x along telemetry edges, passing on only through collectors. */
+static gboolean
+is_collector (BwEngine   *self,
+              const char *id)
+{
+  const BwStencil *s = node_stencil (self, bw_document_lookup_node (self->document, id));
+
+  return s != NULL && s->role == BW_ROLE_COLLECTOR;
+}
+
+static gboolean
+is_siem_id (BwEngine   *self,
+            const char *id)
+{
+  return is_siem (node_stencil (self, bw_document_lookup_node (self->document, id)));
+}
+
+/* The SIEMs the telemetry edges out of `ids` reach directly, with the answers already known
+ * for the collectors they reach, each SIEM once. Rule 2 only ever asks which SIEMs a node
+ * reaches, so that is all an answer holds: along a chain of collectors every answer is the
+ * one after it, shared, and the whole chain costs what its length does. */
+static GPtrArray *
+merge_reach (BwEngine          *self,
+             const char *const *ids,
+             guint              n_ids)
+{
+  GPtrArray *shared = NULL;
+  gboolean single = TRUE;
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *result;
+
+  for (guint i = 0; i < n_ids && single; i++)
+    {
+      GPtrArray *out = g_hash_table_lookup (self->telemetry_out, ids[i]);
+
+      for (guint k = 0; out != NULL && k < out->len && single; k++)
+        {
+          const char *to = g_ptr_array_index (out, k);
+          GPtrArray *known;
+
+          if (is_siem_id (self, to))
+            single = FALSE;
+          else if ((known = g_hash_table_lookup (self->reach, to)) != NULL && known->len > 0 &&
+                   is_collector (self, to))
+            {
+              if (shared != NULL && shared != known)
+                single = FALSE;
+              shared = known;
+            }
+        }
+    }
+  if (single)
+    return g_ptr_array_ref (shared != NULL ? shared : self->no_reach);
+
+  result = g_ptr_array_new ();
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      GPtrArray *out = g_hash_table_lookup (self->telemetry_out, ids[i]);
+
+      for (guint k = 0; out != NULL && k < out->len; k++)
+        {
+          const char *to = g_ptr_array_index (out, k);
+          GPtrArray *known;
+
+          if (is_siem_id (self, to))
+            {
+              if (g_hash_table_add (seen, (gpointer) to))
+                g_ptr_array_add (result, (gpointer) to);
+            }
+          else if ((known = g_hash_table_lookup (self->reach, to)) != NULL && is_collector (self, to))
+            for (guint j = 0; j < known->len; j++)
+              if (g_hash_table_add (seen, g_ptr_array_index (known, j)))
+                g_ptr_array_add (result, g_ptr_array_index (known, j));
+        }
+    }
+  return result;
+}
+
+typedef struct
+{
+  const char *id;
+  GPtrArray  *out;      /* its telemetry targets, or NULL */
+  guint       next;     /* the next of them to follow */
+  guint       low;      /* Tarjan's low link, as an index into the visits */
+  gboolean    on_stack;
+} Visit;
+
+static void
+visit_push (BwEngine   *self,
+            GArray     *visits,
+            GHashTable *index,
+            GArray     *calls,
+            GArray     *stack,
+            const char *id)
+{
+  guint i = visits->len;
+  Visit v = { id, g_hash_table_lookup (self->telemetry_out, id), 0, i, TRUE };
+
+  g_array_append_val (visits, v);
+  g_hash_table_insert (index, (gpointer) id, GUINT_TO_POINTER (i + 1));
+  g_array_append_val (calls, i);
+  g_array_append_val (stack, i);
+}
+
+/* Answers every collector reachable from collector `root` through collectors: Tarjan's
+ * strongly connected components, without recursion (a chain may be 100,000 long), so a cycle
+ * of collectors shares one answer, and a component closes only after all it sends to has. */
+static void
+resolve_collectors (BwEngine   *self,
+                    const char *root)
+{
+  g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (Visit));
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+
+  visit_push (self, visits, index, calls, stack, root);
+  while (calls->len > 0)
+    {
+      guint v = g_array_index (calls, guint, calls->len - 1);
+      Visit *vv = &g_array_index (visits, Visit, v);
+
+      if (vv->out != NULL && vv->next < vv->out->len)
+        {
+          const char *to = g_ptr_array_index (vv->out, vv->next++);
+          guint w;
+
+          if (!is_collector (self, to) || g_hash_table_contains (self->reach, to))
+            continue;
+          if ((w = GPOINTER_TO_UINT (g_hash_table_lookup (index, to))) == 0)
+            visit_push (self, visits, index, calls, stack, to);
+          else if (g_array_index (visits, Visit, w - 1).on_stack)
+            vv->low = MIN (vv->low, w - 1);
+          continue;
+        }
+
+      g_array_set_size (calls, calls->len - 1);
+      if (calls->len > 0)
+        {
+          Visit *parent = &g_array_index (visits, Visit, g_array_index (calls, guint, calls->len - 1));
+
+          parent->low = MIN (parent->low, vv->low);
+        }
+      if (vv->low == v)
+        {
+          GPtrArray *answer;
+          guint m;
+
+          g_ptr_array_set_size (members, 0);
+          do
+            {
+              m = g_array_index (stack, guint, stack->len - 1);
+              g_array_set_size (stack, stack->len - 1);
+              g_array_index (visits, Visit, m).on_stack = FALSE;
+              g_ptr_array_add (members, (gpointer) g_array_index (visits, Visit, m).id);
+            }
+          while (m != v);
+          answer = merge_reach (self, (const char *const *) members->pdata, members->len);
+          for (guint i = 0; i < members->len; i++)
+            g_hash_table_insert (self->reach, g_ptr_array_index (members, i), g_ptr_array_ref (answer));
+          g_ptr_array_unref (answer);
+        }
+    }
+}
+
+/* reach(x) of rule 2, as far as the rule uses it: the SIEMs reached from x along telemetry
+ * edges, passing on only through collectors. Memoised per node until telemetry changes. */
 static GPtrArray *
 reach (BwEngine   *self,
        const char *start)
 {
   GPtrArray *result = g_hash_table_lookup (self->reach, start);
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GQueue) queue = NULL;
-  BwDocument *doc = self->document;
+  GPtrArray *out;
 
   if (result != NULL)
     return result;
 
   ensure_edge_index (self);
   /* Most nodes send no telemetry: share one empty answer instead of searching. */
-  if (!g_hash_table_contains (self->telemetry_out, start))
+  if ((out = g_hash_table_lookup (self->telemetry_out, start)) == NULL)
     return self->no_reach;
 
-  result = g_ptr_array_new ();
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  queue = g_queue_new ();
-  g_hash_table_add (seen, (gpointer) start);
-  g_queue_push_tail (queue, (gpointer) start);
-  ensure_edge_index (self);
-  while (!g_queue_is_empty (queue))
+  if (is_collector (self, start))
+    resolve_collectors (self, start);
+  else
     {
-      const char *from = g_queue_pop_head (queue);
-      GPtrArray *out = g_hash_table_lookup (self->telemetry_out, from);
-
-      for (guint i = 0; out != NULL && i < out->len; i++)
+      for (guint i = 0; i < out->len; i++)
         {
           const char *to = g_ptr_array_index (out, i);
-          const BwStencil *s;
 
-          if (g_hash_table_contains (seen, to))
-            continue;
-          g_hash_table_add (seen, (gpointer) to);
-          g_ptr_array_add (result, (gpointer) to);
-          s = node_stencil (self, bw_document_lookup_node (doc, to));
-          if (s != NULL && s->role == BW_ROLE_COLLECTOR)
-            g_queue_push_tail (queue, (gpointer) to);
+          if (is_collector (self, to) && !g_hash_table_contains (self->reach, to))
+            resolve_collectors (self, to);
         }
+      g_hash_table_insert (self->reach, (gpointer) start, merge_reach (self, &start, 1));
     }
-  g_hash_table_insert (self->reach, (gpointer) start, result);
-  return result;
+  return g_hash_table_lookup (self->reach, start);
 }
 
 /* Rule 1 and 2: the service nodes covering `asset`, each once. */

@@ -10,6 +10,10 @@ void
 bw_json_write_string (GString    *out,
                       const char *text)
 {
+  g_autofree char *valid = NULL;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *) (text ? text : ""); *p; p++)
     {
@@ -95,4 +99,29 @@ bw_json_indent (GString *out,
 {
   for (int i = 0; i < level; i++)
     g_string_append (out, "  ");
+}
+
+void
+bw_json_escape_generated (GString *text)
+{
+  g_autoptr(GString) copy = NULL;
+  gsize done = 0;
+
+  for (gsize i = 0; i < text->len; i++)
+    {
+      guchar c = (guchar) text->str[i];
+
+      if (c >= 0x20 || c == '\n')
+        continue;
+      if (copy == NULL)
+        copy = g_string_sized_new (text->len + 16);
+      g_string_append_len (copy, text->str + done, i - done);
+      g_string_append_printf (copy, "\\u%04x", c);
+      done = i + 1;
+    }
+  if (copy == NULL)
+    return;
+  g_string_append_len (copy, text->str + done, text->len - done);
+  g_string_truncate (text, 0);
+  g_string_append_len (text, copy->str, copy->len);
 }

@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept. */
+/* A JSON string literal: quotes, backslashes and every control character (U+0000–U+001F)
+ * escaped, UTF-8 kept; bytes that are not UTF-8 become U+FFFD, so the output always parses. */
 void bw_json_write_string (GString    *out,
                            const char *text);
 /* The shortest text that reads back as the same double; whole numbers without a point. */
@@ -17,5 +18,10 @@ void bw_json_write_ratio  (GString    *out,
                            double      value);
 void bw_json_indent       (GString    *out,
                            int         level);
+
+/* For text from json-glib's JsonGenerator, which leaves U+001F raw inside strings (invalid
+ * JSON): escapes every raw control character but the newlines of its layout, which are the only
+ * ones it writes outside strings. Call it on whatever a generator wrote. */
+void bw_json_escape_generated (GString *text);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bw-json-writer.h"
 #include "bw-layer.h"
 
 #define COLOR_COVERED "#2ec27e"
@@ -233,6 +234,7 @@ bw_layer_write (BwCatalog          *catalog,
   json_generator_set_indent (generator, 2);
   text = g_string_new (NULL);
   json_generator_to_gstring (generator, text);
+  bw_json_escape_generated (text);
   g_string_append_c (text, '\n');
   if (out_length != NULL)
     *out_length = text->len;

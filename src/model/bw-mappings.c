@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bw-catalog-private.h"
+#include "bw-json-writer.h"
 #include "bw-mappings.h"
 
 typedef struct
@@ -375,6 +376,7 @@ bw_mappings_import_data (const char       *data,
   json_generator_set_indent (generator, 2);
   text = g_string_new (NULL);
   json_generator_to_gstring (generator, text);
+  bw_json_escape_generated (text);
   g_string_append_c (text, '\n');
   return g_string_free (text, FALSE);
 }

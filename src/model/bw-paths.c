@@ -1,4 +1,4 @@
-/* bw-paths.c: breadth-first reachability over flow edges. */
+/* bw-paths.c: breadth-first reachability over flow edges; each path shares the one before it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,9 +12,23 @@ bw_attack_path_free (BwAttackPath *self)
   if (self == NULL)
     return;
   g_free (self->asset);
-  g_ptr_array_unref (self->hops);
   g_free (self->weakest);
+  g_free (self->entry);
   g_free (self);
+}
+
+GPtrArray *
+bw_attack_path_get_hops (const BwAttackPath *self)
+{
+  GPtrArray *hops = g_ptr_array_sized_new (self->n_hops);
+  guint k = self->n_hops;
+
+  g_ptr_array_set_size (hops, self->n_hops);
+  for (const BwAttackPath *p = self; p != NULL; p = p->via)
+    hops->pdata[--k] = p->asset;
+  g_assert (k == 1);
+  hops->pdata[0] = self->entry;
+  return hops;
 }
 
 double
@@ -43,8 +57,11 @@ bw_attack_paths (BwCatalog   *catalog,
 {
   g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                       (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) parent = g_hash_table_new (g_str_hash, g_str_equal);
+  /* reached asset → its path (the entry → NULL) */
+  g_autoptr(GHashTable) path_to = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) figures = g_hash_table_new (g_str_hash, g_str_equal);
+  /* the paths with an asset that has figures after the entry */
+  g_autoptr(GHashTable) known = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) queue = g_ptr_array_new ();
   GPtrArray *out;
 
@@ -74,52 +91,58 @@ bw_attack_paths (BwCatalog   *catalog,
       g_ptr_array_add (list, e->to);
     }
 
-  g_hash_table_insert (parent, (gpointer) entry, NULL);
+  g_hash_table_insert (path_to, (gpointer) entry, NULL);
   g_ptr_array_add (queue, (gpointer) entry);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_attack_path_free);
   for (guint head = 0; head < queue->len; head++)
     {
       const char *at = g_ptr_array_index (queue, head);
+      const BwAttackPath *via = g_hash_table_lookup (path_to, at);
       GPtrArray *list = g_hash_table_lookup (next, at);
 
       for (guint k = 0; list != NULL && k < list->len; k++)
         {
           const char *to = g_ptr_array_index (list, k);
+          const BwReportAsset *a;
           BwAttackPath *path;
-          g_autoptr(GPtrArray) reversed = g_ptr_array_new ();
+          gboolean found = FALSE;
 
-          if (g_hash_table_contains (parent, to) ||
+          if (g_hash_table_contains (path_to, to) ||
               !is_asset (catalog, bw_document_lookup_node (document, to)))
             continue;
-          g_hash_table_insert (parent, (gpointer) to, (gpointer) at);
-          g_ptr_array_add (queue, (gpointer) to);
 
           path = g_new0 (BwAttackPath, 1);
           path->asset = g_strdup (to);
-          path->hops = g_ptr_array_new_with_free_func (g_free);
-          for (const char *p = to; p != NULL; p = g_hash_table_lookup (parent, p))
-            g_ptr_array_add (reversed, (gpointer) p);
-          path->weakest_ratio = G_MAXDOUBLE;
-          for (guint r = reversed->len; r-- > 0;)
+          path->entry = g_strdup (entry);
+          path->via = via;
+          path->n_hops = via != NULL ? via->n_hops + 1 : 2;
+          /* The entry is already lost; the weakest point is one of the steps after it: the
+           * weakest before this step, unless this one is weaker still. */
+          if (via != NULL && g_hash_table_contains (known, via))
             {
-              const char *hop = g_ptr_array_index (reversed, r);
-              const BwReportAsset *a = g_hash_table_lookup (figures, hop);
-
-              g_ptr_array_add (path->hops, g_strdup (hop));
-              /* The entry is already lost; the weakest point is one of the steps after it. */
-              if (r + 1 < reversed->len && a != NULL && bw_asset_ratio (a) < path->weakest_ratio)
-                {
-                  g_free (path->weakest);
-                  path->weakest = g_strdup (hop);
-                  path->weakest_ratio = bw_asset_ratio (a);
-                  path->weakest_gaps = a->gap;
-                }
+              path->weakest = g_strdup (via->weakest);
+              path->weakest_ratio = via->weakest_ratio;
+              path->weakest_gaps = via->weakest_gaps;
+              found = TRUE;
             }
-          if (path->weakest == NULL)
+          if ((a = g_hash_table_lookup (figures, to)) != NULL &&
+              (!found || bw_asset_ratio (a) < path->weakest_ratio))
+            {
+              g_free (path->weakest);
+              path->weakest = g_strdup (to);
+              path->weakest_ratio = bw_asset_ratio (a);
+              path->weakest_gaps = a->gap;
+              found = TRUE;
+            }
+          if (found)
+            g_hash_table_add (known, path);
+          else
             {
               path->weakest = g_strdup (to);
               path->weakest_ratio = 1;
             }
+          g_hash_table_insert (path_to, (gpointer) to, path);
+          g_ptr_array_add (queue, (gpointer) to);
           g_ptr_array_add (out, path);
         }
     }

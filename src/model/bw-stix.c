@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bw-catalog-private.h"
+#include "bw-json-writer.h"
 #include "bw-stix.h"
 
 /* Platform names ATT&CK has renamed: older name → current name. */
@@ -610,6 +611,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
   json_generator_set_indent (generator, 2);
   text = g_string_new (NULL);
   json_generator_to_gstring (generator, text);
+  bw_json_escape_generated (text);
   g_string_append_c (text, '\n');
   return g_string_free (text, FALSE);
 }

@@ -10,8 +10,13 @@
 #include "bw-painter.h"
 #include "bw-svg-writer.h"
 
-/* Cairo's own limit on image surfaces. */
+/* Cairo's own limit on each side of an image surface. */
 #define MAX_PIXELS 32767.0
+/* And on the whole image: 100 megapixels is 400 MB of pixels, already a large poster. */
+#define MAX_MEGAPIXELS 100
+/* Pixels per diagram unit: below, the diagram is a speck; above, a few cards fill a poster. */
+#define MIN_SCALE 0.01
+#define MAX_SCALE 16
 
 static cairo_status_t
 append_to_array (void                *closure,
@@ -41,6 +46,32 @@ paint_page (cairo_t               *cr,
     bw_painter_draw_overlay (painter, cr, options->overlay, band->x, band->y, band->w);
 }
 
+/* A cairo context that met an error draws nothing from then on, without a word: what was
+ * drawn after it would be missing from the file. Its status is the painting's. */
+static cairo_status_t
+finish_painting (cairo_t *cr)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (cairo_get_target (cr));
+  return status;
+}
+
+gboolean
+bw_export_check_scale (double   scale,
+                       GError **error)
+{
+  if (!(isfinite (scale) && scale >= MIN_SCALE && scale <= MAX_SCALE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The scale must be a number from %g to %g pixels per diagram unit"),
+                   MIN_SCALE, (double) MAX_SCALE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 bw_export_to_bytes (BwLayout              *layout,
                     BwExportFormat         format,
@@ -50,7 +81,7 @@ bw_export_to_bytes (BwLayout              *layout,
   gboolean with_overlay = options->overlay != NULL && options->overlay->n_tactics > 0;
   BwRect page;
   BwRect band;
-  double scale = options->scale > 0 ? options->scale : 1;
+  double scale = options->scale != 0 ? options->scale : 1;
   GByteArray *bytes;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -66,45 +97,60 @@ bw_export_to_bytes (BwLayout              *layout,
     }
 
   bw_layout_get_page (layout, with_overlay, &page, &band);
-  bytes = g_byte_array_new ();
 
   if (format == BW_EXPORT_PNG)
     {
-      int width = (int) ceil (page.w * scale);
-      int height = (int) ceil (page.h * scale);
+      double width_px = ceil (page.w * scale);
+      double height_px = ceil (page.h * scale);
 
-      if (scale > 16 || width > MAX_PIXELS || height > MAX_PIXELS)
+      if (!bw_export_check_scale (scale, error))
+        return NULL;
+      /* Both bounds: cairo's per side, and the pixel count, which costs time and memory. */
+      if (width_px > MAX_PIXELS || height_px > MAX_PIXELS ||
+          width_px * height_px > MAX_MEGAPIXELS * 1e6)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("A %d × %d pixel image is too large; choose a smaller scale"), width,
-                       height);
-          g_byte_array_unref (bytes);
+                       _("A %.0f × %.0f pixel image is too large (at most %d megapixels and "
+                         "%.0f pixels a side); choose a smaller scale"),
+                       width_px, height_px, MAX_MEGAPIXELS, MAX_PIXELS);
           return NULL;
         }
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      bytes = g_byte_array_new ();
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (1, (int) width_px),
+                                            MAX (1, (int) height_px));
       cr = cairo_create (surface);
       cairo_scale (cr, scale, scale);
       paint_page (cr, layout, options, &page, &band);
+      status = finish_painting (cr);
       cairo_destroy (cr);
-      status = cairo_surface_write_to_png_stream (surface, append_to_array, bytes);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream (surface, append_to_array, bytes);
     }
   else
     {
       /* One page, sized to fit the diagram: PDF units are points, diagram units pixels. */
       double to_points = 72.0 / 96.0;
 
+      bytes = g_byte_array_new ();
       surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, page.w * to_points,
                                                      page.h * to_points);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Bulwark");
       if (options->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, options->title);
+        {
+          g_autofree char *safe = bw_paint_sanitize_text (options->title);
+
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                          safe != NULL ? safe : options->title);
+        }
       cr = cairo_create (surface);
       cairo_scale (cr, to_points, to_points);
       paint_page (cr, layout, options, &page, &band);
       cairo_show_page (cr);
+      status = finish_painting (cr);
       cairo_destroy (cr);
       cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
 

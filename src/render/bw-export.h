@@ -16,9 +16,13 @@ typedef struct
 {
   gboolean         dark;
   const BwOverlay *overlay; /* NULL: leave the coverage strip out */
-  double           scale;   /* PNG pixels per diagram unit; 0 means 1 */
+  double           scale;   /* PNG pixels per diagram unit, 0.01–16; 0 means 1 */
   const char      *title;
 } BwExportOptions;
+
+/* FALSE and a message unless `scale` is a PNG scale the exporter takes (0.01–16). */
+gboolean  bw_export_check_scale (double   scale,
+                                 GError **error);
 
 /* Renders to memory. PNG and PDF are drawn by the canvas's painter on a cairo surface. */
 GBytes   *bw_export_to_bytes (BwLayout              *layout,

@@ -4,6 +4,7 @@
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "bw-painter.h"
 
@@ -95,6 +96,85 @@ bw_stencil_icon_bytes (const char *icon)
   return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+char *
+bw_paint_sanitize_text (const char *text)
+{
+  const char *end;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  end = text + strlen (text);
+  /* The common case, checked in one pass without copying. */
+  for (const char *p = text;;)
+    {
+      gunichar c;
+
+      if (p == end)
+        return NULL;
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || is_noncharacter (c))
+        break;
+      p = g_utf8_next_char (p);
+    }
+
+  out = g_string_sized_new (end - text);
+  for (const char *p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+      g_string_append_unichar (out, is_noncharacter (c) ? 0xFFFD : c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* pango_layout_set_text with text cairo will draw. */
+static void
+set_layout_text (PangoLayout *layout,
+                 const char  *text)
+{
+  g_autofree char *safe = bw_paint_sanitize_text (text);
+
+  pango_layout_set_text (layout, safe != NULL ? safe : text != NULL ? text : "", -1);
+}
+
+/* The first `n` characters of `text`, trailing space dropped, and "…". */
+static char *
+ellipsized (const char *text,
+            glong       n)
+{
+  g_autofree char *cut = g_utf8_substring (text, 0, n);
+
+  return g_strconcat (g_strchomp (cut), "…", NULL);
+}
+
+static gboolean
+ellipsis_fits (PangoLayout *probe,
+               const char  *text,
+               glong        n,
+               double       width)
+{
+  g_autofree char *candidate = ellipsized (text, n);
+  int w;
+
+  pango_layout_set_text (probe, candidate, -1);
+  pango_layout_get_pixel_size (probe, &w, NULL);
+  return w <= width;
+}
+
 GStrv
 bw_wrap_label (const char *text,
                const char *font,
@@ -112,7 +192,7 @@ bw_wrap_label (const char *text,
   g_object_unref (context);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  set_layout_text (layout, text);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -127,34 +207,38 @@ bw_wrap_label (const char *text,
 
       if (i == n_lines - 1 && pango_layout_is_ellipsized (layout))
         {
-          /* Pango draws the ellipsis itself; spell it out so other renderers show the same. */
+          /* Pango draws the ellipsis itself; spell it out so other renderers show the same:
+           * the longest start of the rest that fits with "…" after it. The search gallops
+           * from the start, then halves, so it costs about what fits on the line, whatever
+           * the length of the label (trying every shorter start was quadratic in it). */
           g_autoptr(PangoLayout) probe = pango_layout_copy (layout);
-          g_autofree char *rest = g_strdup (text + line->start_index);
-          glong n = g_utf8_strlen (rest, -1);
+          const char *rest = text + line->start_index;
+          glong len = g_utf8_strlen (rest, -1);
+          glong lo = 0;
+          glong hi = len;
 
           pango_layout_set_width (probe, -1);
           pango_layout_set_height (probe, -1);
-          while (n > 0)
+          for (glong n = 1; n <= len; n *= 2)
             {
-              g_autofree char *cut = g_utf8_substring (rest, 0, n);
-              g_autofree char *candidate = g_strconcat (g_strchomp (cut), "…", NULL);
-              int w;
-
-              pango_layout_set_text (probe, candidate, -1);
-              pango_layout_get_pixel_size (probe, &w, NULL);
-              if (w <= width)
+              if (!ellipsis_fits (probe, rest, n, width))
                 {
-                  g_free (part);
-                  part = g_steal_pointer (&candidate);
+                  hi = n - 1;
                   break;
                 }
-              n--;
+              lo = n;
             }
-          if (n == 0)
+          while (lo < hi)
             {
-              g_free (part);
-              part = g_strdup ("…");
+              glong n = lo + (hi - lo + 1) / 2;
+
+              if (ellipsis_fits (probe, rest, n, width))
+                lo = n;
+              else
+                hi = n - 1;
             }
+          g_free (part);
+          part = ellipsized (rest, lo);
         }
       g_strchomp (part);
       g_strv_builder_add (builder, part);
@@ -424,7 +508,7 @@ make_layout (cairo_t    *cr,
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  set_layout_text (layout, text);
   return layout;
 }
 
@@ -452,7 +536,7 @@ cached_layout (BwPainter  *self,
   desc = pango_font_description_from_string (font);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  set_layout_text (layout, text);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

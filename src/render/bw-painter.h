@@ -91,6 +91,12 @@ GStrv      bw_wrap_label             (const char *text,
                                       double      width,
                                       int         max_lines);
 
+/* Text as cairo accepts it: cairo refuses a string with a Unicode non-character (U+FFFE,
+ * U+FFFF, U+FDD0…) or bytes that are not UTF-8 wherever it keeps text with the glyphs (PDF,
+ * recordings, the canvas), and then draws nothing more at all. Those become U+FFFD. NULL when
+ * `text` needs no change (use it as is). */
+char      *bw_paint_sanitize_text    (const char *text);
+
 /* The stencil icon's SVG source (symbolic, 16×16), or NULL when the icon is unknown. */
 GBytes    *bw_stencil_icon_bytes     (const char *icon);
 
