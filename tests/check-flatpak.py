@@ -12,7 +12,9 @@ import sys
 import xml.etree.ElementTree as ET
 
 ALLOWED_FINISH_ARGS = ["--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"]
-RUNTIME_VERSIONS = {"47", "48"}
+# GNOME runtimes Flathub still supports: 47 reached its end of life on 2025-10-15 and 48 on
+# 2026-03-24, when users started seeing "no longer supported" for apps on them.
+RUNTIME_VERSIONS = {"50"}
 
 failures = []
 
