@@ -400,8 +400,10 @@ def run_window(root, sample, scratch, forbidden):
     out.seek(0)
     output = out.read()
     out.close()
-    check("CRITICAL" not in output and "WARNING" not in output,
-          f"the program logged:\n{output[:2000]}")
+    # Warnings would be data the program did not find; a missing session bus is the machine's.
+    logged = [line for line in output.splitlines()
+              if ("CRITICAL" in line or "WARNING" in line) and "session bus" not in line]
+    check(not logged, "the program logged:\n" + "\n".join(logged[:20]))
     schema = os.path.join(root, "share", "glib-2.0", "schemas", "gschemas.compiled")
     check_trace("the window", trace_log, forbidden, [sample, schema])
 
