@@ -296,7 +296,7 @@ test_edit_flow (void)
 
   /* Delete the service; undo brings it back with its edges; redo removes it again. */
   bw_canvas_select (canvas, "n2", FALSE);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
   g_assert_null (bw_document_lookup_node (window->document, "n2"));
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
   assert_live_figures (window);
@@ -315,7 +315,7 @@ test_edit_flow (void)
     guint zones = bw_document_get_n_zones (window->document);
     guint nodes = bw_document_get_n_nodes (window->document);
 
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
     g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones + 1);
     g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes + 1); /* the storage */
     assert_live_figures (window);

@@ -6,69 +6,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bw-canvas.h"
-#include "bw-painter.h"
+#include "bw-canvas-private.h"
 
 #define HANDLE_RADIUS 6.0
 #define RESIZE_GRIP 12.0
 #define MIN_ZONE_SIZE 120.0
 #define EDGE_HIT 6.0
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_MOVE,
-  DRAG_RUBBER,
-  DRAG_RESIZE,
-  DRAG_CONNECT,
-  DRAG_PAN,
-} DragMode;
-
-struct _BwCanvas
-{
-  GtkWidget   parent_instance;
-
-  BwDocument *document;
-  BwHistory  *history;
-  BwCatalog  *catalog;
-  BwLayout   *layout;
-  BwPainter  *painter;
-
-  double      zoom;
-  double      ox;          /* diagram coordinate at the widget's left edge */
-  double      oy;
-  gboolean    view_set;    /* FALSE until the first fit after a model is set */
-
-  GHashTable *selection;   /* id → id */
-  GHashTable *highlighted;
-  GHashTable *marked;
-  char       *hovered;
-  char       *focused;
-
-  BwOverlay   overlay;
-  gboolean    show_overlay;
-  gboolean    snap;
-  gboolean    show_grid;
-  gboolean    space_down;
-
-  DragMode    drag_mode;
-  double      drag_x;      /* press point, diagram coordinates */
-  double      drag_y;
-  double      applied_dx;  /* part of a move already sent to the history */
-  double      applied_dy;
-  char       *drag_target; /* resized zone or connected source */
-  BwRect      drag_rect;   /* zone rectangle at press time */
-  double      pointer_x;   /* last pointer position, diagram coordinates */
-  double      pointer_y;
-  double      pan_ox;
-  double      pan_oy;
-  guint       merge_serial;
-  double      zoom_begin;
-  double      guide_x;     /* alignment guides shown while dragging one node; NAN when none */
-  double      guide_y;
-  double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */
-  double      last_wy;
-};
 
 G_DEFINE_FINAL_TYPE (BwCanvas, bw_canvas, GTK_TYPE_WIDGET)
 
@@ -81,11 +24,18 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-emit_error (BwCanvas *self,
-            GError   *error)
+void
+bw_canvas_emit_error (BwCanvas *self,
+                      GError   *error)
 {
   g_signal_emit (self, signals[ERROR], 0, error->message);
+}
+
+void
+bw_canvas_emit_selection_changed (BwCanvas *self)
+{
+  bw_canvas_update_actions (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 void
@@ -143,7 +93,7 @@ document_changed_cb (BwCanvas       *self,
             }
         }
       if (removed)
-        g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+        bw_canvas_emit_selection_changed (self);
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -178,7 +128,7 @@ bw_canvas_set_model (BwCanvas   *self,
   self->view_set = FALSE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     bw_canvas_zoom_fit (self);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  bw_canvas_emit_selection_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -226,8 +176,8 @@ bw_canvas_set_zoom (BwCanvas *self,
                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
-static double
-usable_height (BwCanvas *self)
+double
+bw_canvas_usable_height (BwCanvas *self)
 {
   double h = gtk_widget_get_height (GTK_WIDGET (self));
 
@@ -238,7 +188,7 @@ void
 bw_canvas_zoom_fit (BwCanvas *self)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
-  double h = usable_height (self);
+  double h = bw_canvas_usable_height (self);
   BwRect bounds;
   double margin = 40;
 
@@ -323,7 +273,7 @@ bw_canvas_select (BwCanvas   *self,
       g_free (self->focused);
       self->focused = g_strdup (id);
     }
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  bw_canvas_emit_selection_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -336,7 +286,7 @@ bw_canvas_select_all (BwCanvas *self)
     g_hash_table_add (self->selection, g_strdup (bw_document_get_zone (self->document, i)->id));
   for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
     g_hash_table_add (self->selection, g_strdup (bw_document_get_node (self->document, i)->id));
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  bw_canvas_emit_selection_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -573,7 +523,7 @@ bw_canvas_snapshot (GtkWidget   *widget,
                                -1);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_get_pixel_size (layout, &tw, &th);
-      cairo_move_to (cr, (w - tw) / 2, (usable_height (self) - th) / 2);
+      cairo_move_to (cr, (w - tw) / 2, (bw_canvas_usable_height (self) - th) / 2);
       cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
@@ -847,7 +797,7 @@ drag_update_cb (BwCanvas       *self,
           if (!bw_history_move (self->history, (const char *const *) ids->pdata,
                                 tx - self->applied_dx, ty - self->applied_dy, self->merge_serial,
                                 &error))
-            emit_error (self, error);
+            bw_canvas_emit_error (self, error);
           self->applied_dx = tx;
           self->applied_dy = ty;
         }
@@ -859,7 +809,7 @@ drag_update_cb (BwCanvas       *self,
 
       if (!bw_history_resize (self->history, self->drag_target, self->drag_rect.x,
                               self->drag_rect.y, w, h, self->merge_serial, &error))
-        emit_error (self, error);
+        bw_canvas_emit_error (self, error);
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -941,7 +891,7 @@ reparent_after_move (BwCanvas *self,
       if (g_strcmp0 (target, current) != 0 &&
           !bw_history_set_parent (self->history, id, target, merge_id, &error))
         {
-          emit_error (self, error);
+          bw_canvas_emit_error (self, error);
           g_clear_error (&error);
         }
     }
@@ -1023,7 +973,7 @@ drag_end_cb (BwCanvas       *self,
         ids = bw_layout_query_rect (self->layout, &rect, FALSE);
         for (guint i = 0; i < ids->len; i++)
           g_hash_table_add (self->selection, g_strdup (g_ptr_array_index (ids, i)));
-        g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+        bw_canvas_emit_selection_changed (self);
       }
       break;
 
@@ -1039,7 +989,7 @@ drag_end_cb (BwCanvas       *self,
           break;
         id = bw_canvas_connect (self, self->drag_target, target, &error);
         if (id == NULL)
-          emit_error (self, error);
+          bw_canvas_emit_error (self, error);
         else
           bw_canvas_select (self, id, FALSE);
       }
@@ -1176,53 +1126,14 @@ drop_cb (BwCanvas      *self,
   id = bw_canvas_place_stencil (self, kind, x - BW_NODE_WIDTH / 2, y - BW_NODE_HEIGHT / 2, &error);
   if (id == NULL)
     {
-      emit_error (self, error);
+      bw_canvas_emit_error (self, error);
       return FALSE;
     }
   return TRUE;
 }
 
-/* Keyboard */
-
-static void
-move_selection_by (BwCanvas *self,
-                   double    dx,
-                   double    dy)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bw_canvas_move_selection (self, dx, dy, 0, &error))
-    emit_error (self, error);
-}
-
-static void
-focus_step (BwCanvas *self,
-            int       step)
-{
-  guint n;
-  int index = -1;
-
-  if (self->document == NULL || (n = bw_document_get_n_nodes (self->document)) == 0)
-    return;
-  for (guint i = 0; i < n && self->focused != NULL; i++)
-    if (g_str_equal (bw_document_get_node (self->document, i)->id, self->focused))
-      index = (int) i;
-  index = index < 0 ? (step > 0 ? 0 : (int) n - 1) : ((index + step) % (int) n + (int) n) % (int) n;
-  bw_canvas_select (self, bw_document_get_node (self->document, index)->id, FALSE);
-  {
-    /* Bring the focused node into view. */
-    const BwNode *node = bw_document_get_node (self->document, index);
-    double wx, wy;
-    double w = gtk_widget_get_width (GTK_WIDGET (self));
-    double h = usable_height (self);
-
-    bw_canvas_diagram_to_widget (self, node->x, node->y, &wx, &wy);
-    if (wx < 0 || wy < 0 || wx + BW_NODE_WIDTH * self->zoom > w ||
-        wy + BW_NODE_HEIGHT * self->zoom > h)
-      bw_canvas_set_offset (self, node->x + BW_NODE_WIDTH / 2 - w / 2 / self->zoom,
-                            node->y + BW_NODE_HEIGHT / 2 - h / 2 / self->zoom);
-  }
-}
+/* Keyboard: the commands are actions (bw-canvas-edit.c); only Space, held for panning, is
+ * watched here. */
 
 static gboolean
 key_pressed_cb (BwCanvas              *self,
@@ -1231,38 +1142,11 @@ key_pressed_cb (BwCanvas              *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *key)
 {
-  double step = (state & GDK_SHIFT_MASK) ? 1 : BW_CANVAS_GRID;
-
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-      self->space_down = TRUE;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
-      return TRUE;
-    case GDK_KEY_Left:
-      move_selection_by (self, -step, 0);
-      return TRUE;
-    case GDK_KEY_Right:
-      move_selection_by (self, step, 0);
-      return TRUE;
-    case GDK_KEY_Up:
-      move_selection_by (self, 0, -step);
-      return TRUE;
-    case GDK_KEY_Down:
-      move_selection_by (self, 0, step);
-      return TRUE;
-    case GDK_KEY_Tab:
-      focus_step (self, 1);
-      return TRUE;
-    case GDK_KEY_ISO_Left_Tab:
-      focus_step (self, -1);
-      return TRUE;
-    case GDK_KEY_Escape:
-      bw_canvas_clear_selection (self);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  if (keyval != GDK_KEY_space)
+    return FALSE;
+  self->space_down = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+  return TRUE;
 }
 
 static void
@@ -1331,6 +1215,7 @@ bw_canvas_class_init (BwCanvasClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "bwcanvas");
+  bw_canvas_edit_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -1386,6 +1271,8 @@ bw_canvas_init (BwCanvas *self)
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  bw_canvas_update_actions (self);
 }
 
 GtkWidget *

@@ -58,6 +58,17 @@ void          bw_canvas_select           (BwCanvas   *self,
 void          bw_canvas_select_all       (BwCanvas   *self);
 void          bw_canvas_clear_selection  (BwCanvas   *self);
 
+/* A new document holding the selection: selected zones with everything inside them, selected
+ * nodes, and the edges whose two ends are both taken. */
+BwDocument   *bw_canvas_copy_selection   (BwCanvas   *self);
+/* Adds everything in `source` as one undo step, with fresh ids, shifted by (dx, dy), and
+ * selects what was added. */
+gboolean      bw_canvas_paste_document   (BwCanvas   *self,
+                                          BwDocument *source,
+                                          double      dx,
+                                          double      dy,
+                                          GError    **error);
+
 /* Places a new node of `kind` with its top-left near (x, y) in diagram coordinates, inside the
  * innermost zone there. Returns the new id, or NULL with an error. */
 char         *bw_canvas_place_stencil    (BwCanvas   *self,

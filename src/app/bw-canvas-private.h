@@ -1,0 +1,75 @@
+/* bw-canvas-private.h: BwCanvas's state, shared by the files that make up the canvas. */
+#pragma once
+
+#include "bw-canvas.h"
+#include "bw-painter.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_MOVE,
+  DRAG_RUBBER,
+  DRAG_RESIZE,
+  DRAG_CONNECT,
+  DRAG_PAN,
+} DragMode;
+
+struct _BwCanvas
+{
+  GtkWidget   parent_instance;
+
+  BwDocument *document;
+  BwHistory  *history;
+  BwCatalog  *catalog;
+  BwLayout   *layout;
+  BwPainter  *painter;
+
+  double      zoom;
+  double      ox;          /* diagram coordinate at the widget's left edge */
+  double      oy;
+  gboolean    view_set;    /* FALSE until the first fit after a model is set */
+
+  GHashTable *selection;   /* id → id */
+  GHashTable *highlighted;
+  GHashTable *marked;
+  char       *hovered;
+  char       *focused;
+
+  BwOverlay   overlay;
+  gboolean    show_overlay;
+  gboolean    snap;
+  gboolean    show_grid;
+  gboolean    space_down;
+
+  DragMode    drag_mode;
+  double      drag_x;      /* press point, diagram coordinates */
+  double      drag_y;
+  double      applied_dx;  /* part of a move already sent to the history */
+  double      applied_dy;
+  char       *drag_target; /* resized zone or connected source */
+  BwRect      drag_rect;   /* zone rectangle at press time */
+  double      pointer_x;   /* last pointer position, diagram coordinates */
+  double      pointer_y;
+  double      pan_ox;
+  double      pan_oy;
+  guint       merge_serial;
+  double      zoom_begin;
+  double      guide_x;     /* alignment guides shown while dragging one node; NAN when none */
+  double      guide_y;
+  double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */
+  double      last_wy;
+};
+
+void        bw_canvas_emit_error              (BwCanvas *self,
+                                               GError   *error);
+void        bw_canvas_emit_selection_changed  (BwCanvas *self);
+double      bw_canvas_usable_height           (BwCanvas *self);
+
+/* bw-canvas-edit.c: the canvas's own actions and their keys — delete, select all, copy, cut,
+ * paste, duplicate, nudge, focus the next node. */
+void        bw_canvas_edit_class_init         (GtkWidgetClass *widget_class);
+void        bw_canvas_update_actions          (BwCanvas *self);
+
+G_END_DECLS
