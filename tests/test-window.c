@@ -451,6 +451,114 @@ test_open_in_background (void)
   destroy_window (window);
 }
 
+
+/* The first widget of `type` under `root` (depth first) whose title is `title` when given. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_window_saves_as (BwWindow   *window,
+                        const char *path,
+                        const char *expected)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (bw_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  saved = bw_test_read_file (path, NULL);
+  g_assert_cmpstr (saved, ==, expected);
+}
+
+/* Through the inspector's own widgets: switching a capability off or setting a platform override
+ * is one undo step, and undo gives back the file's very bytes. */
+static void
+test_inspector_undo_exact (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *original = bw_test_read_file (sample, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BwWindow *window = new_window ();
+  const char *service = NULL;
+  const char *asset = NULL;
+  GtkWidget *toggle;
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  g_assert_true (bw_window_load_file (window, file, NULL));
+  for (guint i = 0; i < bw_document_get_n_nodes (window->document); i++)
+    {
+      const BwNode *node = bw_document_get_node (window->document, i);
+      const BwStencil *stencil = bw_catalog_lookup_stencil (window->catalog, node->kind);
+
+      if (service == NULL && stencil->role == BW_ROLE_SERVICE && stencil->capabilities[0] != NULL)
+        service = node->id;
+      if (asset == NULL && stencil->role == BW_ROLE_ASSET)
+        asset = node->id;
+    }
+
+  bw_canvas_select (window->canvas, service, FALSE);
+  iterate (50);
+  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  iterate (50);
+  g_assert_true (bw_history_get_modified (window->history));
+  g_assert_false (bw_node_get_capability_enabled (bw_document_lookup_node (window->document, service),
+                                                  bw_catalog_lookup_stencil (window->catalog,
+                                                    bw_document_lookup_node (window->document, service)->kind)->capabilities[0]));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (50);
+  g_assert_false (bw_history_get_can_undo (window->history));
+  /* The inspector shows the switch on again, and the file is what it was. */
+  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  assert_window_saves_as (window, path, original);
+
+  bw_canvas_select (window->canvas, asset, FALSE);
+  iterate (50);
+  row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Override");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Windows, Linux");
+  g_signal_emit_by_name (row, "apply");
+  iterate (50);
+  {
+    g_auto(GStrv) platforms = bw_node_dup_platforms (bw_document_lookup_node (window->document, asset));
+    const char *expected[] = { "Windows", "Linux", NULL };
+
+    g_assert_true (g_strv_equal ((const char *const *) platforms, expected));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (50);
+  g_assert_false (bw_history_get_can_undo (window->history));
+  g_assert_null (bw_node_dup_platforms (bw_document_lookup_node (window->document, asset)));
+  assert_window_saves_as (window, path, original);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -478,6 +586,7 @@ main (int    argc,
   g_test_add_func ("/window/threat-layer", test_threat_layer);
   g_test_add_func ("/window/open-in-background", test_open_in_background);
   g_test_add_func ("/window/advisor", test_advisor);
+  g_test_add_func ("/window/inspector-undo-exact", test_inspector_undo_exact);
 
   status = g_test_run ();
   g_clear_object (&app);

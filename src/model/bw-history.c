@@ -789,6 +789,68 @@ bw_history_set_props (BwHistory   *self,
   return command_end (&cmd, command_do (&cmd, op, error));
 }
 
+/* The typed props commands: the new props are worked out from a copy, so the step records the
+ * node's props exactly as they were and undo puts those very bytes back. */
+static gboolean
+set_props_owned (BwHistory   *self,
+                 const BwNode *node,
+                 JsonObject  *props,
+                 GError     **error)
+{
+  g_autoptr(JsonObject) owned = props;
+  Command cmd;
+  Op *op;
+
+  if (json_object_equal (node->props, owned))
+    return TRUE;
+  command_begin (self, &cmd, _("Change Properties"), 0);
+  op = op_new (OP_PROPS, node->id);
+  op->old_props = bw_json_object_copy (node->props);
+  op->new_props = g_steal_pointer (&owned);
+  return command_end (&cmd, command_do (&cmd, op, error));
+}
+
+static const BwNode *
+lookup_node (BwHistory   *self,
+             const char  *node_id,
+             GError     **error)
+{
+  const BwNode *node = node_id ? bw_document_lookup_node (self->document, node_id) : NULL;
+
+  if (node == NULL)
+    g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
+                 _("No node “%s”"), node_id ? node_id : "");
+  return node;
+}
+
+gboolean
+bw_history_set_capability_enabled (BwHistory   *self,
+                                   const char  *node_id,
+                                   const char  *capability,
+                                   gboolean     enabled,
+                                   GError     **error)
+{
+  const BwNode *node = lookup_node (self, node_id, error);
+
+  if (node == NULL)
+    return FALSE;
+  return set_props_owned (self, node, bw_node_props_with_capability (node, capability, enabled),
+                          error);
+}
+
+gboolean
+bw_history_set_platforms (BwHistory         *self,
+                          const char        *node_id,
+                          const char *const *platforms,
+                          GError           **error)
+{
+  const BwNode *node = lookup_node (self, node_id, error);
+
+  if (node == NULL)
+    return FALSE;
+  return set_props_owned (self, node, bw_node_props_with_platforms (node, platforms), error);
+}
+
 gboolean
 bw_history_set_edge_kind (BwHistory   *self,
                           const char  *edge_id,

@@ -98,6 +98,17 @@ gboolean    bw_history_set_props       (BwHistory   *self,
                                         const char  *node_id,
                                         JsonObject  *props,
                                         GError     **error);
+/* Switches one capability of a service on or off: one step, nothing when already so. */
+gboolean    bw_history_set_capability_enabled (BwHistory   *self,
+                                               const char  *node_id,
+                                               const char  *capability,
+                                               gboolean     enabled,
+                                               GError     **error);
+/* An asset's platform override; NULL goes back to the stencil's platforms. */
+gboolean    bw_history_set_platforms   (BwHistory         *self,
+                                        const char        *node_id,
+                                        const char *const *platforms,
+                                        GError           **error);
 gboolean    bw_history_set_edge_kind   (BwHistory   *self,
                                         const char  *edge_id,
                                         BwEdgeKind   kind,
