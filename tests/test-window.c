@@ -177,6 +177,25 @@ test_zoom_and_pan (void)
   g_assert_cmpfloat (bw_canvas_get_zoom (canvas), >, z);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (bw_canvas_get_zoom (canvas), 1.0, 1e-9);
+  /* At the zoom limit the action that would pass it is disabled, as a button for it shows. */
+  {
+    GtkWidget *zoom_in = gtk_button_new ();
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "win.zoom-in");
+    gtk_box_append (window->palette_box, zoom_in);
+    iterate (20);
+    g_assert_true (gtk_widget_get_sensitive (zoom_in));
+    for (int i = 0; i < 20; i++)
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+    iterate (20);
+    g_assert_cmpfloat (bw_canvas_get_zoom (canvas), ==, BW_VIEWPORT_ZOOM_MAX);
+    g_assert_false (gtk_widget_get_sensitive (zoom_in));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+    iterate (20);
+    g_assert_true (gtk_widget_get_sensitive (zoom_in));
+    gtk_box_remove (window->palette_box, zoom_in);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   bw_canvas_set_offset (canvas, 100, 50);
   bw_canvas_get_offset (canvas, &ox, &oy);
   g_assert_cmpfloat (ox, ==, 100);

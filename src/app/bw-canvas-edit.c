@@ -276,9 +276,7 @@ focus_step_action (GtkWidget  *widget,
   const BwNode *node;
   guint n;
   int index = -1;
-  double wx, wy;
-  double w = gtk_widget_get_width (widget);
-  double h = bw_canvas_usable_height (self);
+  BwRect rect;
 
   if (self->document == NULL || (n = bw_document_get_n_nodes (self->document)) == 0)
     return;
@@ -290,10 +288,9 @@ focus_step_action (GtkWidget  *widget,
   bw_canvas_select (self, node->id, FALSE);
 
   /* Bring the focused node into view. */
-  bw_canvas_diagram_to_widget (self, node->x, node->y, &wx, &wy);
-  if (wx < 0 || wy < 0 || wx + BW_NODE_WIDTH * self->zoom > w || wy + BW_NODE_HEIGHT * self->zoom > h)
-    bw_canvas_set_offset (self, node->x + BW_NODE_WIDTH / 2 - w / 2 / self->zoom,
-                          node->y + BW_NODE_HEIGHT / 2 - h / 2 / self->zoom);
+  rect = (BwRect) { node->x, node->y, BW_NODE_WIDTH, BW_NODE_HEIGHT };
+  bw_viewport_show_rect (self->viewport, &rect, gtk_widget_get_width (widget),
+                         bw_canvas_usable_height (self));
 }
 
 /* What needs a selection is enabled only with one, so its key falls through otherwise. */

@@ -3,6 +3,7 @@
 
 #include "bw-canvas.h"
 #include "bw-painter.h"
+#include "bw-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -26,9 +27,7 @@ struct _BwCanvas
   BwLayout   *layout;
   BwPainter  *painter;
 
-  double      zoom;
-  double      ox;          /* diagram coordinate at the widget's left edge */
-  double      oy;
+  BwViewport *viewport;    /* pan and zoom */
   gboolean    view_set;    /* FALSE until the first fit after a model is set */
 
   GHashTable *selection;   /* id → id */

@@ -45,8 +45,7 @@ bw_canvas_widget_to_diagram (BwCanvas *self,
                              double   *dx,
                              double   *dy)
 {
-  *dx = self->ox + wx / self->zoom;
-  *dy = self->oy + wy / self->zoom;
+  bw_viewport_widget_to_model (self->viewport, wx, wy, dx, dy);
 }
 
 void
@@ -56,8 +55,7 @@ bw_canvas_diagram_to_widget (BwCanvas *self,
                              double   *wx,
                              double   *wy)
 {
-  *wx = (dx - self->ox) * self->zoom;
-  *wy = (dy - self->oy) * self->zoom;
+  bw_viewport_model_to_widget (self->viewport, dx, dy, wx, wy);
 }
 
 static double
@@ -147,32 +145,20 @@ bw_canvas_get_layout (BwCanvas *self)
 double
 bw_canvas_get_zoom (BwCanvas *self)
 {
-  return self->zoom;
+  return bw_viewport_get_zoom (self->viewport);
 }
 
-static void
-zoom_around (BwCanvas *self,
-             double    zoom,
-             double    wx,
-             double    wy)
+BwViewport *
+bw_canvas_get_viewport (BwCanvas *self)
 {
-  double dx, dy;
-
-  zoom = CLAMP (zoom, BW_CANVAS_ZOOM_MIN, BW_CANVAS_ZOOM_MAX);
-  /* Keep the diagram point under (wx, wy) fixed while the scale changes. */
-  bw_canvas_widget_to_diagram (self, wx, wy, &dx, &dy);
-  self->zoom = zoom;
-  self->ox = dx - wx / zoom;
-  self->oy = dy - wy / zoom;
-  self->view_set = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return self->viewport;
 }
 
 void
 bw_canvas_set_zoom (BwCanvas *self,
                     double    zoom)
 {
-  zoom_around (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+  bw_viewport_zoom_at (self->viewport, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
@@ -188,29 +174,13 @@ void
 bw_canvas_zoom_fit (BwCanvas *self)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
-  double h = bw_canvas_usable_height (self);
   BwRect bounds;
-  double margin = 40;
 
   if (self->layout == NULL || w <= 0)
     return;
-
   bounds = bw_layout_get_bounds (self->layout);
-  if (bounds.w <= 0 || bounds.h <= 0)
-    {
-      self->zoom = 1;
-      self->ox = -margin;
-      self->oy = -margin;
-    }
-  else
-    {
-      self->zoom = CLAMP (MIN ((w - 2 * margin) / bounds.w, (h - 2 * margin) / bounds.h),
-                          BW_CANVAS_ZOOM_MIN, 1.5);
-      self->ox = bounds.x - (w / self->zoom - bounds.w) / 2;
-      self->oy = bounds.y - (h / self->zoom - bounds.h) / 2;
-    }
+  bw_viewport_fit (self->viewport, &bounds, w, bw_canvas_usable_height (self));
   self->view_set = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -218,8 +188,7 @@ bw_canvas_get_offset (BwCanvas *self,
                       double   *x,
                       double   *y)
 {
-  *x = self->ox;
-  *y = self->oy;
+  bw_viewport_get_origin (self->viewport, x, y);
 }
 
 void
@@ -227,10 +196,7 @@ bw_canvas_set_offset (BwCanvas *self,
                       double    x,
                       double    y)
 {
-  self->ox = x;
-  self->oy = y;
-  self->view_set = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_viewport_set_origin (self->viewport, x, y);
 }
 
 GPtrArray *
@@ -422,7 +388,9 @@ bw_canvas_snapshot (GtkWidget   *widget,
   double h = gtk_widget_get_height (widget);
   BwRect visible;
   BwPaintState state = { 0 };
+  double zoom;
   cairo_t *cr;
+
   bw_painter_set_dark (self->painter, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   bw_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
 
@@ -431,13 +399,14 @@ bw_canvas_snapshot (GtkWidget   *widget,
   if (!self->view_set && self->layout != NULL)
     bw_canvas_zoom_fit (self);
 
-  visible = (BwRect) { self->ox, self->oy, w / self->zoom, h / self->zoom };
+  visible = bw_viewport_get_visible (self->viewport, w, h);
+  zoom = bw_viewport_get_zoom (self->viewport);
 
   cairo_save (cr);
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -self->ox, -self->oy);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -visible.x, -visible.y);
   if (self->show_grid)
-    bw_painter_draw_grid (self->painter, cr, &visible, BW_CANVAS_GRID, self->zoom);
+    bw_painter_draw_grid (self->painter, cr, &visible, BW_CANVAS_GRID, zoom);
 
   if (self->layout != NULL)
     {
@@ -456,7 +425,7 @@ bw_canvas_snapshot (GtkWidget   *widget,
           if (ln != NULL)
             {
               cairo_arc (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2,
-                         HANDLE_RADIUS / MAX (self->zoom, 0.5), 0, 2 * G_PI);
+                         HANDLE_RADIUS / MAX (zoom, 0.5), 0, 2 * G_PI);
               cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
               cairo_fill (cr);
             }
@@ -466,7 +435,7 @@ bw_canvas_snapshot (GtkWidget   *widget,
   if (self->drag_mode == DRAG_MOVE && (!isnan (self->guide_x) || !isnan (self->guide_y)))
     {
       cairo_set_source_rgba (cr, 0.90, 0.20, 0.55, 0.9);
-      cairo_set_line_width (cr, 1 / self->zoom);
+      cairo_set_line_width (cr, 1 / zoom);
       if (!isnan (self->guide_x))
         {
           cairo_move_to (cr, self->guide_x, visible.y);
@@ -490,7 +459,7 @@ bw_canvas_snapshot (GtkWidget   *widget,
       cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
-      cairo_set_line_width (cr, 1 / self->zoom);
+      cairo_set_line_width (cr, 1 / zoom);
       cairo_stroke (cr);
     }
   else if (self->drag_mode == DRAG_CONNECT && self->drag_target != NULL)
@@ -504,7 +473,7 @@ bw_canvas_snapshot (GtkWidget   *widget,
           cairo_move_to (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2);
           cairo_line_to (cr, self->pointer_x, self->pointer_y);
           cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
-          cairo_set_line_width (cr, 2 / self->zoom);
+          cairo_set_line_width (cr, 2 / zoom);
           cairo_set_dash (cr, dash, 2, 0);
           cairo_stroke (cr);
         }
@@ -580,7 +549,7 @@ hit (BwCanvas     *self,
     {
       const BwLayoutEdge *le = bw_layout_get_edge (self->layout, i - 1);
 
-      if (near_edge (le, x, y, EDGE_HIT / self->zoom))
+      if (near_edge (le, x, y, EDGE_HIT / bw_viewport_get_zoom (self->viewport)))
         {
           *out_type = BW_OBJECT_EDGE;
           return le->edge->id;
@@ -596,7 +565,7 @@ handle_at (BwCanvas *self,
            double    x,
            double    y)
 {
-  double r = (HANDLE_RADIUS + 3) / MAX (self->zoom, 0.5);
+  double r = (HANDLE_RADIUS + 3) / MAX (bw_viewport_get_zoom (self->viewport), 0.5);
 
   if (self->layout == NULL)
     return NULL;
@@ -619,7 +588,7 @@ resize_grip_at (BwCanvas *self,
 {
   GHashTableIter iter;
   const char *id;
-  double grip = RESIZE_GRIP / self->zoom;
+  double grip = RESIZE_GRIP / bw_viewport_get_zoom (self->viewport);
 
   g_hash_table_iter_init (&iter, self->selection);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
@@ -655,8 +624,7 @@ drag_begin_cb (BwCanvas       *self,
   if (button == GDK_BUTTON_MIDDLE || self->space_down || self->document == NULL)
     {
       self->drag_mode = DRAG_PAN;
-      self->pan_ox = self->ox;
-      self->pan_oy = self->oy;
+      bw_viewport_get_origin (self->viewport, &self->pan_ox, &self->pan_oy);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       return;
     }
@@ -734,8 +702,9 @@ drag_update_cb (BwCanvas       *self,
                 GtkGestureDrag *gesture)
 {
   double sx, sy;
-  double dx = off_x / self->zoom;
-  double dy = off_y / self->zoom;
+  double zoom = bw_viewport_get_zoom (self->viewport);
+  double dx = off_x / zoom;
+  double dy = off_y / zoom;
   g_autoptr(GError) error = NULL;
 
   gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
@@ -743,10 +712,8 @@ drag_update_cb (BwCanvas       *self,
   if (self->drag_mode == DRAG_PAN)
     {
       /* The press point stays under the pointer. */
-      self->ox = self->pan_ox - off_x / self->zoom;
-      self->oy = self->pan_oy - off_y / self->zoom;
+      bw_viewport_set_origin (self->viewport, self->pan_ox - off_x / zoom, self->pan_oy - off_y / zoom);
       bw_canvas_widget_to_diagram (self, sx + off_x, sy + off_y, &self->pointer_x, &self->pointer_y);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
 
@@ -784,7 +751,7 @@ drag_update_cb (BwCanvas       *self,
               double ax = x;
               double ay = y;
 
-              bw_layout_align_node (self->layout, moving->id, 6 / self->zoom, &ax, &ay,
+              bw_layout_align_node (self->layout, moving->id, 6 / bw_viewport_get_zoom (self->viewport), &ax, &ay,
                                     &self->guide_x, &self->guide_y);
               tx += ax - x;
               ty += ay - y;
@@ -1065,7 +1032,8 @@ scroll_cb (BwCanvas                 *self,
 
   if (mods & GDK_CONTROL_MASK)
     {
-      zoom_around (self, self->zoom * pow (1.1, -dy), px, py);
+      bw_viewport_zoom_at (self->viewport, bw_viewport_get_zoom (self->viewport) * pow (1.1, -dy),
+                           px, py);
       return TRUE;
     }
 
@@ -1076,10 +1044,7 @@ scroll_cb (BwCanvas                 *self,
       dx = dy;
       dy = t;
     }
-  self->ox += dx * 40 / self->zoom;
-  self->oy += dy * 40 / self->zoom;
-  self->view_set = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_viewport_scroll_by (self->viewport, dx * 40, dy * 40);
   return TRUE;
 }
 
@@ -1088,7 +1053,7 @@ zoom_begin_cb (BwCanvas       *self,
                GdkEventSequence *sequence,
                GtkGestureZoom *gesture)
 {
-  self->zoom_begin = self->zoom;
+  self->zoom_begin = bw_viewport_get_zoom (self->viewport);
 }
 
 static void
@@ -1103,7 +1068,7 @@ zoom_scale_changed_cb (BwCanvas       *self,
       cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
     }
-  zoom_around (self, self->zoom_begin * scale, cx, cy);
+  bw_viewport_zoom_at (self->viewport, self->zoom_begin * scale, cx, cy);
 }
 
 static gboolean
@@ -1163,6 +1128,16 @@ key_released_cb (BwCanvas              *self,
     }
 }
 
+/* Whoever moved the view — a gesture, an action, a test — it stays as they left it. */
+static void
+viewport_notify_cb (BwCanvas   *self,
+                    GParamSpec *pspec,
+                    BwViewport *viewport)
+{
+  self->view_set = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 bw_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -1187,6 +1162,7 @@ bw_canvas_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_clear_pointer (&self->painter, bw_painter_free);
+  g_clear_object (&self->viewport);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
   g_clear_pointer (&self->marked, g_hash_table_unref);
@@ -1227,7 +1203,9 @@ bw_canvas_init (BwCanvas *self)
   GtkEventController *controller;
   GtkDropTarget *drop;
 
-  self->zoom = 1;
+  self->viewport = bw_viewport_new ();
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (viewport_notify_cb), self,
+                           G_CONNECT_SWAPPED);
   self->guide_x = self->guide_y = NAN;
   self->show_overlay = TRUE;
   self->snap = TRUE;

@@ -7,6 +7,7 @@
 #include "bw-document.h"
 #include "bw-history.h"
 #include "bw-layout.h"
+#include "bw-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwCanvas, bw_canvas, BW, CANVAS, GtkWidget)
 
 /* The drag-and-drop payload of a palette item: its stencil id as a string. */
-#define BW_CANVAS_ZOOM_MIN 0.1
-#define BW_CANVAS_ZOOM_MAX 4.0
 #define BW_CANVAS_GRID 16.0
 
 GtkWidget    *bw_canvas_new              (void);
@@ -27,6 +26,8 @@ void          bw_canvas_set_model        (BwCanvas   *self,
 BwDocument   *bw_canvas_get_document     (BwCanvas   *self);
 BwLayout     *bw_canvas_get_layout       (BwCanvas   *self);
 
+/* The pan and zoom state the canvas draws through (owned by the canvas). */
+BwViewport   *bw_canvas_get_viewport     (BwCanvas   *self);
 double        bw_canvas_get_zoom         (BwCanvas   *self);
 void          bw_canvas_set_zoom         (BwCanvas   *self,
                                           double      zoom);

@@ -94,6 +94,16 @@ selection_changed_cb (BwWindow *self,
   bw_window_selection_changed (self);
 }
 
+/* Zoom in and out are enabled while the view can still zoom that way. */
+static void
+zoom_changed_cb (BwWindow   *self,
+                 GParamSpec *pspec,
+                 BwViewport *viewport)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", bw_viewport_can_zoom_in (viewport));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", bw_viewport_can_zoom_out (viewport));
+}
+
 static void
 canvas_error_cb (BwWindow   *self,
                  const char *message,
@@ -724,6 +734,8 @@ bw_window_init (BwWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "error", G_CALLBACK (canvas_error_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (bw_canvas_get_viewport (self->canvas), "notify::zoom",
+                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
