@@ -342,6 +342,22 @@ test_edit_flow (void)
     g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones);
     g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes);
   }
+
+  /* A node duplicated on its own lands beside it, in the same zone. */
+  bw_canvas_select (canvas, storage, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
+  {
+    g_autoptr(GPtrArray) selection = bw_canvas_get_selection (canvas);
+    const BwNode *copy;
+
+    g_assert_cmpuint (selection->len, ==, 1);
+    copy = bw_document_lookup_node (window->document, g_ptr_array_index (selection, 0));
+    g_assert_nonnull (copy);
+    g_assert_cmpstr (copy->id, !=, storage);
+    g_assert_cmpstr (copy->kind, ==, "azure.storage");
+    g_assert_cmpstr (copy->zone, ==, "z1");
+    g_assert_cmpstr (bw_history_get_undo_label (window->history), ==, "Paste");
+  }
   destroy_window (window);
 }
 

@@ -80,7 +80,8 @@ bw_canvas_copy_selection (BwCanvas *self)
 }
 
 /* Adds everything in `source` to the canvas's document as one undoable step, with fresh ids,
- * shifted by (dx, dy); selects what was added. */
+ * shifted by (dx, dy), nodes without a zone of their own into the zone they land in; selects
+ * what was added. */
 gboolean
 bw_canvas_paste_document (BwCanvas    *self,
                           BwDocument  *source,
@@ -133,6 +134,17 @@ bw_canvas_paste_document (BwCanvas    *self,
 
       ok = id != NULL;
       g_free (id);
+    }
+  /* A node that came without its zone joins the zone it lands in, as a dropped one does. */
+  if (ok)
+    {
+      g_autoptr(GPtrArray) loose = g_ptr_array_new ();
+
+      for (guint i = 0; i < bw_document_get_n_nodes (source); i++)
+        if (bw_document_get_node (source, i)->zone == NULL)
+          g_ptr_array_add (loose, g_hash_table_lookup (ids, bw_document_get_node (source, i)->id));
+      g_ptr_array_add (loose, NULL);
+      ok = bw_history_settle (self->history, (const char *const *) loose->pdata, 0, error);
     }
   bw_history_end_group (self->history);
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "bw-canvas-private.h"
+#include "bw-edit-rules.h"
 
 #define HANDLE_RADIUS 6.0
 #define RESIZE_GRIP 12.0
@@ -262,25 +263,6 @@ bw_canvas_clear_selection (BwCanvas *self)
   bw_canvas_select (self, NULL, FALSE);
 }
 
-/* The innermost zone whose rectangle holds (x, y), skipping `skip` and everything inside it. */
-static const char *
-zone_at (BwCanvas   *self,
-         double      x,
-         double      y,
-         const char *skip)
-{
-  for (guint i = bw_layout_get_n_zones (self->layout); i > 0; i--)
-    {
-      const BwLayoutZone *lz = bw_layout_get_zone (self->layout, i - 1);
-
-      if (skip != NULL && bw_document_zone_is_within (self->document, lz->zone->id, skip))
-        continue;
-      if (bw_rect_contains (&lz->rect, x, y))
-        return lz->zone->id;
-    }
-  return NULL;
-}
-
 char *
 bw_canvas_place_stencil (BwCanvas   *self,
                          const char *kind,
@@ -303,13 +285,14 @@ bw_canvas_place_stencil (BwCanvas   *self,
 
   if (stencil->role == BW_ROLE_ZONE)
     {
-      zone = zone_at (self, x, y, NULL);
+      zone = bw_edit_rules_zone_at (self->document, x, y, NULL);
       id = bw_history_add_zone (self->history, kind, stencil->name, zone,
                                 snap_value (self, x), snap_value (self, y), 480, 320, error);
     }
   else
     {
-      zone = zone_at (self, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2, NULL);
+      zone = bw_edit_rules_zone_at (self->document, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2,
+                                     NULL);
       id = bw_history_add_node (self->history, kind, stencil->name, zone,
                                 snap_value (self, x), snap_value (self, y), error);
     }
@@ -782,53 +765,7 @@ drag_update_cb (BwCanvas       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* What kind of edge joins `from` to `to`, from their roles (DESIGN §3); FALSE if none fits. */
-static gboolean
-edge_kind_for (BwCanvas   *self,
-               const char *from,
-               const char *to,
-               BwEdgeKind *out_kind)
-{
-  const BwNode *a = bw_document_lookup_node (self->document, from);
-  const BwNode *b = bw_document_lookup_node (self->document, to);
-  const BwStencil *sa = a ? bw_catalog_lookup_stencil (self->catalog, a->kind) : NULL;
-  const BwStencil *sb = b ? bw_catalog_lookup_stencil (self->catalog, b->kind) : NULL;
-
-  if (sa == NULL)
-    return FALSE;
-
-  if (b == NULL)
-    {
-      /* A zone target: only services protect zones. */
-      if (bw_document_lookup_zone (self->document, to) != NULL && sa->role == BW_ROLE_SERVICE &&
-          !sa->siem)
-        {
-          *out_kind = BW_EDGE_PROTECTS;
-          return TRUE;
-        }
-      return FALSE;
-    }
-  if (sb == NULL)
-    return FALSE;
-
-  if (sb->role == BW_ROLE_COLLECTOR || (sb->role == BW_ROLE_SERVICE && sb->siem))
-    {
-      *out_kind = BW_EDGE_TELEMETRY;
-      return TRUE;
-    }
-  if (sa->role == BW_ROLE_SERVICE && !sa->siem && sb->role == BW_ROLE_ASSET)
-    {
-      *out_kind = BW_EDGE_PROTECTS;
-      return TRUE;
-    }
-  if (sa->role == BW_ROLE_ASSET && sb->role == BW_ROLE_ASSET)
-    {
-      *out_kind = BW_EDGE_FLOW;
-      return TRUE;
-    }
-  return FALSE;
-}
-
+/* A drag or nudge ends: what moved joins the zone it now lies in, in the move's undo step. */
 static void
 reparent_after_move (BwCanvas *self,
                      guint     merge_id)
@@ -836,32 +773,9 @@ reparent_after_move (BwCanvas *self,
   g_autoptr(GPtrArray) ids = movable_selection (self);
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      const BwNode *node = bw_document_lookup_node (self->document, id);
-      const BwZone *zone = bw_document_lookup_zone (self->document, id);
-      const char *target;
-      const char *current;
-
-      if (node != NULL)
-        {
-          target = zone_at (self, node->x + BW_NODE_WIDTH / 2, node->y + BW_NODE_HEIGHT / 2, NULL);
-          current = node->zone;
-        }
-      else
-        {
-          target = zone_at (self, zone->x + 1, zone->y + 1, zone->id);
-          current = zone->parent;
-        }
-
-      if (g_strcmp0 (target, current) != 0 &&
-          !bw_history_set_parent (self->history, id, target, merge_id, &error))
-        {
-          bw_canvas_emit_error (self, error);
-          g_clear_error (&error);
-        }
-    }
+  g_ptr_array_add (ids, NULL);
+  if (!bw_history_settle (self->history, (const char *const *) ids->pdata, merge_id, &error))
+    bw_canvas_emit_error (self, error);
 }
 
 gboolean
@@ -891,13 +805,8 @@ bw_canvas_connect (BwCanvas   *self,
 {
   BwEdgeKind kind;
 
-  if (!edge_kind_for (self, from, to, &kind))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("These two cannot be connected: a service protects assets and zones, "
-                             "telemetry goes to a collector or Sentinel, and flows join assets"));
-      return NULL;
-    }
+  if (!bw_edit_rules_edge_kind_for (self->catalog, self->document, from, to, &kind, error))
+    return NULL;
   return bw_history_connect (self->history, kind, from, to, error);
 }
 

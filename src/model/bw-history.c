@@ -7,6 +7,7 @@
 
 #include "bw-document-private.h"
 #include "bw-history.h"
+#include "bw-edit-rules.h"
 
 typedef enum
 {
@@ -764,6 +765,34 @@ bw_history_set_parent (BwHistory   *self,
   op->old_text = g_strdup (zone ? zone->parent : node->zone);
   op->new_text = g_strdup (parent);
   return command_end (&cmd, command_do (&cmd, op, error));
+}
+
+gboolean
+bw_history_settle (BwHistory          *self,
+                   const char *const *ids,
+                   guint               merge_id,
+                   GError            **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const BwNode *node = bw_document_lookup_node (self->document, ids[i]);
+      const BwZone *zone = node == NULL ? bw_document_lookup_zone (self->document, ids[i]) : NULL;
+      const char *target = bw_edit_rules_zone_for (self->document, ids[i]);
+      g_autoptr(GError) local = NULL;
+
+      if (node == NULL && zone == NULL)
+        continue;
+      if (g_strcmp0 (target, node ? node->zone : zone->parent) == 0)
+        continue;
+      if (!bw_history_set_parent (self, ids[i], target, merge_id, &local) && ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+        }
+    }
+  return ok;
 }
 
 gboolean

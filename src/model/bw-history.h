@@ -94,6 +94,13 @@ gboolean    bw_history_set_parent      (BwHistory   *self,
                                         const char  *zone,
                                         guint        merge_id,
                                         GError     **error);
+/* Puts each moved zone or node into the zone it now lies in (bw_edit_rules_zone_for), as one
+ * step with the move when merge_id is the move's. Goes on past a refused change and returns
+ * FALSE with the first error. */
+gboolean    bw_history_settle          (BwHistory   *self,
+                                        const char *const *ids,
+                                        guint        merge_id,
+                                        GError     **error);
 gboolean    bw_history_set_props       (BwHistory   *self,
                                         const char  *node_id,
                                         JsonObject  *props,
