@@ -43,9 +43,9 @@ modified () { xdotool getwindowname "$window" | grep -q '•'; }
 inode () { stat -c %i "$file"; }
 kinds () { grep -c '"kind"' "${1:-$file}"; }
 
-# Waits (a busy machine is slow) until `cond` holds; false after about five seconds.
+# Waits (a busy machine is slow) until the command succeeds; false after about fifteen seconds.
 wait_for () {
-  for _ in $(seq 1 20); do
+  for _ in $(seq 1 60); do
     if "$@"; then return 0; fi
     sleep 0.25
   done
@@ -95,6 +95,7 @@ for attempt in 1 2 3; do
   # The entry kept the focus and its own keys: Enter places the first match of the search.
   xdotool key ctrl+a
   xdotool type --delay 40 "storage"
+  sleep 0.5   # the search entry reports its text after a short delay
   xdotool key Return
   if wait_for modified; then done_search=1; break; fi
   echo "attempt $attempt: the search entry did not have the focus; trying again"

@@ -1,5 +1,6 @@
-/* bw-canvas-edit.c: the canvas's own commands — delete, select all, copy, cut, paste, duplicate,
- * nudge, step the focus — as actions of the canvas with their keys beside them. The keys are the
+/* bw-canvas-edit.c: the canvas's edits — move, connect, copy and paste — and its own commands —
+ * delete, select all, copy, cut, paste, duplicate, nudge, step the focus — as actions of the
+ * canvas with their keys beside them. The keys are the
  * canvas's, not the application's, so they never fire while a text field has the focus: there,
  * Delete deletes a character and Ctrl+A selects the text. The clipboard carries a small Bulwark
  * project holding the selection, so pasting into another window — or a text editor — works. */
@@ -9,6 +10,7 @@
 
 #include "bw-canvas-private.h"
 #include "bw-document-io.h"
+#include "bw-edit-rules.h"
 
 #define PASTE_OFFSET 32.0
 
@@ -165,6 +167,83 @@ bw_canvas_paste_document (BwCanvas    *self,
       bw_canvas_select (self, new_id, TRUE);
   }
   return TRUE;
+}
+
+/* The objects a move applies to: selected zones and nodes, minus those inside a moved zone
+ * (the history moves a zone's contents with it). */
+GPtrArray *
+bw_canvas_movable_selection (BwCanvas *self)
+{
+  g_autoptr(GPtrArray) all = bw_canvas_get_selection (self);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *id = g_ptr_array_index (all, i);
+      const BwNode *node = bw_document_lookup_node (self->document, id);
+      const BwZone *zone = bw_document_lookup_zone (self->document, id);
+      const char *container = node ? node->zone : zone ? zone->parent : NULL;
+      gboolean inside_moved = FALSE;
+
+      if (node == NULL && zone == NULL)
+        continue;
+      for (guint j = 0; container != NULL && j < all->len; j++)
+        {
+          const char *other = g_ptr_array_index (all, j);
+
+          if (bw_document_lookup_zone (self->document, other) != NULL &&
+              bw_document_zone_is_within (self->document, container, other))
+            inside_moved = TRUE;
+        }
+      if (!inside_moved)
+        g_ptr_array_add (ids, g_strdup (id));
+    }
+  return ids;
+}
+
+/* A drag or nudge ends: what moved joins the zone it now lies in, in the move's undo step. */
+void
+bw_canvas_settle_selection (BwCanvas *self,
+                            guint     merge_id)
+{
+  g_autoptr(GPtrArray) ids = bw_canvas_movable_selection (self);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (ids, NULL);
+  if (!bw_history_settle (self->history, (const char *const *) ids->pdata, merge_id, &error))
+    bw_canvas_emit_error (self, error);
+}
+
+gboolean
+bw_canvas_move_selection (BwCanvas  *self,
+                          double     dx,
+                          double     dy,
+                          guint      merge_id,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) ids = bw_canvas_movable_selection (self);
+
+  if (ids->len == 0)
+    return TRUE;
+  g_ptr_array_add (ids, NULL);
+  if (!bw_history_move (self->history, (const char *const *) ids->pdata, dx, dy, merge_id, error))
+    return FALSE;
+  /* With a merge_id the re-parenting joins the move's undo step. */
+  bw_canvas_settle_selection (self, merge_id);
+  return TRUE;
+}
+
+char *
+bw_canvas_connect (BwCanvas   *self,
+                   const char *from,
+                   const char *to,
+                   GError    **error)
+{
+  BwEdgeKind kind;
+
+  if (!bw_edit_rules_edge_kind_for (self->catalog, self->document, from, to, &kind, error))
+    return NULL;
+  return bw_history_connect (self->history, kind, from, to, error);
 }
 
 static void

@@ -61,14 +61,29 @@ struct _BwCanvas
   double      last_wy;
 };
 
+/* Radius of the connection handle drawn on the hovered node, in view pixels. */
+#define BW_CANVAS_HANDLE_RADIUS 6.0
+
 void        bw_canvas_emit_error              (BwCanvas *self,
                                                GError   *error);
 void        bw_canvas_emit_selection_changed  (BwCanvas *self);
 double      bw_canvas_usable_height           (BwCanvas *self);
+/* `v` on the grid when snapping is on. */
+double      bw_canvas_snap_value              (BwCanvas *self,
+                                               double    v);
+
+/* bw-canvas-input.c: the event controllers and the drag state machine. */
+void        bw_canvas_input_init              (BwCanvas *self);
 
 /* bw-canvas-edit.c: the canvas's own actions and their keys — delete, select all, copy, cut,
  * paste, duplicate, nudge, focus the next node. */
 void        bw_canvas_edit_class_init         (GtkWidgetClass *widget_class);
 void        bw_canvas_update_actions          (BwCanvas *self);
+/* The selected zones and nodes a move applies to: not those inside a selected zone, which the
+ * history moves along with it. */
+GPtrArray  *bw_canvas_movable_selection       (BwCanvas *self);
+/* What moved joins the zone it now lies in, in the move's undo step when merge_id is its. */
+void        bw_canvas_settle_selection        (BwCanvas *self,
+                                               guint     merge_id);
 
 G_END_DECLS
