@@ -72,6 +72,10 @@ double      bw_canvas_usable_height           (BwCanvas *self);
 double      bw_canvas_snap_value              (BwCanvas *self,
                                                double    v);
 
+/* bw-canvas-draw.c: GtkWidget.snapshot. */
+void        bw_canvas_snapshot                (GtkWidget   *widget,
+                                               GtkSnapshot *snapshot);
+
 /* bw-canvas-input.c: the event controllers and the drag state machine. */
 void        bw_canvas_input_init              (BwCanvas *self);
 
