@@ -9,6 +9,98 @@
 
 #include "bw-canvas-private.h"
 
+/* The connection handle on the hovered node: dragging from it draws a connection. */
+static void
+draw_handle (BwCanvas *self,
+             cairo_t  *cr,
+             double    zoom)
+{
+  const BwLayoutNode *ln;
+
+  if (self->hovered == NULL || self->drag_mode != DRAG_NONE ||
+      (ln = bw_layout_lookup_node (self->layout, self->hovered)) == NULL)
+    return;
+  cairo_arc (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2,
+             BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
+  cairo_fill (cr);
+}
+
+/* What a drag in progress shows: alignment guides, the rubber band, the connection being drawn. */
+static void
+draw_drag (BwCanvas     *self,
+           cairo_t      *cr,
+           const BwRect *visible,
+           double        zoom)
+{
+  if (self->drag_mode == DRAG_MOVE && (!isnan (self->guide_x) || !isnan (self->guide_y)))
+    {
+      cairo_set_source_rgba (cr, 0.90, 0.20, 0.55, 0.9);
+      cairo_set_line_width (cr, 1 / zoom);
+      if (!isnan (self->guide_x))
+        {
+          cairo_move_to (cr, self->guide_x, visible->y);
+          cairo_line_to (cr, self->guide_x, visible->y + visible->h);
+        }
+      if (!isnan (self->guide_y))
+        {
+          cairo_move_to (cr, visible->x, self->guide_y);
+          cairo_line_to (cr, visible->x + visible->w, self->guide_y);
+        }
+      cairo_stroke (cr);
+    }
+
+  if (self->drag_mode == DRAG_RUBBER)
+    {
+      double x = MIN (self->drag_x, self->pointer_x);
+      double y = MIN (self->drag_y, self->pointer_y);
+
+      cairo_rectangle (cr, x, y, fabs (self->pointer_x - self->drag_x),
+                       fabs (self->pointer_y - self->drag_y));
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      cairo_set_line_width (cr, 1 / zoom);
+      cairo_stroke (cr);
+    }
+  else if (self->drag_mode == DRAG_CONNECT && self->drag_target != NULL)
+    {
+      const BwLayoutNode *ln = bw_layout_lookup_node (self->layout, self->drag_target);
+
+      if (ln != NULL)
+        {
+          static const double dash[] = { 6, 4 };
+
+          cairo_move_to (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2);
+          cairo_line_to (cr, self->pointer_x, self->pointer_y);
+          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+          cairo_set_line_width (cr, 2 / zoom);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+draw_empty_hint (BwCanvas *self,
+                 cairo_t  *cr,
+                 double    w)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int tw, th;
+
+  pango_layout_set_markup (layout,
+                           _("<span size='x-large' weight='bold'>An empty estate</span>\n"
+                             "Drag zones, assets and security services from the palette"),
+                           -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_move_to (cr, (w - tw) / 2, (bw_canvas_usable_height (self) - th) / 2);
+  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
 void
 bw_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -46,87 +138,15 @@ bw_canvas_snapshot (GtkWidget   *widget,
       state.hovered = self->hovered;
       state.focused = gtk_widget_has_focus (widget) ? self->focused : NULL;
       bw_painter_draw_diagram (self->painter, cr, self->layout, &visible, &state);
-
-      /* Connection handle on the hovered or single selected node. */
-      if (self->hovered != NULL && self->drag_mode == DRAG_NONE)
-        {
-          const BwLayoutNode *ln = bw_layout_lookup_node (self->layout, self->hovered);
-
-          if (ln != NULL)
-            {
-              cairo_arc (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2,
-                         BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0, 2 * G_PI);
-              cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
-              cairo_fill (cr);
-            }
-        }
+      draw_handle (self, cr, zoom);
     }
 
-  if (self->drag_mode == DRAG_MOVE && (!isnan (self->guide_x) || !isnan (self->guide_y)))
-    {
-      cairo_set_source_rgba (cr, 0.90, 0.20, 0.55, 0.9);
-      cairo_set_line_width (cr, 1 / zoom);
-      if (!isnan (self->guide_x))
-        {
-          cairo_move_to (cr, self->guide_x, visible.y);
-          cairo_line_to (cr, self->guide_x, visible.y + visible.h);
-        }
-      if (!isnan (self->guide_y))
-        {
-          cairo_move_to (cr, visible.x, self->guide_y);
-          cairo_line_to (cr, visible.x + visible.w, self->guide_y);
-        }
-      cairo_stroke (cr);
-    }
-
-  if (self->drag_mode == DRAG_RUBBER)
-    {
-      double x = MIN (self->drag_x, self->pointer_x);
-      double y = MIN (self->drag_y, self->pointer_y);
-
-      cairo_rectangle (cr, x, y, fabs (self->pointer_x - self->drag_x),
-                       fabs (self->pointer_y - self->drag_y));
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
-      cairo_set_line_width (cr, 1 / zoom);
-      cairo_stroke (cr);
-    }
-  else if (self->drag_mode == DRAG_CONNECT && self->drag_target != NULL)
-    {
-      const BwLayoutNode *ln = bw_layout_lookup_node (self->layout, self->drag_target);
-
-      if (ln != NULL)
-        {
-          static const double dash[] = { 6, 4 };
-
-          cairo_move_to (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2);
-          cairo_line_to (cr, self->pointer_x, self->pointer_y);
-          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
-          cairo_set_line_width (cr, 2 / zoom);
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_stroke (cr);
-        }
-    }
+  draw_drag (self, cr, &visible, zoom);
   cairo_restore (cr);
 
   if (self->layout != NULL && bw_layout_get_n_zones (self->layout) == 0 &&
       bw_layout_get_n_nodes (self->layout) == 0)
-    {
-      PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
-      int tw, th;
-
-      pango_layout_set_markup (layout,
-                               _("<span size='x-large' weight='bold'>An empty estate</span>\n"
-                                 "Drag zones, assets and security services from the palette"),
-                               -1);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      cairo_move_to (cr, (w - tw) / 2, (bw_canvas_usable_height (self) - th) / 2);
-      cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
-      pango_cairo_show_layout (cr, layout);
-      g_object_unref (layout);
-    }
+    draw_empty_hint (self, cr, w);
 
   if (self->show_overlay && self->overlay.n_tactics > 0 && w > 200)
     bw_painter_draw_overlay (self->painter, cr, &self->overlay, 12, h - BW_OVERLAY_HEIGHT - 12,
