@@ -4,8 +4,8 @@
 # with a node selected on the canvas, leave the project alone — the file saved with Ctrl+S is
 # byte for byte what it was and the title shows no unsaved mark — while each entry still does
 # what its own keys ask (Enter in the search places a stencil, Enter in Label renames), and
-# Delete, Ctrl+Z and Ctrl+Shift+Z with the focus on the canvas still edit it. Needs a display
-# (run under xvfb-run).
+# Delete, Ctrl+Z and Ctrl+Shift+Z with the focus on the canvas still edit it; Ctrl+S, Ctrl+O and
+# Ctrl+Shift+N still work from a text field. Needs a display (run under xvfb-run).
 set -euo pipefail
 
 if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
@@ -141,4 +141,19 @@ wait_for modified || fail "Ctrl+Shift+Z on the canvas did not redo"
 save
 grep -q '"id": "n1"' "$file" && fail "Delete on the canvas left the node in the file"
 "$BW_BULWARK" validate "$file" >/dev/null
+
+# 4. The window's and the application's keys work from a text field too: Ctrl+O asks for a
+#    file, Ctrl+Shift+N opens a new window (Ctrl+S did above).
+xdotool mousemove "$search_x" "$search_y" click 1
+sleep 0.4
+xdotool key ctrl+o
+timeout 15 xdotool search --sync --onlyvisible --name "Open Project" >/dev/null ||
+  fail "Ctrl+O in the search entry did not ask for a file"
+xdotool key Escape
+sleep 0.5
+xdotool mousemove "$search_x" "$search_y" click 1
+sleep 0.4
+xdotool key ctrl+shift+n
+timeout 15 xdotool search --sync --onlyvisible --name "Untitled Estate" >/dev/null ||
+  fail "Ctrl+Shift+N in the search entry did not open a window"
 echo "ok: the canvas's keys stay out of the search and Label entries, and work on the canvas"
