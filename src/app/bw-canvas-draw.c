@@ -132,11 +132,11 @@ bw_canvas_snapshot (GtkWidget   *widget,
 
   if (self->layout != NULL)
     {
-      state.selected = self->selection;
+      state.selected = bw_selection_get_set (self->selection);
       state.highlighted = self->highlighted;
       state.marked = self->marked;
       state.hovered = self->hovered;
-      state.focused = gtk_widget_has_focus (widget) ? self->focused : NULL;
+      state.focused = gtk_widget_has_focus (widget) ? bw_selection_get_focused (self->selection) : NULL;
       bw_painter_draw_diagram (self->painter, cr, self->layout, &visible, &state);
       draw_handle (self, cr, zoom);
     }

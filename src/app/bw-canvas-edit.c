@@ -367,12 +367,13 @@ focus_step_action (GtkWidget  *widget,
   const BwNode *node;
   guint n;
   int index = -1;
+  const char *focused = bw_selection_get_focused (self->selection);
   BwRect rect;
 
   if (self->document == NULL || (n = bw_document_get_n_nodes (self->document)) == 0)
     return;
-  for (guint i = 0; i < n && self->focused != NULL; i++)
-    if (g_str_equal (bw_document_get_node (self->document, i)->id, self->focused))
+  for (guint i = 0; i < n && focused != NULL; i++)
+    if (g_str_equal (bw_document_get_node (self->document, i)->id, focused))
       index = (int) i;
   index = index < 0 ? (step > 0 ? 0 : (int) n - 1) : ((index + step) % (int) n + (int) n) % (int) n;
   node = bw_document_get_node (self->document, index);
@@ -388,7 +389,7 @@ focus_step_action (GtkWidget  *widget,
 void
 bw_canvas_update_actions (BwCanvas *self)
 {
-  gboolean any = g_hash_table_size (self->selection) > 0;
+  gboolean any = bw_selection_get_size (self->selection) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.delete", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.copy", any);

@@ -95,7 +95,7 @@ resize_grip_at (BwCanvas *self,
   const char *id;
   double grip = RESIZE_GRIP / bw_viewport_get_zoom (self->viewport);
 
-  g_hash_table_iter_init (&iter, self->selection);
+  g_hash_table_iter_init (&iter, bw_selection_get_set (self->selection));
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
     {
       const BwLayoutZone *lz = bw_layout_lookup_zone (self->layout, id);
@@ -164,7 +164,7 @@ drag_begin_cb (BwCanvas       *self,
 
   if (mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
     bw_canvas_select (self, id, TRUE);
-  else if (!g_hash_table_contains (self->selection, id))
+  else if (!bw_selection_contains (self->selection, id))
     bw_canvas_select (self, id, FALSE);
 
   self->drag_mode = type == BW_OBJECT_EDGE ? DRAG_NONE : DRAG_MOVE;
@@ -289,9 +289,8 @@ drag_end_cb (BwCanvas       *self,
         if (rect.w < 2 && rect.h < 2)
           break;
         ids = bw_layout_query_rect (self->layout, &rect, FALSE);
-        for (guint i = 0; i < ids->len; i++)
-          g_hash_table_add (self->selection, g_strdup (g_ptr_array_index (ids, i)));
-        bw_canvas_emit_selection_changed (self);
+        g_ptr_array_add (ids, NULL);
+        bw_selection_add (self->selection, (const char *const *) ids->pdata);
       }
       break;
 

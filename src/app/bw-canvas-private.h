@@ -3,6 +3,7 @@
 
 #include "bw-canvas.h"
 #include "bw-painter.h"
+#include "bw-selection.h"
 #include "bw-viewport.h"
 
 G_BEGIN_DECLS
@@ -30,11 +31,10 @@ struct _BwCanvas
   BwViewport *viewport;    /* pan and zoom */
   gboolean    view_set;    /* FALSE until the first fit after a model is set */
 
-  GHashTable *selection;   /* id → id */
+  BwSelection *selection;
   GHashTable *highlighted;
   GHashTable *marked;
   char       *hovered;
-  char       *focused;
 
   BwOverlay   overlay;
   gboolean    show_overlay;

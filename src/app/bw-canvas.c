@@ -1,6 +1,6 @@
-/* bw-canvas.c: the diagram editor widget — its model, view and selection. Drawing is in
+/* bw-canvas.c: the diagram editor widget — its model, view and selection state. Drawing is in
  * bw-canvas-draw.c, input in bw-canvas-input.c, the commands and their keys in bw-canvas-edit.c,
- * pan and zoom in a BwViewport. */
+ * pan and zoom in a BwViewport, the selection in a BwSelection. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -70,25 +70,7 @@ document_changed_cb (BwCanvas       *self,
 
   /* Forget selected things that no longer exist. */
   if (change->type == BW_CHANGE_REMOVE || change->type == BW_CHANGE_RESET)
-    {
-      GHashTableIter iter;
-      const char *id;
-      gboolean removed = FALSE;
-
-      g_hash_table_iter_init (&iter, self->selection);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-        {
-          if (bw_document_lookup_node (document, id) == NULL &&
-              bw_document_lookup_zone (document, id) == NULL &&
-              bw_document_lookup_edge (document, id) == NULL)
-            {
-              g_hash_table_iter_remove (&iter);
-              removed = TRUE;
-            }
-        }
-      if (removed)
-        bw_canvas_emit_selection_changed (self);
-    }
+    bw_selection_prune (self->selection);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -108,9 +90,7 @@ bw_canvas_set_model (BwCanvas   *self,
   g_set_object (&self->history, history);
   g_set_object (&self->catalog, catalog);
   g_clear_pointer (&self->layout, bw_layout_unref);
-  g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->hovered, g_free);
-  g_clear_pointer (&self->focused, g_free);
 
   if (document != NULL)
     {
@@ -122,8 +102,7 @@ bw_canvas_set_model (BwCanvas   *self,
   self->view_set = FALSE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     bw_canvas_zoom_fit (self);
-  bw_canvas_emit_selection_changed (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_selection_set_document (self->selection, document);
 }
 
 BwDocument *
@@ -198,25 +177,7 @@ bw_canvas_set_offset (BwCanvas *self,
 GPtrArray *
 bw_canvas_get_selection (BwCanvas *self)
 {
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  const char *id;
-
-  /* Document order, so commands built from a selection are deterministic. */
-  if (self->document == NULL)
-    return ids;
-  for (guint i = 0; i < bw_document_get_n_zones (self->document); i++)
-    if (g_hash_table_contains (self->selection, bw_document_get_zone (self->document, i)->id))
-      g_ptr_array_add (ids, g_strdup (bw_document_get_zone (self->document, i)->id));
-  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
-    if (g_hash_table_contains (self->selection, bw_document_get_node (self->document, i)->id))
-      g_ptr_array_add (ids, g_strdup (bw_document_get_node (self->document, i)->id));
-  for (guint i = 0; i < bw_document_get_n_edges (self->document); i++)
-    if (g_hash_table_contains (self->selection, bw_document_get_edge (self->document, i)->id))
-      g_ptr_array_add (ids, g_strdup (bw_document_get_edge (self->document, i)->id));
-  (void) iter;
-  (void) id;
-  return ids;
+  return bw_selection_get_ids (self->selection);
 }
 
 void
@@ -224,32 +185,13 @@ bw_canvas_select (BwCanvas   *self,
                   const char *id,
                   gboolean    extend)
 {
-  if (!extend)
-    g_hash_table_remove_all (self->selection);
-  if (id != NULL)
-    {
-      if (extend && g_hash_table_contains (self->selection, id))
-        g_hash_table_remove (self->selection, id);
-      else
-        g_hash_table_add (self->selection, g_strdup (id));
-      g_free (self->focused);
-      self->focused = g_strdup (id);
-    }
-  bw_canvas_emit_selection_changed (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_selection_select (self->selection, id, extend);
 }
 
 void
 bw_canvas_select_all (BwCanvas *self)
 {
-  if (self->document == NULL)
-    return;
-  for (guint i = 0; i < bw_document_get_n_zones (self->document); i++)
-    g_hash_table_add (self->selection, g_strdup (bw_document_get_zone (self->document, i)->id));
-  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
-    g_hash_table_add (self->selection, g_strdup (bw_document_get_node (self->document, i)->id));
-  bw_canvas_emit_selection_changed (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_selection_select_all (self->selection);
 }
 
 void
@@ -361,6 +303,14 @@ bw_canvas_set_show_grid (BwCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+selection_changed_cb (BwCanvas    *self,
+                      BwSelection *selection)
+{
+  bw_canvas_emit_selection_changed (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Whoever moved the view — a gesture, an action, a test — it stays as they left it. */
 static void
 viewport_notify_cb (BwCanvas   *self,
@@ -396,11 +346,10 @@ bw_canvas_dispose (GObject *object)
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_clear_pointer (&self->painter, bw_painter_free);
   g_clear_object (&self->viewport);
-  g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_object (&self->selection);
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
   g_clear_pointer (&self->marked, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
-  g_clear_pointer (&self->focused, g_free);
   g_clear_pointer (&self->drag_target, g_free);
   bw_overlay_clear (&self->overlay);
 
@@ -439,7 +388,9 @@ bw_canvas_init (BwCanvas *self)
   self->snap = TRUE;
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
-  self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->selection = bw_selection_new ();
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
