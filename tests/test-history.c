@@ -3,6 +3,8 @@
  * removing a zone takes its contents and comes back whole. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "bw-document-io.h"
 #include "bw-history.h"
 #include "bw-test-util.h"
@@ -523,6 +525,136 @@ test_remove_restores_order (void)
   }
 }
 
+
+/* Saves `doc` to a file and asserts the file holds exactly `expected`. */
+static void
+assert_saves_as (BwDocument *doc,
+                 const char *expected)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (bw_document_save_to_file (doc, path, &error));
+  g_assert_no_error (error);
+  saved = bw_test_read_file (path, NULL);
+  g_assert_cmpstr (saved, ==, expected);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The inspector's edits — a capability switch, a platform override, a label — are one step each
+ * and undo puts back exactly the bytes the file had. */
+static void
+test_typed_props_undo_exactly (void)
+{
+  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *original = bw_test_read_file (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = bw_document_load_from_file (path, &error);
+  g_autoptr(BwHistory) history = NULL;
+  const BwNode *service = NULL;
+  const BwNode *asset = NULL;
+  const BwStencil *stencil;
+  const char *first;
+  const char *second;
+  const char *windows[] = { "Windows", NULL };
+  const char *two[] = { "Windows", "Linux", NULL };
+
+  g_assert_no_error (error);
+  history = bw_history_new (doc);
+  bw_history_mark_saved (history);
+  /* The sample is in canonical form: saved untouched, it is the same file. */
+  assert_saves_as (doc, original);
+
+  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+    {
+      const BwNode *node = bw_document_get_node (doc, i);
+      const BwStencil *s = bw_catalog_lookup_stencil (catalog, node->kind);
+
+      if (service == NULL && s->role == BW_ROLE_SERVICE && g_strv_length (s->capabilities) >= 2)
+        service = node;
+      if (asset == NULL && s->role == BW_ROLE_ASSET)
+        asset = node;
+    }
+  g_assert_nonnull (service);
+  g_assert_nonnull (asset);
+  stencil = bw_catalog_lookup_stencil (catalog, service->kind);
+  first = stencil->capabilities[0];
+  second = stencil->capabilities[1];
+
+  /* A capability switched off, then a second: each is one step. */
+  g_assert_true (bw_node_get_capability_enabled (service, first));
+  g_assert_true (bw_history_set_capability_enabled (history, service->id, first, FALSE, &error));
+  g_assert_no_error (error);
+  service = bw_document_lookup_node (doc, service->id);
+  g_assert_false (bw_node_get_capability_enabled (service, first));
+  g_assert_true (bw_history_set_capability_enabled (history, service->id, second, FALSE, NULL));
+  {
+    g_auto(GStrv) disabled = bw_node_dup_disabled_capabilities (service);
+
+    g_assert_cmpuint (g_strv_length (disabled), ==, 2);
+    g_assert_cmpstr (disabled[0], ==, first);
+    g_assert_cmpstr (disabled[1], ==, second);
+  }
+  /* Switching off what is off again is no step. */
+  g_assert_true (bw_history_set_capability_enabled (history, service->id, second, FALSE, NULL));
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_node_get_capability_enabled (service, first));
+  g_assert_true (bw_node_get_capability_enabled (service, second));
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_history_get_can_undo (history));
+  g_assert_false (bw_history_get_modified (history));
+  g_assert_true (bw_node_get_capability_enabled (service, first));
+  assert_saves_as (doc, original);
+  /* Redo brings the switch back off; on again drops the emptied list. */
+  g_assert_true (bw_history_redo (history));
+  g_assert_false (bw_node_get_capability_enabled (service, first));
+  g_assert_true (bw_history_set_capability_enabled (history, service->id, first, TRUE, NULL));
+  assert_saves_as (doc, original);
+  g_assert_true (bw_history_undo (history));
+  g_assert_true (bw_history_undo (history));
+  assert_saves_as (doc, original);
+
+  /* A platform override, changed once more, then undone twice. */
+  g_assert_null (bw_node_dup_platforms (asset));
+  g_assert_true (bw_history_set_platforms (history, asset->id, windows, &error));
+  g_assert_no_error (error);
+  g_assert_true (bw_history_set_platforms (history, asset->id, two, NULL));
+  {
+    g_auto(GStrv) platforms = bw_node_dup_platforms (asset);
+
+    g_assert_true (g_strv_equal ((const char *const *) platforms, two));
+  }
+  g_assert_true (bw_history_undo (history));
+  {
+    g_auto(GStrv) platforms = bw_node_dup_platforms (asset);
+
+    g_assert_true (g_strv_equal ((const char *const *) platforms, windows));
+  }
+  g_assert_true (bw_history_undo (history));
+  g_assert_null (bw_node_dup_platforms (asset));
+  assert_saves_as (doc, original);
+  /* Back to the default when there is no override is no step. */
+  g_assert_true (bw_history_set_platforms (history, asset->id, NULL, NULL));
+  g_assert_cmpstr (bw_history_get_redo_label (history), ==, "Change Properties");
+
+  /* A label. */
+  g_assert_true (bw_history_set_label (history, asset->id, "Renamed", NULL));
+  g_assert_cmpstr (bw_document_lookup_node (doc, asset->id)->label, ==, "Renamed");
+  g_assert_true (bw_history_undo (history));
+  assert_saves_as (doc, original);
+
+  /* Unknown nodes are refused with a located message. */
+  g_assert_false (bw_history_set_platforms (history, "nope", windows, &error));
+  g_assert_nonnull (strstr (error->message, "“nope”"));
+  g_clear_error (&error);
+  g_assert_false (bw_document_set_capability_enabled (doc, "nope", first, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "“nope”"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -539,5 +671,6 @@ main (int    argc,
   g_test_add_func ("/history/resize-merges", test_resize_merges);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/remove-restores-order", test_remove_restores_order);
+  g_test_add_func ("/history/typed-props-undo-exactly", test_typed_props_undo_exactly);
   return g_test_run ();
 }

@@ -177,6 +177,25 @@ test_zoom_and_pan (void)
   g_assert_cmpfloat (bw_canvas_get_zoom (canvas), >, z);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (bw_canvas_get_zoom (canvas), 1.0, 1e-9);
+  /* At the zoom limit the action that would pass it is disabled, as a button for it shows. */
+  {
+    GtkWidget *zoom_in = gtk_button_new ();
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "win.zoom-in");
+    gtk_box_append (window->palette_box, zoom_in);
+    iterate (20);
+    g_assert_true (gtk_widget_get_sensitive (zoom_in));
+    for (int i = 0; i < 20; i++)
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+    iterate (20);
+    g_assert_cmpfloat (bw_canvas_get_zoom (canvas), ==, BW_VIEWPORT_ZOOM_MAX);
+    g_assert_false (gtk_widget_get_sensitive (zoom_in));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+    iterate (20);
+    g_assert_true (gtk_widget_get_sensitive (zoom_in));
+    gtk_box_remove (window->palette_box, zoom_in);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   bw_canvas_set_offset (canvas, 100, 50);
   bw_canvas_get_offset (canvas, &ox, &oy);
   g_assert_cmpfloat (ox, ==, 100);
@@ -296,7 +315,7 @@ test_edit_flow (void)
 
   /* Delete the service; undo brings it back with its edges; redo removes it again. */
   bw_canvas_select (canvas, "n2", FALSE);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
   g_assert_null (bw_document_lookup_node (window->document, "n2"));
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
   assert_live_figures (window);
@@ -315,13 +334,29 @@ test_edit_flow (void)
     guint zones = bw_document_get_n_zones (window->document);
     guint nodes = bw_document_get_n_nodes (window->document);
 
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
     g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones + 1);
     g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes + 1); /* the storage */
     assert_live_figures (window);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
     g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones);
     g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes);
+  }
+
+  /* A node duplicated on its own lands beside it, in the same zone. */
+  bw_canvas_select (canvas, storage, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
+  {
+    g_autoptr(GPtrArray) selection = bw_canvas_get_selection (canvas);
+    const BwNode *copy;
+
+    g_assert_cmpuint (selection->len, ==, 1);
+    copy = bw_document_lookup_node (window->document, g_ptr_array_index (selection, 0));
+    g_assert_nonnull (copy);
+    g_assert_cmpstr (copy->id, !=, storage);
+    g_assert_cmpstr (copy->kind, ==, "azure.storage");
+    g_assert_cmpstr (copy->zone, ==, "z1");
+    g_assert_cmpstr (bw_history_get_undo_label (window->history), ==, "Paste");
   }
   destroy_window (window);
 }
@@ -451,6 +486,114 @@ test_open_in_background (void)
   destroy_window (window);
 }
 
+
+/* The first widget of `type` under `root` (depth first) whose title is `title` when given. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_window_saves_as (BwWindow   *window,
+                        const char *path,
+                        const char *expected)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (bw_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  saved = bw_test_read_file (path, NULL);
+  g_assert_cmpstr (saved, ==, expected);
+}
+
+/* Through the inspector's own widgets: switching a capability off or setting a platform override
+ * is one undo step, and undo gives back the file's very bytes. */
+static void
+test_inspector_undo_exact (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *original = bw_test_read_file (sample, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BwWindow *window = new_window ();
+  const char *service = NULL;
+  const char *asset = NULL;
+  GtkWidget *toggle;
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  g_assert_true (bw_window_load_file (window, file, NULL));
+  for (guint i = 0; i < bw_document_get_n_nodes (window->document); i++)
+    {
+      const BwNode *node = bw_document_get_node (window->document, i);
+      const BwStencil *stencil = bw_catalog_lookup_stencil (window->catalog, node->kind);
+
+      if (service == NULL && stencil->role == BW_ROLE_SERVICE && stencil->capabilities[0] != NULL)
+        service = node->id;
+      if (asset == NULL && stencil->role == BW_ROLE_ASSET)
+        asset = node->id;
+    }
+
+  bw_canvas_select (window->canvas, service, FALSE);
+  iterate (50);
+  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  iterate (50);
+  g_assert_true (bw_history_get_modified (window->history));
+  g_assert_false (bw_node_get_capability_enabled (bw_document_lookup_node (window->document, service),
+                                                  bw_catalog_lookup_stencil (window->catalog,
+                                                    bw_document_lookup_node (window->document, service)->kind)->capabilities[0]));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (50);
+  g_assert_false (bw_history_get_can_undo (window->history));
+  /* The inspector shows the switch on again, and the file is what it was. */
+  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  assert_window_saves_as (window, path, original);
+
+  bw_canvas_select (window->canvas, asset, FALSE);
+  iterate (50);
+  row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Override");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Windows, Linux");
+  g_signal_emit_by_name (row, "apply");
+  iterate (50);
+  {
+    g_auto(GStrv) platforms = bw_node_dup_platforms (bw_document_lookup_node (window->document, asset));
+    const char *expected[] = { "Windows", "Linux", NULL };
+
+    g_assert_true (g_strv_equal ((const char *const *) platforms, expected));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (50);
+  g_assert_false (bw_history_get_can_undo (window->history));
+  g_assert_null (bw_node_dup_platforms (bw_document_lookup_node (window->document, asset)));
+  assert_window_saves_as (window, path, original);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -478,6 +621,7 @@ main (int    argc,
   g_test_add_func ("/window/threat-layer", test_threat_layer);
   g_test_add_func ("/window/open-in-background", test_open_in_background);
   g_test_add_func ("/window/advisor", test_advisor);
+  g_test_add_func ("/window/inspector-undo-exact", test_inspector_undo_exact);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -277,6 +277,8 @@ bw_application_startup (GApplication *app)
 {
   BwApplication *self = BW_APPLICATION (app);
 
+  /* Only the application's own keys: the window's and the canvas's are bound beside their
+   * actions (bw-window.c, bw-canvas-edit.c), so they reach only the widgets they belong to. */
   static const struct
   {
     const char *action;
@@ -286,25 +288,6 @@ bw_application_startup (GApplication *app)
     { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.new-window", { "<Control><Shift>n", NULL } },
-    { "win.open", { "<Control>o", NULL } },
-    { "win.save", { "<Control>s", NULL } },
-    { "win.save-as", { "<Control><Shift>s", NULL } },
-    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
-    { "win.zoom-out", { "<Control>minus", NULL } },
-    { "win.zoom-reset", { "<Control>0", NULL } },
-    { "win.zoom-fit", { "<Control>1", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "window.close", { "<Control>w", NULL } },
-    { "win.delete", { "Delete", "KP_Delete", NULL } },
-    { "win.select-all", { "<Control>a", NULL } },
-    { "win.copy", { "<Control>c", NULL } },
-    { "win.cut", { "<Control>x", NULL } },
-    { "win.paste", { "<Control>v", NULL } },
-    { "win.duplicate", { "<Control>d", NULL } },
-    { "win.toggle-palette", { "F9", NULL } },
-    { "win.toggle-sidebar", { "F10", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (bw_application_parent_class)->startup (app);

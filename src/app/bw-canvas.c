@@ -1,74 +1,13 @@
-/* bw-canvas.c: the diagram editor widget. It draws the shared layout with the shared painter,
- * and turns pointer, touch and key input into BwHistory commands. */
+/* bw-canvas.c: the diagram editor widget — its model, view and selection state. Drawing is in
+ * bw-canvas-draw.c, input in bw-canvas-input.c, the commands and their keys in bw-canvas-edit.c,
+ * pan and zoom in a BwViewport, the selection in a BwSelection. */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bw-canvas.h"
-#include "bw-painter.h"
-
-#define HANDLE_RADIUS 6.0
-#define RESIZE_GRIP 12.0
-#define MIN_ZONE_SIZE 120.0
-#define EDGE_HIT 6.0
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_MOVE,
-  DRAG_RUBBER,
-  DRAG_RESIZE,
-  DRAG_CONNECT,
-  DRAG_PAN,
-} DragMode;
-
-struct _BwCanvas
-{
-  GtkWidget   parent_instance;
-
-  BwDocument *document;
-  BwHistory  *history;
-  BwCatalog  *catalog;
-  BwLayout   *layout;
-  BwPainter  *painter;
-
-  double      zoom;
-  double      ox;          /* diagram coordinate at the widget's left edge */
-  double      oy;
-  gboolean    view_set;    /* FALSE until the first fit after a model is set */
-
-  GHashTable *selection;   /* id → id */
-  GHashTable *highlighted;
-  GHashTable *marked;
-  char       *hovered;
-  char       *focused;
-
-  BwOverlay   overlay;
-  gboolean    show_overlay;
-  gboolean    snap;
-  gboolean    show_grid;
-  gboolean    space_down;
-
-  DragMode    drag_mode;
-  double      drag_x;      /* press point, diagram coordinates */
-  double      drag_y;
-  double      applied_dx;  /* part of a move already sent to the history */
-  double      applied_dy;
-  char       *drag_target; /* resized zone or connected source */
-  BwRect      drag_rect;   /* zone rectangle at press time */
-  double      pointer_x;   /* last pointer position, diagram coordinates */
-  double      pointer_y;
-  double      pan_ox;
-  double      pan_oy;
-  guint       merge_serial;
-  double      zoom_begin;
-  double      guide_x;     /* alignment guides shown while dragging one node; NAN when none */
-  double      guide_y;
-  double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */
-  double      last_wy;
-};
+#include "bw-canvas-private.h"
+#include "bw-edit-rules.h"
 
 G_DEFINE_FINAL_TYPE (BwCanvas, bw_canvas, GTK_TYPE_WIDGET)
 
@@ -81,11 +20,18 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-emit_error (BwCanvas *self,
-            GError   *error)
+void
+bw_canvas_emit_error (BwCanvas *self,
+                      GError   *error)
 {
   g_signal_emit (self, signals[ERROR], 0, error->message);
+}
+
+void
+bw_canvas_emit_selection_changed (BwCanvas *self)
+{
+  bw_canvas_update_actions (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 void
@@ -95,8 +41,7 @@ bw_canvas_widget_to_diagram (BwCanvas *self,
                              double   *dx,
                              double   *dy)
 {
-  *dx = self->ox + wx / self->zoom;
-  *dy = self->oy + wy / self->zoom;
+  bw_viewport_widget_to_model (self->viewport, wx, wy, dx, dy);
 }
 
 void
@@ -106,13 +51,12 @@ bw_canvas_diagram_to_widget (BwCanvas *self,
                              double   *wx,
                              double   *wy)
 {
-  *wx = (dx - self->ox) * self->zoom;
-  *wy = (dy - self->oy) * self->zoom;
+  bw_viewport_model_to_widget (self->viewport, dx, dy, wx, wy);
 }
 
-static double
-snap_value (BwCanvas *self,
-            double    v)
+double
+bw_canvas_snap_value (BwCanvas *self,
+                      double    v)
 {
   return self->snap ? round (v / BW_CANVAS_GRID) * BW_CANVAS_GRID : v;
 }
@@ -126,25 +70,7 @@ document_changed_cb (BwCanvas       *self,
 
   /* Forget selected things that no longer exist. */
   if (change->type == BW_CHANGE_REMOVE || change->type == BW_CHANGE_RESET)
-    {
-      GHashTableIter iter;
-      const char *id;
-      gboolean removed = FALSE;
-
-      g_hash_table_iter_init (&iter, self->selection);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-        {
-          if (bw_document_lookup_node (document, id) == NULL &&
-              bw_document_lookup_zone (document, id) == NULL &&
-              bw_document_lookup_edge (document, id) == NULL)
-            {
-              g_hash_table_iter_remove (&iter);
-              removed = TRUE;
-            }
-        }
-      if (removed)
-        g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-    }
+    bw_selection_prune (self->selection);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -164,9 +90,7 @@ bw_canvas_set_model (BwCanvas   *self,
   g_set_object (&self->history, history);
   g_set_object (&self->catalog, catalog);
   g_clear_pointer (&self->layout, bw_layout_unref);
-  g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->hovered, g_free);
-  g_clear_pointer (&self->focused, g_free);
 
   if (document != NULL)
     {
@@ -178,8 +102,7 @@ bw_canvas_set_model (BwCanvas   *self,
   self->view_set = FALSE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     bw_canvas_zoom_fit (self);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_selection_set_document (self->selection, document);
 }
 
 BwDocument *
@@ -197,37 +120,25 @@ bw_canvas_get_layout (BwCanvas *self)
 double
 bw_canvas_get_zoom (BwCanvas *self)
 {
-  return self->zoom;
+  return bw_viewport_get_zoom (self->viewport);
 }
 
-static void
-zoom_around (BwCanvas *self,
-             double    zoom,
-             double    wx,
-             double    wy)
+BwViewport *
+bw_canvas_get_viewport (BwCanvas *self)
 {
-  double dx, dy;
-
-  zoom = CLAMP (zoom, BW_CANVAS_ZOOM_MIN, BW_CANVAS_ZOOM_MAX);
-  /* Keep the diagram point under (wx, wy) fixed while the scale changes. */
-  bw_canvas_widget_to_diagram (self, wx, wy, &dx, &dy);
-  self->zoom = zoom;
-  self->ox = dx - wx / zoom;
-  self->oy = dy - wy / zoom;
-  self->view_set = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return self->viewport;
 }
 
 void
 bw_canvas_set_zoom (BwCanvas *self,
                     double    zoom)
 {
-  zoom_around (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+  bw_viewport_zoom_at (self->viewport, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
-static double
-usable_height (BwCanvas *self)
+double
+bw_canvas_usable_height (BwCanvas *self)
 {
   double h = gtk_widget_get_height (GTK_WIDGET (self));
 
@@ -238,29 +149,13 @@ void
 bw_canvas_zoom_fit (BwCanvas *self)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
-  double h = usable_height (self);
   BwRect bounds;
-  double margin = 40;
 
   if (self->layout == NULL || w <= 0)
     return;
-
   bounds = bw_layout_get_bounds (self->layout);
-  if (bounds.w <= 0 || bounds.h <= 0)
-    {
-      self->zoom = 1;
-      self->ox = -margin;
-      self->oy = -margin;
-    }
-  else
-    {
-      self->zoom = CLAMP (MIN ((w - 2 * margin) / bounds.w, (h - 2 * margin) / bounds.h),
-                          BW_CANVAS_ZOOM_MIN, 1.5);
-      self->ox = bounds.x - (w / self->zoom - bounds.w) / 2;
-      self->oy = bounds.y - (h / self->zoom - bounds.h) / 2;
-    }
+  bw_viewport_fit (self->viewport, &bounds, w, bw_canvas_usable_height (self));
   self->view_set = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -268,8 +163,7 @@ bw_canvas_get_offset (BwCanvas *self,
                       double   *x,
                       double   *y)
 {
-  *x = self->ox;
-  *y = self->oy;
+  bw_viewport_get_origin (self->viewport, x, y);
 }
 
 void
@@ -277,34 +171,13 @@ bw_canvas_set_offset (BwCanvas *self,
                       double    x,
                       double    y)
 {
-  self->ox = x;
-  self->oy = y;
-  self->view_set = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_viewport_set_origin (self->viewport, x, y);
 }
 
 GPtrArray *
 bw_canvas_get_selection (BwCanvas *self)
 {
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  const char *id;
-
-  /* Document order, so commands built from a selection are deterministic. */
-  if (self->document == NULL)
-    return ids;
-  for (guint i = 0; i < bw_document_get_n_zones (self->document); i++)
-    if (g_hash_table_contains (self->selection, bw_document_get_zone (self->document, i)->id))
-      g_ptr_array_add (ids, g_strdup (bw_document_get_zone (self->document, i)->id));
-  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
-    if (g_hash_table_contains (self->selection, bw_document_get_node (self->document, i)->id))
-      g_ptr_array_add (ids, g_strdup (bw_document_get_node (self->document, i)->id));
-  for (guint i = 0; i < bw_document_get_n_edges (self->document); i++)
-    if (g_hash_table_contains (self->selection, bw_document_get_edge (self->document, i)->id))
-      g_ptr_array_add (ids, g_strdup (bw_document_get_edge (self->document, i)->id));
-  (void) iter;
-  (void) id;
-  return ids;
+  return bw_selection_get_ids (self->selection);
 }
 
 void
@@ -312,57 +185,19 @@ bw_canvas_select (BwCanvas   *self,
                   const char *id,
                   gboolean    extend)
 {
-  if (!extend)
-    g_hash_table_remove_all (self->selection);
-  if (id != NULL)
-    {
-      if (extend && g_hash_table_contains (self->selection, id))
-        g_hash_table_remove (self->selection, id);
-      else
-        g_hash_table_add (self->selection, g_strdup (id));
-      g_free (self->focused);
-      self->focused = g_strdup (id);
-    }
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_selection_select (self->selection, id, extend);
 }
 
 void
 bw_canvas_select_all (BwCanvas *self)
 {
-  if (self->document == NULL)
-    return;
-  for (guint i = 0; i < bw_document_get_n_zones (self->document); i++)
-    g_hash_table_add (self->selection, g_strdup (bw_document_get_zone (self->document, i)->id));
-  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
-    g_hash_table_add (self->selection, g_strdup (bw_document_get_node (self->document, i)->id));
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  bw_selection_select_all (self->selection);
 }
 
 void
 bw_canvas_clear_selection (BwCanvas *self)
 {
   bw_canvas_select (self, NULL, FALSE);
-}
-
-/* The innermost zone whose rectangle holds (x, y), skipping `skip` and everything inside it. */
-static const char *
-zone_at (BwCanvas   *self,
-         double      x,
-         double      y,
-         const char *skip)
-{
-  for (guint i = bw_layout_get_n_zones (self->layout); i > 0; i--)
-    {
-      const BwLayoutZone *lz = bw_layout_get_zone (self->layout, i - 1);
-
-      if (skip != NULL && bw_document_zone_is_within (self->document, lz->zone->id, skip))
-        continue;
-      if (bw_rect_contains (&lz->rect, x, y))
-        return lz->zone->id;
-    }
-  return NULL;
 }
 
 char *
@@ -387,15 +222,16 @@ bw_canvas_place_stencil (BwCanvas   *self,
 
   if (stencil->role == BW_ROLE_ZONE)
     {
-      zone = zone_at (self, x, y, NULL);
+      zone = bw_edit_rules_zone_at (self->document, x, y, NULL);
       id = bw_history_add_zone (self->history, kind, stencil->name, zone,
-                                snap_value (self, x), snap_value (self, y), 480, 320, error);
+                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y), 480, 320, error);
     }
   else
     {
-      zone = zone_at (self, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2, NULL);
+      zone = bw_edit_rules_zone_at (self->document, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2,
+                                     NULL);
       id = bw_history_add_node (self->history, kind, stencil->name, zone,
-                                snap_value (self, x), snap_value (self, y), error);
+                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y), error);
     }
   if (id != NULL)
     bw_canvas_select (self, id, FALSE);
@@ -413,6 +249,12 @@ bw_canvas_set_overlay (BwCanvas  *self,
       *overlay = (BwOverlay) { 0 };
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const BwOverlay *
+bw_canvas_get_overlay (BwCanvas *self)
+{
+  return &self->overlay;
 }
 
 void
@@ -461,822 +303,22 @@ bw_canvas_set_show_grid (BwCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Drawing */
-
 static void
-bw_canvas_snapshot (GtkWidget   *widget,
-                    GtkSnapshot *snapshot)
+selection_changed_cb (BwCanvas    *self,
+                      BwSelection *selection)
 {
-  BwCanvas *self = BW_CANVAS (widget);
-  double w = gtk_widget_get_width (widget);
-  double h = gtk_widget_get_height (widget);
-  BwRect visible;
-  BwPaintState state = { 0 };
-  cairo_t *cr;
-  bw_painter_set_dark (self->painter, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  bw_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-
-  if (!self->view_set && self->layout != NULL)
-    bw_canvas_zoom_fit (self);
-
-  visible = (BwRect) { self->ox, self->oy, w / self->zoom, h / self->zoom };
-
-  cairo_save (cr);
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -self->ox, -self->oy);
-  if (self->show_grid)
-    bw_painter_draw_grid (self->painter, cr, &visible, BW_CANVAS_GRID, self->zoom);
-
-  if (self->layout != NULL)
-    {
-      state.selected = self->selection;
-      state.highlighted = self->highlighted;
-      state.marked = self->marked;
-      state.hovered = self->hovered;
-      state.focused = gtk_widget_has_focus (widget) ? self->focused : NULL;
-      bw_painter_draw_diagram (self->painter, cr, self->layout, &visible, &state);
-
-      /* Connection handle on the hovered or single selected node. */
-      if (self->hovered != NULL && self->drag_mode == DRAG_NONE)
-        {
-          const BwLayoutNode *ln = bw_layout_lookup_node (self->layout, self->hovered);
-
-          if (ln != NULL)
-            {
-              cairo_arc (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2,
-                         HANDLE_RADIUS / MAX (self->zoom, 0.5), 0, 2 * G_PI);
-              cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
-              cairo_fill (cr);
-            }
-        }
-    }
-
-  if (self->drag_mode == DRAG_MOVE && (!isnan (self->guide_x) || !isnan (self->guide_y)))
-    {
-      cairo_set_source_rgba (cr, 0.90, 0.20, 0.55, 0.9);
-      cairo_set_line_width (cr, 1 / self->zoom);
-      if (!isnan (self->guide_x))
-        {
-          cairo_move_to (cr, self->guide_x, visible.y);
-          cairo_line_to (cr, self->guide_x, visible.y + visible.h);
-        }
-      if (!isnan (self->guide_y))
-        {
-          cairo_move_to (cr, visible.x, self->guide_y);
-          cairo_line_to (cr, visible.x + visible.w, self->guide_y);
-        }
-      cairo_stroke (cr);
-    }
-
-  if (self->drag_mode == DRAG_RUBBER)
-    {
-      double x = MIN (self->drag_x, self->pointer_x);
-      double y = MIN (self->drag_y, self->pointer_y);
-
-      cairo_rectangle (cr, x, y, fabs (self->pointer_x - self->drag_x),
-                       fabs (self->pointer_y - self->drag_y));
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
-      cairo_set_line_width (cr, 1 / self->zoom);
-      cairo_stroke (cr);
-    }
-  else if (self->drag_mode == DRAG_CONNECT && self->drag_target != NULL)
-    {
-      const BwLayoutNode *ln = bw_layout_lookup_node (self->layout, self->drag_target);
-
-      if (ln != NULL)
-        {
-          static const double dash[] = { 6, 4 };
-
-          cairo_move_to (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2);
-          cairo_line_to (cr, self->pointer_x, self->pointer_y);
-          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
-          cairo_set_line_width (cr, 2 / self->zoom);
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_stroke (cr);
-        }
-    }
-  cairo_restore (cr);
-
-  if (self->layout != NULL && bw_layout_get_n_zones (self->layout) == 0 &&
-      bw_layout_get_n_nodes (self->layout) == 0)
-    {
-      PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
-      int tw, th;
-
-      pango_layout_set_markup (layout,
-                               _("<span size='x-large' weight='bold'>An empty estate</span>\n"
-                                 "Drag zones, assets and security services from the palette"),
-                               -1);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      cairo_move_to (cr, (w - tw) / 2, (usable_height (self) - th) / 2);
-      cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
-      pango_cairo_show_layout (cr, layout);
-      g_object_unref (layout);
-    }
-
-  if (self->show_overlay && self->overlay.n_tactics > 0 && w > 200)
-    bw_painter_draw_overlay (self->painter, cr, &self->overlay, 12, h - BW_OVERLAY_HEIGHT - 12,
-                             w - 24);
-
-  cairo_destroy (cr);
-}
-
-/* Pointer input */
-
-static gboolean
-near_edge (const BwLayoutEdge *le,
-           double              x,
-           double              y,
-           double              tolerance)
-{
-  double dx = le->x2 - le->x1;
-  double dy = le->y2 - le->y1;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((x - le->x1) * dx + (y - le->y1) * dy) / len2 : 0;
-  double px, py;
-
-  t = CLAMP (t, 0, 1);
-  px = le->x1 + t * dx;
-  py = le->y1 + t * dy;
-  return (x - px) * (x - px) + (y - py) * (y - py) <= tolerance * tolerance;
-}
-
-static const char *
-hit (BwCanvas     *self,
-     double        x,
-     double        y,
-     BwObjectType *out_type)
-{
-  const char *id;
-  BwObjectType type = BW_OBJECT_DOCUMENT;
-
-  if (self->layout == NULL)
-    return NULL;
-
-  id = bw_layout_hit (self->layout, x, y, &type);
-  if (id != NULL && type == BW_OBJECT_NODE)
-    {
-      *out_type = type;
-      return id;
-    }
-
-  /* Edges lie above zones. */
-  for (guint i = bw_layout_get_n_edges (self->layout); i > 0; i--)
-    {
-      const BwLayoutEdge *le = bw_layout_get_edge (self->layout, i - 1);
-
-      if (near_edge (le, x, y, EDGE_HIT / self->zoom))
-        {
-          *out_type = BW_OBJECT_EDGE;
-          return le->edge->id;
-        }
-    }
-
-  *out_type = type;
-  return id;
-}
-
-static const char *
-handle_at (BwCanvas *self,
-           double    x,
-           double    y)
-{
-  double r = (HANDLE_RADIUS + 3) / MAX (self->zoom, 0.5);
-
-  if (self->layout == NULL)
-    return NULL;
-  for (guint i = bw_layout_get_n_nodes (self->layout); i > 0; i--)
-    {
-      const BwLayoutNode *ln = bw_layout_get_node (self->layout, i - 1);
-      double hx = ln->rect.x + ln->rect.w;
-      double hy = ln->rect.y + ln->rect.h / 2;
-
-      if ((x - hx) * (x - hx) + (y - hy) * (y - hy) <= r * r)
-        return ln->node->id;
-    }
-  return NULL;
-}
-
-static const char *
-resize_grip_at (BwCanvas *self,
-                double    x,
-                double    y)
-{
-  GHashTableIter iter;
-  const char *id;
-  double grip = RESIZE_GRIP / self->zoom;
-
-  g_hash_table_iter_init (&iter, self->selection);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    {
-      const BwLayoutZone *lz = bw_layout_lookup_zone (self->layout, id);
-
-      if (lz != NULL && fabs (x - (lz->rect.x + lz->rect.w)) <= grip &&
-          fabs (y - (lz->rect.y + lz->rect.h)) <= grip)
-        return id;
-    }
-  return NULL;
-}
-
-static void
-drag_begin_cb (BwCanvas       *self,
-               double          wx,
-               double          wy,
-               GtkGestureDrag *gesture)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  double x, y;
-  const char *id;
-  BwObjectType type;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
-  self->drag_x = self->pointer_x = x;
-  self->drag_y = self->pointer_y = y;
-  self->applied_dx = self->applied_dy = 0;
-  g_clear_pointer (&self->drag_target, g_free);
-
-  if (button == GDK_BUTTON_MIDDLE || self->space_down || self->document == NULL)
-    {
-      self->drag_mode = DRAG_PAN;
-      self->pan_ox = self->ox;
-      self->pan_oy = self->oy;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-      return;
-    }
-
-  if ((id = handle_at (self, x, y)) != NULL)
-    {
-      self->drag_mode = DRAG_CONNECT;
-      self->drag_target = g_strdup (id);
-      return;
-    }
-
-  if ((id = resize_grip_at (self, x, y)) != NULL)
-    {
-      self->drag_mode = DRAG_RESIZE;
-      self->drag_target = g_strdup (id);
-      self->drag_rect = bw_layout_lookup_zone (self->layout, id)->rect;
-      self->merge_serial++;
-      return;
-    }
-
-  id = hit (self, x, y, &type);
-  if (id == NULL)
-    {
-      if (!(mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
-        bw_canvas_clear_selection (self);
-      self->drag_mode = DRAG_RUBBER;
-      return;
-    }
-
-  if (mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
-    bw_canvas_select (self, id, TRUE);
-  else if (!g_hash_table_contains (self->selection, id))
-    bw_canvas_select (self, id, FALSE);
-
-  self->drag_mode = type == BW_OBJECT_EDGE ? DRAG_NONE : DRAG_MOVE;
-  self->merge_serial++;
-}
-
-/* The objects a move applies to: selected zones and nodes, minus those inside a moved zone
- * (the history moves a zone's contents with it). */
-static GPtrArray *
-movable_selection (BwCanvas *self)
-{
-  g_autoptr(GPtrArray) all = bw_canvas_get_selection (self);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      const char *id = g_ptr_array_index (all, i);
-      const BwNode *node = bw_document_lookup_node (self->document, id);
-      const BwZone *zone = bw_document_lookup_zone (self->document, id);
-      const char *container = node ? node->zone : zone ? zone->parent : NULL;
-      gboolean inside_moved = FALSE;
-
-      if (node == NULL && zone == NULL)
-        continue;
-      for (guint j = 0; container != NULL && j < all->len; j++)
-        {
-          const char *other = g_ptr_array_index (all, j);
-
-          if (bw_document_lookup_zone (self->document, other) != NULL &&
-              bw_document_zone_is_within (self->document, container, other))
-            inside_moved = TRUE;
-        }
-      if (!inside_moved)
-        g_ptr_array_add (ids, g_strdup (id));
-    }
-  return ids;
-}
-
-static void
-drag_update_cb (BwCanvas       *self,
-                double          off_x,
-                double          off_y,
-                GtkGestureDrag *gesture)
-{
-  double sx, sy;
-  double dx = off_x / self->zoom;
-  double dy = off_y / self->zoom;
-  g_autoptr(GError) error = NULL;
-
-  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
-  bw_canvas_widget_to_diagram (self, sx + off_x, sy + off_y, &self->pointer_x, &self->pointer_y);
-  if (self->drag_mode == DRAG_PAN)
-    {
-      /* The press point stays under the pointer. */
-      self->ox = self->pan_ox - off_x / self->zoom;
-      self->oy = self->pan_oy - off_y / self->zoom;
-      bw_canvas_widget_to_diagram (self, sx + off_x, sy + off_y, &self->pointer_x, &self->pointer_y);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return;
-    }
-
-  if (self->drag_mode == DRAG_MOVE)
-    {
-      g_autoptr(GPtrArray) ids = movable_selection (self);
-      double tx = dx;
-      double ty = dy;
-
-      if (ids->len == 0)
-        return;
-      if (self->snap)
-        {
-          /* Snap the first moved object's corner, and move everything by the same amount. */
-          const char *first = g_ptr_array_index (ids, 0);
-          const BwNode *node = bw_document_lookup_node (self->document, first);
-          const BwZone *zone = bw_document_lookup_zone (self->document, first);
-          double ox = (node ? node->x : zone->x) - self->applied_dx;
-          double oy = (node ? node->y : zone->y) - self->applied_dy;
-
-          tx = snap_value (self, ox + dx) - ox;
-          ty = snap_value (self, oy + dy) - oy;
-        }
-      /* One node: line its centre up with a neighbour's when close, and show the guide. */
-      self->guide_x = self->guide_y = NAN;
-      if (ids->len == 1)
-        {
-          const BwNode *moving = bw_document_lookup_node (self->document, g_ptr_array_index (ids, 0));
-
-          if (moving != NULL)
-            {
-              /* The layout holds positions as of the last applied step. */
-              double x = moving->x - self->applied_dx + tx;
-              double y = moving->y - self->applied_dy + ty;
-              double ax = x;
-              double ay = y;
-
-              bw_layout_align_node (self->layout, moving->id, 6 / self->zoom, &ax, &ay,
-                                    &self->guide_x, &self->guide_y);
-              tx += ax - x;
-              ty += ay - y;
-            }
-        }
-
-      if (tx != self->applied_dx || ty != self->applied_dy)
-        {
-          g_ptr_array_add (ids, NULL);
-          if (!bw_history_move (self->history, (const char *const *) ids->pdata,
-                                tx - self->applied_dx, ty - self->applied_dy, self->merge_serial,
-                                &error))
-            emit_error (self, error);
-          self->applied_dx = tx;
-          self->applied_dy = ty;
-        }
-    }
-  else if (self->drag_mode == DRAG_RESIZE)
-    {
-      double w = MAX (MIN_ZONE_SIZE, snap_value (self, self->drag_rect.w + dx));
-      double h = MAX (MIN_ZONE_SIZE, snap_value (self, self->drag_rect.h + dy));
-
-      if (!bw_history_resize (self->history, self->drag_target, self->drag_rect.x,
-                              self->drag_rect.y, w, h, self->merge_serial, &error))
-        emit_error (self, error);
-    }
-
+  bw_canvas_emit_selection_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* What kind of edge joins `from` to `to`, from their roles (DESIGN §3); FALSE if none fits. */
-static gboolean
-edge_kind_for (BwCanvas   *self,
-               const char *from,
-               const char *to,
-               BwEdgeKind *out_kind)
-{
-  const BwNode *a = bw_document_lookup_node (self->document, from);
-  const BwNode *b = bw_document_lookup_node (self->document, to);
-  const BwStencil *sa = a ? bw_catalog_lookup_stencil (self->catalog, a->kind) : NULL;
-  const BwStencil *sb = b ? bw_catalog_lookup_stencil (self->catalog, b->kind) : NULL;
-
-  if (sa == NULL)
-    return FALSE;
-
-  if (b == NULL)
-    {
-      /* A zone target: only services protect zones. */
-      if (bw_document_lookup_zone (self->document, to) != NULL && sa->role == BW_ROLE_SERVICE &&
-          !sa->siem)
-        {
-          *out_kind = BW_EDGE_PROTECTS;
-          return TRUE;
-        }
-      return FALSE;
-    }
-  if (sb == NULL)
-    return FALSE;
-
-  if (sb->role == BW_ROLE_COLLECTOR || (sb->role == BW_ROLE_SERVICE && sb->siem))
-    {
-      *out_kind = BW_EDGE_TELEMETRY;
-      return TRUE;
-    }
-  if (sa->role == BW_ROLE_SERVICE && !sa->siem && sb->role == BW_ROLE_ASSET)
-    {
-      *out_kind = BW_EDGE_PROTECTS;
-      return TRUE;
-    }
-  if (sa->role == BW_ROLE_ASSET && sb->role == BW_ROLE_ASSET)
-    {
-      *out_kind = BW_EDGE_FLOW;
-      return TRUE;
-    }
-  return FALSE;
-}
-
+/* Whoever moved the view — a gesture, an action, a test — it stays as they left it. */
 static void
-reparent_after_move (BwCanvas *self,
-                     guint     merge_id)
+viewport_notify_cb (BwCanvas   *self,
+                    GParamSpec *pspec,
+                    BwViewport *viewport)
 {
-  g_autoptr(GPtrArray) ids = movable_selection (self);
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      const BwNode *node = bw_document_lookup_node (self->document, id);
-      const BwZone *zone = bw_document_lookup_zone (self->document, id);
-      const char *target;
-      const char *current;
-
-      if (node != NULL)
-        {
-          target = zone_at (self, node->x + BW_NODE_WIDTH / 2, node->y + BW_NODE_HEIGHT / 2, NULL);
-          current = node->zone;
-        }
-      else
-        {
-          target = zone_at (self, zone->x + 1, zone->y + 1, zone->id);
-          current = zone->parent;
-        }
-
-      if (g_strcmp0 (target, current) != 0 &&
-          !bw_history_set_parent (self->history, id, target, merge_id, &error))
-        {
-          emit_error (self, error);
-          g_clear_error (&error);
-        }
-    }
-}
-
-gboolean
-bw_canvas_move_selection (BwCanvas  *self,
-                          double     dx,
-                          double     dy,
-                          guint      merge_id,
-                          GError   **error)
-{
-  g_autoptr(GPtrArray) ids = movable_selection (self);
-
-  if (ids->len == 0)
-    return TRUE;
-  g_ptr_array_add (ids, NULL);
-  if (!bw_history_move (self->history, (const char *const *) ids->pdata, dx, dy, merge_id, error))
-    return FALSE;
-  /* With a merge_id the re-parenting joins the move's undo step. */
-  reparent_after_move (self, merge_id);
-  return TRUE;
-}
-
-char *
-bw_canvas_connect (BwCanvas   *self,
-                   const char *from,
-                   const char *to,
-                   GError    **error)
-{
-  BwEdgeKind kind;
-
-  if (!edge_kind_for (self, from, to, &kind))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("These two cannot be connected: a service protects assets and zones, "
-                             "telemetry goes to a collector or Sentinel, and flows join assets"));
-      return NULL;
-    }
-  return bw_history_connect (self->history, kind, from, to, error);
-}
-
-const BwOverlay *
-bw_canvas_get_overlay (BwCanvas *self)
-{
-  return &self->overlay;
-}
-
-static void
-drag_end_cb (BwCanvas       *self,
-             double          off_x,
-             double          off_y,
-             GtkGestureDrag *gesture)
-{
-  g_autoptr(GError) error = NULL;
-  DragMode mode = self->drag_mode;
-
-  self->drag_mode = DRAG_NONE;
-  self->guide_x = self->guide_y = NAN;
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-
-  switch (mode)
-    {
-    case DRAG_MOVE:
-      if (self->applied_dx != 0 || self->applied_dy != 0)
-        reparent_after_move (self, self->merge_serial);
-      break;
-
-    case DRAG_RUBBER:
-      {
-        BwRect rect = {
-          MIN (self->drag_x, self->pointer_x), MIN (self->drag_y, self->pointer_y),
-          fabs (self->pointer_x - self->drag_x), fabs (self->pointer_y - self->drag_y),
-        };
-        g_autoptr(GPtrArray) ids = NULL;
-
-        if (rect.w < 2 && rect.h < 2)
-          break;
-        ids = bw_layout_query_rect (self->layout, &rect, FALSE);
-        for (guint i = 0; i < ids->len; i++)
-          g_hash_table_add (self->selection, g_strdup (g_ptr_array_index (ids, i)));
-        g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-      }
-      break;
-
-    case DRAG_CONNECT:
-      {
-        BwObjectType type;
-        const char *target = self->layout ? bw_layout_hit (self->layout, self->pointer_x,
-                                                           self->pointer_y, &type)
-                                          : NULL;
-        g_autofree char *id = NULL;
-
-        if (target == NULL || g_str_equal (target, self->drag_target))
-          break;
-        id = bw_canvas_connect (self, self->drag_target, target, &error);
-        if (id == NULL)
-          emit_error (self, error);
-        else
-          bw_canvas_select (self, id, FALSE);
-      }
-      break;
-
-    case DRAG_NONE:
-    case DRAG_RESIZE:
-    case DRAG_PAN:
-    default:
-      break;
-    }
-
-  g_clear_pointer (&self->drag_target, g_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-motion_cb (BwCanvas                 *self,
-           double                    wx,
-           double                    wy,
-           GtkEventControllerMotion *motion)
-{
-  double x, y;
-  BwObjectType type = BW_OBJECT_DOCUMENT;
-  const char *id;
-  const char *cursor = NULL;
-
-  self->last_wx = wx;
-  self->last_wy = wy;
-  if (self->layout == NULL || self->drag_mode != DRAG_NONE)
-    return;
-
-  bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
-  id = handle_at (self, x, y);
-  if (id != NULL)
-    cursor = "crosshair";
-  else if (resize_grip_at (self, x, y) != NULL)
-    cursor = "se-resize";
-  else
-    {
-      id = bw_layout_hit (self->layout, x, y, &type);
-      if (type != BW_OBJECT_NODE)
-        id = NULL;
-    }
-  if (self->space_down)
-    cursor = "grab";
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
-
-  if (g_strcmp0 (id, self->hovered) != 0)
-    {
-      g_free (self->hovered);
-      self->hovered = g_strdup (id);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-leave_cb (BwCanvas *self)
-{
-  g_clear_pointer (&self->hovered, g_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-scroll_cb (BwCanvas                 *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *scroll)
-{
-  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
-  double px = self->last_wx;
-  double py = self->last_wy;
-
-  if (mods & GDK_CONTROL_MASK)
-    {
-      zoom_around (self, self->zoom * pow (1.1, -dy), px, py);
-      return TRUE;
-    }
-
-  if (mods & GDK_SHIFT_MASK)
-    {
-      double t = dx;
-
-      dx = dy;
-      dy = t;
-    }
-  self->ox += dx * 40 / self->zoom;
-  self->oy += dy * 40 / self->zoom;
   self->view_set = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  return TRUE;
-}
-
-static void
-zoom_begin_cb (BwCanvas       *self,
-               GdkEventSequence *sequence,
-               GtkGestureZoom *gesture)
-{
-  self->zoom_begin = self->zoom;
-}
-
-static void
-zoom_scale_changed_cb (BwCanvas       *self,
-                       double          scale,
-                       GtkGestureZoom *gesture)
-{
-  double cx, cy;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
-    {
-      cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-  zoom_around (self, self->zoom_begin * scale, cx, cy);
-}
-
-static gboolean
-drop_cb (BwCanvas      *self,
-         const GValue  *value,
-         double         wx,
-         double         wy,
-         GtkDropTarget *target)
-{
-  const char *kind = g_value_get_string (value);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  double x, y;
-
-  if (self->document == NULL || kind == NULL)
-    return FALSE;
-
-  bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
-  /* The pointer holds the item by its middle. */
-  id = bw_canvas_place_stencil (self, kind, x - BW_NODE_WIDTH / 2, y - BW_NODE_HEIGHT / 2, &error);
-  if (id == NULL)
-    {
-      emit_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Keyboard */
-
-static void
-move_selection_by (BwCanvas *self,
-                   double    dx,
-                   double    dy)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bw_canvas_move_selection (self, dx, dy, 0, &error))
-    emit_error (self, error);
-}
-
-static void
-focus_step (BwCanvas *self,
-            int       step)
-{
-  guint n;
-  int index = -1;
-
-  if (self->document == NULL || (n = bw_document_get_n_nodes (self->document)) == 0)
-    return;
-  for (guint i = 0; i < n && self->focused != NULL; i++)
-    if (g_str_equal (bw_document_get_node (self->document, i)->id, self->focused))
-      index = (int) i;
-  index = index < 0 ? (step > 0 ? 0 : (int) n - 1) : ((index + step) % (int) n + (int) n) % (int) n;
-  bw_canvas_select (self, bw_document_get_node (self->document, index)->id, FALSE);
-  {
-    /* Bring the focused node into view. */
-    const BwNode *node = bw_document_get_node (self->document, index);
-    double wx, wy;
-    double w = gtk_widget_get_width (GTK_WIDGET (self));
-    double h = usable_height (self);
-
-    bw_canvas_diagram_to_widget (self, node->x, node->y, &wx, &wy);
-    if (wx < 0 || wy < 0 || wx + BW_NODE_WIDTH * self->zoom > w ||
-        wy + BW_NODE_HEIGHT * self->zoom > h)
-      bw_canvas_set_offset (self, node->x + BW_NODE_WIDTH / 2 - w / 2 / self->zoom,
-                            node->y + BW_NODE_HEIGHT / 2 - h / 2 / self->zoom);
-  }
-}
-
-static gboolean
-key_pressed_cb (BwCanvas              *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *key)
-{
-  double step = (state & GDK_SHIFT_MASK) ? 1 : BW_CANVAS_GRID;
-
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-      self->space_down = TRUE;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
-      return TRUE;
-    case GDK_KEY_Left:
-      move_selection_by (self, -step, 0);
-      return TRUE;
-    case GDK_KEY_Right:
-      move_selection_by (self, step, 0);
-      return TRUE;
-    case GDK_KEY_Up:
-      move_selection_by (self, 0, -step);
-      return TRUE;
-    case GDK_KEY_Down:
-      move_selection_by (self, 0, step);
-      return TRUE;
-    case GDK_KEY_Tab:
-      focus_step (self, 1);
-      return TRUE;
-    case GDK_KEY_ISO_Left_Tab:
-      focus_step (self, -1);
-      return TRUE;
-    case GDK_KEY_Escape:
-      bw_canvas_clear_selection (self);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void
-key_released_cb (BwCanvas              *self,
-                 guint                  keyval,
-                 guint                  keycode,
-                 GdkModifierType        state,
-                 GtkEventControllerKey *key)
-{
-  if (keyval == GDK_KEY_space)
-    {
-      self->space_down = FALSE;
-      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-    }
 }
 
 static void
@@ -1303,11 +345,11 @@ bw_canvas_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_clear_pointer (&self->painter, bw_painter_free);
-  g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_object (&self->viewport);
+  g_clear_object (&self->selection);
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
   g_clear_pointer (&self->marked, g_hash_table_unref);
   g_clear_pointer (&self->hovered, g_free);
-  g_clear_pointer (&self->focused, g_free);
   g_clear_pointer (&self->drag_target, g_free);
   bw_overlay_clear (&self->overlay);
 
@@ -1331,24 +373,24 @@ bw_canvas_class_init (BwCanvasClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "bwcanvas");
+  bw_canvas_edit_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 bw_canvas_init (BwCanvas *self)
 {
-  GtkGesture *drag;
-  GtkGesture *zoom;
-  GtkEventController *controller;
-  GtkDropTarget *drop;
-
-  self->zoom = 1;
+  self->viewport = bw_viewport_new ();
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (viewport_notify_cb), self,
+                           G_CONNECT_SWAPPED);
   self->guide_x = self->guide_y = NAN;
   self->show_overlay = TRUE;
   self->snap = TRUE;
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
-  self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->selection = bw_selection_new ();
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -1357,35 +399,9 @@ bw_canvas_init (BwCanvas *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Diagram"), -1);
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
-  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  bw_canvas_input_init (self);
 
-  zoom = gtk_gesture_zoom_new ();
-  g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
-  g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  g_signal_connect_swapped (controller, "key-released", G_CALLBACK (key_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
-  g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  bw_canvas_update_actions (self);
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 #include "bw-document.h"
 #include "bw-history.h"
 #include "bw-layout.h"
+#include "bw-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwCanvas, bw_canvas, BW, CANVAS, GtkWidget)
 
 /* The drag-and-drop payload of a palette item: its stencil id as a string. */
-#define BW_CANVAS_ZOOM_MIN 0.1
-#define BW_CANVAS_ZOOM_MAX 4.0
 #define BW_CANVAS_GRID 16.0
 
 GtkWidget    *bw_canvas_new              (void);
@@ -27,6 +26,8 @@ void          bw_canvas_set_model        (BwCanvas   *self,
 BwDocument   *bw_canvas_get_document     (BwCanvas   *self);
 BwLayout     *bw_canvas_get_layout       (BwCanvas   *self);
 
+/* The pan and zoom state the canvas draws through (owned by the canvas). */
+BwViewport   *bw_canvas_get_viewport     (BwCanvas   *self);
 double        bw_canvas_get_zoom         (BwCanvas   *self);
 void          bw_canvas_set_zoom         (BwCanvas   *self,
                                           double      zoom);
@@ -57,6 +58,17 @@ void          bw_canvas_select           (BwCanvas   *self,
                                           gboolean    extend);
 void          bw_canvas_select_all       (BwCanvas   *self);
 void          bw_canvas_clear_selection  (BwCanvas   *self);
+
+/* A new document holding the selection: selected zones with everything inside them, selected
+ * nodes, and the edges whose two ends are both taken. */
+BwDocument   *bw_canvas_copy_selection   (BwCanvas   *self);
+/* Adds everything in `source` as one undo step, with fresh ids, shifted by (dx, dy), and
+ * selects what was added. */
+gboolean      bw_canvas_paste_document   (BwCanvas   *self,
+                                          BwDocument *source,
+                                          double      dx,
+                                          double      dy,
+                                          GError    **error);
 
 /* Places a new node of `kind` with its top-left near (x, y) in diagram coordinates, inside the
  * innermost zone there. Returns the new id, or NULL with an error. */

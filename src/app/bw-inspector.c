@@ -16,6 +16,7 @@ struct _BwInspector
   char       *target;
   guint       n_selected;
   gboolean    rebuilding;
+  gboolean    applying;   /* our own edit is going in: the widgets already show it */
 
   GtkWidget  *scrolled;
   GtkWidget  *page;       /* rebuilt for each target */
@@ -55,106 +56,57 @@ label_apply_cb (BwInspector *self,
     report (self, error);
 }
 
-static JsonObject *
-copy_props (const BwNode *node)
-{
-  g_autoptr(JsonNode) wrapper = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) copy = NULL;
-
-  json_node_set_object (wrapper, node->props);
-  copy = json_node_copy (wrapper);
-  return json_object_ref (json_node_get_object (copy));
-}
-
-static gboolean
-capability_disabled (const BwNode *node,
-                     const char   *capability)
-{
-  JsonArray *disabled;
-
-  if (!json_object_has_member (node->props, "disabled_capabilities"))
-    return FALSE;
-  disabled = json_object_get_array_member (node->props, "disabled_capabilities");
-  for (guint i = 0; disabled != NULL && i < json_array_get_length (disabled); i++)
-    {
-      JsonNode *element = json_array_get_element (disabled, i);
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING &&
-          g_str_equal (json_node_get_string (element), capability))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 capability_toggled_cb (GtkSwitch   *toggle,
                        GParamSpec  *pspec,
                        BwInspector *self)
 {
   const char *capability = g_object_get_data (G_OBJECT (toggle), "bw-capability");
-  const BwNode *node;
-  g_autoptr(JsonObject) props = NULL;
-  g_autoptr(JsonArray) disabled = json_array_new ();
-  gboolean enable = gtk_switch_get_active (toggle);
   g_autoptr(GError) error = NULL;
 
-  if (self->rebuilding || self->target == NULL ||
-      (node = bw_document_lookup_node (self->document, self->target)) == NULL)
+  if (self->rebuilding || self->target == NULL)
     return;
-
-  props = copy_props (node);
-  if (json_object_has_member (props, "disabled_capabilities"))
-    {
-      JsonArray *old = json_object_get_array_member (props, "disabled_capabilities");
-
-      for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
-        {
-          const char *id = json_array_get_string_element (old, i);
-
-          if (id != NULL && !g_str_equal (id, capability))
-            json_array_add_string_element (disabled, id);
-        }
-    }
-  if (!enable)
-    json_array_add_string_element (disabled, capability);
-  json_object_set_array_member (props, "disabled_capabilities", json_array_ref (disabled));
-
-  if (!bw_history_set_props (self->history, self->target, props, &error))
+  self->applying = TRUE;
+  if (!bw_history_set_capability_enabled (self->history, self->target, capability,
+                                          gtk_switch_get_active (toggle), &error))
     report (self, error);
+  self->applying = FALSE;
+}
+
+/* "Windows, Linux" → { "Windows", "Linux" }; NULL when nothing is left, meaning the stencil's
+ * own platforms. */
+static char **
+parse_platforms (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) platforms = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  platforms = g_strv_builder_end (builder);
+  return platforms[0] != NULL ? g_steal_pointer (&platforms) : NULL;
 }
 
 static void
 platforms_apply_cb (BwInspector *self,
                     AdwEntryRow *row)
 {
-  const BwNode *node;
-  g_autoptr(JsonObject) props = NULL;
-  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) platforms = NULL;
   g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  if (self->rebuilding || self->target == NULL ||
-      (node = bw_document_lookup_node (self->document, self->target)) == NULL)
+  if (self->rebuilding || self->target == NULL)
     return;
-
-  props = copy_props (node);
-  parts = g_strsplit (text, ",", -1);
-  if (g_strv_length (parts) == 0 || (parts[1] == NULL && g_strstrip (parts[0])[0] == '\0'))
-    json_object_remove_member (props, "platforms");
-  else
-    {
-      JsonArray *platforms = json_array_new ();
-
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          g_strstrip (parts[i]);
-          if (*parts[i] != '\0')
-            json_array_add_string_element (platforms, parts[i]);
-        }
-      json_object_set_array_member (props, "platforms", platforms);
-    }
-  if (!bw_history_set_props (self->history, self->target, props, &error))
+  platforms = parse_platforms (gtk_editable_get_text (GTK_EDITABLE (row)));
+  self->applying = TRUE;
+  if (!bw_history_set_platforms (self->history, self->target, (const char *const *) platforms,
+                                 &error))
     report (self, error);
+  self->applying = FALSE;
 }
 
 static void
@@ -236,23 +188,15 @@ build_node (BwInspector  *self,
   if (stencil != NULL && stencil->role == BW_ROLE_ASSET)
     {
       g_autofree char *defaults = g_strjoinv (", ", stencil->platforms);
-      g_autoptr(GString) current = g_string_new (NULL);
+      g_auto(GStrv) override = bw_node_dup_platforms (node);
+      g_autofree char *current = override ? g_strjoinv (", ", override) : NULL;
       g_autofree char *description = NULL;
       GtkWidget *platforms_group = adw_preferences_group_new ();
       GtkWidget *row;
-
-      if (json_object_has_member (node->props, "platforms"))
-        {
-          JsonArray *array = json_object_get_array_member (node->props, "platforms");
-
-          for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-            g_string_append_printf (current, "%s%s", i ? ", " : "",
-                                    json_array_get_string_element (array, i));
-        }
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (platforms_group), _("Platforms"));
       description = g_strdup_printf (_("Default: %s. Leave empty to use it."), defaults);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (platforms_group), description);
-      row = entry_row (self, _("Override"), current->str, G_CALLBACK (platforms_apply_cb));
+      row = entry_row (self, _("Override"), current, G_CALLBACK (platforms_apply_cb));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (platforms_group), row);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (platforms_group));
     }
@@ -281,7 +225,7 @@ build_node (BwInspector  *self,
                                       stencil->capabilities[i], cap ? cap->n_entries : 0);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
           gtk_switch_set_active (GTK_SWITCH (toggle),
-                                 !capability_disabled (node, stencil->capabilities[i]));
+                                 bw_node_get_capability_enabled (node, stencil->capabilities[i]));
           gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
           g_object_set_data_full (G_OBJECT (toggle), "bw-capability",
                                   g_strdup (stencil->capabilities[i]), g_free);
@@ -397,6 +341,9 @@ document_changed_cb (BwInspector    *self,
   if (change->type != BW_CHANGE_RESET && g_strcmp0 (change->id, self->target) != 0)
     return;
   if (change->type == BW_CHANGE_MODIFY && change->fields == BW_FIELD_GEOMETRY)
+    return;
+  /* Rebuilding now would destroy the switch or row whose signal is being handled. */
+  if (self->applying && change->type == BW_CHANGE_MODIFY && change->fields == BW_FIELD_PROPS)
     return;
   if (change->type == BW_CHANGE_MODIFY && change->fields == BW_FIELD_LABEL && self->label_row)
     {

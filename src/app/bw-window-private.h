@@ -80,15 +80,6 @@ gboolean    bw_window_export_to         (BwWindow    *self,
                                          const char  *path,
                                          GError     **error);
 
-/* bw-window-edit.c: copy, cut, paste, duplicate. */
-void        bw_window_edit_class_init   (GtkWidgetClass *widget_class);
-BwDocument *bw_window_copy_selection    (BwWindow    *self);
-gboolean    bw_window_paste_document    (BwWindow    *self,
-                                         BwDocument  *source,
-                                         double       dx,
-                                         double       dy,
-                                         GError     **error);
-
 gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
                                            GError   **error);

@@ -91,13 +91,17 @@ static void
 selection_changed_cb (BwWindow *self,
                       BwCanvas *canvas)
 {
-  g_autoptr(GPtrArray) selection = bw_canvas_get_selection (canvas);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selection->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selection->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selection->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", selection->len > 0);
   bw_window_selection_changed (self);
+}
+
+/* Zoom in and out are enabled while the view can still zoom that way. */
+static void
+zoom_changed_cb (BwWindow   *self,
+                 GParamSpec *pspec,
+                 BwViewport *viewport)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", bw_viewport_can_zoom_in (viewport));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", bw_viewport_can_zoom_out (viewport));
 }
 
 static void
@@ -513,6 +517,28 @@ redo_action (GtkWidget  *widget,
   bw_history_redo (BW_WINDOW (widget)->history);
 }
 
+/* Undo and redo are the window's, for its buttons, but their keys give way to a text field
+ * with the focus, so Ctrl+Z there undoes typing rather than the last edit of the diagram. */
+static gboolean
+focus_is_text (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+}
+
+static gboolean
+history_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  const char *action = g_variant_get_string (args, NULL);
+
+  if (focus_is_text (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, action, NULL);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -528,30 +554,6 @@ zoom_action (GtkWidget  *widget,
     bw_canvas_set_zoom (canvas, 1.0);
   else
     bw_canvas_zoom_fit (canvas);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BwWindow *self = BW_WINDOW (widget);
-  g_autoptr(GPtrArray) ids = bw_canvas_get_selection (self->canvas);
-  g_autoptr(GError) error = NULL;
-
-  if (ids->len == 0)
-    return;
-  g_ptr_array_add (ids, NULL);
-  if (!bw_history_remove (self->history, (const char *const *) ids->pdata, &error))
-    bw_window_toast (self, error->message);
-}
-
-static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  bw_canvas_select_all (BW_WINDOW (widget)->canvas);
 }
 
 static void
@@ -669,14 +671,37 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_pane_action);
 
+  /* The window's keys work wherever the focus is, unless a text field takes the key itself; the
+   * canvas's keys (Delete, Ctrl+A, Ctrl+C, …) are the canvas's own (bw-canvas-edit.c). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-palette", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, history_shortcut, "s",
+                                "win.undo");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                history_shortcut, "s", "win.redo");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, history_shortcut, "s",
+                                "win.redo");
+
   bw_window_panels_class_init (widget_class);
   bw_window_export_class_init (widget_class);
-  bw_window_edit_class_init (widget_class);
   bw_window_state_class_init (widget_class);
 }
 
@@ -709,6 +734,8 @@ bw_window_init (BwWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "error", G_CALLBACK (canvas_error_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (bw_canvas_get_viewport (self->canvas), "notify::zoom",
+                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -190,4 +190,30 @@ gboolean       bw_document_zone_is_within     (BwDocument  *self,
                                                const char  *zone_id,
                                                const char  *ancestor_id);
 
+/* Typed access to the node props Bulwark reads, so no caller edits a node's JsonObject: the
+ * capabilities of a service switched off, and an asset's platform override. */
+gboolean       bw_node_get_capability_enabled (const BwNode *node,
+                                               const char   *capability);
+/* The switched-off capabilities, in file order; never NULL. */
+char         **bw_node_dup_disabled_capabilities (const BwNode *node);
+/* The platform override; NULL when the stencil's platforms apply. */
+char         **bw_node_dup_platforms          (const BwNode *node);
+/* New props for `node` (a deep copy; the node is untouched) with `capability` switched on or
+ * off: off appends it to disabled_capabilities, on removes it and drops the list once empty. */
+JsonObject    *bw_node_props_with_capability  (const BwNode *node,
+                                               const char   *capability,
+                                               gboolean      enabled);
+/* New props for `node` with the platform override `platforms`, or without one when NULL. */
+JsonObject    *bw_node_props_with_platforms   (const BwNode      *node,
+                                               const char *const *platforms);
+gboolean       bw_document_set_capability_enabled (BwDocument  *self,
+                                                   const char  *node_id,
+                                                   const char  *capability,
+                                                   gboolean     enabled,
+                                                   GError     **error);
+gboolean       bw_document_set_platforms      (BwDocument        *self,
+                                               const char        *node_id,
+                                               const char *const *platforms,
+                                               GError           **error);
+
 G_END_DECLS

@@ -94,10 +94,28 @@ gboolean    bw_history_set_parent      (BwHistory   *self,
                                         const char  *zone,
                                         guint        merge_id,
                                         GError     **error);
+/* Puts each moved zone or node into the zone it now lies in (bw_edit_rules_zone_for), as one
+ * step with the move when merge_id is the move's. Goes on past a refused change and returns
+ * FALSE with the first error. */
+gboolean    bw_history_settle          (BwHistory   *self,
+                                        const char *const *ids,
+                                        guint        merge_id,
+                                        GError     **error);
 gboolean    bw_history_set_props       (BwHistory   *self,
                                         const char  *node_id,
                                         JsonObject  *props,
                                         GError     **error);
+/* Switches one capability of a service on or off: one step, nothing when already so. */
+gboolean    bw_history_set_capability_enabled (BwHistory   *self,
+                                               const char  *node_id,
+                                               const char  *capability,
+                                               gboolean     enabled,
+                                               GError     **error);
+/* An asset's platform override; NULL goes back to the stencil's platforms. */
+gboolean    bw_history_set_platforms   (BwHistory         *self,
+                                        const char        *node_id,
+                                        const char *const *platforms,
+                                        GError           **error);
 gboolean    bw_history_set_edge_kind   (BwHistory   *self,
                                         const char  *edge_id,
                                         BwEdgeKind   kind,

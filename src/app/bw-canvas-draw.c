@@ -1,0 +1,156 @@
+/* bw-canvas-draw.c: what the canvas shows — the grid, the diagram through the shared painter,
+ * and on top of it the connection handle, alignment guides, rubber band, the connection being
+ * drawn, the empty-estate hint and the coverage overlay. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bw-canvas-private.h"
+
+/* The connection handle on the hovered node: dragging from it draws a connection. */
+static void
+draw_handle (BwCanvas *self,
+             cairo_t  *cr,
+             double    zoom)
+{
+  const BwLayoutNode *ln;
+
+  if (self->hovered == NULL || self->drag_mode != DRAG_NONE ||
+      (ln = bw_layout_lookup_node (self->layout, self->hovered)) == NULL)
+    return;
+  cairo_arc (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2,
+             BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
+  cairo_fill (cr);
+}
+
+/* What a drag in progress shows: alignment guides, the rubber band, the connection being drawn. */
+static void
+draw_drag (BwCanvas     *self,
+           cairo_t      *cr,
+           const BwRect *visible,
+           double        zoom)
+{
+  if (self->drag_mode == DRAG_MOVE && (!isnan (self->guide_x) || !isnan (self->guide_y)))
+    {
+      cairo_set_source_rgba (cr, 0.90, 0.20, 0.55, 0.9);
+      cairo_set_line_width (cr, 1 / zoom);
+      if (!isnan (self->guide_x))
+        {
+          cairo_move_to (cr, self->guide_x, visible->y);
+          cairo_line_to (cr, self->guide_x, visible->y + visible->h);
+        }
+      if (!isnan (self->guide_y))
+        {
+          cairo_move_to (cr, visible->x, self->guide_y);
+          cairo_line_to (cr, visible->x + visible->w, self->guide_y);
+        }
+      cairo_stroke (cr);
+    }
+
+  if (self->drag_mode == DRAG_RUBBER)
+    {
+      double x = MIN (self->drag_x, self->pointer_x);
+      double y = MIN (self->drag_y, self->pointer_y);
+
+      cairo_rectangle (cr, x, y, fabs (self->pointer_x - self->drag_x),
+                       fabs (self->pointer_y - self->drag_y));
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      cairo_set_line_width (cr, 1 / zoom);
+      cairo_stroke (cr);
+    }
+  else if (self->drag_mode == DRAG_CONNECT && self->drag_target != NULL)
+    {
+      const BwLayoutNode *ln = bw_layout_lookup_node (self->layout, self->drag_target);
+
+      if (ln != NULL)
+        {
+          static const double dash[] = { 6, 4 };
+
+          cairo_move_to (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2);
+          cairo_line_to (cr, self->pointer_x, self->pointer_y);
+          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+          cairo_set_line_width (cr, 2 / zoom);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+draw_empty_hint (BwCanvas *self,
+                 cairo_t  *cr,
+                 double    w)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int tw, th;
+
+  pango_layout_set_markup (layout,
+                           _("<span size='x-large' weight='bold'>An empty estate</span>\n"
+                             "Drag zones, assets and security services from the palette"),
+                           -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_move_to (cr, (w - tw) / 2, (bw_canvas_usable_height (self) - th) / 2);
+  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+void
+bw_canvas_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+  double w = gtk_widget_get_width (widget);
+  double h = gtk_widget_get_height (widget);
+  BwRect visible;
+  BwPaintState state = { 0 };
+  double zoom;
+  cairo_t *cr;
+
+  bw_painter_set_dark (self->painter, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  bw_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+
+  if (!self->view_set && self->layout != NULL)
+    bw_canvas_zoom_fit (self);
+
+  visible = bw_viewport_get_visible (self->viewport, w, h);
+  zoom = bw_viewport_get_zoom (self->viewport);
+
+  cairo_save (cr);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -visible.x, -visible.y);
+  if (self->show_grid)
+    bw_painter_draw_grid (self->painter, cr, &visible, BW_CANVAS_GRID, zoom);
+
+  if (self->layout != NULL)
+    {
+      state.selected = bw_selection_get_set (self->selection);
+      state.highlighted = self->highlighted;
+      state.marked = self->marked;
+      state.hovered = self->hovered;
+      state.focused = gtk_widget_has_focus (widget) ? bw_selection_get_focused (self->selection) : NULL;
+      bw_painter_draw_diagram (self->painter, cr, self->layout, &visible, &state);
+      draw_handle (self, cr, zoom);
+    }
+
+  draw_drag (self, cr, &visible, zoom);
+  cairo_restore (cr);
+
+  if (self->layout != NULL && bw_layout_get_n_zones (self->layout) == 0 &&
+      bw_layout_get_n_nodes (self->layout) == 0)
+    draw_empty_hint (self, cr, w);
+
+  if (self->show_overlay && self->overlay.n_tactics > 0 && w > 200)
+    bw_painter_draw_overlay (self->painter, cr, &self->overlay, 12, h - BW_OVERLAY_HEIGHT - 12,
+                             w - 24);
+
+  cairo_destroy (cr);
+}

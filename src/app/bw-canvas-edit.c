@@ -1,0 +1,451 @@
+/* bw-canvas-edit.c: the canvas's edits — move, connect, copy and paste — and its own commands —
+ * delete, select all, copy, cut, paste, duplicate, nudge, step the focus — as actions of the
+ * canvas with their keys beside them. The keys are the
+ * canvas's, not the application's, so they never fire while a text field has the focus: there,
+ * Delete deletes a character and Ctrl+A selects the text. The clipboard carries a small Bulwark
+ * project holding the selection, so pasting into another window — or a text editor — works. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bw-canvas-private.h"
+#include "bw-document-io.h"
+#include "bw-edit-rules.h"
+
+#define PASTE_OFFSET 32.0
+
+/* A new document with the selected zones and nodes, everything inside selected zones, and the
+ * edges whose two ends are both taken. */
+BwDocument *
+bw_canvas_copy_selection (BwCanvas *self)
+{
+  g_autoptr(GPtrArray) selection = bw_canvas_get_selection (self);
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  BwDocument *doc = self->document;
+  BwDocument *copy = bw_document_new ();
+
+  if (doc == NULL)
+    return copy;
+  for (guint i = 0; i < selection->len; i++)
+    g_hash_table_add (taken, g_ptr_array_index (selection, i));
+  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
+    {
+      const BwZone *z = bw_document_get_zone (doc, i);
+      GHashTableIter iter;
+      const char *id;
+
+      g_hash_table_iter_init (&iter, taken);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+        if (bw_document_lookup_zone (doc, id) && bw_document_zone_is_within (doc, z->id, id))
+          {
+            g_hash_table_add (taken, z->id);
+            break;
+          }
+    }
+
+  /* Zones in document order keep parents before children only if the file had them so:
+   * add them parentless first, then link the parents that came along. */
+  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
+    {
+      const BwZone *z = bw_document_get_zone (doc, i);
+
+      if (g_hash_table_contains (taken, z->id))
+        bw_document_add_zone (copy, z->id, z->kind, z->label, NULL, z->x, z->y, z->w, z->h, NULL);
+    }
+  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
+    {
+      const BwZone *z = bw_document_get_zone (doc, i);
+
+      if (g_hash_table_contains (taken, z->id) && z->parent && g_hash_table_contains (taken, z->parent))
+        bw_document_set_parent (copy, z->id, z->parent, NULL);
+    }
+  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+    {
+      const BwNode *n = bw_document_get_node (doc, i);
+      gboolean inside = n->zone && g_hash_table_contains (taken, n->zone);
+
+      if (g_hash_table_contains (taken, n->id) || inside)
+        {
+          g_hash_table_add (taken, n->id);
+          bw_document_add_node (copy, n->id, n->kind, n->label, inside ? n->zone : NULL, n->x, n->y,
+                                n->props, NULL);
+        }
+    }
+  for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
+    {
+      const BwEdge *e = bw_document_get_edge (doc, i);
+
+      if (g_hash_table_contains (taken, e->from) && g_hash_table_contains (taken, e->to))
+        bw_document_add_edge (copy, e->id, e->kind, e->from, e->to, NULL);
+    }
+  return copy;
+}
+
+/* Adds everything in `source` to the canvas's document as one undoable step, with fresh ids,
+ * shifted by (dx, dy), nodes without a zone of their own into the zone they land in; selects
+ * what was added. */
+gboolean
+bw_canvas_paste_document (BwCanvas    *self,
+                          BwDocument  *source,
+                          double       dx,
+                          double       dy,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  gboolean ok = TRUE;
+
+  if (self->history == NULL ||
+      (bw_document_get_n_zones (source) == 0 && bw_document_get_n_nodes (source) == 0))
+    return TRUE;
+
+  bw_history_begin_group (self->history, _("Paste"));
+  for (guint i = 0; ok && i < bw_document_get_n_zones (source); i++)
+    {
+      const BwZone *z = bw_document_get_zone (source, i);
+      char *id = bw_history_add_zone (self->history, z->kind, z->label, NULL, z->x + dx, z->y + dy,
+                                      z->w, z->h, error);
+
+      ok = id != NULL;
+      if (ok)
+        g_hash_table_insert (ids, z->id, id);
+    }
+  for (guint i = 0; ok && i < bw_document_get_n_zones (source); i++)
+    {
+      const BwZone *z = bw_document_get_zone (source, i);
+
+      if (z->parent != NULL)
+        ok = bw_history_set_parent (self->history, g_hash_table_lookup (ids, z->id),
+                                    g_hash_table_lookup (ids, z->parent), 0, error);
+    }
+  for (guint i = 0; ok && i < bw_document_get_n_nodes (source); i++)
+    {
+      const BwNode *n = bw_document_get_node (source, i);
+      const char *zone = n->zone ? g_hash_table_lookup (ids, n->zone) : NULL;
+      char *id = bw_history_add_node_full (self->history, n->kind, n->label, zone, n->x + dx,
+                                           n->y + dy, n->props, error);
+
+      ok = id != NULL;
+      if (ok)
+        g_hash_table_insert (ids, n->id, id);
+    }
+  for (guint i = 0; ok && i < bw_document_get_n_edges (source); i++)
+    {
+      const BwEdge *e = bw_document_get_edge (source, i);
+      char *id = bw_history_connect (self->history, e->kind, g_hash_table_lookup (ids, e->from),
+                                     g_hash_table_lookup (ids, e->to), error);
+
+      ok = id != NULL;
+      g_free (id);
+    }
+  /* A node that came without its zone joins the zone it lands in, as a dropped one does. */
+  if (ok)
+    {
+      g_autoptr(GPtrArray) loose = g_ptr_array_new ();
+
+      for (guint i = 0; i < bw_document_get_n_nodes (source); i++)
+        if (bw_document_get_node (source, i)->zone == NULL)
+          g_ptr_array_add (loose, g_hash_table_lookup (ids, bw_document_get_node (source, i)->id));
+      g_ptr_array_add (loose, NULL);
+      ok = bw_history_settle (self->history, (const char *const *) loose->pdata, 0, error);
+    }
+  bw_history_end_group (self->history);
+
+  if (!ok)
+    {
+      /* Take back the part that went in. */
+      bw_history_undo (self->history);
+      return FALSE;
+    }
+
+  bw_canvas_clear_selection (self);
+  {
+    GHashTableIter iter;
+    const char *new_id;
+
+    g_hash_table_iter_init (&iter, ids);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &new_id))
+      bw_canvas_select (self, new_id, TRUE);
+  }
+  return TRUE;
+}
+
+/* The objects a move applies to: selected zones and nodes, minus those inside a moved zone
+ * (the history moves a zone's contents with it). */
+GPtrArray *
+bw_canvas_movable_selection (BwCanvas *self)
+{
+  g_autoptr(GPtrArray) all = bw_canvas_get_selection (self);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *id = g_ptr_array_index (all, i);
+      const BwNode *node = bw_document_lookup_node (self->document, id);
+      const BwZone *zone = bw_document_lookup_zone (self->document, id);
+      const char *container = node ? node->zone : zone ? zone->parent : NULL;
+      gboolean inside_moved = FALSE;
+
+      if (node == NULL && zone == NULL)
+        continue;
+      for (guint j = 0; container != NULL && j < all->len; j++)
+        {
+          const char *other = g_ptr_array_index (all, j);
+
+          if (bw_document_lookup_zone (self->document, other) != NULL &&
+              bw_document_zone_is_within (self->document, container, other))
+            inside_moved = TRUE;
+        }
+      if (!inside_moved)
+        g_ptr_array_add (ids, g_strdup (id));
+    }
+  return ids;
+}
+
+/* A drag or nudge ends: what moved joins the zone it now lies in, in the move's undo step. */
+void
+bw_canvas_settle_selection (BwCanvas *self,
+                            guint     merge_id)
+{
+  g_autoptr(GPtrArray) ids = bw_canvas_movable_selection (self);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (ids, NULL);
+  if (!bw_history_settle (self->history, (const char *const *) ids->pdata, merge_id, &error))
+    bw_canvas_emit_error (self, error);
+}
+
+gboolean
+bw_canvas_move_selection (BwCanvas  *self,
+                          double     dx,
+                          double     dy,
+                          guint      merge_id,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) ids = bw_canvas_movable_selection (self);
+
+  if (ids->len == 0)
+    return TRUE;
+  g_ptr_array_add (ids, NULL);
+  if (!bw_history_move (self->history, (const char *const *) ids->pdata, dx, dy, merge_id, error))
+    return FALSE;
+  /* With a merge_id the re-parenting joins the move's undo step. */
+  bw_canvas_settle_selection (self, merge_id);
+  return TRUE;
+}
+
+char *
+bw_canvas_connect (BwCanvas   *self,
+                   const char *from,
+                   const char *to,
+                   GError    **error)
+{
+  BwEdgeKind kind;
+
+  if (!bw_edit_rules_edge_kind_for (self->catalog, self->document, from, to, &kind, error))
+    return NULL;
+  return bw_history_connect (self->history, kind, from, to, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+  g_autoptr(GPtrArray) ids = bw_canvas_get_selection (self);
+  g_autoptr(GError) error = NULL;
+
+  if (ids->len == 0 || self->history == NULL)
+    return;
+  g_ptr_array_add (ids, NULL);
+  if (!bw_history_remove (self->history, (const char *const *) ids->pdata, &error))
+    bw_canvas_emit_error (self, error);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  bw_canvas_select_all (BW_CANVAS (widget));
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  bw_canvas_clear_selection (BW_CANVAS (widget));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+  g_autoptr(BwDocument) copy = bw_canvas_copy_selection (self);
+  g_autofree char *text = NULL;
+
+  if (bw_document_get_n_zones (copy) == 0 && bw_document_get_n_nodes (copy) == 0)
+    return;
+  text = bw_document_to_data (copy, NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+
+  if (g_str_equal (action_name, "canvas.cut"))
+    gtk_widget_activate_action (widget, "canvas.delete", NULL);
+}
+
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BwCanvas) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autoptr(BwDocument) pasted = NULL;
+
+  if (text == NULL)
+    return;
+  pasted = bw_document_load_from_data (text, -1, &error);
+  if (pasted == NULL)
+    {
+      g_autoptr(GError) message = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                                       _("The clipboard holds no Bulwark objects"));
+
+      bw_canvas_emit_error (self, message);
+      return;
+    }
+  if (!bw_canvas_paste_document (self, pasted, PASTE_OFFSET, PASTE_OFFSET, &error))
+    bw_canvas_emit_error (self, error);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+  g_autoptr(BwDocument) copy = bw_canvas_copy_selection (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!bw_canvas_paste_document (self, copy, PASTE_OFFSET, PASTE_OFFSET, &error))
+    bw_canvas_emit_error (self, error);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+  g_autoptr(GError) error = NULL;
+  double dx, dy;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  if (self->document != NULL && !bw_canvas_move_selection (self, dx, dy, 0, &error))
+    bw_canvas_emit_error (self, error);
+}
+
+static void
+focus_step_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+  int step = g_str_equal (action_name, "canvas.focus-next") ? 1 : -1;
+  const BwNode *node;
+  guint n;
+  int index = -1;
+  const char *focused = bw_selection_get_focused (self->selection);
+  BwRect rect;
+
+  if (self->document == NULL || (n = bw_document_get_n_nodes (self->document)) == 0)
+    return;
+  for (guint i = 0; i < n && focused != NULL; i++)
+    if (g_str_equal (bw_document_get_node (self->document, i)->id, focused))
+      index = (int) i;
+  index = index < 0 ? (step > 0 ? 0 : (int) n - 1) : ((index + step) % (int) n + (int) n) % (int) n;
+  node = bw_document_get_node (self->document, index);
+  bw_canvas_select (self, node->id, FALSE);
+
+  /* Bring the focused node into view. */
+  rect = (BwRect) { node->x, node->y, BW_NODE_WIDTH, BW_NODE_HEIGHT };
+  bw_viewport_show_rect (self->viewport, &rect, gtk_widget_get_width (widget),
+                         bw_canvas_usable_height (self));
+}
+
+/* What needs a selection is enabled only with one, so its key falls through otherwise. */
+void
+bw_canvas_update_actions (BwCanvas *self)
+{
+  gboolean any = bw_selection_get_size (self->selection) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.delete", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.copy", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cut", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.duplicate", any);
+}
+
+static void
+add_move_binding (GtkWidgetClass *widget_class,
+                  guint           keyval,
+                  double          dx,
+                  double          dy)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "canvas.move", "(dd)",
+                                       dx * BW_CANVAS_GRID, dy * BW_CANVAS_GRID);
+  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_SHIFT_MASK, "canvas.move", "(dd)",
+                                       dx, dy);
+}
+
+void
+bw_canvas_edit_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
+
+  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "canvas.select-all", NULL);
+  gtk_widget_class_install_action (widget_class, "canvas.clear-selection", NULL,
+                                   clear_selection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.clear-selection",
+                                       NULL);
+
+  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "canvas.duplicate", NULL);
+
+  /* Arrows nudge by a grid step, with Shift by one unit. */
+  gtk_widget_class_install_action (widget_class, "canvas.move", "(dd)", move_action);
+  add_move_binding (widget_class, GDK_KEY_Left, -1, 0);
+  add_move_binding (widget_class, GDK_KEY_Right, 1, 0);
+  add_move_binding (widget_class, GDK_KEY_Up, 0, -1);
+  add_move_binding (widget_class, GDK_KEY_Down, 0, 1);
+
+  gtk_widget_class_install_action (widget_class, "canvas.focus-next", NULL, focus_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.focus-next", NULL);
+  gtk_widget_class_install_action (widget_class, "canvas.focus-previous", NULL, focus_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
+                                       "canvas.focus-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK,
+                                       "canvas.focus-previous", NULL);
+}

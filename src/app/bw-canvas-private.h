@@ -1,0 +1,93 @@
+/* bw-canvas-private.h: BwCanvas's state, shared by the files that make up the canvas. */
+#pragma once
+
+#include "bw-canvas.h"
+#include "bw-painter.h"
+#include "bw-selection.h"
+#include "bw-viewport.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_MOVE,
+  DRAG_RUBBER,
+  DRAG_RESIZE,
+  DRAG_CONNECT,
+  DRAG_PAN,
+} DragMode;
+
+struct _BwCanvas
+{
+  GtkWidget   parent_instance;
+
+  BwDocument *document;
+  BwHistory  *history;
+  BwCatalog  *catalog;
+  BwLayout   *layout;
+  BwPainter  *painter;
+
+  BwViewport *viewport;    /* pan and zoom */
+  gboolean    view_set;    /* FALSE until the first fit after a model is set */
+
+  BwSelection *selection;
+  GHashTable *highlighted;
+  GHashTable *marked;
+  char       *hovered;
+
+  BwOverlay   overlay;
+  gboolean    show_overlay;
+  gboolean    snap;
+  gboolean    show_grid;
+  gboolean    space_down;
+
+  DragMode    drag_mode;
+  double      drag_x;      /* press point, diagram coordinates */
+  double      drag_y;
+  double      applied_dx;  /* part of a move already sent to the history */
+  double      applied_dy;
+  char       *drag_target; /* resized zone or connected source */
+  BwRect      drag_rect;   /* zone rectangle at press time */
+  double      pointer_x;   /* last pointer position, diagram coordinates */
+  double      pointer_y;
+  double      pan_ox;
+  double      pan_oy;
+  guint       merge_serial;
+  double      zoom_begin;
+  double      guide_x;     /* alignment guides shown while dragging one node; NAN when none */
+  double      guide_y;
+  double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */
+  double      last_wy;
+};
+
+/* Radius of the connection handle drawn on the hovered node, in view pixels. */
+#define BW_CANVAS_HANDLE_RADIUS 6.0
+
+void        bw_canvas_emit_error              (BwCanvas *self,
+                                               GError   *error);
+void        bw_canvas_emit_selection_changed  (BwCanvas *self);
+double      bw_canvas_usable_height           (BwCanvas *self);
+/* `v` on the grid when snapping is on. */
+double      bw_canvas_snap_value              (BwCanvas *self,
+                                               double    v);
+
+/* bw-canvas-draw.c: GtkWidget.snapshot. */
+void        bw_canvas_snapshot                (GtkWidget   *widget,
+                                               GtkSnapshot *snapshot);
+
+/* bw-canvas-input.c: the event controllers and the drag state machine. */
+void        bw_canvas_input_init              (BwCanvas *self);
+
+/* bw-canvas-edit.c: the canvas's own actions and their keys — delete, select all, copy, cut,
+ * paste, duplicate, nudge, focus the next node. */
+void        bw_canvas_edit_class_init         (GtkWidgetClass *widget_class);
+void        bw_canvas_update_actions          (BwCanvas *self);
+/* The selected zones and nodes a move applies to: not those inside a selected zone, which the
+ * history moves along with it. */
+GPtrArray  *bw_canvas_movable_selection       (BwCanvas *self);
+/* What moved joins the zone it now lies in, in the move's undo step when merge_id is its. */
+void        bw_canvas_settle_selection        (BwCanvas *self,
+                                               guint     merge_id);
+
+G_END_DECLS
