@@ -52,7 +52,7 @@ bw_cli_export (int    argc,
   if (!(scale > 0 && scale <= 16))
     return bw_cli_fail (_("--scale: expected a number above 0 and at most 16"));
 
-  if ((catalog = bw_catalog_load_default (&error)) == NULL)
+  if ((catalog = bw_cli_load_catalog (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
   if ((doc = bw_document_load_from_file (argv[1], &error)) == NULL)
     return bw_cli_fail ("%s: %s", argv[1], error->message);

@@ -985,27 +985,6 @@ bw_catalog_user_catalog_exists (void)
   return FALSE;
 }
 
-gboolean
-bw_catalog_reset_user_catalog (GError **error)
-{
-  g_autofree char *dir = bw_catalog_user_dir ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (catalog_files); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, catalog_files[i], NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) local = NULL;
-
-      if (!g_file_delete (file, NULL, &local) &&
-          !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /* Accessors */
 
 const char *
