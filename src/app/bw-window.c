@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bw-catalog-banner.h"
 #include "bw-application.h"
 #include "bw-canvas.h"
 #include "bw-document-io.h"
@@ -715,6 +716,10 @@ bw_window_init (BwWindow *self)
   settings_changed_cb (self, NULL, self->settings);
 
   bw_window_panels_init (self);
+  self->catalog_banner = bw_catalog_banner_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay))),
+                              self->catalog_banner, gtk_widget_get_prev_sibling (GTK_WIDGET (self->toast_overlay)));
+  bw_catalog_banner_show_catalog (BW_CATALOG_BANNER (self->catalog_banner), self->catalog);
   bw_window_restore_state (self);
   /* A new project starts from the preferred gap threshold. */
   bw_document_set_gap_threshold (document, g_settings_get_double (self->settings, "gap-threshold"));
