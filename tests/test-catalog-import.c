@@ -175,6 +175,14 @@ test_v19 (Fixture      *f,
   g_assert_cmpstr (entries, ==, "T1027 detect partial, T1059 protect partial, T1562.014 protect significant, "
                                 "T1566.001 protect partial, T1685.001 detect partial");
 
+  /* validate says the project was analysed with another release. */
+  {
+    g_autofree char *verr = NULL;
+    g_autofree char *vout = run (0, &verr, (const char *[]) { "validate", sample, NULL });
+
+    g_assert_nonnull (strstr (verr, "catalog.attack: analysed with ATT&CK 18.1; the catalog in use is ATT&CK 19.0"));
+  }
+
   /* analyze works, with the 15 tactics in matrix order, each in a phase. */
   report = run (0, NULL, (const char *[]) { "analyze", sample, "--format", "json", NULL });
   tactics = json_object_get_array_member (parse (p3, report), "tactics");

@@ -118,6 +118,49 @@ close_dialogs (void)
   iterate (50);
 }
 
+/* With the 19.0 catalog in use: a project analysed with 18.1 says so when opened, keeps its
+ * bytes when saved unchanged, and records 19.0 when a change is saved. */
+static void
+test_release_on_save (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *path = g_build_filename (work, "estate.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = bw_test_read_file (sample, NULL);
+  g_autofree char *unchanged = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = new_window ();
+  BwCatalogBanner *banner = BW_CATALOG_BANNER (window->catalog_banner);
+
+  /* A new project is analysed with the release in use. */
+  g_assert_cmpstr (bw_document_get_attack_version (bw_window_get_document (window)), ==, "19.0");
+  g_assert_false (bw_catalog_banner_get_revealed (banner));
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (bw_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  iterate (100);
+  g_assert_true (bw_catalog_banner_get_revealed (banner));
+  g_assert_cmpstr (bw_catalog_banner_get_message (banner), ==, "Analysed with ATT&CK 18.1, now 19.0 — figures recomputed");
+
+  g_assert_true (bw_window_save_to (window, file, &error));
+  unchanged = bw_test_read_file (path, NULL);
+  g_assert_cmpstr (unchanged, ==, contents);
+  g_assert_true (bw_catalog_banner_get_revealed (banner));
+
+  id = bw_canvas_place_stencil (bw_window_get_canvas (window), "azure.vm", 5000, 5000, &error);
+  g_assert_no_error (error);
+  iterate (50);
+  g_assert_true (bw_window_save_to (window, file, &error));
+  changed = bw_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (changed, "\"catalog\": {\n    \"attack\": \"19.0\"\n  }"));
+  g_assert_false (bw_catalog_banner_get_revealed (banner));
+  g_unlink (path);
+  destroy_window (GTK_WIDGET (window));
+}
+
 static void
 test_import_from_preferences (void)
 {
@@ -161,9 +204,13 @@ test_import_from_preferences (void)
   g_assert_cmpstr (bw_report_get_attack_version (report), ==, "19.0");
   g_assert_cmpuint (bw_catalog_get_n_tactics (window->catalog), ==, 15);
   g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (imported));
-  g_assert_false (bw_catalog_banner_get_revealed (BW_CATALOG_BANNER (window->catalog_banner)));
+  /* The project was analysed with 18.1: the window says so. */
+  g_assert_true (bw_catalog_banner_get_revealed (BW_CATALOG_BANNER (window->catalog_banner)));
+  g_assert_cmpstr (bw_catalog_banner_get_message (BW_CATALOG_BANNER (window->catalog_banner)), ==,
+                   "Analysed with ATT&CK 18.1, now 19.0 — figures recomputed");
   close_dialogs ();
   destroy_window (prefs);
+  test_release_on_save ();
 
   /* A bundle whose release does not load: refused with the reason, nothing changes. */
   g_assert_cmpuint (g_string_replace (duplicated, "\"T1685\"", "\"T1027\"", 0), >, 0);

@@ -15,6 +15,7 @@ struct _BwCatalogBanner
   GtkLabel    *label;
   GtkWidget   *forget;
   gboolean     about_fallback; /* the message says the imported catalog does not load */
+  gboolean     about_release;  /* the message says the project had another release */
 };
 
 G_DEFINE_FINAL_TYPE (BwCatalogBanner, bw_catalog_banner, GTK_TYPE_WIDGET)
@@ -102,6 +103,7 @@ bw_catalog_banner_show (BwCatalogBanner *self,
   gtk_label_set_text (self->label, message);
   gtk_widget_set_visible (self->forget, offer_forget);
   self->about_fallback = offer_forget;
+  self->about_release = self->about_release && !offer_forget;
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
 }
 
@@ -111,27 +113,38 @@ bw_catalog_banner_dismiss (BwCatalogBanner *self)
   g_return_if_fail (BW_IS_CATALOG_BANNER (self));
 
   self->about_fallback = FALSE;
+  self->about_release = FALSE;
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }
 
 void
-bw_catalog_banner_show_catalog (BwCatalogBanner *self,
-                                BwCatalog       *catalog)
+bw_catalog_banner_update (BwCatalogBanner *self,
+                          BwCatalog       *catalog,
+                          BwDocument      *document)
 {
+  const char *analysed = document ? bw_document_get_attack_version (document) : NULL;
   g_autofree char *message = NULL;
 
   g_return_if_fail (BW_IS_CATALOG_BANNER (self));
 
-  if (catalog == NULL || bw_catalog_get_fallback_reason (catalog) == NULL)
+  if (catalog != NULL && bw_catalog_get_fallback_reason (catalog) != NULL)
     {
-      if (self->about_fallback)
-        bw_catalog_banner_dismiss (self);
-      return;
+      message = g_strdup_printf (_("The imported ATT&CK catalog does not load (%s). The shipped catalog, "
+                                   "ATT&CK %s, is in use."),
+                                 bw_catalog_get_fallback_reason (catalog), bw_catalog_get_attack_version (catalog));
+      bw_catalog_banner_show (self, message, TRUE);
     }
-  message = g_strdup_printf (_("The imported ATT&CK catalog does not load (%s). The shipped catalog, "
-                               "ATT&CK %s, is in use."),
-                             bw_catalog_get_fallback_reason (catalog), bw_catalog_get_attack_version (catalog));
-  bw_catalog_banner_show (self, message, TRUE);
+  else if (catalog != NULL && analysed != NULL &&
+           g_strcmp0 (analysed, bw_catalog_get_attack_version (catalog)) != 0)
+    {
+      /* TRANSLATORS: "Analysed with ATT&CK 18.1, now 19.0 — figures recomputed" */
+      message = g_strdup_printf (_("Analysed with ATT&CK %s, now %s — figures recomputed"), analysed,
+                                 bw_catalog_get_attack_version (catalog));
+      self->about_release = TRUE;
+      bw_catalog_banner_show (self, message, FALSE);
+    }
+  else if (self->about_fallback || self->about_release)
+    bw_catalog_banner_dismiss (self);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "bw-catalog.h"
+#include "bw-document.h"
 
 G_BEGIN_DECLS
 
@@ -19,10 +20,12 @@ void        bw_catalog_banner_show         (BwCatalogBanner *self,
                                             const char      *message,
                                             gboolean         offer_forget);
 void        bw_catalog_banner_dismiss      (BwCatalogBanner *self);
-/* Shows why `catalog` is the shipped one and not the user's imported catalog, or dismisses a
- * message about that. */
-void        bw_catalog_banner_show_catalog (BwCatalogBanner *self,
-                                            BwCatalog       *catalog);
+/* Says why `catalog` is the shipped one and not the user's imported catalog; else, that
+ * `document` (may be NULL) was analysed with another ATT&CK release; else dismisses what it
+ * said about either. */
+void        bw_catalog_banner_update       (BwCatalogBanner *self,
+                                            BwCatalog       *catalog,
+                                            BwDocument      *document);
 gboolean    bw_catalog_banner_get_revealed (BwCatalogBanner *self);
 const char *bw_catalog_banner_get_message  (BwCatalogBanner *self);
 

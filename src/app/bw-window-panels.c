@@ -246,5 +246,5 @@ bw_window_set_catalog (BwWindow  *self,
 
   bw_canvas_set_model (self->canvas, self->document, self->history, catalog);
   bw_window_document_replaced (self);
-  bw_catalog_banner_show_catalog (BW_CATALOG_BANNER (self->catalog_banner), catalog);
+  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), catalog, self->document);
 }

@@ -446,6 +446,10 @@ bw_cli_check_catalog (BwDocument *document,
           return FALSE;
         }
     }
+  if (g_strcmp0 (bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog)) != 0)
+    g_printerr (_("bulwark: warning: %s: catalog.attack: analysed with ATT&CK %s; the catalog in use is ATT&CK %s, "
+                  "and the figures are computed with it\n"),
+                path, bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog));
   groups = bw_document_get_threat_groups (document);
   for (guint i = 0; groups[i] != NULL; i++)
     if (bw_catalog_lookup_group (catalog, groups[i]) == NULL)

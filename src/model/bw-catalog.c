@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bw-catalog-private.h"
+#include "bw-document-private.h"
 
 #define RESOURCE_CATALOG RESOURCE_BASE "/catalog/"
 
@@ -1161,4 +1162,11 @@ bw_stencil_admits (const BwStencil *service,
 {
   return service->applies_to[0] == NULL ||
          g_strv_contains ((const char *const *) service->applies_to, asset_kind);
+}
+
+void
+bw_catalog_stamp_document (BwCatalog  *self,
+                           BwDocument *document)
+{
+  bw_document_set_attack_version (document, self->attack_version);
 }

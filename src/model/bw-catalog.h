@@ -136,5 +136,10 @@ guint               bw_catalog_get_n_groups     (BwCatalog *self);
 const BwGroup      *bw_catalog_get_group        (BwCatalog *self, guint index);
 const BwGroup      *bw_catalog_lookup_group     (BwCatalog *self, const char *id);
 
+/* Records in `document` (its catalog.attack) that it is analysed with this catalog's ATT&CK
+ * release: for a new project, and when a changed one is saved. */
+void                bw_catalog_stamp_document   (BwCatalog  *self,
+                                                 BwDocument *document);
+
 
 G_END_DECLS
