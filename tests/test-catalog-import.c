@@ -308,6 +308,19 @@ test_damaged (Fixture      *f,
   g_assert_nonnull (strstr (report, "ATT&CK 18.1"));
   g_assert_nonnull (strstr (err2, "the imported catalog does not load"));
 
+  /* An import over it starts from the shipped catalog, and repairs it. */
+  {
+    g_autofree char *bundle = bw_test_write_bundle (f->work, TRUE);
+    g_autofree char *ierr = NULL;
+    g_autofree char *cerr = NULL;
+    g_autofree char *iout = run (0, &ierr, (const char *[]) { "import-stix", bundle, NULL });
+    g_autofree char *cout = run (0, &cerr, (const char *[]) { "catalog", NULL });
+
+    g_assert_nonnull (strstr (iout, "Mappings carried from ATT&CK 18.1 to 19.0:"));
+    g_assert_nonnull (strstr (cout, "ATT&CK 19.0: 15 tactics"));
+    g_assert_null (strstr (cerr, "does not load"));
+  }
+
   /* Forgetting it takes the whole directory out of use. */
   reset = run (0, NULL, (const char *[]) { "catalog", "--reset", NULL });
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));

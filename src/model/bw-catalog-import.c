@@ -73,14 +73,15 @@ user_file (const char  *dir,
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
-/* The file in use: the user's, else the shipped one. */
+/* The file in use: the user's, else the shipped one (always when the user catalog does not load). */
 static GBytes *
-file_in_use (guint    file,
-             GError **error)
+file_in_use (BwCatalogImport *self,
+             guint            file,
+             GError         **error)
 {
   g_autofree char *dir = bw_catalog_user_dir ();
   g_autoptr(GError) local = NULL;
-  GBytes *bytes = user_file (dir, file, &local);
+  GBytes *bytes = self->over_shipped ? NULL : user_file (dir, file, &local);
 
   if (local != NULL)
     {
@@ -368,13 +369,15 @@ bw_catalog_import_attack (const char  *bundle,
       return NULL;
     }
   /* The mappings in use, and the release they are written against. */
-  if ((from = bw_catalog_load_default (error)) == NULL ||
-      (mappings = file_in_use (BW_CATALOG_FILE_MAPPINGS, error)) == NULL)
+  if ((from = bw_catalog_load_default (error)) == NULL)
+    return NULL;
+  self->over_shipped = bw_catalog_get_fallback_reason (from) != NULL;
+  if ((mappings = file_in_use (self, BW_CATALOG_FILE_MAPPINGS, error)) == NULL)
     return NULL;
   if ((migrated = bw_catalog_import_migrate_mappings (mappings, from, to, self, error)) == NULL)
     return NULL;
   /* Untouched shipped mappings stay shipped, so a newer Bulwark's mappings reach the user. */
-  if (g_file_test (user_mappings, G_FILE_TEST_EXISTS) ||
+  if ((!self->over_shipped && g_file_test (user_mappings, G_FILE_TEST_EXISTS)) ||
       strlen (migrated) != g_bytes_get_size (mappings) ||
       memcmp (migrated, g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings)) != 0)
     self->files[BW_CATALOG_FILE_MAPPINGS] = g_bytes_new_take (migrated, strlen (migrated));
@@ -394,7 +397,13 @@ bw_catalog_import_mappings (const char  *path,
   g_autoptr(GBytes) attack = NULL;
   g_autoptr(GBytes) current = NULL;
   g_autoptr(BwCatalog) techniques = NULL;
+  g_autoptr(BwCatalog) in_use = NULL;
   char *text;
+
+  /* A user catalog that does not load is not built on: the import starts from the shipped one. */
+  if ((in_use = bw_catalog_load_default (error)) == NULL)
+    return NULL;
+  self->over_shipped = bw_catalog_get_fallback_reason (in_use) != NULL;
 
   if (attack_path != NULL)
     {
@@ -405,11 +414,11 @@ bw_catalog_import_mappings (const char  *path,
         return NULL;
       attack = g_bytes_new_take (g_steal_pointer (&contents), length);
     }
-  else if ((attack = file_in_use (BW_CATALOG_FILE_ATTACK, error)) == NULL)
+  else if ((attack = file_in_use (self, BW_CATALOG_FILE_ATTACK, error)) == NULL)
     return NULL;
   if ((techniques = attack_only_catalog (attack, error)) == NULL)
     return NULL;
-  if (!replace && existing == NULL && (current = file_in_use (BW_CATALOG_FILE_MAPPINGS, error)) == NULL)
+  if (!replace && existing == NULL && (current = file_in_use (self, BW_CATALOG_FILE_MAPPINGS, error)) == NULL)
     return NULL;
   text = bw_mappings_import (path, techniques, replace ? NULL : existing ? existing : current, &self->stale,
                              &self->mappings, error);
@@ -513,10 +522,13 @@ bw_catalog_import_install (BwCatalogImport *self,
   if ((fresh = free_name_beside (dir, "new")) == NULL)
     return io_failed (error, parent);
 
-  /* The complete unit: the new files, and the user's other files as they are. */
+  /* The complete unit: the new files, and the user's other files as they are (none of a user
+   * catalog that does not load: the shipped ones stand in). */
   for (guint i = 0; i < BW_CATALOG_N_FILES; i++)
     {
-      g_autoptr(GBytes) bytes = self->files[i] ? g_bytes_ref (self->files[i]) : user_file (dir, i, &local);
+      g_autoptr(GBytes) bytes = self->files[i]    ? g_bytes_ref (self->files[i])
+                                : self->over_shipped ? NULL
+                                                     : user_file (dir, i, &local);
       g_autofree char *path = g_build_filename (fresh, file_names[i], NULL);
 
       if (local != NULL)

@@ -47,6 +47,7 @@ typedef struct
   GPtrArray       *gone_ids;      /* technique ids that are not in the new release, sorted */
 
   GBytes          *files[BW_CATALOG_N_FILES]; /* new contents; NULL: left as it is */
+  gboolean         over_shipped;  /* the user catalog does not load: the import starts from the shipped one */
   BwCatalog       *catalog;       /* what the user catalog loads as with these files */
   char            *installed_in;  /* after bw_catalog_import_install() */
 } BwCatalogImport;
