@@ -48,6 +48,21 @@ reset_catalog_cb (GtkButton *button,
                                       adw_toast_new (_("The shipped ATT&CK catalog is in use")));
 }
 
+static void
+describe_catalog (GtkWidget *group,
+                  BwCatalog *catalog)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (catalog != NULL)
+    text = g_strdup_printf (_("In use: ATT&CK %s, %u tactics, %u techniques, %u capabilities"),
+                            bw_catalog_get_attack_version (catalog), bw_catalog_get_n_tactics (catalog),
+                            bw_catalog_get_n_techniques (catalog), bw_catalog_get_n_capabilities (catalog));
+  escaped = text ? g_markup_escape_text (text, -1) : NULL;
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+}
+
 /* Importing, on a worker thread, as `bulwark import-stix` and `import-mappings` do. */
 
 typedef struct
@@ -134,6 +149,10 @@ import_done_cb (GObject      *source,
                 gpointer      data)
 {
   GtkWidget *window = GTK_WIDGET (source);
+  /* The preferences may have been closed meanwhile: the summary goes to the project window. */
+  GtkWindow *parent = gtk_widget_get_visible (window)
+                        ? GTK_WINDOW (window)
+                        : gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()));
   g_autoptr(GError) error = NULL;
   g_autoptr(BwCatalogImport) import = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *summary = NULL;
@@ -143,14 +162,15 @@ import_done_cb (GObject      *source,
   if (import == NULL)
     {
       summary = g_strdup (error->message);
-      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Import Refused"), summary);
+      dialog = adw_message_dialog_new (parent, _("Import Refused"), summary);
     }
   else
     {
       /* Every open project is recomputed with the new catalog at once. */
       bw_application_set_catalog (BW_APPLICATION (g_application_get_default ()), import->catalog);
+      describe_catalog (g_object_get_data (G_OBJECT (window), "bw-data-group"), import->catalog);
       summary = import_summary (import);
-      dialog = adw_message_dialog_new (GTK_WINDOW (window),
+      dialog = adw_message_dialog_new (parent,
                                        import->is_attack ? _("ATT&CK Release Imported") : _("Mappings Imported"),
                                        summary);
     }
@@ -271,23 +291,12 @@ add_data_group (GtkWidget *window,
   GtkWidget *reset = gtk_button_new_with_label (_("Forget"));
   GtkWidget *attack_button;
   GtkWidget *mappings_button;
-  g_autofree char *in_use = NULL;
 
   g_autofree char *title = g_markup_escape_text (_("ATT&CK Data"), -1);
 
   /* Group titles and descriptions are markup in libadwaita 1.2. */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (data), title);
-  if (catalog != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("In use: ATT&CK %s, %u tactics, %u techniques, %u capabilities"),
-                                               bw_catalog_get_attack_version (catalog),
-                                               bw_catalog_get_n_tactics (catalog),
-                                               bw_catalog_get_n_techniques (catalog),
-                                               bw_catalog_get_n_capabilities (catalog));
-
-      in_use = g_markup_escape_text (text, -1);
-    }
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (data), in_use);
+  describe_catalog (data, catalog);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (data),
                              button_row (_("ATT&CK Release"),
@@ -303,9 +312,11 @@ add_data_group (GtkWidget *window,
   gtk_widget_set_visible (progress, FALSE);
   gtk_widget_set_margin_top (progress, 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (data), progress);
-  g_object_set_data (G_OBJECT (window), "bw-import-progress", progress);
-  g_object_set_data (G_OBJECT (window), "bw-import-attack", attack_button);
-  g_object_set_data (G_OBJECT (window), "bw-import-mappings", mappings_button);
+  /* Held, so an import that ends after the window closed finds them. */
+  g_object_set_data_full (G_OBJECT (window), "bw-import-progress", g_object_ref (progress), g_object_unref);
+  g_object_set_data_full (G_OBJECT (window), "bw-import-attack", g_object_ref (attack_button), g_object_unref);
+  g_object_set_data_full (G_OBJECT (window), "bw-import-mappings", g_object_ref (mappings_button), g_object_unref);
+  g_object_set_data_full (G_OBJECT (window), "bw-data-group", g_object_ref (data), g_object_unref);
   g_object_set_data_full (G_OBJECT (window), "bw-import-pulse", g_new0 (guint, 1), g_free);
 
   if (catalog != NULL && bw_catalog_get_n_warnings (catalog) > 0)
