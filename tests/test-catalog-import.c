@@ -183,6 +183,15 @@ test_v19 (Fixture      *f,
     g_assert_nonnull (strstr (verr, "catalog.attack: analysed with ATT&CK 18.1; the catalog in use is ATT&CK 19.0"));
   }
 
+  /* The Navigator layer names the release's major version. */
+  {
+    g_autofree char *layer = g_build_filename (f->work, "layer.json", NULL);
+    g_autofree char *lout = run (0, NULL, (const char *[]) { "export", sample, "--layer", layer, NULL });
+    g_autofree char *ltext = bw_test_read_file (layer, NULL);
+
+    g_assert_nonnull (strstr (ltext, "\"attack\" : \"19\""));
+  }
+
   /* analyze works, with the 15 tactics in matrix order, each in a phase. */
   report = run (0, NULL, (const char *[]) { "analyze", sample, "--format", "json", NULL });
   tactics = json_object_get_array_member (parse (p3, report), "tactics");
@@ -407,28 +416,18 @@ test_migration_16_to_18 (void)
   g_autoptr(GBytes) existing = g_bytes_new (after_azure, strlen (after_azure));
   g_autofree char *both = bw_mappings_import (m365, from, existing, &stale_m, NULL, &error);
   g_autoptr(GBytes) both_bytes = g_bytes_new (both, strlen (both));
-  BwCatalogImport summary = { 0 };
+  g_autoptr(BwCatalogImport) summary = bw_catalog_import_new ("CTID", FALSE);
   g_autofree char *migrated = NULL;
   g_autofree char *shipped_text = g_strndup (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped));
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (stale_a) + g_strv_length (stale_m), ==, 0);
-  summary.rows = g_array_new (FALSE, TRUE, sizeof (BwMigrationRow));
-  summary.moves = g_ptr_array_new_with_free_func (g_free);
-  summary.gone_ids = g_ptr_array_new_with_free_func (g_free);
-  migrated = bw_catalog_import_migrate_mappings (both_bytes, from, to, &summary, &error);
+  migrated = bw_catalog_import_migrate_mappings (both_bytes, from, to, summary, &error);
   g_assert_no_error (error);
-  print_summary (&summary, "18.1");
-  g_assert_cmpstr (summary.from_version, ==, "16.1");
-  g_assert_cmpuint (summary.entries, ==, summary.unchanged + summary.carried + summary.gone);
+  print_summary (summary, "18.1");
+  g_assert_cmpstr (summary->from_version, ==, "16.1");
+  g_assert_cmpuint (summary->entries, ==, summary->unchanged + summary->carried + summary->gone);
   g_assert_cmpstr (migrated, ==, shipped_text);
-
-  for (guint i = 0; i < summary.rows->len; i++)
-    g_free (g_array_index (summary.rows, BwMigrationRow, i).capability);
-  g_array_unref (summary.rows);
-  g_ptr_array_unref (summary.moves);
-  g_ptr_array_unref (summary.gone_ids);
-  g_free (summary.from_version);
 }
 
 /* Carrying the shipped mappings to the release they are in changes nothing, byte for byte. */
@@ -439,13 +438,10 @@ test_migration_identity (void)
   g_autofree char *attack_text = g_strndup (g_bytes_get_data (attack, NULL), g_bytes_get_size (attack));
   g_autoptr(GBytes) shipped = bw_catalog_shipped_file ("mappings.json");
   g_autoptr(BwCatalog) catalog = attack_only (attack_text);
-  g_autoptr(BwCatalogImport) summary = g_new0 (BwCatalogImport, 1);
+  g_autoptr(BwCatalogImport) summary = bw_catalog_import_new ("mappings.json", FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *migrated = NULL;
 
-  summary->rows = g_array_new (FALSE, TRUE, sizeof (BwMigrationRow));
-  summary->moves = g_ptr_array_new_with_free_func (g_free);
-  summary->gone_ids = g_ptr_array_new_with_free_func (g_free);
   migrated = bw_catalog_import_migrate_mappings (shipped, catalog, catalog, summary, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->entries, ==, 1707);

@@ -23,9 +23,9 @@ clear_row (BwMigrationRow *row)
   g_free (row->capability);
 }
 
-static BwCatalogImport *
-import_new (const char *source,
-            gboolean    is_attack)
+BwCatalogImport *
+bw_catalog_import_new (const char *source,
+                       gboolean    is_attack)
 {
   BwCatalogImport *self = g_new0 (BwCatalogImport, 1);
 
@@ -350,7 +350,7 @@ bw_catalog_import_attack (const char  *bundle,
                           const char  *version_hint,
                           GError     **error)
 {
-  g_autoptr(BwCatalogImport) self = import_new (bundle, TRUE);
+  g_autoptr(BwCatalogImport) self = bw_catalog_import_new (bundle, TRUE);
   g_autoptr(BwCatalog) from = NULL;
   g_autoptr(BwCatalog) to = NULL;
   g_autoptr(GBytes) mappings = NULL;
@@ -393,7 +393,7 @@ bw_catalog_import_mappings (const char  *path,
                             gboolean     replace,
                             GError     **error)
 {
-  g_autoptr(BwCatalogImport) self = import_new (path, FALSE);
+  g_autoptr(BwCatalogImport) self = bw_catalog_import_new (path, FALSE);
   g_autoptr(GBytes) attack = NULL;
   g_autoptr(GBytes) current = NULL;
   g_autoptr(BwCatalog) techniques = NULL;

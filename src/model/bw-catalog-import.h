@@ -52,6 +52,9 @@ typedef struct
   char            *installed_in;  /* after bw_catalog_import_install() */
 } BwCatalogImport;
 
+/* An empty import of `source`, for bw_catalog_import_migrate_mappings() to fill. */
+BwCatalogImport *bw_catalog_import_new      (const char *source,
+                                             gboolean    is_attack);
 void             bw_catalog_import_free     (BwCatalogImport *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwCatalogImport, bw_catalog_import_free)
 
