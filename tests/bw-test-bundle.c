@@ -92,6 +92,14 @@ char *
 bw_test_write_bundle (const char *dir,
                       gboolean    v19)
 {
+  return bw_test_write_bundle_with_tactic (dir, v19, NULL);
+}
+
+char *
+bw_test_write_bundle_with_tactic (const char *dir,
+                                  gboolean    v19,
+                                  const char *extra)
+{
   g_autofree char *fixture = bw_test_source_path ("tests/fixtures/stix/tiny-2.0.json");
   g_autofree char *text = bw_test_read_file (fixture, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -103,7 +111,9 @@ bw_test_write_bundle (const char *dir,
   JsonArray *refs = json_array_new ();
   JsonObject *collection = json_object_new ();
   JsonObject *revoked;
-  char *path = g_build_filename (dir, v19 ? "enterprise-attack-19.0.json" : "enterprise-attack-18.9.json", NULL);
+  char *path = g_build_filename (dir, extra ? "enterprise-attack-extra.json"
+                                      : v19 ? "enterprise-attack-19.0.json"
+                                            : "enterprise-attack-18.9.json", NULL);
 
   g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -131,6 +141,18 @@ bw_test_write_bundle (const char *dir,
           json_array_add_object_element (objects, with_attack_id (t, tactics[i].id));
         }
       json_array_add_string_element (refs, stix_id);
+    }
+  if (extra != NULL)
+    {
+      JsonObject *t = json_object_new ();
+
+      json_object_set_string_member (t, "type", "x-mitre-tactic");
+      json_object_set_string_member (t, "id", "x-mitre-tactic--extra");
+      json_object_set_string_member (t, "name", "Extra Tactic");
+      json_object_set_string_member (t, "x_mitre_shortname", extra);
+      json_array_add_object_element (objects, with_attack_id (t, "TA0199"));
+      json_array_add_string_element (refs, "x-mitre-tactic--extra");
+      json_array_add_object_element (objects, technique ("attack-pattern--99", "T1999", "Extra Technique", extra, TRUE));
     }
   json_object_set_array_member (json_array_get_object_element (objects, 0), "tactic_refs", refs);
 

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * live under defense-evasion. */
 char *bw_test_write_bundle   (const char *dir,
                               gboolean    v19);
+/* The same, with one more tactic at the end of the matrix (TA0199, `shortname`) that the
+ * kill-chain table does not know, and a technique T1999 under it. */
+char *bw_test_write_bundle_with_tactic (const char *dir,
+                                        gboolean    v19,
+                                        const char *shortname);
 
 /* Writes a Mappings Explorer file mapping BW_TEST_BUNDLE_CAPABILITY to T1027, T1059,
  * T1562.001, T1562.002, T1562.003 and T1566.001, and returns its path. */

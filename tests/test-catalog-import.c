@@ -221,6 +221,44 @@ test_v19 (Fixture      *f,
   }
 }
 
+/* A tactic the kill-chain table does not know: a warning, in no phase, and everything works. */
+static void
+test_unknown_tactic (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autofree char *bundle = bw_test_write_bundle_with_tactic (f->work, TRUE, "defense-mystery");
+  g_autofree char *out_path = g_build_filename (f->work, "attack.json", NULL);
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *err_out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *cerr = NULL;
+  g_autofree char *out_only = run (0, &err_out, (const char *[]) { "import-stix", bundle, "--catalog-out", out_path, NULL });
+  g_autofree char *out = run (0, &err, (const char *[]) { "import-stix", bundle, NULL });
+  g_autofree char *catalog = run (0, &cerr, (const char *[]) { "catalog", "--format", "json", NULL });
+  g_autofree char *report = run (0, NULL, (const char *[]) { "analyze", sample, "--format", "json", NULL });
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = parse (parser, report);
+  JsonArray *tactics = json_object_get_array_member (root, "tactics");
+  JsonArray *phases = json_object_get_array_member (root, "kill_chain");
+  const char *warning = "warning: killchain.json: the kill-chain table does not know tactic “defense-mystery” (TA0199, Extra Tactic); it is in no phase";
+
+  g_assert_nonnull (strstr (out, "16 tactics"));
+  g_assert_nonnull (strstr (err_out, warning));
+  g_assert_nonnull (strstr (err, warning));
+  g_assert_nonnull (strstr (cerr, warning));
+  g_assert_cmpuint (json_array_get_length (tactics), ==, 16);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tactics, 15), "shortname"), ==,
+                   "defense-mystery");
+  g_assert_cmpuint (json_array_get_length (phases), ==, 7);
+  for (guint i = 0; i < json_array_get_length (phases); i++)
+    {
+      JsonArray *names = json_object_get_array_member (json_array_get_object_element (phases, i), "tactics");
+
+      for (guint k = 0; k < json_array_get_length (names); k++)
+        g_assert_cmpstr (json_array_get_string_element (names, k), !=, "defense-mystery");
+    }
+}
+
 static gboolean
 has_leftovers (const char *home)
 {
@@ -457,6 +495,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/catalog-import/v19", Fixture, NULL, fixture_set_up, test_v19, fixture_tear_down);
+  g_test_add ("/catalog-import/unknown-tactic", Fixture, NULL, fixture_set_up, test_unknown_tactic, fixture_tear_down);
   g_test_add ("/catalog-import/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/catalog-import/damaged", Fixture, NULL, fixture_set_up, test_damaged, fixture_tear_down);
   g_test_add_func ("/catalog-import/migration-identity", test_migration_identity);

@@ -118,6 +118,12 @@ bw_cli_import_stix (int    argc,
   print_migration (import);
   if (out != NULL)
     {
+      /* Not installed, but said: what the user catalog would make of it. */
+      if (bw_catalog_import_check (import, &error))
+        print_warnings (import->catalog);
+      else
+        g_printerr (_("bulwark: warning: %s\n"), error->message);
+      g_clear_error (&error);
       if (!write_file (out, import->files[BW_CATALOG_FILE_ATTACK], &error))
         return bw_cli_fail ("%s", error->message);
       g_print (_("Wrote %s\n"), out);

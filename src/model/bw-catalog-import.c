@@ -430,6 +430,32 @@ bw_catalog_import_mappings (const char  *path,
 
 /* Installing */
 
+gboolean
+bw_catalog_import_check (BwCatalogImport *self,
+                         GError         **error)
+{
+  g_autofree char *dir = bw_catalog_user_dir ();
+  GBytes *bytes[BW_CATALOG_N_FILES] = { NULL };
+  g_autoptr(GError) local = NULL;
+  BwCatalog *catalog = NULL;
+
+  for (guint i = 0; i < BW_CATALOG_N_FILES && local == NULL; i++)
+    {
+      bytes[i] = self->files[i] ? g_bytes_ref (self->files[i]) : self->over_shipped ? NULL : user_file (dir, i, &local);
+      if (bytes[i] == NULL && local == NULL)
+        bytes[i] = bw_catalog_shipped_file (file_names[i]);
+    }
+  if (local == NULL)
+    catalog = bw_catalog_new_from_bytes (bytes[0], bytes[1], bytes[2], bytes[3], &local);
+  for (guint i = 0; i < BW_CATALOG_N_FILES; i++)
+    g_clear_pointer (&bytes[i], g_bytes_unref);
+  if (catalog == NULL)
+    return bw_catalog_invalid (error, _("%s: the catalog would not load with it: %s"), self->source, local->message);
+  g_clear_object (&self->catalog);
+  self->catalog = catalog;
+  return TRUE;
+}
+
 /* Deletes a catalog directory of ours (the files in it, then itself). */
 static void
 remove_catalog_dir (const char *path)

@@ -74,6 +74,11 @@ BwCatalogImport *bw_catalog_import_mappings (const char  *path,
                                              gboolean     replace,
                                              GError     **error);
 
+/* Builds in memory the catalog the user catalog would load as with this import, and keeps it in
+ * `catalog` (for its warnings) — what bw_catalog_import_install() checks on disk. */
+gboolean         bw_catalog_import_check    (BwCatalogImport *self,
+                                             GError         **error);
+
 /* Writes the import into the user catalog as one unit: the complete catalog directory is
  * written beside the current one, loaded from there exactly as start-up would, and only then
  * swapped into place. On failure the previous catalog is untouched. */
