@@ -36,19 +36,6 @@ threshold_changed_cb (GtkSpinButton *spin,
 }
 
 static void
-reset_catalog_cb (GtkButton *button,
-                  GtkWidget *window)
-{
-  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "forget-catalog", NULL);
-  if (bw_catalog_get_fallback_reason (bw_application_get_catalog (BW_APPLICATION (app))) == NULL &&
-      !bw_catalog_user_catalog_exists ())
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window),
-                                      adw_toast_new (_("The shipped ATT&CK catalog is in use")));
-}
-
-static void
 describe_catalog (GtkWidget *group,
                   BwCatalog *catalog)
 {
@@ -61,6 +48,21 @@ describe_catalog (GtkWidget *group,
                             bw_catalog_get_n_techniques (catalog), bw_catalog_get_n_capabilities (catalog));
   escaped = text ? g_markup_escape_text (text, -1) : NULL;
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+}
+
+static void
+reset_catalog_cb (GtkButton *button,
+                  GtkWidget *window)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "forget-catalog", NULL);
+  describe_catalog (g_object_get_data (G_OBJECT (window), "bw-data-group"),
+                    bw_application_get_catalog (BW_APPLICATION (app)));
+  if (bw_catalog_get_fallback_reason (bw_application_get_catalog (BW_APPLICATION (app))) == NULL &&
+      !bw_catalog_user_catalog_exists ())
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window),
+                                      adw_toast_new (_("The shipped ATT&CK catalog is in use")));
 }
 
 /* Importing, on a worker thread, as `bulwark import-stix` and `import-mappings` do. */
