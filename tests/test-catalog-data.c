@@ -392,11 +392,36 @@ test_shipped_catalog (void)
     reset = bw_catalog_load_default (&error);
     g_assert_cmpuint (bw_catalog_get_n_phases (reset), ==, 7);
 
-    /* A broken user file is refused with its name and the place. */
-    g_assert_true (g_file_set_contents (user_kc, "{\"phases\":[{\"id\":\"x\",\"name\":\"X\",\"tactics\":[\"nope\"]}]}",
+    /* A tactic the table does not know is in no phase, with a warning; a name the release
+     * does not have is left out of its phase. (Resetting took the whole directory away.) */
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+    g_assert_true (g_file_set_contents (user_kc, "{\"phases\":[{\"id\":\"x\",\"name\":\"X\",\"tactics\":[\"nope\",\"impact\"]}]}",
                                         -1, NULL));
-    g_assert_null (bw_catalog_load_default (&error));
-    g_assert_nonnull (strstr (error->message, "killchain.json: phases[0].tactics[0]: unknown tactic"));
+    {
+      g_autoptr(BwCatalog) partial = bw_catalog_load_default (&error);
+
+      g_assert_no_error (error);
+      g_assert_null (bw_catalog_get_fallback_reason (partial));
+      g_assert_cmpuint (bw_catalog_get_n_phases (partial), ==, 1);
+      g_assert_cmpstr (bw_catalog_get_phase (partial, 0)->tactics[0], ==, "impact");
+      g_assert_null (bw_catalog_get_phase (partial, 0)->tactics[1]);
+      g_assert_cmpuint (bw_catalog_get_n_warnings (partial), ==, 13);
+      g_assert_nonnull (strstr (bw_catalog_get_warning (partial, 0),
+                                "killchain.json: the kill-chain table does not know tactic “reconnaissance” (TA0043"));
+    }
+
+    /* A user file damaged on disk: the shipped catalog answers, saying why, with its name and place. */
+    g_assert_true (g_file_set_contents (user_kc, "{\"phases\":[{\"id\":\"x\",\"name\":3}]}", -1, NULL));
+    {
+      g_autoptr(BwCatalog) fallback = bw_catalog_load_default (&error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (bw_catalog_get_fallback_reason (fallback));
+      g_assert_nonnull (strstr (bw_catalog_get_fallback_reason (fallback), "killchain.json: phases[0].name: expected a string"));
+      g_assert_cmpuint (bw_catalog_get_n_phases (fallback), ==, 7);
+      g_assert_cmpuint (bw_catalog_get_n_stencils (fallback), >, 0);
+      g_assert_cmpuint (bw_catalog_get_n_warnings (fallback), ==, 0);
+    }
     g_unlink (user_kc);
     g_rmdir (dir);
     {

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-application.h"
+#include "bw-catalog-private.h"
 #include "bw-preferences-window.h"
 #include "bw-journal.h"
 #include "bw-window-private.h"
@@ -228,7 +229,29 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+forget_catalog_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  BwApplication *self = BW_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = NULL;
+
+  if (!bw_catalog_reset_user_catalog (&error) || (catalog = bw_catalog_load_default (&error)) == NULL)
+    {
+      GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The Imported Catalog Stays"), error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  bw_application_set_catalog (self, catalog);
+}
+
 static const GActionEntry app_actions[] = {
+  { "forget-catalog", forget_catalog_activated },
   { "quit", quit_activated },
   { "new-window", new_window_activated },
   { "about", about_activated },
@@ -246,6 +269,20 @@ const GError *
 bw_application_get_catalog_error (BwApplication *self)
 {
   return self->catalog_error;
+}
+
+void
+bw_application_set_catalog (BwApplication *self,
+                            BwCatalog     *catalog)
+{
+  g_return_if_fail (BW_IS_CATALOG (catalog));
+
+  g_set_object (&self->catalog, catalog);
+  g_clear_error (&self->catalog_error);
+  /* Every open project is computed again with it, now. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (BW_IS_WINDOW (l->data))
+      bw_window_set_catalog (l->data, catalog);
 }
 
 void

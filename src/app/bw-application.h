@@ -14,6 +14,9 @@ BwApplication *bw_application_new         (void);
 /* The catalog every window computes with; NULL if it failed to load (the window says why). */
 BwCatalog     *bw_application_get_catalog (BwApplication *self);
 const GError  *bw_application_get_catalog_error (BwApplication *self);
+/* Puts the application and every open window on `catalog` (after an import, or forgetting one). */
+void           bw_application_set_catalog (BwApplication *self,
+                                           BwCatalog     *catalog);
 void           bw_application_add_recent  (BwApplication *self,
                                            GFile         *file);
 

@@ -5,6 +5,12 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *bw_preferences_window_new (GSettings *settings);
+GtkWidget *bw_preferences_window_new    (GSettings  *settings);
+/* Imports a bundle (or a mappings file) into the user catalog on a worker thread with a progress
+ * bar, then puts every window on the new catalog and shows a summary (what the file chooser of
+ * the ATT&CK Data rows does). */
+void       bw_preferences_window_import (GtkWidget  *window,
+                                         const char *path,
+                                         gboolean    mappings);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-advisor.h"
+#include "bw-catalog-banner.h"
 #include "bw-coverage-view.h"
 #include "bw-inspector.h"
 #include "bw-overlay.h"
@@ -217,4 +218,33 @@ void
 bw_window_panels_dispose (BwWindow *self)
 {
   g_clear_object (&self->engine);
+}
+
+void
+bw_window_set_catalog (BwWindow  *self,
+                       BwCatalog *catalog)
+{
+  if (catalog == self->catalog)
+    return;
+  g_set_object (&self->catalog, catalog);
+
+  /* The palette and the engine are made for one catalog: new ones for the new catalog. */
+  gtk_box_remove (self->palette_box, self->palette);
+  self->palette = bw_palette_new (catalog);
+  gtk_widget_set_hexpand (self->palette, FALSE);
+  gtk_widget_set_size_request (self->palette, 232, -1);
+  gtk_box_append (self->palette_box, self->palette);
+  g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_clear_object (&self->engine);
+  if (catalog != NULL)
+    {
+      self->engine = bw_engine_new (catalog);
+      g_signal_connect_object (self->engine, "report-changed", G_CALLBACK (report_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  bw_canvas_set_model (self->canvas, self->document, self->history, catalog);
+  bw_window_document_replaced (self);
+  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), catalog, self->document);
 }

@@ -40,6 +40,8 @@ struct _BwWindow
   GtkWidget       *coverage;
   GtkWidget       *advisor;
   GtkLabel        *summary_label;
+
+  GtkWidget       *catalog_banner; /* BwCatalogBanner, under the header bar */
 };
 
 BwDocument *bw_window_get_document      (BwWindow    *self);
@@ -72,6 +74,9 @@ void        bw_window_panels_init       (BwWindow    *self);
 void        bw_window_panels_dispose    (BwWindow    *self);
 void        bw_window_document_replaced (BwWindow    *self);
 void        bw_window_selection_changed (BwWindow    *self);
+/* Puts the window on another catalog: palette, engine and every figure follow. */
+void        bw_window_set_catalog       (BwWindow    *self,
+                                         BwCatalog   *catalog);
 
 /* bw-window-export.c: the Export menu. */
 void        bw_window_export_class_init (GtkWidgetClass *widget_class);

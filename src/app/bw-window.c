@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bw-catalog-banner.h"
 #include "bw-application.h"
 #include "bw-canvas.h"
 #include "bw-document-io.h"
@@ -143,6 +144,7 @@ bw_window_set_document (BwWindow   *self,
   bw_canvas_set_model (self->canvas, document, self->history, self->catalog);
   bw_window_document_replaced (self);
   history_notify_cb (self, NULL, self->history);
+  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), self->catalog, document);
 }
 
 BwDocument *
@@ -325,8 +327,12 @@ bw_window_save_to (BwWindow  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
       return FALSE;
     }
+  /* A change saved is a change analysed with the catalog in use; an unchanged file keeps its bytes. */
+  if (bw_history_get_modified (self->history) && self->catalog != NULL)
+    bw_catalog_stamp_document (self->catalog, self->document);
   if (!bw_document_save_to_file (self->document, path, error))
     return FALSE;
+  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), self->catalog, self->document);
 
   g_set_object (&self->file, file);
   bw_history_mark_saved (self->history);
@@ -742,7 +748,12 @@ bw_window_init (BwWindow *self)
   settings_changed_cb (self, NULL, self->settings);
 
   bw_window_panels_init (self);
+  self->catalog_banner = bw_catalog_banner_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay))),
+                              self->catalog_banner, gtk_widget_get_prev_sibling (GTK_WIDGET (self->toast_overlay)));
   bw_window_restore_state (self);
+  if (self->catalog != NULL)
+    bw_catalog_stamp_document (self->catalog, document);
   /* A new project starts from the preferred gap threshold. */
   bw_document_set_gap_threshold (document, g_settings_get_double (self->settings, "gap-threshold"));
   bw_window_set_document (self, document, NULL);

@@ -32,7 +32,7 @@ load (GOptionContext  *context,
     *format = g_strdup ("text");
   if (!g_str_equal (*format, "json") && !g_str_equal (*format, "text"))
     return bw_cli_fail (_("--format: expected json or text, not “%s”"), *format);
-  if ((*out_catalog = bw_catalog_load_default (&error)) == NULL)
+  if ((*out_catalog = bw_cli_load_catalog (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
   if ((*out_doc = bw_document_load_from_file ((*argv)[1], &error)) == NULL)
     return bw_cli_fail ("%s: %s", (*argv)[1], error->message);

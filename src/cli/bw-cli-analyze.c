@@ -214,7 +214,7 @@ bw_cli_analyze (int    argc,
   if (licence != NULL && !bw_licence_is_valid (licence))
     return bw_cli_fail (_("--licence: expected E3 or E5, not “%s”"), licence);
 
-  if ((catalog = bw_catalog_load_default (&error)) == NULL)
+  if ((catalog = bw_cli_load_catalog (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
   if ((doc = bw_document_load_from_file (argv[1], &error)) == NULL)
     return bw_cli_fail ("%s: %s", argv[1], error->message);

@@ -6,42 +6,86 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bw-catalog-import.h"
 #include "bw-catalog-private.h"
 #include "bw-cli-private.h"
 #include "bw-json-writer.h"
 #include "bw-mappings.h"
 #include "bw-stix.h"
 
-/* Writes `text` to `out`, or into the user catalog as `name` when `out` is NULL. */
-static gboolean
-write_catalog_file (const char  *name,
-                    const char  *out,
-                    const char  *text,
-                    char       **out_path,
-                    GError     **error)
+BwCatalog *
+bw_cli_load_catalog (GError **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
+  BwCatalog *catalog = bw_catalog_load_default (error);
 
-  if (out != NULL)
-    path = g_strdup (out);
-  else
+  if (catalog != NULL && bw_catalog_get_fallback_reason (catalog) != NULL)
+    g_printerr (_("bulwark: warning: the imported catalog does not load (%s); the shipped catalog "
+                  "(ATT&CK %s) is used instead — “bulwark catalog --reset” forgets the imported one\n"),
+                bw_catalog_get_fallback_reason (catalog), bw_catalog_get_attack_version (catalog));
+  return catalog;
+}
+
+static void
+print_warnings (BwCatalog *catalog)
+{
+  for (guint i = 0; i < bw_catalog_get_n_warnings (catalog); i++)
+    g_printerr (_("bulwark: warning: %s\n"), bw_catalog_get_warning (catalog, i));
+}
+
+static void
+print_ids (const char *heading,
+           GPtrArray  *ids)
+{
+  if (ids->len == 0)
+    return;
+  g_print ("  %s", heading);
+  for (guint i = 0; i < ids->len; i++)
+    g_print ("%s%s", i ? ", " : " ", (const char *) g_ptr_array_index (ids, i));
+  g_print ("\n");
+}
+
+static void
+print_migration (BwCatalogImport *import)
+{
+  g_print (_("Mappings carried from ATT&CK %s to %s: %u entries, %u unchanged, %u carried to another "
+             "technique, %u left out (technique gone)\n"),
+           import->from_version, import->stix.version, import->entries, import->unchanged, import->carried,
+           import->gone);
+  for (guint i = 0; i < import->rows->len; i++)
     {
-      dir = bw_catalog_user_dir ();
-      if (g_mkdir_with_parents (dir, 0755) != 0)
-        {
-          int saved = errno;
+      const BwMigrationRow *row = &g_array_index (import->rows, BwMigrationRow, i);
 
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir,
-                       g_strerror (saved));
-          return FALSE;
-        }
-      path = g_build_filename (dir, name, NULL);
+      g_print (_("  %s: %u entries, %u carried, %u left out\n"), row->capability, row->entries, row->carried,
+               row->gone);
     }
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
-    return FALSE;
-  *out_path = g_steal_pointer (&path);
-  return TRUE;
+  /* TRANSLATORS: followed by a list of "T1053.001 → T1053.002" */
+  print_ids (_("Carried:"), import->moves);
+  /* TRANSLATORS: followed by a list of technique ids */
+  print_ids (_("Gone:"), import->gone_ids);
+  if (import->merged > 0)
+    g_print (_("  %u carried entries joined one the capability already had (the stronger score counts)\n"),
+             import->merged);
+}
+
+static int
+install (BwCatalogImport *import)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bw_catalog_import_install (import, &error))
+    return bw_cli_fail ("%s", error->message);
+  print_warnings (import->catalog);
+  g_print (_("Installed in %s\n"), import->installed_in);
+  return BW_CLI_EXIT_OK;
+}
+
+static gboolean
+write_file (const char  *path,
+            GBytes      *bytes,
+            GError     **error)
+{
+  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
 int
@@ -57,9 +101,8 @@ bw_cli_import_stix (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("BUNDLE.json[.xz] — import an ATT&CK Enterprise STIX bundle"));
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *written = NULL;
-  BwStixStats stats = { 0 };
+  g_autoptr(BwCatalogImport) import = NULL;
+  const BwStixStats *stats;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!bw_cli_parse (context, &argc, &argv))
@@ -67,44 +110,27 @@ bw_cli_import_stix (int    argc,
   if (argc != 2)
     return bw_cli_fail (_("usage: bulwark import-stix BUNDLE.json[.xz] [--catalog-out FILE]"));
 
-  text = bw_stix_import (argv[1], version, &stats, &error);
-  if (text == NULL)
+  if ((import = bw_catalog_import_attack (argv[1], version, &error)) == NULL)
     return bw_cli_fail ("%s", error->message);
-  if (!write_catalog_file ("attack.json", out, text, &written, &error))
-    return bw_cli_fail ("%s", error->message);
-
+  stats = &import->stix;
   g_print (_("ATT&CK %s: %u tactics, %u techniques (%u + %u sub-techniques), %u groups, %u revoked ids redirected\n"),
-           stats.version, stats.tactics, stats.techniques, stats.techniques - stats.subtechniques,
-           stats.subtechniques, stats.groups, stats.revoked);
-  g_print (_("Wrote %s\n"), written);
-  return BW_CLI_EXIT_OK;
-}
-
-/* The techniques of the effective catalog, without mappings or stencils: what importing a
- * mapping file needs, and nothing that the import itself could invalidate. */
-static BwCatalog *
-techniques_only_catalog (const char  *attack_path,
-                         GError     **error)
-{
-  g_autofree char *user_dir = bw_catalog_user_dir ();
-  g_autofree char *user_attack = g_build_filename (user_dir, "attack.json", NULL);
-  g_autoptr(GBytes) attack = NULL;
-  g_autoptr(GBytes) killchain = bw_catalog_shipped_file ("killchain.json");
-  g_autoptr(GBytes) mappings = g_bytes_new_static ("{\"capabilities\":[]}", 19);
-  g_autoptr(GBytes) stencils = g_bytes_new_static ("{\"families\":[],\"stencils\":[]}", 29);
-  const char *path = attack_path ? attack_path : user_attack;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+           stats->version, stats->tactics, stats->techniques, stats->techniques - stats->subtechniques,
+           stats->subtechniques, stats->groups, stats->revoked);
+  print_migration (import);
+  if (out != NULL)
     {
-      if (!g_file_get_contents (path, &contents, &length, error))
-        return NULL;
-      attack = g_bytes_new_take (g_steal_pointer (&contents), length);
+      /* Not installed, but said: what the user catalog would make of it. */
+      if (bw_catalog_import_check (import, &error))
+        print_warnings (import->catalog);
+      else
+        g_printerr (_("bulwark: warning: %s\n"), error->message);
+      g_clear_error (&error);
+      if (!write_file (out, import->files[BW_CATALOG_FILE_ATTACK], &error))
+        return bw_cli_fail ("%s", error->message);
+      g_print (_("Wrote %s\n"), out);
+      return BW_CLI_EXIT_OK;
     }
-  else
-    attack = bw_catalog_shipped_file ("attack.json");
-  return bw_catalog_new_from_bytes (attack, killchain, mappings, stencils, error);
+  return install (import);
 }
 
 int
@@ -122,12 +148,10 @@ bw_cli_import_mappings (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("MAPPINGS.json — import a Mappings Explorer file"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BwCatalog) catalog = NULL;
   g_autoptr(GBytes) existing = NULL;
-  g_auto(GStrv) stale = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *written = NULL;
-  BwMappingsStats stats = { 0 };
+  g_autoptr(BwCatalogImport) import = NULL;
+  gboolean fresh;
+  GStrv stale;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!bw_cli_parse (context, &argc, &argv))
@@ -135,39 +159,26 @@ bw_cli_import_mappings (int    argc,
   if (argc != 2)
     return bw_cli_fail (_("usage: bulwark import-mappings MAPPINGS.json [--catalog-out FILE]"));
 
-  if ((catalog = techniques_only_catalog (attack, &error)) == NULL)
-    return bw_cli_fail ("%s", error->message);
-
-  if (!replace)
+  /* --catalog-out merges into that file when it exists, else starts from nothing. */
+  fresh = replace;
+  if (out != NULL && !replace)
     {
-      g_autofree char *user_dir = bw_catalog_user_dir ();
-      g_autofree char *user_mappings = g_build_filename (user_dir, "mappings.json", NULL);
-      const char *current = out && g_file_test (out, G_FILE_TEST_EXISTS) ? out
-                            : out == NULL && g_file_test (user_mappings, G_FILE_TEST_EXISTS)
-                              ? user_mappings
-                              : NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
 
-      if (current != NULL)
-        {
-          g_autofree char *contents = NULL;
-          gsize length;
-
-          if (!g_file_get_contents (current, &contents, &length, &error))
-            return bw_cli_fail ("%s", error->message);
-          existing = g_bytes_new_take (g_steal_pointer (&contents), length);
-        }
-      else if (out == NULL)
-        existing = bw_catalog_shipped_file ("mappings.json");
+      if (!g_file_test (out, G_FILE_TEST_EXISTS))
+        fresh = TRUE;
+      else if (!g_file_get_contents (out, &contents, &length, &error))
+        return bw_cli_fail ("%s", error->message);
+      else
+        existing = g_bytes_new_take (g_steal_pointer (&contents), length);
     }
-
-  text = bw_mappings_import (argv[1], catalog, existing, &stale, &stats, &error);
-  if (text == NULL)
-    return bw_cli_fail ("%s", error->message);
-  if (!write_catalog_file ("mappings.json", out, text, &written, &error))
+  if ((import = bw_catalog_import_mappings (argv[1], attack, existing, fresh, &error)) == NULL)
     return bw_cli_fail ("%s", error->message);
 
+  stale = import->stale;
   g_print (_("%u capabilities, %u entries (%u technique ids carried through revoked-by)\n"),
-           stats.capabilities, stats.entries, stats.redirected);
+           import->mappings.capabilities, import->mappings.entries, import->mappings.redirected);
   if (stale[0] == NULL)
     g_print (_("No stale technique ids\n"));
   else
@@ -177,8 +188,14 @@ bw_cli_import_mappings (int    argc,
         g_print (" %s", stale[i]);
       g_print ("\n");
     }
-  g_print (_("Wrote %s\n"), written);
-  return BW_CLI_EXIT_OK;
+  if (out != NULL)
+    {
+      if (!write_file (out, import->files[BW_CATALOG_FILE_MAPPINGS], &error))
+        return bw_cli_fail ("%s", error->message);
+      g_print (_("Wrote %s\n"), out);
+      return BW_CLI_EXIT_OK;
+    }
+  return install (import);
 }
 
 static void
@@ -370,8 +387,9 @@ bw_cli_catalog (int    argc,
   if (reset && !bw_catalog_reset_user_catalog (&error))
     return bw_cli_fail ("%s", error->message);
 
-  if ((catalog = bw_catalog_load_default (&error)) == NULL)
+  if ((catalog = bw_cli_load_catalog (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
+  print_warnings (catalog);
 
   if (format != NULL && g_str_equal (format, "json"))
     {
@@ -406,7 +424,7 @@ bw_cli_check_catalog (BwDocument *document,
                       const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwCatalog) catalog = bw_cli_load_catalog (&error);
   const char *const *groups;
 
   if (catalog == NULL)
@@ -436,6 +454,10 @@ bw_cli_check_catalog (BwDocument *document,
           return FALSE;
         }
     }
+  if (g_strcmp0 (bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog)) != 0)
+    g_printerr (_("bulwark: warning: %s: catalog.attack: analysed with ATT&CK %s; the catalog in use is ATT&CK %s, "
+                  "and the figures are computed with it\n"),
+                path, bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog));
   groups = bw_document_get_threat_groups (document);
   for (guint i = 0; groups[i] != NULL; i++)
     if (bw_catalog_lookup_group (catalog, groups[i]) == NULL)

@@ -52,7 +52,7 @@ bw_cli_export (int    argc,
   if (!bw_export_check_scale (scale, &error))
     return bw_cli_fail ("--scale: %s", error->message);
 
-  if ((catalog = bw_catalog_load_default (&error)) == NULL)
+  if ((catalog = bw_cli_load_catalog (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
   if ((doc = bw_document_load_from_file (argv[1], &error)) == NULL)
     return bw_cli_fail ("%s: %s", argv[1], error->message);

@@ -43,6 +43,11 @@ int bw_cli_recommend (int argc, char **argv);
 int bw_cli_tiers (int argc, char **argv);
 int bw_cli_paths (int argc, char **argv);
 
+/* The effective catalog; says on stderr when the imported one does not load and the shipped
+ * one answers instead. */
+#include "bw-catalog.h"
+BwCatalog *bw_cli_load_catalog (GError **error);
+
 /* Checks a loaded document's kinds against the effective catalog; prints one line and returns
  * FALSE on the first unknown kind. Prints warnings (unknown threat groups) to stderr. */
 #include "bw-document.h"

@@ -26,6 +26,12 @@ BwCatalog  *bw_catalog_new_from_bytes    (GBytes  *attack,
 GBytes     *bw_catalog_shipped_file      (const char *name);
 /* Where imported catalog files go: $XDG_DATA_HOME/bulwark/catalog. */
 char       *bw_catalog_user_dir          (void);
+/* Loads the catalog as start-up does from a user catalog directory: its files, and the shipped
+ * ones for those it lacks. No fallback. */
+BwCatalog  *bw_catalog_load_user_dir     (const char  *dir,
+                                          GError     **error);
+/* TRUE when the user catalog directory holds any catalog file. */
+gboolean    bw_catalog_user_catalog_exists (void);
 /* Deletes the user's imported files, so the shipped catalog is used again. */
 gboolean    bw_catalog_reset_user_catalog (GError **error);
 /* ATT&CK id → ATT&CK id for revoked techniques. */

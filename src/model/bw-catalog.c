@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bw-catalog-private.h"
+#include "bw-document-private.h"
 
 #define RESOURCE_CATALOG RESOURCE_BASE "/catalog/"
 
@@ -27,6 +28,8 @@ struct _BwCatalog
   GArray     *families;      /* BwFamily */
   GArray     *groups;        /* BwGroup, sorted by id */
   GHashTable *revoked;       /* id → id */
+  GPtrArray  *warnings;      /* char *: what loaded, but not as its files say */
+  char       *fallback_reason; /* why the user's catalog was not used, or NULL */
 
   GHashTable *tactic_index;     /* id and shortname → index + 1 */
   GHashTable *technique_index;  /* id → index + 1 */
@@ -117,6 +120,8 @@ bw_catalog_finalize (GObject *object)
   g_array_unref (self->families);
   g_array_unref (self->groups);
   g_hash_table_unref (self->revoked);
+  g_ptr_array_unref (self->warnings);
+  g_free (self->fallback_reason);
   g_hash_table_unref (self->tactic_index);
   g_hash_table_unref (self->technique_index);
   g_hash_table_unref (self->capability_index);
@@ -150,6 +155,7 @@ bw_catalog_init (BwCatalog *self)
   self->groups = g_array_new (FALSE, TRUE, sizeof (BwGroup));
   g_array_set_clear_func (self->groups, (GDestroyNotify) clear_group);
   self->revoked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->tactic_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->technique_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->capability_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -332,6 +338,54 @@ compare_ids (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+static void
+warn (BwCatalog  *self,
+      Ctx        *ctx,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+warn (BwCatalog  *self,
+      Ctx        *ctx,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (self->warnings, g_strdup_printf ("%s: %s", ctx->file, message));
+}
+
+/* A technique keeps only the tactics its release has: a tactic name from another release in a
+ * technique is a warning, not a catalog that no longer loads. */
+static void
+keep_release_tactics (BwCatalog   *self,
+                      Ctx         *ctx,
+                      BwTechnique *t)
+{
+  guint kept = 0;
+
+  for (guint k = 0; t->tactics[k] != NULL; k++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < self->tactics->len && !known; j++)
+        known = g_str_equal (g_array_index (self->tactics, BwTactic, j).shortname, t->tactics[k]);
+      if (known)
+        t->tactics[kept++] = t->tactics[k];
+      else
+        {
+          warn (self, ctx, _("techniques[%s].tactics: “%s” is not a tactic of this release; ignored"),
+                t->id, t->tactics[k]);
+          g_free (t->tactics[k]);
+        }
+    }
+  t->tactics[kept] = NULL;
+}
+
 static gboolean
 load_attack (BwCatalog *self,
              GBytes    *bytes,
@@ -410,15 +464,7 @@ load_attack (BwCatalog *self,
     {
       BwTechnique *t = &g_array_index (self->techniques, BwTechnique, i);
 
-      for (guint k = 0; t->tactics[k] != NULL; k++)
-        {
-          gboolean known = FALSE;
-
-          for (guint j = 0; j < self->tactics->len && !known; j++)
-            known = g_str_equal (g_array_index (self->tactics, BwTactic, j).shortname, t->tactics[k]);
-          if (!known)
-            return bad (ctx, _("techniques[%s].tactics: unknown tactic “%s”"), t->id, t->tactics[k]);
-        }
+      keep_release_tactics (self, ctx, t);
     }
 
   revoked = json_object_get_member (root, "revoked");
@@ -501,6 +547,52 @@ bw_compare_uint (const guint *a,
   return *a < *b ? -1 : *a > *b;
 }
 
+/* The table is keyed by tactic shortname and knows every generation of tactics (defense-evasion,
+ * and stealth and defense-impairment after it): a phase lists the ones the loaded release has,
+ * in the table's order. */
+static void
+keep_loaded_tactics (BwCatalog *self,
+                     BwPhase   *p)
+{
+  guint kept = 0;
+
+  for (guint k = 0; p->tactics[k] != NULL; k++)
+    {
+      const BwTactic *t = bw_catalog_lookup_tactic (self, p->tactics[k]);
+
+      /* Entries are shortnames; an id ("TA0005") names the same tactic and is kept by shortname. */
+      if (t != NULL)
+        {
+          char *shortname = g_strdup (t->shortname);
+
+          g_free (p->tactics[k]);
+          p->tactics[kept++] = shortname;
+        }
+      else
+        g_free (p->tactics[k]);
+    }
+  p->tactics[kept] = NULL;
+}
+
+/* A tactic of the release that the table does not know is listed under no phase. */
+static void
+warn_unphased_tactics (BwCatalog *self,
+                       Ctx       *ctx)
+{
+  for (guint i = 0; i < self->tactics->len; i++)
+    {
+      const BwTactic *t = &g_array_index (self->tactics, BwTactic, i);
+      gboolean phased = FALSE;
+
+      for (guint p = 0; p < self->phases->len && !phased; p++)
+        phased = g_strv_contains ((const char *const *) g_array_index (self->phases, BwPhase, p).tactics,
+                                  t->shortname);
+      if (!phased)
+        warn (self, ctx, _("the kill-chain table does not know tactic “%s” (%s, %s); it is in no phase"),
+              t->shortname, t->id, t->name);
+    }
+}
+
 static gboolean
 load_killchain (BwCatalog *self,
                 GBytes    *bytes,
@@ -529,16 +621,10 @@ load_killchain (BwCatalog *self,
           clear_phase (&p);
           return FALSE;
         }
-      for (guint k = 0; p.tactics[k] != NULL; k++)
-        if (bw_catalog_lookup_tactic (self, p.tactics[k]) == NULL)
-          {
-            g_autofree char *tactic = g_strdup (p.tactics[k]);
-
-            clear_phase (&p);
-            return bad (ctx, _("%stactics[%u]: unknown tactic “%s”"), path, k, tactic);
-          }
+      keep_loaded_tactics (self, &p);
       g_array_append_val (self->phases, p);
     }
+  warn_unphased_tactics (self, ctx);
   return TRUE;
 }
 
@@ -620,17 +706,21 @@ load_mappings (BwCatalog *self,
   return TRUE;
 }
 
-static gboolean
-known_platform (BwCatalog  *self,
-                const char *platform)
+/* The platforms the release's techniques name, and PRE. */
+static GHashTable *
+release_platforms (BwCatalog *self)
 {
-  if (g_str_equal (platform, "PRE"))
-    return TRUE;
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_add (set, (gpointer) "PRE");
   for (guint i = 0; i < self->techniques->len; i++)
-    if (g_strv_contains ((const char *const *) g_array_index (self->techniques, BwTechnique, i).platforms,
-                         platform))
-      return TRUE;
-  return FALSE;
+    {
+      char **platforms = g_array_index (self->techniques, BwTechnique, i).platforms;
+
+      for (guint k = 0; platforms[k] != NULL; k++)
+        g_hash_table_add (set, platforms[k]);
+    }
+  return set;
 }
 
 static gboolean
@@ -642,7 +732,8 @@ load_stencils (BwCatalog *self,
   JsonObject *root = parse_root (parser, bytes, ctx);
   JsonArray *families;
   JsonArray *stencils;
-  g_autoptr(GHashTable) platforms = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) platforms = release_platforms (self);
+  g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (root == NULL || (families = member_array (ctx, root, "", "families", TRUE)) == NULL ||
       (stencils = member_array (ctx, root, "", "stencils", TRUE)) == NULL)
@@ -710,20 +801,12 @@ load_stencils (BwCatalog *self,
             clear_stencil (&s);
             return bad (ctx, _("%scapabilities[%u]: unknown capability “%s”"), path, k, cap);
           }
+      /* A platform of another ATT&CK release (ESXi before 17) matches no technique here. */
       for (guint k = 0; s.platforms[k] != NULL; k++)
-        {
-          if (!g_hash_table_contains (platforms, s.platforms[k]))
-            {
-              if (!known_platform (self, s.platforms[k]))
-                {
-                  g_autofree char *platform = g_strdup (s.platforms[k]);
-
-                  clear_stencil (&s);
-                  return bad (ctx, _("%splatforms[%u]: unknown platform “%s”"), path, k, platform);
-                }
-              g_hash_table_add (platforms, s.platforms[k]);
-            }
-        }
+        if (!g_hash_table_contains (platforms, s.platforms[k]) &&
+            g_hash_table_add (warned, g_strdup (s.platforms[k])))
+          warn (self, ctx, _("%splatforms[%u]: “%s” is not a platform of ATT&CK %s; no technique applies to it"),
+                path, k, s.platforms[k], self->attack_version);
       g_array_append_val (self->stencils, s);
     }
   g_array_sort (self->stencils, compare_ids);
@@ -864,33 +947,43 @@ bw_catalog_new_from_directory (const char  *path,
 }
 
 BwCatalog *
-bw_catalog_load_default (GError **error)
+bw_catalog_load_user_dir (const char  *dir,
+                          GError     **error)
 {
-  g_autofree char *dir = bw_catalog_user_dir ();
-
   /* The user's imported files take precedence, file by file, over the shipped ones. */
   return load_files (dir, TRUE, error);
 }
 
+BwCatalog *
+bw_catalog_load_default (GError **error)
+{
+  g_autofree char *dir = bw_catalog_user_dir ();
+  g_autoptr(GError) local = NULL;
+  BwCatalog *catalog = bw_catalog_load_user_dir (dir, &local);
+
+  if (catalog != NULL)
+    return catalog;
+  /* A user catalog damaged on disk must not leave the user with nothing: the shipped catalog
+   * answers, and says why it is the one in use. */
+  catalog = load_files (NULL, TRUE, error);
+  if (catalog != NULL)
+    catalog->fallback_reason = g_strdup (local->message);
+  return catalog;
+}
+
 gboolean
-bw_catalog_reset_user_catalog (GError **error)
+bw_catalog_user_catalog_exists (void)
 {
   g_autofree char *dir = bw_catalog_user_dir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (catalog_files); i++)
     {
       g_autofree char *path = g_build_filename (dir, catalog_files[i], NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) local = NULL;
 
-      if (!g_file_delete (file, NULL, &local) &&
-          !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return TRUE;
     }
-  return TRUE;
+  return FALSE;
 }
 
 /* Accessors */
@@ -899,6 +992,26 @@ const char *
 bw_catalog_get_attack_version (BwCatalog *self)
 {
   return self->attack_version;
+}
+
+guint
+bw_catalog_get_n_warnings (BwCatalog *self)
+{
+  return self->warnings->len;
+}
+
+const char *
+bw_catalog_get_warning (BwCatalog *self,
+                        guint      index)
+{
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+  return g_ptr_array_index (self->warnings, index);
+}
+
+const char *
+bw_catalog_get_fallback_reason (BwCatalog *self)
+{
+  return self->fallback_reason;
 }
 
 #define ACCESSORS(kind, Type, array, index_table)                                             \
@@ -1049,4 +1162,11 @@ bw_stencil_admits (const BwStencil *service,
 {
   return service->applies_to[0] == NULL ||
          g_strv_contains ((const char *const *) service->applies_to, asset_kind);
+}
+
+void
+bw_catalog_stamp_document (BwCatalog  *self,
+                           BwDocument *document)
+{
+  bw_document_set_attack_version (document, self->attack_version);
 }

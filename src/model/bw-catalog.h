@@ -81,7 +81,8 @@ typedef struct
 #define BW_TYPE_CATALOG (bw_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (BwCatalog, bw_catalog, BW, CATALOG, GObject)
 
-/* The effective catalog: the user's imported one if present, else the shipped one. */
+/* The effective catalog: the user's imported one if present, else the shipped one. A user
+ * catalog that does not load gives the shipped one, with bw_catalog_get_fallback_reason() set. */
 BwCatalog          *bw_catalog_load_default   (GError **error);
 
 /* Loads the four catalog files attack.json, killchain.json, mappings.json and stencils.json
@@ -90,6 +91,12 @@ BwCatalog          *bw_catalog_new_from_directory (const char  *path,
                                                    GError     **error);
 
 const char         *bw_catalog_get_attack_version (BwCatalog *self);
+/* What loaded but not as the files say: a tactic the kill-chain table does not know (it is in
+ * no phase), a stencil platform the release does not define. Located, translated. */
+guint               bw_catalog_get_n_warnings     (BwCatalog *self);
+const char         *bw_catalog_get_warning        (BwCatalog *self, guint index);
+/* Why the user's imported catalog is not the one in use (it does not load), or NULL. */
+const char         *bw_catalog_get_fallback_reason (BwCatalog *self);
 
 guint               bw_catalog_get_n_tactics    (BwCatalog *self);
 const BwTactic     *bw_catalog_get_tactic       (BwCatalog *self, guint index);
@@ -128,6 +135,11 @@ const BwFamily     *bw_catalog_get_family       (BwCatalog *self, guint index);
 guint               bw_catalog_get_n_groups     (BwCatalog *self);
 const BwGroup      *bw_catalog_get_group        (BwCatalog *self, guint index);
 const BwGroup      *bw_catalog_lookup_group     (BwCatalog *self, const char *id);
+
+/* Records in `document` (its catalog.attack) that it is analysed with this catalog's ATT&CK
+ * release: for a new project, and when a changed one is saved. */
+void                bw_catalog_stamp_document   (BwCatalog  *self,
+                                                 BwDocument *document);
 
 
 G_END_DECLS
