@@ -47,6 +47,12 @@ char         *bw_document_new_id             (BwDocument   *self,
 void          bw_document_set_attack_version (BwDocument   *self,
                                               const char   *version);
 
+/* For the loader, inside a batch, once it has checked that no cycle forms: sets a zone's
+ * parent without walking the chain above it. */
+void          bw_document_link_parent        (BwDocument   *self,
+                                              const char   *id,
+                                              const char   *parent);
+
 /* While a batch is open no `changed` is emitted; closing it emits one RESET. */
 void          bw_document_begin_batch        (BwDocument   *self);
 void          bw_document_end_batch          (BwDocument   *self);

@@ -1019,6 +1019,18 @@ bw_document_set_parent (BwDocument  *self,
   return TRUE;
 }
 
+void
+bw_document_link_parent (BwDocument *self,
+                         const char *id,
+                         const char *parent)
+{
+  BwZone *zone = g_hash_table_lookup (self->zone_by_id, id);
+
+  g_return_if_fail (zone != NULL && self->batch > 0);
+  g_free (zone->parent);
+  zone->parent = g_strdup (parent);
+}
+
 gboolean
 bw_document_set_props (BwDocument  *self,
                        const char  *node_id,
