@@ -725,10 +725,27 @@ check_kind (Reader     *r,
 }
 
 static gboolean
+check_text (Reader     *r,
+            const char *path,
+            const char *key,
+            const char *text)
+{
+  gunichar bad = bw_text_find_noncharacter (text);
+
+  if (bad != 0)
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                 _("%s%s%s: contains the Unicode non-character U+%04X"), path, *path ? "." : "",
+                 key, bad);
+  return TRUE;
+}
+
+static gboolean
 check_label (Reader     *r,
              const char *path,
              const char *label)
 {
+  if (!check_text (r, path, "label", label))
+    return FALSE;
   /* Bytes bound characters from above: count only when the bytes could be too many. */
   if (label != NULL && strlen (label) > BW_DOCUMENT_MAX_LABEL &&
       g_utf8_strlen (label, -1) > BW_DOCUMENT_MAX_LABEL)
@@ -745,7 +762,8 @@ get_array (Reader     *r,
 {
   Value *v = member_of (r->json, root, key);
 
-  if (is_null (v))
+  /* Absent is an empty list; null is a wrong type, as for every other member. */
+  if (v == NULL)
     return NULL;
   if (v->type != VALUE_ARRAY)
     {
@@ -1158,6 +1176,8 @@ read_root (Reader *r)
       if (v->type != VALUE_STRING)
         return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("title: expected a string, found %s"),
                      type_name (v));
+      if (!check_text (r, "", "title", v->u.s))
+        return FALSE;
       bw_document_set_title (r->doc, v->u.s);
     }
 
@@ -1230,6 +1250,13 @@ bw_document_load_from_data (const char  *data,
             *bad == '\0' ? _("line %u, byte %ld (offset %ld): a NUL byte, not text")
                           : _("line %u, byte %ld (offset %ld): not UTF-8 text"),
             line, (long) (bad - line_start) + 1, (long) (bad - data));
+      return NULL;
+    }
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      fail (error, BW_DOCUMENT_ERROR_PARSE,
+            _("line 1, column 1: the file starts with a byte-order mark (U+FEFF), which JSON "
+              "does not allow; save it as UTF-8 without a byte-order mark"));
       return NULL;
     }
   if (is_blank (data, length))

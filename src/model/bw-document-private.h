@@ -53,6 +53,10 @@ void          bw_document_link_parent        (BwDocument   *self,
                                               const char   *id,
                                               const char   *parent);
 
+/* The first Unicode non-character (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) in UTF-8 `text`, or 0.
+ * Labels and titles may not hold them: Pango refuses such text and stops drawing. */
+gunichar      bw_text_find_noncharacter      (const char   *text);
+
 /* While a batch is open no `changed` is emitted; closing it emits one RESET. */
 void          bw_document_begin_batch        (BwDocument   *self);
 void          bw_document_end_batch          (BwDocument   *self);

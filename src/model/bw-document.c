@@ -565,10 +565,37 @@ check_zone_ref (BwDocument  *self,
   return TRUE;
 }
 
+gunichar
+bw_text_find_noncharacter (const char *text)
+{
+  /* In UTF-8 the non-characters are EF B7 90–AF (U+FDD0–U+FDEF), EF BF BE/BF (U+FFFE/U+FFFF)
+   * and, in planes 1 to 16, a four-byte sequence ending xF BF BE/BF; the text is valid UTF-8. */
+  for (const guchar *p = (const guchar *) text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p < 0xef)
+        continue;
+      if (p[0] == 0xef && ((p[1] == 0xb7 && p[2] >= 0x90 && p[2] <= 0xaf) ||
+                           (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))))
+        return g_utf8_get_char ((const char *) p);
+      if (p[0] >= 0xf0 && p[1] != '\0' && (p[1] & 0x0f) == 0x0f && p[2] == 0xbf &&
+          (p[3] == 0xbe || p[3] == 0xbf))
+        return g_utf8_get_char ((const char *) p);
+    }
+  return 0;
+}
+
 static gboolean
 check_label (const char  *label,
              GError     **error)
 {
+  gunichar bad = bw_text_find_noncharacter (label);
+
+  if (bad != 0)
+    {
+      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID,
+                   _("A label may not contain the Unicode non-character U+%04X"), bad);
+      return FALSE;
+    }
   if (label != NULL && g_utf8_strlen (label, -1) > BW_DOCUMENT_MAX_LABEL)
     {
       g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID,
