@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -147,6 +150,78 @@ test_normalize_refuses_bad_input (void)
   g_rmdir (dir);
 }
 
+/* Runs bulwark and checks that it failed with exit 2 and one line containing `expected`. */
+static void
+assert_refused (const char *const *args,
+                const char        *expected)
+{
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (bw_test_run_bulwark (args, NULL, &err), ==, 2);
+  g_test_message ("%s", err);
+  g_assert_true (g_str_has_prefix (err, "bulwark: "));
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+}
+
+static void
+test_normalize_special_paths (void)
+{
+  g_autofree char *source = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *contents = bw_test_read_file (source, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "private.bulwark", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.bulwark", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.bulwark", NULL);
+  g_autofree char *full = g_build_filename (dir, "full", NULL);
+  const char *in_place[] = { "normalize", path, NULL };
+  const char *via_link[] = { "normalize", link, NULL };
+  const char *to_dir[] = { "normalize", path, "-o", dir, NULL };
+  const char *from_fifo[] = { "validate", fifo, NULL };
+  const char *from_zero[] = { "normalize", "/dev/zero", "-o", "-", NULL };
+  const char *to_full[] = { "normalize", path, "-o", full, NULL };
+  GStatBuf st;
+
+  /* A 0600 project stays 0600 (saves made it 0644). */
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (bw_test_run_bulwark (in_place, NULL, NULL), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmphex (st.st_mode & 07777, ==, 0600);
+
+  /* In place through a symbolic link: the link stays a link. */
+  g_assert_cmpint (symlink ("private.bulwark", link), ==, 0);
+  g_assert_cmpint (bw_test_run_bulwark (via_link, NULL, NULL), ==, 0);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  assert_refused (to_dir, "is a directory, not a regular file");
+  /* Inputs that are not regular files are refused at once (a FIFO blocked for ever). */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_refused (from_fifo, "is a named pipe, not a regular file");
+  assert_refused (from_zero, "is a character device, not a regular file");
+
+  /* A full device: the write error is reported and the device stays a device (as root it
+   * was replaced by a regular file). A copy of /dev/full is made so the real one is never at
+   * risk; without the right to make one, /dev/full itself is used. */
+  if (mknod (full, S_IFCHR | 0666, makedev (1, 7)) != 0)
+    {
+      g_free (full);
+      full = g_strdup ("/dev/full");
+      to_full[3] = full;
+    }
+  assert_refused (to_full, "No space left on device");
+  g_assert_cmpint (g_stat (full, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  g_unlink (link);
+  g_unlink (fifo);
+  g_unlink (path);
+  if (g_str_has_prefix (full, dir))
+    g_unlink (full);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,5 +231,6 @@ main (int    argc,
   g_test_add_func ("/cli/validate-unknown-kind", test_validate_unknown_kind);
   g_test_add_func ("/cli/normalize", test_normalize);
   g_test_add_func ("/cli/normalize-refuses-bad-input", test_normalize_refuses_bad_input);
+  g_test_add_func ("/cli/normalize-special-paths", test_normalize_special_paths);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "bw-cli-private.h"
 #include "bw-mappings.h"
 #include "bw-stix.h"
+#include "bw-file.h"
 
 /* Writes `text` to `out`, or into the user catalog as `name` when `out` is NULL. */
 static gboolean
@@ -37,7 +38,7 @@ write_catalog_file (const char  *name,
         }
       path = g_build_filename (dir, name, NULL);
     }
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+  if (!bw_file_write_atomic (path, text, strlen (text), error))
     return FALSE;
   *out_path = g_steal_pointer (&path);
   return TRUE;
@@ -97,7 +98,7 @@ techniques_only_catalog (const char  *attack_path,
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      if (!g_file_get_contents (path, &contents, &length, error))
+      if (!bw_file_get_contents (path, &contents, &length, error))
         return NULL;
       attack = g_bytes_new_take (g_steal_pointer (&contents), length);
     }
@@ -151,7 +152,7 @@ bw_cli_import_mappings (int    argc,
           g_autofree char *contents = NULL;
           gsize length;
 
-          if (!g_file_get_contents (current, &contents, &length, &error))
+          if (!bw_file_get_contents (current, &contents, &length, &error))
             return bw_cli_fail ("%s", error->message);
           existing = g_bytes_new_take (g_steal_pointer (&contents), length);
         }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bw-catalog-private.h"
+#include "bw-file.h"
 
 #define RESOURCE_CATALOG RESOURCE_BASE "/catalog/"
 
@@ -834,7 +835,7 @@ load_files (const char  *dir,
 
       if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
         {
-          if (!g_file_get_contents (path, &contents, &length, error))
+          if (!bw_file_get_contents (path, &contents, &length, error))
             goto out;
           bytes[i] = g_bytes_new_take (g_steal_pointer (&contents), length);
         }

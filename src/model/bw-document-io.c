@@ -13,6 +13,7 @@
 
 #include "bw-document-io.h"
 #include "bw-document-private.h"
+#include "bw-file.h"
 #include "bw-json-writer.h"
 
 #define MAX_BYTES   BW_DOCUMENT_MAX_BYTES
@@ -1299,7 +1300,7 @@ bw_document_load_from_file (const char  *path,
             MAX_BYTES / (1024 * 1024));
       return NULL;
     }
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!bw_file_get_contents_max (path, MAX_BYTES, &contents, &length, error))
     return NULL;
   return bw_document_load_from_data (contents, length, error);
 }
@@ -1570,8 +1571,8 @@ bw_document_save_to_file (BwDocument  *document,
   g_autofree char *data = bw_document_to_data (document, &length);
 
   /* Written beside the target, flushed to disk and renamed over it: a crash or a full disk
-   * mid-save leaves the previous file whole. */
-  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+   * mid-save leaves the previous file whole. The file keeps its mode, owner and links. */
+  return bw_file_write_atomic (path, data, length, error);
 }
 
 BwDocument *
