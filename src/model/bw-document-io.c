@@ -21,6 +21,8 @@
 
 G_DEFINE_QUARK (bw-document-error-quark, bw_document_error)
 
+static gsize get_data_length (BwDocument *doc);
+
 /* Reading
  *
  * Two steps. parse_json() turns the bytes into a flat table of values (one allocation for
@@ -58,7 +60,11 @@ typedef struct
 } Value;
 
 #define MAX_DEPTH  128
-#define MAX_VALUES (8 * MAX_OBJECTS)
+/* Every value of the canonical form takes a line of at least 9 bytes (`      ""` in a settings
+ * list is the shortest), so a canonical file within MAX_BYTES holds fewer than MAX_BYTES / 8
+ * values: this cap never refuses what the writer wrote. (Counting objects instead refused the
+ * canonical form of a valid 1,000,000-node file.) */
+#define MAX_VALUES (MAX_BYTES / 8)
 
 typedef struct
 {
@@ -124,6 +130,7 @@ push_value (Parser   *ps,
   g_array_set_size (ps->values, ps->values->len + 1);
   v = &g_array_index (ps->values, Value, *index);
   v->type = type;
+  v->n = 0;
   return v;
 }
 
@@ -451,7 +458,8 @@ parse_json (const char  *data,
 
   json->arena = g_malloc (length + 1);
   /* A rough guess from the size: a value every dozen bytes of pretty-printed project. */
-  json->values = g_array_sized_new (FALSE, TRUE, sizeof (Value), MIN (length / 12 + 16, 1 << 20));
+  /* Not cleared: push_value sets what is read, and a large file's table is not written twice. */
+  json->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), MIN (length / 12 + 16, 1 << 20));
   ps.p = data;
   ps.end = data + length;
   ps.arena_tail = json->arena;
@@ -1282,6 +1290,24 @@ bw_document_load_from_data (const char  *data,
       return NULL;
     }
   bw_document_end_batch (doc);
+
+  /* What was read must save to a file that reads back, and the canonical form may be larger
+   * than the input (indentation, members written out). No input byte grows by more than
+   * 512 times (nesting 128 deep costs about 260), so only larger inputs need measuring. */
+  if ((gsize) length > MAX_BYTES / 512)
+    {
+      gsize canonical = get_data_length (doc);
+
+      if (canonical > MAX_BYTES)
+        {
+          g_autofree char *size = g_format_size_full (canonical, G_FORMAT_SIZE_IEC_UNITS);
+
+          fail (error, BW_DOCUMENT_ERROR_TOO_LARGE,
+                _("the project takes %s once saved, more than the %d MiB a project file may hold"),
+                size, MAX_BYTES / (1024 * 1024));
+          return NULL;
+        }
+    }
   return g_steal_pointer (&doc);
 }
 
@@ -1401,11 +1427,24 @@ write_nullable (GString    *out,
     bw_json_write_string (out, s);
 }
 
-char *
-bw_document_to_data (BwDocument *doc,
-                     gsize      *out_length)
+/* When only the length is wanted, what has been written so far is counted and dropped after
+ * each object, so measuring a large document needs no memory for its text. */
+static inline void
+flush_counted (GString *out,
+               gsize   *counted)
 {
-  GString *out = g_string_sized_new (4096 + 200 * bw_document_get_n_nodes (doc));
+  if (counted != NULL)
+    {
+      *counted += out->len;
+      g_string_truncate (out, 0);
+    }
+}
+
+static void
+write_document (BwDocument *doc,
+                GString    *out,
+                gsize      *counted)
+{
   const char *const *groups = bw_document_get_threat_groups (doc);
   const char *const *techniques = bw_document_get_threat_techniques (doc);
   guint n;
@@ -1499,6 +1538,7 @@ bw_document_to_data (BwDocument *doc,
       member (out, 3, "h");
       bw_json_write_number (out, z->h);
       g_string_append (out, i + 1 < n ? "\n    },\n" : "\n    }\n  ]");
+      flush_counted (out, counted);
     }
   g_string_append (out, ",\n");
 
@@ -1531,6 +1571,7 @@ bw_document_to_data (BwDocument *doc,
       member (out, 3, "props");
       write_object (out, node->props, 3);
       g_string_append (out, i + 1 < n ? "\n    },\n" : "\n    }\n  ]");
+      flush_counted (out, counted);
     }
   g_string_append (out, ",\n");
 
@@ -1554,12 +1595,32 @@ bw_document_to_data (BwDocument *doc,
       member (out, 3, "to");
       bw_json_write_string (out, e->to);
       g_string_append (out, i + 1 < n ? "\n    },\n" : "\n    }\n  ]");
+      flush_counted (out, counted);
     }
   g_string_append (out, "\n}\n");
+  flush_counted (out, counted);
+}
 
+char *
+bw_document_to_data (BwDocument *doc,
+                     gsize      *out_length)
+{
+  GString *out = g_string_sized_new (4096 + 200 * bw_document_get_n_nodes (doc));
+
+  write_document (doc, out, NULL);
   if (out_length != NULL)
     *out_length = out->len;
   return g_string_free (out, FALSE);
+}
+
+static gsize
+get_data_length (BwDocument *doc)
+{
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  gsize counted = 0;
+
+  write_document (doc, out, &counted);
+  return counted;
 }
 
 gboolean
@@ -1570,6 +1631,17 @@ bw_document_save_to_file (BwDocument  *document,
   gsize length;
   g_autofree char *data = bw_document_to_data (document, &length);
 
+  /* A file that could not be opened again is not written (the journal still holds the work). */
+  if (length > MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+
+      return fail (error, BW_DOCUMENT_ERROR_TOO_LARGE,
+                   _("The project takes %s, more than the %d MiB a project file may hold; it was "
+                     "not saved"),
+                   size, MAX_BYTES / (1024 * 1024));
+    }
+
   /* Written beside the target, flushed to disk and renamed over it: a crash or a full disk
    * mid-save leaves the previous file whole. The file keeps its mode, owner and links. */
   return bw_file_write_atomic (path, data, length, error);
@@ -1578,12 +1650,39 @@ bw_document_save_to_file (BwDocument  *document,
 BwDocument *
 bw_document_copy (BwDocument *document)
 {
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  g_autofree char *data = bw_document_to_data (document, &length);
-  BwDocument *copy = bw_document_load_from_data (data, length, &error);
+  BwDocument *copy = bw_document_new ();
+  guint n_zones = bw_document_get_n_zones (document);
 
-  /* What the writer wrote, the reader reads: a failure here is a bug in one of them. */
-  g_assert_no_error (error);
+  /* Copied record by record rather than through the file format: a copy cannot fail, and
+   * costs no text. The records are valid already; only the parent links wait for every zone. */
+  bw_document_begin_batch (copy);
+  bw_document_set_title (copy, bw_document_get_title (document));
+  bw_document_set_attack_version (copy, bw_document_get_attack_version (document));
+  bw_document_set_gap_threshold (copy, bw_document_get_gap_threshold (document));
+  bw_document_set_threat_groups (copy, bw_document_get_threat_groups (document));
+  bw_document_set_threat_techniques (copy, bw_document_get_threat_techniques (document));
+  bw_document_set_licence (copy, bw_document_get_licence (document));
+  for (guint i = 0; i < n_zones; i++)
+    {
+      BwZone zone = *bw_document_get_zone (document, i);
+
+      zone.parent = NULL;
+      if (bw_document_insert_zone (copy, &zone, -1, NULL) == NULL)
+        g_assert_not_reached ();
+    }
+  for (guint i = 0; i < n_zones; i++)
+    {
+      const BwZone *zone = bw_document_get_zone (document, i);
+
+      if (zone->parent != NULL)
+        bw_document_link_parent (copy, zone->id, zone->parent);
+    }
+  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
+    if (bw_document_adopt_node (copy, bw_node_copy (bw_document_get_node (document, i)), -1, NULL) == NULL)
+      g_assert_not_reached ();
+  for (guint i = 0; i < bw_document_get_n_edges (document); i++)
+    if (bw_document_insert_edge (copy, bw_document_get_edge (document, i), -1, NULL) == NULL)
+      g_assert_not_reached ();
+  bw_document_end_batch (copy);
   return copy;
 }
