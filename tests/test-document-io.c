@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "bw-document-io.h"
+#include "bw-document-private.h"
 #include "bw-file.h"
 #include "bw-test-util.h"
 
@@ -686,6 +687,42 @@ test_read_refuses_special_files (void)
   remove_tree (dir);
 }
 
+static void
+test_unknown_numbers_kept (void)
+{
+  g_autofree char *path = bw_test_source_path ("tests/fixtures/good/unknown-numbers.bulwark");
+  g_autofree char *original = bw_test_read_file (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = bw_document_load_from_data (original, -1, &error);
+  g_autoptr(BwDocument) copy = NULL;
+  g_autoptr(JsonObject) props = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *edited = NULL;
+  JsonObject *measures;
+
+  g_assert_no_error (error);
+  measures = json_object_get_object_member (bw_document_lookup_node (doc, "n1")->props, "x-measures");
+  /* 19-digit whole numbers are exact, not rounded through a double. */
+  g_assert_cmpint (json_object_get_int_member (measures, "int64-max"), ==, G_MAXINT64);
+  g_assert_cmpint (json_object_get_int_member (measures, "int64-min"), ==, G_MININT64);
+  g_assert_cmpint (json_object_get_int_member (measures, "id-19-digits"), ==, 1234567890123456789);
+
+  /* The copy the window works on keeps them too. */
+  copy = bw_document_copy (doc);
+  copied = bw_document_to_data (copy, NULL);
+  g_assert_cmpstr (copied, ==, original);
+
+  /* A number changed since it was read is written in canonical form; the others stay. */
+  props = bw_json_object_copy (bw_document_lookup_node (doc, "n1")->props);
+  json_object_set_double_member (json_object_get_object_member (props, "x-measures"), "huge", 2.5);
+  g_assert_true (bw_document_set_props (doc, "n1", props, &error));
+  edited = bw_document_to_data (doc, NULL);
+  g_assert_nonnull (strstr (edited, "\"huge\": 2.5,\n"));
+  g_assert_nonnull (strstr (edited, "\"tiny\": -1e-400,\n"));
+  g_assert_nonnull (strstr (edited, "\"serial\": 12345678901234567890123,\n"));
+  g_assert_nonnull (strstr (edited, "            1.50,\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/document-io/round-trip", test_round_trip);
   g_test_add_func ("/document-io/canonical-form", test_canonical_form);
   g_test_add_func ("/document-io/unknown-props-kept", test_unknown_props_kept);
+  g_test_add_func ("/document-io/unknown-numbers-kept", test_unknown_numbers_kept);
   g_test_add_func ("/document-io/malformed-corpus", test_malformed_corpus);
   g_test_add_func ("/document-io/json-reader", test_json_reader);
   g_test_add_func ("/document-io/json-reader-bounds", test_json_reader_bounds);

@@ -55,8 +55,9 @@ typedef struct
     const char *s;   /* NUL-terminated, in the string arena */
   } u;
   guint32     end;
-  guint32     n;     /* arrays and objects: number of children */
+  guint32     n;     /* arrays and objects: number of children; numbers: offset of their text */
   guint8      type;
+  guint16     raw_len; /* numbers: length of their text, 0 if too long to keep */
 } Value;
 
 #define MAX_DEPTH  128
@@ -68,6 +69,7 @@ typedef struct
 
 typedef struct
 {
+  const char *start;
   const char *p;
   const char *end;
   char       *arena_tail; /* where the next decoded string goes */
@@ -288,11 +290,34 @@ parse_number (Parser *ps,
         p++;
     }
   ps->p = p;
+  v->n = (guint32) (begin - ps->start);
+  v->raw_len = p - begin <= G_MAXUINT16 ? (guint16) (p - begin) : 0;
 
   if (integral && digits <= 18)
     {
       v->type = VALUE_INT;
       v->u.i = *begin == '-' ? -whole : whole;
+    }
+  else if (integral && digits == 19)
+    {
+      /* Whole numbers keep every digit while they fit in 64 bits. */
+      char text[24];
+      gint64 exact;
+
+      memcpy (text, begin, p - begin);
+      text[p - begin] = '\0';
+      errno = 0;
+      exact = g_ascii_strtoll (text, NULL, 10);
+      if (errno == 0)
+        {
+          v->type = VALUE_INT;
+          v->u.i = exact;
+        }
+      else
+        {
+          v->type = VALUE_DOUBLE;
+          v->u.d = g_ascii_strtod (text, NULL);
+        }
     }
   else
     {
@@ -433,6 +458,7 @@ parse_value (Parser     *ps,
 
 typedef struct
 {
+  const char *source; /* the text parsed, for numbers' own text */
   GArray *values;  /* Value */
   char   *arena;   /* decoded strings; each no longer than its quoted source, so the input's
                     * length bounds them all */
@@ -456,10 +482,12 @@ parse_json (const char  *data,
 {
   Parser ps = { 0 };
 
+  json->source = data;
   json->arena = g_malloc (length + 1);
   /* A rough guess from the size: a value every dozen bytes of pretty-printed project. */
   /* Not cleared: push_value sets what is read, and a large file's table is not written twice. */
   json->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), MIN (length / 12 + 16, 1 << 20));
+  ps.start = data;
   ps.p = data;
   ps.end = data + length;
   ps.arena_tail = json->arena;
@@ -964,6 +992,71 @@ read_zones (Reader     *r,
   return TRUE;
 }
 
+/* Path segments as in a JSON pointer: "~" and "/" escaped. */
+static void
+append_segment (GString    *path,
+                const char *key)
+{
+  g_string_append_c (path, '/');
+  for (const char *p = key; *p; p++)
+    if (*p == '~')
+      g_string_append (path, "~0");
+    else if (*p == '/')
+      g_string_append (path, "~1");
+    else
+      g_string_append_c (path, *p);
+}
+
+static void
+write_number_value (GString  *out,
+                    JsonNode *node)
+{
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+  else
+    bw_json_write_number (out, json_node_get_double (node));
+}
+
+/* Props are not Bulwark's: each number in them that the canonical form would write otherwise
+ * (1e400, 123456789012345678901, 1.50) is remembered as it was written, so a save keeps it. */
+static void
+record_number_texts (Reader  *r,
+                     Value   *v,
+                     GString *path)
+{
+  if (v->type == VALUE_OBJECT || v->type == VALUE_ARRAY)
+    {
+      Value *child = first_child (v);
+
+      for (guint32 i = 0; i < v->n; i++, child = next_sibling (r->json, child))
+        {
+          gsize length = path->len;
+
+          if (v->type == VALUE_OBJECT)
+            append_segment (path, child->key);
+          else
+            g_string_append_printf (path, "/%u", i);
+          record_number_texts (r, child, path);
+          g_string_truncate (path, length);
+        }
+    }
+  else if ((v->type == VALUE_INT || v->type == VALUE_DOUBLE) && v->raw_len > 0)
+    {
+      const char *raw = r->json->source + v->n;
+      g_autoptr(JsonNode) node = v->type == VALUE_INT ? json_node_init_int (json_node_alloc (), v->u.i)
+                                                      : json_node_init_double (json_node_alloc (), v->u.d);
+      g_autoptr(GString) canonical = g_string_new (NULL);
+
+      write_number_value (canonical, node);
+      if (canonical->len != v->raw_len || memcmp (canonical->str, raw, v->raw_len) != 0)
+        {
+          g_autofree char *text = g_strndup (raw, v->raw_len);
+
+          bw_document_set_number_text (r->doc, path->str, text);
+        }
+    }
+}
+
 static gboolean
 read_nodes (Reader     *r,
             Value      *root,
@@ -1044,8 +1137,11 @@ read_nodes (Reader     *r,
       else
         {
           g_autoptr(JsonNode) tree = to_json_node (r->json, props);
+          g_autoptr(GString) where = g_string_new (id);
 
           node->props = json_object_ref (json_node_get_object (tree));
+          g_string_append_c (where, '\x1f');
+          record_number_texts (r, props, where);
         }
       if (bw_document_adopt_node (r->doc, node, -1, r->error) == NULL)
         {
@@ -1333,12 +1429,21 @@ bw_document_load_from_file (const char  *path,
 
 /* Writing */
 
-static void write_node_value (GString *out, JsonNode *node, int level);
+/* Where a value is inside a node's props, for the numbers kept as read; NULL when the
+ * document keeps none. */
+typedef struct
+{
+  BwDocument *doc;
+  GString    *path;
+} NumberPlace;
+
+static void write_node_value (GString *out, JsonNode *node, int level, NumberPlace *place);
 
 static void
-write_object (GString    *out,
-              JsonObject *object,
-              int         level)
+write_object (GString     *out,
+              JsonObject  *object,
+              int          level,
+              NumberPlace *place)
 {
   g_autoptr(GList) members = json_object_get_members (object);
 
@@ -1350,25 +1455,55 @@ write_object (GString    *out,
   g_string_append (out, "{\n");
   for (GList *l = members; l != NULL; l = l->next)
     {
+      gsize length = place ? place->path->len : 0;
+
+      if (place != NULL)
+        append_segment (place->path, l->data);
       bw_json_indent (out, level + 1);
       bw_json_write_string (out, l->data);
       g_string_append (out, ": ");
-      write_node_value (out, json_object_get_member (object, l->data), level + 1);
+      write_node_value (out, json_object_get_member (object, l->data), level + 1, place);
       g_string_append (out, l->next ? ",\n" : "\n");
+      if (place != NULL)
+        g_string_truncate (place->path, length);
     }
   bw_json_indent (out, level);
   g_string_append_c (out, '}');
 }
 
 static void
-write_node_value (GString  *out,
-                  JsonNode *node,
-                  int       level)
+write_number (GString     *out,
+              JsonNode    *node,
+              NumberPlace *place)
+{
+  const char *text = place ? bw_document_get_number_text (place->doc, place->path->str) : NULL;
+
+  /* As read, unless the value has changed since. */
+  if (text != NULL)
+    {
+      double read = g_ascii_strtod (text, NULL);
+      double now = json_node_get_value_type (node) == G_TYPE_INT64 ? (double) json_node_get_int (node)
+                                                                    : json_node_get_double (node);
+
+      if (read == now)
+        {
+          g_string_append (out, text);
+          return;
+        }
+    }
+  write_number_value (out, node);
+}
+
+static void
+write_node_value (GString     *out,
+                  JsonNode    *node,
+                  int          level,
+                  NumberPlace *place)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     g_string_append (out, "null");
   else if (JSON_NODE_HOLDS_OBJECT (node))
-    write_object (out, json_node_get_object (node), level);
+    write_object (out, json_node_get_object (node), level, place);
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
@@ -1382,9 +1517,15 @@ write_node_value (GString  *out,
       g_string_append (out, "[\n");
       for (guint i = 0; i < n; i++)
         {
+          gsize length = place ? place->path->len : 0;
+
+          if (place != NULL)
+            g_string_append_printf (place->path, "/%u", i);
           bw_json_indent (out, level + 1);
-          write_node_value (out, json_array_get_element (array, i), level + 1);
+          write_node_value (out, json_array_get_element (array, i), level + 1, place);
           g_string_append (out, i + 1 < n ? ",\n" : "\n");
+          if (place != NULL)
+            g_string_truncate (place->path, length);
         }
       bw_json_indent (out, level);
       g_string_append_c (out, ']');
@@ -1398,11 +1539,8 @@ write_node_value (GString  *out,
       case G_TYPE_BOOLEAN:
         g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
         break;
-      case G_TYPE_INT64:
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-        break;
       default:
-        bw_json_write_number (out, json_node_get_double (node));
+        write_number (out, node, place);
         break;
       }
 }
@@ -1569,7 +1707,16 @@ write_document (BwDocument *doc,
       bw_json_write_number (out, node->y);
       g_string_append (out, ",\n");
       member (out, 3, "props");
-      write_object (out, node->props, 3);
+      if (bw_document_has_number_texts (doc))
+        {
+          g_autoptr(GString) path = g_string_new (node->id);
+          NumberPlace place = { doc, path };
+
+          g_string_append_c (path, '\x1f');
+          write_object (out, node->props, 3, &place);
+        }
+      else
+        write_object (out, node->props, 3, NULL);
       g_string_append (out, i + 1 < n ? "\n    },\n" : "\n    }\n  ]");
       flush_counted (out, counted);
     }
@@ -1683,6 +1830,7 @@ bw_document_copy (BwDocument *document)
   for (guint i = 0; i < bw_document_get_n_edges (document); i++)
     if (bw_document_insert_edge (copy, bw_document_get_edge (document, i), -1, NULL) == NULL)
       g_assert_not_reached ();
+  bw_document_copy_number_texts (copy, document);
   bw_document_end_batch (copy);
   return copy;
 }

@@ -25,6 +25,7 @@ struct _BwDocument
   GHashTable *zone_by_id;
   GHashTable *node_by_id;
   GHashTable *edge_by_id;
+  GHashTable *number_texts; /* NULL, or "node id\x1fpath in props" → a number's text as read */
   guint       batch;  /* > 0 while a loader fills the document: no signals */
 
   /* Largest N in use in ids "zN", "nN", "eN", so fresh ids need no scan; a slot is recomputed
@@ -220,6 +221,7 @@ bw_document_finalize (GObject *object)
   g_hash_table_unref (self->zone_by_id);
   g_hash_table_unref (self->node_by_id);
   g_hash_table_unref (self->edge_by_id);
+  g_clear_pointer (&self->number_texts, g_hash_table_unref);
   g_ptr_array_unref (self->zones);
   g_ptr_array_unref (self->nodes);
   g_ptr_array_unref (self->edges);
@@ -1056,6 +1058,44 @@ bw_document_link_parent (BwDocument *self,
   g_return_if_fail (zone != NULL && self->batch > 0);
   g_free (zone->parent);
   zone->parent = g_strdup (parent);
+}
+
+void
+bw_document_set_number_text (BwDocument *self,
+                             const char *key,
+                             const char *text)
+{
+  if (self->number_texts == NULL)
+    self->number_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (self->number_texts, g_strdup (key), g_strdup (text));
+}
+
+const char *
+bw_document_get_number_text (BwDocument *self,
+                             const char *key)
+{
+  return self->number_texts ? g_hash_table_lookup (self->number_texts, key) : NULL;
+}
+
+gboolean
+bw_document_has_number_texts (BwDocument *self)
+{
+  return self->number_texts != NULL;
+}
+
+void
+bw_document_copy_number_texts (BwDocument *self,
+                               BwDocument *from)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer text;
+
+  if (from->number_texts == NULL)
+    return;
+  g_hash_table_iter_init (&iter, from->number_texts);
+  while (g_hash_table_iter_next (&iter, &key, &text))
+    bw_document_set_number_text (self, key, text);
 }
 
 gboolean
