@@ -74,6 +74,7 @@ typedef struct
   const char *end;
   char       *arena_tail; /* where the next decoded string goes */
   GArray     *values;
+  guint64     growth;     /* what the canonical form may add to the text, at most */
   guint       line;
   const char *line_start;
   GError    **error;
@@ -365,6 +366,11 @@ parse_value (Parser     *ps,
   if ((v = push_value (ps, VALUE_NULL, &index)) == NULL)
     return FALSE;
   v->key = key;
+  /* In canonical form a value costs its text (no longer than here: strings are not escaped
+   * more, numbers take at most 24 bytes), its key, its indentation and a closing line when it
+   * is a container, and its share of members written out (a node or zone gains at most 80
+   * bytes and has at least 5 values). */
+  ps->growth += 4 * depth + 64;
 
   c = *ps->p;
   switch (c)
@@ -459,6 +465,7 @@ parse_value (Parser     *ps,
 typedef struct
 {
   const char *source; /* the text parsed, for numbers' own text */
+  guint64     growth; /* Parser.growth */
   GArray *values;  /* Value */
   char   *arena;   /* decoded strings; each no longer than its quoted source, so the input's
                     * length bounds them all */
@@ -501,6 +508,7 @@ parse_json (const char  *data,
   skip_space (&ps);
   if (ps.p < ps.end)
     return parse_fail (&ps, ps.p, _("unexpected text after the end of the JSON value"));
+  json->growth = ps.growth;
   return TRUE;
 }
 
@@ -1388,9 +1396,9 @@ bw_document_load_from_data (const char  *data,
   bw_document_end_batch (doc);
 
   /* What was read must save to a file that reads back, and the canonical form may be larger
-   * than the input (indentation, members written out). No input byte grows by more than
-   * 512 times (nesting 128 deep costs about 260), so only larger inputs need measuring. */
-  if ((gsize) length > MAX_BYTES / 512)
+   * than the input (indentation, members written out). The parse bounds how much larger;
+   * only when that bound passes the cap is the canonical form measured. */
+  if ((guint64) length + json.growth + 4096 > MAX_BYTES)
     {
       gsize canonical = get_data_length (doc);
 
