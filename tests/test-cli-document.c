@@ -3,9 +3,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
+#include "bw-document-io.h"
 #include "bw-test-util.h"
 
 static void
@@ -147,6 +151,148 @@ test_normalize_refuses_bad_input (void)
   g_rmdir (dir);
 }
 
+/* Runs bulwark and checks that it failed with exit 2 and one line containing `expected`. */
+static void
+assert_refused (const char *const *args,
+                const char        *expected)
+{
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (bw_test_run_bulwark (args, NULL, &err), ==, 2);
+  g_test_message ("%s", err);
+  g_assert_true (g_str_has_prefix (err, "bulwark: "));
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+}
+
+static void
+test_normalize_special_paths (void)
+{
+  g_autofree char *source = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *contents = bw_test_read_file (source, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "private.bulwark", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.bulwark", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.bulwark", NULL);
+  g_autofree char *full = g_build_filename (dir, "full", NULL);
+  const char *in_place[] = { "normalize", path, NULL };
+  const char *via_link[] = { "normalize", link, NULL };
+  const char *to_dir[] = { "normalize", path, "-o", dir, NULL };
+  const char *from_fifo[] = { "validate", fifo, NULL };
+  const char *from_zero[] = { "normalize", "/dev/zero", "-o", "-", NULL };
+  const char *to_full[] = { "normalize", path, "-o", full, NULL };
+  GStatBuf st;
+
+  /* A 0600 project stays 0600 (saves made it 0644). */
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (bw_test_run_bulwark (in_place, NULL, NULL), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmphex (st.st_mode & 07777, ==, 0600);
+
+  /* In place through a symbolic link: the link stays a link. */
+  g_assert_cmpint (symlink ("private.bulwark", link), ==, 0);
+  g_assert_cmpint (bw_test_run_bulwark (via_link, NULL, NULL), ==, 0);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  assert_refused (to_dir, "is a directory, not a regular file");
+  /* Inputs that are not regular files are refused at once (a FIFO blocked for ever). */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_refused (from_fifo, "is a named pipe, not a regular file");
+  assert_refused (from_zero, "is a character device, not a regular file");
+
+  /* A full device: the write error is reported and the device stays a device (as root it
+   * was replaced by a regular file). A copy of /dev/full is made so the real one is never at
+   * risk; without the right to make one, /dev/full itself is used. */
+  if (mknod (full, S_IFCHR | 0666, makedev (1, 7)) != 0)
+    {
+      g_free (full);
+      full = g_strdup ("/dev/full");
+      to_full[3] = full;
+    }
+  assert_refused (to_full, "No space left on device");
+  g_assert_cmpint (g_stat (full, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  g_unlink (link);
+  g_unlink (fifo);
+  g_unlink (path);
+  if (g_str_has_prefix (full, dir))
+    g_unlink (full);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A valid file at the node limit, compact and without the optional members, as another
+ * tool would write it: its canonical form is larger and used to be refused on reading. */
+static char *
+write_limit_file (const char *dir,
+                  guint       n_nodes)
+{
+  char *path = g_build_filename (dir, "limit.bulwark", NULL);
+  GString *out = g_string_sized_new (n_nodes * 80);
+
+  g_string_append (out, "{\"format\":\"bulwark\",\"version\":1,\"nodes\":[");
+  for (guint i = 0; i < n_nodes; i++)
+    g_string_append_printf (out, "%s{\"id\":\"n%u\",\"kind\":\"onprem.windows-server\",\"x\":%u,\"y\":%u}",
+                            i ? "," : "", i, i % 1000, i / 1000);
+  g_string_append (out, "]}\n");
+  g_assert_true (g_file_set_contents (path, out->str, out->len, NULL));
+  g_string_free (out, TRUE);
+  return path;
+}
+
+static void
+test_node_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = write_limit_file (dir, BW_DOCUMENT_MAX_OBJECTS);
+  g_autofree char *normal = g_build_filename (dir, "normal.bulwark", NULL);
+  const char *validate[] = { "validate", path, NULL };
+  const char *normalize[] = { "normalize", path, "-o", normal, NULL };
+  const char *reload[] = { "validate", normal, NULL };
+  const char *analyze[] = { "analyze", normal, "--format", "json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = NULL;
+  g_autoptr(BwDocument) copy = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *copied = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (bw_test_run_bulwark (validate, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "valid (0 zones, 1000000 nodes, 0 edges)"));
+  g_clear_pointer (&out, g_free);
+  g_test_message ("validate: %.1f s", (g_get_monotonic_time () - start) / 1e6);
+
+  /* What validate accepts normalizes to a file that reads back. */
+  g_assert_cmpint (bw_test_run_bulwark (normalize, NULL, &err), ==, 0);
+  g_assert_cmpint (bw_test_run_bulwark (reload, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "valid (0 zones, 1000000 nodes, 0 edges)"));
+  g_clear_pointer (&out, g_free);
+  g_test_message ("normalize and reload: %.1f s", (g_get_monotonic_time () - start) / 1e6);
+
+  g_assert_cmpint (bw_test_run_bulwark (analyze, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"tactics\""));
+  g_clear_pointer (&out, g_free);
+  g_test_message ("analyze: %.1f s", (g_get_monotonic_time () - start) / 1e6);
+
+  /* The copy the window and `recommend` work on: it aborted on an assertion at this size. */
+  doc = bw_document_load_from_file (normal, &error);
+  g_assert_no_error (error);
+  copy = bw_document_copy (doc);
+  g_assert_cmpuint (bw_document_get_n_nodes (copy), ==, BW_DOCUMENT_MAX_OBJECTS);
+  saved = bw_test_read_file (normal, NULL);
+  copied = bw_document_to_data (copy, NULL);
+  g_assert_true (g_str_equal (saved, copied));
+  g_test_message ("copy: %.1f s", (g_get_monotonic_time () - start) / 1e6);
+
+  g_unlink (path);
+  g_unlink (normal);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,5 +302,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate-unknown-kind", test_validate_unknown_kind);
   g_test_add_func ("/cli/normalize", test_normalize);
   g_test_add_func ("/cli/normalize-refuses-bad-input", test_normalize_refuses_bad_input);
+  g_test_add_func ("/cli/normalize-special-paths", test_normalize_special_paths);
+  g_test_add_func ("/cli/node-limit", test_node_limit);
   return g_test_run ();
 }

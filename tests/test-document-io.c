@@ -8,10 +8,16 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "bw-document-io.h"
+#include "bw-document-private.h"
+#include "bw-file.h"
 #include "bw-test-util.h"
 
 static GPtrArray *
@@ -387,6 +393,336 @@ test_save_then_load (void)
   g_rmdir (dir);
 }
 
+/* A chain of zones, deepest first; `cycle` makes the outermost zone's parent the deepest. */
+static char *
+zone_chain (guint    depth,
+            gboolean cycle)
+{
+  GString *out = g_string_new ("{\"format\":\"bulwark\",\"version\":1,\"zones\":[");
+
+  for (guint i = depth; i-- > 0;)
+    {
+      g_string_append_printf (out, "{\"id\":\"z%u\",\"kind\":\"zone.subnet\",", i);
+      if (i > 0 || cycle)
+        g_string_append_printf (out, "\"parent\":\"z%u\",", i > 0 ? i - 1 : depth - 1);
+      g_string_append (out, "\"x\":0,\"y\":0,\"w\":10,\"h\":10}");
+      g_string_append (out, i > 0 ? "," : "");
+    }
+  g_string_append (out, "]}");
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_deep_zone_chain (void)
+{
+  g_autofree char *text = zone_chain (100000, FALSE);
+  g_autofree char *loop = zone_chain (1000, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  /* 100,000 nested zones took minutes when each zone walked the chain above it. */
+  doc = bw_document_load_from_data (text, -1, &error);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("100,000 nested zones: %.2f s", seconds);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bw_document_get_n_zones (doc), ==, 100000);
+  g_assert_cmpstr (bw_document_lookup_zone (doc, "z99999")->parent, ==, "z99998");
+  g_assert_null (bw_document_lookup_zone (doc, "z0")->parent);
+  g_assert_true (bw_document_zone_is_within (doc, "z99999", "z0"));
+  g_assert_cmpfloat (seconds, <, 60);
+  g_clear_object (&doc);
+
+  /* The same chain closed into a loop: found, at the zone whose parent closes it (the last in
+   * the file, z0, which came first in the old zone-by-zone walk too). */
+  doc = bw_document_load_from_data (loop, -1, &error);
+  g_assert_null (doc);
+  g_assert_error (error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "zones[999].parent: cycle through \"z999\"");
+}
+
+static mode_t
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  return st.st_mode;
+}
+
+/* Everything a save may leave behind goes with the directory. */
+static void
+remove_tree (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      if (g_remove (path) != 0)
+        remove_tree (path);
+    }
+  g_rmdir (dir_path);
+}
+
+static void
+test_save_keeps_mode_and_owner (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_target (&dir);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.bulwark", NULL);
+  g_autoptr(BwDocument) doc = bw_document_load_from_file (path, NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask;
+  GStatBuf st;
+
+  /* A private project stays private: it became 0644 when saves used a fixed mode. */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (bw_document_save_to_file (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (mode_of (path) & 07777, ==, 0600);
+
+  /* Bits the umask would take away are kept too: the file's mode, not the process's. */
+  old_umask = umask (022);
+  g_assert_cmpint (g_chmod (path, 0664), ==, 0);
+  g_assert_true (bw_document_save_to_file (doc, path, &error));
+  g_assert_cmphex (mode_of (path) & 07777, ==, 0664);
+
+  /* A new file follows the umask. */
+  umask (027);
+  g_assert_true (bw_document_save_to_file (doc, fresh, &error));
+  g_assert_cmphex (mode_of (fresh) & 07777, ==, 0640);
+  umask (old_umask);
+
+  /* As root, the owner and group stay those of the file, not the saver's. */
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (path, 4321, 4322), ==, 0);
+      g_assert_true (bw_document_save_to_file (doc, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_uid, ==, 4321);
+      g_assert_cmpint (st.st_gid, ==, 4322);
+    }
+  else
+    g_test_message ("not root: the owner check is skipped");
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+  remove_tree (dir);
+}
+
+static void
+test_save_through_symlink (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_target (&dir);
+  g_autofree char *sub = g_build_filename (dir, "links", NULL);
+  g_autofree char *inner = g_build_filename (sub, "estate-link.bulwark", NULL);
+  g_autofree char *chain = g_build_filename (dir, "chain.bulwark", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.bulwark", NULL);
+  g_autofree char *made = g_build_filename (dir, "made-by-save.bulwark", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.bulwark", NULL);
+  g_autofree char *before = bw_test_read_file (path, NULL);
+  g_autoptr(BwDocument) doc = bw_document_load_from_file (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *hard_after = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  /* A relative link in another directory, and a link to that link. */
+  g_assert_cmpint (symlink ("../estate.bulwark", inner), ==, 0);
+  g_assert_cmpint (symlink ("links/estate-link.bulwark", chain), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  bw_document_set_title (doc, "Saved through two links");
+  expected = bw_document_to_data (doc, NULL);
+
+  g_assert_true (bw_document_save_to_file (doc, chain, &error));
+  g_assert_no_error (error);
+  g_assert_true (S_ISLNK (mode_of (chain)));
+  g_assert_true (S_ISLNK (mode_of (inner)));
+  g_assert_cmphex (mode_of (path) & 07777, ==, 0640);
+  saved = bw_test_read_file (path, NULL);
+  g_assert_cmpstr (saved, ==, expected);
+  /* The temporary file went beside the target, and nothing is left of it. */
+  g_assert_cmpuint (count_entries (sub), ==, 1);
+
+  /* A dangling link: its target is created, the link kept. */
+  g_assert_cmpint (symlink ("made-by-save.bulwark", dangling), ==, 0);
+  g_assert_true (bw_document_save_to_file (doc, dangling, &error));
+  g_assert_true (S_ISLNK (mode_of (dangling)));
+  g_assert_true (S_ISREG (mode_of (made)));
+
+  /* A hard link is detached, as by every safe save (the help says so): the other name keeps
+   * the previous contents. */
+  g_clear_pointer (&saved, g_free);
+  g_assert_true (g_file_set_contents (path, before, -1, NULL));
+  g_assert_cmpint (link (path, hard), ==, 0);
+  g_assert_true (bw_document_save_to_file (doc, path, &error));
+  hard_after = bw_test_read_file (hard, NULL);
+  g_assert_cmpstr (hard_after, ==, before);
+  remove_tree (dir);
+}
+
+static void
+test_save_to_special_files (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_target (&dir);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autofree char *full = g_build_filename (dir, "full", NULL);
+  g_autofree char *block = g_build_filename (dir, "block", NULL);
+  g_autofree char *sock_path = g_build_filename (dir, "socket", NULL);
+  g_autoptr(BwDocument) doc = bw_document_load_from_file (path, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *data = "{\"small\": true}\n";
+  char buffer[64] = { 0 };
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  int reader;
+  int sock;
+
+  /* A FIFO is written, not replaced: open its reading end first so the write does not wait. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  g_assert_cmpint (reader, >=, 0);
+  g_assert_true (bw_file_write_atomic (fifo, data, strlen (data), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (reader, buffer, sizeof buffer - 1), ==, strlen (data));
+  g_assert_cmpstr (buffer, ==, data);
+  close (reader);
+  g_assert_true (S_ISFIFO (mode_of (fifo)));
+
+  /* A directory is refused. */
+  g_assert_false (bw_document_save_to_file (doc, dir, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_assert_nonnull (strstr (error->message, "is a directory"));
+  g_clear_error (&error);
+
+  /* A socket is refused. */
+  g_strlcpy (address.sun_path, sock_path, sizeof address.sun_path);
+  sock = socket (AF_UNIX, SOCK_STREAM, 0);
+  g_assert_cmpint (bind (sock, (struct sockaddr *) &address, sizeof address), ==, 0);
+  g_assert_false (bw_document_save_to_file (doc, sock_path, &error));
+  g_assert_nonnull (strstr (error->message, "is a socket"));
+  g_clear_error (&error);
+  close (sock);
+  g_assert_true (S_ISSOCK (mode_of (sock_path)));
+
+  /* Devices, made here rather than touching the system's /dev (as root a bad save would
+   * replace them): a copy of /dev/full is written to and its ENOSPC reported; a block device
+   * is refused and left alone. */
+  if (mknod (full, S_IFCHR | 0666, makedev (1, 7)) == 0)
+    {
+      g_assert_cmpint (mknod (block, S_IFBLK | 0600, makedev (7, 0)), ==, 0);
+      g_assert_false (bw_document_save_to_file (doc, full, &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
+      g_clear_error (&error);
+      g_assert_true (S_ISCHR (mode_of (full)));
+      g_assert_false (bw_document_save_to_file (doc, block, &error));
+      g_assert_nonnull (strstr (error->message, "is a block device"));
+      g_clear_error (&error);
+      g_assert_true (S_ISBLK (mode_of (block)));
+    }
+  else
+    {
+      g_test_message ("cannot make devices (not root): /dev/full itself is written to");
+      g_assert_false (bw_document_save_to_file (doc, "/dev/full", &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
+      g_clear_error (&error);
+    }
+  g_assert_true (S_ISCHR (mode_of ("/dev/full")));
+  remove_tree (dir);
+}
+
+static void
+test_read_refuses_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.bulwark", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  /* A FIFO nobody writes to would block the reader for ever; it is refused at once. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (bw_document_load_from_file (fifo, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "is a named pipe, not a regular file"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  /* /dev/zero never ends: refused before a byte is read. */
+  g_assert_false (bw_file_get_contents ("/dev/zero", &contents, &length, &error));
+  g_assert_nonnull (strstr (error->message, "is a character device"));
+  g_clear_error (&error);
+  g_assert_false (bw_file_get_contents (dir, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_clear_error (&error);
+  g_assert_false (bw_file_get_contents (fifo, &contents, &length, &error));
+  g_clear_error (&error);
+
+  /* The cap is exact: a file of the cap's size reads, one byte more does not. */
+  g_assert_true (g_file_set_contents (big, "0123456789", 10, NULL));
+  g_assert_true (bw_file_get_contents_max (big, 10, &contents, &length, &error));
+  g_assert_cmpuint (length, ==, 10);
+  g_assert_cmpstr (contents, ==, "0123456789");
+  g_clear_pointer (&contents, g_free);
+  g_assert_false (bw_file_get_contents_max (big, 9, &contents, &length, &error));
+  g_assert_nonnull (strstr (error->message, "is larger than 9 bytes"));
+  g_assert_null (contents);
+  g_clear_error (&error);
+
+  /* A file that says it is empty but is not (as /proc files do) is still read, and capped. */
+  g_assert_true (bw_file_get_contents_max ("/proc/self/status", 1 << 20, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 0);
+  g_assert_nonnull (strstr (contents, "Name:"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_false (bw_file_get_contents_max ("/proc/self/status", 16, &contents, &length, &error));
+  g_clear_error (&error);
+  remove_tree (dir);
+}
+
+static void
+test_unknown_numbers_kept (void)
+{
+  g_autofree char *path = bw_test_source_path ("tests/fixtures/good/unknown-numbers.bulwark");
+  g_autofree char *original = bw_test_read_file (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = bw_document_load_from_data (original, -1, &error);
+  g_autoptr(BwDocument) copy = NULL;
+  g_autoptr(JsonObject) props = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *edited = NULL;
+  JsonObject *measures;
+
+  g_assert_no_error (error);
+  measures = json_object_get_object_member (bw_document_lookup_node (doc, "n1")->props, "x-measures");
+  /* 19-digit whole numbers are exact, not rounded through a double. */
+  g_assert_cmpint (json_object_get_int_member (measures, "int64-max"), ==, G_MAXINT64);
+  g_assert_cmpint (json_object_get_int_member (measures, "int64-min"), ==, G_MININT64);
+  g_assert_cmpint (json_object_get_int_member (measures, "id-19-digits"), ==, 1234567890123456789);
+
+  /* The copy the window works on keeps them too. */
+  copy = bw_document_copy (doc);
+  copied = bw_document_to_data (copy, NULL);
+  g_assert_cmpstr (copied, ==, original);
+
+  /* A number changed since it was read is written in canonical form; the others stay. */
+  props = bw_json_object_copy (bw_document_lookup_node (doc, "n1")->props);
+  json_object_set_double_member (json_object_get_object_member (props, "x-measures"), "huge", 2.5);
+  g_assert_true (bw_document_set_props (doc, "n1", props, &error));
+  edited = bw_document_to_data (doc, NULL);
+  g_assert_nonnull (strstr (edited, "\"huge\": 2.5,\n"));
+  g_assert_nonnull (strstr (edited, "\"tiny\": -1e-400,\n"));
+  g_assert_nonnull (strstr (edited, "\"serial\": 12345678901234567890123,\n"));
+  g_assert_nonnull (strstr (edited, "            1.50,\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/document-io/round-trip", test_round_trip);
   g_test_add_func ("/document-io/canonical-form", test_canonical_form);
   g_test_add_func ("/document-io/unknown-props-kept", test_unknown_props_kept);
+  g_test_add_func ("/document-io/unknown-numbers-kept", test_unknown_numbers_kept);
   g_test_add_func ("/document-io/malformed-corpus", test_malformed_corpus);
   g_test_add_func ("/document-io/json-reader", test_json_reader);
   g_test_add_func ("/document-io/json-reader-bounds", test_json_reader_bounds);
@@ -403,5 +740,10 @@ main (int    argc,
   g_test_add_func ("/document-io/atomic-save/bad-directory", test_atomic_save_bad_directory);
   g_test_add_func ("/document-io/atomic-save/write-fails-midway", test_atomic_save_write_fails_midway);
   g_test_add_func ("/document-io/save-then-load", test_save_then_load);
+  g_test_add_func ("/document-io/deep-zone-chain", test_deep_zone_chain);
+  g_test_add_func ("/document-io/save/keeps-mode-and-owner", test_save_keeps_mode_and_owner);
+  g_test_add_func ("/document-io/save/through-symlink", test_save_through_symlink);
+  g_test_add_func ("/document-io/save/special-files", test_save_to_special_files);
+  g_test_add_func ("/document-io/read/refuses-special-files", test_read_refuses_special_files);
   return g_test_run ();
 }

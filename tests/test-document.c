@@ -424,6 +424,30 @@ test_props_copied (void)
   g_assert_cmpuint (json_object_get_size (node->props), ==, 0);
 }
 
+static void
+test_noncharacters_refused (void)
+{
+  /* The edges of each range: just outside is allowed, inside is found. */
+  const struct { const char *text; gunichar found; } cases[] = {
+    { "plain", 0 }, { "\uFDCF\uFDF0\uFFFD", 0 }, { "\U0001FFFD\U0010FFFD", 0 },
+    { "a\uFDD0", 0xfdd0 }, { "\uFDEF", 0xfdef }, { "x\uFFFE", 0xfffe }, { "\uFFFF", 0xffff },
+    { "\U0001FFFE", 0x1fffe }, { "\U000EFFFF", 0xeffff }, { "\U0010FFFF", 0x10ffff },
+  };
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmphex (bw_text_find_noncharacter (cases[i].text), ==, cases[i].found);
+
+  g_assert_null (bw_document_add_node (doc, "n1", "azure.vm", "a\uFFFE", NULL, 0, 0, NULL, &error));
+  g_assert_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_nonnull (bw_document_add_node (doc, "n1", "azure.vm", "fine", NULL, 0, 0, NULL, &error));
+  g_assert_false (bw_document_set_label (doc, "n1", "b\uFFFF", &error));
+  g_assert_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID);
+  g_assert_cmpstr (bw_document_lookup_node (doc, "n1")->label, ==, "fine");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -439,5 +463,6 @@ main (int    argc,
   g_test_add_func ("/document/insert-at-index", test_insert_at_index);
   g_test_add_func ("/document/checked-values", test_checked_values);
   g_test_add_func ("/document/props-copied", test_props_copied);
+  g_test_add_func ("/document/noncharacters-refused", test_noncharacters_refused);
   return g_test_run ();
 }

@@ -200,6 +200,61 @@ test_two_documents_two_journals (void)
   g_rmdir (dir);
 }
 
+static void
+test_damaged_copy_moved_aside (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-journal-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "0b5e.bulwark", NULL);
+  g_autofree char *info = g_build_filename (dir, "0b5e.info", NULL);
+  g_autofree char *bad_info = g_build_filename (dir, "77aa.info", NULL);
+  g_autofree char *bad_info_copy = g_build_filename (dir, "77aa.bulwark", NULL);
+  g_autofree char *copy_aside = g_strconcat (copy, ".damaged", NULL);
+  g_autofree char *info_aside = g_strconcat (info, ".damaged", NULL);
+  g_autofree char *bad_info_aside = g_strconcat (bad_info, ".damaged", NULL);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = NULL;
+
+  /* A copy cut short by a full disk, left by a writer long gone (pid 0 is never alive). */
+  g_assert_true (g_file_set_contents (copy, "{\"format\":\"bulwark\",\"version\":1,\"nodes\":[{\"id\"", -1, NULL));
+  g_assert_true (g_file_set_contents (info, "[Journal]\nPid=0\nProcess=bulwark\nBoot=\n"
+                                            "Original=/home/ana/estate.bulwark\nTitle=Estate\n", -1, NULL));
+  /* And an info file that is not a key file at all. */
+  g_assert_true (g_file_set_contents (bad_info, "\x01\x02 not a key file\n[", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_info_copy, "{}", -1, NULL));
+
+  orphans = bw_journal_list_orphans (dir);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  /* The unreadable info was set aside with its copy while listing. */
+  g_assert_true (g_file_test (bad_info_aside, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (bad_info, G_FILE_TEST_EXISTS));
+
+  doc = bw_recovery_load (g_ptr_array_index (orphans, 0), &error);
+  g_assert_null (doc);
+  g_assert_error (error, BW_JOURNAL_ERROR, BW_JOURNAL_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "The recovery copy of “estate.bulwark” is damaged"));
+  g_assert_nonnull (strstr (error->message, copy_aside));
+  g_assert_true (g_file_test (copy_aside, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (info_aside, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  /* Said once: the next start offers nothing. */
+  again = bw_journal_list_orphans (dir);
+  g_assert_cmpuint (again->len, ==, 0);
+
+  g_unlink (copy_aside);
+  g_unlink (info_aside);
+  g_unlink (bad_info_aside);
+  {
+    g_autofree char *bad_copy_aside = g_strconcat (bad_info_copy, ".damaged", NULL);
+
+    g_unlink (bad_copy_aside);
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,5 +266,6 @@ main (int    argc,
   g_test_add_func ("/journal/kill-and-restore", test_kill_and_restore);
   g_test_add_func ("/journal/clean-end-leaves-nothing", test_clean_end_leaves_nothing);
   g_test_add_func ("/journal/two-documents-two-journals", test_two_documents_two_journals);
+  g_test_add_func ("/journal/damaged-copy-moved-aside", test_damaged_copy_moved_aside);
   return g_test_run ();
 }

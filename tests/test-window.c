@@ -594,6 +594,56 @@ test_inspector_undo_exact (void)
   destroy_window (window);
 }
 
+/* A large estate opens and draws: 100,000 nodes in 100 zones, with edges. */
+static void
+test_open_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GString *out = g_string_new ("{\"format\":\"bulwark\",\"version\":1,\"zones\":[");
+  BwWindow *window;
+  BwDocument *before;
+  gint64 start;
+  gint64 deadline;
+
+  for (guint z = 0; z < 100; z++)
+    g_string_append_printf (out, "%s{\"id\":\"z%u\",\"kind\":\"zone.subnet\",\"label\":\"Subnet %u\","
+                            "\"x\":%u,\"y\":%u,\"w\":3000,\"h\":3000}", z ? "," : "", z, z,
+                            (z % 10) * 3100, (z / 10) * 3100);
+  g_string_append (out, "],\"nodes\":[");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (out, "%s{\"id\":\"n%u\",\"kind\":\"onprem.windows-server\",\"label\":\"Server %u\","
+                            "\"zone\":\"z%u\",\"x\":%u,\"y\":%u}", i ? "," : "", i, i, i % 100,
+                            (i % 100 % 10) * 3100 + (i / 100) % 30 * 100,
+                            (i % 100 / 10) * 3100 + (i / 3000) * 90);
+  g_string_append (out, "],\"edges\":[");
+  for (guint i = 0; i + 1 < 1000; i++)
+    g_string_append_printf (out, "%s{\"id\":\"e%u\",\"kind\":\"flow\",\"from\":\"n%u\",\"to\":\"n%u\"}",
+                            i ? "," : "", i, i, i + 1);
+  g_string_append (out, "]}\n");
+  g_assert_true (g_file_set_contents (path, out->str, out->len, NULL));
+  g_string_free (out, TRUE);
+
+  window = new_window ();
+  before = bw_window_get_document (window);
+  start = g_get_monotonic_time ();
+  bw_window_open_file (window, file);
+  deadline = start + 90 * G_USEC_PER_SEC;
+  while (bw_window_get_document (window) == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("100,000 nodes open in %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_true (bw_window_get_document (window) != before);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_window_get_document (window)), ==, 100000);
+  /* It draws and stays responsive. */
+  iterate (500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_test_message ("and drawn after %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -622,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/window/open-in-background", test_open_in_background);
   g_test_add_func ("/window/advisor", test_advisor);
   g_test_add_func ("/window/inspector-undo-exact", test_inspector_undo_exact);
+  g_test_add_func ("/window/open-large", test_open_large);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -43,8 +43,14 @@ recovery_response_cb (AdwMessageDialog *dialog,
 
           if (!bw_window_restore (window, recovery, &error))
             {
+              GtkWidget *alert;
+
+              /* Said once: a damaged copy has been moved aside and is not offered again. */
               gtk_window_destroy (GTK_WINDOW (window));
-              g_warning ("Could not restore %s: %s", recovery->journal_path, error->message);
+              alert = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                              _("Could Not Restore Unsaved Work"), error->message);
+              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+              gtk_window_present (GTK_WINDOW (alert));
               continue;
             }
           gtk_window_present (GTK_WINDOW (window));

@@ -8,6 +8,7 @@
 #include "bw-layer.h"
 #include "bw-overlay.h"
 #include "bw-window-private.h"
+#include "bw-file.h"
 
 typedef struct
 {
@@ -49,8 +50,7 @@ bw_window_export_to (BwWindow    *self,
       gsize length;
       g_autofree char *text = bw_layer_write_from_engine (self->engine, self->document, &length);
 
-      return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                       error);
+      return bw_file_write_atomic (path, text, length, error);
     }
 
   kind = g_str_equal (format, "svg") ? BW_EXPORT_SVG
@@ -170,7 +170,7 @@ bw_window_import_threat_layer (BwWindow    *self,
   g_auto(GStrv) focus = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_file_get_contents (path, &text, &length, error))
+  if (!bw_file_get_contents (path, &text, &length, error))
     return FALSE;
   if ((focus = bw_layer_read_focus (self->catalog, text, length, &unknown, error)) == NULL)
     return FALSE;

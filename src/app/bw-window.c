@@ -279,7 +279,7 @@ bw_window_restore (BwWindow          *self,
                    const BwRecovery  *recovery,
                    GError           **error)
 {
-  g_autoptr(BwDocument) document = bw_document_load_from_file (recovery->journal_path, error);
+  g_autoptr(BwDocument) document = bw_recovery_load (recovery, error);
   g_autoptr(GFile) file = NULL;
 
   if (document == NULL)

@@ -10,6 +10,7 @@
 #include "bw-document-io.h"
 #include "bw-engine.h"
 #include "bw-layer.h"
+#include "bw-file.h"
 
 static char *
 bar (double ratio,
@@ -226,7 +227,7 @@ bw_cli_analyze (int    argc,
       g_auto(GStrv) unknown = NULL;
       g_auto(GStrv) focus = NULL;
 
-      if (!g_file_get_contents (threat_layer, &text, &length, &error))
+      if (!bw_file_get_contents (threat_layer, &text, &length, &error))
         return bw_cli_fail ("%s", error->message);
       if ((focus = bw_layer_read_focus (catalog, text, length, &unknown, &error)) == NULL)
         return bw_cli_fail ("%s: %s", threat_layer, error->message);

@@ -12,6 +12,7 @@
 #include "bw-json-writer.h"
 #include "bw-mappings.h"
 #include "bw-stix.h"
+#include "bw-file.h"
 
 BwCatalog *
 bw_cli_load_catalog (GError **error)
@@ -84,8 +85,7 @@ write_file (const char  *path,
             GBytes      *bytes,
             GError     **error)
 {
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return bw_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
 
 int
@@ -168,7 +168,7 @@ bw_cli_import_mappings (int    argc,
 
       if (!g_file_test (out, G_FILE_TEST_EXISTS))
         fresh = TRUE;
-      else if (!g_file_get_contents (out, &contents, &length, &error))
+      else if (!bw_file_get_contents (out, &contents, &length, &error))
         return bw_cli_fail ("%s", error->message);
       else
         existing = g_bytes_new_take (g_steal_pointer (&contents), length);

@@ -10,6 +10,7 @@
 #include "bw-export.h"
 #include "bw-layer.h"
 #include "bw-overlay.h"
+#include "bw-file.h"
 
 int
 bw_cli_export (int    argc,
@@ -65,8 +66,7 @@ bw_cli_export (int    argc,
       gsize length;
       g_autofree char *text = bw_layer_write_from_engine (engine, doc, &length);
 
-      if (!g_file_set_contents_full (layer, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                     &error))
+      if (!bw_file_write_atomic (layer, text, length, &error))
         return bw_cli_fail ("%s", error->message);
     }
 

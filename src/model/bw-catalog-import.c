@@ -13,6 +13,7 @@
 
 #include "bw-catalog-import.h"
 #include "bw-catalog-private.h"
+#include "bw-file.h"
 
 static const char *const file_names[BW_CATALOG_N_FILES] = { "attack.json", "killchain.json",
                                                             "mappings.json", "stencils.json" };
@@ -68,7 +69,7 @@ user_file (const char  *dir,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!bw_file_get_contents (path, &contents, &length, error))
     return NULL;
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
@@ -410,7 +411,7 @@ bw_catalog_import_mappings (const char  *path,
       g_autofree char *contents = NULL;
       gsize length;
 
-      if (!g_file_get_contents (attack_path, &contents, &length, error))
+      if (!bw_file_get_contents (attack_path, &contents, &length, error))
         return NULL;
       attack = g_bytes_new_take (g_steal_pointer (&contents), length);
     }

@@ -8,6 +8,7 @@
 
 #include "bw-catalog-private.h"
 #include "bw-document-private.h"
+#include "bw-file.h"
 
 #define RESOURCE_CATALOG RESOURCE_BASE "/catalog/"
 
@@ -917,7 +918,7 @@ load_files (const char  *dir,
 
       if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
         {
-          if (!g_file_get_contents (path, &contents, &length, error))
+          if (!bw_file_get_contents (path, &contents, &length, error))
             goto out;
           bytes[i] = g_bytes_new_take (g_steal_pointer (&contents), length);
         }

@@ -47,6 +47,29 @@ char         *bw_document_new_id             (BwDocument   *self,
 void          bw_document_set_attack_version (BwDocument   *self,
                                               const char   *version);
 
+/* For the loader, inside a batch, once it has checked that no cycle forms: sets a zone's
+ * parent without walking the chain above it. */
+void          bw_document_link_parent        (BwDocument   *self,
+                                              const char   *id,
+                                              const char   *parent);
+
+/* The first Unicode non-character (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) in UTF-8 `text`, or 0.
+ * Labels and titles may not hold them: Pango refuses such text and stops drawing. */
+gunichar      bw_text_find_noncharacter      (const char   *text);
+
+/* The text a number inside a node's props was read as, when the canonical form would write it
+ * differently (1e400, 20-digit integers, 1.50): saved as read while the value is unchanged.
+ * `key` is the node id, 0x1f, and the member's path in props ("/x-notes/ticket"). A stale
+ * entry is harmless: the writer uses it only when it still reads as the value written. */
+void          bw_document_set_number_text    (BwDocument   *self,
+                                              const char   *key,
+                                              const char   *text);
+const char   *bw_document_get_number_text    (BwDocument   *self,
+                                              const char   *key);
+gboolean      bw_document_has_number_texts   (BwDocument   *self);
+void          bw_document_copy_number_texts  (BwDocument   *self,
+                                              BwDocument   *from);
+
 /* While a batch is open no `changed` is emitted; closing it emits one RESET. */
 void          bw_document_begin_batch        (BwDocument   *self);
 void          bw_document_end_batch          (BwDocument   *self);

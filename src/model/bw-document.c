@@ -25,6 +25,7 @@ struct _BwDocument
   GHashTable *zone_by_id;
   GHashTable *node_by_id;
   GHashTable *edge_by_id;
+  GHashTable *number_texts; /* NULL, or "node id\x1fpath in props" → a number's text as read */
   guint       batch;  /* > 0 while a loader fills the document: no signals */
 
   /* Largest N in use in ids "zN", "nN", "eN", so fresh ids need no scan; a slot is recomputed
@@ -220,6 +221,7 @@ bw_document_finalize (GObject *object)
   g_hash_table_unref (self->zone_by_id);
   g_hash_table_unref (self->node_by_id);
   g_hash_table_unref (self->edge_by_id);
+  g_clear_pointer (&self->number_texts, g_hash_table_unref);
   g_ptr_array_unref (self->zones);
   g_ptr_array_unref (self->nodes);
   g_ptr_array_unref (self->edges);
@@ -565,10 +567,37 @@ check_zone_ref (BwDocument  *self,
   return TRUE;
 }
 
+gunichar
+bw_text_find_noncharacter (const char *text)
+{
+  /* In UTF-8 the non-characters are EF B7 90–AF (U+FDD0–U+FDEF), EF BF BE/BF (U+FFFE/U+FFFF)
+   * and, in planes 1 to 16, a four-byte sequence ending xF BF BE/BF; the text is valid UTF-8. */
+  for (const guchar *p = (const guchar *) text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p < 0xef)
+        continue;
+      if (p[0] == 0xef && ((p[1] == 0xb7 && p[2] >= 0x90 && p[2] <= 0xaf) ||
+                           (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))))
+        return g_utf8_get_char ((const char *) p);
+      if (p[0] >= 0xf0 && p[1] != '\0' && (p[1] & 0x0f) == 0x0f && p[2] == 0xbf &&
+          (p[3] == 0xbe || p[3] == 0xbf))
+        return g_utf8_get_char ((const char *) p);
+    }
+  return 0;
+}
+
 static gboolean
 check_label (const char  *label,
              GError     **error)
 {
+  gunichar bad = bw_text_find_noncharacter (label);
+
+  if (bad != 0)
+    {
+      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID,
+                   _("A label may not contain the Unicode non-character U+%04X"), bad);
+      return FALSE;
+    }
   if (label != NULL && g_utf8_strlen (label, -1) > BW_DOCUMENT_MAX_LABEL)
     {
       g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_INVALID,
@@ -1017,6 +1046,56 @@ bw_document_set_parent (BwDocument  *self,
       emit (self, BW_CHANGE_MODIFY, BW_OBJECT_NODE, node->id, BW_FIELD_PARENT, NULL, node, NULL);
     }
   return TRUE;
+}
+
+void
+bw_document_link_parent (BwDocument *self,
+                         const char *id,
+                         const char *parent)
+{
+  BwZone *zone = g_hash_table_lookup (self->zone_by_id, id);
+
+  g_return_if_fail (zone != NULL && self->batch > 0);
+  g_free (zone->parent);
+  zone->parent = g_strdup (parent);
+}
+
+void
+bw_document_set_number_text (BwDocument *self,
+                             const char *key,
+                             const char *text)
+{
+  if (self->number_texts == NULL)
+    self->number_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (self->number_texts, g_strdup (key), g_strdup (text));
+}
+
+const char *
+bw_document_get_number_text (BwDocument *self,
+                             const char *key)
+{
+  return self->number_texts ? g_hash_table_lookup (self->number_texts, key) : NULL;
+}
+
+gboolean
+bw_document_has_number_texts (BwDocument *self)
+{
+  return self->number_texts != NULL;
+}
+
+void
+bw_document_copy_number_texts (BwDocument *self,
+                               BwDocument *from)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer text;
+
+  if (from->number_texts == NULL)
+    return;
+  g_hash_table_iter_init (&iter, from->number_texts);
+  while (g_hash_table_iter_next (&iter, &key, &text))
+    bw_document_set_number_text (self, key, text);
 }
 
 gboolean

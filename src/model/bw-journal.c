@@ -29,6 +29,8 @@ struct _BwJournal
 
 G_DEFINE_FINAL_TYPE (BwJournal, bw_journal, G_TYPE_OBJECT)
 
+G_DEFINE_QUARK (bw-journal-error-quark, bw_journal_error)
+
 static char *
 default_dir (void)
 {
@@ -237,6 +239,58 @@ bw_recovery_delete (const BwRecovery *recovery)
   g_unlink (recovery->journal_path);
 }
 
+/* The journal's files renamed to `*.damaged`: kept for whoever wants to look, never offered
+ * again. Returns the new name of the copy. */
+static char *
+move_aside (const char *copy_path,
+            const char *info_path)
+{
+  g_autofree char *damaged_info = g_strconcat (info_path, ".damaged", NULL);
+  char *damaged_copy = g_strconcat (copy_path, ".damaged", NULL);
+
+  if (g_file_test (copy_path, G_FILE_TEST_EXISTS) && g_rename (copy_path, damaged_copy) != 0)
+    g_unlink (copy_path);
+  if (g_rename (info_path, damaged_info) != 0)
+    g_unlink (info_path);
+  return damaged_copy;
+}
+
+static char *
+info_path_of (const char *journal_path)
+{
+  g_autofree char *stem = g_str_has_suffix (journal_path, ".bulwark")
+                            ? g_strndup (journal_path, strlen (journal_path) - strlen (".bulwark"))
+                            : g_strdup (journal_path);
+
+  return g_strconcat (stem, ".info", NULL);
+}
+
+BwDocument *
+bw_recovery_load (const BwRecovery  *recovery,
+                  GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  BwDocument *document = bw_document_load_from_file (recovery->journal_path, &local_error);
+  g_autofree char *info = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *name = NULL;
+
+  if (document != NULL)
+    return document;
+
+  /* Offered at every start otherwise, failing every time: say it once and set it aside. */
+  info = info_path_of (recovery->journal_path);
+  aside = move_aside (recovery->journal_path, info);
+  name = recovery->original_path ? g_path_get_basename (recovery->original_path)
+                                 : g_strdup (recovery->title && *recovery->title
+                                               ? recovery->title : _("Untitled Estate"));
+  g_set_error (error, BW_JOURNAL_ERROR, BW_JOURNAL_ERROR_DAMAGED,
+               _("The recovery copy of “%s” is damaged and cannot be restored (%s). It was moved "
+                 "aside to %s."),
+               name, local_error->message, aside);
+  return NULL;
+}
+
 static gboolean
 writer_is_alive (GKeyFile *info)
 {
@@ -290,8 +344,13 @@ bw_journal_list_orphans (const char *dir)
       stem = g_strndup (name, strlen (name) - strlen (".info"));
       info_path = g_build_filename (path, name, NULL);
       copy_path = g_strconcat (path, G_DIR_SEPARATOR_S, stem, ".bulwark", NULL);
-      if (!g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL) ||
-          writer_is_alive (info) || g_stat (copy_path, &st) != 0)
+      if (!g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+        {
+          /* Its copy cannot be described, let alone offered: set both aside. */
+          g_free (move_aside (copy_path, info_path));
+          continue;
+        }
+      if (writer_is_alive (info) || g_stat (copy_path, &st) != 0)
         continue;
 
       recovery = g_new0 (BwRecovery, 1);

@@ -36,6 +36,18 @@ const char *bw_journal_get_file     (BwJournal  *self);
 /* Copies left by sessions that did not end cleanly (their process is gone), newest first. */
 GPtrArray  *bw_journal_list_orphans (const char *dir);
 void        bw_recovery_free        (BwRecovery *recovery);
+#define BW_JOURNAL_ERROR (bw_journal_error_quark ())
+typedef enum
+{
+  BW_JOURNAL_ERROR_DAMAGED, /* the copy does not load; it was renamed to *.damaged */
+} BwJournalError;
+
+GQuark      bw_journal_error_quark  (void);
+
+/* The recovered document. When the copy does not load, it is moved aside (renamed to
+ * `*.damaged`, so it is not offered again) and the error says so, naming the new file. */
+BwDocument *bw_recovery_load        (const BwRecovery  *recovery,
+                                     GError           **error);
 /* Removes a recovery copy once it has been restored or declined. */
 void        bw_recovery_delete      (const BwRecovery *recovery);
 

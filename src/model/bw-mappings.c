@@ -8,6 +8,7 @@
 #include "bw-catalog-private.h"
 #include "bw-json-writer.h"
 #include "bw-mappings.h"
+#include "bw-file.h"
 
 typedef struct
 {
@@ -134,7 +135,7 @@ bw_mappings_import (const char       *path,
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!bw_file_get_contents (path, &contents, &length, error))
     return NULL;
   return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats, error);
 }

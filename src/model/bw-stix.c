@@ -10,6 +10,7 @@
 #include "bw-catalog-private.h"
 #include "bw-json-writer.h"
 #include "bw-stix.h"
+#include "bw-file.h"
 
 /* Platform names ATT&CK has renamed: older name → current name. */
 static const struct
@@ -42,7 +43,7 @@ bw_read_maybe_xz (const char  *path,
   g_autoptr(GByteArray) out = NULL;
   lzma_ret ret;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!bw_file_get_contents (path, &contents, &length, error))
     return NULL;
   if (length < 6 || memcmp (contents, "\xFD" "7zXZ\0", 6) != 0)
     return g_bytes_new_take (g_steal_pointer (&contents), length);

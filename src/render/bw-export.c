@@ -9,6 +9,7 @@
 #include "bw-export.h"
 #include "bw-painter.h"
 #include "bw-svg-writer.h"
+#include "bw-file.h"
 
 /* Cairo's own limit on each side of an image surface. */
 #define MAX_PIXELS 32767.0
@@ -175,6 +176,5 @@ bw_export_to_file (BwLayout              *layout,
 
   if (bytes == NULL)
     return FALSE;
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return bw_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
