@@ -160,6 +160,25 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* A group to write, sorted by ATT&CK id then by its place in the bundle. */
+typedef struct
+{
+  const char *attack_id;
+  JsonObject *group;
+  guint       order;
+} GroupRow;
+
+static int
+compare_group_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  const GroupRow *x = a;
+  const GroupRow *y = b;
+  int c = strcmp (x->attack_id, y->attack_id);
+
+  return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
+}
+
 static void
 add_strv (JsonBuilder *b,
           const char  *key,
@@ -511,7 +530,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
   json_builder_end_object (b);
 
   {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (GroupRow), groups->len);
     guint n_groups = 0;
 
     json_builder_set_member_name (b, "groups");
@@ -519,16 +538,15 @@ bw_stix_import_bytes (GBytes      *bytes_in,
     /* Sort the groups by ATT&CK id. */
     for (guint i = 0; i < groups->len; i++)
       {
-        JsonObject *g = g_ptr_array_index (groups, i);
+        GroupRow row = { attack_id (g_ptr_array_index (groups, i)), g_ptr_array_index (groups, i), i };
 
-        if (attack_id (g) != NULL)
-          g_ptr_array_add (rows, g_strdup_printf ("%s\t%u", attack_id (g), i));
+        if (row.attack_id != NULL)
+          g_array_append_val (rows, row);
       }
-    g_ptr_array_sort (rows, compare_strings);
+    g_array_sort (rows, compare_group_rows);
     for (guint r = 0; r < rows->len; r++)
       {
-        const char *row = g_ptr_array_index (rows, r);
-        JsonObject *g = g_ptr_array_index (groups, (guint) atoi (strchr (row, '\t') + 1));
+        JsonObject *g = g_array_index (rows, GroupRow, r).group;
         GHashTable *set = g_hash_table_lookup (uses, bw_json_object_get_string (g, "id"));
         g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
         JsonArray *aliases = array_member (g, "aliases");
