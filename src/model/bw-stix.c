@@ -191,6 +191,48 @@ add_strv (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+/* Where following revoked-by from `start` ends: the first live technique, or the first object
+ * revoked by nothing. Every object walked remembers its end in `ends`, so a chain is walked once
+ * however many revoked objects lead into it; NULL for a cycle. */
+static const char *
+revoked_end (GHashTable *revoked_stix,
+             GHashTable *live_ap,
+             GHashTable *ends,
+             const char *start)
+{
+  /* Marks an object whose end is being looked for: meeting it again is a cycle. */
+  static const char walking[] = "";
+  g_autoptr(GPtrArray) trail = g_ptr_array_new ();
+  const char *cursor = start;
+  const char *end;
+
+  for (;;)
+    {
+      const char *known = g_hash_table_lookup (ends, cursor);
+      const char *next;
+
+      if (known == walking)
+        return NULL;
+      if (known != NULL)
+        {
+          end = known;
+          break;
+        }
+      if (g_hash_table_contains (live_ap, cursor) ||
+          (next = g_hash_table_lookup (revoked_stix, cursor)) == NULL)
+        {
+          end = cursor;
+          break;
+        }
+      g_hash_table_insert (ends, (gpointer) cursor, (gpointer) walking);
+      g_ptr_array_add (trail, (gpointer) cursor);
+      cursor = next;
+    }
+  for (guint i = 0; i < trail->len; i++)
+    g_hash_table_insert (ends, g_ptr_array_index (trail, i), (gpointer) end);
+  return end;
+}
+
 static char *
 version_from_path (const char *path)
 {
@@ -428,6 +470,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
 
   /* Revoked techniques: ATT&CK id → the live technique they lead to. A cycle is an error. */
   {
+    g_autoptr(GHashTable) ends = g_hash_table_new (g_str_hash, g_str_equal);
     GHashTableIter iter;
     const char *from;
     const char *to;
@@ -436,30 +479,21 @@ bw_stix_import_bytes (GBytes      *bytes_in,
     while (g_hash_table_iter_next (&iter, (gpointer *) &from, (gpointer *) &to))
       {
         JsonObject *src = g_hash_table_lookup (by_stix, from);
-        const char *cursor = to;
-        guint hops = 0;
+        const char *cursor;
+        Technique *live;
 
         if (src == NULL || g_strcmp0 (bw_json_object_get_string (src, "type"), "attack-pattern") != 0 ||
             attack_id (src) == NULL)
           continue;
-        while (g_hash_table_lookup (live_ap, cursor) == NULL)
+        if ((cursor = revoked_end (revoked_stix, live_ap, ends, to)) == NULL)
           {
-            const char *next = g_hash_table_lookup (revoked_stix, cursor);
-
-            if (next == NULL)
-              break;
-            if (++hops > g_hash_table_size (revoked_stix))
-              {
-                bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"), path,
-                           attack_id (src));
-                return NULL;
-              }
-            cursor = next;
+            bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"), path,
+                                attack_id (src));
+            return NULL;
           }
-        if (g_hash_table_lookup (live_ap, cursor) != NULL &&
-            g_strcmp0 (attack_id (src), ((Technique *) g_hash_table_lookup (live_ap, cursor))->id) != 0)
-          g_hash_table_insert (revoked_out, g_strdup (attack_id (src)),
-                               g_strdup (((Technique *) g_hash_table_lookup (live_ap, cursor))->id));
+        live = g_hash_table_lookup (live_ap, cursor);
+        if (live != NULL && g_strcmp0 (attack_id (src), live->id) != 0)
+          g_hash_table_insert (revoked_out, g_strdup (attack_id (src)), g_strdup (live->id));
       }
   }
 
