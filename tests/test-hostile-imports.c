@@ -317,7 +317,16 @@ test_size_caps (void)
   /* A device is not a bundle (and /dev/zero would never end). */
   out = bw_stix_import ("/dev/zero", NULL, NULL, &error);
   g_assert_null (out);
-  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_assert_nonnull (strstr (error->message, "/dev/zero: not a regular file"));
+  g_clear_error (&error);
+  {
+    g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+
+    g_assert_no_error (error);
+    out = bw_mappings_import ("/dev/zero", catalog, NULL, NULL, NULL, &error);
+    g_assert_null (out);
+    g_assert_nonnull (strstr (error->message, "/dev/zero: not a regular file"));
+  }
 
   g_unlink (big);
   g_unlink (many);

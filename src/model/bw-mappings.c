@@ -153,6 +153,12 @@ bw_mappings_import (const char       *path,
   g_autofree char *contents = NULL;
   gsize length;
 
+  /* A device or FIFO would be read until memory runs out, or forever. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      bw_catalog_invalid (error, _("%s: not a regular file"), path);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats, error);
