@@ -122,6 +122,23 @@ test_check_limits (void)
   g_assert_true (bw_json_read_check (quoted, strlen (quoted), &error));
   g_assert_no_error (error);
 
+  /* json-glib reads comments and single-quoted strings; a '"' in them could hide nesting from
+   * a scan that did not: both are refused where they start. */
+  {
+    g_autofree char *deep = nested ("", DEEP, "");
+    const char *openers[] = { "/* \" */ ", "/ \" / ", "['\"', " };
+
+    for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+      {
+        g_autofree char *text = g_strconcat ("\n ", openers[i], deep, " \"\"", NULL);
+
+        g_assert_false (bw_json_read_check (text, strlen (text), &error));
+        g_assert_cmpstr (error->message, ==, i < 2 ? "line 2, column 2: a comment or a single-quoted string is not JSON"
+                                                   : "line 2, column 3: a comment or a single-quoted string is not JSON");
+        g_clear_error (&error);
+      }
+  }
+
   /* Values, not member names, count: BW_JSON_MAX_VALUES in all, then one more. */
   for (guint i = 2; i < BW_JSON_MAX_VALUES; i++)
     g_string_append (values, ",0");

@@ -108,6 +108,12 @@ bw_json_read_check (const char  *data,
             case ',':
               expect_key = depth > 0 && in_object[depth - 1];
               break;
+            case '/':
+            case '\'':
+              /* json-glib also reads comments and single-quoted strings, in which a '"' does
+               * not open a string: refused, so that this scan and the parser always agree on
+               * what is inside a string. */
+              return scan_fail (&scan, p, _("a comment or a single-quoted string is not JSON"), error);
             default:
               break;
             }
