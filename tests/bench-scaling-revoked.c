@@ -77,7 +77,7 @@ main (int    argc,
   double previous = 0;
 
   g_print ("%10s %10s %8s\n", "links", "cpu s", "ratio");
-  for (guint n = 10000; n <= 80000; n *= 2)
+  for (guint n = 20000; n <= 160000; n *= 2)
     {
       g_autofree char *text = revoked_chain (n);
       double seconds = import_seconds (text);
