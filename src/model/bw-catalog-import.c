@@ -14,6 +14,7 @@
 #include "bw-catalog-import.h"
 #include "bw-catalog-private.h"
 #include "bw-file.h"
+#include "bw-json-read.h"
 
 static const char *const file_names[BW_CATALOG_N_FILES] = { "attack.json", "killchain.json",
                                                             "mappings.json", "stencils.json" };
@@ -302,7 +303,8 @@ bw_catalog_import_migrate_mappings (GBytes          *mappings,
   JsonNode *caps;
   GString *text;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings),
+  if (!bw_json_read_check (g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings), &local) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings),
                                    &local))
     {
       bw_catalog_invalid (error, _("mappings.json: %s"), local ? local->message : _("no JSON value"));

@@ -9,6 +9,7 @@
 #include "bw-catalog-private.h"
 #include "bw-document-private.h"
 #include "bw-file.h"
+#include "bw-json-read.h"
 
 #define RESOURCE_CATALOG RESOURCE_BASE "/catalog/"
 
@@ -315,7 +316,8 @@ parse_root (JsonParser *parser,
       bad (ctx, _("the file is empty"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+  if (!bw_json_read_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    &error))
     {
       /* json-glib refuses some input (empty, blank) without saying why. */

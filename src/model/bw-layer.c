@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "bw-json-writer.h"
+#include "bw-json-read.h"
 #include "bw-layer.h"
 
 #define COLOR_COVERED "#2ec27e"
@@ -385,7 +386,8 @@ bw_layer_read_focus (BwCatalog   *catalog,
       g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_PARSE, _("not UTF-8 text"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!bw_json_read_check (data, length, &local_error) ||
+      !json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, BW_LAYER_ERROR, BW_LAYER_ERROR_PARSE, "%s", local_error ? local_error->message : _("no JSON value"));
       return NULL;

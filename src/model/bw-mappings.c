@@ -7,6 +7,7 @@
 
 #include "bw-catalog-private.h"
 #include "bw-json-writer.h"
+#include "bw-json-read.h"
 #include "bw-mappings.h"
 #include "bw-file.h"
 
@@ -73,37 +74,38 @@ load_existing (GBytes      *existing,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
   JsonObject *root;
-  JsonNode *node;
+  JsonArray *array;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (existing, NULL),
+  if (!bw_json_read_check (g_bytes_get_data (existing, NULL), g_bytes_get_size (existing), &local) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (existing, NULL),
                                    g_bytes_get_size (existing), &local))
     return bw_catalog_invalid (error, _("mappings.json: %s"), local ? local->message : _("no JSON value"));
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return bw_catalog_invalid (error, _("mappings.json: expected an object"));
   root = json_node_get_object (json_parser_get_root (parser));
 
-  node = json_object_get_member (root, "sources");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-      json_array_add_element (sources, json_node_copy (json_array_get_element (json_node_get_array (node), i)));
+  /* Only sources that are objects are kept: the file name in each says which to replace. */
+  array = bw_json_object_get_array (root, "sources");
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    if (bw_json_array_get_object (array, i) != NULL)
+      json_array_add_element (sources, json_node_copy (json_array_get_element (array, i)));
 
-  node = json_object_get_member (root, "capabilities");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if ((array = bw_json_object_get_array (root, "capabilities")) == NULL)
     return bw_catalog_invalid (error, _("mappings.json: capabilities: missing or not an array"));
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *o = json_array_get_object_element (json_node_get_array (node), i);
+      JsonObject *o = bw_json_array_get_object (array, i);
       JsonArray *entries;
       Capability *c;
 
       if (o == NULL || bw_json_object_get_string (o, "id") == NULL ||
-          (entries = json_object_get_array_member (o, "entries")) == NULL)
+          (entries = bw_json_object_get_array (o, "entries")) == NULL)
         return bw_catalog_invalid (error, _("mappings.json: capabilities[%u]: malformed"), i);
       c = capability_get (caps, bw_json_object_get_string (o, "id"), bw_json_object_get_string (o, "name"),
                           bw_json_object_get_string (o, "group"));
       for (guint k = 0; k < json_array_get_length (entries); k++)
         {
-          JsonObject *e = json_array_get_object_element (entries, k);
+          JsonObject *e = bw_json_array_get_object (entries, k);
           BwCategory category;
           BwScore score;
 
@@ -114,6 +116,24 @@ load_existing (GBytes      *existing,
           capability_add (c, bw_json_object_get_string (e, "technique"), category, score);
         }
     }
+  return TRUE;
+}
+
+/* A mapping object's member that may be absent or null (unmapped entries have no technique or
+ * score), or else must be a string. */
+static gboolean
+optional_string (JsonObject  *m,
+                 const char  *key,
+                 const char  *path,
+                 guint        i,
+                 const char **out,
+                 GError     **error)
+{
+  JsonNode *n = json_object_get_member (m, key);
+
+  *out = bw_json_object_get_string (m, key);
+  if (n != NULL && *out == NULL && !JSON_NODE_HOLDS_NULL (n))
+    return bw_catalog_invalid (error, _("%s: mapping_objects[%u].%s: expected a string"), path, i, key);
   return TRUE;
 }
 
@@ -135,6 +155,12 @@ bw_mappings_import (const char       *path,
   g_autofree char *contents = NULL;
   gsize length;
 
+  /* A device or FIFO would be read until memory runs out, or forever. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      bw_catalog_invalid (error, _("%s: not a regular file"), path);
+      return NULL;
+    }
   if (!bw_file_get_contents (path, &contents, &length, error))
     return NULL;
   return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats, error);
@@ -168,7 +194,7 @@ bw_mappings_import_data (const char       *data,
   BwMappingsStats counts = { 0 };
   GString *text;
 
-  if (!json_parser_load_from_data (parser, data, length, &local))
+  if (!bw_json_read_check (data, length, &local) || !json_parser_load_from_data (parser, data, length, &local))
     {
       bw_catalog_invalid (error, _("%s: %s"), path, local ? local->message : _("no JSON value"));
       return NULL;
@@ -224,15 +250,18 @@ bw_mappings_import_data (const char       *data,
         }
       m = json_node_get_object (en);
       cap_id = bw_json_object_get_string (m, "capability_id");
-      technique = bw_json_object_get_string (m, "attack_object_id");
-      category_s = bw_json_object_get_string (m, "score_category");
-      score_s = bw_json_object_get_string (m, "score_value");
-      status = bw_json_object_get_string (m, "status");
       if (cap_id == NULL || *cap_id == '\0')
         {
           bw_catalog_invalid (error, _("%s: mapping_objects[%u].capability_id: missing or not a string"), path, i);
           return NULL;
         }
+      if (!optional_string (m, "attack_object_id", path, i, &technique, error) ||
+          !optional_string (m, "score_category", path, i, &category_s, error) ||
+          !optional_string (m, "score_value", path, i, &score_s, error) ||
+          !optional_string (m, "status", path, i, &status, error) ||
+          !optional_string (m, "capability_description", path, i, &cap_name, error) ||
+          !optional_string (m, "capability_group", path, i, &group, error))
+        return NULL;
       /* Entries still under review or without a score say nothing about coverage. */
       if (status != NULL && !g_str_equal (status, "complete"))
         continue;
@@ -251,12 +280,8 @@ bw_mappings_import_data (const char       *data,
           return NULL;
         }
 
-      cap_name = bw_json_object_get_string (m, "capability_description");
-      group = bw_json_object_get_string (m, "capability_group");
       if (group != NULL && group_names != NULL)
-        group_name = json_object_has_member (group_names, group)
-                       ? json_object_get_string_member (group_names, group)
-                       : NULL;
+        group_name = bw_json_object_get_string (group_names, group);
 
       /* A capability in the new file replaces the same one from before, entirely. */
       if (!g_hash_table_contains (replaced, cap_id))
@@ -300,7 +325,7 @@ bw_mappings_import_data (const char       *data,
       /* Importing the same file again replaces its source line. */
       for (guint i = json_array_get_length (sources); i > 0; i--)
         {
-          JsonObject *old = json_array_get_object_element (sources, i - 1);
+          JsonObject *old = bw_json_array_get_object (sources, i - 1);
 
           if (old != NULL && g_strcmp0 (bw_json_object_get_string (old, "file"),
                                         json_object_get_string_member (source, "file")) == 0)

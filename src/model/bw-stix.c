@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <lzma.h>
 #include <string.h>
 
 #include "bw-catalog-private.h"
 #include "bw-json-writer.h"
+#include "bw-json-read.h"
 #include "bw-stix.h"
 #include "bw-file.h"
 
@@ -33,6 +35,12 @@ bw_stix_normalize_platform (const char *platform)
   return platform;
 }
 
+/* ATT&CK 18.1 is 50.7 MB as one bundle: four times that leaves room for growth and refuses a
+ * small .xz that would expand into gigabytes. */
+#define MAX_BUNDLE_SIZE ((gsize) 200 << 20)
+/* xz -9 needs 65 MiB to decompress; a header asking for more is not a bundle MITRE made. */
+#define MAX_XZ_MEMORY ((guint64) 256 << 20)
+
 GBytes *
 bw_read_maybe_xz (const char  *path,
                   GError     **error)
@@ -41,19 +49,31 @@ bw_read_maybe_xz (const char  *path,
   gsize length = 0;
   lzma_stream stream = LZMA_STREAM_INIT;
   g_autoptr(GByteArray) out = NULL;
+  GStatBuf st;
   lzma_ret ret;
 
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      bw_catalog_invalid (error, _("%s: not a regular file"), path);
+      return NULL;
+    }
+  if (g_stat (path, &st) == 0 && (guint64) st.st_size > MAX_BUNDLE_SIZE)
+    {
+      bw_catalog_invalid (error, _("%s: larger than %d MiB, more than any ATT&CK bundle"), path,
+                          (int) (MAX_BUNDLE_SIZE >> 20));
+      return NULL;
+    }
   if (!bw_file_get_contents (path, &contents, &length, error))
     return NULL;
   if (length < 6 || memcmp (contents, "\xFD" "7zXZ\0", 6) != 0)
     return g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  if (lzma_stream_decoder (&stream, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
+  if (lzma_stream_decoder (&stream, MAX_XZ_MEMORY, LZMA_CONCATENATED) != LZMA_OK)
     {
       bw_catalog_invalid (error, _("%s: cannot start the xz decoder"), path);
       return NULL;
     }
-  out = g_byte_array_sized_new (length * 8);
+  out = g_byte_array_sized_new (MIN (length * 8, MAX_BUNDLE_SIZE));
   stream.next_in = (const guint8 *) contents;
   stream.avail_in = length;
   do
@@ -63,16 +83,23 @@ bw_read_maybe_xz (const char  *path,
       stream.next_out = buffer;
       stream.avail_out = sizeof buffer;
       ret = lzma_code (&stream, LZMA_FINISH);
-      g_byte_array_append (out, buffer, sizeof buffer - stream.avail_out);
-      if (out->len > (gsize) 1 << 31)
+      if (out->len + (sizeof buffer - stream.avail_out) > MAX_BUNDLE_SIZE)
         {
           lzma_end (&stream);
-          bw_catalog_invalid (error, _("%s: decompresses to more than 2 GiB"), path);
+          bw_catalog_invalid (error, _("%s: decompresses to more than %d MiB, more than any ATT&CK bundle"),
+                              path, (int) (MAX_BUNDLE_SIZE >> 20));
           return NULL;
         }
+      g_byte_array_append (out, buffer, sizeof buffer - stream.avail_out);
     }
   while (ret == LZMA_OK);
   lzma_end (&stream);
+  if (ret == LZMA_MEMLIMIT_ERROR)
+    {
+      bw_catalog_invalid (error, _("%s: the xz data needs more than %d MiB of memory to decompress"), path,
+                          (int) (MAX_XZ_MEMORY >> 20));
+      return NULL;
+    }
   if (ret != LZMA_STREAM_END)
     {
       bw_catalog_invalid (error, _("%s: the xz data is damaged or truncated (error %d)"), path, (int) ret);
@@ -91,20 +118,11 @@ bool_member (JsonObject *o,
          json_node_get_boolean (n);
 }
 
-static JsonArray *
-array_member (JsonObject *o,
-              const char *key)
-{
-  JsonNode *n = json_object_get_member (o, key);
-
-  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
-}
-
 /* The ATT&CK id ("T1055.011", "TA0001", "G0016") from external_references. */
 static const char *
 attack_id (JsonObject *o)
 {
-  JsonArray *refs = array_member (o, "external_references");
+  JsonArray *refs = bw_json_object_get_array (o, "external_references");
 
   for (guint i = 0; refs != NULL && i < json_array_get_length (refs); i++)
     {
@@ -162,6 +180,25 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* A group to write, sorted by ATT&CK id then by its place in the bundle. */
+typedef struct
+{
+  const char *attack_id;
+  JsonObject *group;
+  guint       order;
+} GroupRow;
+
+static int
+compare_group_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  const GroupRow *x = a;
+  const GroupRow *y = b;
+  int c = strcmp (x->attack_id, y->attack_id);
+
+  return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
+}
+
 static void
 add_strv (JsonBuilder *b,
           const char  *key,
@@ -172,6 +209,48 @@ add_strv (JsonBuilder *b,
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     json_builder_add_string_value (b, values[i]);
   json_builder_end_array (b);
+}
+
+/* Where following revoked-by from `start` ends: the first live technique, or the first object
+ * revoked by nothing. Every object walked remembers its end in `ends`, so a chain is walked once
+ * however many revoked objects lead into it; NULL for a cycle. */
+static const char *
+revoked_end (GHashTable *revoked_stix,
+             GHashTable *live_ap,
+             GHashTable *ends,
+             const char *start)
+{
+  /* Marks an object whose end is being looked for: meeting it again is a cycle. */
+  static const char walking[] = "";
+  g_autoptr(GPtrArray) trail = g_ptr_array_new ();
+  const char *cursor = start;
+  const char *end;
+
+  for (;;)
+    {
+      const char *known = g_hash_table_lookup (ends, cursor);
+      const char *next;
+
+      if (known == walking)
+        return NULL;
+      if (known != NULL)
+        {
+          end = known;
+          break;
+        }
+      if (g_hash_table_contains (live_ap, cursor) ||
+          (next = g_hash_table_lookup (revoked_stix, cursor)) == NULL)
+        {
+          end = cursor;
+          break;
+        }
+      g_hash_table_insert (ends, (gpointer) cursor, (gpointer) walking);
+      g_ptr_array_add (trail, (gpointer) cursor);
+      cursor = next;
+    }
+  for (guint i = 0; i < trail->len; i++)
+    g_hash_table_insert (ends, g_ptr_array_index (trail, i), (gpointer) end);
+  return end;
 }
 
 static char *
@@ -234,6 +313,17 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       bw_catalog_invalid (error, _("%s: the file is empty"), path);
       return NULL;
     }
+  if (g_bytes_get_size (bytes) > MAX_BUNDLE_SIZE)
+    {
+      bw_catalog_invalid (error, _("%s: larger than %d MiB, more than any ATT&CK bundle"), path,
+                          (int) (MAX_BUNDLE_SIZE >> 20));
+      return NULL;
+    }
+  if (!bw_json_read_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local))
+    {
+      bw_catalog_invalid (error, _("%s: %s"), path, local->message);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    &local))
     {
@@ -256,7 +346,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       bw_catalog_invalid (error, _("%s: type: expected “bundle”"), path);
       return NULL;
     }
-  if ((objects = array_member (bundle, "objects")) == NULL)
+  if ((objects = bw_json_object_get_array (bundle, "objects")) == NULL)
     {
       bw_catalog_invalid (error, _("%s: objects: missing or not an array"), path);
       return NULL;
@@ -280,7 +370,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       id = bw_json_object_get_string (o, "id");
       if (type == NULL || id == NULL)
         {
-          bw_catalog_invalid (error, _("%s: objects[%u]: missing “type” or “id”"), path, i);
+          bw_catalog_invalid (error, _("%s: objects[%u]: “type” or “id” missing or not a string"), path, i);
           return NULL;
         }
       if (bw_json_object_get_string (o, "spec_version") != NULL)
@@ -291,13 +381,20 @@ bw_stix_import_bytes (GBytes      *bytes_in,
         version = g_strdup (bw_json_object_get_string (o, "x_mitre_version"));
       else if (g_str_equal (type, "x-mitre-matrix") && is_live (o) && matrix == NULL)
         matrix = o;
-      else if (g_str_equal (type, "intrusion-set") && is_live (o))
-        g_ptr_array_add (groups, o);
+      else if (g_str_equal (type, "intrusion-set") && is_live (o) && attack_id (o) != NULL)
+        {
+          if (bw_json_object_get_string (o, "name") == NULL)
+            {
+              bw_catalog_invalid (error, _("%s: objects[%u] (%s): a group without a name"), path, i, id);
+              return NULL;
+            }
+          g_ptr_array_add (groups, o);
+        }
       else if (g_str_equal (type, "attack-pattern") && is_live (o))
         {
           Technique *t;
-          JsonArray *phases = array_member (o, "kill_chain_phases");
-          JsonArray *platforms = array_member (o, "x_mitre_platforms");
+          JsonArray *phases = bw_json_object_get_array (o, "kill_chain_phases");
+          JsonArray *platforms = bw_json_object_get_array (o, "x_mitre_platforms");
           g_autoptr(GStrvBuilder) tb = g_strv_builder_new ();
           g_autoptr(GStrvBuilder) pb = g_strv_builder_new ();
           const char *aid = attack_id (o);
@@ -340,7 +437,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       return NULL;
     }
   {
-    JsonArray *refs = array_member (matrix, "tactic_refs");
+    JsonArray *refs = bw_json_object_get_array (matrix, "tactic_refs");
 
     if (refs == NULL || json_array_get_length (refs) == 0)
       {
@@ -349,14 +446,19 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       }
     for (guint i = 0; i < json_array_get_length (refs); i++)
       {
-        const char *ref = json_array_get_string_element (refs, i);
+        const char *ref = bw_json_array_get_string (refs, i);
         JsonObject *tactic = ref ? g_hash_table_lookup (by_stix, ref) : NULL;
 
-        if (tactic == NULL || attack_id (tactic) == NULL ||
-            bw_json_object_get_string (tactic, "x_mitre_shortname") == NULL)
+        if (ref == NULL)
           {
-            bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"), path, i,
-                       ref ? ref : "");
+            bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: expected a string"), path, i);
+            return NULL;
+          }
+        if (tactic == NULL || attack_id (tactic) == NULL ||
+            bw_json_object_get_string (tactic, "x_mitre_shortname") == NULL ||
+            bw_json_object_get_string (tactic, "name") == NULL)
+          {
+            bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"), path, i, ref);
             return NULL;
           }
         g_ptr_array_add (tactics, tactic);
@@ -366,7 +468,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
   /* Second pass: relationships. */
   for (guint i = 0; i < json_array_get_length (objects); i++)
     {
-      JsonObject *o = json_array_get_object_element (objects, i);
+      JsonObject *o = bw_json_array_get_object (objects, i);
       const char *kind;
       const char *source;
       const char *target;
@@ -411,6 +513,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
 
   /* Revoked techniques: ATT&CK id → the live technique they lead to. A cycle is an error. */
   {
+    g_autoptr(GHashTable) ends = g_hash_table_new (g_str_hash, g_str_equal);
     GHashTableIter iter;
     const char *from;
     const char *to;
@@ -419,30 +522,21 @@ bw_stix_import_bytes (GBytes      *bytes_in,
     while (g_hash_table_iter_next (&iter, (gpointer *) &from, (gpointer *) &to))
       {
         JsonObject *src = g_hash_table_lookup (by_stix, from);
-        const char *cursor = to;
-        guint hops = 0;
+        const char *cursor;
+        Technique *live;
 
         if (src == NULL || g_strcmp0 (bw_json_object_get_string (src, "type"), "attack-pattern") != 0 ||
             attack_id (src) == NULL)
           continue;
-        while (g_hash_table_lookup (live_ap, cursor) == NULL)
+        if ((cursor = revoked_end (revoked_stix, live_ap, ends, to)) == NULL)
           {
-            const char *next = g_hash_table_lookup (revoked_stix, cursor);
-
-            if (next == NULL)
-              break;
-            if (++hops > g_hash_table_size (revoked_stix))
-              {
-                bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"), path,
-                           attack_id (src));
-                return NULL;
-              }
-            cursor = next;
+            bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"), path,
+                                attack_id (src));
+            return NULL;
           }
-        if (g_hash_table_lookup (live_ap, cursor) != NULL &&
-            g_strcmp0 (attack_id (src), ((Technique *) g_hash_table_lookup (live_ap, cursor))->id) != 0)
-          g_hash_table_insert (revoked_out, g_strdup (attack_id (src)),
-                               g_strdup (((Technique *) g_hash_table_lookup (live_ap, cursor))->id));
+        live = g_hash_table_lookup (live_ap, cursor);
+        if (live != NULL && g_strcmp0 (attack_id (src), live->id) != 0)
+          g_hash_table_insert (revoked_out, g_strdup (attack_id (src)), g_strdup (live->id));
       }
   }
 
@@ -513,7 +607,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
   json_builder_end_object (b);
 
   {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (GroupRow), groups->len);
     guint n_groups = 0;
 
     json_builder_set_member_name (b, "groups");
@@ -521,19 +615,17 @@ bw_stix_import_bytes (GBytes      *bytes_in,
     /* Sort the groups by ATT&CK id. */
     for (guint i = 0; i < groups->len; i++)
       {
-        JsonObject *g = g_ptr_array_index (groups, i);
+        GroupRow row = { attack_id (g_ptr_array_index (groups, i)), g_ptr_array_index (groups, i), i };
 
-        if (attack_id (g) != NULL)
-          g_ptr_array_add (rows, g_strdup_printf ("%s\t%u", attack_id (g), i));
+        g_array_append_val (rows, row);
       }
-    g_ptr_array_sort (rows, compare_strings);
+    g_array_sort (rows, compare_group_rows);
     for (guint r = 0; r < rows->len; r++)
       {
-        const char *row = g_ptr_array_index (rows, r);
-        JsonObject *g = g_ptr_array_index (groups, (guint) atoi (strchr (row, '\t') + 1));
+        JsonObject *g = g_array_index (rows, GroupRow, r).group;
         GHashTable *set = g_hash_table_lookup (uses, bw_json_object_get_string (g, "id"));
         g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-        JsonArray *aliases = array_member (g, "aliases");
+        JsonArray *aliases = bw_json_object_get_array (g, "aliases");
         GHashTableIter iter;
         const char *ap;
 
@@ -566,7 +658,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
         json_builder_begin_array (b);
         for (guint k = 0; aliases != NULL && k < json_array_get_length (aliases); k++)
           {
-            const char *alias = json_array_get_string_element (aliases, k);
+            const char *alias = bw_json_array_get_string (aliases, k);
 
             if (alias != NULL && g_strcmp0 (alias, bw_json_object_get_string (g, "name")) != 0)
               json_builder_add_string_value (b, alias);

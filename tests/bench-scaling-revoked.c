@@ -1,0 +1,92 @@
+/* bench-scaling-revoked.c: how the STIX import scales with a chain of revoked-by links. Each
+ * technique is revoked by the next and the last by a live one; the chain length doubles each
+ * round and the ratio of the import times is printed (linear gives about 2). Prints figures,
+ * never fails on time. */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "bw-stix.h"
+
+static char *
+revoked_chain (guint n)
+{
+  GString *s = g_string_new ("{\"type\": \"bundle\", \"objects\": ["
+                             "{\"type\": \"x-mitre-matrix\", \"id\": \"x-mitre-matrix--1\", \"tactic_refs\": [\"x-mitre-tactic--1\"]},"
+                             "{\"type\": \"x-mitre-tactic\", \"id\": \"x-mitre-tactic--1\", \"name\": \"Execution\", "
+                             "\"x_mitre_shortname\": \"execution\", \"external_references\": "
+                             "[{\"source_name\": \"mitre-attack\", \"external_id\": \"TA0002\"}]},"
+                             "{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--live\", \"name\": \"Live\", "
+                             "\"external_references\": [{\"source_name\": \"mitre-attack\", \"external_id\": \"T1059\"}], "
+                             "\"kill_chain_phases\": [{\"kill_chain_name\": \"mitre-attack\", \"phase_name\": \"execution\"}]}");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, ",{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--r%u\", \"name\": \"R%u\", "
+                            "\"revoked\": true, \"external_references\": [{\"source_name\": \"mitre-attack\", "
+                            "\"external_id\": \"T9%07u\"}]}", i, i, i);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *target = i + 1 < n ? g_strdup_printf ("attack-pattern--r%u", i + 1)
+                                          : g_strdup ("attack-pattern--live");
+
+      g_string_append_printf (s, ",{\"type\": \"relationship\", \"id\": \"relationship--%u\", "
+                              "\"relationship_type\": \"revoked-by\", \"source_ref\": \"attack-pattern--r%u\", "
+                              "\"target_ref\": \"%s\"}", i, i, target);
+    }
+  g_string_append (s, "]}");
+  return g_string_free (s, FALSE);
+}
+
+/* Processor time, so that other work on the machine weighs less on the ratio. */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The best of three imports, in seconds of processor time. */
+static double
+import_seconds (const char *text)
+{
+  double best = G_MAXDOUBLE;
+
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      BwStixStats stats = { 0 };
+      double start = cpu_seconds ();
+      g_autofree char *out = bw_stix_import_bytes (g_bytes_new (text, strlen (text)), "chain.json", NULL, &stats,
+                                                   &error);
+      double seconds = cpu_seconds () - start;
+
+      if (out == NULL)
+        g_error ("%s", error->message);
+      best = MIN (best, seconds);
+    }
+  return best;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  double previous = 0;
+
+  g_print ("%10s %10s %8s\n", "links", "cpu s", "ratio");
+  for (guint n = 20000; n <= 160000; n *= 2)
+    {
+      g_autofree char *text = revoked_chain (n);
+      double seconds = import_seconds (text);
+
+      if (previous > 0)
+        g_print ("%10u %10.3f %8.2f\n", n, seconds, seconds / previous);
+      else
+        g_print ("%10u %10.3f %8s\n", n, seconds, "-");
+      previous = seconds;
+    }
+  return 0;
+}
