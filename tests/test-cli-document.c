@@ -262,13 +262,16 @@ test_node_limit (void)
   gint64 start = g_get_monotonic_time ();
 
   g_assert_cmpint (bw_test_run_bulwark (validate, &out, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
   g_assert_nonnull (strstr (out, "valid (0 zones, 1000000 nodes, 0 edges)"));
   g_clear_pointer (&out, g_free);
   g_test_message ("validate: %.1f s", (g_get_monotonic_time () - start) / 1e6);
 
   /* What validate accepts normalizes to a file that reads back. */
   g_assert_cmpint (bw_test_run_bulwark (normalize, NULL, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (bw_test_run_bulwark (reload, &out, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
   g_assert_nonnull (strstr (out, "valid (0 zones, 1000000 nodes, 0 edges)"));
   g_clear_pointer (&out, g_free);
   g_test_message ("normalize and reload: %.1f s", (g_get_monotonic_time () - start) / 1e6);
