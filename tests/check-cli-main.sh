@@ -23,5 +23,18 @@ err=$("$bulwark" missing/estate.bulwark 2>&1 >/dev/null); rc=$?
 [ $rc -eq 2 ] || check "missing file exited $rc"
 grep -q 'missing/estate.bulwark: no such file' <<<"$err" || check "missing file message: $err"
 
+# An unknown threat group id is the file's own text: it reaches the terminal escaped.
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+python3 - "$BW_SOURCE_DIR/data/samples/reference-architecture.bulwark" "$work/t.bulwark" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d.setdefault("settings", {})["threat_groups"] = ["G9\u001b]0;owned\u0007\u001b[31m"]
+json.dump(d, open(sys.argv[2], "w"))
+PY
+err=$("$bulwark" validate "$work/t.bulwark" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 0 ] || check "validate with an unknown group exited $rc"
+grep -qF 'G9\x1B]0;owned\x07\x1B[31m' <<<"$err" || check "group id not escaped: $(cat -v <<<"$err")"
+if printf '%s' "$err" | grep -q $'\x1b'; then check "an escape character reached the terminal"; fi
+
 [ $fail -eq 0 ] && echo "ok: bulwark front door"
 exit $fail

@@ -461,7 +461,12 @@ bw_cli_check_catalog (BwDocument *document,
   groups = bw_document_get_threat_groups (document);
   for (guint i = 0; groups[i] != NULL; i++)
     if (bw_catalog_lookup_group (catalog, groups[i]) == NULL)
-      g_printerr (_("bulwark: warning: %s: settings.threat_groups[%u]: no ATT&CK group “%s”; it is ignored\n"),
-                  path, i, groups[i]);
+      {
+        /* The id is the file's text: escaped like every other untrusted string we print. */
+        g_autofree char *shown = bw_cli_text (groups[i]);
+
+        g_printerr (_("bulwark: warning: %s: settings.threat_groups[%u]: no ATT&CK group “%s”; it is ignored\n"),
+                    path, i, shown);
+      }
   return TRUE;
 }
