@@ -303,6 +303,11 @@ bw_catalog_import_migrate_mappings (GBytes          *mappings,
   JsonNode *caps;
   GString *text;
 
+  if (g_bytes_get_size (mappings) == 0)
+    {
+      bw_catalog_invalid (error, _("mappings.json: %s"), _("no JSON value"));
+      return NULL;
+    }
   if (!bw_json_read_check (g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings), &local) ||
       !json_parser_load_from_data (parser, g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings),
                                    &local))

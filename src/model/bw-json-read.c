@@ -44,7 +44,8 @@ bw_json_read_check (const char  *data,
   /* Whether each open container is an object, so that a string right after "{" or "," is
    * known to be a member name rather than a value. */
   gboolean in_object[BW_JSON_MAX_DEPTH + 1];
-  const char *end = data + length;
+  /* An empty GBytes has no data pointer at all: nothing to scan, the parser says why. */
+  const char *end = length > 0 ? data + length : data;
   Scan scan = { data, data, 1 };
   guint depth = 0;
   guint64 values = 0;

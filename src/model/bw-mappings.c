@@ -76,6 +76,8 @@ load_existing (GBytes      *existing,
   JsonObject *root;
   JsonArray *array;
 
+  if (g_bytes_get_size (existing) == 0)
+    return bw_catalog_invalid (error, _("mappings.json: %s"), _("no JSON value"));
   if (!bw_json_read_check (g_bytes_get_data (existing, NULL), g_bytes_get_size (existing), &local) ||
       !json_parser_load_from_data (parser, g_bytes_get_data (existing, NULL),
                                    g_bytes_get_size (existing), &local))
