@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -177,4 +178,22 @@ bw_test_build_document (const char *const *lines)
       g_assert_no_error (error);
     }
   return g_steal_pointer (&doc);
+}
+
+void
+bw_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      /* A file, a link or an empty directory goes at once; only a directory with something in
+       * it is entered, so a link to a directory is never followed. */
+      if (g_remove (child) != 0)
+        bw_test_remove_tree (child);
+    }
+  g_rmdir (path);
 }

@@ -28,6 +28,9 @@ int bw_test_run_bulwark (const char *const *args,
                          char              **out_stderr);
 
 /* Reads a whole file, asserting it exists. */
+/* Removes a directory and everything in it; links are removed, never followed. */
+void bw_test_remove_tree (const char *path);
+
 char *bw_test_read_file (const char *path,
                          gsize      *out_length);
 

@@ -24,23 +24,6 @@ typedef struct
   char *work;  /* generated inputs */
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture      *f,
@@ -55,8 +38,8 @@ static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  remove_tree (f->home);
-  remove_tree (f->work);
+  bw_test_remove_tree (f->home);
+  bw_test_remove_tree (f->work);
   g_unsetenv ("XDG_DATA_HOME");
   g_free (f->home);
   g_free (f->work);

@@ -452,21 +452,6 @@ mode_of (const char *path)
 }
 
 /* Everything a save may leave behind goes with the directory. */
-static void
-remove_tree (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-
-      if (g_remove (path) != 0)
-        remove_tree (path);
-    }
-  g_rmdir (dir_path);
-}
 
 static void
 test_save_keeps_mode_and_owner (void)
@@ -510,7 +495,7 @@ test_save_keeps_mode_and_owner (void)
   else
     g_test_message ("not root: the owner check is skipped");
   g_assert_cmpuint (count_entries (dir), ==, 2);
-  remove_tree (dir);
+  bw_test_remove_tree (dir);
 }
 
 static void
@@ -563,7 +548,7 @@ test_save_through_symlink (void)
   g_assert_true (bw_document_save_to_file (doc, path, &error));
   hard_after = bw_test_read_file (hard, NULL);
   g_assert_cmpstr (hard_after, ==, before);
-  remove_tree (dir);
+  bw_test_remove_tree (dir);
 }
 
 static void
@@ -633,7 +618,7 @@ test_save_to_special_files (void)
       g_clear_error (&error);
     }
   g_assert_true (S_ISCHR (mode_of ("/dev/full")));
-  remove_tree (dir);
+  bw_test_remove_tree (dir);
 }
 
 static void
@@ -684,7 +669,7 @@ test_read_refuses_special_files (void)
   g_clear_pointer (&contents, g_free);
   g_assert_false (bw_file_get_contents_max ("/proc/self/status", 16, &contents, &length, &error));
   g_clear_error (&error);
-  remove_tree (dir);
+  bw_test_remove_tree (dir);
 }
 
 static void

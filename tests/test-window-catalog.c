@@ -232,23 +232,6 @@ test_import_from_preferences (void)
   destroy_window (GTK_WIDGET (window));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int    argc,
@@ -272,8 +255,8 @@ main (int    argc,
   if (gdk_display_get_default () == NULL)
     {
       g_print ("SKIP: no display (run under xvfb-run)\n");
-      remove_tree (home);
-      remove_tree (work);
+      bw_test_remove_tree (home);
+      bw_test_remove_tree (work);
       return BW_TEST_SKIP;
     }
 
@@ -285,7 +268,7 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  remove_tree (home);
-  remove_tree (work);
+  bw_test_remove_tree (home);
+  bw_test_remove_tree (work);
   return status;
 }
