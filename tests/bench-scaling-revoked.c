@@ -8,35 +8,7 @@
 #include <time.h>
 
 #include "bw-stix.h"
-
-static char *
-revoked_chain (guint n)
-{
-  GString *s = g_string_new ("{\"type\": \"bundle\", \"objects\": ["
-                             "{\"type\": \"x-mitre-matrix\", \"id\": \"x-mitre-matrix--1\", \"tactic_refs\": [\"x-mitre-tactic--1\"]},"
-                             "{\"type\": \"x-mitre-tactic\", \"id\": \"x-mitre-tactic--1\", \"name\": \"Execution\", "
-                             "\"x_mitre_shortname\": \"execution\", \"external_references\": "
-                             "[{\"source_name\": \"mitre-attack\", \"external_id\": \"TA0002\"}]},"
-                             "{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--live\", \"name\": \"Live\", "
-                             "\"external_references\": [{\"source_name\": \"mitre-attack\", \"external_id\": \"T1059\"}], "
-                             "\"kill_chain_phases\": [{\"kill_chain_name\": \"mitre-attack\", \"phase_name\": \"execution\"}]}");
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (s, ",{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--r%u\", \"name\": \"R%u\", "
-                            "\"revoked\": true, \"external_references\": [{\"source_name\": \"mitre-attack\", "
-                            "\"external_id\": \"T9%07u\"}]}", i, i, i);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *target = i + 1 < n ? g_strdup_printf ("attack-pattern--r%u", i + 1)
-                                          : g_strdup ("attack-pattern--live");
-
-      g_string_append_printf (s, ",{\"type\": \"relationship\", \"id\": \"relationship--%u\", "
-                              "\"relationship_type\": \"revoked-by\", \"source_ref\": \"attack-pattern--r%u\", "
-                              "\"target_ref\": \"%s\"}", i, i, target);
-    }
-  g_string_append (s, "]}");
-  return g_string_free (s, FALSE);
-}
+#include "bw-test-bundle.h"
 
 /* Processor time, so that other work on the machine weighs less on the ratio. */
 static double
@@ -79,7 +51,7 @@ main (int    argc,
   g_print ("%10s %10s %8s\n", "links", "cpu s", "ratio");
   for (guint n = 20000; n <= 160000; n *= 2)
     {
-      g_autofree char *text = revoked_chain (n);
+      g_autofree char *text = bw_test_revoked_chain (n, FALSE);
       double seconds = import_seconds (text);
 
       if (previous > 0)

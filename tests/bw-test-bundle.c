@@ -224,3 +224,36 @@ bw_test_write_mappings (const char *dir)
   g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
   return path;
 }
+
+/* A bundle with one live technique (T1059) and N revoked ones, each revoked by the next, the
+ * last by T1059 (or, with CYCLE, by the first). */
+char *
+bw_test_revoked_chain (guint    n,
+                       gboolean cycle)
+{
+  GString *s = g_string_new ("{\"type\": \"bundle\", \"objects\": ["
+                             "{\"type\": \"x-mitre-matrix\", \"id\": \"x-mitre-matrix--1\", \"tactic_refs\": [\"x-mitre-tactic--1\"]},"
+                             "{\"type\": \"x-mitre-tactic\", \"id\": \"x-mitre-tactic--1\", \"name\": \"Execution\", "
+                             "\"x_mitre_shortname\": \"execution\", \"external_references\": "
+                             "[{\"source_name\": \"mitre-attack\", \"external_id\": \"TA0002\"}]},"
+                             "{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--live\", \"name\": \"Live\", "
+                             "\"external_references\": [{\"source_name\": \"mitre-attack\", \"external_id\": \"T1059\"}], "
+                             "\"kill_chain_phases\": [{\"kill_chain_name\": \"mitre-attack\", \"phase_name\": \"execution\"}]}");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, ",{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--r%u\", \"name\": \"R%u\", "
+                            "\"revoked\": true, \"external_references\": [{\"source_name\": \"mitre-attack\", "
+                            "\"external_id\": \"T9%07u\"}]}", i, i, i);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *target = i + 1 < n ? g_strdup_printf ("attack-pattern--r%u", i + 1)
+                                : cycle ? g_strdup ("attack-pattern--r0")
+                                        : g_strdup ("attack-pattern--live");
+
+      g_string_append_printf (s, ",{\"type\": \"relationship\", \"id\": \"relationship--%u\", "
+                              "\"relationship_type\": \"revoked-by\", \"source_ref\": \"attack-pattern--r%u\", "
+                              "\"target_ref\": \"%s\"}", i, i, target);
+    }
+  g_string_append (s, "]}");
+  return g_string_free (s, FALSE);
+}

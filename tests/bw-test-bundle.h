@@ -26,4 +26,9 @@ char *bw_test_write_bundle_with_tactic (const char *dir,
  * T1562.001, T1562.002, T1562.003 and T1566.001, and returns its path. */
 char *bw_test_write_mappings (const char *dir);
 
+/* A bundle with one live technique (T1059) and `n` revoked ones (T90000000, T90000001, …),
+ * each revoked by the next, the last by T1059 (or, with `cycle`, by the first). */
+char *bw_test_revoked_chain (guint    n,
+                             gboolean cycle);
+
 G_END_DECLS

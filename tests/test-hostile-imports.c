@@ -14,6 +14,7 @@
 #include "bw-layer.h"
 #include "bw-mappings.h"
 #include "bw-stix.h"
+#include "bw-test-bundle.h"
 #include "bw-test-util.h"
 
 /* Deeper than any stack json-glib's recursive parser could survive. */
@@ -388,45 +389,13 @@ test_tab_in_group_id (void)
     }
 }
 
-/* A bundle with one live technique (T1059) and N revoked ones, each revoked by the next, the
- * last by T1059 (or, with CYCLE, by the first). */
-static char *
-revoked_chain (guint    n,
-               gboolean cycle)
-{
-  GString *s = g_string_new ("{\"type\": \"bundle\", \"objects\": ["
-                             "{\"type\": \"x-mitre-matrix\", \"id\": \"x-mitre-matrix--1\", \"tactic_refs\": [\"x-mitre-tactic--1\"]},"
-                             "{\"type\": \"x-mitre-tactic\", \"id\": \"x-mitre-tactic--1\", \"name\": \"Execution\", "
-                             "\"x_mitre_shortname\": \"execution\", \"external_references\": "
-                             "[{\"source_name\": \"mitre-attack\", \"external_id\": \"TA0002\"}]},"
-                             "{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--live\", \"name\": \"Live\", "
-                             "\"external_references\": [{\"source_name\": \"mitre-attack\", \"external_id\": \"T1059\"}], "
-                             "\"kill_chain_phases\": [{\"kill_chain_name\": \"mitre-attack\", \"phase_name\": \"execution\"}]}");
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (s, ",{\"type\": \"attack-pattern\", \"id\": \"attack-pattern--r%u\", \"name\": \"R%u\", "
-                            "\"revoked\": true, \"external_references\": [{\"source_name\": \"mitre-attack\", "
-                            "\"external_id\": \"T9%06u\"}]}", i, i, i);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *target = i + 1 < n ? g_strdup_printf ("attack-pattern--r%u", i + 1)
-                                : cycle ? g_strdup ("attack-pattern--r0")
-                                        : g_strdup ("attack-pattern--live");
-
-      g_string_append_printf (s, ",{\"type\": \"relationship\", \"id\": \"relationship--%u\", "
-                              "\"relationship_type\": \"revoked-by\", \"source_ref\": \"attack-pattern--r%u\", "
-                              "\"target_ref\": \"%s\"}", i, i, target);
-    }
-  g_string_append (s, "]}");
-  return g_string_free (s, FALSE);
-}
 
 static void
 test_revoked_chain (void)
 {
   const guint n = 5000;
-  g_autofree char *chain = revoked_chain (n, FALSE);
-  g_autofree char *cycle = revoked_chain (n, TRUE);
+  g_autofree char *chain = bw_test_revoked_chain (n, FALSE);
+  g_autofree char *cycle = bw_test_revoked_chain (n, TRUE);
   g_autoptr(GError) error = NULL;
   BwStixStats stats = { 0 };
   g_autofree char *out = bw_stix_import_bytes (g_bytes_new (chain, strlen (chain)), "chain.json", NULL, &stats,
@@ -442,7 +411,7 @@ test_revoked_chain (void)
   g_assert_cmpuint (json_object_get_size (revoked), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *id = g_strdup_printf ("T9%06u", i);
+      g_autofree char *id = g_strdup_printf ("T9%07u", i);
 
       g_assert_cmpstr (json_object_get_string_member (revoked, id), ==, "T1059");
     }

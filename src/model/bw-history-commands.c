@@ -8,6 +8,25 @@
 #include "bw-edit-rules.h"
 #include "bw-history-private.h"
 
+/* The zone or node called `id` (one of them is set), or FALSE with the edit error saying so. */
+static gboolean
+lookup_object (BwDocument    *document,
+               const char    *id,
+               const BwZone **zone,
+               const BwNode **node,
+               GError       **error)
+{
+  *zone = bw_document_lookup_zone (document, id);
+  *node = *zone == NULL ? bw_document_lookup_node (document, id) : NULL;
+  if (*zone == NULL && *node == NULL)
+    {
+      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
+                   _("No zone or node “%s”"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 finish_add (Command    *cmd,
             gboolean    ok,
@@ -296,12 +315,11 @@ bw_history_move (BwHistory          *self,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      if (bw_document_lookup_zone (doc, ids[i]) == NULL && bw_document_lookup_node (doc, ids[i]) == NULL)
-        {
-          g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
-                       _("No zone or node “%s”"), ids[i]);
-          return FALSE;
-        }
+      const BwZone *zone;
+      const BwNode *node;
+
+      if (!lookup_object (doc, ids[i], &zone, &node, error))
+        return FALSE;
       g_hash_table_add (moving, (gpointer) ids[i]);
     }
 
@@ -379,17 +397,13 @@ bw_history_set_label (BwHistory   *self,
                       const char  *label,
                       GError     **error)
 {
-  const BwZone *zone = bw_document_lookup_zone (self->document, id);
-  const BwNode *node = bw_document_lookup_node (self->document, id);
+  const BwZone *zone;
+  const BwNode *node;
   Command cmd;
   Op *op;
 
-  if (zone == NULL && node == NULL)
-    {
-      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
-                   _("No zone or node “%s”"), id);
-      return FALSE;
-    }
+  if (!lookup_object (self->document, id, &zone, &node, error))
+    return FALSE;
   if (g_strcmp0 (zone ? zone->label : node->label, label) == 0)
     return TRUE;
   bw_history_command_begin (self, &cmd, _("Rename"), 0);
@@ -406,17 +420,13 @@ bw_history_set_parent (BwHistory   *self,
                        guint        merge_id,
                        GError     **error)
 {
-  const BwZone *zone = bw_document_lookup_zone (self->document, id);
-  const BwNode *node = bw_document_lookup_node (self->document, id);
+  const BwZone *zone;
+  const BwNode *node;
   Command cmd;
   Op *op;
 
-  if (zone == NULL && node == NULL)
-    {
-      g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
-                   _("No zone or node “%s”"), id);
-      return FALSE;
-    }
+  if (!lookup_object (self->document, id, &zone, &node, error))
+    return FALSE;
   if (g_strcmp0 (zone ? zone->parent : node->zone, parent) == 0)
     return TRUE;
   bw_history_command_begin (self, &cmd, _("Move Into Zone"), merge_id);
