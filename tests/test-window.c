@@ -511,6 +511,90 @@ test_open_in_background (void)
   destroy_window (window);
 }
 
+/* A file naming a kind the catalog does not know is refused as the command line refuses it, by
+ * both ways of opening, and the open document stays. */
+static void
+test_unknown_kind_refused (void)
+{
+  g_autofree char *good = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "toaster.bulwark", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  const char *message = "nodes[1].kind: unknown kind “azure.toaster”";
+  BwWindow *window = new_window ();
+  BwDocument *before;
+  AdwMessageDialog *shown = NULL;
+  gint64 deadline;
+
+  g_assert_true (bw_window_load_file (window, good_file, NULL));
+  before = document_of (window);
+  g_assert_true (g_file_set_contents (bad,
+                                      "{\"format\": \"bulwark\", \"version\": 1, \"nodes\": ["
+                                      "{\"id\": \"n1\", \"kind\": \"azure.vm\", \"label\": \"VM\", \"x\": 0, \"y\": 0},"
+                                      "{\"id\": \"n2\", \"kind\": \"azure.toaster\", \"label\": \"T\", \"x\": 0, \"y\": 0}]}",
+                                      -1, NULL));
+  g_assert_false (bw_window_load_file (window, bad_file, &error));
+  g_assert_error (error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_true (document_of (window) == before);
+
+  /* In the background, as the file chooser opens it: the error dialog names the place. */
+  bw_window_open_file (window, bad_file);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (bw_project_get_loading (bw_window_get_project (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate (100);
+  g_assert_true (document_of (window) == before);
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), good_file));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_body (l->data), message) == 0)
+      shown = l->data;
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (adw_message_dialog_get_heading (shown), ==, "Could Not Open “toaster.bulwark”");
+  gtk_window_destroy (GTK_WINDOW (shown));
+
+  g_unlink (bad);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+/* Opening from a window reuses it while it holds nothing of value, else opens a new one. */
+static void
+test_open_in_which_window (void)
+{
+  g_autofree char *sample = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  BwWindow *window = new_window ();
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  BwWindow *other = NULL;
+  gint64 deadline;
+
+  g_assert_true (bw_project_is_pristine (bw_window_get_project (window)));
+  bw_application_open_file (app, file, GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+  /* Loading: no longer pristine, so a second file gets a window of its own. */
+  g_assert_false (bw_project_is_pristine (bw_window_get_project (window)));
+  bw_application_open_file (app, file, GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows + 1);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (BW_IS_WINDOW (l->data) && l->data != window)
+      other = l->data;
+  g_assert_nonnull (other);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((bw_project_get_loading (bw_window_get_project (window)) ||
+          bw_project_get_loading (bw_window_get_project (other))) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), file));
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (other)), file));
+  destroy_window (other);
+  destroy_window (window);
+}
 
 /* The first widget of `type` under `root` (depth first) whose title is `title` when given. */
 static GtkWidget *
@@ -689,6 +773,8 @@ main (int    argc,
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);
+  g_test_add_func ("/window/unknown-kind-refused", test_unknown_kind_refused);
+  g_test_add_func ("/window/open-in-which-window", test_open_in_which_window);
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);
