@@ -138,6 +138,15 @@ application (BwWindow *self)
   return BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* Offered again under Open Recent; not once the window has closed (a load may end after). */
+static void
+add_recent (BwWindow *self,
+            GFile    *file)
+{
+  if (application (self) != NULL)
+    bw_application_add_recent (application (self), file);
+}
+
 gboolean
 bw_window_load_file (BwWindow  *self,
                      GFile     *file,
@@ -145,7 +154,7 @@ bw_window_load_file (BwWindow  *self,
 {
   if (!bw_project_load (self->project, file, error))
     return FALSE;
-  bw_application_add_recent (application (self), file);
+  add_recent (self, file);
   return TRUE;
 }
 
@@ -174,7 +183,7 @@ load_done_cb (GObject      *source,
       bw_window_show_error (self, heading, error->message);
       return;
     }
-  bw_application_add_recent (application (self), file);
+  add_recent (self, file);
 }
 
 /* Reading and checking a large project takes a while: it happens on a worker thread, and the
@@ -211,7 +220,7 @@ saved (BwWindow *self)
   bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner),
                             bw_project_get_catalog (self->project),
                             bw_project_get_document (self->project));
-  bw_application_add_recent (application (self), bw_project_get_file (self->project));
+  add_recent (self, bw_project_get_file (self->project));
 }
 
 gboolean
