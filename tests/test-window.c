@@ -563,6 +563,30 @@ test_unknown_kind_refused (void)
   destroy_window (window);
 }
 
+/* A recovery copy opens unsaved, in the name of its original file. */
+static void
+test_restore (void)
+{
+  g_autofree char *small = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.bulwark", NULL);
+  g_autofree char *original = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autofree char *contents = bw_test_read_file (small, NULL);
+  BwRecovery recovery = { copy, original, (char *) "", 0 };
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = new_window ();
+
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  g_assert_true (bw_project_restore (bw_window_get_project (window), &recovery, &error));
+  g_assert_no_error (error);
+  iterate (50);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• estate.bulwark — Bulwark");
+  g_assert_cmpuint (bw_layout_get_n_nodes (bw_canvas_get_layout (window->canvas)), ==, 2);
+  g_assert_false (bw_project_is_pristine (bw_window_get_project (window)));
+  destroy_window (window);
+  bw_test_remove_tree (dir);
+}
+
 /* Opening from a window reuses it while it holds nothing of value, else opens a new one. */
 static void
 test_open_in_which_window (void)
@@ -775,6 +799,7 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/window/unknown-kind-refused", test_unknown_kind_refused);
   g_test_add_func ("/window/open-in-which-window", test_open_in_which_window);
+  g_test_add_func ("/window/restore", test_restore);
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);
