@@ -1,5 +1,5 @@
 /* bw-window-panels.c: the window's side panels — palette on the left; inspector and coverage
- * view on the right — and the engine that keeps the overlay and the coverage view live. */
+ * view on the right — fed from the project, whose report keeps the overlay and the figures live. */
 #include "config.h"
 
 #include <glib/gi18n.h>
