@@ -21,6 +21,25 @@ static BwApplication *app;
 static char *home;
 static char *work;
 
+/* What the window's project holds. */
+static BwDocument *
+document_of (BwWindow *window)
+{
+  return bw_project_get_document (bw_window_get_project (window));
+}
+
+static BwEngine *
+engine_of (BwWindow *window)
+{
+  return bw_project_get_engine (bw_window_get_project (window));
+}
+
+static BwCatalog *
+catalog_of (BwWindow *window)
+{
+  return bw_project_get_catalog (bw_window_get_project (window));
+}
+
 static void
 iterate (guint ms)
 {
@@ -66,11 +85,11 @@ test_damaged_falls_back (void)
   GtkWidget *prefs;
 
   /* The shipped catalog answers: a full palette, live figures, and a banner saying why. */
-  g_assert_nonnull (window->catalog);
-  g_assert_nonnull (bw_catalog_get_fallback_reason (window->catalog));
-  g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (window->catalog));
+  g_assert_nonnull (catalog_of (window));
+  g_assert_nonnull (bw_catalog_get_fallback_reason (catalog_of (window)));
+  g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (catalog_of (window)));
   g_assert_cmpuint (palette_size (window), >, 50);
-  g_assert_nonnull (window->engine);
+  g_assert_nonnull (engine_of (window));
   g_assert_true (bw_catalog_banner_get_revealed (banner));
   g_assert_nonnull (strstr (bw_catalog_banner_get_message (banner), "The imported ATT&CK catalog does not load (mappings.json: "));
   g_assert_nonnull (strstr (bw_catalog_banner_get_message (banner), "ATT&CK 18.1, is in use"));
@@ -86,10 +105,10 @@ test_damaged_falls_back (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "forget-catalog", NULL);
   iterate (100);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
-  g_assert_null (bw_catalog_get_fallback_reason (window->catalog));
-  g_assert_true (window->catalog == bw_application_get_catalog (app));
+  g_assert_null (bw_catalog_get_fallback_reason (catalog_of (window)));
+  g_assert_true (catalog_of (window) == bw_application_get_catalog (app));
   g_assert_false (bw_catalog_banner_get_revealed (banner));
-  g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (window->catalog));
+  g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (catalog_of (window)));
   destroy_window (GTK_WIDGET (window));
 }
 
@@ -135,7 +154,7 @@ test_release_on_save (void)
   BwCatalogBanner *banner = BW_CATALOG_BANNER (window->catalog_banner);
 
   /* A new project is analysed with the release in use. */
-  g_assert_cmpstr (bw_document_get_attack_version (bw_window_get_document (window)), ==, "19.0");
+  g_assert_cmpstr (bw_document_get_attack_version (document_of (window)), ==, "19.0");
   g_assert_false (bw_catalog_banner_get_revealed (banner));
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
@@ -180,7 +199,7 @@ test_import_from_preferences (void)
   g_assert_true (bw_window_load_file (window, file, &error));
   g_assert_no_error (error);
   iterate (200);
-  g_assert_cmpuint (bw_catalog_get_n_tactics (window->catalog), ==, 14);
+  g_assert_cmpuint (bw_catalog_get_n_tactics (catalog_of (window)), ==, 14);
 
   prefs = bw_preferences_window_new (window->settings);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
@@ -201,11 +220,11 @@ test_import_from_preferences (void)
   /* The open project was recomputed with the new release at once. */
   imported = bw_application_get_catalog (app);
   g_assert_cmpstr (bw_catalog_get_attack_version (imported), ==, "19.0");
-  g_assert_true (window->catalog == imported);
-  report = bw_engine_get_report (window->engine);
+  g_assert_true (catalog_of (window) == imported);
+  report = bw_engine_get_report (engine_of (window));
   g_assert_nonnull (report);
   g_assert_cmpstr (bw_report_get_attack_version (report), ==, "19.0");
-  g_assert_cmpuint (bw_catalog_get_n_tactics (window->catalog), ==, 15);
+  g_assert_cmpuint (bw_catalog_get_n_tactics (catalog_of (window)), ==, 15);
   g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (imported));
   /* The project was analysed with 18.1: the window says so. */
   g_assert_true (bw_catalog_banner_get_revealed (BW_CATALOG_BANNER (window->catalog_banner)));
@@ -226,7 +245,7 @@ test_import_from_preferences (void)
   g_assert_nonnull (strstr (summary, "duplicate id “T1027”"));
   iterate (100);
   g_assert_true (bw_application_get_catalog (app) == imported);
-  g_assert_true (window->catalog == imported);
+  g_assert_true (catalog_of (window) == imported);
   close_dialogs ();
   destroy_window (prefs);
   destroy_window (GTK_WIDGET (window));

@@ -15,6 +15,31 @@
 
 static BwApplication *app;
 
+/* What the window's project holds. */
+static BwDocument *
+document_of (BwWindow *window)
+{
+  return bw_project_get_document (bw_window_get_project (window));
+}
+
+static BwHistory *
+history_of (BwWindow *window)
+{
+  return bw_project_get_history (bw_window_get_project (window));
+}
+
+static BwEngine *
+engine_of (BwWindow *window)
+{
+  return bw_project_get_engine (bw_window_get_project (window));
+}
+
+static BwCatalog *
+catalog_of (BwWindow *window)
+{
+  return bw_project_get_catalog (bw_window_get_project (window));
+}
+
 static void
 iterate (guint ms)
 {
@@ -58,7 +83,7 @@ test_open_sample (void)
   g_assert_no_error (error);
   iterate (300);
 
-  doc = bw_window_get_document (window);
+  doc = document_of (window);
   layout = bw_canvas_get_layout (bw_window_get_canvas (window));
   g_assert_nonnull (layout);
   g_assert_cmpuint (bw_layout_get_n_nodes (layout), ==, bw_document_get_n_nodes (doc));
@@ -112,14 +137,14 @@ test_bad_file_keeps_document (void)
   BwDocument *before;
 
   g_assert_true (bw_window_load_file (window, good_file, NULL));
-  before = bw_window_get_document (window);
+  before = document_of (window);
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"bulwark\", \"version\": 1, \"zones\": [", -1,
                                       NULL));
   g_assert_false (bw_window_load_file (window, bad_file, &error));
   g_assert_nonnull (error);
-  g_assert_true (bw_window_get_document (window) == before);
-  g_assert_true (g_file_equal (bw_window_get_file (window), good_file));
+  g_assert_true (document_of (window) == before);
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), good_file));
 
   g_unlink (bad);
   g_rmdir (dir);
@@ -157,7 +182,7 @@ test_title_marks_changes_and_save (void)
 
   /* Undo brings back the saved state's opposite: modified again, and the node gone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_null (bw_document_lookup_node (bw_window_get_document (window), id));
+  g_assert_null (bw_document_lookup_node (document_of (window), id));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   g_unlink (path);
@@ -234,10 +259,10 @@ test_export (void)
 static void
 assert_live_figures (BwWindow *window)
 {
-  BwReport *live = bw_engine_get_report (window->engine);
-  g_autoptr(BwReport) full = bw_engine_compute (window->catalog, window->document);
-  g_autofree char *a = bw_report_to_json (live, window->catalog, NULL);
-  g_autofree char *b = bw_report_to_json (full, window->catalog, NULL);
+  BwReport *live = bw_engine_get_report (engine_of (window));
+  g_autoptr(BwReport) full = bw_engine_compute (catalog_of (window), document_of (window));
+  g_autofree char *a = bw_report_to_json (live, catalog_of (window), NULL);
+  g_autofree char *b = bw_report_to_json (full, catalog_of (window), NULL);
   const BwOverlay *overlay = bw_canvas_get_overlay (window->canvas);
 
   iterate (20);
@@ -258,7 +283,7 @@ static const BwReportAsset *
 asset_figures (BwWindow   *window,
                const char *id)
 {
-  BwReport *report = bw_engine_get_report (window->engine);
+  BwReport *report = bw_engine_get_report (engine_of (window));
 
   for (guint i = 0; i < bw_report_get_n_assets (report); i++)
     if (g_str_equal (bw_report_get_asset (report, i)->id, id))
@@ -281,28 +306,28 @@ test_edit_flow (void)
   g_assert_true (bw_window_load_file (window, file, &error));
   canvas = bw_window_get_canvas (window);
   assert_live_figures (window);
-  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (window->engine)), ==, 1);
+  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (engine_of (window))), ==, 1);
   covered_in_zone = asset_figures (window, "n1")->covered;
   g_assert_cmpuint (covered_in_zone, >, 0);
 
   /* Drop a stencil inside the zone: it lands in the zone, and the overlay follows. */
   storage = bw_canvas_place_stencil (canvas, "azure.storage", 300, 200, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (bw_document_lookup_node (window->document, storage)->zone, ==, "z1");
-  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (window->engine)), ==, 2);
+  g_assert_cmpstr (bw_document_lookup_node (document_of (window), storage)->zone, ==, "z1");
+  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (engine_of (window))), ==, 2);
   assert_live_figures (window);
 
   /* Move the VM out of the zone: it is re-parented and loses the zone's protection. */
   bw_canvas_select (canvas, "n1", FALSE);
   g_assert_true (bw_canvas_move_selection (canvas, 2000, 0, 0, &error));
-  g_assert_null (bw_document_lookup_node (window->document, "n1")->zone);
+  g_assert_null (bw_document_lookup_node (document_of (window), "n1")->zone);
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
   assert_live_figures (window);
 
   /* Connect the service to it directly: protects, and the coverage comes back. */
   edge = bw_canvas_connect (canvas, "n2", "n1", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bw_document_lookup_edge (window->document, edge)->kind, ==, BW_EDGE_PROTECTS);
+  g_assert_cmpint (bw_document_lookup_edge (document_of (window), edge)->kind, ==, BW_EDGE_PROTECTS);
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, covered_in_zone);
   assert_live_figures (window);
 
@@ -310,37 +335,37 @@ test_edit_flow (void)
   {
     g_autofree char *flow = bw_canvas_connect (canvas, "n1", storage, &error);
 
-    g_assert_cmpint (bw_document_lookup_edge (window->document, flow)->kind, ==, BW_EDGE_FLOW);
+    g_assert_cmpint (bw_document_lookup_edge (document_of (window), flow)->kind, ==, BW_EDGE_FLOW);
   }
 
   /* Delete the service; undo brings it back with its edges; redo removes it again. */
   bw_canvas_select (canvas, "n2", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
-  g_assert_null (bw_document_lookup_node (window->document, "n2"));
+  g_assert_null (bw_document_lookup_node (document_of (window), "n2"));
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
   assert_live_figures (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_nonnull (bw_document_lookup_node (window->document, "n2"));
-  g_assert_nonnull (bw_document_lookup_edge (window->document, edge));
+  g_assert_nonnull (bw_document_lookup_node (document_of (window), "n2"));
+  g_assert_nonnull (bw_document_lookup_edge (document_of (window), edge));
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, covered_in_zone);
   assert_live_figures (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  g_assert_null (bw_document_lookup_node (window->document, "n2"));
+  g_assert_null (bw_document_lookup_node (document_of (window), "n2"));
   assert_live_figures (window);
 
   /* Duplicate: a copy of the selection with fresh ids, as one undo step. */
   bw_canvas_select (canvas, "z1", FALSE);
   {
-    guint zones = bw_document_get_n_zones (window->document);
-    guint nodes = bw_document_get_n_nodes (window->document);
+    guint zones = bw_document_get_n_zones (document_of (window));
+    guint nodes = bw_document_get_n_nodes (document_of (window));
 
     gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
-    g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones + 1);
-    g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes + 1); /* the storage */
+    g_assert_cmpuint (bw_document_get_n_zones (document_of (window)), ==, zones + 1);
+    g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes + 1); /* the storage */
     assert_live_figures (window);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    g_assert_cmpuint (bw_document_get_n_zones (window->document), ==, zones);
-    g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes);
+    g_assert_cmpuint (bw_document_get_n_zones (document_of (window)), ==, zones);
+    g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes);
   }
 
   /* A node duplicated on its own lands beside it, in the same zone. */
@@ -351,12 +376,12 @@ test_edit_flow (void)
     const BwNode *copy;
 
     g_assert_cmpuint (selection->len, ==, 1);
-    copy = bw_document_lookup_node (window->document, g_ptr_array_index (selection, 0));
+    copy = bw_document_lookup_node (document_of (window), g_ptr_array_index (selection, 0));
     g_assert_nonnull (copy);
     g_assert_cmpstr (copy->id, !=, storage);
     g_assert_cmpstr (copy->kind, ==, "azure.storage");
     g_assert_cmpstr (copy->zone, ==, "z1");
-    g_assert_cmpstr (bw_history_get_undo_label (window->history), ==, "Paste");
+    g_assert_cmpstr (bw_history_get_undo_label (history_of (window)), ==, "Paste");
   }
   destroy_window (window);
 }
@@ -372,19 +397,19 @@ test_threat_layer (void)
   BwWindow *window = new_window ();
 
   g_assert_true (bw_window_load_file (window, file, NULL));
-  g_assert_false (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  g_assert_false (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
   g_assert_true (g_file_set_contents (layer,
                                       "{\"name\":\"intel\",\"domain\":\"enterprise-attack\","
                                       "\"techniques\":[{\"techniqueID\":\"T1566\",\"score\":1}]}",
                                       -1, NULL));
   g_assert_true (bw_window_import_threat_layer (window, layer, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (bw_document_get_threat_techniques (window->document)[0], ==, "T1566");
-  g_assert_true (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  g_assert_cmpstr (bw_document_get_threat_techniques (document_of (window))[0], ==, "T1566");
+  g_assert_true (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
   assert_live_figures (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_null (bw_document_get_threat_techniques (window->document)[0]);
-  g_assert_false (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  g_assert_null (bw_document_get_threat_techniques (document_of (window))[0]);
+  g_assert_false (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
   g_unlink (layer);
   g_rmdir (dir);
   destroy_window (window);
@@ -411,37 +436,37 @@ test_advisor (void)
   g_assert_true (bw_window_load_file (window, file, NULL));
   advisor = BW_ADVISOR (window->advisor);
   bw_advisor_refresh_now (advisor);
-  expected = bw_recommend (window->catalog, window->document, 5, NULL, NULL);
+  expected = bw_recommend (catalog_of (window), document_of (window), 5, NULL, NULL);
   g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), ==, expected->len);
   first = bw_advisor_get_recommendation (advisor, 0);
   g_assert_cmpstr (first->stencil, ==, ((BwRecommendation *) g_ptr_array_index (expected, 0))->stencil);
   g_assert_cmpstr (first->target, ==, ((BwRecommendation *) g_ptr_array_index (expected, 0))->target);
 
-  before = bw_report_get_summary (bw_engine_get_report (window->engine))->ratio;
-  nodes = bw_document_get_n_nodes (window->document);
+  before = bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio;
+  nodes = bw_document_get_n_nodes (document_of (window));
   g_assert_true (bw_advisor_apply (advisor, 0, NULL));
-  g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes + 1);
-  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (window->engine))->ratio, ==,
+  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes + 1);
+  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==,
                      ((BwRecommendation *) g_ptr_array_index (expected, 0))->ratio_after);
   assert_live_figures (window);
-  g_assert_cmpstr (bw_history_get_undo_label (window->history), ==, "Apply Recommendation");
+  g_assert_cmpstr (bw_history_get_undo_label (history_of (window)), ==, "Apply Recommendation");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_cmpuint (bw_document_get_n_nodes (window->document), ==, nodes);
-  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (window->engine))->ratio, ==, before);
+  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes);
+  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==, before);
 
   /* Licence tier E3: the live figures are those of the document set to E3. */
-  g_assert_true (bw_history_set_licence (window->history, "E3", NULL));
-  e3 = bw_document_copy (window->document);
-  e3_report = bw_engine_compute (window->catalog, e3);
-  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (window->engine))->ratio, ==,
+  g_assert_true (bw_history_set_licence (history_of (window), "E3", NULL));
+  e3 = bw_document_copy (document_of (window));
+  e3_report = bw_engine_compute (catalog_of (window), e3);
+  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==,
                      bw_report_get_summary (e3_report)->ratio);
   g_assert_cmpfloat (bw_report_get_summary (e3_report)->ratio, <, before);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_null (bw_document_get_licence (window->document));
+  g_assert_null (bw_document_get_licence (document_of (window)));
 
   /* A threat profile: the report carries it, and the panel refreshes without complaint. */
-  g_assert_true (bw_history_set_threat_groups (window->history, groups, NULL));
-  g_assert_true (bw_report_has_profile (bw_engine_get_report (window->engine)));
+  g_assert_true (bw_history_set_threat_groups (history_of (window), groups, NULL));
+  g_assert_true (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
   bw_advisor_refresh_now (advisor);
   g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), >, 0);
 
@@ -463,29 +488,137 @@ test_open_in_background (void)
   g_autoptr(GFile) file = g_file_new_for_path (sample);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/estate.bulwark");
   BwWindow *window = new_window ();
-  BwDocument *before = bw_window_get_document (window);
+  BwDocument *before = document_of (window);
   gint64 deadline;
 
   bw_window_open_file (window, file);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress)));
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (bw_window_get_document (window) == before && g_get_monotonic_time () < deadline)
+  while (document_of (window) == before && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (bw_window_get_document (window) != before);
+  g_assert_true (document_of (window) != before);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress)));
-  g_assert_cmpuint (bw_document_get_n_nodes (bw_window_get_document (window)), ==, 52);
+  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, 52);
 
   /* A file that cannot be read leaves the open document alone. */
-  before = bw_window_get_document (window);
+  before = document_of (window);
   bw_window_open_file (window, missing);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (gtk_widget_get_visible (GTK_WIDGET (window->progress)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (bw_window_get_document (window) == before);
+  g_assert_true (document_of (window) == before);
   iterate (100);
   destroy_window (window);
 }
 
+/* A file naming a kind the catalog does not know is refused as the command line refuses it, by
+ * both ways of opening, and the open document stays. */
+static void
+test_unknown_kind_refused (void)
+{
+  g_autofree char *good = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "toaster.bulwark", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  const char *message = "nodes[1].kind: unknown kind “azure.toaster”";
+  BwWindow *window = new_window ();
+  BwDocument *before;
+  AdwMessageDialog *shown = NULL;
+  gint64 deadline;
+
+  g_assert_true (bw_window_load_file (window, good_file, NULL));
+  before = document_of (window);
+  g_assert_true (g_file_set_contents (bad,
+                                      "{\"format\": \"bulwark\", \"version\": 1, \"nodes\": ["
+                                      "{\"id\": \"n1\", \"kind\": \"azure.vm\", \"label\": \"VM\", \"x\": 0, \"y\": 0},"
+                                      "{\"id\": \"n2\", \"kind\": \"azure.toaster\", \"label\": \"T\", \"x\": 0, \"y\": 0}]}",
+                                      -1, NULL));
+  g_assert_false (bw_window_load_file (window, bad_file, &error));
+  g_assert_error (error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_true (document_of (window) == before);
+
+  /* In the background, as the file chooser opens it: the error dialog names the place. */
+  bw_window_open_file (window, bad_file);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (bw_project_get_loading (bw_window_get_project (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate (100);
+  g_assert_true (document_of (window) == before);
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), good_file));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_body (l->data), message) == 0)
+      shown = l->data;
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (adw_message_dialog_get_heading (shown), ==, "Could Not Open “toaster.bulwark”");
+  gtk_window_destroy (GTK_WINDOW (shown));
+
+  g_unlink (bad);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+/* A recovery copy opens unsaved, in the name of its original file. */
+static void
+test_restore (void)
+{
+  g_autofree char *small = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.bulwark", NULL);
+  g_autofree char *original = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autofree char *contents = bw_test_read_file (small, NULL);
+  BwRecovery recovery = { copy, original, (char *) "", 0 };
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = new_window ();
+
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  g_assert_true (bw_project_restore (bw_window_get_project (window), &recovery, &error));
+  g_assert_no_error (error);
+  iterate (50);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• estate.bulwark — Bulwark");
+  g_assert_cmpuint (bw_layout_get_n_nodes (bw_canvas_get_layout (window->canvas)), ==, 2);
+  g_assert_false (bw_project_is_pristine (bw_window_get_project (window)));
+  destroy_window (window);
+  bw_test_remove_tree (dir);
+}
+
+/* Opening from a window reuses it while it holds nothing of value, else opens a new one. */
+static void
+test_open_in_which_window (void)
+{
+  g_autofree char *sample = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  BwWindow *window = new_window ();
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  BwWindow *other = NULL;
+  gint64 deadline;
+
+  g_assert_true (bw_project_is_pristine (bw_window_get_project (window)));
+  bw_application_open_file (app, file, GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+  /* Loading: no longer pristine, so a second file gets a window of its own. */
+  g_assert_false (bw_project_is_pristine (bw_window_get_project (window)));
+  bw_application_open_file (app, file, GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows + 1);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (BW_IS_WINDOW (l->data) && l->data != window)
+      other = l->data;
+  g_assert_nonnull (other);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((bw_project_get_loading (bw_window_get_project (window)) ||
+          bw_project_get_loading (bw_window_get_project (other))) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), file));
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (other)), file));
+  destroy_window (other);
+  destroy_window (window);
+}
 
 /* The first widget of `type` under `root` (depth first) whose title is `title` when given. */
 static GtkWidget *
@@ -540,10 +673,10 @@ test_inspector_undo_exact (void)
 
   g_assert_true (g_file_set_contents (path, original, -1, NULL));
   g_assert_true (bw_window_load_file (window, file, NULL));
-  for (guint i = 0; i < bw_document_get_n_nodes (window->document); i++)
+  for (guint i = 0; i < bw_document_get_n_nodes (document_of (window)); i++)
     {
-      const BwNode *node = bw_document_get_node (window->document, i);
-      const BwStencil *stencil = bw_catalog_lookup_stencil (window->catalog, node->kind);
+      const BwNode *node = bw_document_get_node (document_of (window), i);
+      const BwStencil *stencil = bw_catalog_lookup_stencil (catalog_of (window), node->kind);
 
       if (service == NULL && stencil->role == BW_ROLE_SERVICE && stencil->capabilities[0] != NULL)
         service = node->id;
@@ -558,13 +691,13 @@ test_inspector_undo_exact (void)
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   iterate (50);
-  g_assert_true (bw_history_get_modified (window->history));
-  g_assert_false (bw_node_get_capability_enabled (bw_document_lookup_node (window->document, service),
-                                                  bw_catalog_lookup_stencil (window->catalog,
-                                                    bw_document_lookup_node (window->document, service)->kind)->capabilities[0]));
+  g_assert_true (bw_history_get_modified (history_of (window)));
+  g_assert_false (bw_node_get_capability_enabled (bw_document_lookup_node (document_of (window), service),
+                                                  bw_catalog_lookup_stencil (catalog_of (window),
+                                                    bw_document_lookup_node (document_of (window), service)->kind)->capabilities[0]));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate (50);
-  g_assert_false (bw_history_get_can_undo (window->history));
+  g_assert_false (bw_history_get_can_undo (history_of (window)));
   /* The inspector shows the switch on again, and the file is what it was. */
   toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
@@ -578,15 +711,15 @@ test_inspector_undo_exact (void)
   g_signal_emit_by_name (row, "apply");
   iterate (50);
   {
-    g_auto(GStrv) platforms = bw_node_dup_platforms (bw_document_lookup_node (window->document, asset));
+    g_auto(GStrv) platforms = bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset));
     const char *expected[] = { "Windows", "Linux", NULL };
 
     g_assert_true (g_strv_equal ((const char *const *) platforms, expected));
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate (50);
-  g_assert_false (bw_history_get_can_undo (window->history));
-  g_assert_null (bw_node_dup_platforms (bw_document_lookup_node (window->document, asset)));
+  g_assert_false (bw_history_get_can_undo (history_of (window)));
+  g_assert_null (bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset)));
   assert_window_saves_as (window, path, original);
 
   g_unlink (path);
@@ -626,15 +759,15 @@ test_open_large (void)
   g_string_free (out, TRUE);
 
   window = new_window ();
-  before = bw_window_get_document (window);
+  before = document_of (window);
   start = g_get_monotonic_time ();
   bw_window_open_file (window, file);
   deadline = start + 90 * G_USEC_PER_SEC;
-  while (bw_window_get_document (window) == before && g_get_monotonic_time () < deadline)
+  while (document_of (window) == before && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_test_message ("100,000 nodes open in %.1f s", (g_get_monotonic_time () - start) / 1e6);
-  g_assert_true (bw_window_get_document (window) != before);
-  g_assert_cmpuint (bw_document_get_n_nodes (bw_window_get_document (window)), ==, 100000);
+  g_assert_true (document_of (window) != before);
+  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, 100000);
   /* It draws and stays responsive. */
   iterate (500);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -664,6 +797,9 @@ main (int    argc,
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);
+  g_test_add_func ("/window/unknown-kind-refused", test_unknown_kind_refused);
+  g_test_add_func ("/window/open-in-which-window", test_open_in_which_window);
+  g_test_add_func ("/window/restore", test_restore);
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);

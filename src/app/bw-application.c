@@ -6,7 +6,6 @@
 #include "bw-application.h"
 #include "bw-catalog-private.h"
 #include "bw-preferences-window.h"
-#include "bw-journal.h"
 #include "bw-window-private.h"
 
 #define MAX_RECENT 10
@@ -41,7 +40,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
           BwWindow *window = bw_window_new (self);
           g_autoptr(GError) error = NULL;
 
-          if (!bw_window_restore (window, recovery, &error))
+          if (!bw_project_restore (bw_window_get_project (window), recovery, &error))
             {
               GtkWidget *alert;
 
@@ -129,21 +128,31 @@ bw_application_activate (GApplication *app)
 static gboolean offer_recovery (BwApplication *self,
                                 GtkWindow     *parent);
 
+void
+bw_application_open_file (BwApplication *self,
+                          GFile         *file,
+                          GtkWindow     *window)
+{
+  if (window == NULL)
+    window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* Reuse the window only when it holds nothing of value. */
+  if (!BW_IS_WINDOW (window) || !bw_project_is_pristine (bw_window_get_project (BW_WINDOW (window))))
+    window = GTK_WINDOW (bw_window_new (self));
+  bw_window_open_file (BW_WINDOW (window), file);
+  gtk_window_present (window);
+}
+
 static void
 bw_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
-  for (int i = 0; i < n_files; i++)
-    {
-      BwWindow *window = bw_window_new (BW_APPLICATION (app));
+  BwApplication *self = BW_APPLICATION (app);
 
-      bw_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-      if (i == n_files - 1)
-        offer_recovery (BW_APPLICATION (app), GTK_WINDOW (window));
-    }
+  for (int i = 0; i < n_files; i++)
+    bw_application_open_file (self, files[i], NULL);
+  offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 static void
@@ -288,7 +297,7 @@ bw_application_set_catalog (BwApplication *self,
   /* Every open project is computed again with it, now. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (BW_IS_WINDOW (l->data))
-      bw_window_set_catalog (l->data, catalog);
+      bw_project_set_catalog (bw_window_get_project (l->data), catalog);
 }
 
 void

@@ -19,5 +19,10 @@ void           bw_application_set_catalog (BwApplication *self,
                                            BwCatalog     *catalog);
 void           bw_application_add_recent  (BwApplication *self,
                                            GFile         *file);
+/* Opens `file` in `window` when it holds nothing of value (an untitled, unchanged, empty
+ * project), else in a new window; `window` NULL: the active window. */
+void           bw_application_open_file   (BwApplication *self,
+                                           GFile         *file,
+                                           GtkWindow     *window);
 
 G_END_DECLS

@@ -38,17 +38,19 @@ bw_window_export_to (BwWindow    *self,
   BwExportFormat kind;
   gboolean ok;
 
-  if (self->engine == NULL)
+  if (bw_project_get_engine (self->project) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The ATT&CK catalog is not loaded"));
       return FALSE;
     }
-  report = bw_engine_get_report (self->engine);
+  report = bw_engine_get_report (bw_project_get_engine (self->project));
 
   if (g_str_equal (format, "layer"))
     {
       gsize length;
-      g_autofree char *text = bw_layer_write_from_engine (self->engine, self->document, &length);
+      g_autofree char *text = bw_layer_write_from_engine (bw_project_get_engine (self->project),
+                                                          bw_project_get_document (self->project),
+                                                          &length);
 
       return bw_file_write_atomic (path, text, length, error);
     }
@@ -56,14 +58,15 @@ bw_window_export_to (BwWindow    *self,
   kind = g_str_equal (format, "svg") ? BW_EXPORT_SVG
          : g_str_equal (format, "png") ? BW_EXPORT_PNG
                                        : BW_EXPORT_PDF;
-  layout = bw_layout_new (self->document, self->catalog);
+  layout = bw_layout_new (bw_project_get_document (self->project),
+                          bw_project_get_catalog (self->project));
   coverage = bw_overlay_asset_coverage (report);
   bw_layout_set_asset_coverage (layout, coverage);
   if (g_settings_get_boolean (self->settings, "show-overlay"))
-    bw_overlay_fill_from_report (&overlay, report, self->catalog);
+    bw_overlay_fill_from_report (&overlay, report, bw_project_get_catalog (self->project));
   options.overlay = overlay.n_tactics > 0 ? &overlay : NULL;
   options.scale = kind == BW_EXPORT_PNG ? 2 : 1;
-  options.title = bw_document_get_title (self->document);
+  options.title = bw_document_get_title (bw_project_get_document (self->project));
   ok = bw_export_to_file (layout, kind, &options, path, error);
   bw_overlay_clear (&overlay);
   return ok;
@@ -136,9 +139,9 @@ export_action (GtkWidget  *widget,
       gtk_file_filter_add_suffix (filter, formats[i].extension);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-      if (self->file != NULL)
+      if (bw_project_get_file (self->project) != NULL)
         {
-          g_autofree char *file_name = g_file_get_basename (self->file);
+          g_autofree char *file_name = g_file_get_basename (bw_project_get_file (self->project));
 
           base = g_str_has_suffix (file_name, ".bulwark")
                    ? g_strndup (file_name, strlen (file_name) - strlen (".bulwark"))
@@ -172,9 +175,11 @@ bw_window_import_threat_layer (BwWindow    *self,
 
   if (!bw_file_get_contents (path, &text, &length, error))
     return FALSE;
-  if ((focus = bw_layer_read_focus (self->catalog, text, length, &unknown, error)) == NULL)
+  if ((focus = bw_layer_read_focus (bw_project_get_catalog (self->project), text, length, &unknown,
+                                    error)) == NULL)
     return FALSE;
-  if (!bw_history_set_threat_techniques (self->history, (const char *const *) focus, error))
+  if (!bw_history_set_threat_techniques (bw_project_get_history (self->project),
+                                         (const char *const *) focus, error))
     return FALSE;
   message = g_strdup_printf (ngettext ("Threat focus: %u technique from the layer",
                                        "Threat focus: %u techniques from the layer",

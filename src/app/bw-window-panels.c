@@ -1,5 +1,5 @@
 /* bw-window-panels.c: the window's side panels — palette on the left; inspector and coverage
- * view on the right — and the engine that keeps the overlay and the coverage view live. */
+ * view on the right — fed from the project, whose report keeps the overlay and the figures live. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -42,19 +42,25 @@ panel_error_cb (BwWindow   *self,
 }
 
 static void
-report_changed_cb (BwWindow *self,
-                   BwEngine *engine)
+report_changed (BwWindow *self)
 {
-  BwReport *report = bw_engine_get_report (engine);
+  BwReport *report = bw_project_get_report (self->project);
+  BwCatalog *catalog = bw_project_get_catalog (self->project);
   BwOverlay overlay = { 0 };
   g_autoptr(GHashTable) coverage = NULL;
   const BwReportFigures *summary;
   g_autofree char *summary_text = NULL;
 
-  if (report == NULL || self->catalog == NULL)
-    return;
+  if (report == NULL || catalog == NULL)
+    {
+      const GError *error = bw_application_get_catalog_error (BW_APPLICATION (g_application_get_default ()));
 
-  bw_overlay_fill_from_report (&overlay, report, self->catalog);
+      gtk_label_set_text (self->summary_label,
+                          error ? error->message : _("The ATT&CK catalog could not be loaded"));
+      return;
+    }
+
+  bw_overlay_fill_from_report (&overlay, report, catalog);
   bw_canvas_set_overlay (self->canvas, &overlay);
   coverage = bw_overlay_asset_coverage (report);
   bw_canvas_set_asset_coverage (self->canvas, coverage);
@@ -83,10 +89,11 @@ technique_activated_cb (BwWindow       *self,
 {
   g_autoptr(GHashTable) highlighted = NULL;
   g_autoptr(GHashTable) marked = NULL;
+  BwEngine *engine = bw_project_get_engine (self->project);
   const BwTechnique *technique;
 
-  if (technique_id == NULL || self->engine == NULL ||
-      (technique = bw_catalog_lookup_technique (self->catalog, technique_id)) == NULL)
+  if (technique_id == NULL || engine == NULL ||
+      (technique = bw_catalog_lookup_technique (bw_project_get_catalog (self->project), technique_id)) == NULL)
     {
       bw_canvas_set_highlight (self->canvas, NULL, NULL);
       return;
@@ -94,25 +101,24 @@ technique_activated_cb (BwWindow       *self,
 
   highlighted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  bw_engine_explain_technique (self->engine, technique->index, highlighted, marked);
+  bw_engine_explain_technique (engine, technique->index, highlighted, marked);
   bw_canvas_set_highlight (self->canvas, highlighted, marked);
 }
 
 void
 bw_window_document_replaced (BwWindow *self)
 {
-  bw_inspector_set_model (BW_INSPECTOR (self->inspector), self->document, self->history,
-                          self->catalog);
-  bw_coverage_view_set_model (BW_COVERAGE_VIEW (self->coverage), self->document, self->catalog);
-  if (self->catalog != NULL)
-    bw_advisor_set_model (BW_ADVISOR (self->advisor), self->history, self->catalog);
-  bw_canvas_set_highlight (self->canvas, NULL, NULL);
+  BwDocument *document = bw_project_get_document (self->project);
+  BwHistory *history = bw_project_get_history (self->project);
+  BwCatalog *catalog = bw_project_get_catalog (self->project);
 
-  if (self->engine != NULL)
-    {
-      bw_engine_set_document (self->engine, self->document);
-      report_changed_cb (self, self->engine);
-    }
+  bw_canvas_set_model (self->canvas, document, history, catalog);
+  bw_inspector_set_model (BW_INSPECTOR (self->inspector), document, history, catalog);
+  bw_coverage_view_set_model (BW_COVERAGE_VIEW (self->coverage), document, catalog);
+  if (catalog != NULL)
+    bw_advisor_set_model (BW_ADVISOR (self->advisor), history, catalog);
+  bw_canvas_set_highlight (self->canvas, NULL, NULL);
+  report_changed (self);
 }
 
 void
@@ -136,36 +142,41 @@ bw_window_panels_class_init (GtkWidgetClass *widget_class)
   g_type_ensure (BW_TYPE_ADVISOR);
 }
 
-void
-bw_window_panels_init (BwWindow *self)
+/* The palette is made for one catalog: a new one for each. */
+static void
+replace_palette (BwWindow *self)
 {
-  GtkWidget *stack;
-  GtkWidget *switcher;
-  AdwViewStackPage *page;
-  GtkWidget *summary;
-
-  self->palette = bw_palette_new (self->catalog);
+  if (self->palette != NULL)
+    gtk_box_remove (self->palette_box, self->palette);
+  self->palette = bw_palette_new (bw_project_get_catalog (self->project));
   gtk_widget_set_hexpand (self->palette, FALSE);
   gtk_widget_set_size_request (self->palette, 232, -1);
   gtk_box_append (self->palette_box, self->palette);
   g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
                            self, G_CONNECT_SWAPPED);
+}
 
-  stack = adw_view_stack_new ();
-  switcher = adw_view_switcher_new ();
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (stack));
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_widget_set_margin_bottom (switcher, 6);
-  gtk_widget_set_margin_start (switcher, 6);
-  gtk_widget_set_margin_end (switcher, 6);
+static void
+project_catalog_cb (BwWindow   *self,
+                    GParamSpec *pspec,
+                    BwProject  *project)
+{
+  replace_palette (self);
+}
 
-  summary = gtk_label_new (NULL);
-  self->summary_label = GTK_LABEL (summary);
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_widget_add_css_class (summary, "dim-label");
-  gtk_widget_add_css_class (summary, "caption");
-  gtk_widget_set_margin_bottom (summary, 6);
+static void
+project_report_cb (BwWindow   *self,
+                   GParamSpec *pspec,
+                   BwProject  *project)
+{
+  report_changed (self);
+}
+
+static GtkWidget *
+side_pages (BwWindow *self)
+{
+  GtkWidget *stack = adw_view_stack_new ();
+  AdwViewStackPage *page;
 
   self->coverage = bw_coverage_view_new ();
   g_signal_connect_object (self->coverage, "technique-activated",
@@ -192,59 +203,43 @@ bw_window_panels_init (BwWindow *self)
 
   /* The page the user last had open comes back next time. */
   g_settings_bind (self->settings, "sidebar-page", stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
-
   gtk_widget_set_vexpand (stack, TRUE);
+  return stack;
+}
+
+/* Builds the panels; they follow the project through the window's project_signals: a new
+ * catalog gives a new palette, and each report refreshes the figures. */
+void
+bw_window_panels_init (BwWindow *self)
+{
+  GtkWidget *stack;
+  GtkWidget *switcher;
+  GtkWidget *summary;
+
+  replace_palette (self);
+
+  stack = side_pages (self);
+  switcher = adw_view_switcher_new ();
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (stack));
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_widget_set_margin_bottom (switcher, 6);
+  gtk_widget_set_margin_start (switcher, 6);
+  gtk_widget_set_margin_end (switcher, 6);
+
+  summary = gtk_label_new (NULL);
+  self->summary_label = GTK_LABEL (summary);
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_widget_set_margin_bottom (summary, 6);
+
   gtk_box_append (self->sidebar_box, switcher);
   gtk_box_append (self->sidebar_box, summary);
   gtk_box_append (self->sidebar_box, stack);
 
-  if (self->catalog != NULL)
-    {
-      self->engine = bw_engine_new (self->catalog);
-      g_signal_connect_object (self->engine, "report-changed", G_CALLBACK (report_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  else
-    {
-      const GError *error = bw_application_get_catalog_error (
-        BW_APPLICATION (g_application_get_default ()));
-
-      gtk_label_set_text (self->summary_label,
-                          error ? error->message : _("The ATT&CK catalog could not be loaded"));
-    }
-}
-
-void
-bw_window_panels_dispose (BwWindow *self)
-{
-  g_clear_object (&self->engine);
-}
-
-void
-bw_window_set_catalog (BwWindow  *self,
-                       BwCatalog *catalog)
-{
-  if (catalog == self->catalog)
-    return;
-  g_set_object (&self->catalog, catalog);
-
-  /* The palette and the engine are made for one catalog: new ones for the new catalog. */
-  gtk_box_remove (self->palette_box, self->palette);
-  self->palette = bw_palette_new (catalog);
-  gtk_widget_set_hexpand (self->palette, FALSE);
-  gtk_widget_set_size_request (self->palette, 232, -1);
-  gtk_box_append (self->palette_box, self->palette);
-  g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_clear_object (&self->engine);
-  if (catalog != NULL)
-    {
-      self->engine = bw_engine_new (catalog);
-      g_signal_connect_object (self->engine, "report-changed", G_CALLBACK (report_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  bw_canvas_set_model (self->canvas, self->document, self->history, catalog);
-  bw_window_document_replaced (self);
-  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), catalog, self->document);
+  g_signal_group_connect_object (self->project_signals, "notify::catalog",
+                                 G_CALLBACK (project_catalog_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::report",
+                                 G_CALLBACK (project_report_cb), self, G_CONNECT_SWAPPED);
 }

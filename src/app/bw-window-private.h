@@ -2,8 +2,7 @@
 #pragma once
 
 #include "bw-canvas.h"
-#include "bw-engine.h"
-#include "bw-journal.h"
+#include "bw-project.h"
 #include "bw-window.h"
 
 G_BEGIN_DECLS
@@ -26,12 +25,13 @@ struct _BwWindow
   guint            pulse;
 
   GSettings       *settings;
-  BwCatalog       *catalog;
-  BwDocument      *document;
-  BwHistory       *history;
-  BwEngine        *engine;
-  GFile           *file;
-  BwJournal       *journal;
+  /* What the window shows and edits. The window, its panels and the canvas follow it through
+   * project_signals (the project's notifications) and history_signals (the current history's,
+   * retargeted by project_bindings whenever the project takes another document). */
+  BwProject       *project;
+  GSignalGroup    *project_signals;
+  GSignalGroup    *history_signals;
+  GBindingGroup   *project_bindings;
   gboolean         close_confirmed;
 
   /* Panels (bw-window-panels.c) */
@@ -44,23 +44,15 @@ struct _BwWindow
   GtkWidget       *catalog_banner; /* BwCatalogBanner, under the header bar */
 };
 
-BwDocument *bw_window_get_document      (BwWindow    *self);
-BwHistory  *bw_window_get_history       (BwWindow    *self);
+BwProject  *bw_window_get_project       (BwWindow    *self);
 BwCanvas   *bw_window_get_canvas        (BwWindow    *self);
-GFile      *bw_window_get_file          (BwWindow    *self);
-void        bw_window_set_document      (BwWindow    *self,
-                                         BwDocument  *document,
-                                         GFile       *file);
+/* Loads `file` into the window's project now (bw_window_open_file does it in the background). */
 gboolean    bw_window_load_file         (BwWindow    *self,
                                          GFile       *file,
                                          GError     **error);
+/* Saves the project to `file` now, and adopts it as the project's file. */
 gboolean    bw_window_save_to           (BwWindow    *self,
                                          GFile       *file,
-                                         GError     **error);
-gboolean    bw_window_is_pristine       (BwWindow    *self);
-/* Opens a recovery copy: its document, marked unsaved, belonging to its original file. */
-gboolean    bw_window_restore           (BwWindow    *self,
-                                         const BwRecovery *recovery,
                                          GError     **error);
 void        bw_window_toast             (BwWindow    *self,
                                          const char  *message);
@@ -68,15 +60,13 @@ void        bw_window_show_error        (BwWindow    *self,
                                          const char  *heading,
                                          const char  *body);
 
-/* bw-window-panels.c: palette, inspector, coverage view and the engine that feeds them. */
+/* bw-window-panels.c: palette, inspector, coverage view and the canvas, fed from the project:
+ * its document, catalog and report. */
 void        bw_window_panels_class_init (GtkWidgetClass *widget_class);
 void        bw_window_panels_init       (BwWindow    *self);
-void        bw_window_panels_dispose    (BwWindow    *self);
+/* Puts the project's document, history and catalog in the canvas and every panel. */
 void        bw_window_document_replaced (BwWindow    *self);
 void        bw_window_selection_changed (BwWindow    *self);
-/* Puts the window on another catalog: palette, engine and every figure follow. */
-void        bw_window_set_catalog       (BwWindow    *self,
-                                         BwCatalog   *catalog);
 
 /* bw-window-export.c: the Export menu. */
 void        bw_window_export_class_init (GtkWidgetClass *widget_class);

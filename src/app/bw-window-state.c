@@ -45,15 +45,9 @@ open_recent_action (GtkWidget  *widget,
 {
   BwWindow *self = BW_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  BwWindow *target = self;
 
-  /* Reuse this window only when it holds nothing of value. */
-  if (!bw_window_is_pristine (self))
-    {
-      target = bw_window_new (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      gtk_window_present (GTK_WINDOW (target));
-    }
-  bw_window_open_file (target, file);
+  bw_application_open_file (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file,
+                            GTK_WINDOW (self));
 }
 
 void

@@ -7,12 +7,9 @@
 #include "bw-catalog-banner.h"
 #include "bw-application.h"
 #include "bw-canvas.h"
-#include "bw-document-io.h"
 #include "bw-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BwWindow, bw_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void update_title (BwWindow *self);
 
 void
 bw_window_toast (BwWindow   *self,
@@ -36,29 +33,22 @@ bw_window_show_error (BwWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-display_name (BwWindow *self)
-{
-  if (self->file != NULL)
-    return g_file_get_basename (self->file);
-  return g_strdup (_("Untitled Estate"));
-}
-
 static void
 update_title (BwWindow *self)
 {
-  g_autofree char *name = display_name (self);
+  const char *name = bw_project_get_display_name (self->project);
+  GFile *file = bw_project_get_file (self->project);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean modified = self->history != NULL && bw_history_get_modified (self->history);
+  g_autofree char *window_title = NULL;
 
   /* The unsaved-changes mark, as GNOME Text Editor shows it. */
-  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  title = bw_project_get_modified (self->project) ? g_strdup_printf ("• %s", name) : g_strdup (name);
   adw_window_title_set_title (self->window_title, title);
 
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
       const char *home = g_get_home_dir ();
 
@@ -68,24 +58,41 @@ update_title (BwWindow *self)
         subtitle = g_steal_pointer (&path);
     }
   else
-    subtitle = g_strdup (bw_document_get_title (self->document));
+    subtitle = g_strdup (bw_project_get_title (self->project));
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
 
-  {
-    g_autofree char *window_title = g_strdup_printf ("%s — %s", title, _("Bulwark"));
-
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
-  }
+  window_title = g_strdup_printf ("%s — %s", title, _("Bulwark"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void
-history_notify_cb (BwWindow   *self,
-                   GParamSpec *pspec,
-                   BwHistory  *history)
+update_history_actions (BwWindow *self)
 {
+  BwHistory *history = bw_project_get_history (self->project);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", bw_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", bw_history_get_can_redo (history));
-  update_title (self);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* While a file loads, a progress bar runs over the canvas, which takes no edits. */
+static void
+update_loading (BwWindow *self)
+{
+  gboolean loading = bw_project_get_loading (self->project);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), loading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->canvas), !loading);
+  if (loading && self->pulse == 0)
+    self->pulse = g_timeout_add (100, pulse_cb, self->progress);
+  else if (!loading)
+    g_clear_handle_id (&self->pulse, g_source_remove);
 }
 
 static void
@@ -113,50 +120,10 @@ canvas_error_cb (BwWindow   *self,
   bw_window_toast (self, message);
 }
 
-/* Puts a document in the window. Only called with a document that loaded completely, so a
- * failed open never touches what is already here. */
-void
-bw_window_set_document (BwWindow   *self,
-                        BwDocument *document,
-                        GFile      *file)
+BwProject *
+bw_window_get_project (BwWindow *self)
 {
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, history_notify_cb, self);
-
-  g_set_object (&self->document, document);
-  g_set_object (&self->file, file);
-  g_clear_object (&self->history);
-  self->history = bw_history_new (document);
-  bw_history_mark_saved (self->history);
-  g_signal_connect_object (self->history, "notify", G_CALLBACK (history_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  /* A fresh journal per document: the old one's copy goes with it. */
-  g_clear_object (&self->journal);
-  self->journal = bw_journal_new (document, NULL);
-  if (file != NULL)
-    {
-      g_autofree char *path = g_file_get_path (file);
-
-      bw_journal_set_path (self->journal, path);
-    }
-
-  bw_canvas_set_model (self->canvas, document, self->history, self->catalog);
-  bw_window_document_replaced (self);
-  history_notify_cb (self, NULL, self->history);
-  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), self->catalog, document);
-}
-
-BwDocument *
-bw_window_get_document (BwWindow *self)
-{
-  return self->document;
-}
-
-BwHistory *
-bw_window_get_history (BwWindow *self)
-{
-  return self->history;
+  return self->project;
 }
 
 BwCanvas *
@@ -165,18 +132,19 @@ bw_window_get_canvas (BwWindow *self)
   return self->canvas;
 }
 
-GFile *
-bw_window_get_file (BwWindow *self)
+static BwApplication *
+application (BwWindow *self)
 {
-  return self->file;
+  return BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-gboolean
-bw_window_is_pristine (BwWindow *self)
+/* Offered again under Open Recent; not once the window has closed (a load may end after). */
+static void
+add_recent (BwWindow *self,
+            GFile    *file)
 {
-  return self->file == NULL && !bw_history_get_modified (self->history) &&
-         bw_document_get_n_nodes (self->document) == 0 &&
-         bw_document_get_n_zones (self->document) == 0;
+  if (application (self) != NULL)
+    bw_application_add_recent (application (self), file);
 }
 
 gboolean
@@ -184,61 +152,30 @@ bw_window_load_file (BwWindow  *self,
                      GFile     *file,
                      GError   **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(BwDocument) document = NULL;
-
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
-      return FALSE;
-    }
-
-  document = bw_document_load_from_file (path, error);
-  if (document == NULL)
+  if (!bw_project_load (self->project, file, error))
     return FALSE;
-
-  bw_window_set_document (self, document, file);
-  bw_application_add_recent (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+  add_recent (self, file);
   return TRUE;
 }
 
-static gboolean
-pulse_cb (gpointer user_data)
+typedef struct
 {
-  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  BwDocument *document = bw_document_load_from_file (task_data, &error);
-
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
-}
+  BwWindow *window;
+  GFile    *file;
+} OpenData;
 
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  BwWindow *self = BW_WINDOW (source);
-  g_autoptr(GFile) file = user_data;
+  OpenData *data = user_data;
+  g_autoptr(BwWindow) self = data->window;
+  g_autoptr(GFile) file = data->file;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BwDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
 
-  g_clear_handle_id (&self->pulse, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->canvas), TRUE);
-
-  if (document == NULL)
+  g_free (data);
+  if (!bw_project_load_finish (BW_PROJECT (source), result, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
@@ -246,52 +183,21 @@ load_done_cb (GObject      *source,
       bw_window_show_error (self, heading, error->message);
       return;
     }
-  bw_window_set_document (self, document, file);
-  bw_application_add_recent (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+  add_recent (self, file);
 }
 
-/* Reading and checking a large project takes a while: it happens on a worker thread, with a
- * progress bar over the canvas, and the window stays responsive. The open document is only
- * replaced once the new one has loaded completely. */
+/* Reading and checking a large project takes a while: it happens on a worker thread, and the
+ * window stays responsive. The open document is only replaced once the new one has loaded
+ * completely. */
 void
 bw_window_open_file (BwWindow *self,
                      GFile    *file)
 {
-  g_autoptr(GTask) task = NULL;
-  char *path = g_file_get_path (file);
+  OpenData *data = g_new0 (OpenData, 1);
 
-  if (path == NULL)
-    {
-      bw_window_show_error (self, _("Could Not Open the Project"), _("Only local files can be opened"));
-      return;
-    }
-  task = g_task_new (self, NULL, load_done_cb, g_object_ref (file));
-  g_task_set_task_data (task, path, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->canvas), FALSE);
-  if (self->pulse == 0)
-    self->pulse = g_timeout_add (100, pulse_cb, self->progress);
-  g_task_run_in_thread (task, load_thread);
-}
-
-gboolean
-bw_window_restore (BwWindow          *self,
-                   const BwRecovery  *recovery,
-                   GError           **error)
-{
-  g_autoptr(BwDocument) document = bw_recovery_load (recovery, error);
-  g_autoptr(GFile) file = NULL;
-
-  if (document == NULL)
-    return FALSE;
-  if (recovery->original_path != NULL)
-    file = g_file_new_for_path (recovery->original_path);
-  bw_window_set_document (self, document, file);
-  /* What was recovered is not on disk yet: the title says so until it is saved. */
-  bw_history_clear (self->history);
-  bw_journal_flush (self->journal, NULL);
-  update_title (self);
-  return TRUE;
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  bw_project_load_async (self->project, file, NULL, load_done_cb, data);
 }
 
 void
@@ -299,20 +205,22 @@ bw_window_open_sample (BwWindow *self)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/samples/reference-architecture.bulwark",
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(BwDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (bytes == NULL)
-    return;
-  document = bw_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                         &error);
-  if (document == NULL)
-    {
-      bw_window_show_error (self, _("Could Not Open the Sample"), error->message);
-      return;
-    }
   /* Untitled: saving asks where, so the bundled file is never overwritten. */
-  bw_window_set_document (self, document, NULL);
+  if (bytes != NULL && !bw_project_load_bytes (self->project, bytes, &error))
+    bw_window_show_error (self, _("Could Not Open the Sample"), error->message);
+}
+
+/* Saving */
+
+static void
+saved (BwWindow *self)
+{
+  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner),
+                            bw_project_get_catalog (self->project),
+                            bw_project_get_document (self->project));
+  add_recent (self, bw_project_get_file (self->project));
 }
 
 gboolean
@@ -320,35 +228,10 @@ bw_window_save_to (BwWindow  *self,
                    GFile     *file,
                    GError   **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
-      return FALSE;
-    }
-  /* A change saved is a change analysed with the catalog in use; an unchanged file keeps its bytes. */
-  if (bw_history_get_modified (self->history) && self->catalog != NULL)
-    bw_catalog_stamp_document (self->catalog, self->document);
-  if (!bw_document_save_to_file (self->document, path, error))
+  if (!bw_project_save_as (self->project, file, error))
     return FALSE;
-  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), self->catalog, self->document);
-
-  g_set_object (&self->file, file);
-  bw_history_mark_saved (self->history);
-  /* Saved: nothing left to recover until the next change. */
-  bw_journal_set_path (self->journal, path);
-  bw_journal_discard (self->journal);
-  bw_application_add_recent (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  update_title (self);
+  saved (self);
   return TRUE;
-}
-
-static void
-report_save_error (BwWindow *self,
-                   GError   *error)
-{
-  bw_window_show_error (self, _("Could Not Save"), error->message);
 }
 
 static GtkFileFilter *
@@ -368,21 +251,61 @@ typedef struct
 {
   BwWindow *window;
   AfterSave after;
-} SaveAsData;
+  gboolean  as;     /* bw_project_save_as_async, else bw_project_save_async */
+} SaveData;
+
+static SaveData *
+save_data_new (BwWindow *self,
+               AfterSave after,
+               gboolean  as)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->window = g_object_ref (self);
+  data->after = after;
+  data->as = as;
+  return data;
+}
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->window);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!(data->as ? bw_project_save_as_finish (BW_PROJECT (source), result, &error)
+                  : bw_project_save_finish (BW_PROJECT (source), result, &error)))
+    {
+      bw_window_show_error (data->window, _("Could Not Save"), error->message);
+      return;
+    }
+  saved (data->window);
+  if (data->after != NULL)
+    data->after (data->window);
+}
 
 static void
 save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
                      gpointer         user_data)
 {
-  SaveAsData *data = user_data;
-  BwWindow *self = data->window;
+  g_autoptr(SaveData) data = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GFile) target = NULL;
-      g_autoptr(GError) error = NULL;
       g_autofree char *basename = g_file_get_basename (file);
 
       /* Give the file its extension, so the file manager knows what it is. */
@@ -396,15 +319,10 @@ save_as_response_cb (GtkNativeDialog *dialog,
       else
         target = g_object_ref (file);
 
-      if (!bw_window_save_to (self, target, &error))
-        report_save_error (self, error);
-      else if (data->after != NULL)
-        data->after (self);
+      bw_project_save_as_async (data->window->project, target, NULL, save_done_cb,
+                                g_steal_pointer (&data));
     }
-
   g_object_unref (dialog);
-  g_object_unref (data->window);
-  g_free (data);
 }
 
 static void
@@ -412,44 +330,34 @@ save_as (BwWindow *self,
          AfterSave after)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-  SaveAsData *data = g_new0 (SaveAsData, 1);
+  GFile *file = bw_project_get_file (self->project);
 
   chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bulwark_filter ());
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
   else
     {
-      const char *title = bw_document_get_title (self->document);
+      const char *title = bw_project_get_title (self->project);
+      g_autofree char *name = g_strdup_printf ("%s.bulwark", *title ? title : _("Untitled Estate"));
 
-      name = g_strdup_printf ("%s.bulwark", title && *title ? title : _("Untitled Estate"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
-
-  data->window = g_object_ref (self);
-  data->after = after;
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), data);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), save_data_new (self, after, TRUE));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Written on a worker thread; `after` runs once the file is safely on disk. */
 static void
 save (BwWindow *self,
       AfterSave after)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->file == NULL)
-    {
-      save_as (self, after);
-      return;
-    }
-  if (!bw_window_save_to (self, self->file, &error))
-    report_save_error (self, error);
-  else if (after != NULL)
-    after (self);
+  if (bw_project_get_file (self->project) == NULL)
+    save_as (self, after);
+  else
+    bw_project_save_async (self->project, NULL, save_done_cb, save_data_new (self, after, FALSE));
 }
 
 static void
@@ -462,15 +370,8 @@ open_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      BwWindow *target = self;
 
-      /* Reuse this window only when it holds nothing of value. */
-      if (!bw_window_is_pristine (self))
-        {
-          target = bw_window_new (BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-          gtk_window_present (GTK_WINDOW (target));
-        }
-      bw_window_open_file (target, file);
+      bw_application_open_file (application (self), file, GTK_WINDOW (self));
     }
   g_object_unref (dialog);
 }
@@ -512,7 +413,7 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  bw_history_undo (BW_WINDOW (widget)->history);
+  bw_history_undo (bw_project_get_history (BW_WINDOW (widget)->project));
 }
 
 static void
@@ -520,7 +421,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  bw_history_redo (BW_WINDOW (widget)->history);
+  bw_history_redo (bw_project_get_history (BW_WINDOW (widget)->project));
 }
 
 /* Undo and redo are the window's, for its buttons, but their keys give way to a text field
@@ -599,18 +500,16 @@ static gboolean
 bw_window_close_request (GtkWindow *window)
 {
   BwWindow *self = BW_WINDOW (window);
-  g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
-  if (self->close_confirmed || self->history == NULL || !bw_history_get_modified (self->history))
+  if (self->close_confirmed || !bw_project_get_modified (self->project))
     {
       bw_window_save_state (self);
       return GTK_WINDOW_CLASS (bw_window_parent_class)->close_request (window);
     }
 
-  name = display_name (self);
-  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), bw_project_get_display_name (self->project));
   dialog = adw_message_dialog_new (window, heading,
                                    _("Unsaved changes will be lost for good if you don’t save them."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -634,13 +533,11 @@ bw_window_dispose (GObject *object)
 {
   BwWindow *self = BW_WINDOW (object);
 
-  bw_window_panels_dispose (self);
   g_clear_handle_id (&self->pulse, g_source_remove);
-  g_clear_object (&self->journal);
-  g_clear_object (&self->history);
-  g_clear_object (&self->document);
-  g_clear_object (&self->file);
-  g_clear_object (&self->catalog);
+  g_clear_object (&self->project_bindings);
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bw_window_parent_class)->dispose (object);
@@ -722,8 +619,51 @@ settings_changed_cb (BwWindow   *self,
 }
 
 static void
+project_document_cb (BwWindow   *self,
+                     GParamSpec *pspec,
+                     BwProject  *project)
+{
+  bw_window_document_replaced (self);
+  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), bw_project_get_catalog (project),
+                            bw_project_get_document (project));
+}
+
+/* What the window itself follows of its project; the panels follow the rest. */
+static void
+follow_project (BwWindow *self)
+{
+  self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "notify::document",
+                                 G_CALLBACK (project_document_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::catalog",
+                                 G_CALLBACK (project_document_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *titled[] = { "notify::display-name", "notify::file", "notify::title", "notify::modified" };
+
+      g_signal_group_connect_object (self->project_signals, titled[i], G_CALLBACK (update_title), self,
+                                     G_CONNECT_SWAPPED);
+    }
+  g_signal_group_connect_object (self->project_signals, "notify::loading", G_CALLBACK (update_loading),
+                                 self, G_CONNECT_SWAPPED);
+
+  /* Undo and redo follow whichever history the project has now. */
+  self->history_signals = g_signal_group_new (BW_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify::can-undo",
+                                 G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "notify::can-redo",
+                                 G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_signals, "bind", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  self->project_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->project_bindings, "history", self->history_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+}
+
+static void
 bw_window_init (BwWindow *self)
 {
+  BwCatalog *catalog = bw_application_get_catalog (BW_APPLICATION (g_application_get_default ()));
   g_autoptr(BwDocument) document = bw_document_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -732,9 +672,12 @@ bw_window_init (BwWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->catalog = bw_application_get_catalog (BW_APPLICATION (g_application_get_default ()));
-  if (self->catalog != NULL)
-    g_object_ref (self->catalog);
+  /* A new project starts from the catalog in use and the preferred gap threshold. */
+  self->project = bw_project_new (catalog);
+  if (catalog != NULL)
+    bw_catalog_stamp_document (catalog, document);
+  bw_document_set_gap_threshold (document, g_settings_get_double (self->settings, "gap-threshold"));
+  bw_project_set_document (self->project, document, NULL);
 
   g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -747,16 +690,18 @@ bw_window_init (BwWindow *self)
                            G_CONNECT_SWAPPED);
   settings_changed_cb (self, NULL, self->settings);
 
+  follow_project (self);
   bw_window_panels_init (self);
   self->catalog_banner = bw_catalog_banner_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay))),
                               self->catalog_banner, gtk_widget_get_prev_sibling (GTK_WIDGET (self->toast_overlay)));
   bw_window_restore_state (self);
-  if (self->catalog != NULL)
-    bw_catalog_stamp_document (self->catalog, document);
-  /* A new project starts from the preferred gap threshold. */
-  bw_document_set_gap_threshold (document, g_settings_get_double (self->settings, "gap-threshold"));
-  bw_window_set_document (self, document, NULL);
+
+  g_signal_group_set_target (self->project_signals, self->project);
+  g_binding_group_set_source (self->project_bindings, self->project);
+  project_document_cb (self, NULL, self->project);
+  update_title (self);
+  update_loading (self);
 }
 
 BwWindow *

@@ -9,6 +9,7 @@
 #include "bw-catalog-import.h"
 #include "bw-catalog-private.h"
 #include "bw-cli-private.h"
+#include "bw-document-check.h"
 #include "bw-json-writer.h"
 #include "bw-mappings.h"
 #include "bw-stix.h"
@@ -432,27 +433,10 @@ bw_cli_check_catalog (BwDocument *document,
       bw_cli_fail (_("the catalog does not load: %s"), error->message);
       return FALSE;
     }
-  for (guint i = 0; i < bw_document_get_n_zones (document); i++)
+  if (!bw_document_check_catalog (document, catalog, &error))
     {
-      const BwZone *z = bw_document_get_zone (document, i);
-      const BwStencil *s = bw_catalog_lookup_stencil (catalog, z->kind);
-
-      if (s == NULL || s->role != BW_ROLE_ZONE)
-        {
-          bw_cli_fail (_("%s: zones[%u].kind: “%s” is not a zone kind"), path, i, z->kind);
-          return FALSE;
-        }
-    }
-  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
-    {
-      const BwNode *n = bw_document_get_node (document, i);
-      const BwStencil *s = bw_catalog_lookup_stencil (catalog, n->kind);
-
-      if (s == NULL || s->role == BW_ROLE_ZONE)
-        {
-          bw_cli_fail (_("%s: nodes[%u].kind: unknown kind “%s”"), path, i, n->kind);
-          return FALSE;
-        }
+      bw_cli_fail ("%s: %s", path, error->message);
+      return FALSE;
     }
   if (g_strcmp0 (bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog)) != 0)
     g_printerr (_("bulwark: warning: %s: catalog.attack: analysed with ATT&CK %s; the catalog in use is ATT&CK %s, "

@@ -1,0 +1,432 @@
+/* test-project.c: BwProject without a display — loading and saving real files, sync and async,
+ * the notifications each part sends, the dirty state across undo and saves, and a file whose
+ * kinds the catalog does not know. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "bw-document-io.h"
+#include "bw-project.h"
+#include "bw-test-util.h"
+
+static BwCatalog *catalog;
+
+typedef struct
+{
+  char      *dir;
+  char      *path;  /* a copy of tests/fixtures/good/small.bulwark */
+  GFile     *file;
+  char      *original;
+  BwProject *project;
+  GString   *notified; /* "document,history,…": every notify in order */
+} Fixture;
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GString    *notified)
+{
+  g_string_append_printf (notified, "%s,", g_param_spec_get_name (pspec));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *small = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+
+  f->dir = g_dir_make_tmp ("bulwark-project-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "estate.bulwark", NULL);
+  f->original = bw_test_read_file (small, NULL);
+  g_assert_true (g_file_set_contents (f->path, f->original, -1, NULL));
+  f->file = g_file_new_for_path (f->path);
+  f->project = bw_project_new (catalog);
+  f->notified = g_string_new (NULL);
+  g_signal_connect (f->project, "notify", G_CALLBACK (notify_cb), f->notified);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->project);
+  g_clear_object (&f->file);
+  g_string_free (f->notified, TRUE);
+  bw_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->original);
+}
+
+static gboolean
+notified (Fixture    *f,
+          const char *name)
+{
+  g_autofree char *item = g_strconcat (name, ",", NULL);
+
+  return strstr (f->notified->str, item) != NULL;
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+  return *result;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_new (Fixture       *f,
+          gconstpointer  data)
+{
+  BwProject *project = f->project;
+
+  g_assert_null (bw_project_get_file (project));
+  g_assert_cmpstr (bw_project_get_display_name (project), ==, "Untitled Estate");
+  g_assert_cmpstr (bw_project_get_title (project), ==, "");
+  g_assert_false (bw_project_get_modified (project));
+  g_assert_false (bw_project_get_loading (project));
+  g_assert_true (bw_project_is_pristine (project));
+  g_assert_true (bw_project_get_catalog (project) == catalog);
+  g_assert_nonnull (bw_project_get_engine (project));
+  g_assert_nonnull (bw_project_get_report (project));
+  g_assert_nonnull (bw_project_get_journal (project));
+  g_assert_true (bw_history_get_document (bw_project_get_history (project)) ==
+                 bw_project_get_document (project));
+  /* Analysed with the release in use. */
+  g_assert_cmpstr (bw_document_get_attack_version (bw_project_get_document (project)), ==,
+                   bw_catalog_get_attack_version (catalog));
+}
+
+static void
+test_load_sync (Fixture       *f,
+                gconstpointer  data)
+{
+  BwDocument *before = bw_project_get_document (f->project);
+  BwHistory *history_before = bw_project_get_history (f->project);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bw_project_load (f->project, f->file, &error));
+  g_assert_no_error (error);
+  g_assert_true (bw_project_get_document (f->project) != before);
+  g_assert_true (bw_project_get_history (f->project) != history_before);
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), f->file));
+  g_assert_cmpstr (bw_project_get_display_name (f->project), ==, "estate.bulwark");
+  g_assert_false (bw_project_get_modified (f->project));
+  g_assert_false (bw_project_is_pristine (f->project));
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (f->project)), ==, 2);
+  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_project_get_report (f->project)), ==, 1);
+  for (guint i = 0; i < 8; i++)
+    {
+      const char *names[] = { "document", "history", "journal", "file", "display-name", "title",
+                              "modified", "report" };
+
+      g_assert_true (notified (f, names[i]));
+    }
+}
+
+static void
+test_load_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BwDocument *before = bw_project_get_document (f->project);
+
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &result);
+  /* Read on a worker thread: nothing has changed yet but the loading flag. */
+  g_assert_true (bw_project_get_loading (f->project));
+  g_assert_false (bw_project_is_pristine (f->project));
+  g_assert_true (bw_project_get_document (f->project) == before);
+  g_assert_cmpstr (f->notified->str, ==, "loading,");
+
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (bw_project_get_loading (f->project));
+  g_assert_true (bw_project_get_document (f->project) != before);
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), f->file));
+  g_assert_true (notified (f, "document"));
+  g_assert_true (g_str_has_suffix (f->notified->str, "loading,"));
+}
+
+/* A file that fails to load, in either form, leaves the project as it was. */
+static void
+assert_refused (Fixture    *f,
+                const char *contents,
+                GQuark      domain,
+                int         code,
+                const char *message)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bad.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) async_error = NULL;
+  BwDocument *before = bw_project_get_document (f->project);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_string_truncate (f->notified, 0);
+  g_assert_false (bw_project_load (f->project, file, &error));
+  g_assert_error (error, domain, code);
+  if (message != NULL)
+    g_assert_cmpstr (error->message, ==, message);
+
+  bw_project_load_async (f->project, file, NULL, store_result_cb, &result);
+  g_assert_false (bw_project_load_finish (f->project, wait_for_result (&result), &async_error));
+  g_assert_error (async_error, domain, code);
+  g_assert_cmpstr (async_error->message, ==, error->message);
+
+  g_assert_true (bw_project_get_document (f->project) == before);
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), f->file));
+  g_assert_cmpstr (f->notified->str, ==, "loading,loading,");
+}
+
+static void
+test_load_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+  assert_refused (f, "{\"format\": \"bulwark\", \"version\": 1, \"zones\": [", BW_DOCUMENT_ERROR,
+                  BW_DOCUMENT_ERROR_PARSE, NULL);
+  /* Well formed, but a kind the catalog does not know: named by its place, as the CLI says it. */
+  assert_refused (f,
+                  "{\"format\": \"bulwark\", \"version\": 1, \"nodes\": ["
+                  "{\"id\": \"n1\", \"kind\": \"azure.vm\", \"label\": \"VM\", \"x\": 0, \"y\": 0},"
+                  "{\"id\": \"n2\", \"kind\": \"azure.toaster\", \"label\": \"T\", \"x\": 0, \"y\": 0}]}",
+                  BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_INVALID,
+                  "nodes[1].kind: unknown kind “azure.toaster”");
+  assert_refused (f,
+                  "{\"format\": \"bulwark\", \"version\": 1, \"zones\": ["
+                  "{\"id\": \"z1\", \"kind\": \"azure.vm\", \"label\": \"Z\", \"x\": 0, \"y\": 0, "
+                  "\"w\": 100, \"h\": 100}]}",
+                  BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_INVALID,
+                  "zones[0].kind: “azure.vm” is not a zone kind");
+}
+
+/* The dirty state is the history's: an edit sets it, undo back to the saved step clears it, a
+ * save moves the saved step. */
+static void
+test_modified_across_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  BwHistory *history;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+  history = bw_project_get_history (f->project);
+  g_string_truncate (f->notified, 0);
+
+  id = bw_history_add_node (history, "azure.storage", "Storage", NULL, 900, 900, &error);
+  g_assert_no_error (error);
+  g_assert_true (bw_project_get_modified (f->project));
+  g_assert_true (notified (f, "modified"));
+  g_assert_true (notified (f, "report"));
+  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_project_get_report (f->project)), ==, 2);
+
+  g_string_truncate (f->notified, 0);
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_project_get_modified (f->project));
+  g_assert_true (notified (f, "modified"));
+  g_assert_true (bw_history_redo (history));
+  g_assert_true (bw_project_get_modified (f->project));
+
+  g_assert_true (bw_project_save (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_false (bw_project_get_modified (f->project));
+  g_assert_true (bw_history_undo (history));
+  g_assert_true (bw_project_get_modified (f->project));
+  g_assert_true (bw_history_redo (history));
+  g_assert_false (bw_project_get_modified (f->project));
+
+  /* The title notifies with the document's own title. */
+  g_string_truncate (f->notified, 0);
+  g_assert_true (bw_history_set_title (history, "Contoso", NULL));
+  g_assert_true (notified (f, "title"));
+  g_assert_cmpstr (bw_project_get_title (f->project), ==, "Contoso");
+}
+
+static void
+test_save_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+  gsize length;
+
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+  /* Unchanged: saved with the very bytes it was read from. */
+  bw_project_save_async (f->project, NULL, store_result_cb, &result);
+  g_assert_true (bw_project_save_finish (f->project, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  saved = bw_test_read_file (f->path, NULL);
+  g_assert_cmpstr (saved, ==, f->original);
+
+  g_assert_true (bw_history_set_label (bw_project_get_history (f->project), "n1", "Renamed", NULL));
+  g_assert_true (bw_project_get_modified (f->project));
+  g_clear_object (&result);
+  g_string_truncate (f->notified, 0);
+  bw_project_save_async (f->project, NULL, store_result_cb, &result);
+  g_assert_true (bw_project_save_finish (f->project, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (bw_project_get_modified (f->project));
+  g_assert_true (notified (f, "modified"));
+  g_assert_false (notified (f, "file"));
+  g_clear_pointer (&saved, g_free);
+  saved = bw_test_read_file (f->path, NULL);
+  expected = bw_document_to_data (bw_project_get_document (f->project), &length);
+  g_assert_cmpstr (saved, ==, expected);
+  g_assert_nonnull (strstr (saved, "\"Renamed\""));
+
+  /* An edit made while the copy is being written stays unsaved. */
+  g_assert_true (bw_history_set_label (bw_project_get_history (f->project), "n1", "Again", NULL));
+  g_clear_object (&result);
+  bw_project_save_async (f->project, NULL, store_result_cb, &result);
+  g_assert_true (bw_history_set_label (bw_project_get_history (f->project), "n1", "Meanwhile", NULL));
+  g_assert_true (bw_project_save_finish (f->project, wait_for_result (&result), &error));
+  g_assert_true (bw_project_get_modified (f->project));
+  g_clear_pointer (&saved, g_free);
+  saved = bw_test_read_file (f->path, NULL);
+  g_assert_nonnull (strstr (saved, "\"Again\""));
+  g_assert_null (strstr (saved, "\"Meanwhile\""));
+}
+
+static void
+test_save_as (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "copy.bulwark", NULL);
+  g_autofree char *third_path = g_build_filename (f->dir, "third.bulwark", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) third = g_file_new_for_path (third_path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/dir/estate.bulwark");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *copy = NULL;
+
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+  g_assert_true (bw_history_set_label (bw_project_get_history (f->project), "n1", "Renamed", NULL));
+  g_string_truncate (f->notified, 0);
+  bw_project_save_as_async (f->project, other, NULL, store_result_cb, &result);
+  g_assert_true (bw_project_save_as_finish (f->project, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  /* The project now belongs to the new file; the old one is as it was. */
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), other));
+  g_assert_cmpstr (bw_project_get_display_name (f->project), ==, "copy.bulwark");
+  g_assert_true (notified (f, "file"));
+  g_assert_true (notified (f, "display-name"));
+  g_assert_false (bw_project_get_modified (f->project));
+  first = bw_test_read_file (f->path, NULL);
+  g_assert_cmpstr (first, ==, f->original);
+  copy = bw_test_read_file (other_path, NULL);
+  g_assert_nonnull (strstr (copy, "\"Renamed\""));
+
+  /* Sync, and a save that fails changes nothing. */
+  g_assert_true (bw_project_save_as (f->project, third, &error));
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), third));
+  g_assert_true (bw_history_set_label (bw_project_get_history (f->project), "n1", "Later", NULL));
+  g_assert_false (bw_project_save_as (f->project, nowhere, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), third));
+  g_assert_true (bw_project_get_modified (f->project));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  bw_project_save_as_async (f->project, nowhere, NULL, store_result_cb, &result);
+  g_assert_false (bw_project_save_as_finish (f->project, wait_for_result (&result), &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), third));
+  g_assert_true (bw_project_get_modified (f->project));
+}
+
+/* Another catalog: a new engine computes the figures with it. */
+static void
+test_set_catalog (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(BwCatalog) tiny = bw_test_tiny_catalog ();
+  g_autoptr(BwEngine) engine = NULL;
+
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+  engine = g_object_ref (bw_project_get_engine (f->project));
+  g_string_truncate (f->notified, 0);
+  bw_project_set_catalog (f->project, tiny);
+  g_assert_true (bw_project_get_catalog (f->project) == tiny);
+  g_assert_true (bw_project_get_engine (f->project) != engine);
+  g_assert_true (bw_engine_get_catalog (bw_project_get_engine (f->project)) == tiny);
+  g_assert_true (notified (f, "catalog"));
+  g_assert_true (notified (f, "engine"));
+  g_assert_true (notified (f, "report"));
+  /* The kinds of small.bulwark are not the tiny catalog's: it is no longer loaded against it. */
+  g_assert_false (bw_project_load (f->project, f->file, NULL));
+
+  bw_project_set_catalog (f->project, NULL);
+  g_assert_null (bw_project_get_engine (f->project));
+  g_assert_null (bw_project_get_report (f->project));
+  /* Without a catalog, a file is read without the check. */
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+}
+
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "recovered.bulwark", NULL);
+  BwRecovery recovery = { copy, f->path, (char *) "", 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (copy, f->original, -1, NULL));
+  g_assert_true (bw_project_restore (f->project, &recovery, &error));
+  g_assert_no_error (error);
+  /* Belongs to its original file, and is not on disk yet. */
+  g_assert_true (g_file_equal (bw_project_get_file (f->project), f->file));
+  g_assert_true (bw_project_get_modified (f->project));
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (f->project)), ==, 2);
+  g_assert_nonnull (bw_journal_get_file (bw_project_get_journal (f->project)));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *cache = g_dir_make_tmp ("bulwark-cache-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* The journals' recovery copies go to a cache of the test's own. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  catalog = bw_catalog_load_default (&error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/project/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("new", test_new);
+  ADD ("load-sync", test_load_sync);
+  ADD ("load-async", test_load_async);
+  ADD ("load-refused", test_load_refused);
+  ADD ("modified-across-undo", test_modified_across_undo);
+  ADD ("save-async", test_save_async);
+  ADD ("save-as", test_save_as);
+  ADD ("set-catalog", test_set_catalog);
+  ADD ("restore", test_restore);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&catalog);
+  bw_test_remove_tree (cache);
+  return status;
+}
