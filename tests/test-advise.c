@@ -8,6 +8,7 @@
 #include "bw-history.h"
 #include "bw-paths.h"
 #include "bw-recommend.h"
+#include "bw-tiers.h"
 #include "bw-test-util.h"
 
 /* Rule 9 on the shipped sample with APT29 and FIN7, ATT&CK 18.1; the same figures are also
@@ -356,6 +357,44 @@ test_licence_tiers (void)
   bw_engine_set_document (engine, NULL);
 }
 
+/* The one tier comparison the Advisor and `bulwark tiers` show: the engine's figures under
+ * each tier, and the document's own licence left as it was. */
+static void
+test_tiers_compute (void)
+{
+  g_autoptr(BwCatalog) catalog = shipped_catalog ();
+  g_autoptr(BwDocument) doc = load_sample ();
+  g_autoptr(BwTiers) tiers = NULL;
+  g_autoptr(BwReport) e3 = NULL, e5 = NULL;
+  guint differing = 0;
+
+  bw_document_set_licence (doc, "E3");
+  e3 = bw_engine_compute (catalog, doc);
+  bw_document_set_licence (doc, "E5");
+  e5 = bw_engine_compute (catalog, doc);
+  bw_document_set_licence (doc, NULL);
+
+  tiers = bw_tiers_compute (catalog, doc);
+  g_assert_null (bw_document_get_licence (doc));
+  g_assert_cmpstr (bw_tier_get_licence (BW_TIER_E3), ==, "E3");
+  g_assert_cmpstr (bw_tier_get_licence (BW_TIER_E5), ==, "E5");
+  g_assert_cmpuint (tiers->n_tactics, ==, bw_catalog_get_n_tactics (catalog));
+  assert_same_figures (&tiers->summary[BW_TIER_E3], bw_report_get_summary (e3));
+  assert_same_figures (&tiers->summary[BW_TIER_E5], bw_report_get_summary (e5));
+  for (guint i = 0; i < tiers->n_tactics; i++)
+    {
+      assert_same_figures (&tiers->tactics[BW_TIER_E3][i], bw_report_get_tactic (e3, i));
+      assert_same_figures (&tiers->tactics[BW_TIER_E5][i], bw_report_get_tactic (e5, i));
+      differing += bw_tiers_tactic_differs (tiers, i);
+    }
+  g_assert_cmpuint (differing, >, 0);
+
+  g_clear_pointer (&tiers, bw_tiers_free);
+  bw_document_set_licence (doc, "E3");
+  tiers = bw_tiers_compute (catalog, doc);
+  g_assert_cmpstr (bw_document_get_licence (doc), ==, "E3");
+}
+
 /* settings.licence is saved only when set, read back, and a wrong value is named. */
 static void
 test_licence_file (void)
@@ -502,6 +541,7 @@ main (int    argc,
   g_test_add_func ("/advise/recommend-profile", test_recommend_profile);
   g_test_add_func ("/advise/recommend-sample", test_recommend_sample);
   g_test_add_func ("/advise/licence-tiers", test_licence_tiers);
+  g_test_add_func ("/advise/tiers-compute", test_tiers_compute);
   g_test_add_func ("/advise/licence-file", test_licence_file);
   g_test_add_func ("/advise/attack-paths", test_attack_paths);
   g_test_add_func ("/advise/cli", test_cli);

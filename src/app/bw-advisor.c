@@ -10,6 +10,7 @@
 #include "bw-engine.h"
 #include "bw-paths.h"
 #include "bw-recommend.h"
+#include "bw-tiers.h"
 
 #define RECOMMENDATIONS 5
 #define REFRESH_DELAY_MS 300
@@ -267,7 +268,7 @@ update_licence (BwAdvisor *self)
 {
   const char *licence = bw_document_get_licence (self->document);
   g_autoptr(BwDocument) copy = NULL;
-  BwReport *reports[2];
+  g_autoptr(BwTiers) tiers = NULL;
 
   self->syncing = TRUE;
   adw_combo_row_set_selected (self->licence_row, licence == NULL ? 0 : g_str_equal (licence, "E3") ? 1 : 2);
@@ -276,20 +277,16 @@ update_licence (BwAdvisor *self)
   /* What E5 adds over E3, per tactic, for this estate. */
   bw_list_box_remove_all (self->tiers);
   copy = bw_document_copy (self->document);
-  for (guint t = 0; t < 2; t++)
+  tiers = bw_tiers_compute (self->catalog, copy);
+  for (guint i = 0; i <= tiers->n_tactics; i++)
     {
-      bw_document_set_licence (copy, licences[t + 1]);
-      reports[t] = bw_engine_compute (self->catalog, copy);
-    }
-  for (guint i = 0; i <= bw_catalog_get_n_tactics (self->catalog); i++)
-    {
-      gboolean all = i == bw_catalog_get_n_tactics (self->catalog);
-      const BwReportFigures *e3 = all ? bw_report_get_summary (reports[0]) : bw_report_get_tactic (reports[0], i);
-      const BwReportFigures *e5 = all ? bw_report_get_summary (reports[1]) : bw_report_get_tactic (reports[1], i);
+      gboolean all = i == tiers->n_tactics;
+      const BwReportFigures *e3 = all ? &tiers->summary[BW_TIER_E3] : &tiers->tactics[BW_TIER_E3][i];
+      const BwReportFigures *e5 = all ? &tiers->summary[BW_TIER_E5] : &tiers->tactics[BW_TIER_E5][i];
       GtkWidget *row, *figures;
       g_autofree char *text = NULL;
 
-      if (!all && e5->ratio == e3->ratio)
+      if (!all && !bw_tiers_tactic_differs (tiers, i))
         continue;
       row = plain_row ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -302,8 +299,6 @@ update_licence (BwAdvisor *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), figures);
       gtk_list_box_append (self->tiers, row);
     }
-  bw_report_unref (reports[0]);
-  bw_report_unref (reports[1]);
 }
 
 static void
