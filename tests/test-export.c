@@ -16,6 +16,7 @@
 #include "bw-overlay.h"
 #include "bw-painter.h"
 #include "bw-test-util.h"
+#include "bw-threat-layer.h"
 
 typedef struct
 {
@@ -333,6 +334,41 @@ test_layer_import (void)
   g_clear_error (&error);
   g_assert_null (bw_layer_read_focus (catalog, broken, -1, NULL, &error));
   g_assert_nonnull (strstr (error->message, "techniques[0].techniqueID"));
+  g_clear_error (&error);
+}
+
+/* The file reader the window and `analyze --threat-layer` share: the same focus, and a layer
+ * that does not parse named by its path. */
+static void
+test_threat_layer_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-threat-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "intel.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "mobile.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) focus = NULL;
+
+  g_assert_true (g_file_set_contents (good, "{\"name\":\"i\",\"domain\":\"enterprise-attack\","
+                                      "\"techniques\":[{\"techniqueID\":\"T1566\",\"score\":3},"
+                                      "{\"techniqueID\":\"T9999\",\"score\":2}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"name\":\"m\",\"domain\":\"mobile-attack\",\"techniques\":[]}",
+                                      -1, NULL));
+  focus = bw_threat_layer_read_file (catalog, good, &unknown, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (focus), ==, 1);
+  g_assert_cmpstr (focus[0], ==, "T1566");
+  g_assert_cmpstr (unknown[0], ==, "T9999");
+
+  g_assert_null (bw_threat_layer_read_file (catalog, bad, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, bad));
+  g_assert_nonnull (strstr (error->message, "domain"));
+  g_clear_error (&error);
+  g_assert_null (bw_threat_layer_read_file (catalog, missing, NULL, &error));
+  g_assert_nonnull (error);
+  bw_test_remove_tree (dir);
 }
 
 /* Five assets in a row; the second's label holds `label`. The document refuses non-characters
@@ -643,6 +679,7 @@ main (int    argc,
   g_test_add_func ("/export/layer-import", test_layer_import);
   g_test_add_func ("/export/noncharacter-labels", test_noncharacter_labels);
   g_test_add_func ("/export/png-limits", test_png_limits);
+  g_test_add_func ("/export/threat-layer-file", test_threat_layer_file);
   g_test_add_func ("/export/json-control-characters", test_json_control_characters);
   g_test_add_func ("/export/layer-control-characters", test_layer_control_characters);
   return g_test_run ();

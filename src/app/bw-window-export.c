@@ -7,6 +7,7 @@
 #include "bw-export.h"
 #include "bw-layer.h"
 #include "bw-overlay.h"
+#include "bw-threat-layer.h"
 #include "bw-window-private.h"
 #include "bw-file.h"
 
@@ -164,15 +165,11 @@ bw_window_import_threat_layer (BwWindow    *self,
                                const char  *path,
                                GError     **error)
 {
-  g_autofree char *text = NULL;
-  gsize length;
   g_auto(GStrv) unknown = NULL;
   g_auto(GStrv) focus = NULL;
   g_autofree char *message = NULL;
 
-  if (!bw_file_get_contents (path, &text, &length, error))
-    return FALSE;
-  if ((focus = bw_layer_read_focus (self->catalog, text, length, &unknown, error)) == NULL)
+  if ((focus = bw_threat_layer_read_file (self->catalog, path, &unknown, error)) == NULL)
     return FALSE;
   if (!bw_history_set_threat_techniques (self->history, (const char *const *) focus, error))
     return FALSE;
