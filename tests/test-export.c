@@ -303,6 +303,59 @@ test_layer (void)
   fixture_clear (&f);
 }
 
+/* The job the window's Export menu and `bulwark export` share writes what the exporters write
+ * from the same layout and overlay, the layer included. */
+static void
+test_export_job (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-job-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "bare.svg", NULL);
+  g_autofree char *layer_path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(BwExportJob) job = NULL;
+  g_autoptr(BwExportJob) bare_job = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) bare = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *bare_written = NULL;
+  g_autofree char *layer = NULL;
+  g_autofree char *layer_written = NULL;
+  BwExportFormat format;
+
+  fixture_load (&f, "data/samples/reference-architecture.bulwark");
+  svg = export (&f, BW_EXPORT_SVG, 1, TRUE);
+  bare = export (&f, BW_EXPORT_SVG, 1, FALSE);
+  layer = bw_layer_write_from_engine (f.engine, f.document, NULL);
+
+  job = bw_export_job_new (f.engine, f.document, TRUE);
+  g_assert_true (bw_export_job_write (job, BW_EXPORT_SVG, FALSE, 1, svg_path, &error));
+  g_assert_true (bw_export_job_write (job, BW_EXPORT_LAYER, FALSE, 1, layer_path, &error));
+  g_assert_no_error (error);
+  bare_job = bw_export_job_new (f.engine, f.document, FALSE);
+  g_assert_true (bw_export_job_write (bare_job, BW_EXPORT_SVG, FALSE, 1, bare_path, &error));
+  g_assert_no_error (error);
+
+  written = bw_test_read_file (svg_path, NULL);
+  bare_written = bw_test_read_file (bare_path, NULL);
+  layer_written = bw_test_read_file (layer_path, NULL);
+  g_assert_cmpstr (written, ==, g_bytes_get_data (svg, NULL));
+  g_assert_cmpstr (bare_written, ==, g_bytes_get_data (bare, NULL));
+  g_assert_cmpstr (layer_written, ==, layer);
+
+  g_assert_true (bw_export_format_from_string ("layer", &format));
+  g_assert_cmpint (format, ==, BW_EXPORT_LAYER);
+  g_assert_true (bw_export_format_from_string ("png", &format));
+  g_assert_cmpint (format, ==, BW_EXPORT_PNG);
+  g_assert_false (bw_export_format_from_string ("gif", &format));
+
+  bw_test_remove_tree (dir);
+  g_clear_pointer (&job, bw_export_job_free);
+  g_clear_pointer (&bare_job, bw_export_job_free);
+  fixture_clear (&f);
+}
+
 static void
 test_layer_import (void)
 {
@@ -680,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/export/noncharacter-labels", test_noncharacter_labels);
   g_test_add_func ("/export/png-limits", test_png_limits);
   g_test_add_func ("/export/threat-layer-file", test_threat_layer_file);
+  g_test_add_func ("/export/job", test_export_job);
   g_test_add_func ("/export/json-control-characters", test_json_control_characters);
   g_test_add_func ("/export/layer-control-characters", test_layer_control_characters);
   return g_test_run ();
