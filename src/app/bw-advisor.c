@@ -1,18 +1,16 @@
 /* bw-advisor.c: the Advisor panel, built from ui/bw-advisor.ui. Its figures — the tiers and the
  * recommendations, each an engine run or many — are worked out in a worker thread on one copy
- * of the document, a moment after the last edit, and shown only if the document has not
- * changed since. The profile line and the attack paths read the engine's report in place. */
+ * of the document (bw-advice), a moment after the last edit, and shown only if the document
+ * has not changed since. The profile line and the attack paths read the engine's report in place. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "bw-advice.h"
 #include "bw-advisor.h"
 #include "bw-advisor-item.h"
-#include "bw-document-io.h"
 #include "bw-paths.h"
-#include "bw-recommend.h"
 #include "bw-threat-groups-dialog.h"
-#include "bw-tiers.h"
 
 #define RECOMMENDATIONS 5
 #define REFRESH_DELAY_MS 300
@@ -47,6 +45,8 @@ struct _BwAdvisor
   GPtrArray           *recs;        /* BwRecommendation, as listed */
   GCancellable        *cancellable; /* of the figures being worked out */
   guint64              generation;  /* counts the document's changes */
+  guint64              run_generation; /* the one the figures under way are for */
+  guint                run;         /* numbers the runs: only the latest one's figures count */
   guint                refresh_id;
   gboolean             busy;
   gboolean             syncing;
@@ -312,55 +312,7 @@ show_recommendations (BwAdvisor *self)
   replace_items (self->recommendation_items, items);
 }
 
-/* The figures worked out off the main thread */
-
-typedef struct
-{
-  BwCatalog  *catalog;
-  BwDocument *copy;
-  guint64     generation;
-} FiguresJob;
-
-typedef struct
-{
-  BwTiers   *tiers;
-  GPtrArray *recs;
-} Figures;
-
-static void
-figures_job_free (FiguresJob *job)
-{
-  g_object_unref (job->catalog);
-  g_object_unref (job->copy);
-  g_free (job);
-}
-
-static void
-figures_free (Figures *figures)
-{
-  g_clear_pointer (&figures->tiers, bw_tiers_free);
-  g_clear_pointer (&figures->recs, g_ptr_array_unref);
-  g_free (figures);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Figures, figures_free)
-
-static void
-figures_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
-{
-  FiguresJob *job = data;
-  g_autoptr(Figures) figures = g_new0 (Figures, 1);
-
-  figures->tiers = bw_tiers_compute (job->catalog, job->copy);
-  if (!g_cancellable_is_cancelled (cancellable))
-    figures->recs = bw_recommend (job->catalog, job->copy, RECOMMENDATIONS, NULL, cancellable);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task, g_steal_pointer (&figures), (GDestroyNotify) figures_free);
-}
+/* The figures, worked out off the main thread */
 
 static void
 figures_done_cb (GObject      *source,
@@ -368,41 +320,35 @@ figures_done_cb (GObject      *source,
                  gpointer      data)
 {
   BwAdvisor *self = BW_ADVISOR (source);
-  FiguresJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(Figures) figures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(BwAdvice) advice = bw_advice_compute_finish (result, NULL);
 
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+  if (GPOINTER_TO_UINT (data) != self->run)
     return; /* superseded by a newer run */
   self->busy = FALSE;
   /* The document changed meanwhile: these are another document's figures. The change
    * scheduled a refresh. */
-  if (figures == NULL || job->generation != self->generation)
+  if (advice == NULL || self->run_generation != self->generation)
     return;
   g_clear_pointer (&self->recs, g_ptr_array_unref);
-  self->recs = g_steal_pointer (&figures->recs);
+  self->recs = g_steal_pointer (&advice->recommendations);
   show_recommendations (self);
-  show_tiers (self, figures->tiers);
+  show_tiers (self, advice->tiers);
 }
 
 static void
 start_figures (BwAdvisor *self)
 {
-  g_autoptr(GTask) task = NULL;
-  FiguresJob *job = g_new0 (FiguresJob, 1);
-
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->busy = TRUE;
+  self->run++;
+  self->run_generation = self->generation;
 
   show_note (self->recommendation_items, _("Working out what helps most…"), NULL);
-  job->catalog = g_object_ref (self->catalog);
-  job->copy = bw_document_copy (self->document);
-  job->generation = self->generation;
-  task = g_task_new (self, self->cancellable, figures_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) figures_job_free);
-  g_task_run_in_thread (task, figures_thread);
+  bw_advice_compute_async (self, self->catalog, self->document, RECOMMENDATIONS, self->cancellable,
+                           figures_done_cb, GUINT_TO_POINTER (self->run));
 }
 
 /* Attack paths */
