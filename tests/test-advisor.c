@@ -180,6 +180,10 @@ test_group_dialog (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 1);
   list = g_ptr_array_index (lists, 0);
   g_assert_cmpuint (n_rows (list), ==, bw_catalog_get_n_groups (f->catalog));
+  /* Typing goes to the search first. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == g_ptr_array_index (entries, 0) ||
+                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         g_ptr_array_index (entries, 0)));
 
   /* A search shows the matching rows only; one checked there stays checked after it. */
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), last->id);

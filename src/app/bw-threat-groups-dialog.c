@@ -108,6 +108,14 @@ apply_clicked_cb (BwThreatGroupsDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Typing goes to the search first. */
+static void
+bw_threat_groups_dialog_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bw_threat_groups_dialog_parent_class)->map (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (BW_THREAT_GROUPS_DIALOG (widget)->search));
+}
+
 static void
 bw_threat_groups_dialog_dispose (GObject *object)
 {
@@ -130,6 +138,7 @@ bw_threat_groups_dialog_class_init (BwThreatGroupsDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_threat_groups_dialog_dispose;
+  widget_class->map = bw_threat_groups_dialog_map;
   signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 
