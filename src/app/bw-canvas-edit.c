@@ -2,8 +2,9 @@
  * delete, select all, copy, cut, paste, duplicate, nudge, step the focus — as actions of the
  * canvas with their keys beside them. The keys are the
  * canvas's, not the application's, so they never fire while a text field has the focus: there,
- * Delete deletes a character and Ctrl+A selects the text. The clipboard carries a small Bulwark
- * project holding the selection, so pasting into another window — or a text editor — works. */
+ * Delete deletes a character and Ctrl+A selects the text. What a copy holds and what a paste
+ * adds is the model's (bw-clipboard); the canvas moves the text to and from the clipboard and
+ * selects what was pasted. */
 #include "config.h"
 
 #include <glib/gi18n.h>
