@@ -20,7 +20,7 @@ BwDocument *bw_clipboard_copy      (BwDocument         *document,
 char       *bw_clipboard_serialize (BwDocument         *document,
                                     const char *const  *ids,
                                     gsize              *out_length);
-/* Clipboard text back as a document; FALSE-ish (NULL) with an error when it is not one. */
+/* Clipboard text back as a document, or NULL and an error when it holds none. */
 BwDocument *bw_clipboard_parse     (const char         *text,
                                     gssize              length,
                                     GError            **error);
