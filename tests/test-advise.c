@@ -8,6 +8,8 @@
 #include "bw-history.h"
 #include "bw-paths.h"
 #include "bw-recommend.h"
+#include "bw-tiers.h"
+#include "bw-advice.h"
 #include "bw-test-util.h"
 
 /* Rule 9 on the shipped sample with APT29 and FIN7, ATT&CK 18.1; the same figures are also
@@ -356,6 +358,107 @@ test_licence_tiers (void)
   bw_engine_set_document (engine, NULL);
 }
 
+/* The one tier comparison the Advisor and `bulwark tiers` show: the engine's figures under
+ * each tier, and the document's own licence left as it was. */
+static void
+test_tiers_compute (void)
+{
+  g_autoptr(BwCatalog) catalog = shipped_catalog ();
+  g_autoptr(BwDocument) doc = load_sample ();
+  g_autoptr(BwTiers) tiers = NULL;
+  g_autoptr(BwReport) e3 = NULL, e5 = NULL;
+  guint differing = 0;
+
+  bw_document_set_licence (doc, "E3");
+  e3 = bw_engine_compute (catalog, doc);
+  bw_document_set_licence (doc, "E5");
+  e5 = bw_engine_compute (catalog, doc);
+  bw_document_set_licence (doc, NULL);
+
+  tiers = bw_tiers_compute (catalog, doc);
+  g_assert_null (bw_document_get_licence (doc));
+  g_assert_cmpstr (bw_tier_get_licence (BW_TIER_E3), ==, "E3");
+  g_assert_cmpstr (bw_tier_get_licence (BW_TIER_E5), ==, "E5");
+  g_assert_cmpuint (tiers->n_tactics, ==, bw_catalog_get_n_tactics (catalog));
+  assert_same_figures (&tiers->summary[BW_TIER_E3], bw_report_get_summary (e3));
+  assert_same_figures (&tiers->summary[BW_TIER_E5], bw_report_get_summary (e5));
+  for (guint i = 0; i < tiers->n_tactics; i++)
+    {
+      assert_same_figures (&tiers->tactics[BW_TIER_E3][i], bw_report_get_tactic (e3, i));
+      assert_same_figures (&tiers->tactics[BW_TIER_E5][i], bw_report_get_tactic (e5, i));
+      differing += bw_tiers_tactic_differs (tiers, i);
+    }
+  g_assert_cmpuint (differing, >, 0);
+
+  g_clear_pointer (&tiers, bw_tiers_free);
+  bw_document_set_licence (doc, "E3");
+  tiers = bw_tiers_compute (catalog, doc);
+  g_assert_cmpstr (bw_document_get_licence (doc), ==, "E3");
+}
+
+static void
+advice_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static BwAdvice *
+compute_advice (BwCatalog     *catalog,
+                BwDocument    *doc,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bw_advice_compute_async (NULL, catalog, doc, 5, cancellable, advice_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return bw_advice_compute_finish (result, error);
+}
+
+/* The Advisor's figures off the main thread: those of the document when asked, whatever it
+ * becomes meanwhile; a cancelled run says so. */
+static void
+test_advice_async (void)
+{
+  g_autoptr(BwCatalog) catalog = shipped_catalog ();
+  g_autoptr(BwDocument) doc = load_sample ();
+  g_autoptr(GPtrArray) expected = bw_recommend (catalog, doc, 5, NULL, NULL);
+  g_autoptr(BwTiers) tiers = bw_tiers_compute (catalog, doc);
+  g_autoptr(BwAdvice) advice = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = bw_document_to_data (doc, NULL);
+  g_autofree char *after = NULL;
+
+  advice = compute_advice (catalog, doc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (advice->recommendations->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const BwRecommendation *e = g_ptr_array_index (expected, i);
+      const BwRecommendation *r = g_ptr_array_index (advice->recommendations, i);
+
+      g_assert_cmpstr (r->stencil, ==, e->stencil);
+      g_assert_cmpstr (r->target, ==, e->target);
+      g_assert_cmpfloat (r->ratio_after, ==, e->ratio_after);
+    }
+  assert_same_figures (&advice->tiers->summary[BW_TIER_E3], &tiers->summary[BW_TIER_E3]);
+  assert_same_figures (&advice->tiers->summary[BW_TIER_E5], &tiers->summary[BW_TIER_E5]);
+  after = bw_document_to_data (doc, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  g_clear_pointer (&advice, bw_advice_free);
+  g_cancellable_cancel (cancellable);
+  advice = compute_advice (catalog, doc, cancellable, &error);
+  g_assert_null (advice);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* settings.licence is saved only when set, read back, and a wrong value is named. */
 static void
 test_licence_file (void)
@@ -502,6 +605,8 @@ main (int    argc,
   g_test_add_func ("/advise/recommend-profile", test_recommend_profile);
   g_test_add_func ("/advise/recommend-sample", test_recommend_sample);
   g_test_add_func ("/advise/licence-tiers", test_licence_tiers);
+  g_test_add_func ("/advise/tiers-compute", test_tiers_compute);
+  g_test_add_func ("/advise/advice-async", test_advice_async);
   g_test_add_func ("/advise/licence-file", test_licence_file);
   g_test_add_func ("/advise/attack-paths", test_attack_paths);
   g_test_add_func ("/advise/cli", test_cli);

@@ -16,6 +16,7 @@
 #include "bw-overlay.h"
 #include "bw-painter.h"
 #include "bw-test-util.h"
+#include "bw-threat-layer.h"
 
 typedef struct
 {
@@ -302,6 +303,59 @@ test_layer (void)
   fixture_clear (&f);
 }
 
+/* The job the window's Export menu and `bulwark export` share writes what the exporters write
+ * from the same layout and overlay, the layer included. */
+static void
+test_export_job (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-job-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "bare.svg", NULL);
+  g_autofree char *layer_path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(BwExportJob) job = NULL;
+  g_autoptr(BwExportJob) bare_job = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) bare = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *bare_written = NULL;
+  g_autofree char *layer = NULL;
+  g_autofree char *layer_written = NULL;
+  BwExportFormat format;
+
+  fixture_load (&f, "data/samples/reference-architecture.bulwark");
+  svg = export (&f, BW_EXPORT_SVG, 1, TRUE);
+  bare = export (&f, BW_EXPORT_SVG, 1, FALSE);
+  layer = bw_layer_write_from_engine (f.engine, f.document, NULL);
+
+  job = bw_export_job_new (f.engine, f.document, TRUE);
+  g_assert_true (bw_export_job_write (job, BW_EXPORT_SVG, FALSE, 1, svg_path, &error));
+  g_assert_true (bw_export_job_write (job, BW_EXPORT_LAYER, FALSE, 1, layer_path, &error));
+  g_assert_no_error (error);
+  bare_job = bw_export_job_new (f.engine, f.document, FALSE);
+  g_assert_true (bw_export_job_write (bare_job, BW_EXPORT_SVG, FALSE, 1, bare_path, &error));
+  g_assert_no_error (error);
+
+  written = bw_test_read_file (svg_path, NULL);
+  bare_written = bw_test_read_file (bare_path, NULL);
+  layer_written = bw_test_read_file (layer_path, NULL);
+  g_assert_cmpstr (written, ==, g_bytes_get_data (svg, NULL));
+  g_assert_cmpstr (bare_written, ==, g_bytes_get_data (bare, NULL));
+  g_assert_cmpstr (layer_written, ==, layer);
+
+  g_assert_true (bw_export_format_from_string ("layer", &format));
+  g_assert_cmpint (format, ==, BW_EXPORT_LAYER);
+  g_assert_true (bw_export_format_from_string ("png", &format));
+  g_assert_cmpint (format, ==, BW_EXPORT_PNG);
+  g_assert_false (bw_export_format_from_string ("gif", &format));
+
+  bw_test_remove_tree (dir);
+  g_clear_pointer (&job, bw_export_job_free);
+  g_clear_pointer (&bare_job, bw_export_job_free);
+  fixture_clear (&f);
+}
+
 static void
 test_layer_import (void)
 {
@@ -333,6 +387,41 @@ test_layer_import (void)
   g_clear_error (&error);
   g_assert_null (bw_layer_read_focus (catalog, broken, -1, NULL, &error));
   g_assert_nonnull (strstr (error->message, "techniques[0].techniqueID"));
+  g_clear_error (&error);
+}
+
+/* The file reader the window and `analyze --threat-layer` share: the same focus, and a layer
+ * that does not parse named by its path. */
+static void
+test_threat_layer_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-threat-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "intel.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "mobile.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) focus = NULL;
+
+  g_assert_true (g_file_set_contents (good, "{\"name\":\"i\",\"domain\":\"enterprise-attack\","
+                                      "\"techniques\":[{\"techniqueID\":\"T1566\",\"score\":3},"
+                                      "{\"techniqueID\":\"T9999\",\"score\":2}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"name\":\"m\",\"domain\":\"mobile-attack\",\"techniques\":[]}",
+                                      -1, NULL));
+  focus = bw_threat_layer_read_file (catalog, good, &unknown, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (focus), ==, 1);
+  g_assert_cmpstr (focus[0], ==, "T1566");
+  g_assert_cmpstr (unknown[0], ==, "T9999");
+
+  g_assert_null (bw_threat_layer_read_file (catalog, bad, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, bad));
+  g_assert_nonnull (strstr (error->message, "domain"));
+  g_clear_error (&error);
+  g_assert_null (bw_threat_layer_read_file (catalog, missing, NULL, &error));
+  g_assert_nonnull (error);
+  bw_test_remove_tree (dir);
 }
 
 /* Five assets in a row; the second's label holds `label`. The document refuses non-characters
@@ -643,6 +732,8 @@ main (int    argc,
   g_test_add_func ("/export/layer-import", test_layer_import);
   g_test_add_func ("/export/noncharacter-labels", test_noncharacter_labels);
   g_test_add_func ("/export/png-limits", test_png_limits);
+  g_test_add_func ("/export/threat-layer-file", test_threat_layer_file);
+  g_test_add_func ("/export/job", test_export_job);
   g_test_add_func ("/export/json-control-characters", test_json_control_characters);
   g_test_add_func ("/export/layer-control-characters", test_layer_control_characters);
   return g_test_run ();

@@ -2,88 +2,37 @@
  * delete, select all, copy, cut, paste, duplicate, nudge, step the focus — as actions of the
  * canvas with their keys beside them. The keys are the
  * canvas's, not the application's, so they never fire while a text field has the focus: there,
- * Delete deletes a character and Ctrl+A selects the text. The clipboard carries a small Bulwark
- * project holding the selection, so pasting into another window — or a text editor — works. */
+ * Delete deletes a character and Ctrl+A selects the text. What a copy holds and what a paste
+ * adds is the model's (bw-clipboard); the canvas moves the text to and from the clipboard and
+ * selects what was pasted. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "bw-canvas-private.h"
-#include "bw-document-io.h"
+#include "bw-clipboard.h"
 #include "bw-edit-rules.h"
 
-#define PASTE_OFFSET 32.0
+static GPtrArray *
+selection_ids (BwCanvas *self)
+{
+  GPtrArray *ids = bw_canvas_get_selection (self);
 
-/* A new document with the selected zones and nodes, everything inside selected zones, and the
- * edges whose two ends are both taken. */
+  g_ptr_array_add (ids, NULL);
+  return ids;
+}
+
 BwDocument *
 bw_canvas_copy_selection (BwCanvas *self)
 {
-  g_autoptr(GPtrArray) selection = bw_canvas_get_selection (self);
-  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
-  BwDocument *doc = self->document;
-  BwDocument *copy = bw_document_new ();
+  g_autoptr(GPtrArray) ids = NULL;
 
-  if (doc == NULL)
-    return copy;
-  for (guint i = 0; i < selection->len; i++)
-    g_hash_table_add (taken, g_ptr_array_index (selection, i));
-  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
-    {
-      const BwZone *z = bw_document_get_zone (doc, i);
-      GHashTableIter iter;
-      const char *id;
-
-      g_hash_table_iter_init (&iter, taken);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-        if (bw_document_lookup_zone (doc, id) && bw_document_zone_is_within (doc, z->id, id))
-          {
-            g_hash_table_add (taken, z->id);
-            break;
-          }
-    }
-
-  /* Zones in document order keep parents before children only if the file had them so:
-   * add them parentless first, then link the parents that came along. */
-  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
-    {
-      const BwZone *z = bw_document_get_zone (doc, i);
-
-      if (g_hash_table_contains (taken, z->id))
-        bw_document_add_zone (copy, z->id, z->kind, z->label, NULL, z->x, z->y, z->w, z->h, NULL);
-    }
-  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
-    {
-      const BwZone *z = bw_document_get_zone (doc, i);
-
-      if (g_hash_table_contains (taken, z->id) && z->parent && g_hash_table_contains (taken, z->parent))
-        bw_document_set_parent (copy, z->id, z->parent, NULL);
-    }
-  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
-    {
-      const BwNode *n = bw_document_get_node (doc, i);
-      gboolean inside = n->zone && g_hash_table_contains (taken, n->zone);
-
-      if (g_hash_table_contains (taken, n->id) || inside)
-        {
-          g_hash_table_add (taken, n->id);
-          bw_document_add_node (copy, n->id, n->kind, n->label, inside ? n->zone : NULL, n->x, n->y,
-                                n->props, NULL);
-        }
-    }
-  for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
-    {
-      const BwEdge *e = bw_document_get_edge (doc, i);
-
-      if (g_hash_table_contains (taken, e->from) && g_hash_table_contains (taken, e->to))
-        bw_document_add_edge (copy, e->id, e->kind, e->from, e->to, NULL);
-    }
-  return copy;
+  if (self->document == NULL)
+    return bw_document_new ();
+  ids = selection_ids (self);
+  return bw_clipboard_copy (self->document, (const char *const *) ids->pdata);
 }
 
-/* Adds everything in `source` to the canvas's document as one undoable step, with fresh ids,
- * shifted by (dx, dy), nodes without a zone of their own into the zone they land in; selects
- * what was added. */
 gboolean
 bw_canvas_paste_document (BwCanvas    *self,
                           BwDocument  *source,
@@ -91,81 +40,17 @@ bw_canvas_paste_document (BwCanvas    *self,
                           double       dy,
                           GError     **error)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  gboolean ok = TRUE;
+  g_autoptr(GPtrArray) added = NULL;
 
-  if (self->history == NULL ||
-      (bw_document_get_n_zones (source) == 0 && bw_document_get_n_nodes (source) == 0))
+  if (self->history == NULL)
     return TRUE;
-
-  bw_history_begin_group (self->history, _("Paste"));
-  for (guint i = 0; ok && i < bw_document_get_n_zones (source); i++)
-    {
-      const BwZone *z = bw_document_get_zone (source, i);
-      char *id = bw_history_add_zone (self->history, z->kind, z->label, NULL, z->x + dx, z->y + dy,
-                                      z->w, z->h, error);
-
-      ok = id != NULL;
-      if (ok)
-        g_hash_table_insert (ids, z->id, id);
-    }
-  for (guint i = 0; ok && i < bw_document_get_n_zones (source); i++)
-    {
-      const BwZone *z = bw_document_get_zone (source, i);
-
-      if (z->parent != NULL)
-        ok = bw_history_set_parent (self->history, g_hash_table_lookup (ids, z->id),
-                                    g_hash_table_lookup (ids, z->parent), 0, error);
-    }
-  for (guint i = 0; ok && i < bw_document_get_n_nodes (source); i++)
-    {
-      const BwNode *n = bw_document_get_node (source, i);
-      const char *zone = n->zone ? g_hash_table_lookup (ids, n->zone) : NULL;
-      char *id = bw_history_add_node_full (self->history, n->kind, n->label, zone, n->x + dx,
-                                           n->y + dy, n->props, error);
-
-      ok = id != NULL;
-      if (ok)
-        g_hash_table_insert (ids, n->id, id);
-    }
-  for (guint i = 0; ok && i < bw_document_get_n_edges (source); i++)
-    {
-      const BwEdge *e = bw_document_get_edge (source, i);
-      char *id = bw_history_connect (self->history, e->kind, g_hash_table_lookup (ids, e->from),
-                                     g_hash_table_lookup (ids, e->to), error);
-
-      ok = id != NULL;
-      g_free (id);
-    }
-  /* A node that came without its zone joins the zone it lands in, as a dropped one does. */
-  if (ok)
-    {
-      g_autoptr(GPtrArray) loose = g_ptr_array_new ();
-
-      for (guint i = 0; i < bw_document_get_n_nodes (source); i++)
-        if (bw_document_get_node (source, i)->zone == NULL)
-          g_ptr_array_add (loose, g_hash_table_lookup (ids, bw_document_get_node (source, i)->id));
-      g_ptr_array_add (loose, NULL);
-      ok = bw_history_settle (self->history, (const char *const *) loose->pdata, 0, error);
-    }
-  bw_history_end_group (self->history);
-
-  if (!ok)
-    {
-      /* Take back the part that went in. */
-      bw_history_undo (self->history);
-      return FALSE;
-    }
-
+  if ((added = bw_clipboard_paste (self->history, source, dx, dy, error)) == NULL)
+    return FALSE;
+  if (added->len == 0)
+    return TRUE;
   bw_canvas_clear_selection (self);
-  {
-    GHashTableIter iter;
-    const char *new_id;
-
-    g_hash_table_iter_init (&iter, ids);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &new_id))
-      bw_canvas_select (self, new_id, TRUE);
-  }
+  g_ptr_array_add (added, NULL);
+  bw_selection_add (self->selection, (const char *const *) added->pdata);
   return TRUE;
 }
 
@@ -284,12 +169,14 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BwCanvas *self = BW_CANVAS (widget);
-  g_autoptr(BwDocument) copy = bw_canvas_copy_selection (self);
+  g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *text = NULL;
 
-  if (bw_document_get_n_zones (copy) == 0 && bw_document_get_n_nodes (copy) == 0)
+  if (self->document == NULL)
     return;
-  text = bw_document_to_data (copy, NULL);
+  ids = selection_ids (self);
+  if ((text = bw_clipboard_serialize (self->document, (const char *const *) ids->pdata, NULL)) == NULL)
+    return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 
   if (g_str_equal (action_name, "canvas.cut"))
@@ -308,16 +195,8 @@ paste_text_cb (GObject      *source,
 
   if (text == NULL)
     return;
-  pasted = bw_document_load_from_data (text, -1, &error);
-  if (pasted == NULL)
-    {
-      g_autoptr(GError) message = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                                       _("The clipboard holds no Bulwark objects"));
-
-      bw_canvas_emit_error (self, message);
-      return;
-    }
-  if (!bw_canvas_paste_document (self, pasted, PASTE_OFFSET, PASTE_OFFSET, &error))
+  if ((pasted = bw_clipboard_parse (text, -1, &error)) == NULL ||
+      !bw_canvas_paste_document (self, pasted, BW_CLIPBOARD_OFFSET, BW_CLIPBOARD_OFFSET, &error))
     bw_canvas_emit_error (self, error);
 }
 
@@ -339,7 +218,7 @@ duplicate_action (GtkWidget  *widget,
   g_autoptr(BwDocument) copy = bw_canvas_copy_selection (self);
   g_autoptr(GError) error = NULL;
 
-  if (!bw_canvas_paste_document (self, copy, PASTE_OFFSET, PASTE_OFFSET, &error))
+  if (!bw_canvas_paste_document (self, copy, BW_CLIPBOARD_OFFSET, BW_CLIPBOARD_OFFSET, &error))
     bw_canvas_emit_error (self, error);
 }
 

@@ -5,10 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "bw-export.h"
-#include "bw-layer.h"
-#include "bw-overlay.h"
+#include "bw-threat-layer.h"
 #include "bw-window-private.h"
-#include "bw-file.h"
 
 typedef struct
 {
@@ -30,46 +28,21 @@ bw_window_export_to (BwWindow    *self,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(BwLayout) layout = NULL;
-  g_autoptr(GHashTable) coverage = NULL;
-  BwOverlay overlay = { 0 };
-  BwExportOptions options = { 0 };
-  BwReport *report;
+  g_autoptr(BwExportJob) job = NULL;
   BwExportFormat kind;
-  gboolean ok;
 
   if (bw_project_get_engine (self->project) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The ATT&CK catalog is not loaded"));
       return FALSE;
     }
-  report = bw_engine_get_report (bw_project_get_engine (self->project));
-
-  if (g_str_equal (format, "layer"))
-    {
-      gsize length;
-      g_autofree char *text = bw_layer_write_from_engine (bw_project_get_engine (self->project),
-                                                          bw_project_get_document (self->project),
-                                                          &length);
-
-      return bw_file_write_atomic (path, text, length, error);
-    }
-
-  kind = g_str_equal (format, "svg") ? BW_EXPORT_SVG
-         : g_str_equal (format, "png") ? BW_EXPORT_PNG
-                                       : BW_EXPORT_PDF;
-  layout = bw_layout_new (bw_project_get_document (self->project),
-                          bw_project_get_catalog (self->project));
-  coverage = bw_overlay_asset_coverage (report);
-  bw_layout_set_asset_coverage (layout, coverage);
-  if (g_settings_get_boolean (self->settings, "show-overlay"))
-    bw_overlay_fill_from_report (&overlay, report, bw_project_get_catalog (self->project));
-  options.overlay = overlay.n_tactics > 0 ? &overlay : NULL;
-  options.scale = kind == BW_EXPORT_PNG ? 2 : 1;
-  options.title = bw_document_get_title (bw_project_get_document (self->project));
-  ok = bw_export_to_file (layout, kind, &options, path, error);
-  bw_overlay_clear (&overlay);
-  return ok;
+  /* An unknown name writes a PDF, as the menu always did. */
+  if (!bw_export_format_from_string (format, &kind))
+    kind = BW_EXPORT_PDF;
+  job = bw_export_job_new (bw_project_get_engine (self->project),
+                           bw_project_get_document (self->project),
+                           g_settings_get_boolean (self->settings, "show-overlay"));
+  return bw_export_job_write (job, kind, FALSE, kind == BW_EXPORT_PNG ? 2 : 1, path, error);
 }
 
 static void
@@ -167,16 +140,12 @@ bw_window_import_threat_layer (BwWindow    *self,
                                const char  *path,
                                GError     **error)
 {
-  g_autofree char *text = NULL;
-  gsize length;
   g_auto(GStrv) unknown = NULL;
   g_auto(GStrv) focus = NULL;
   g_autofree char *message = NULL;
 
-  if (!bw_file_get_contents (path, &text, &length, error))
-    return FALSE;
-  if ((focus = bw_layer_read_focus (bw_project_get_catalog (self->project), text, length, &unknown,
-                                    error)) == NULL)
+  focus = bw_threat_layer_read_file (bw_project_get_catalog (self->project), path, &unknown, error);
+  if (focus == NULL)
     return FALSE;
   if (!bw_history_set_threat_techniques (bw_project_get_history (self->project),
                                          (const char *const *) focus, error))

@@ -11,6 +11,7 @@
 #include "bw-json-writer.h"
 #include "bw-paths.h"
 #include "bw-recommend.h"
+#include "bw-tiers.h"
 
 /* Parses, checks --format, loads the catalog and FILE. Returns an exit code, or -1 to go on. */
 static int
@@ -135,7 +136,6 @@ int
 bw_cli_tiers (int    argc,
               char **argv)
 {
-  static const char *const tiers[] = { "E3", "E5" };
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json or text (default)"), N_("FORMAT") },
@@ -144,7 +144,7 @@ bw_cli_tiers (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — compare coverage under Microsoft 365 E3 and E5"));
   g_autoptr(BwDocument) doc = NULL;
   g_autoptr(BwCatalog) catalog = NULL;
-  BwReport *reports[2];
+  g_autoptr(BwTiers) tiers = NULL;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -153,28 +153,24 @@ bw_cli_tiers (int    argc,
   if (status >= 0)
     return status;
 
-  for (guint t = 0; t < 2; t++)
-    {
-      bw_document_set_licence (doc, tiers[t]);
-      reports[t] = bw_engine_compute (catalog, doc);
-    }
-
+  tiers = bw_tiers_compute (catalog, doc);
   if (g_str_equal (format, "json"))
     {
       g_autoptr(GString) out = g_string_new ("{\n  \"tiers\": [");
 
-      for (guint t = 0; t < 2; t++)
+      for (guint t = 0; t < BW_N_TIERS; t++)
         {
-          const BwReportFigures *s = bw_report_get_summary (reports[t]);
+          const BwReportFigures *s = &tiers->summary[t];
 
           g_string_append_printf (out, "%s\n    {\"licence\": \"%s\", \"summary\": {"
                                   "\"applicable\": %u, \"covered\": %u, \"partial\": %u, \"gap\": %u, ",
-                                  t ? "," : "", tiers[t], s->applicable, s->covered, s->partial, s->gap);
+                                  t ? "," : "", bw_tier_get_licence (t), s->applicable, s->covered,
+                                  s->partial, s->gap);
           figure (out, "ratio", s->ratio, TRUE);
           g_string_append (out, "},\n     \"tactics\": [");
-          for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
+          for (guint i = 0; i < tiers->n_tactics; i++)
             {
-              const BwReportFigures *f = bw_report_get_tactic (reports[t], i);
+              const BwReportFigures *f = &tiers->tactics[t][i];
 
               g_string_append (out, i ? ",\n       {\"id\": " : "\n       {\"id\": ");
               bw_json_write_string (out, bw_catalog_get_tactic (catalog, i)->id);
@@ -187,25 +183,21 @@ bw_cli_tiers (int    argc,
         }
       g_string_append (out, "\n  ]\n}\n");
       fwrite (out->str, 1, out->len, stdout);
+      return BW_CLI_EXIT_OK;
     }
-  else
-    {
-      g_print ("%-24s %8s %8s %8s\n", _("Tactic"), "E3", "E5", _("Gain"));
-      for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
-        {
-          double e3 = bw_report_get_tactic (reports[0], i)->ratio;
-          double e5 = bw_report_get_tactic (reports[1], i)->ratio;
-          g_autofree char *name = bw_cli_text (bw_catalog_get_tactic (catalog, i)->name);
 
-          g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", name, 100 * e3, 100 * e5, 100 * (e5 - e3));
-        }
-      g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", _("All tactics"),
-               100 * bw_report_get_summary (reports[0])->ratio,
-               100 * bw_report_get_summary (reports[1])->ratio,
-               100 * (bw_report_get_summary (reports[1])->ratio - bw_report_get_summary (reports[0])->ratio));
+  g_print ("%-24s %8s %8s %8s\n", _("Tactic"), "E3", "E5", _("Gain"));
+  for (guint i = 0; i < tiers->n_tactics; i++)
+    {
+      double e3 = tiers->tactics[BW_TIER_E3][i].ratio;
+      double e5 = tiers->tactics[BW_TIER_E5][i].ratio;
+      g_autofree char *name = bw_cli_text (bw_catalog_get_tactic (catalog, i)->name);
+
+      g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", name, 100 * e3, 100 * e5, 100 * (e5 - e3));
     }
-  bw_report_unref (reports[0]);
-  bw_report_unref (reports[1]);
+  g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", _("All tactics"),
+           100 * tiers->summary[BW_TIER_E3].ratio, 100 * tiers->summary[BW_TIER_E5].ratio,
+           100 * (tiers->summary[BW_TIER_E5].ratio - tiers->summary[BW_TIER_E3].ratio));
   return BW_CLI_EXIT_OK;
 }
 

@@ -9,8 +9,7 @@
 #include "bw-cli-private.h"
 #include "bw-document-io.h"
 #include "bw-engine.h"
-#include "bw-layer.h"
-#include "bw-file.h"
+#include "bw-threat-layer.h"
 
 static char *
 bar (double ratio,
@@ -222,15 +221,11 @@ bw_cli_analyze (int    argc,
 
   if (threat_layer != NULL)
     {
-      g_autofree char *text = NULL;
-      gsize length;
       g_auto(GStrv) unknown = NULL;
       g_auto(GStrv) focus = NULL;
 
-      if (!bw_file_get_contents (threat_layer, &text, &length, &error))
+      if ((focus = bw_threat_layer_read_file (catalog, threat_layer, &unknown, &error)) == NULL)
         return bw_cli_fail ("%s", error->message);
-      if ((focus = bw_layer_read_focus (catalog, text, length, &unknown, &error)) == NULL)
-        return bw_cli_fail ("%s: %s", threat_layer, error->message);
       for (guint i = 0; unknown[i] != NULL; i++)
         {
           g_autofree char *technique = bw_cli_text (unknown[i]);

@@ -8,9 +8,6 @@
 #include "bw-document-io.h"
 #include "bw-engine.h"
 #include "bw-export.h"
-#include "bw-layer.h"
-#include "bw-overlay.h"
-#include "bw-file.h"
 
 int
 bw_cli_export (int    argc,
@@ -38,10 +35,7 @@ bw_cli_export (int    argc,
   g_autoptr(BwDocument) doc = NULL;
   g_autoptr(BwCatalog) catalog = NULL;
   g_autoptr(BwEngine) engine = NULL;
-  g_autoptr(BwLayout) layout = NULL;
-  g_autoptr(GHashTable) coverage = NULL;
-  BwOverlay overlay = { 0 };
-  BwExportOptions options = { 0 };
+  g_autoptr(BwExportJob) job = NULL;
   int n_outputs;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -60,41 +54,26 @@ bw_cli_export (int    argc,
 
   engine = bw_engine_new (catalog);
   bw_engine_set_document (engine, doc);
-
-  if (layer != NULL)
-    {
-      gsize length;
-      g_autofree char *text = bw_layer_write_from_engine (engine, doc, &length);
-
-      if (!bw_file_write_atomic (layer, text, length, &error))
-        return bw_cli_fail ("%s", error->message);
-    }
-
-  layout = bw_layout_new (doc, catalog);
-  coverage = bw_overlay_asset_coverage (bw_engine_get_report (engine));
-  bw_layout_set_asset_coverage (layout, coverage);
-  if (!no_overlay)
-    bw_overlay_fill_from_report (&overlay, bw_engine_get_report (engine), catalog);
-  options.dark = dark;
-  options.overlay = no_overlay ? NULL : &overlay;
-  options.scale = scale;
-  options.title = bw_document_get_title (doc);
+  job = bw_export_job_new (engine, doc, !no_overlay);
 
   {
     const struct
     {
       const char    *path;
       BwExportFormat format;
-    } outputs[] = { { svg, BW_EXPORT_SVG }, { png, BW_EXPORT_PNG }, { pdf, BW_EXPORT_PDF } };
+    } outputs[] = {
+      { layer, BW_EXPORT_LAYER }, { svg, BW_EXPORT_SVG }, { png, BW_EXPORT_PNG }, { pdf, BW_EXPORT_PDF },
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
       if (outputs[i].path != NULL &&
-          !bw_export_to_file (layout, outputs[i].format, &options, outputs[i].path, &error))
+          !bw_export_job_write (job, outputs[i].format, dark, scale, outputs[i].path, &error))
         {
-          bw_overlay_clear (&overlay);
+          /* The file writer names the path itself. */
+          if (outputs[i].format == BW_EXPORT_LAYER)
+            return bw_cli_fail ("%s", error->message);
           return bw_cli_fail ("%s: %s", outputs[i].path, error->message);
         }
   }
-  bw_overlay_clear (&overlay);
   return BW_CLI_EXIT_OK;
 }

@@ -7,6 +7,8 @@
 #include <math.h>
 
 #include "bw-export.h"
+#include "bw-layer.h"
+#include "bw-overlay.h"
 #include "bw-painter.h"
 #include "bw-svg-writer.h"
 #include "bw-file.h"
@@ -87,6 +89,8 @@ bw_export_to_bytes (BwLayout              *layout,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+
+  g_return_val_if_fail (format != BW_EXPORT_LAYER, NULL);
 
   if (format == BW_EXPORT_SVG)
     {
@@ -177,4 +181,101 @@ bw_export_to_file (BwLayout              *layout,
   if (bytes == NULL)
     return FALSE;
   return bw_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+gboolean
+bw_export_format_from_string (const char     *name,
+                              BwExportFormat *out_format)
+{
+  static const char *const names[] = { "svg", "png", "pdf", "layer" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *out_format = (BwExportFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+struct _BwExportJob
+{
+  BwEngine   *engine;
+  BwDocument *document;
+  gboolean    with_overlay;
+  BwLayout   *layout;    /* made on the first diagram */
+  GHashTable *coverage;
+  BwOverlay   overlay;
+};
+
+BwExportJob *
+bw_export_job_new (BwEngine   *engine,
+                   BwDocument *document,
+                   gboolean    with_overlay)
+{
+  BwExportJob *self = g_new0 (BwExportJob, 1);
+
+  g_return_val_if_fail (BW_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (BW_IS_DOCUMENT (document), NULL);
+
+  self->engine = g_object_ref (engine);
+  self->document = g_object_ref (document);
+  self->with_overlay = with_overlay;
+  return self;
+}
+
+static BwLayout *
+job_layout (BwExportJob *self)
+{
+  BwReport *report = bw_engine_get_report (self->engine);
+  BwCatalog *catalog = bw_engine_get_catalog (self->engine);
+
+  if (self->layout != NULL)
+    return self->layout;
+  self->layout = bw_layout_new (self->document, catalog);
+  self->coverage = bw_overlay_asset_coverage (report);
+  bw_layout_set_asset_coverage (self->layout, self->coverage);
+  if (self->with_overlay)
+    bw_overlay_fill_from_report (&self->overlay, report, catalog);
+  return self->layout;
+}
+
+gboolean
+bw_export_job_write (BwExportJob     *self,
+                     BwExportFormat   format,
+                     gboolean         dark,
+                     double           scale,
+                     const char      *path,
+                     GError         **error)
+{
+  BwExportOptions options = { 0 };
+  BwLayout *layout;
+
+  if (format == BW_EXPORT_LAYER)
+    {
+      gsize length;
+      g_autofree char *text = bw_layer_write_from_engine (self->engine, self->document, &length);
+
+      return bw_file_write_atomic (path, text, length, error);
+    }
+
+  layout = job_layout (self);
+  options.dark = dark;
+  options.overlay = self->overlay.n_tactics > 0 ? &self->overlay : NULL;
+  options.scale = scale;
+  options.title = bw_document_get_title (self->document);
+  return bw_export_to_file (layout, format, &options, path, error);
+}
+
+void
+bw_export_job_free (BwExportJob *self)
+{
+  if (self == NULL)
+    return;
+  bw_overlay_clear (&self->overlay);
+  g_clear_pointer (&self->layout, bw_layout_unref);
+  g_clear_pointer (&self->coverage, g_hash_table_unref);
+  g_clear_object (&self->document);
+  g_clear_object (&self->engine);
+  g_free (self);
 }

@@ -1,6 +1,8 @@
-/* bw-export.h: writes the diagram to SVG, PNG or PDF files, all from the one layout. */
+/* bw-export.h: writes the diagram to SVG, PNG or PDF files, all from the one layout, and an
+ * export job that assembles what the window's Export menu and `bulwark export` write. */
 #pragma once
 
+#include "bw-engine.h"
 #include "bw-layout.h"
 
 G_BEGIN_DECLS
@@ -10,6 +12,7 @@ typedef enum
   BW_EXPORT_SVG,
   BW_EXPORT_PNG,
   BW_EXPORT_PDF,
+  BW_EXPORT_LAYER, /* coverage as an ATT&CK Navigator layer: export jobs only */
 } BwExportFormat;
 
 typedef struct
@@ -35,5 +38,29 @@ gboolean  bw_export_to_file  (BwLayout              *layout,
                               const BwExportOptions *options,
                               const char            *path,
                               GError               **error);
+
+/* "svg", "png", "pdf" or "layer"; FALSE for anything else. */
+gboolean  bw_export_format_from_string (const char     *name,
+                                        BwExportFormat *out_format);
+
+/* One document's export: its layout with the asset coverage of the engine's current report,
+ * and the coverage strip unless `with_overlay` is FALSE. Built once, written in as many
+ * formats as wanted; the layout is only made when a diagram is written. */
+typedef struct _BwExportJob BwExportJob;
+
+BwExportJob *bw_export_job_new   (BwEngine       *engine,
+                                  BwDocument     *document,
+                                  gboolean        with_overlay);
+/* Writes `format` atomically to `path`. `scale` is the PNG scale (0 means 1), `dark` the
+ * style; both are ignored by the layer. */
+gboolean     bw_export_job_write (BwExportJob    *self,
+                                  BwExportFormat  format,
+                                  gboolean        dark,
+                                  double          scale,
+                                  const char     *path,
+                                  GError        **error);
+void         bw_export_job_free  (BwExportJob    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwExportJob, bw_export_job_free)
 
 G_END_DECLS
