@@ -10,6 +10,7 @@
 #include "bw-coverage-view.h"
 #include "bw-tactic-row.h"
 #include "bw-technique-row.h"
+#include "bw-widgets.h"
 
 struct _BwCoverageView
 {
@@ -91,15 +92,6 @@ matches_search (gpointer item,
 }
 
 static void
-replace_ids (GtkStringList *list,
-             GPtrArray     *ids)
-{
-  g_ptr_array_add (ids, NULL);
-  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
-                          (const char *const *) ids->pdata);
-}
-
-static void
 rebuild_tactics (BwCoverageView *self)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -107,7 +99,8 @@ rebuild_tactics (BwCoverageView *self)
   if (self->report != NULL && self->catalog != NULL)
     for (guint i = 0; i < bw_catalog_get_n_tactics (self->catalog); i++)
       g_ptr_array_add (ids, bw_catalog_get_tactic (self->catalog, i)->id);
-  replace_ids (self->tactic_ids, ids);
+  g_ptr_array_add (ids, NULL);
+  bw_string_list_replace (self->tactic_ids, (const char *const *) ids->pdata);
 }
 
 /* Where a technique comes in its tactic's list, or -1 when it is not listed: gaps first, as
@@ -169,7 +162,8 @@ rebuild_techniques (BwCoverageView *self)
       for (guint r = 0; r < G_N_ELEMENTS (ranked); r++)
         g_ptr_array_extend_and_steal (ids, ranked[r]);
     }
-  replace_ids (self->technique_ids, ids);
+  g_ptr_array_add (ids, NULL);
+  bw_string_list_replace (self->technique_ids, (const char *const *) ids->pdata);
 }
 
 void

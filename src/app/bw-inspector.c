@@ -8,6 +8,7 @@
 
 #include "bw-capability-row.h"
 #include "bw-inspector.h"
+#include "bw-widgets.h"
 
 struct _BwInspector
 {
@@ -183,17 +184,15 @@ show_capabilities (BwInspector     *self,
                    const BwStencil *stencil)
 {
   gboolean service = stencil != NULL && stencil->role == BW_ROLE_SERVICE;
-  const char *const none[] = { NULL };
-  const char *const *ids = service ? (const char *const *) stencil->capabilities : none;
+  const char *const *ids = service ? (const char *const *) stencil->capabilities : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->capabilities_group), service);
   adw_preferences_group_set_description (self->capabilities_group,
                                          service && ids[0] == NULL
                                            ? _("This service adds no mapped ATT&CK coverage.")
                                            : NULL);
-  gtk_string_list_splice (self->capability_ids, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->capability_ids)), ids);
-  gtk_widget_set_visible (GTK_WIDGET (self->capabilities), ids[0] != NULL);
+  bw_string_list_replace (self->capability_ids, ids);
+  gtk_widget_set_visible (GTK_WIDGET (self->capabilities), ids != NULL && ids[0] != NULL);
 }
 
 static void
