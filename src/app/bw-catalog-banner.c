@@ -1,8 +1,7 @@
 /* bw-catalog-banner.c: a revealer with a message, an optional "Forget the imported catalog"
- * button and a close button, shown under the window's header bar. */
+ * button and a close button, shown under the window's header bar (ui/bw-catalog-banner.ui). */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "bw-catalog-banner.h"
@@ -21,15 +20,16 @@ struct _BwCatalogBanner
 G_DEFINE_FINAL_TYPE (BwCatalogBanner, bw_catalog_banner, GTK_TYPE_WIDGET)
 
 static void
+close_clicked_cb (BwCatalogBanner *self)
+{
+  bw_catalog_banner_dismiss (self);
+}
+
+static void
 bw_catalog_banner_dispose (GObject *object)
 {
-  BwCatalogBanner *self = BW_CATALOG_BANNER (object);
+  gtk_widget_dispose_template (GTK_WIDGET (object), BW_TYPE_CATALOG_BANNER);
 
-  if (self->revealer != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->revealer));
-      self->revealer = NULL;
-    }
   G_OBJECT_CLASS (bw_catalog_banner_parent_class)->dispose (object);
 }
 
@@ -40,51 +40,17 @@ bw_catalog_banner_class_init (BwCatalogBannerClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bw_catalog_banner_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-static void
-close_clicked_cb (BwCatalogBanner *self)
-{
-  bw_catalog_banner_dismiss (self);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-catalog-banner.ui");
+  gtk_widget_class_bind_template_child (widget_class, BwCatalogBanner, revealer);
+  gtk_widget_class_bind_template_child (widget_class, BwCatalogBanner, label);
+  gtk_widget_class_bind_template_child (widget_class, BwCatalogBanner, forget);
+  gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
 }
 
 static void
 bw_catalog_banner_init (BwCatalogBanner *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-  self->revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
-  gtk_widget_set_parent (GTK_WIDGET (self->revealer), GTK_WIDGET (self));
-
-  gtk_widget_add_css_class (box, "toolbar");
-  gtk_widget_add_css_class (box, "osd");
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  self->label = GTK_LABEL (label);
-  gtk_label_set_wrap (self->label, TRUE);
-  gtk_label_set_xalign (self->label, 0);
-  gtk_label_set_selectable (self->label, TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_box_append (GTK_BOX (box), label);
-
-  self->forget = gtk_button_new_with_mnemonic (_("_Forget the Imported Catalog"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->forget), "app.forget-catalog");
-  gtk_widget_set_valign (self->forget, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->forget, "destructive-action");
-  gtk_box_append (GTK_BOX (box), self->forget);
-
-  gtk_widget_set_tooltip_text (close, _("Close"));
-  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (close, "flat");
-  g_signal_connect_object (close, "clicked", G_CALLBACK (close_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), close);
-
-  gtk_revealer_set_child (self->revealer, box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

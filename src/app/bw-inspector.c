@@ -1,26 +1,50 @@
-/* bw-inspector.c: the inspector — a preferences-style page about the selected object whose
- * every edit goes through BwHistory, so it can be undone. */
+/* bw-inspector.c: the inspector (ui/bw-inspector.ui) — a preferences-style page about the
+ * selected object, one page each for a node, a zone and a connection. Every edit goes through a
+ * BwHistory command, so it can be undone; the document's "changed" signal brings the page up to
+ * date. A service's capabilities are BwCapabilityRow widgets over a model of capability ids. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "bw-capability-row.h"
 #include "bw-inspector.h"
+#include "bw-widgets.h"
 
 struct _BwInspector
 {
-  GtkWidget   parent_instance;
+  GtkWidget            parent_instance;
 
-  BwDocument *document;
-  BwHistory  *history;
-  BwCatalog  *catalog;
-  char       *target;
-  guint       n_selected;
-  gboolean    rebuilding;
-  gboolean    applying;   /* our own edit is going in: the widgets already show it */
+  BwDocument          *document;
+  BwHistory           *history;
+  BwCatalog           *catalog;
+  char                *target;
+  guint                n_selected;
+  gboolean             rebuilding;
+  gboolean             applying;        /* our own edit is going in: the widgets already show it */
+  GtkStringList       *capability_ids;  /* the selected service's */
 
-  GtkWidget  *scrolled;
-  GtkWidget  *page;       /* rebuilt for each target */
-  GtkWidget  *label_row;  /* AdwEntryRow */
+  GtkWidget           *scrolled;
+  GtkStack            *stack;
+  AdwStatusPage       *status;
+  AdwEntryRow         *label_row;       /* the shown page's, or NULL */
+  AdwPreferencesGroup *node_group;
+  AdwEntryRow         *node_label;
+  GtkLabel            *node_kind;
+  GtkLabel            *node_zone;
+  GtkWidget           *pillar_row;
+  GtkLabel            *node_pillar;
+  AdwPreferencesGroup *platforms_group;
+  AdwEntryRow         *platforms_row;
+  AdwPreferencesGroup *capabilities_group;
+  GtkListBox          *capabilities;
+  AdwPreferencesGroup *zone_group;
+  AdwEntryRow         *zone_label;
+  GtkLabel            *zone_kind;
+  GtkLabel            *zone_parent;
+  GtkLabel            *zone_size;
+  AdwComboRow         *edge_kind;
+  GtkLabel            *edge_from;
+  GtkLabel            *edge_to;
 };
 
 G_DEFINE_FINAL_TYPE (BwInspector, bw_inspector, GTK_TYPE_WIDGET)
@@ -32,8 +56,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static void rebuild (BwInspector *self);
 
 static void
 report (BwInspector *self,
@@ -57,18 +79,18 @@ label_apply_cb (BwInspector *self,
 }
 
 static void
-capability_toggled_cb (GtkSwitch   *toggle,
-                       GParamSpec  *pspec,
-                       BwInspector *self)
+capability_toggled_cb (BwCapabilityRow *row,
+                       GParamSpec      *pspec,
+                       BwInspector     *self)
 {
-  const char *capability = g_object_get_data (G_OBJECT (toggle), "bw-capability");
   g_autoptr(GError) error = NULL;
 
   if (self->rebuilding || self->target == NULL)
     return;
   self->applying = TRUE;
-  if (!bw_history_set_capability_enabled (self->history, self->target, capability,
-                                          gtk_switch_get_active (toggle), &error))
+  if (!bw_history_set_capability_enabled (self->history, self->target,
+                                          bw_capability_row_get_capability (row),
+                                          bw_capability_row_get_active (row), &error))
     report (self, error);
   self->applying = FALSE;
 }
@@ -110,9 +132,9 @@ platforms_apply_cb (BwInspector *self,
 }
 
 static void
-edge_kind_cb (AdwComboRow *row,
+edge_kind_cb (BwInspector *self,
               GParamSpec  *pspec,
-              BwInspector *self)
+              AdwComboRow *row)
 {
   g_autoptr(GError) error = NULL;
 
@@ -124,34 +146,28 @@ edge_kind_cb (AdwComboRow *row,
 }
 
 static GtkWidget *
-info_row (const char *title,
-          const char *value)
+create_capability_row (gpointer item,
+                       gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
+  BwInspector *self = user_data;
+  const char *id = gtk_string_object_get_string (item);
+  const BwNode *node = bw_document_lookup_node (self->document, self->target);
+  GtkWidget *row;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  row = bw_capability_row_new (id, bw_catalog_lookup_capability (self->catalog, id),
+                               node != NULL && bw_node_get_capability_enabled (node, id));
+  g_signal_connect_object (row, "notify::active", G_CALLBACK (capability_toggled_cb), self, 0);
   return row;
 }
 
-static GtkWidget *
-entry_row (BwInspector *self,
-           const char  *title,
-           const char  *text,
-           GCallback    apply)
+/* Shows `text` as if the row had just been made: no pending edit, no apply button. */
+static void
+reset_entry (AdwEntryRow *row,
+             const char  *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (row, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect_swapped (row, "apply", apply, self);
-  g_signal_connect_swapped (row, "entry-activated", apply, self);
-  return row;
+  adw_entry_row_set_show_apply_button (row, TRUE);
 }
 
 static const char *
@@ -164,131 +180,101 @@ zone_label (BwInspector *self,
 }
 
 static void
-build_node (BwInspector  *self,
-            GtkWidget    *page,
-            const BwNode *node)
+show_capabilities (BwInspector     *self,
+                   const BwStencil *stencil)
+{
+  gboolean service = stencil != NULL && stencil->role == BW_ROLE_SERVICE;
+  const char *const *ids = service ? (const char *const *) stencil->capabilities : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->capabilities_group), service);
+  adw_preferences_group_set_description (self->capabilities_group,
+                                         service && ids[0] == NULL
+                                           ? _("This service adds no mapped ATT&CK coverage.")
+                                           : NULL);
+  bw_string_list_replace (self->capability_ids, ids);
+  gtk_widget_set_visible (GTK_WIDGET (self->capabilities), ids != NULL && ids[0] != NULL);
+}
+
+static void
+show_node (BwInspector  *self,
+           const BwNode *node)
 {
   const BwStencil *stencil = bw_catalog_lookup_stencil (self->catalog, node->kind);
-  GtkWidget *group = adw_preferences_group_new ();
+  gboolean asset = stencil != NULL && stencil->role == BW_ROLE_ASSET;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   stencil ? stencil->name : node->kind);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+  adw_preferences_group_set_title (self->node_group, stencil ? stencil->name : node->kind);
+  adw_preferences_group_set_description (self->node_group,
                                          stencil ? bw_role_to_string (stencil->role) : _("Unknown kind"));
-  self->label_row = entry_row (self, _("Label"), node->label, G_CALLBACK (label_apply_cb));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->label_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Kind"), node->kind));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             info_row (_("Zone"), zone_label (self, node->zone)));
-  if (stencil != NULL && stencil->pillar != NULL)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               info_row (_("Zero Trust pillar"), stencil->pillar));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  reset_entry (self->node_label, node->label);
+  self->label_row = self->node_label;
+  gtk_label_set_text (self->node_kind, node->kind);
+  gtk_label_set_text (self->node_zone, zone_label (self, node->zone));
+  gtk_widget_set_visible (self->pillar_row, stencil != NULL && stencil->pillar != NULL);
+  gtk_label_set_text (self->node_pillar, stencil && stencil->pillar ? stencil->pillar : "");
 
-  if (stencil != NULL && stencil->role == BW_ROLE_ASSET)
+  gtk_widget_set_visible (GTK_WIDGET (self->platforms_group), asset);
+  if (asset)
     {
       g_autofree char *defaults = g_strjoinv (", ", stencil->platforms);
       g_auto(GStrv) override = bw_node_dup_platforms (node);
       g_autofree char *current = override ? g_strjoinv (", ", override) : NULL;
-      g_autofree char *description = NULL;
-      GtkWidget *platforms_group = adw_preferences_group_new ();
-      GtkWidget *row;
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (platforms_group), _("Platforms"));
-      description = g_strdup_printf (_("Default: %s. Leave empty to use it."), defaults);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (platforms_group), description);
-      row = entry_row (self, _("Override"), current, G_CALLBACK (platforms_apply_cb));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (platforms_group), row);
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (platforms_group));
+      g_autofree char *description = g_strdup_printf (_("Default: %s. Leave empty to use it."),
+                                                       defaults);
+
+      adw_preferences_group_set_description (self->platforms_group, description);
+      reset_entry (self->platforms_row, current);
     }
-
-  if (stencil != NULL && stencil->role == BW_ROLE_SERVICE)
-    {
-      GtkWidget *caps = adw_preferences_group_new ();
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (caps), _("Capabilities"));
-      if (stencil->capabilities[0] == NULL)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (caps),
-                                               _("This service adds no mapped ATT&CK coverage."));
-      for (guint i = 0; stencil->capabilities[i] != NULL; i++)
-        {
-          const BwCapability *cap = bw_catalog_lookup_capability (self->catalog,
-                                                                  stencil->capabilities[i]);
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *toggle = gtk_switch_new ();
-          g_autofree char *subtitle = NULL;
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         cap ? cap->name : stencil->capabilities[i]);
-          subtitle = g_strdup_printf (ngettext ("%s · %u technique mapping",
-                                                "%s · %u technique mappings",
-                                                cap ? cap->n_entries : 0),
-                                      stencil->capabilities[i], cap ? cap->n_entries : 0);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          gtk_switch_set_active (GTK_SWITCH (toggle),
-                                 bw_node_get_capability_enabled (node, stencil->capabilities[i]));
-          gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-          g_object_set_data_full (G_OBJECT (toggle), "bw-capability",
-                                  g_strdup (stencil->capabilities[i]), g_free);
-          g_signal_connect (toggle, "notify::active", G_CALLBACK (capability_toggled_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (caps), row);
-        }
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (caps));
-    }
+  show_capabilities (self, stencil);
+  gtk_stack_set_visible_child_name (self->stack, "node");
 }
 
 static void
-build_zone (BwInspector  *self,
-            GtkWidget    *page,
-            const BwZone *zone)
+show_zone (BwInspector  *self,
+           const BwZone *zone)
 {
   const BwStencil *stencil = bw_catalog_lookup_stencil (self->catalog, zone->kind);
-  GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *size = g_strdup_printf ("%g × %g", zone->w, zone->h);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   stencil ? stencil->name : zone->kind);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Zone"));
-  self->label_row = entry_row (self, _("Label"), zone->label, G_CALLBACK (label_apply_cb));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->label_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Kind"), zone->kind));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             info_row (_("Inside"), zone_label (self, zone->parent)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Size"), size));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_group_set_title (self->zone_group, stencil ? stencil->name : zone->kind);
+  reset_entry (self->zone_label, zone->label);
+  self->label_row = self->zone_label;
+  gtk_label_set_text (self->zone_kind, zone->kind);
+  gtk_label_set_text (self->zone_parent, zone_label (self, zone->parent));
+  gtk_label_set_text (self->zone_size, size);
+  gtk_stack_set_visible_child_name (self->stack, "zone");
 }
 
 static void
-build_edge (BwInspector  *self,
-            GtkWidget    *page,
-            const BwEdge *edge)
+show_edge (BwInspector  *self,
+           const BwEdge *edge)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *kind = adw_combo_row_new ();
-  const char *kinds[] = { _("Protects"), _("Telemetry"), _("Flow"), NULL };
   const BwNode *from = bw_document_lookup_node (self->document, edge->from);
   const BwNode *to_node = bw_document_lookup_node (self->document, edge->to);
   const BwZone *to_zone = bw_document_lookup_zone (self->document, edge->to);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Connection"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (gtk_string_list_new (kinds)));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), edge->kind);
-  g_signal_connect (kind, "notify::selected", G_CALLBACK (edge_kind_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kind);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             info_row (_("From"), from ? from->label : edge->from));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             info_row (_("To"), to_node ? to_node->label
-                                                : to_zone ? to_zone->label : edge->to));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_combo_row_set_selected (self->edge_kind, edge->kind);
+  gtk_label_set_text (self->edge_from, from ? from->label : edge->from);
+  gtk_label_set_text (self->edge_to, to_node ? to_node->label : to_zone ? to_zone->label : edge->to);
+  gtk_stack_set_visible_child_name (self->stack, "edge");
 }
 
 static void
+show_nothing (BwInspector *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->n_selected > 1)
+    text = g_strdup_printf (ngettext ("%u object selected", "%u objects selected",
+                                      self->n_selected), self->n_selected);
+  adw_status_page_set_title (self->status, text ? text : _("Nothing Selected"));
+  show_capabilities (self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Brings the page of the target up to date with the document. */
+static void
 rebuild (BwInspector *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
   const BwNode *node = NULL;
   const BwZone *zone = NULL;
   const BwEdge *edge = NULL;
@@ -304,29 +290,13 @@ rebuild (BwInspector *self)
     }
 
   if (node != NULL)
-    build_node (self, page, node);
+    show_node (self, node);
   else if (zone != NULL)
-    build_zone (self, page, zone);
+    show_zone (self, zone);
   else if (edge != NULL)
-    build_edge (self, page, edge);
+    show_edge (self, edge);
   else
-    {
-      GtkWidget *status = adw_status_page_new ();
-      g_autofree char *text = NULL;
-
-      if (self->n_selected > 1)
-        text = g_strdup_printf (ngettext ("%u object selected", "%u objects selected",
-                                          self->n_selected), self->n_selected);
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-properties-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), text ? text : _("Nothing Selected"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                       _("Select a zone, asset, service or connection to edit it"));
-      gtk_widget_add_css_class (status, "compact");
-      page = status;
-    }
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), page);
-  self->page = page;
+    show_nothing (self);
   self->rebuilding = FALSE;
 }
 
@@ -369,6 +339,8 @@ bw_inspector_set_model (BwInspector *self,
                         BwHistory   *history,
                         BwCatalog   *catalog)
 {
+  g_return_if_fail (BW_IS_INSPECTOR (self));
+
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
   g_set_object (&self->document, document);
@@ -386,6 +358,8 @@ bw_inspector_set_target (BwInspector *self,
                          const char  *id,
                          guint        n_selected)
 {
+  g_return_if_fail (BW_IS_INSPECTOR (self));
+
   if (g_strcmp0 (id, self->target) == 0 && n_selected == self->n_selected)
     return;
   g_free (self->target);
@@ -401,7 +375,9 @@ bw_inspector_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_INSPECTOR);
+  self->label_row = NULL;
+  g_clear_object (&self->capability_ids);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
@@ -421,16 +397,44 @@ bw_inspector_class_init (BwInspectorClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bwinspector");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, status);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, node_group);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, node_label);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, node_kind);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, node_zone);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, pillar_row);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, node_pillar);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, platforms_group);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, platforms_row);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, capabilities_group);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, capabilities);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_group);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_label);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_kind);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_parent);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_size);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_kind);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_from);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_to);
+  gtk_widget_class_bind_template_callback (widget_class, label_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, platforms_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edge_kind_cb);
 }
 
 static void
 bw_inspector_init (BwInspector *self)
 {
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  self->rebuilding = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->capability_ids = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (self->capabilities, G_LIST_MODEL (self->capability_ids),
+                           create_capability_row, self, NULL);
+  show_nothing (self);
+  self->rebuilding = FALSE;
 }
 
 GtkWidget *

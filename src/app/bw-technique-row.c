@@ -1,0 +1,116 @@
+/* bw-technique-row.c: a technique of the coverage panel (ui/bw-technique-row.ui). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bw-technique-row.h"
+
+struct _BwTechniqueRow
+{
+  AdwActionRow  parent_instance;
+
+  char         *id;
+
+  GtkLabel     *status;
+};
+
+G_DEFINE_FINAL_TYPE (BwTechniqueRow, bw_technique_row, ADW_TYPE_ACTION_ROW)
+
+static const char *
+status_label (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return _("Covered");
+    case BW_STATUS_PARTIAL:
+      return _("Partial");
+    case BW_STATUS_GAP:
+      return _("Gap");
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      return _("Not applicable");
+    }
+}
+
+static const char *
+status_class (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return "status-covered";
+    case BW_STATUS_PARTIAL:
+      return "status-partial";
+    case BW_STATUS_GAP:
+      return "status-gap";
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      return "dim-label";
+    }
+}
+
+static void
+bw_technique_row_dispose (GObject *object)
+{
+  BwTechniqueRow *self = BW_TECHNIQUE_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_TECHNIQUE_ROW);
+  g_clear_pointer (&self->id, g_free);
+
+  G_OBJECT_CLASS (bw_technique_row_parent_class)->dispose (object);
+}
+
+static void
+bw_technique_row_class_init (BwTechniqueRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bw_technique_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-technique-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BwTechniqueRow, status);
+}
+
+static void
+bw_technique_row_init (BwTechniqueRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bw_technique_row_new (const BwTechnique       *technique,
+                      const BwReportTechnique *figures,
+                      gboolean                 in_profile)
+{
+  BwTechniqueRow *self = g_object_new (BW_TYPE_TECHNIQUE_ROW, NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  self->id = g_strdup (technique->id);
+  title = g_markup_printf_escaped ("<span font_features='tnum'>%s</span>  %s", technique->id,
+                                   technique->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  subtitle = g_strdup_printf (_("Protect %s · Detect %s · Respond %s · %u of %u assets covered"),
+                              bw_score_to_string (figures->protect), bw_score_to_string (figures->detect),
+                              bw_score_to_string (figures->respond), figures->covered_assets,
+                              figures->applicable_assets);
+  if (in_profile)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      subtitle = g_strdup_printf (_("Used by the threat profile · %s"), plain);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_label_set_text (self->status, status_label (figures->status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_class (figures->status));
+  return GTK_WIDGET (self);
+}
+
+const char *
+bw_technique_row_get_id (BwTechniqueRow *self)
+{
+  g_return_val_if_fail (BW_IS_TECHNIQUE_ROW (self), NULL);
+
+  return self->id;
+}

@@ -1,0 +1,21 @@
+/* bw-technique-row.h: one technique of a tactic in the coverage panel — its status and its
+ * protect, detect and respond scores. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bw-catalog.h"
+#include "bw-report.h"
+
+G_BEGIN_DECLS
+
+#define BW_TYPE_TECHNIQUE_ROW (bw_technique_row_get_type ())
+G_DECLARE_FINAL_TYPE (BwTechniqueRow, bw_technique_row, BW, TECHNIQUE_ROW, AdwActionRow)
+
+/* `in_profile`: the threat profile's adversaries use the technique. */
+GtkWidget  *bw_technique_row_new    (const BwTechnique       *technique,
+                                     const BwReportTechnique *figures,
+                                     gboolean                 in_profile);
+const char *bw_technique_row_get_id (BwTechniqueRow          *self);
+
+G_END_DECLS

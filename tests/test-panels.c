@@ -1,0 +1,279 @@
+/* test-panels.c: the side panels on their own, under a display — the palette's rows follow its
+ * search and keep the family order, the coverage view lists a tactic's techniques gaps first and
+ * filters them, the inspector shows a service's capabilities as rows whose switches edit the
+ * document through the history, and shows each kind of target on its own page. */
+#include "config.h"
+
+#include "bw-application.h"
+#include "bw-capability-row.h"
+#include "bw-coverage-view.h"
+#include "bw-document-io.h"
+#include "bw-engine.h"
+#include "bw-inspector.h"
+#include "bw-palette.h"
+#include "bw-palette-row.h"
+#include "bw-tactic-row.h"
+#include "bw-technique-row.h"
+#include "bw-test-util.h"
+
+static BwApplication *app;
+static BwCatalog *catalog;
+
+/* Every widget of `type` under `root`, depth first. */
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static BwDocument *
+load_sample (void)
+{
+  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GError) error = NULL;
+  BwDocument *document = bw_document_load_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static guint
+family_rank (const BwStencil *stencil)
+{
+  for (guint i = 0; i < bw_catalog_get_n_families (catalog); i++)
+    if (g_str_equal (bw_catalog_get_family (catalog, i)->id, stencil->family))
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+remember_id (BwPalette  *palette,
+             const char *id,
+             char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (id);
+}
+
+static void
+test_palette (void)
+{
+  GtkWidget *palette = g_object_ref_sink (bw_palette_new (catalog));
+  g_autoptr(GPtrArray) visible = bw_palette_get_visible (BW_PALETTE (palette));
+  g_autoptr(GPtrArray) rows = find_all (palette, BW_TYPE_PALETTE_ROW);
+  g_autoptr(GPtrArray) entries = find_all (palette, GTK_TYPE_SEARCH_ENTRY);
+  g_autofree char *activated = NULL;
+
+  /* Every stencil, one row each, grouped by family in the catalog's order. */
+  g_assert_cmpuint (visible->len, ==, bw_catalog_get_n_stencils (catalog));
+  g_assert_cmpuint (rows->len, ==, visible->len);
+  for (guint i = 1; i < visible->len; i++)
+    g_assert_cmpuint (family_rank (bw_catalog_lookup_stencil (catalog, visible->pdata[i - 1])), <=,
+                      family_rank (bw_catalog_lookup_stencil (catalog, visible->pdata[i])));
+
+  /* The search leaves the rows that match, in the same order. */
+  bw_palette_set_filter (BW_PALETTE (palette), "SQL");
+  g_clear_pointer (&visible, g_ptr_array_unref);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  visible = bw_palette_get_visible (BW_PALETTE (palette));
+  rows = find_all (palette, BW_TYPE_PALETTE_ROW);
+  g_assert_cmpuint (visible->len, >, 0);
+  g_assert_cmpuint (visible->len, <, bw_catalog_get_n_stencils (catalog));
+  g_assert_cmpuint (rows->len, ==, visible->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const BwStencil *stencil = bw_palette_row_get_stencil (rows->pdata[i]);
+      g_autofree char *name = g_utf8_casefold (stencil->name, -1);
+
+      g_assert_cmpstr (stencil->id, ==, visible->pdata[i]);
+      g_assert_true (strstr (name, "sql") != NULL || strstr (stencil->id, "sql") != NULL);
+    }
+
+  /* Enter in the search places the first match. */
+  g_signal_connect (palette, "stencil-activated", G_CALLBACK (remember_id), &activated);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_signal_emit_by_name (entries->pdata[0], "activate");
+  g_assert_cmpstr (activated, ==, visible->pdata[0]);
+
+  bw_palette_set_filter (BW_PALETTE (palette), NULL);
+  g_clear_pointer (&visible, g_ptr_array_unref);
+  visible = bw_palette_get_visible (BW_PALETTE (palette));
+  g_assert_cmpuint (visible->len, ==, bw_catalog_get_n_stencils (catalog));
+  g_object_unref (palette);
+}
+
+static int
+status_rank (BwStatus status)
+{
+  return status == BW_STATUS_GAP ? 0 : status == BW_STATUS_PARTIAL ? 1 : 2;
+}
+
+static void
+test_coverage_view (void)
+{
+  g_autoptr(BwDocument) document = load_sample ();
+  g_autoptr(BwReport) report = bw_engine_compute (catalog, document);
+  GtkWidget *view = g_object_ref_sink (bw_coverage_view_new ());
+  const BwTactic *tactic = bw_catalog_get_tactic (catalog, 2);
+  g_autoptr(GPtrArray) tactics = NULL;
+  g_autoptr(GPtrArray) techniques = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  guint expected = 0;
+  int last = 0;
+
+  bw_coverage_view_set_model (BW_COVERAGE_VIEW (view), document, catalog);
+  bw_coverage_view_set_report (BW_COVERAGE_VIEW (view), report);
+  tactics = find_all (view, BW_TYPE_TACTIC_ROW);
+  g_assert_cmpuint (tactics->len, ==, bw_catalog_get_n_tactics (catalog));
+  for (guint i = 0; i < tactics->len; i++)
+    g_assert_cmpuint (bw_tactic_row_get_index (tactics->pdata[i]), ==, i);
+
+  /* A tactic's applicable techniques, gaps first, then partial, then covered. */
+  bw_coverage_view_show_tactic (BW_COVERAGE_VIEW (view), 2);
+  for (guint i = 0; i < bw_catalog_get_n_techniques (catalog); i++)
+    {
+      const BwTechnique *technique = bw_catalog_get_technique (catalog, i);
+
+      if (g_strv_contains ((const char *const *) technique->tactics, tactic->shortname) &&
+          bw_report_get_technique (report, i)->status != BW_STATUS_NOT_APPLICABLE)
+        expected++;
+    }
+  techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (techniques->len, ==, expected);
+  for (guint i = 0; i < techniques->len; i++)
+    {
+      const BwTechnique *technique = bw_catalog_lookup_technique (catalog,
+                                                                  bw_technique_row_get_id (techniques->pdata[i]));
+      int rank = status_rank (bw_report_get_technique (report, technique->index)->status);
+
+      g_assert_cmpint (rank, >=, last);
+      last = rank;
+    }
+
+  /* The search filters the list; clearing it brings every technique back. */
+  entries = find_all (view, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "T1566");
+  g_signal_emit_by_name (entries->pdata[0], "search-changed");
+  g_clear_pointer (&techniques, g_ptr_array_unref);
+  techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+  g_assert_cmpuint (techniques->len, >, 0);
+  g_assert_cmpuint (techniques->len, <, expected);
+  for (guint i = 0; i < techniques->len; i++)
+    g_assert_true (g_str_has_prefix (bw_technique_row_get_id (techniques->pdata[i]), "T1566"));
+
+  /* Activating a technique picks it; going back to the tactics drops it. */
+  g_signal_emit_by_name (gtk_widget_get_parent (techniques->pdata[0]), "row-activated", techniques->pdata[0]);
+  g_assert_cmpstr (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)), ==,
+                   bw_technique_row_get_id (techniques->pdata[0]));
+  bw_coverage_view_show_tactics (BW_COVERAGE_VIEW (view));
+  g_assert_null (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)));
+  g_object_unref (view);
+}
+
+static const char *
+first_node_of_role (BwDocument *document,
+                    BwRole      role)
+{
+  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
+    {
+      const BwNode *node = bw_document_get_node (document, i);
+      const BwStencil *stencil = bw_catalog_lookup_stencil (catalog, node->kind);
+
+      if (stencil->role == role && (role != BW_ROLE_SERVICE || stencil->capabilities[0] != NULL))
+        return node->id;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_inspector (void)
+{
+  g_autoptr(BwDocument) document = load_sample ();
+  g_autoptr(BwHistory) history = bw_history_new (document);
+  GtkWidget *inspector = g_object_ref_sink (bw_inspector_new ());
+  const char *service = first_node_of_role (document, BW_ROLE_SERVICE);
+  const char *asset = first_node_of_role (document, BW_ROLE_ASSET);
+  const BwStencil *stencil = bw_catalog_lookup_stencil (catalog,
+                                                        bw_document_lookup_node (document, service)->kind);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) status = NULL;
+  const char *capability;
+
+  bw_inspector_set_model (BW_INSPECTOR (inspector), document, history, catalog);
+  bw_inspector_set_target (BW_INSPECTOR (inspector), service, 1);
+  rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+  g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->capabilities));
+  capability = bw_capability_row_get_capability (rows->pdata[0]);
+  g_assert_cmpstr (capability, ==, stencil->capabilities[0]);
+  g_assert_true (bw_capability_row_get_active (rows->pdata[0]));
+
+  /* The switch is one history step, and undo shows it on again. */
+  g_object_set (rows->pdata[0], "active", FALSE, NULL);
+  g_assert_true (bw_history_get_can_undo (history));
+  g_assert_false (bw_node_get_capability_enabled (bw_document_lookup_node (document, service), capability));
+  g_assert_true (bw_history_undo (history));
+  g_assert_true (bw_node_get_capability_enabled (bw_document_lookup_node (document, service), capability));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+  g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->capabilities));
+  g_assert_true (bw_capability_row_get_active (rows->pdata[0]));
+
+  /* An asset has no capability rows; several objects say how many. */
+  bw_inspector_set_target (BW_INSPECTOR (inspector), asset, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+  g_assert_cmpuint (rows->len, ==, 0);
+  bw_inspector_set_target (BW_INSPECTOR (inspector), NULL, 3);
+  status = find_all (inspector, ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpuint (status->len, ==, 1);
+  g_assert_cmpstr (adw_status_page_get_title (status->pdata[0]), ==, "3 objects selected");
+  g_object_unref (inspector);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    {
+      g_print ("SKIP: no display (run under xvfb-run)\n");
+      return BW_TEST_SKIP;
+    }
+
+  /* The application registers the templates' resources. */
+  app = bw_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  catalog = bw_catalog_load_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/panels/palette", test_palette);
+  g_test_add_func ("/panels/coverage-view", test_coverage_view);
+  g_test_add_func ("/panels/inspector", test_inspector);
+
+  status = g_test_run ();
+  g_clear_object (&catalog);
+  g_clear_object (&app);
+  return status;
+}
