@@ -443,21 +443,6 @@ bw_json_reader_parse (BwJsonReader *json,
 }
 
 
-BwJsonValue *
-bw_json_reader_member (BwJsonReader *json,
-                       BwJsonValue  *object,
-                       const char   *key)
-{
-  BwJsonValue *found = NULL;
-  BwJsonValue *child = bw_json_value_first_child (object);
-
-  /* Like json-glib, the last of duplicate members wins. */
-  for (guint32 i = 0; i < object->n; i++, child = bw_json_reader_next (json, child))
-    if (child->key[0] == key[0] && strcmp (child->key, key) == 0)
-      found = child;
-  return found;
-}
-
 JsonNode *
 bw_json_reader_to_node (BwJsonReader *json,
                         BwJsonValue  *v)

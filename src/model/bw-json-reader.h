@@ -4,6 +4,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -93,10 +94,21 @@ bw_json_reader_number_text (BwJsonReader *self,
   return self->source + number->n;
 }
 
-/* An object's member, or NULL; the last of duplicate members wins, as in json-glib. */
-BwJsonValue *bw_json_reader_member    (BwJsonReader *self,
-                                       BwJsonValue  *object,
-                                       const char   *key);
+/* An object's member, or NULL; the last of duplicate members wins, as in json-glib. Inline:
+ * the document reader asks for every member of every node. */
+static inline BwJsonValue *
+bw_json_reader_member (BwJsonReader *self,
+                       BwJsonValue  *object,
+                       const char   *key)
+{
+  BwJsonValue *found = NULL;
+  BwJsonValue *child = bw_json_value_first_child (object);
+
+  for (guint32 i = 0; i < object->n; i++, child = bw_json_reader_next (self, child))
+    if (child->key[0] == key[0] && strcmp (child->key, key) == 0)
+      found = child;
+  return found;
+}
 /* A json-glib tree of the value, for what is kept as it was read (a node's props). */
 JsonNode    *bw_json_reader_to_node   (BwJsonReader *self,
                                        BwJsonValue  *value);

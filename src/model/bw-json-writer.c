@@ -71,18 +71,35 @@ bw_json_write_number (GString *out,
     }
   if (v == floor (v) && fabs (v) < 1e15)
     {
-      g_string_append_printf (out, "%.0f", v);
+      /* Exact in 64 bits, and the same text as "%.0f". */
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) v);
       return;
     }
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
+  /* The fewest significant digits that read back as `v`. Reading back holds for every
+   * precision from the shortest one up (more digits are never farther from `v`), and always
+   * at 17, so the shortest is found by bisection. */
+  {
+    static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
+                                            "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
+                                            "%.13g", "%.14g", "%.15g", "%.16g", "%.17g" };
+    int low = 1;
+    int high = 17;
+    int written = 0;
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, v);
-      if (g_ascii_strtod (buf, NULL) == v)
-        break;
-    }
+    while (low < high)
+      {
+        int middle = (low + high) / 2;
+
+        g_ascii_formatd (buf, sizeof buf, formats[middle], v);
+        written = middle;
+        if (g_ascii_strtod (buf, NULL) == v)
+          high = middle;
+        else
+          low = middle + 1;
+      }
+    if (written != low)
+      g_ascii_formatd (buf, sizeof buf, formats[low], v);
+  }
   g_string_append (out, buf);
 }
 
@@ -105,8 +122,10 @@ void
 bw_json_indent (GString *out,
                 int      level)
 {
-  for (int i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  static const char spaces[] = "                                                                ";
+
+  for (int n = 2 * MAX (level, 0); n > 0; n -= sizeof spaces - 1)
+    g_string_append_len (out, spaces, MIN (n, (int) sizeof spaces - 1));
 }
 
 void
@@ -147,7 +166,9 @@ struct _BwJsonWriter
 {
   GString    *out;
   BwJsonStyle style;
-  GArray     *frames;       /* Frame, outermost first */
+  Frame      *frames;       /* the open containers, outermost first */
+  guint       depth;
+  guint       allocated;
   gboolean    after_member; /* a member name was written; its value comes next */
 };
 
@@ -159,7 +180,8 @@ bw_json_writer_new (GString     *out,
 
   self->out = out;
   self->style = style;
-  self->frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 16);
+  self->allocated = 16;
+  self->frames = g_new (Frame, self->allocated);
   return self;
 }
 
@@ -168,14 +190,14 @@ bw_json_writer_free (BwJsonWriter *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->frames);
+  g_free (self->frames);
   g_free (self);
 }
 
 static inline Frame *
 top (BwJsonWriter *self)
 {
-  return self->frames->len ? &g_array_index (self->frames, Frame, self->frames->len - 1) : NULL;
+  return self->depth > 0 ? &self->frames[self->depth - 1] : NULL;
 }
 
 /* What goes before a child of the innermost container: its separator and indentation. */
@@ -196,7 +218,7 @@ next_child (BwJsonWriter *self)
   else
     {
       g_string_append (self->out, frame->count > 0 ? ",\n" : "\n");
-      bw_json_indent (self->out, self->frames->len);
+      bw_json_indent (self->out, self->depth);
     }
   frame->count++;
 }
@@ -218,7 +240,7 @@ begin_value (BwJsonWriter *self)
 static inline void
 end_value (BwJsonWriter *self)
 {
-  if (self->frames->len == 0)
+  if (self->depth == 0)
     g_string_append_c (self->out, '\n');
 }
 
@@ -231,7 +253,12 @@ begin_container (BwJsonWriter *self,
 
   begin_value (self);
   g_string_append_c (self->out, object ? '{' : '[');
-  g_array_append_val (self->frames, frame);
+  if (self->depth == self->allocated)
+    {
+      self->allocated *= 2;
+      self->frames = g_renew (Frame, self->frames, self->allocated);
+    }
+  self->frames[self->depth++] = frame;
 }
 
 static void
@@ -242,8 +269,7 @@ end_container (BwJsonWriter *self,
 
   g_return_if_fail (top (self) != NULL && top (self)->object == object && !self->after_member);
 
-  frame = *top (self);
-  g_array_set_size (self->frames, self->frames->len - 1);
+  frame = self->frames[--self->depth];
   if (frame.count > 0 && frame.inline_)
     {
       if (object)
@@ -252,7 +278,7 @@ end_container (BwJsonWriter *self,
   else if (frame.count > 0)
     {
       g_string_append_c (self->out, '\n');
-      bw_json_indent (self->out, self->frames->len);
+      bw_json_indent (self->out, self->depth);
     }
   g_string_append_c (self->out, object ? '}' : ']');
   end_value (self);
