@@ -29,7 +29,8 @@ void bw_json_escape_generated (GString *text);
  * block container on its own line, and write empty containers as {} and [].
  * BW_JSON_STYLE_PROJECT writes `"key": value` (project files, reports).
  * BW_JSON_STYLE_GENERATOR writes `"key" : value` and escapes U+007F, as json-glib's pretty
- * generator does: the layout Navigator layers and `catalog --format=json` have always had. */
+ * generator does: the layout Navigator layers and `catalog --format=json` have always had
+ * (json-glib writes an empty object as `{`, spaces and `}`; neither of them holds one). */
 typedef enum
 {
   BW_JSON_STYLE_PROJECT,
