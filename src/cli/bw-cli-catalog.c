@@ -7,7 +7,6 @@
 #include <stdio.h>
 
 #include "bw-catalog-import.h"
-#include "bw-catalog-private.h"
 #include "bw-catalog-write.h"
 #include "bw-cli-private.h"
 #include "bw-mappings.h"
