@@ -15,9 +15,9 @@ string_member (BwJsonWriter *w,
 }
 
 static void
-strv_member (BwJsonWriter       *w,
-             const char         *name,
-             const char *const  *values)
+strv_member (BwJsonWriter      *w,
+             const char        *name,
+             const char *const *values)
 {
   bw_json_writer_member (w, name);
   bw_json_writer_begin_array (w);

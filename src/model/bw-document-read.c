@@ -16,8 +16,8 @@
 typedef struct
 {
   BwJsonReader *json;
-  BwDocument *doc;
-  GError    **error;
+  BwDocument   *doc;
+  GError      **error;
 } Reader;
 
 static gboolean
@@ -52,11 +52,11 @@ is_null (BwJsonValue *v)
 /* A string member; `path` is like "nodes[3]". NULL with an error when it is missing (and
  * required) or not a string. */
 static const char *
-get_string (Reader     *r,
-            BwJsonValue      *object,
-            const char *path,
-            const char *key,
-            gboolean    required)
+get_string (Reader      *r,
+            BwJsonValue *object,
+            const char  *path,
+            const char  *key,
+            gboolean     required)
 {
   BwJsonValue *v = bw_json_reader_member (r->json, object, key);
 
@@ -77,11 +77,11 @@ get_string (Reader     *r,
 
 /* An optional string or null; *ok tells whether it was well-typed. */
 static const char *
-get_nullable_string (Reader     *r,
-                     BwJsonValue      *object,
-                     const char *path,
-                     const char *key,
-                     gboolean   *ok)
+get_nullable_string (Reader      *r,
+                     BwJsonValue *object,
+                     const char  *path,
+                     const char  *key,
+                     gboolean    *ok)
 {
   BwJsonValue *v = bw_json_reader_member (r->json, object, key);
 
@@ -99,13 +99,13 @@ get_nullable_string (Reader     *r,
 }
 
 static gboolean
-get_number (Reader     *r,
-            BwJsonValue      *object,
-            const char *path,
-            const char *key,
-            double      min,
-            double      max,
-            double     *out)
+get_number (Reader      *r,
+            BwJsonValue *object,
+            const char  *path,
+            const char  *key,
+            double       min,
+            double       max,
+            double      *out)
 {
   BwJsonValue *v = bw_json_reader_member (r->json, object, key);
   double d;
@@ -196,9 +196,9 @@ check_label (Reader     *r,
 
 /* A top-level array, or NULL when absent (no error) or wrong (error set). */
 static BwJsonValue *
-get_array (Reader     *r,
-           BwJsonValue      *root,
-           const char *key)
+get_array (Reader      *r,
+           BwJsonValue *root,
+           const char  *key)
 {
   BwJsonValue *v = bw_json_reader_member (r->json, root, key);
 
@@ -220,9 +220,9 @@ get_array (Reader     *r,
 }
 
 static gboolean
-expect_object (Reader     *r,
-               BwJsonValue      *v,
-               const char *path)
+expect_object (Reader      *r,
+               BwJsonValue *v,
+               const char  *path)
 {
   if (v->type != BW_JSON_OBJECT)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s: expected an object, found %s"), path,
@@ -232,10 +232,10 @@ expect_object (Reader     *r,
 
 /* A list of strings, as settings and props hold them; NULL-terminated, pointing into the table. */
 static gboolean
-get_string_list (Reader     *r,
-                 BwJsonValue      *array,
-                 const char *path,
-                 GPtrArray  *out)
+get_string_list (Reader      *r,
+                 BwJsonValue *array,
+                 const char  *path,
+                 GPtrArray   *out)
 {
   BwJsonValue *e = bw_json_value_first_child (array);
 
@@ -253,8 +253,8 @@ get_string_list (Reader     *r,
 }
 
 static gboolean
-read_settings (Reader *r,
-               BwJsonValue  *root)
+read_settings (Reader      *r,
+               BwJsonValue *root)
 {
   BwJsonValue *settings = bw_json_reader_member (r->json, root, "settings");
 
@@ -312,9 +312,9 @@ read_settings (Reader *r,
 }
 
 static gboolean
-read_zones (Reader     *r,
-            BwJsonValue      *root,
-            GHashTable *seen)
+read_zones (Reader      *r,
+            BwJsonValue *root,
+            GHashTable  *seen)
 {
   BwJsonValue *zones = get_array (r, root, "zones");
   BwJsonValue *o;
@@ -398,9 +398,9 @@ read_zones (Reader     *r,
 /* Props are not Bulwark's: each number in them that the canonical form would write otherwise
  * (1e400, 123456789012345678901, 1.50) is remembered as it was written, so a save keeps it. */
 static void
-record_number_texts (Reader  *r,
-                     BwJsonValue   *v,
-                     GString *path)
+record_number_texts (Reader      *r,
+                     BwJsonValue *v,
+                     GString     *path)
 {
   if (v->type == BW_JSON_OBJECT || v->type == BW_JSON_ARRAY)
     {
@@ -437,9 +437,9 @@ record_number_texts (Reader  *r,
 }
 
 static gboolean
-read_nodes (Reader     *r,
-            BwJsonValue      *root,
-            GHashTable *seen)
+read_nodes (Reader      *r,
+            BwJsonValue *root,
+            GHashTable  *seen)
 {
   BwJsonValue *nodes = get_array (r, root, "nodes");
   BwJsonValue *o;
@@ -532,9 +532,9 @@ read_nodes (Reader     *r,
 }
 
 static gboolean
-read_edges (Reader     *r,
-            BwJsonValue      *root,
-            GHashTable *seen)
+read_edges (Reader      *r,
+            BwJsonValue *root,
+            GHashTable  *seen)
 {
   BwJsonValue *edges = get_array (r, root, "edges");
   BwJsonValue *o;
@@ -588,8 +588,8 @@ read_edges (Reader     *r,
 /* Older files are made current in the value table before they are read: migrations[v] turns
  * version v into v + 1. Version 0 (the pre-release format) called an edge's kind its "type". */
 static void
-migrate_0_to_1 (BwJsonReader  *json,
-                BwJsonValue *root)
+migrate_0_to_1 (BwJsonReader *json,
+                BwJsonValue  *root)
 {
   BwJsonValue *edges = bw_json_reader_member (json, root, "edges");
   BwJsonValue *e;

@@ -197,8 +197,8 @@ parse_string (Parser      *ps,
 }
 
 static gboolean
-parse_number (Parser *ps,
-              BwJsonValue  *v)
+parse_number (Parser      *ps,
+              BwJsonValue *v)
 {
   const char *begin = ps->p;
   const char *p = ps->p;
