@@ -119,16 +119,6 @@ bw_json_write_ratio (GString *out,
 }
 
 void
-bw_json_indent (GString *out,
-                int      level)
-{
-  static const char spaces[] = "                                                                ";
-
-  for (int n = 2 * MAX (level, 0); n > 0; n -= sizeof spaces - 1)
-    g_string_append_len (out, spaces, MIN (n, (int) sizeof spaces - 1));
-}
-
-void
 bw_json_escape_generated (GString *text)
 {
   g_autoptr(GString) copy = NULL;
@@ -154,6 +144,16 @@ bw_json_escape_generated (GString *text)
 }
 
 /* The streaming writer */
+
+static void
+indent (GString *out,
+        int      level)
+{
+  static const char spaces[] = "                                                                ";
+
+  for (int n = 2 * MAX (level, 0); n > 0; n -= sizeof spaces - 1)
+    g_string_append_len (out, spaces, MIN (n, (int) sizeof spaces - 1));
+}
 
 typedef struct
 {
@@ -218,7 +218,7 @@ next_child (BwJsonWriter *self)
   else
     {
       g_string_append (self->out, frame->count > 0 ? ",\n" : "\n");
-      bw_json_indent (self->out, self->depth);
+      indent (self->out, self->depth);
     }
   frame->count++;
 }
@@ -278,7 +278,7 @@ end_container (BwJsonWriter *self,
   else if (frame.count > 0)
     {
       g_string_append_c (self->out, '\n');
-      bw_json_indent (self->out, self->depth);
+      indent (self->out, self->depth);
     }
   g_string_append_c (self->out, object ? '}' : ']');
   end_value (self);

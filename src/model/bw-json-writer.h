@@ -17,8 +17,6 @@ void bw_json_write_number (GString    *out,
 /* A ratio rounded to 4 decimals, always with a point: 0.0, 0.4167, 1.0. */
 void bw_json_write_ratio  (GString    *out,
                            double      value);
-void bw_json_indent       (GString    *out,
-                           int         level);
 
 /* For text from json-glib's JsonGenerator, which leaves U+001F raw inside strings (invalid
  * JSON): escapes every raw control character but the newlines of its layout, which are the only
