@@ -708,6 +708,84 @@ test_unknown_numbers_kept (void)
   g_assert_nonnull (strstr (edited, "            1.50,\n"));
 }
 
+/* A copy is made record by record: it saves to the same bytes, and an edit to either side
+ * leaves the other as it was. */
+static void
+test_copy (void)
+{
+  const char *const files[] = { "data/samples/reference-architecture.bulwark",
+                                "tests/fixtures/good/unknown-props.bulwark",
+                                "tests/fixtures/good/unknown-numbers.bulwark",
+                                "tests/fixtures/good/threat-focus.bulwark",
+                                "tests/fixtures/good/nested-zones.bulwark",
+                                "tests/fixtures/good/empty.bulwark" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = bw_test_source_path (files[f]);
+      g_autofree char *original = bw_test_read_file (path, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BwDocument) doc = bw_document_load_from_data (original, -1, &error);
+      g_autoptr(BwDocument) copy = NULL;
+      g_autofree char *saved = NULL;
+      g_autofree char *copied = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      saved = bw_document_to_data (doc, NULL);
+      copy = bw_document_copy (doc);
+      copied = bw_document_to_data (copy, NULL);
+      g_assert_cmpstr (copied, ==, saved);
+
+      for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+        {
+          const BwNode *a = bw_document_get_node (doc, i);
+          const BwNode *b = bw_document_get_node (copy, i);
+
+          g_assert_true (a != b && a->props != b->props);
+        }
+
+      /* Editing the copy leaves the original alone. */
+      if (bw_document_get_n_nodes (copy) > 0)
+        {
+          const BwNode *node = bw_document_get_node (copy, 0);
+          g_autofree char *id = g_strdup (node->id);
+          g_autoptr(JsonObject) props = bw_json_object_copy (node->props);
+
+          json_object_set_string_member (props, "x-edited", "yes");
+          g_assert_true (bw_document_set_props (copy, id, props, &error));
+          g_assert_true (bw_document_set_label (copy, id, "Edited", &error));
+          g_assert_true (bw_document_set_geometry (copy, id, 1, 2, 0, 0, &error));
+          g_assert_no_error (error);
+        }
+      if (bw_document_get_n_edges (copy) > 0)
+        {
+          g_autofree char *id = g_strdup (bw_document_get_edge (copy, 0)->id);
+
+          g_assert_true (bw_document_remove (copy, id, &error));
+          g_assert_no_error (error);
+        }
+      bw_document_set_title (copy, "Another title");
+      after = bw_document_to_data (doc, NULL);
+      g_assert_cmpstr (after, ==, saved);
+
+      /* And editing the original leaves the copy alone. */
+      g_clear_pointer (&copied, g_free);
+      copied = bw_document_to_data (copy, NULL);
+      bw_document_set_title (doc, "Changed again");
+      if (bw_document_get_n_zones (doc) > 0)
+        {
+          g_autofree char *id = g_strdup (bw_document_get_zone (doc, 0)->id);
+
+          g_assert_true (bw_document_set_label (doc, id, "Zone edited", &error));
+          g_assert_no_error (error);
+        }
+      g_clear_pointer (&after, g_free);
+      after = bw_document_to_data (copy, NULL);
+      g_assert_cmpstr (after, ==, copied);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -725,6 +803,7 @@ main (int    argc,
   g_test_add_func ("/document-io/atomic-save/bad-directory", test_atomic_save_bad_directory);
   g_test_add_func ("/document-io/atomic-save/write-fails-midway", test_atomic_save_write_fails_midway);
   g_test_add_func ("/document-io/save-then-load", test_save_then_load);
+  g_test_add_func ("/document-io/copy", test_copy);
   g_test_add_func ("/document-io/deep-zone-chain", test_deep_zone_chain);
   g_test_add_func ("/document-io/save/keeps-mode-and-owner", test_save_keeps_mode_and_owner);
   g_test_add_func ("/document-io/save/through-symlink", test_save_through_symlink);

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-application.h"
-#include "bw-catalog-private.h"
+#include "bw-catalog.h"
 #include "bw-preferences-window.h"
 #include "bw-window-private.h"
 

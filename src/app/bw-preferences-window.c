@@ -7,7 +7,7 @@
 
 #include "bw-application.h"
 #include "bw-catalog-import.h"
-#include "bw-catalog-private.h"
+#include "bw-catalog.h"
 #include "bw-preferences-window.h"
 
 struct _BwPreferencesWindow

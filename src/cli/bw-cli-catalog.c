@@ -7,10 +7,9 @@
 #include <stdio.h>
 
 #include "bw-catalog-import.h"
-#include "bw-catalog-private.h"
+#include "bw-catalog-write.h"
 #include "bw-cli-private.h"
 #include "bw-document-check.h"
-#include "bw-json-writer.h"
 #include "bw-mappings.h"
 #include "bw-stix.h"
 #include "bw-file.h"
@@ -199,169 +198,6 @@ bw_cli_import_mappings (int    argc,
   return install (import);
 }
 
-static void
-add_strv (JsonBuilder        *b,
-          const char         *key,
-          const char *const  *values)
-{
-  json_builder_set_member_name (b, key);
-  json_builder_begin_array (b);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-}
-
-static char *
-catalog_to_json (BwCatalog *catalog)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  GString *text;
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "attack_version");
-  json_builder_add_string_value (b, bw_catalog_get_attack_version (catalog));
-
-  json_builder_set_member_name (b, "tactics");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
-    {
-      const BwTactic *t = bw_catalog_get_tactic (catalog, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, t->id);
-      json_builder_set_member_name (b, "shortname");
-      json_builder_add_string_value (b, t->shortname);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, t->name);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "techniques");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < bw_catalog_get_n_techniques (catalog); i++)
-    {
-      const BwTechnique *t = bw_catalog_get_technique (catalog, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, t->id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, t->name);
-      add_strv (b, "tactics", (const char *const *) t->tactics);
-      add_strv (b, "platforms", (const char *const *) t->platforms);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "kill_chain");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < bw_catalog_get_n_phases (catalog); i++)
-    {
-      const BwPhase *p = bw_catalog_get_phase (catalog, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, p->id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, p->name);
-      add_strv (b, "tactics", (const char *const *) p->tactics);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "capabilities");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < bw_catalog_get_n_capabilities (catalog); i++)
-    {
-      const BwCapability *c = bw_catalog_get_capability (catalog, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, c->id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, c->name);
-      json_builder_set_member_name (b, "group");
-      json_builder_add_string_value (b, c->group);
-      json_builder_set_member_name (b, "entries");
-      json_builder_begin_array (b);
-      for (guint k = 0; k < c->n_entries; k++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "technique");
-          json_builder_add_string_value (b, bw_catalog_get_technique (catalog, c->entries[k].technique)->id);
-          json_builder_set_member_name (b, "category");
-          json_builder_add_string_value (b, bw_category_to_string (c->entries[k].category));
-          json_builder_set_member_name (b, "score");
-          json_builder_add_string_value (b, bw_score_to_string (c->entries[k].score));
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "stencils");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < bw_catalog_get_n_stencils (catalog); i++)
-    {
-      const BwStencil *s = bw_catalog_get_stencil (catalog, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, s->name);
-      json_builder_set_member_name (b, "role");
-      json_builder_add_string_value (b, bw_role_to_string (s->role));
-      json_builder_set_member_name (b, "family");
-      json_builder_add_string_value (b, s->family);
-      json_builder_set_member_name (b, "pillar");
-      json_builder_add_string_value (b, s->pillar ? s->pillar : "");
-      add_strv (b, "platforms", (const char *const *) s->platforms);
-      add_strv (b, "capabilities", (const char *const *) s->capabilities);
-      add_strv (b, "applies_to", (const char *const *) s->applies_to);
-      json_builder_set_member_name (b, "siem");
-      json_builder_add_boolean_value (b, s->siem);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "groups");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < bw_catalog_get_n_groups (catalog); i++)
-    {
-      const BwGroup *g = bw_catalog_get_group (catalog, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, g->id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, g->name);
-      json_builder_set_member_name (b, "techniques");
-      json_builder_begin_array (b);
-      for (guint k = 0; k < g->n_techniques; k++)
-        json_builder_add_string_value (b, bw_catalog_get_technique (catalog, g->techniques[k])->id);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = g_string_new (NULL);
-  json_generator_to_gstring (generator, text);
-  bw_json_escape_generated (text);
-  g_string_append_c (text, '\n');
-  return g_string_free (text, FALSE);
-}
-
 int
 bw_cli_catalog (int    argc,
                 char **argv)
@@ -394,7 +230,7 @@ bw_cli_catalog (int    argc,
 
   if (format != NULL && g_str_equal (format, "json"))
     {
-      g_autofree char *text = catalog_to_json (catalog);
+      g_autofree char *text = bw_catalog_to_json (catalog, NULL);
 
       fputs (text, stdout);
     }

@@ -97,6 +97,10 @@ guint               bw_catalog_get_n_warnings     (BwCatalog *self);
 const char         *bw_catalog_get_warning        (BwCatalog *self, guint index);
 /* Why the user's imported catalog is not the one in use (it does not load), or NULL. */
 const char         *bw_catalog_get_fallback_reason (BwCatalog *self);
+/* TRUE when the user catalog directory ($XDG_DATA_HOME/bulwark/catalog) holds any catalog file. */
+gboolean            bw_catalog_user_catalog_exists (void);
+/* Deletes the user's imported files, so the shipped catalog is used again. */
+gboolean            bw_catalog_reset_user_catalog  (GError **error);
 
 guint               bw_catalog_get_n_tactics    (BwCatalog *self);
 const BwTactic     *bw_catalog_get_tactic       (BwCatalog *self, guint index);

@@ -21,6 +21,8 @@ gboolean    bw_json_read_check       (const char  *data,
                                       GError     **error);
 
 /* NULL when the member or element is absent or of another type. */
+const char *bw_json_object_get_string (JsonObject *object,
+                                       const char *key);
 JsonArray  *bw_json_object_get_array (JsonObject  *object,
                                       const char  *key);
 JsonObject *bw_json_object_get_object (JsonObject *object,

@@ -1,4 +1,4 @@
-/* bw-json-writer.c: exact JSON text for strings and numbers. */
+/* bw-json-writer.c: exact JSON text for strings and numbers, and the streaming writer. */
 #include "config.h"
 
 #include <math.h>
@@ -6,9 +6,10 @@
 
 #include "bw-json-writer.h"
 
-void
-bw_json_write_string (GString    *out,
-                      const char *text)
+static void
+write_string (GString    *out,
+              const char *text,
+              gboolean    escape_delete)
 {
   g_autofree char *valid = NULL;
 
@@ -41,13 +42,20 @@ bw_json_write_string (GString    *out,
           g_string_append (out, "\\f");
           break;
         default:
-          if (*p < 0x20)
+          if (*p < 0x20 || (*p == 0x7f && escape_delete))
             g_string_append_printf (out, "\\u%04x", *p);
           else
             g_string_append_c (out, (char) *p);
         }
     }
   g_string_append_c (out, '"');
+}
+
+void
+bw_json_write_string (GString    *out,
+                      const char *text)
+{
+  write_string (out, text, FALSE);
 }
 
 void
@@ -63,18 +71,35 @@ bw_json_write_number (GString *out,
     }
   if (v == floor (v) && fabs (v) < 1e15)
     {
-      g_string_append_printf (out, "%.0f", v);
+      /* Exact in 64 bits, and the same text as "%.0f". */
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) v);
       return;
     }
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
+  /* The fewest significant digits that read back as `v`. Reading back holds for every
+   * precision from the shortest one up (more digits are never farther from `v`), and always
+   * at 17, so the shortest is found by bisection. */
+  {
+    static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
+                                            "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
+                                            "%.13g", "%.14g", "%.15g", "%.16g", "%.17g" };
+    int low = 1;
+    int high = 17;
+    int written = 0;
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, v);
-      if (g_ascii_strtod (buf, NULL) == v)
-        break;
-    }
+    while (low < high)
+      {
+        int middle = (low + high) / 2;
+
+        g_ascii_formatd (buf, sizeof buf, formats[middle], v);
+        written = middle;
+        if (g_ascii_strtod (buf, NULL) == v)
+          high = middle;
+        else
+          low = middle + 1;
+      }
+    if (written != low)
+      g_ascii_formatd (buf, sizeof buf, formats[low], v);
+  }
   g_string_append (out, buf);
 }
 
@@ -91,14 +116,6 @@ bw_json_write_ratio (GString *out,
   while (end > buf && *end == '0' && *(end - 1) != '.')
     *end-- = '\0';
   g_string_append (out, buf);
-}
-
-void
-bw_json_indent (GString *out,
-                int      level)
-{
-  for (int i = 0; i < level; i++)
-    g_string_append (out, "  ");
 }
 
 void
@@ -124,4 +141,265 @@ bw_json_escape_generated (GString *text)
   g_string_append_len (copy, text->str + done, text->len - done);
   g_string_truncate (text, 0);
   g_string_append_len (text, copy->str, copy->len);
+}
+
+/* The streaming writer */
+
+static void
+indent (GString *out,
+        int      level)
+{
+  static const char spaces[] = "                                                                ";
+
+  for (int n = 2 * MAX (level, 0); n > 0; n -= sizeof spaces - 1)
+    g_string_append_len (out, spaces, MIN (n, (int) sizeof spaces - 1));
+}
+
+typedef struct
+{
+  guint    count;  /* children written so far */
+  gboolean object;
+  gboolean inline_;
+} Frame;
+
+struct _BwJsonWriter
+{
+  GString    *out;
+  BwJsonStyle style;
+  Frame      *frames;       /* the open containers, outermost first */
+  guint       depth;
+  guint       allocated;
+  gboolean    after_member; /* a member name was written; its value comes next */
+};
+
+BwJsonWriter *
+bw_json_writer_new (GString     *out,
+                    BwJsonStyle  style)
+{
+  BwJsonWriter *self = g_new0 (BwJsonWriter, 1);
+
+  self->out = out;
+  self->style = style;
+  self->allocated = 16;
+  self->frames = g_new (Frame, self->allocated);
+  return self;
+}
+
+void
+bw_json_writer_free (BwJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->frames);
+  g_free (self);
+}
+
+static inline Frame *
+top (BwJsonWriter *self)
+{
+  return self->depth > 0 ? &self->frames[self->depth - 1] : NULL;
+}
+
+/* What goes before a child of the innermost container: its separator and indentation. */
+static void
+next_child (BwJsonWriter *self)
+{
+  Frame *frame = top (self);
+
+  if (frame == NULL)
+    return;
+  if (frame->inline_)
+    {
+      if (frame->count > 0)
+        g_string_append (self->out, ", ");
+      else if (frame->object)
+        g_string_append_c (self->out, ' ');
+    }
+  else
+    {
+      g_string_append (self->out, frame->count > 0 ? ",\n" : "\n");
+      indent (self->out, self->depth);
+    }
+  frame->count++;
+}
+
+/* Before any value: a member's value follows its name on the same line. */
+static inline void
+begin_value (BwJsonWriter *self)
+{
+  if (self->after_member)
+    self->after_member = FALSE;
+  else
+    {
+      g_return_if_fail (top (self) == NULL || !top (self)->object);
+      next_child (self);
+    }
+}
+
+/* After any value: the outermost one ends the text. */
+static inline void
+end_value (BwJsonWriter *self)
+{
+  if (self->depth == 0)
+    g_string_append_c (self->out, '\n');
+}
+
+static void
+begin_container (BwJsonWriter *self,
+                 gboolean      object,
+                 gboolean      inline_)
+{
+  Frame frame = { 0, object, inline_ };
+
+  begin_value (self);
+  g_string_append_c (self->out, object ? '{' : '[');
+  if (self->depth == self->allocated)
+    {
+      self->allocated *= 2;
+      self->frames = g_renew (Frame, self->frames, self->allocated);
+    }
+  self->frames[self->depth++] = frame;
+}
+
+static void
+end_container (BwJsonWriter *self,
+               gboolean      object)
+{
+  Frame frame;
+
+  g_return_if_fail (top (self) != NULL && top (self)->object == object && !self->after_member);
+
+  frame = self->frames[--self->depth];
+  if (frame.count > 0 && frame.inline_)
+    {
+      if (object)
+        g_string_append_c (self->out, ' ');
+    }
+  else if (frame.count > 0)
+    {
+      g_string_append_c (self->out, '\n');
+      indent (self->out, self->depth);
+    }
+  g_string_append_c (self->out, object ? '}' : ']');
+  end_value (self);
+}
+
+void
+bw_json_writer_begin_object (BwJsonWriter *self)
+{
+  begin_container (self, TRUE, FALSE);
+}
+
+void
+bw_json_writer_begin_inline_object (BwJsonWriter *self)
+{
+  begin_container (self, TRUE, TRUE);
+}
+
+void
+bw_json_writer_end_object (BwJsonWriter *self)
+{
+  end_container (self, TRUE);
+}
+
+void
+bw_json_writer_begin_array (BwJsonWriter *self)
+{
+  begin_container (self, FALSE, FALSE);
+}
+
+void
+bw_json_writer_begin_inline_array (BwJsonWriter *self)
+{
+  begin_container (self, FALSE, TRUE);
+}
+
+void
+bw_json_writer_end_array (BwJsonWriter *self)
+{
+  end_container (self, FALSE);
+}
+
+void
+bw_json_writer_member (BwJsonWriter *self,
+                       const char   *name)
+{
+  g_return_if_fail (top (self) != NULL && top (self)->object && !self->after_member);
+
+  next_child (self);
+  write_string (self->out, name, self->style == BW_JSON_STYLE_GENERATOR);
+  g_string_append (self->out, self->style == BW_JSON_STYLE_GENERATOR ? " : " : ": ");
+  self->after_member = TRUE;
+}
+
+void
+bw_json_writer_string (BwJsonWriter *self,
+                       const char   *text)
+{
+  begin_value (self);
+  write_string (self->out, text, self->style == BW_JSON_STYLE_GENERATOR);
+  end_value (self);
+}
+
+void
+bw_json_writer_nullable_string (BwJsonWriter *self,
+                                const char   *text)
+{
+  if (text == NULL)
+    bw_json_writer_null (self);
+  else
+    bw_json_writer_string (self, text);
+}
+
+void
+bw_json_writer_number (BwJsonWriter *self,
+                       double        value)
+{
+  begin_value (self);
+  bw_json_write_number (self->out, value);
+  end_value (self);
+}
+
+void
+bw_json_writer_int (BwJsonWriter *self,
+                    gint64        value)
+{
+  begin_value (self);
+  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+  end_value (self);
+}
+
+void
+bw_json_writer_ratio (BwJsonWriter *self,
+                      double        value)
+{
+  begin_value (self);
+  bw_json_write_ratio (self->out, value);
+  end_value (self);
+}
+
+void
+bw_json_writer_boolean (BwJsonWriter *self,
+                        gboolean      value)
+{
+  begin_value (self);
+  g_string_append (self->out, value ? "true" : "false");
+  end_value (self);
+}
+
+void
+bw_json_writer_null (BwJsonWriter *self)
+{
+  begin_value (self);
+  g_string_append (self->out, "null");
+  end_value (self);
+}
+
+void
+bw_json_writer_raw_number (BwJsonWriter *self,
+                           const char   *text)
+{
+  begin_value (self);
+  g_string_append (self->out, text);
+  end_value (self);
 }

@@ -41,20 +41,45 @@ status_color (BwStatus status)
 }
 
 static void
-add_metadata (JsonBuilder *b,
-              const char  *name,
-              const char  *value)
+string_member (BwJsonWriter *w,
+               const char   *name,
+               const char   *value)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, name);
-  json_builder_set_member_name (b, "value");
-  json_builder_add_string_value (b, value);
-  json_builder_end_object (b);
+  bw_json_writer_member (w, name);
+  bw_json_writer_string (w, value);
 }
 
 static void
-add_entry (JsonBuilder        *b,
+boolean_member (BwJsonWriter *w,
+                const char   *name,
+                gboolean      value)
+{
+  bw_json_writer_member (w, name);
+  bw_json_writer_boolean (w, value);
+}
+
+static void
+int_member (BwJsonWriter *w,
+            const char   *name,
+            gint64        value)
+{
+  bw_json_writer_member (w, name);
+  bw_json_writer_int (w, value);
+}
+
+static void
+add_metadata (BwJsonWriter *w,
+              const char   *name,
+              const char   *value)
+{
+  bw_json_writer_begin_object (w);
+  string_member (w, "name", name);
+  string_member (w, "value", value);
+  bw_json_writer_end_object (w);
+}
+
+static void
+add_entry (BwJsonWriter       *w,
            const BwTechnique  *technique,
            const char         *tactic,
            const BwLayerEntry *entry)
@@ -74,45 +99,106 @@ add_entry (JsonBuilder        *b,
   assets = g_strdup_printf ("%u of %u covered, %u partial", entry->covered_assets,
                             entry->applicable_assets, entry->partial_assets);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "techniqueID");
-  json_builder_add_string_value (b, technique->id);
+  bw_json_writer_begin_object (w);
+  string_member (w, "techniqueID", technique->id);
   if (tactic != NULL)
-    {
-      json_builder_set_member_name (b, "tactic");
-      json_builder_add_string_value (b, tactic);
-    }
-  json_builder_set_member_name (b, "score");
-  json_builder_add_int_value (b, bw_layer_entry_score (entry));
-  json_builder_set_member_name (b, "color");
-  json_builder_add_string_value (b, status_color (entry->status));
-  json_builder_set_member_name (b, "comment");
-  json_builder_add_string_value (b, comment);
-  json_builder_set_member_name (b, "enabled");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_set_member_name (b, "metadata");
-  json_builder_begin_array (b);
-  add_metadata (b, "protect", bw_score_to_string (entry->protect));
-  add_metadata (b, "detect", bw_score_to_string (entry->detect));
-  add_metadata (b, "respond", bw_score_to_string (entry->respond));
-  add_metadata (b, "assets", assets);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "showSubtechniques");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_end_object (b);
+    string_member (w, "tactic", tactic);
+  int_member (w, "score", bw_layer_entry_score (entry));
+  string_member (w, "color", status_color (entry->status));
+  string_member (w, "comment", comment);
+  boolean_member (w, "enabled", TRUE);
+  bw_json_writer_member (w, "metadata");
+  bw_json_writer_begin_array (w);
+  add_metadata (w, "protect", bw_score_to_string (entry->protect));
+  add_metadata (w, "detect", bw_score_to_string (entry->detect));
+  add_metadata (w, "respond", bw_score_to_string (entry->respond));
+  add_metadata (w, "assets", assets);
+  bw_json_writer_end_array (w);
+  boolean_member (w, "showSubtechniques", FALSE);
+  bw_json_writer_end_object (w);
 }
 
 static void
-add_legend (JsonBuilder *b,
-            const char  *label,
-            const char  *color)
+add_legend (BwJsonWriter *w,
+            const char   *label,
+            const char   *color)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "label");
-  json_builder_add_string_value (b, label);
-  json_builder_set_member_name (b, "color");
-  json_builder_add_string_value (b, color);
-  json_builder_end_object (b);
+  bw_json_writer_begin_object (w);
+  string_member (w, "label", label);
+  string_member (w, "color", color);
+  bw_json_writer_end_object (w);
+}
+
+/* What Navigator shows before the techniques: names, versions and the layout of its matrix. */
+static void
+write_header (BwJsonWriter *w,
+              const char   *name,
+              const char   *description,
+              const char   *attack_version)
+{
+  g_autofree char *attack_major = g_strdup (attack_version ? attack_version : "18");
+  char *dot;
+
+  /* Navigator wants the major ATT&CK version ("18" for 18.1). */
+  if ((dot = strchr (attack_major, '.')) != NULL)
+    *dot = '\0';
+
+  string_member (w, "name", name);
+  bw_json_writer_member (w, "versions");
+  bw_json_writer_begin_object (w);
+  string_member (w, "attack", attack_major);
+  string_member (w, "navigator", "5.1.0");
+  string_member (w, "layer", "4.5");
+  bw_json_writer_end_object (w);
+  string_member (w, "domain", "enterprise-attack");
+  string_member (w, "description", description ? description : "");
+  int_member (w, "sorting", 3);
+  bw_json_writer_member (w, "layout");
+  bw_json_writer_begin_object (w);
+  string_member (w, "layout", "side");
+  boolean_member (w, "showID", TRUE);
+  boolean_member (w, "showName", TRUE);
+  boolean_member (w, "showAggregateScores", TRUE);
+  boolean_member (w, "countUnscored", FALSE);
+  string_member (w, "aggregateFunction", "min");
+  string_member (w, "expandedSubtechniques", "annotated");
+  bw_json_writer_end_object (w);
+  boolean_member (w, "hideDisabled", FALSE);
+}
+
+/* What follows the techniques: the colour scale, its legend and the layer's metadata. */
+static void
+write_footer (BwJsonWriter *w,
+              const char   *attack_version)
+{
+  bw_json_writer_member (w, "gradient");
+  bw_json_writer_begin_object (w);
+  bw_json_writer_member (w, "colors");
+  bw_json_writer_begin_array (w);
+  bw_json_writer_string (w, COLOR_GAP);
+  bw_json_writer_string (w, COLOR_PARTIAL);
+  bw_json_writer_string (w, COLOR_COVERED);
+  bw_json_writer_end_array (w);
+  int_member (w, "minValue", 0);
+  int_member (w, "maxValue", 100);
+  bw_json_writer_end_object (w);
+
+  bw_json_writer_member (w, "legendItems");
+  bw_json_writer_begin_array (w);
+  add_legend (w, "Covered (every applicable asset at partial or better)", COLOR_COVERED);
+  add_legend (w, "Partial (some protection or detection)", COLOR_PARTIAL);
+  add_legend (w, "Gap (no mapped protection or detection)", COLOR_GAP);
+  bw_json_writer_end_array (w);
+
+  boolean_member (w, "showTacticRowBackground", FALSE);
+  boolean_member (w, "selectTechniquesAcrossTactics", TRUE);
+  boolean_member (w, "selectSubtechniquesWithParent", FALSE);
+  boolean_member (w, "selectVisibleTechniques", FALSE);
+  bw_json_writer_member (w, "metadata");
+  bw_json_writer_begin_array (w);
+  add_metadata (w, "generator", "Bulwark " PACKAGE_VERSION);
+  add_metadata (w, "attack_version", attack_version ? attack_version : "");
+  bw_json_writer_end_array (w);
 }
 
 char *
@@ -123,59 +209,15 @@ bw_layer_write (BwCatalog          *catalog,
                 guint               n_entries,
                 gsize              *out_length)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *attack_major = NULL;
   const char *version = bw_catalog_get_attack_version (catalog);
-  GString *text;
-  char *dot;
+  GString *text = g_string_new (NULL);
+  g_autoptr(BwJsonWriter) w = bw_json_writer_new (text, BW_JSON_STYLE_GENERATOR);
 
-  /* Navigator wants the major ATT&CK version ("18" for 18.1). */
-  attack_major = g_strdup (version ? version : "18");
-  if ((dot = strchr (attack_major, '.')) != NULL)
-    *dot = '\0';
+  bw_json_writer_begin_object (w);
+  write_header (w, name, description, version);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, name);
-  json_builder_set_member_name (b, "versions");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "attack");
-  json_builder_add_string_value (b, attack_major);
-  json_builder_set_member_name (b, "navigator");
-  json_builder_add_string_value (b, "5.1.0");
-  json_builder_set_member_name (b, "layer");
-  json_builder_add_string_value (b, "4.5");
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "domain");
-  json_builder_add_string_value (b, "enterprise-attack");
-  json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, description ? description : "");
-  json_builder_set_member_name (b, "sorting");
-  json_builder_add_int_value (b, 3);
-  json_builder_set_member_name (b, "layout");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "layout");
-  json_builder_add_string_value (b, "side");
-  json_builder_set_member_name (b, "showID");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_set_member_name (b, "showName");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_set_member_name (b, "showAggregateScores");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_set_member_name (b, "countUnscored");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_set_member_name (b, "aggregateFunction");
-  json_builder_add_string_value (b, "min");
-  json_builder_set_member_name (b, "expandedSubtechniques");
-  json_builder_add_string_value (b, "annotated");
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "hideDisabled");
-  json_builder_add_boolean_value (b, FALSE);
-
-  json_builder_set_member_name (b, "techniques");
-  json_builder_begin_array (b);
+  bw_json_writer_member (w, "techniques");
+  bw_json_writer_begin_array (w);
   for (guint i = 0; i < n_entries; i++)
     {
       const BwLayerEntry *entry = &entries[i];
@@ -187,56 +229,15 @@ bw_layer_write (BwCatalog          *catalog,
       /* A technique under several tactics gets an entry per tactic, so each cell carries it. */
       if (n_tactics > 1)
         for (guint t = 0; t < n_tactics; t++)
-          add_entry (b, technique, technique->tactics[t], entry);
+          add_entry (w, technique, technique->tactics[t], entry);
       else
-        add_entry (b, technique, NULL, entry);
+        add_entry (w, technique, NULL, entry);
     }
-  json_builder_end_array (b);
+  bw_json_writer_end_array (w);
 
-  json_builder_set_member_name (b, "gradient");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "colors");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, COLOR_GAP);
-  json_builder_add_string_value (b, COLOR_PARTIAL);
-  json_builder_add_string_value (b, COLOR_COVERED);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "minValue");
-  json_builder_add_int_value (b, 0);
-  json_builder_set_member_name (b, "maxValue");
-  json_builder_add_int_value (b, 100);
-  json_builder_end_object (b);
+  write_footer (w, version);
+  bw_json_writer_end_object (w);
 
-  json_builder_set_member_name (b, "legendItems");
-  json_builder_begin_array (b);
-  add_legend (b, "Covered (every applicable asset at partial or better)", COLOR_COVERED);
-  add_legend (b, "Partial (some protection or detection)", COLOR_PARTIAL);
-  add_legend (b, "Gap (no mapped protection or detection)", COLOR_GAP);
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "showTacticRowBackground");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_set_member_name (b, "selectTechniquesAcrossTactics");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_set_member_name (b, "selectSubtechniquesWithParent");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_set_member_name (b, "selectVisibleTechniques");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_set_member_name (b, "metadata");
-  json_builder_begin_array (b);
-  add_metadata (b, "generator", "Bulwark " PACKAGE_VERSION);
-  add_metadata (b, "attack_version", version ? version : "");
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = g_string_new (NULL);
-  json_generator_to_gstring (generator, text);
-  bw_json_escape_generated (text);
-  g_string_append_c (text, '\n');
   if (out_length != NULL)
     *out_length = text->len;
   return g_string_free (text, FALSE);

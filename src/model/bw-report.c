@@ -186,132 +186,94 @@ bw_report_get_unknown_nodes (BwReport *self)
 /* JSON */
 
 static void
-key (GString    *out,
-     int         level,
-     const char *name)
+int_member (BwJsonWriter *w,
+            const char   *name,
+            gint64        value)
 {
-  bw_json_indent (out, level);
-  bw_json_write_string (out, name);
-  g_string_append (out, ": ");
+  bw_json_writer_member (w, name);
+  bw_json_writer_int (w, value);
 }
 
 static void
-uint_member (GString    *out,
-             int         level,
-             const char *name,
-             guint       value,
-             gboolean    last)
+figures (BwJsonWriter          *w,
+         const BwReportFigures *f)
 {
-  key (out, level, name);
-  g_string_append_printf (out, "%u%s\n", value, last ? "" : ",");
+  int_member (w, "applicable", f->applicable);
+  int_member (w, "covered", f->covered);
+  int_member (w, "partial", f->partial);
+  int_member (w, "gap", f->gap);
+  bw_json_writer_member (w, "ratio");
+  bw_json_writer_ratio (w, f->ratio);
 }
 
 static void
-figures (GString               *out,
-         int                    level,
-         const BwReportFigures *f,
-         gboolean               last)
+string_member (BwJsonWriter *w,
+               const char   *name,
+               const char   *value)
 {
-  uint_member (out, level, "applicable", f->applicable, FALSE);
-  uint_member (out, level, "covered", f->covered, FALSE);
-  uint_member (out, level, "partial", f->partial, FALSE);
-  uint_member (out, level, "gap", f->gap, FALSE);
-  key (out, level, "ratio");
-  bw_json_write_ratio (out, f->ratio);
-  g_string_append (out, last ? "\n" : ",\n");
+  bw_json_writer_member (w, name);
+  bw_json_writer_string (w, value);
 }
 
 static void
-string_list (GString    *out,
-             char      **values)
+write_tactics (BwJsonWriter          *w,
+               BwReport              *self,
+               BwCatalog             *catalog,
+               const BwReportFigures *tactics)
 {
-  g_string_append_c (out, '[');
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      bw_json_write_string (out, values[i]);
-    }
-  g_string_append_c (out, ']');
-}
-
-static void
-write_tables (GString               *out,
-              int                    level,
-              BwReport              *self,
-              BwCatalog             *catalog,
-              const BwReportFigures *summary,
-              const BwReportFigures *tactics,
-              const BwReportFigures *phases,
-              const gboolean        *phase_gap,
-              gboolean               profile_only,
-              gboolean               with_counts)
-{
-  guint written = 0;
-
-  key (out, level, "summary");
-  g_string_append (out, "{\n");
-  if (with_counts)
-    {
-      uint_member (out, level + 1, "assets", self->n_asset_nodes, FALSE);
-      uint_member (out, level + 1, "services", self->n_service_nodes, FALSE);
-    }
-  figures (out, level + 1, summary, TRUE);
-  bw_json_indent (out, level);
-  g_string_append (out, "},\n");
-
-  key (out, level, "tactics");
-  g_string_append (out, "[\n");
+  bw_json_writer_member (w, "tactics");
+  bw_json_writer_begin_array (w);
   for (guint i = 0; i < self->n_tactics; i++)
     {
       const BwTactic *t = bw_catalog_get_tactic (catalog, i);
 
-      bw_json_indent (out, level + 1);
-      g_string_append (out, "{\n");
-      key (out, level + 2, "id");
-      bw_json_write_string (out, t->id);
-      g_string_append (out, ",\n");
-      key (out, level + 2, "shortname");
-      bw_json_write_string (out, t->shortname);
-      g_string_append (out, ",\n");
-      key (out, level + 2, "name");
-      bw_json_write_string (out, t->name);
-      g_string_append (out, ",\n");
-      figures (out, level + 2, &tactics[i], TRUE);
-      bw_json_indent (out, level + 1);
-      g_string_append (out, i + 1 < self->n_tactics ? "},\n" : "}\n");
+      bw_json_writer_begin_object (w);
+      string_member (w, "id", t->id);
+      string_member (w, "shortname", t->shortname);
+      string_member (w, "name", t->name);
+      figures (w, &tactics[i]);
+      bw_json_writer_end_object (w);
     }
-  bw_json_indent (out, level);
-  g_string_append (out, "],\n");
+  bw_json_writer_end_array (w);
+}
 
-  key (out, level, "kill_chain");
-  g_string_append (out, "[\n");
+static void
+write_phases (BwJsonWriter          *w,
+              BwReport              *self,
+              BwCatalog             *catalog,
+              const BwReportFigures *phases,
+              const gboolean        *phase_gap)
+{
+  bw_json_writer_member (w, "kill_chain");
+  bw_json_writer_begin_array (w);
   for (guint i = 0; i < self->n_phases; i++)
     {
       const BwPhase *p = bw_catalog_get_phase (catalog, i);
 
-      bw_json_indent (out, level + 1);
-      g_string_append (out, "{\n");
-      key (out, level + 2, "id");
-      bw_json_write_string (out, p->id);
-      g_string_append (out, ",\n");
-      key (out, level + 2, "name");
-      bw_json_write_string (out, p->name);
-      g_string_append (out, ",\n");
-      key (out, level + 2, "tactics");
-      string_list (out, p->tactics);
-      g_string_append (out, ",\n");
-      figures (out, level + 2, &phases[i], FALSE);
-      key (out, level + 2, "is_gap");
-      g_string_append (out, phase_gap[i] ? "true\n" : "false\n");
-      bw_json_indent (out, level + 1);
-      g_string_append (out, i + 1 < self->n_phases ? "},\n" : "}\n");
+      bw_json_writer_begin_object (w);
+      string_member (w, "id", p->id);
+      string_member (w, "name", p->name);
+      bw_json_writer_member (w, "tactics");
+      bw_json_writer_begin_inline_array (w);
+      for (guint k = 0; p->tactics[k] != NULL; k++)
+        bw_json_writer_string (w, p->tactics[k]);
+      bw_json_writer_end_array (w);
+      figures (w, &phases[i]);
+      bw_json_writer_member (w, "is_gap");
+      bw_json_writer_boolean (w, phase_gap[i]);
+      bw_json_writer_end_object (w);
     }
-  bw_json_indent (out, level);
-  g_string_append (out, "],\n");
+  bw_json_writer_end_array (w);
+}
 
-  key (out, level, "techniques");
-  g_string_append (out, "[");
+static void
+write_techniques (BwJsonWriter *w,
+                  BwReport     *self,
+                  BwCatalog    *catalog,
+                  gboolean      profile_only)
+{
+  bw_json_writer_member (w, "techniques");
+  bw_json_writer_begin_array (w);
   for (guint i = 0; i < self->n_techniques; i++)
     {
       const BwReportTechnique *t = &self->techniques[i];
@@ -320,25 +282,39 @@ write_tables (GString               *out,
         continue;
       if (profile_only && !bw_report_in_profile (self, i))
         continue;
-      g_string_append (out, written++ ? ",\n" : "\n");
-      bw_json_indent (out, level + 1);
-      g_string_append (out, "{ ");
-      g_string_append (out, "\"id\": ");
-      bw_json_write_string (out, bw_catalog_get_technique (catalog, i)->id);
-      g_string_append (out, ", \"status\": ");
-      bw_json_write_string (out, bw_status_to_string (t->status));
-      g_string_append_printf (out,
-                              ", \"protect\": %d, \"detect\": %d, \"respond\": %d, "
-                              "\"applicable_assets\": %u, \"covered_assets\": %u }",
-                              t->protect, t->detect, t->respond, t->applicable_assets,
-                              t->covered_assets);
+      bw_json_writer_begin_inline_object (w);
+      string_member (w, "id", bw_catalog_get_technique (catalog, i)->id);
+      string_member (w, "status", bw_status_to_string (t->status));
+      int_member (w, "protect", t->protect);
+      int_member (w, "detect", t->detect);
+      int_member (w, "respond", t->respond);
+      int_member (w, "applicable_assets", t->applicable_assets);
+      int_member (w, "covered_assets", t->covered_assets);
+      bw_json_writer_end_object (w);
     }
-  if (written > 0)
-    {
-      g_string_append_c (out, '\n');
-      bw_json_indent (out, level);
-    }
-  g_string_append (out, "]");
+  bw_json_writer_end_array (w);
+}
+
+static void
+write_tables (BwJsonWriter          *w,
+              BwReport              *self,
+              BwCatalog             *catalog,
+              const BwReportFigures *summary,
+              const BwReportFigures *tactics,
+              const BwReportFigures *phases,
+              const gboolean        *phase_gap,
+              gboolean               profile_only)
+{
+  bw_json_writer_member (w, "summary");
+  bw_json_writer_begin_object (w);
+  int_member (w, "assets", self->n_asset_nodes);
+  int_member (w, "services", self->n_service_nodes);
+  figures (w, summary);
+  bw_json_writer_end_object (w);
+
+  write_tactics (w, self, catalog, tactics);
+  write_phases (w, self, catalog, phases, phase_gap);
+  write_techniques (w, self, catalog, profile_only);
 }
 
 char *
@@ -346,48 +322,42 @@ bw_report_to_json (BwReport  *self,
                    BwCatalog *catalog,
                    gsize     *out_length)
 {
-  GString *out = g_string_new ("{\n");
+  GString *out = g_string_new (NULL);
+  g_autoptr(BwJsonWriter) w = bw_json_writer_new (out, BW_JSON_STYLE_PROJECT);
 
-  key (out, 1, "format");
-  g_string_append (out, "\"bulwark-report\",\n");
-  key (out, 1, "version");
-  g_string_append (out, "1,\n");
-  key (out, 1, "attack_version");
-  bw_json_write_string (out, self->attack_version);
-  g_string_append (out, ",\n");
+  bw_json_writer_begin_object (w);
+  string_member (w, "format", "bulwark-report");
+  int_member (w, "version", 1);
+  string_member (w, "attack_version", self->attack_version);
 
-  write_tables (out, 1, self, catalog, &self->summary, self->tactics, self->phases, self->phase_gap,
-                FALSE, TRUE);
-  g_string_append (out, ",\n");
+  write_tables (w, self, catalog, &self->summary, self->tactics, self->phases, self->phase_gap,
+                FALSE);
 
-  key (out, 1, "assets");
-  g_string_append (out, "[");
+  bw_json_writer_member (w, "assets");
+  bw_json_writer_begin_array (w);
   for (guint i = 0; i < self->n_assets; i++)
     {
       const BwReportAsset *a = &self->assets[i];
 
-      g_string_append (out, i ? ",\n" : "\n");
-      bw_json_indent (out, 2);
-      g_string_append (out, "{ \"id\": ");
-      bw_json_write_string (out, a->id);
-      g_string_append_printf (out,
-                              ", \"applicable\": %u, \"covered\": %u, \"partial\": %u, \"gap\": %u }",
-                              a->applicable, a->covered, a->partial, a->gap);
+      bw_json_writer_begin_inline_object (w);
+      string_member (w, "id", a->id);
+      int_member (w, "applicable", a->applicable);
+      int_member (w, "covered", a->covered);
+      int_member (w, "partial", a->partial);
+      int_member (w, "gap", a->gap);
+      bw_json_writer_end_object (w);
     }
-  if (self->n_assets > 0)
-    g_string_append (out, "\n  ");
-  g_string_append (out, "]");
+  bw_json_writer_end_array (w);
 
   if (self->has_profile)
     {
-      g_string_append (out, ",\n");
-      key (out, 1, "profile");
-      g_string_append (out, "{\n");
-      write_tables (out, 2, self, catalog, &self->profile_summary, self->profile_tactics,
-                    self->profile_phases, self->profile_phase_gap, TRUE, TRUE);
-      g_string_append (out, "\n  }");
+      bw_json_writer_member (w, "profile");
+      bw_json_writer_begin_object (w);
+      write_tables (w, self, catalog, &self->profile_summary, self->profile_tactics,
+                    self->profile_phases, self->profile_phase_gap, TRUE);
+      bw_json_writer_end_object (w);
     }
-  g_string_append (out, "\n}\n");
+  bw_json_writer_end_object (w);
 
   if (out_length != NULL)
     *out_length = out->len;

@@ -1,4 +1,4 @@
-/* bw-catalog-private.h: catalog internals shared with the importers and the CLI. */
+/* bw-catalog-private.h: catalog internals shared with the importers and the tests. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -30,10 +30,6 @@ char       *bw_catalog_user_dir          (void);
  * ones for those it lacks. No fallback. */
 BwCatalog  *bw_catalog_load_user_dir     (const char  *dir,
                                           GError     **error);
-/* TRUE when the user catalog directory holds any catalog file. */
-gboolean    bw_catalog_user_catalog_exists (void);
-/* Deletes the user's imported files, so the shipped catalog is used again. */
-gboolean    bw_catalog_reset_user_catalog (GError **error);
 /* ATT&CK id → ATT&CK id for revoked techniques. */
 GHashTable *bw_catalog_get_revoked       (BwCatalog *self);
 
@@ -41,10 +37,6 @@ GHashTable *bw_catalog_get_revoked       (BwCatalog *self);
 gboolean    bw_catalog_invalid           (GError    **error,
                                           const char *format,
                                           ...) G_GNUC_PRINTF (2, 3);
-
-/* A member's string, or NULL when it is absent or not a string (no critical, unlike json-glib's). */
-const char *bw_json_object_get_string    (JsonObject  *object,
-                                          const char  *key);
 
 int         bw_compare_uint              (const guint *a,
                                           const guint *b);
