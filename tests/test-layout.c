@@ -1,14 +1,18 @@
 /* test-layout.c: the shared geometry — boxes, nesting order, edge clipping, hit testing through
- * the spatial index, rubber-band queries, export pages and alignment guides; and the parts of
- * cards, zones, arrowheads and the coverage strip. */
+ * the spatial index, rubber-band queries, export pages and alignment guides; the parts of cards,
+ * zones, arrowheads and the coverage strip; and that the SVG writer and the painter draw those
+ * parts where the layout put them. */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bw-document-io.h"
 #include "bw-engine.h"
 #include "bw-layout.h"
 #include "bw-overlay.h"
+#include "bw-painter.h"
+#include "bw-svg-writer.h"
 #include "bw-test-util.h"
 
 static BwDocument *
@@ -303,6 +307,230 @@ test_overlay_cells (void)
     }
 }
 
+/* The number after `name="` in `text`. */
+static double
+attribute (const char *text,
+           const char *name)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char *at = strstr (text, key);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (key), NULL);
+}
+
+/* From `start`, the first element opening with `opening`. */
+static const char *
+element (const char *start,
+         const char *opening)
+{
+  const char *at = strstr (start, opening);
+
+  g_assert_nonnull (at);
+  return at;
+}
+
+/* Numbers in the SVG are rounded to 1/100. */
+#define assert_svg_number(svg, name, expected) \
+  g_assert_cmpfloat_with_epsilon (attribute ((svg), (name)), (expected), 0.0051)
+
+static void
+test_svg_at_layout (void)
+{
+  Sample f = { 0 };
+  BwSvgOptions options = { FALSE, NULL, "test" };
+  g_autofree char *svg = NULL;
+  BwRect page;
+  BwRect band;
+
+  sample_load (&f);
+  options.overlay = &f.overlay;
+  svg = bw_svg_write (f.layout, &options, NULL);
+
+  for (guint i = 0; i < bw_layout_get_n_nodes (f.layout); i++)
+    {
+      const BwLayoutNode *ln = bw_layout_get_node (f.layout, i);
+      g_autofree char *opening = g_strdup_printf ("<g id=\"node-%s\"", ln->node->id);
+      const char *group = element (svg, opening);
+      const char *label = element (group, "<text class=\"label\"");
+
+      /* The label's text centred in the layout's label box, on its baseline. */
+      assert_svg_number (label, "x", ln->label.x + ln->label.w / 2);
+      assert_svg_number (label, "y", ln->label_baseline);
+      if (ln->stencil != NULL)
+        {
+          const char *icon = element (group, "<use ");
+
+          assert_svg_number (icon, "x", ln->icon.x);
+          assert_svg_number (icon, "y", ln->icon.y);
+          assert_svg_number (icon, "width", ln->icon.w);
+        }
+      if (ln->has_badge)
+        {
+          const char *badge = element (element (group, "<g class=\"badge\""), "<rect ");
+          const char *text = element (badge, "<text ");
+
+          assert_svg_number (badge, "x", ln->badge.x);
+          assert_svg_number (badge, "y", ln->badge.y);
+          assert_svg_number (badge, "width", ln->badge.w);
+          assert_svg_number (badge, "height", ln->badge.h);
+          assert_svg_number (text, "x", ln->badge.x + ln->badge.w / 2);
+          assert_svg_number (text, "y", ln->badge_baseline);
+        }
+    }
+
+  for (guint i = 0; i < bw_layout_get_n_zones (f.layout); i++)
+    {
+      const BwLayoutZone *lz = bw_layout_get_zone (f.layout, i);
+      g_autofree char *opening = g_strdup_printf ("<g id=\"zone-%s\"", lz->zone->id);
+      const char *title = element (element (svg, opening), "<text class=\"zone-label\"");
+
+      assert_svg_number (title, "x", lz->title.x);
+      assert_svg_number (title, "y", lz->title_baseline);
+    }
+
+  for (guint i = 0; i < bw_layout_get_n_edges (f.layout); i++)
+    {
+      const BwLayoutEdge *le = bw_layout_get_edge (f.layout, i);
+      g_autofree char *opening = g_strdup_printf ("<g id=\"edge-%s\"", le->edge->id);
+      const char *points = element (element (svg, opening), "<polygon points=\"") + strlen ("<polygon points=\"");
+      char *end = NULL;
+
+      for (guint k = 0; k < 3; k++)
+        {
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (points, &end), le->head[k].x, 0.0051);
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (end + 1, &end), le->head[k].y, 0.0051);
+          points = end + 1;
+        }
+    }
+
+  /* The strip's cells where the layout puts them below the diagram. */
+  bw_layout_get_page (f.layout, TRUE, &page, &band);
+  {
+    const char *cell = element (svg, "<g id=\"coverage-overlay\"");
+
+    for (guint i = 0; i < f.overlay.n_tactics + f.overlay.n_phases; i++)
+      {
+        gboolean phase = i >= f.overlay.n_tactics;
+        guint n = phase ? f.overlay.n_phases : f.overlay.n_tactics;
+        guint index = phase ? i - f.overlay.n_tactics : i;
+        const BwOverlayCell *oc = phase ? &f.overlay.phases[index] : &f.overlay.tactics[index];
+        BwLayoutCell geometry;
+        const char *text;
+
+        bw_layout_get_overlay_cell (&band, phase, index, n, &geometry);
+        cell = element (cell + 1, "<g class=\"cell");
+        assert_svg_number (element (cell, "<rect "), "x", geometry.box.x);
+        assert_svg_number (element (cell, "<rect "), "y", geometry.box.y);
+        assert_svg_number (element (cell, "<rect "), "width", geometry.box.w);
+        text = element (cell, "<text ");
+        assert_svg_number (text, "x", geometry.text.x + geometry.text.w / 2);
+        assert_svg_number (text, "y", bw_layout_cell_baseline (&geometry, 0, !phase && oc->ratio >= 0 ? 2 : 1));
+      }
+  }
+  sample_clear (&f);
+}
+
+/* The box of the pixels that differ between two images of the same size; FALSE when none do. */
+static gboolean
+difference_box (cairo_surface_t *a,
+                cairo_surface_t *b,
+                BwRect          *box)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  int x0 = G_MAXINT, y0 = G_MAXINT, x1 = -1, y1 = -1;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      if (memcmp (pa + y * stride + 4 * x, pb + y * stride + 4 * x, 4) != 0)
+        {
+          x0 = MIN (x0, x);
+          y0 = MIN (y0, y);
+          x1 = MAX (x1, x);
+          y1 = MAX (y1, y);
+        }
+  if (x1 < 0)
+    return FALSE;
+  *box = (BwRect) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return TRUE;
+}
+
+/* One asset card, painted close up at the origin. */
+static cairo_surface_t *
+paint_card (BwCatalog  *catalog,
+            const char *label,
+            double      coverage)
+{
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwLayout) layout = NULL;
+  g_autoptr(BwPainter) painter = bw_painter_new (FALSE);
+  g_autoptr(GHashTable) ratios = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 160, 120);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (bw_document_add_node (doc, "n1", "azure.vm", label, NULL, 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  layout = bw_layout_new (doc, catalog);
+  if (coverage >= 0)
+    {
+      g_hash_table_insert (ratios, "n1", g_memdup2 (&coverage, sizeof coverage));
+      bw_layout_set_asset_coverage (layout, ratios);
+    }
+  cairo_translate (cr, 10, 10);
+  bw_painter_draw_diagram (painter, cr, layout, NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_painter_at_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwLayout) layout = NULL;
+  const BwLayoutNode *ln;
+  cairo_surface_t *bare;
+  cairo_surface_t *labelled;
+  cairo_surface_t *badged;
+  BwRect ink;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bw_document_add_node (doc, "n1", "azure.vm", "HHHH", NULL, 0, 0, NULL, NULL));
+  layout = bw_layout_new (doc, catalog);
+  ln = bw_layout_get_node (layout, 0);
+
+  bare = paint_card (catalog, "", -1);
+  labelled = paint_card (catalog, "HHHH", -1);
+  badged = paint_card (catalog, "", 0.5);
+
+  /* The label's ink: inside the label box, centred on it, standing on its baseline ("H" has
+   * no descender). The card was painted 10 px in from the image's corner. */
+  g_assert_true (difference_box (bare, labelled, &ink));
+  ink.x -= 10;
+  ink.y -= 10;
+  g_assert_true (rect_inside (&ink, &ln->label));
+  g_assert_cmpfloat (fabs ((ink.x + ink.w / 2) - (ln->label.x + ln->label.w / 2)), <=, 1);
+  g_assert_cmpfloat (fabs ((ink.y + ink.h) - ln->label_baseline), <=, 1);
+
+  /* The badge where the layout put it. */
+  g_assert_true (difference_box (bare, badged, &ink));
+  ink.x -= 10;
+  ink.y -= 10;
+  g_assert_cmpfloat (fabs (ink.x - ln->badge.x), <=, 1);
+  g_assert_cmpfloat (fabs (ink.y - ln->badge.y), <=, 1);
+  g_assert_cmpfloat (fabs (ink.w - ln->badge.w), <=, 1);
+  g_assert_cmpfloat (fabs (ink.h - ln->badge.h), <=, 1);
+
+  cairo_surface_destroy (bare);
+  cairo_surface_destroy (labelled);
+  cairo_surface_destroy (badged);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -314,5 +542,7 @@ main (int    argc,
   g_test_add_func ("/layout/card-parts", test_card_parts);
   g_test_add_func ("/layout/zone-and-edge-parts", test_zone_and_edge_parts);
   g_test_add_func ("/layout/overlay-cells", test_overlay_cells);
+  g_test_add_func ("/layout/svg-at-layout", test_svg_at_layout);
+  g_test_add_func ("/layout/painter-at-layout", test_painter_at_layout);
   return g_test_run ();
 }
