@@ -1,11 +1,18 @@
 /* test-layout.c: the shared geometry — boxes, nesting order, edge clipping, hit testing through
- * the spatial index, rubber-band queries, export pages and alignment guides. */
+ * the spatial index, rubber-band queries, export pages and alignment guides; the parts of cards,
+ * zones, arrowheads and the coverage strip; and that the SVG writer and the painter draw those
+ * parts where the layout put them. */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bw-document-io.h"
+#include "bw-engine.h"
 #include "bw-layout.h"
+#include "bw-overlay.h"
+#include "bw-painter.h"
+#include "bw-svg-writer.h"
 #include "bw-test-util.h"
 
 static BwDocument *
@@ -108,6 +115,422 @@ test_follows_document (void)
   g_assert_cmpstr (bw_layout_hit (layout, 50, 70, &type), ==, "z1");
 }
 
+/* The sample estate with its coverage: what the exporters draw. */
+typedef struct
+{
+  BwCatalog  *catalog;
+  BwDocument *document;
+  BwEngine   *engine;
+  BwLayout   *layout;
+  GHashTable *coverage;
+  BwOverlay   overlay;
+} Sample;
+
+static void
+sample_load (Sample *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->catalog = bw_catalog_load_default (&error);
+  g_assert_no_error (error);
+  f->document = load ("data/samples/reference-architecture.bulwark");
+  f->engine = bw_engine_new (f->catalog);
+  bw_engine_set_document (f->engine, f->document);
+  f->layout = bw_layout_new (f->document, f->catalog);
+  f->coverage = bw_overlay_asset_coverage (bw_engine_get_report (f->engine));
+  bw_layout_set_asset_coverage (f->layout, f->coverage);
+  bw_overlay_fill_from_report (&f->overlay, bw_engine_get_report (f->engine), f->catalog);
+}
+
+static void
+sample_clear (Sample *f)
+{
+  bw_overlay_clear (&f->overlay);
+  g_clear_pointer (&f->coverage, g_hash_table_unref);
+  g_clear_pointer (&f->layout, bw_layout_unref);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->document);
+  g_clear_object (&f->catalog);
+}
+
+static gboolean
+rect_inside (const BwRect *inner,
+             const BwRect *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y && inner->x + inner->w <= outer->x + outer->w &&
+         inner->y + inner->h <= outer->y + outer->h;
+}
+
+static void
+test_card_parts (void)
+{
+  Sample f = { 0 };
+  guint n_badges = 0;
+  guint n_bands = 0;
+
+  sample_load (&f);
+  for (guint i = 0; i < bw_layout_get_n_nodes (f.layout); i++)
+    {
+      const BwLayoutNode *ln = bw_layout_get_node (f.layout, i);
+      const BwRect *r = &ln->rect;
+      gboolean asset = ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET;
+
+      /* Every part inside its card; the icon and the label centred on it. */
+      g_assert_true (rect_inside (&ln->icon, r));
+      g_assert_true (rect_inside (&ln->label, r));
+      g_assert_true (rect_inside (&ln->badge, r));
+      g_assert_true (rect_inside (&ln->band, r));
+      g_assert_true (rect_inside (&ln->far_icon, r));
+      g_assert_true (rect_inside (&ln->far_badge, r));
+      g_assert_cmpfloat_with_epsilon (ln->icon.x + ln->icon.w / 2, r->x + r->w / 2, 1e-9);
+      g_assert_cmpfloat_with_epsilon (ln->label.x + ln->label.w / 2, r->x + r->w / 2, 1e-9);
+      g_assert_cmpfloat_with_epsilon (ln->far_icon.y + ln->far_icon.h / 2, r->y + r->h / 2, 1e-9);
+      g_assert_cmpfloat (ln->icon.w, ==, BW_ICON_SIZE);
+      /* The label under the icon, its lines within its box, its baseline inside the first. */
+      g_assert_cmpfloat (ln->label.y, >=, ln->icon.y + ln->icon.h);
+      g_assert_cmpfloat (ln->label.h, ==, BW_LABEL_LINES * BW_LABEL_LINE_HEIGHT);
+      g_assert_cmpfloat (ln->label_baseline, >, ln->label.y);
+      g_assert_cmpfloat (ln->label_baseline, <, ln->label.y + BW_LABEL_LINE_HEIGHT);
+      /* The badge in the top right corner, clear of the icon. */
+      g_assert_cmpfloat (ln->badge.x + ln->badge.w, ==, r->x + r->w - BW_BADGE_INSET);
+      g_assert_cmpfloat (ln->badge.y, ==, r->y + BW_BADGE_INSET);
+      g_assert_false (bw_rect_intersects (&ln->badge, &ln->icon));
+      g_assert_cmpfloat (ln->badge_baseline, >, ln->badge.y);
+      g_assert_cmpfloat (ln->badge_baseline, <, ln->badge.y + ln->badge.h);
+      /* The band along the top; the handle on the middle of the right side. */
+      g_assert_cmpfloat (ln->band.y, ==, r->y);
+      g_assert_cmpfloat (ln->handle.x, ==, r->x + r->w);
+      g_assert_cmpfloat (ln->handle.y, ==, r->y + r->h / 2);
+
+      /* Services and collectors carry a band, assets with a known coverage a badge. */
+      g_assert_cmpint (ln->has_band, ==, ln->stencil != NULL && !asset);
+      g_assert_cmpint (ln->has_badge, ==, asset && ln->coverage >= 0);
+      n_badges += ln->has_badge;
+      n_bands += ln->has_band;
+    }
+  g_assert_cmpuint (n_badges, >, 0);
+  g_assert_cmpuint (n_bands, >, 0);
+
+  /* Without coverage, no badges. */
+  bw_layout_set_asset_coverage (f.layout, NULL);
+  for (guint i = 0; i < bw_layout_get_n_nodes (f.layout); i++)
+    g_assert_false (bw_layout_get_node (f.layout, i)->has_badge);
+  sample_clear (&f);
+}
+
+static void
+test_zone_and_edge_parts (void)
+{
+  g_autoptr(BwDocument) doc = load ("tests/fixtures/good/nested-zones.bulwark");
+  g_autoptr(BwLayout) layout = bw_layout_new (doc, NULL);
+
+  for (guint i = 0; i < bw_layout_get_n_zones (layout); i++)
+    {
+      const BwLayoutZone *lz = bw_layout_get_zone (layout, i);
+      const BwRect *r = &lz->rect;
+      BwRect header = { r->x, r->y, r->w, BW_ZONE_HEADER };
+
+      /* Icon and title in the header, the title after the icon and clear of the right border. */
+      g_assert_true (rect_inside (&lz->icon, &header));
+      g_assert_true (rect_inside (&lz->title, &header));
+      g_assert_cmpfloat (lz->title.x, >=, lz->icon.x + lz->icon.w);
+      g_assert_cmpfloat (lz->title.x + lz->title.w, ==, r->x + r->w - BW_ZONE_TITLE_RIGHT);
+      g_assert_cmpfloat (lz->title_baseline, ==, lz->title.y + BW_ZONE_TITLE_ASCENT);
+      /* The grip centred on the bottom right corner. */
+      g_assert_cmpfloat (lz->grip.x + lz->grip.w / 2, ==, r->x + r->w);
+      g_assert_cmpfloat (lz->grip.y + lz->grip.h / 2, ==, r->y + r->h);
+    }
+
+  for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
+    {
+      const BwLayoutEdge *le = bw_layout_get_edge (layout, i);
+      double length = hypot (le->x2 - le->x1, le->y2 - le->y1);
+      double ux = (le->x2 - le->x1) / length;
+      double uy = (le->y2 - le->y1) / length;
+
+      /* The tip on the end; the barbs BW_ARROW_SIZE back from it, one either side. */
+      g_assert_cmpfloat (le->head[0].x, ==, le->x2);
+      g_assert_cmpfloat (le->head[0].y, ==, le->y2);
+      for (guint k = 1; k <= 2; k++)
+        {
+          double dx = le->head[k].x - le->x2;
+          double dy = le->head[k].y - le->y2;
+
+          g_assert_cmpfloat_with_epsilon (hypot (dx, dy), BW_ARROW_SIZE, 1e-9);
+          g_assert_cmpfloat_with_epsilon (-(dx * ux + dy * uy), BW_ARROW_SIZE * cos (BW_ARROW_ANGLE), 1e-9);
+        }
+      g_assert_cmpfloat_with_epsilon ((le->head[1].x - le->x2) * uy - (le->head[1].y - le->y2) * ux,
+                                      -((le->head[2].x - le->x2) * uy - (le->head[2].y - le->y2) * ux), 1e-9);
+    }
+}
+
+static void
+test_overlay_cells (void)
+{
+  BwRect band = { 100, 500, 914, BW_OVERLAY_HEIGHT };
+  BwRect view = bw_layout_get_view_band (1200, 800);
+  double right = band.x + BW_OVERLAY_PADDING;
+
+  /* The canvas keeps the strip off its sides and bottom. */
+  g_assert_cmpfloat (view.x, ==, BW_OVERLAY_VIEW_MARGIN);
+  g_assert_cmpfloat (view.x + view.w, ==, 1200 - BW_OVERLAY_VIEW_MARGIN);
+  g_assert_cmpfloat (view.y + view.h, ==, 800 - BW_OVERLAY_VIEW_MARGIN);
+
+  /* Fourteen tactics tile the top row with a gap between cells, seven phases the row below. */
+  for (guint i = 0; i < 14; i++)
+    {
+      BwLayoutCell cell;
+
+      bw_layout_get_overlay_cell (&band, FALSE, i, 14, &cell);
+      g_assert_cmpfloat_with_epsilon (cell.box.x, right + BW_CELL_GAP / 2, 1e-9);
+      g_assert_cmpfloat (cell.box.y, ==, band.y + BW_OVERLAY_PADDING);
+      g_assert_cmpfloat (cell.box.h, ==, BW_TACTIC_ROW_HEIGHT);
+      g_assert_true (rect_inside (&cell.text, &(BwRect) { cell.box.x - 0.01, cell.box.y, cell.box.w + 0.02, cell.box.h }));
+      g_assert_cmpfloat_with_epsilon (cell.text.x + cell.text.w / 2, cell.box.x + cell.box.w / 2, 1e-9);
+      /* One line sits on the middle; two lines share it, BW_CELL_LINE_HEIGHT apart. */
+      g_assert_cmpfloat (cell.baseline, ==, cell.box.y + cell.box.h / 2 + BW_CELL_ASCENT);
+      g_assert_cmpfloat (bw_layout_cell_baseline (&cell, 0, 1), ==, cell.baseline);
+      g_assert_cmpfloat (bw_layout_cell_baseline (&cell, 1, 2) - bw_layout_cell_baseline (&cell, 0, 2), ==,
+                         BW_CELL_LINE_HEIGHT);
+      g_assert_cmpfloat ((bw_layout_cell_baseline (&cell, 1, 2) + bw_layout_cell_baseline (&cell, 0, 2)) / 2, ==,
+                         cell.baseline);
+      right = cell.box.x + cell.box.w + BW_CELL_GAP / 2;
+    }
+  g_assert_cmpfloat_with_epsilon (right, band.x + band.w - BW_OVERLAY_PADDING, 1e-9);
+  for (guint i = 0; i < 7; i++)
+    {
+      BwLayoutCell cell;
+
+      bw_layout_get_overlay_cell (&band, TRUE, i, 7, &cell);
+      g_assert_cmpfloat (cell.box.y, ==, band.y + BW_OVERLAY_PADDING + BW_TACTIC_ROW_HEIGHT + BW_OVERLAY_ROW_GAP);
+      g_assert_cmpfloat (cell.box.y + cell.box.h, <=, band.y + band.h - BW_OVERLAY_PADDING);
+    }
+}
+
+/* The number after `name="` in `text`. */
+static double
+attribute (const char *text,
+           const char *name)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char *at = strstr (text, key);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (key), NULL);
+}
+
+/* From `start`, the first element opening with `opening`. */
+static const char *
+element (const char *start,
+         const char *opening)
+{
+  const char *at = strstr (start, opening);
+
+  g_assert_nonnull (at);
+  return at;
+}
+
+/* Numbers in the SVG are rounded to 1/100. */
+#define assert_svg_number(svg, name, expected) \
+  g_assert_cmpfloat_with_epsilon (attribute ((svg), (name)), (expected), 0.0051)
+
+static void
+test_svg_at_layout (void)
+{
+  Sample f = { 0 };
+  BwSvgOptions options = { FALSE, NULL, "test" };
+  g_autofree char *svg = NULL;
+  BwRect page;
+  BwRect band;
+
+  sample_load (&f);
+  options.overlay = &f.overlay;
+  svg = bw_svg_write (f.layout, &options, NULL);
+
+  for (guint i = 0; i < bw_layout_get_n_nodes (f.layout); i++)
+    {
+      const BwLayoutNode *ln = bw_layout_get_node (f.layout, i);
+      g_autofree char *opening = g_strdup_printf ("<g id=\"node-%s\"", ln->node->id);
+      const char *group = element (svg, opening);
+      const char *label = element (group, "<text class=\"label\"");
+
+      /* The label's text centred in the layout's label box, on its baseline. */
+      assert_svg_number (label, "x", ln->label.x + ln->label.w / 2);
+      assert_svg_number (label, "y", ln->label_baseline);
+      if (ln->stencil != NULL)
+        {
+          const char *icon = element (group, "<use ");
+
+          assert_svg_number (icon, "x", ln->icon.x);
+          assert_svg_number (icon, "y", ln->icon.y);
+          assert_svg_number (icon, "width", ln->icon.w);
+        }
+      if (ln->has_badge)
+        {
+          const char *badge = element (element (group, "<g class=\"badge\""), "<rect ");
+          const char *text = element (badge, "<text ");
+
+          assert_svg_number (badge, "x", ln->badge.x);
+          assert_svg_number (badge, "y", ln->badge.y);
+          assert_svg_number (badge, "width", ln->badge.w);
+          assert_svg_number (badge, "height", ln->badge.h);
+          assert_svg_number (text, "x", ln->badge.x + ln->badge.w / 2);
+          assert_svg_number (text, "y", ln->badge_baseline);
+        }
+    }
+
+  for (guint i = 0; i < bw_layout_get_n_zones (f.layout); i++)
+    {
+      const BwLayoutZone *lz = bw_layout_get_zone (f.layout, i);
+      g_autofree char *opening = g_strdup_printf ("<g id=\"zone-%s\"", lz->zone->id);
+      const char *title = element (element (svg, opening), "<text class=\"zone-label\"");
+
+      assert_svg_number (title, "x", lz->title.x);
+      assert_svg_number (title, "y", lz->title_baseline);
+    }
+
+  for (guint i = 0; i < bw_layout_get_n_edges (f.layout); i++)
+    {
+      const BwLayoutEdge *le = bw_layout_get_edge (f.layout, i);
+      g_autofree char *opening = g_strdup_printf ("<g id=\"edge-%s\"", le->edge->id);
+      const char *points = element (element (svg, opening), "<polygon points=\"") + strlen ("<polygon points=\"");
+      char *end = NULL;
+
+      for (guint k = 0; k < 3; k++)
+        {
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (points, &end), le->head[k].x, 0.0051);
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (end + 1, &end), le->head[k].y, 0.0051);
+          points = end + 1;
+        }
+    }
+
+  /* The strip's cells where the layout puts them below the diagram. */
+  bw_layout_get_page (f.layout, TRUE, &page, &band);
+  {
+    const char *cell = element (svg, "<g id=\"coverage-overlay\"");
+
+    for (guint i = 0; i < f.overlay.n_tactics + f.overlay.n_phases; i++)
+      {
+        gboolean phase = i >= f.overlay.n_tactics;
+        guint n = phase ? f.overlay.n_phases : f.overlay.n_tactics;
+        guint index = phase ? i - f.overlay.n_tactics : i;
+        const BwOverlayCell *oc = phase ? &f.overlay.phases[index] : &f.overlay.tactics[index];
+        BwLayoutCell geometry;
+        const char *text;
+
+        bw_layout_get_overlay_cell (&band, phase, index, n, &geometry);
+        cell = element (cell + 1, "<g class=\"cell");
+        assert_svg_number (element (cell, "<rect "), "x", geometry.box.x);
+        assert_svg_number (element (cell, "<rect "), "y", geometry.box.y);
+        assert_svg_number (element (cell, "<rect "), "width", geometry.box.w);
+        text = element (cell, "<text ");
+        assert_svg_number (text, "x", geometry.text.x + geometry.text.w / 2);
+        assert_svg_number (text, "y", bw_layout_cell_baseline (&geometry, 0, !phase && oc->ratio >= 0 ? 2 : 1));
+      }
+  }
+  sample_clear (&f);
+}
+
+/* The box of the pixels that differ between two images of the same size; FALSE when none do. */
+static gboolean
+difference_box (cairo_surface_t *a,
+                cairo_surface_t *b,
+                BwRect          *box)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a);
+  const guchar *pb = cairo_image_surface_get_data (b);
+  int x0 = G_MAXINT, y0 = G_MAXINT, x1 = -1, y1 = -1;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      if (memcmp (pa + y * stride + 4 * x, pb + y * stride + 4 * x, 4) != 0)
+        {
+          x0 = MIN (x0, x);
+          y0 = MIN (y0, y);
+          x1 = MAX (x1, x);
+          y1 = MAX (y1, y);
+        }
+  if (x1 < 0)
+    return FALSE;
+  *box = (BwRect) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return TRUE;
+}
+
+/* One asset card, painted close up at the origin. */
+static cairo_surface_t *
+paint_card (BwCatalog  *catalog,
+            const char *label,
+            double      coverage)
+{
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwLayout) layout = NULL;
+  g_autoptr(BwPainter) painter = bw_painter_new (FALSE);
+  g_autoptr(GHashTable) ratios = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 160, 120);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (bw_document_add_node (doc, "n1", "azure.vm", label, NULL, 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  layout = bw_layout_new (doc, catalog);
+  if (coverage >= 0)
+    {
+      g_hash_table_insert (ratios, "n1", g_memdup2 (&coverage, sizeof coverage));
+      bw_layout_set_asset_coverage (layout, ratios);
+    }
+  cairo_translate (cr, 10, 10);
+  bw_painter_draw_diagram (painter, cr, layout, NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_painter_at_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwLayout) layout = NULL;
+  const BwLayoutNode *ln;
+  cairo_surface_t *bare;
+  cairo_surface_t *labelled;
+  cairo_surface_t *badged;
+  BwRect ink;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bw_document_add_node (doc, "n1", "azure.vm", "HHHH", NULL, 0, 0, NULL, NULL));
+  layout = bw_layout_new (doc, catalog);
+  ln = bw_layout_get_node (layout, 0);
+
+  bare = paint_card (catalog, "", -1);
+  labelled = paint_card (catalog, "HHHH", -1);
+  badged = paint_card (catalog, "", 0.5);
+
+  /* The label's ink: inside the label box, centred on it, standing on its baseline ("H" has
+   * no descender). The card was painted 10 px in from the image's corner. */
+  g_assert_true (difference_box (bare, labelled, &ink));
+  ink.x -= 10;
+  ink.y -= 10;
+  g_assert_true (rect_inside (&ink, &ln->label));
+  g_assert_cmpfloat (fabs ((ink.x + ink.w / 2) - (ln->label.x + ln->label.w / 2)), <=, 1);
+  g_assert_cmpfloat (fabs ((ink.y + ink.h) - ln->label_baseline), <=, 1);
+
+  /* The badge where the layout put it. */
+  g_assert_true (difference_box (bare, badged, &ink));
+  ink.x -= 10;
+  ink.y -= 10;
+  g_assert_cmpfloat (fabs (ink.x - ln->badge.x), <=, 1);
+  g_assert_cmpfloat (fabs (ink.y - ln->badge.y), <=, 1);
+  g_assert_cmpfloat (fabs (ink.w - ln->badge.w), <=, 1);
+  g_assert_cmpfloat (fabs (ink.h - ln->badge.h), <=, 1);
+
+  cairo_surface_destroy (bare);
+  cairo_surface_destroy (labelled);
+  cairo_surface_destroy (badged);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -116,5 +539,10 @@ main (int    argc,
   g_test_add_func ("/layout/geometry", test_geometry);
   g_test_add_func ("/layout/alignment", test_alignment);
   g_test_add_func ("/layout/follows-document", test_follows_document);
+  g_test_add_func ("/layout/card-parts", test_card_parts);
+  g_test_add_func ("/layout/zone-and-edge-parts", test_zone_and_edge_parts);
+  g_test_add_func ("/layout/overlay-cells", test_overlay_cells);
+  g_test_add_func ("/layout/svg-at-layout", test_svg_at_layout);
+  g_test_add_func ("/layout/painter-at-layout", test_painter_at_layout);
   return g_test_run ();
 }

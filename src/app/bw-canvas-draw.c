@@ -11,31 +11,39 @@
 
 /* The connection handle on the hovered node: dragging from it draws a connection. */
 static void
-draw_handle (BwCanvas *self,
-             cairo_t  *cr,
-             double    zoom)
+set_color (cairo_t       *cr,
+           const BwColor *color)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+static void
+draw_handle (BwCanvas      *self,
+             cairo_t       *cr,
+             const BwTheme *theme,
+             double         zoom)
 {
   const BwLayoutNode *ln;
 
   if (self->hovered == NULL || self->drag_mode != DRAG_NONE ||
       (ln = bw_layout_lookup_node (self->layout, self->hovered)) == NULL)
     return;
-  cairo_arc (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2,
-             BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
+  cairo_arc (cr, ln->handle.x, ln->handle.y, BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0, 2 * G_PI);
+  set_color (cr, &theme->handle);
   cairo_fill (cr);
 }
 
 /* What a drag in progress shows: alignment guides, the rubber band, the connection being drawn. */
 static void
-draw_drag (BwCanvas     *self,
-           cairo_t      *cr,
-           const BwRect *visible,
-           double        zoom)
+draw_drag (BwCanvas      *self,
+           cairo_t       *cr,
+           const BwTheme *theme,
+           const BwRect  *visible,
+           double         zoom)
 {
   if (self->drag_mode == DRAG_MOVE && (!isnan (self->guide_x) || !isnan (self->guide_y)))
     {
-      cairo_set_source_rgba (cr, 0.90, 0.20, 0.55, 0.9);
+      set_color (cr, &theme->guide);
       cairo_set_line_width (cr, 1 / zoom);
       if (!isnan (self->guide_x))
         {
@@ -57,9 +65,9 @@ draw_drag (BwCanvas     *self,
 
       cairo_rectangle (cr, x, y, fabs (self->pointer_x - self->drag_x),
                        fabs (self->pointer_y - self->drag_y));
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
+      set_color (cr, &theme->rubber_fill);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      set_color (cr, &theme->rubber_border);
       cairo_set_line_width (cr, 1 / zoom);
       cairo_stroke (cr);
     }
@@ -71,9 +79,9 @@ draw_drag (BwCanvas     *self,
         {
           static const double dash[] = { 6, 4 };
 
-          cairo_move_to (cr, ln->rect.x + ln->rect.w, ln->rect.y + ln->rect.h / 2);
+          cairo_move_to (cr, ln->handle.x, ln->handle.y);
           cairo_line_to (cr, self->pointer_x, self->pointer_y);
-          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+          set_color (cr, &theme->connecting);
           cairo_set_line_width (cr, 2 / zoom);
           cairo_set_dash (cr, dash, 2, 0);
           cairo_stroke (cr);
@@ -82,9 +90,10 @@ draw_drag (BwCanvas     *self,
 }
 
 static void
-draw_empty_hint (BwCanvas *self,
-                 cairo_t  *cr,
-                 double    w)
+draw_empty_hint (BwCanvas      *self,
+                 cairo_t       *cr,
+                 const BwTheme *theme,
+                 double         w)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   int tw, th;
@@ -96,7 +105,7 @@ draw_empty_hint (BwCanvas *self,
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_get_pixel_size (layout, &tw, &th);
   cairo_move_to (cr, (w - tw) / 2, (bw_canvas_usable_height (self) - th) / 2);
-  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
+  set_color (cr, &theme->hint);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
 }
@@ -110,10 +119,11 @@ bw_canvas_snapshot (GtkWidget   *widget,
   double h = gtk_widget_get_height (widget);
   BwRect visible;
   BwPaintState state = { 0 };
+  const BwTheme *theme = bw_theme_get (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   double zoom;
   cairo_t *cr;
 
-  bw_painter_set_dark (self->painter, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  bw_painter_set_theme (self->painter, theme);
   bw_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -138,19 +148,22 @@ bw_canvas_snapshot (GtkWidget   *widget,
       state.hovered = self->hovered;
       state.focused = gtk_widget_has_focus (widget) ? bw_selection_get_focused (self->selection) : NULL;
       bw_painter_draw_diagram (self->painter, cr, self->layout, &visible, &state);
-      draw_handle (self, cr, zoom);
+      draw_handle (self, cr, theme, zoom);
     }
 
-  draw_drag (self, cr, &visible, zoom);
+  draw_drag (self, cr, theme, &visible, zoom);
   cairo_restore (cr);
 
   if (self->layout != NULL && bw_layout_get_n_zones (self->layout) == 0 &&
       bw_layout_get_n_nodes (self->layout) == 0)
-    draw_empty_hint (self, cr, w);
+    draw_empty_hint (self, cr, theme, w);
 
   if (self->show_overlay && self->overlay.n_tactics > 0 && w > 200)
-    bw_painter_draw_overlay (self->painter, cr, &self->overlay, 12, h - BW_OVERLAY_HEIGHT - 12,
-                             w - 24);
+    {
+      BwRect band = bw_layout_get_view_band (w, h);
+
+      bw_painter_draw_overlay (self->painter, cr, &self->overlay, band.x, band.y, band.w);
+    }
 
   cairo_destroy (cr);
 }

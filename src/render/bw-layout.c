@@ -39,6 +39,13 @@ bw_rect_contains (const BwRect *r,
   return x >= r->x && x <= r->x + r->w && y >= r->y && y <= r->y + r->h;
 }
 
+BwRect
+bw_rect_grow (const BwRect *r,
+              double        d)
+{
+  return (BwRect) { r->x - d, r->y - d, r->w + 2 * d, r->h + 2 * d };
+}
+
 void
 bw_overlay_clear (BwOverlay *overlay)
 {
@@ -154,7 +161,71 @@ bw_layout_set_asset_coverage (BwLayout   *self,
       const double *ratio = self->coverage ? g_hash_table_lookup (self->coverage, ln->node->id) : NULL;
 
       ln->coverage = ratio ? *ratio : -1;
+      ln->has_badge = ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0;
     }
+}
+
+/* Everything inside a card, from its box: the same for every card, so computed, not looked up. */
+static void
+place_node (BwLayoutNode *ln)
+{
+  const BwRect *r = &ln->rect;
+
+  ln->has_band = ln->stencil != NULL && ln->stencil->role != BW_ROLE_ASSET;
+  ln->has_badge = ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0;
+  ln->band = (BwRect) { r->x + BW_ROLE_BAND_INSET, r->y, r->w - 2 * BW_ROLE_BAND_INSET, BW_ROLE_BAND_HEIGHT };
+  ln->icon = (BwRect) { r->x + (r->w - BW_ICON_SIZE) / 2, r->y + BW_ICON_TOP, BW_ICON_SIZE, BW_ICON_SIZE };
+  ln->label = (BwRect) {
+    r->x + BW_LABEL_INSET, r->y + BW_LABEL_TOP, r->w - 2 * BW_LABEL_INSET,
+    BW_LABEL_LINES * BW_LABEL_LINE_HEIGHT,
+  };
+  ln->label_baseline = ln->label.y + BW_LABEL_ASCENT;
+  ln->badge = (BwRect) {
+    r->x + r->w - BW_BADGE_WIDTH - BW_BADGE_INSET, r->y + BW_BADGE_INSET, BW_BADGE_WIDTH, BW_BADGE_HEIGHT,
+  };
+  ln->badge_baseline = ln->badge.y + BW_BADGE_ASCENT;
+  ln->far_icon = (BwRect) {
+    r->x + (r->w - BW_FAR_ICON_SIZE) / 2, r->y + (r->h - BW_FAR_ICON_SIZE) / 2, BW_FAR_ICON_SIZE,
+    BW_FAR_ICON_SIZE,
+  };
+  ln->far_badge = (BwRect) {
+    r->x + r->w - BW_FAR_BADGE_WIDTH - BW_BADGE_INSET, r->y + BW_BADGE_INSET, BW_FAR_BADGE_WIDTH,
+    BW_FAR_BADGE_HEIGHT,
+  };
+  ln->handle = (BwPoint) { r->x + r->w, r->y + r->h / 2 };
+}
+
+static void
+place_zone (BwLayoutZone *lz)
+{
+  const BwRect *r = &lz->rect;
+
+  lz->icon = (BwRect) { r->x + BW_ZONE_ICON_LEFT, r->y + BW_ZONE_ICON_TOP, BW_ZONE_ICON_SIZE, BW_ZONE_ICON_SIZE };
+  lz->title = (BwRect) {
+    r->x + BW_ZONE_TITLE_LEFT, r->y + BW_ZONE_ICON_TOP,
+    MAX (1, r->w - BW_ZONE_TITLE_LEFT - BW_ZONE_TITLE_RIGHT), BW_ZONE_ICON_SIZE,
+  };
+  lz->title_baseline = lz->title.y + BW_ZONE_TITLE_ASCENT;
+  lz->grip = (BwRect) {
+    r->x + r->w - BW_ZONE_GRIP_SIZE / 2, r->y + r->h - BW_ZONE_GRIP_SIZE / 2, BW_ZONE_GRIP_SIZE,
+    BW_ZONE_GRIP_SIZE,
+  };
+}
+
+static void
+place_arrow_head (BwLayoutEdge *le)
+{
+  double angle = atan2 (le->y2 - le->y1, le->x2 - le->x1);
+
+  le->head[0] = (BwPoint) { le->x2, le->y2 };
+  le->head[1] = (BwPoint) {
+    le->x2 - BW_ARROW_SIZE * cos (angle - BW_ARROW_ANGLE),
+    le->y2 - BW_ARROW_SIZE * sin (angle - BW_ARROW_ANGLE),
+  };
+  le->head[2] = (BwPoint) {
+    le->x2 - BW_ARROW_SIZE * cos (angle + BW_ARROW_ANGLE),
+    le->y2 - BW_ARROW_SIZE * sin (angle + BW_ARROW_ANGLE),
+  };
 }
 
 static guint
@@ -296,6 +367,7 @@ route_edge (BwLayout     *self,
       clip_to_rect (&from, tcx, tcy, &le.x1, &le.y1);
       clip_to_rect (&to, fcx, fcy, &le.x2, &le.y2);
     }
+  place_arrow_head (&le);
   g_array_append_val (self->edges, le);
 }
 
@@ -345,6 +417,7 @@ bw_layout_update (BwLayout *self)
         .depth = zone_depth (doc, zone),
       };
 
+      place_zone (&lz);
       g_array_append_val (self->zones, lz);
       extend_bounds (&self->bounds, &empty, &lz.rect);
     }
@@ -368,6 +441,7 @@ bw_layout_update (BwLayout *self)
         .coverage = ratio ? *ratio : -1,
       };
 
+      place_node (&ln);
       g_array_append_val (self->nodes, ln);
       g_hash_table_insert (self->node_index, node->id, GUINT_TO_POINTER (i + 1));
       grid_insert (self, &ln.rect, i);
@@ -509,6 +583,47 @@ bw_layout_get_page (BwLayout *self,
     *overlay_rect = (BwRect) {
       bounds.x, bounds.y + bounds.h + OVERLAY_GAP, page->w - 2 * PAGE_MARGIN, BW_OVERLAY_HEIGHT,
     };
+}
+
+BwRect
+bw_layout_get_view_band (double width,
+                         double height)
+{
+  return (BwRect) {
+    BW_OVERLAY_VIEW_MARGIN, height - BW_OVERLAY_HEIGHT - BW_OVERLAY_VIEW_MARGIN,
+    width - 2 * BW_OVERLAY_VIEW_MARGIN, BW_OVERLAY_HEIGHT,
+  };
+}
+
+void
+bw_layout_get_overlay_cell (const BwRect *band,
+                            gboolean      phase_row,
+                            guint         index,
+                            guint         n,
+                            BwLayoutCell *cell)
+{
+  double inner = band->w - 2 * BW_OVERLAY_PADDING;
+  double slot = inner / MAX (n, 1);
+  double x = band->x + BW_OVERLAY_PADDING + index * slot;
+  double y = band->y + BW_OVERLAY_PADDING;
+  double h = BW_TACTIC_ROW_HEIGHT;
+
+  if (phase_row)
+    {
+      y += BW_TACTIC_ROW_HEIGHT + BW_OVERLAY_ROW_GAP;
+      h = BW_PHASE_ROW_HEIGHT;
+    }
+  cell->box = (BwRect) { x + BW_CELL_GAP / 2, y, slot - BW_CELL_GAP, h };
+  cell->text = (BwRect) { x + BW_CELL_TEXT_INSET, y, slot - 2 * BW_CELL_TEXT_INSET, h };
+  cell->baseline = y + h / 2 + BW_CELL_ASCENT;
+}
+
+double
+bw_layout_cell_baseline (const BwLayoutCell *cell,
+                         guint               line,
+                         guint               n_lines)
+{
+  return cell->baseline + (line - (MAX (n_lines, 1) - 1) / 2.0) * BW_CELL_LINE_HEIGHT;
 }
 
 const char *

@@ -7,8 +7,60 @@
 
 G_BEGIN_DECLS
 
-/* BW_NODE_WIDTH, BW_NODE_HEIGHT and BW_ZONE_HEADER come from bw-document.h. */
-#define BW_OVERLAY_HEIGHT 76.0
+/* BW_NODE_WIDTH, BW_NODE_HEIGHT and BW_ZONE_HEADER come from bw-document.h. The metrics
+ * below place everything inside a card, a zone and the coverage strip; the canvas and every
+ * exporter draw at the positions the layout computes from them. */
+
+/* Cards. */
+#define BW_CARD_RADIUS        8.0
+#define BW_CARD_SHADOW_OFFSET 1.5   /* the soft shadow, below the card */
+#define BW_ROLE_BAND_HEIGHT   4.0   /* services' and collectors' coloured band */
+#define BW_ROLE_BAND_INSET    3.0   /* from the card's sides, so its ends meet the rounded corners */
+#define BW_ICON_SIZE          28.0
+#define BW_ICON_TOP           12.0
+#define BW_FAR_ICON_SIZE      48.0  /* the icon shown from mid-distance, centred */
+#define BW_LABEL_INSET        6.0   /* label box, from the card's sides */
+#define BW_LABEL_TOP          46.0
+#define BW_LABEL_LINES        2
+#define BW_LABEL_LINE_HEIGHT  15.0
+#define BW_LABEL_ASCENT       12.0  /* label box top to the first baseline */
+#define BW_BADGE_WIDTH        34.0  /* holds "100%" */
+#define BW_BADGE_HEIGHT       16.0
+#define BW_BADGE_INSET        6.0   /* from the card's top right corner */
+#define BW_BADGE_ASCENT       12.0
+#define BW_FAR_BADGE_WIDTH    24.0  /* the badge from mid-distance: a plain block */
+#define BW_FAR_BADGE_HEIGHT   12.0
+#define BW_RING_GAP           3.0   /* selection, highlight and gap rings, outside the card */
+#define BW_FOCUS_GAP          4.0   /* the keyboard focus ring */
+
+/* Zones. */
+#define BW_ZONE_RADIUS        10.0
+#define BW_ZONE_ICON_SIZE     16.0
+#define BW_ZONE_ICON_LEFT     10.0
+#define BW_ZONE_ICON_TOP      8.0
+#define BW_ZONE_TITLE_LEFT    32.0
+#define BW_ZONE_TITLE_RIGHT   12.0  /* the title is ellipsized this far from the right border */
+#define BW_ZONE_TITLE_ASCENT  13.0
+#define BW_ZONE_RING_GAP      2.0
+#define BW_ZONE_GRIP_SIZE     10.0  /* the resize handle of a selected zone, on its corner */
+
+/* Edges. */
+#define BW_ARROW_SIZE         9.0
+#define BW_ARROW_ANGLE        0.42  /* half the head's opening, in radians */
+
+/* The coverage strip: a row of tactics above a row of kill-chain phases. */
+#define BW_OVERLAY_HEIGHT     76.0
+#define BW_OVERLAY_RADIUS     10.0
+#define BW_OVERLAY_PADDING    8.0
+#define BW_OVERLAY_VIEW_MARGIN 12.0 /* from the canvas's sides and bottom */
+#define BW_TACTIC_ROW_HEIGHT  34.0
+#define BW_PHASE_ROW_HEIGHT   20.0
+#define BW_OVERLAY_ROW_GAP    6.0
+#define BW_CELL_GAP           3.0   /* between neighbouring cells */
+#define BW_CELL_RADIUS        4.0
+#define BW_CELL_TEXT_INSET    3.0
+#define BW_CELL_LINE_HEIGHT   11.0
+#define BW_CELL_ASCENT        3.5   /* a single line's baseline, below the cell's middle */
 
 typedef struct
 {
@@ -17,10 +69,19 @@ typedef struct
 
 typedef struct
 {
+  double x, y;
+} BwPoint;
+
+typedef struct
+{
   const BwZone    *zone;
   const BwStencil *stencil;  /* NULL when the kind is unknown to the catalog */
   BwRect           rect;
   guint            depth;    /* 0 for top-level zones */
+  BwRect           icon;     /* the header's icon */
+  BwRect           title;    /* the header's label: one line, ellipsized to title.w */
+  double           title_baseline;
+  BwRect           grip;     /* resize handle, shown when selected */
 } BwLayoutZone;
 
 typedef struct
@@ -29,13 +90,33 @@ typedef struct
   const BwStencil *stencil;  /* NULL when the kind is unknown to the catalog */
   BwRect           rect;
   double           coverage; /* assets: share of applicable techniques covered, -1 if unknown */
+  gboolean         has_band; /* services and collectors carry a band in their role's colour */
+  gboolean         has_badge; /* assets whose coverage is known carry a badge */
+  BwRect           band;
+  BwRect           icon;
+  BwRect           label;    /* wrapped to label.w in at most BW_LABEL_LINES lines, centred */
+  double           label_baseline; /* of the first line; the others follow BW_LABEL_LINE_HEIGHT apart */
+  BwRect           badge;
+  double           badge_baseline; /* the percentage, centred in the badge */
+  BwRect           far_icon; /* from mid-distance, where labels are not drawn: a larger icon */
+  BwRect           far_badge; /* and the badge as a plain block */
+  BwPoint          handle;   /* where a connection is dragged from */
 } BwLayoutNode;
 
 typedef struct
 {
   const BwEdge *edge;
   double        x1, y1, x2, y2; /* clipped to the borders of what it joins */
+  BwPoint       head[3];        /* the arrowhead: its tip (x2, y2), then its two barbs */
 } BwLayoutEdge;
+
+/* One cell of the coverage strip. */
+typedef struct
+{
+  BwRect box;       /* the coloured cell */
+  BwRect text;      /* where its text goes: centred in text.w and ellipsized to it */
+  double baseline;  /* of a single line; two lines centre on the same middle (bw_layout_cell_baseline) */
+} BwLayoutCell;
 
 typedef struct
 {
@@ -89,6 +170,21 @@ void                bw_layout_get_page     (BwLayout *self,
                                             BwRect   *page,
                                             BwRect   *overlay_rect);
 
+/* Where the canvas shows the coverage strip in a view `width` × `height` (view pixels). */
+BwRect              bw_layout_get_view_band (double width,
+                                             double height);
+
+/* The cell `index` of `n` in the strip drawn in `band`: in the tactic row, or the phase row. */
+void                bw_layout_get_overlay_cell (const BwRect *band,
+                                                gboolean      phase_row,
+                                                guint         index,
+                                                guint         n,
+                                                BwLayoutCell *cell);
+/* The baseline of line `line` of `n_lines` in a cell. */
+double              bw_layout_cell_baseline (const BwLayoutCell *cell,
+                                             guint               line,
+                                             guint               n_lines);
+
 /* Alignment guides: where a node whose top-left would be at (x, y) lines its centre up with
  * another node's, within `tolerance`. Writes the guide coordinates (NAN when none) and returns
  * the adjusted top-left through x and y. */
@@ -117,6 +213,9 @@ gboolean            bw_rect_intersects     (const BwRect *a,
 gboolean            bw_rect_contains       (const BwRect *r,
                                             double        x,
                                             double        y);
+/* `r` grown by `d` on every side (shrunk when d < 0). */
+BwRect              bw_rect_grow           (const BwRect *r,
+                                            double        d);
 
 void                bw_overlay_clear       (BwOverlay *overlay);
 

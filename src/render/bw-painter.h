@@ -4,13 +4,9 @@
 #include <cairo.h>
 
 #include "bw-layout.h"
+#include "bw-theme.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  double r, g, b, a;
-} BwColor;
 
 /* Per-frame interaction state; every set maps id → anything and may be NULL. */
 typedef struct
@@ -22,35 +18,26 @@ typedef struct
   const char *focused;
 } BwPaintState;
 
-typedef struct
-{
-  BwColor background;
-  BwColor grid;
-  BwColor card;
-  BwColor card_border;
-  BwColor text;
-  BwColor text_dim;
-  BwColor selection;
-  BwColor highlight;
-  BwColor marked;
-} BwPaintPalette;
+/* The painter's colours are a BwTheme's; the older name stays for the exporters. */
+typedef BwTheme BwPaintPalette;
 
-/* Fonts and metrics shared by the canvas and the exporters. */
+/* Fonts shared by the canvas and the exporters; the layout's metrics (bw-layout.h) fit them. */
 #define BW_FONT_LABEL "Cantarell, Noto Sans, sans 9.5"
 #define BW_FONT_ZONE  "Cantarell, Noto Sans, sans Bold 10"
 #define BW_FONT_SMALL "Cantarell, Noto Sans, sans 7.5"
 #define BW_FONT_BADGE "Cantarell, Noto Sans, sans Bold 7.5"
-#define BW_ICON_SIZE  28.0
-#define BW_CORNER_RADIUS 8.0
-#define BW_LABEL_TOP  46.0
 
 typedef struct _BwPainter BwPainter;
 
 BwPainter *bw_painter_new            (gboolean dark);
 void       bw_painter_free           (BwPainter *self);
+/* The light or dark theme (bw_theme_get). */
 void       bw_painter_set_dark       (BwPainter *self,
                                       gboolean   dark);
 gboolean   bw_painter_get_dark       (BwPainter *self);
+void       bw_painter_set_theme      (BwPainter     *self,
+                                      const BwTheme *theme);
+const BwTheme *bw_painter_get_theme  (BwPainter *self);
 /* Device pixels per unit the target will be replayed at (HiDPI), for raster icon caches. */
 void       bw_painter_set_scale_factor (BwPainter *self,
                                         double     scale_factor);
@@ -78,11 +65,8 @@ void       bw_painter_draw_overlay   (BwPainter       *self,
                                       double           y,
                                       double           width);
 
+/* bw_theme_get (dark), by its older name. */
 const BwPaintPalette *bw_paint_palette (gboolean dark);
-BwColor    bw_zone_color             (const char      *kind);
-BwColor    bw_role_color             (const BwStencil *stencil);
-BwColor    bw_edge_color             (BwEdgeKind       kind,
-                                      gboolean         dark);
 
 /* The lines a node label is drawn in: wrapped to `width`, at most `max_lines`, the last one
  * ellipsized — the same breaks the canvas makes, so exports match it. */
@@ -99,9 +83,6 @@ char      *bw_paint_sanitize_text    (const char *text);
 
 /* The stencil icon's SVG source (symbolic, 16×16), or NULL when the icon is unknown. */
 GBytes    *bw_stencil_icon_bytes     (const char *icon);
-
-/* Colour of a coverage ratio: red (gap) through amber to green; grey when ratio < 0. */
-BwColor    bw_coverage_color         (double ratio);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwPainter, bw_painter_free)
 

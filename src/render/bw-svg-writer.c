@@ -8,7 +8,6 @@
 #include "bw-painter.h"
 #include "bw-svg-writer.h"
 
-
 static gboolean
 is_xml_char (gunichar c)
 {
@@ -77,6 +76,37 @@ bw_svg_escape (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Hundredths written out by hand: what "%.2f" with trailing zeros trimmed writes, at a
+ * fraction of the cost of formatting a double (a large diagram has hundreds of thousands). */
+static void
+append_hundredths (GString *s,
+                   gint64   hundredths)
+{
+  char digits[32];
+  char *p = digits + sizeof digits;
+  guint64 n = (guint64) ABS (hundredths);
+  guint64 whole = n / 100;
+  guint fraction = n % 100;
+
+  *--p = '\0';
+  if (fraction != 0)
+    {
+      if (fraction % 10 != 0)
+        *--p = '0' + fraction % 10;
+      *--p = '0' + fraction / 10;
+      *--p = '.';
+    }
+  do
+    {
+      *--p = '0' + whole % 10;
+      whole /= 10;
+    }
+  while (whole != 0);
+  if (hundredths < 0)
+    *--p = '-';
+  g_string_append (s, p);
+}
+
 /* Numbers as short as they stay exact to 1/100 px, so output is stable and compact. */
 static void
 append_num (GString *s,
@@ -87,6 +117,11 @@ append_num (GString *s,
 
   if (r == 0)
     r = 0; /* no "-0" */
+  if (fabs (r) < 1e12)
+    {
+      append_hundredths (s, llround (r * 100));
+      return;
+    }
   g_ascii_formatd (buf, sizeof buf, "%.2f", r);
   /* Trim trailing zeros and a trailing point. */
   if (strchr (buf, '.') != NULL)
@@ -117,8 +152,24 @@ append_alpha (GString *s,
   append_num (s, round (alpha * 1000) / 1000);
 }
 
+static void
+append_fill (GString       *s,
+             const BwColor *c)
+{
+  g_string_append (s, "fill=\"");
+  append_color (s, c);
+  g_string_append_c (s, '"');
+  if (c->a < 1)
+    {
+      g_string_append (s, " fill-opacity=\"");
+      append_alpha (s, c->a);
+      g_string_append_c (s, '"');
+    }
+}
+
 /* Formats with %n for numbers (double), %c for colours (BwColor*), %a for an alpha (double),
- * %e for escaped text (char*) and %s for raw text (char*). */
+ * %f for a fill attribute with its opacity when it has one (BwColor*), %e for escaped text
+ * (char*) and %s for raw text (char*). */
 static void
 emit (GString    *s,
       const char *format,
@@ -145,6 +196,9 @@ emit (GString    *s,
           break;
         case 'a':
           append_alpha (s, va_arg (args, double));
+          break;
+        case 'f':
+          append_fill (s, va_arg (args, const BwColor *));
           break;
         case 'e':
           {
@@ -227,6 +281,7 @@ write_icon_defs (GString   *s,
     }
 }
 
+/* Lines centred on x, the first one's baseline at y. */
 static void
 write_text_lines (GString       *s,
                   GStrv          lines,
@@ -235,8 +290,7 @@ write_text_lines (GString       *s,
                   double         line_height,
                   const BwColor *fill)
 {
-  emit (s, "      <text class=\"label\" x=\"%n\" y=\"%n\" text-anchor=\"middle\" fill=\"%c\">", x,
-        y, fill);
+  emit (s, "      <text class=\"label\" x=\"%n\" y=\"%n\" text-anchor=\"middle\" %f>", x, y, fill);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       if (i == 0)
@@ -250,34 +304,32 @@ write_text_lines (GString       *s,
 static void
 write_zone (GString            *s,
             const BwLayoutZone *lz,
-            gboolean            dark)
+            const BwTheme      *theme)
 {
   const BwRect *r = &lz->rect;
-  BwColor color = bw_zone_color (lz->zone->kind);
-  g_auto(GStrv) lines = bw_wrap_label (lz->zone->label, BW_FONT_ZONE, MAX (0, r->w - 44), 1);
+  BwColor color = bw_theme_zone_color (theme, lz->zone->kind);
+  g_auto(GStrv) lines = bw_wrap_label (lz->zone->label, BW_FONT_ZONE, lz->title.w, 1);
 
   emit (s, "    <g id=\"zone-%e\" class=\"zone\" data-kind=\"%e\">\n", lz->zone->id, lz->zone->kind);
   emit (s, "      <title>%e</title>\n", lz->zone->label);
-  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"10\" fill=\"%c\" "
-           "fill-opacity=\"%a\" stroke=\"%c\" stroke-opacity=\"0.55\" stroke-width=\"1.5\"%s/>\n",
-        r->x, r->y, r->w, r->h, &color, dark ? 0.10 : 0.06, &color,
-        lz->depth > 0 ? " stroke-dasharray=\"6 4\"" : "");
+  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" fill=\"%c\" "
+           "fill-opacity=\"%a\" stroke=\"%c\" stroke-opacity=\"%a\" stroke-width=\"1.5\"%s/>\n",
+        r->x, r->y, r->w, r->h, BW_ZONE_RADIUS, &color, theme->zone_fill_alpha, &color,
+        theme->zone_border_alpha, lz->depth > 0 ? " stroke-dasharray=\"6 4\"" : "");
   if (lz->stencil != NULL)
-    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"16\" height=\"16\" fill=\"%c\"/>\n",
-          lz->stencil->icon, r->x + 10, r->y + 8, &color);
-  emit (s, "      <text class=\"zone-label\" x=\"%n\" y=\"%n\" fill=\"%c\">%e</text>\n", r->x + 32,
-        r->y + 21, &color, lines[0] ? lines[0] : "");
+    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" %f/>\n",
+          lz->stencil->icon, lz->icon.x, lz->icon.y, lz->icon.w, lz->icon.h, &color);
+  emit (s, "      <text class=\"zone-label\" x=\"%n\" y=\"%n\" %f>%e</text>\n", lz->title.x,
+        lz->title_baseline, &color, lines[0] ? lines[0] : "");
   g_string_append (s, "    </g>\n");
 }
 
 static void
 write_edge (GString            *s,
             const BwLayoutEdge *le,
-            gboolean            dark)
+            const BwTheme      *theme)
 {
-  BwColor color = bw_edge_color (le->edge->kind, dark);
-  double angle = atan2 (le->y2 - le->y1, le->x2 - le->x1);
-  double size = 9;
+  BwColor color = bw_theme_edge_color (theme, le->edge->kind);
   const char *dash = le->edge->kind == BW_EDGE_TELEMETRY ? " stroke-dasharray=\"5 4\""
                      : le->edge->kind == BW_EDGE_FLOW    ? " stroke-dasharray=\"1.5 3\""
                                                          : "";
@@ -288,20 +340,35 @@ write_edge (GString            *s,
            "stroke-width=\"1.5\"%s/>\n",
         le->x1, le->y1, le->x2, le->y2, &color, color.a, dash);
   emit (s, "      <polygon points=\"%n,%n %n,%n %n,%n\" fill=\"%c\" fill-opacity=\"%a\"/>\n",
-        le->x2, le->y2, le->x2 - size * cos (angle - 0.42), le->y2 - size * sin (angle - 0.42),
-        le->x2 - size * cos (angle + 0.42), le->y2 - size * sin (angle + 0.42), &color, color.a);
+        le->head[0].x, le->head[0].y, le->head[1].x, le->head[1].y, le->head[2].x, le->head[2].y,
+        &color, color.a);
   g_string_append (s, "    </g>\n");
+}
+
+static void
+write_badge (GString            *s,
+             const BwLayoutNode *ln,
+             const BwTheme      *theme)
+{
+  const BwRect *b = &ln->badge;
+  BwColor color = bw_theme_coverage_color (theme, ln->coverage);
+  BwColor ink = bw_theme_on_status (theme, &color, &theme->card);
+  g_autofree char *text = g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
+
+  emit (s, "      <g class=\"badge\"><rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" "
+           "fill=\"%c\"/><text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"badge-text\" "
+           "%f>%e</text></g>\n",
+        b->x, b->y, b->w, b->h, b->h / 2, &color, b->x + b->w / 2, ln->badge_baseline, &ink, text);
 }
 
 static void
 write_node (GString            *s,
             const BwLayoutNode *ln,
-            gboolean            dark)
+            const BwTheme      *theme)
 {
-  const BwPaintPalette *palette = bw_paint_palette (dark);
   const BwRect *r = &ln->rect;
-  BwColor accent = bw_role_color (ln->stencil);
-  g_auto(GStrv) lines = bw_wrap_label (ln->node->label, BW_FONT_LABEL, r->w - 12, 2);
+  BwColor accent = bw_theme_accent_color (theme, ln->stencil);
+  g_auto(GStrv) lines = bw_wrap_label (ln->node->label, BW_FONT_LABEL, ln->label.w, BW_LABEL_LINES);
   const char *role = ln->stencil ? bw_role_to_string (ln->stencil->role) : "unknown";
 
   emit (s, "    <g id=\"node-%e\" class=\"node %s\" data-kind=\"%e\"", ln->node->id, role,
@@ -313,68 +380,61 @@ write_node (GString            *s,
     emit (s, "      <title>%e (%e)</title>\n", ln->node->label, ln->stencil->name);
   else
     emit (s, "      <title>%e</title>\n", ln->node->label);
-  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"8\" fill=\"%c\" "
+  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" %f "
            "stroke=\"%c\" stroke-opacity=\"%a\"/>\n",
-        r->x, r->y, r->w, r->h, &palette->card, &palette->card_border, palette->card_border.a);
-  if (ln->stencil != NULL && ln->stencil->role != BW_ROLE_ASSET)
-    emit (s, "      <path d=\"M%n %nh%nv4h-%nz\" fill=\"%c\"/>\n", r->x + 3, r->y, r->w - 6, r->w - 6,
-          &accent);
+        r->x, r->y, r->w, r->h, BW_CARD_RADIUS, &theme->card, &theme->card_border,
+        theme->card_border.a);
+  if (ln->has_band)
+    emit (s, "      <path d=\"M%n %nh%nv%nh-%nz\" %f/>\n", ln->band.x, ln->band.y, ln->band.w,
+          ln->band.h, ln->band.w, &accent);
   if (ln->stencil != NULL)
-    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" fill=\"%c\"/>\n",
-          ln->stencil->icon, r->x + (r->w - BW_ICON_SIZE) / 2, r->y + 12, BW_ICON_SIZE,
-          BW_ICON_SIZE, &accent);
-  write_text_lines (s, lines, r->x + r->w / 2, r->y + BW_LABEL_TOP + 12, 15, &palette->text);
-  if (ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0)
-    {
-      BwColor color = bw_coverage_color (ln->coverage);
-      g_autofree char *text = g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
-      double w = 34;
-
-      emit (s, "      <g class=\"badge\"><rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"16\" rx=\"8\" "
-               "fill=\"%c\"/><text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"badge-text\" "
-               "fill=\"#ffffff\">%e</text></g>\n",
-            r->x + r->w - w - 6, r->y + 6, w, &color, r->x + r->w - w / 2 - 6, r->y + 18, text);
-    }
+    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" %f/>\n",
+          ln->stencil->icon, ln->icon.x, ln->icon.y, ln->icon.w, ln->icon.h, &accent);
+  write_text_lines (s, lines, ln->label.x + ln->label.w / 2, ln->label_baseline, BW_LABEL_LINE_HEIGHT,
+                    &theme->text);
+  if (ln->has_badge)
+    write_badge (s, ln, theme);
   g_string_append (s, "    </g>\n");
 }
 
 static void
 write_overlay_cell (GString             *s,
                     const BwOverlayCell *cell,
-                    double               x,
-                    double               y,
-                    double               w,
-                    double               h,
+                    const BwLayoutCell  *geometry,
                     gboolean             show_ratio,
-                    const BwPaintPalette *palette)
+                    const BwTheme       *theme,
+                    const BwColor       *under)
 {
-  BwColor color = bw_coverage_color (cell->ratio);
+  const BwRect *b = &geometry->box;
+  double cx = geometry->text.x + geometry->text.w / 2;
+  BwColor fill = bw_theme_cell_color (theme, cell->ratio);
+  BwColor ink = bw_theme_on_status (theme, &fill, under);
 
   emit (s, "      <g class=\"cell%s\" data-ratio=\"%n\">", cell->is_gap ? " gap" : "",
         cell->ratio < 0 ? -1 : round (cell->ratio * 10000) / 10000);
   emit (s, "<title>%e</title>", cell->tooltip ? cell->tooltip : cell->label);
-  emit (s, "<rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"4\" fill=\"%c\" "
+  emit (s, "<rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" fill=\"%c\" "
            "fill-opacity=\"%a\"%s",
-        x + 1.5, y, w - 3, h, &color, cell->ratio < 0 ? 0.25 : 0.9,
+        b->x, b->y, b->w, b->h, BW_CELL_RADIUS, &fill, fill.a,
         cell->is_gap ? " stroke-width=\"2\" stroke=\"" : "/>");
   if (cell->is_gap)
-    emit (s, "%c\"/>", &palette->marked);
+    emit (s, "%c\"/>", &theme->marked);
   if (show_ratio && cell->ratio >= 0)
     {
       g_autofree char *percent = g_strdup_printf ("%d%%", (int) round (cell->ratio * 100));
 
-      emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" fill=\"#ffffff\">"
-               "<tspan x=\"%n\">%e</tspan><tspan x=\"%n\" dy=\"11\">%e</tspan></text>",
-            x + w / 2, y + h / 2 - 2, x + w / 2, cell->label, x + w / 2, percent);
+      emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" %f>"
+               "<tspan x=\"%n\">%e</tspan><tspan x=\"%n\" dy=\"%n\">%e</tspan></text>",
+            cx, bw_layout_cell_baseline (geometry, 0, 2), &ink, cx, cell->label, cx,
+            BW_CELL_LINE_HEIGHT, percent);
     }
   else
     {
       g_autofree char *label = cell->is_gap ? g_strdup_printf ("⚠ %s", cell->label)
                                             : g_strdup (cell->label);
 
-      emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" "
-               "fill=\"#ffffff\">%e</text>",
-            x + w / 2, y + h / 2 + 3.5, label);
+      emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" %f>%e</text>",
+            cx, bw_layout_cell_baseline (geometry, 0, 1), &ink, label);
     }
   g_string_append (s, "</g>\n");
 }
@@ -382,32 +442,29 @@ write_overlay_cell (GString             *s,
 static void
 write_overlay (GString         *s,
                const BwOverlay *overlay,
-               double           x,
-               double           y,
-               double           width,
-               gboolean         dark)
+               const BwRect    *band,
+               const BwTheme   *theme)
 {
-  const BwPaintPalette *palette = bw_paint_palette (dark);
-  double pad = 8;
-  double inner = width - 2 * pad;
+  BwColor under = bw_color_over (&theme->strip, &theme->background);
 
   g_string_append (s, "    <g id=\"coverage-overlay\">\n");
-  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"10\" fill=\"%c\" "
+  emit (s, "      <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" %f "
            "stroke=\"%c\" stroke-opacity=\"%a\"/>\n",
-        x, y, width, BW_OVERLAY_HEIGHT, &palette->card, &palette->card_border,
-        palette->card_border.a);
+        band->x, band->y, band->w, band->h, BW_OVERLAY_RADIUS, &theme->strip, &theme->card_border,
+        theme->card_border.a);
   for (guint i = 0; i < overlay->n_tactics; i++)
     {
-      double cw = inner / overlay->n_tactics;
+      BwLayoutCell cell;
 
-      write_overlay_cell (s, &overlay->tactics[i], x + pad + i * cw, y + pad, cw, 34, TRUE, palette);
+      bw_layout_get_overlay_cell (band, FALSE, i, overlay->n_tactics, &cell);
+      write_overlay_cell (s, &overlay->tactics[i], &cell, TRUE, theme, &under);
     }
   for (guint i = 0; i < overlay->n_phases; i++)
     {
-      double cw = inner / overlay->n_phases;
+      BwLayoutCell cell;
 
-      write_overlay_cell (s, &overlay->phases[i], x + pad + i * cw, y + pad + 40, cw, 20, FALSE,
-                          palette);
+      bw_layout_get_overlay_cell (band, TRUE, i, overlay->n_phases, &cell);
+      write_overlay_cell (s, &overlay->phases[i], &cell, FALSE, theme, &under);
     }
   g_string_append (s, "    </g>\n");
 }
@@ -418,7 +475,7 @@ bw_svg_write (BwLayout           *layout,
               gsize              *out_length)
 {
   GString *s = g_string_new (NULL);
-  const BwPaintPalette *palette = bw_paint_palette (options->dark);
+  const BwTheme *theme = bw_theme_get (options->dark);
   g_autoptr(GPtrArray) icons = g_ptr_array_new ();
   gboolean with_overlay = options->overlay != NULL && options->overlay->n_tactics > 0;
   BwRect page;
@@ -448,21 +505,21 @@ bw_svg_write (BwLayout           *layout,
   write_icon_defs (s, icons);
   g_string_append (s, "  </defs>\n");
   emit (s, "  <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" fill=\"%c\"/>\n", x0, y0, w, h,
-        &palette->background);
+        &theme->background);
 
   g_string_append (s, "  <g id=\"zones\">\n");
   for (guint i = 0; i < bw_layout_get_n_zones (layout); i++)
-    write_zone (s, bw_layout_get_zone (layout, i), options->dark);
+    write_zone (s, bw_layout_get_zone (layout, i), theme);
   g_string_append (s, "  </g>\n  <g id=\"edges\">\n");
   for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
-    write_edge (s, bw_layout_get_edge (layout, i), options->dark);
+    write_edge (s, bw_layout_get_edge (layout, i), theme);
   g_string_append (s, "  </g>\n  <g id=\"nodes\">\n");
   for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
-    write_node (s, bw_layout_get_node (layout, i), options->dark);
+    write_node (s, bw_layout_get_node (layout, i), theme);
   g_string_append (s, "  </g>\n");
 
   if (with_overlay)
-    write_overlay (s, options->overlay, band.x, band.y, band.w, options->dark);
+    write_overlay (s, options->overlay, &band, theme);
 
   g_string_append (s, "</svg>\n");
 
