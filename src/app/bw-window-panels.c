@@ -1,16 +1,15 @@
 /* bw-window-panels.c: the window's side panels — palette on the left; inspector and coverage
- * view on the right — fed from the project, whose report keeps the overlay and the figures live. */
+ * view on the right. Each follows the window's project; the window passes on what one of them
+ * asks of another, and shows the summary of each report. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "bw-advisor.h"
-#include "bw-catalog-banner.h"
+#include "bw-application.h"
 #include "bw-coverage-view.h"
 #include "bw-inspector.h"
-#include "bw-overlay.h"
 #include "bw-palette.h"
-#include "bw-report.h"
 #include "bw-window-private.h"
 
 static void
@@ -41,17 +40,15 @@ panel_error_cb (BwWindow   *self,
   bw_window_toast (self, message);
 }
 
+/* The one line over the panels: the whole estate's figures, or why there are none. */
 static void
-report_changed (BwWindow *self)
+update_summary (BwWindow *self)
 {
   BwReport *report = bw_project_get_report (self->project);
-  BwCatalog *catalog = bw_project_get_catalog (self->project);
-  BwOverlay overlay = { 0 };
-  g_autoptr(GHashTable) coverage = NULL;
   const BwReportFigures *summary;
-  g_autofree char *summary_text = NULL;
+  g_autofree char *text = NULL;
 
-  if (report == NULL || catalog == NULL)
+  if (report == NULL || bw_project_get_catalog (self->project) == NULL)
     {
       const GError *error = bw_application_get_catalog_error (BW_APPLICATION (g_application_get_default ()));
 
@@ -60,18 +57,11 @@ report_changed (BwWindow *self)
       return;
     }
 
-  bw_overlay_fill_from_report (&overlay, report, catalog);
-  bw_canvas_set_overlay (self->canvas, &overlay);
-  coverage = bw_overlay_asset_coverage (report);
-  bw_canvas_set_asset_coverage (self->canvas, coverage);
-
   summary = bw_report_get_summary (report);
-  summary_text = g_strdup_printf (_("%.0f%% covered · %u of %u techniques covered, %u partial"),
-                                  summary->ratio * 100, summary->covered, summary->applicable,
-                                  summary->partial);
-  gtk_label_set_text (self->summary_label, summary_text);
-  bw_coverage_view_set_report (BW_COVERAGE_VIEW (self->coverage), report);
-  bw_advisor_set_report (BW_ADVISOR (self->advisor), report);
+  text = g_strdup_printf (_("%.0f%% covered · %u of %u techniques covered, %u partial"),
+                          summary->ratio * 100, summary->covered, summary->applicable,
+                          summary->partial);
+  gtk_label_set_text (self->summary_label, text);
 }
 
 static void
@@ -106,22 +96,6 @@ technique_activated_cb (BwWindow       *self,
 }
 
 void
-bw_window_document_replaced (BwWindow *self)
-{
-  BwDocument *document = bw_project_get_document (self->project);
-  BwHistory *history = bw_project_get_history (self->project);
-  BwCatalog *catalog = bw_project_get_catalog (self->project);
-
-  bw_canvas_set_model (self->canvas, document, history, catalog);
-  bw_inspector_set_model (BW_INSPECTOR (self->inspector), document, history, catalog);
-  bw_coverage_view_set_model (BW_COVERAGE_VIEW (self->coverage), document, catalog);
-  if (catalog != NULL)
-    bw_advisor_set_model (BW_ADVISOR (self->advisor), history, catalog);
-  bw_canvas_set_highlight (self->canvas, NULL, NULL);
-  report_changed (self);
-}
-
-void
 bw_window_selection_changed (BwWindow *self)
 {
   g_autoptr(GPtrArray) selection = bw_canvas_get_selection (self->canvas);
@@ -142,34 +116,11 @@ bw_window_panels_class_init (GtkWidgetClass *widget_class)
   g_type_ensure (BW_TYPE_ADVISOR);
 }
 
-/* The palette is made for one catalog: a new one for each. */
 static void
-replace_palette (BwWindow *self)
+follow_project (BwWindow  *self,
+                GtkWidget *widget)
 {
-  if (self->palette != NULL)
-    gtk_box_remove (self->palette_box, self->palette);
-  self->palette = bw_palette_new (bw_project_get_catalog (self->project));
-  gtk_widget_set_hexpand (self->palette, FALSE);
-  gtk_widget_set_size_request (self->palette, 232, -1);
-  gtk_box_append (self->palette_box, self->palette);
-  g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-}
-
-static void
-project_catalog_cb (BwWindow   *self,
-                    GParamSpec *pspec,
-                    BwProject  *project)
-{
-  replace_palette (self);
-}
-
-static void
-project_report_cb (BwWindow   *self,
-                   GParamSpec *pspec,
-                   BwProject  *project)
-{
-  report_changed (self);
+  g_object_bind_property (self, "project", widget, "project", G_BINDING_SYNC_CREATE);
 }
 
 static GtkWidget *
@@ -179,6 +130,7 @@ side_pages (BwWindow *self)
   AdwViewStackPage *page;
 
   self->coverage = bw_coverage_view_new ();
+  follow_project (self, self->coverage);
   g_signal_connect_object (self->coverage, "technique-activated",
                            G_CALLBACK (technique_activated_cb), self, G_CONNECT_SWAPPED);
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->coverage, "coverage",
@@ -186,6 +138,7 @@ side_pages (BwWindow *self)
   adw_view_stack_page_set_icon_name (page, "security-high-symbolic");
 
   self->inspector = bw_inspector_new ();
+  follow_project (self, self->inspector);
   g_signal_connect_object (self->inspector, "error", G_CALLBACK (panel_error_cb), self,
                            G_CONNECT_SWAPPED);
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->inspector, "inspector",
@@ -193,6 +146,7 @@ side_pages (BwWindow *self)
   adw_view_stack_page_set_icon_name (page, "document-properties-symbolic");
 
   self->advisor = bw_advisor_new ();
+  follow_project (self, self->advisor);
   g_signal_connect_object (self->advisor, "error", G_CALLBACK (panel_error_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->advisor, "show-paths", G_CALLBACK (show_paths_cb), self,
@@ -207,8 +161,7 @@ side_pages (BwWindow *self)
   return stack;
 }
 
-/* Builds the panels; they follow the project through the window's project_signals: a new
- * catalog gives a new palette, and each report refreshes the figures. */
+/* Builds the panels; they follow the project themselves, and the summary follows its reports. */
 void
 bw_window_panels_init (BwWindow *self)
 {
@@ -216,7 +169,13 @@ bw_window_panels_init (BwWindow *self)
   GtkWidget *switcher;
   GtkWidget *summary;
 
-  replace_palette (self);
+  self->palette = bw_palette_new ();
+  follow_project (self, self->palette);
+  gtk_widget_set_hexpand (self->palette, FALSE);
+  gtk_widget_set_size_request (self->palette, 232, -1);
+  gtk_box_append (self->palette_box, self->palette);
+  g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
+                           self, G_CONNECT_SWAPPED);
 
   stack = side_pages (self);
   switcher = adw_view_switcher_new ();
@@ -237,9 +196,12 @@ bw_window_panels_init (BwWindow *self)
   gtk_box_append (self->sidebar_box, switcher);
   gtk_box_append (self->sidebar_box, summary);
   gtk_box_append (self->sidebar_box, stack);
+  /* Last: the canvas's selection goes to the panels. */
+  follow_project (self, GTK_WIDGET (self->canvas));
 
-  g_signal_group_connect_object (self->project_signals, "notify::catalog",
-                                 G_CALLBACK (project_catalog_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::report",
-                                 G_CALLBACK (project_report_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::catalog",
+                                 G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  update_summary (self);
 }

@@ -25,9 +25,10 @@ struct _BwWindow
   guint            pulse;
 
   GSettings       *settings;
-  /* What the window shows and edits. The window, its panels and the canvas follow it through
-   * project_signals (the project's notifications) and history_signals (the current history's,
-   * retargeted by project_bindings whenever the project takes another document). */
+  /* What the window shows and edits (its "project" property, to which the canvas and the panels
+   * bind and which they follow themselves). The window follows its title, loading state and
+   * summary through project_signals, and undo and redo through history_signals (the current
+   * history's, retargeted by project_bindings whenever the project takes another document). */
   BwProject       *project;
   GSignalGroup    *project_signals;
   GSignalGroup    *history_signals;
@@ -64,8 +65,6 @@ void        bw_window_show_error        (BwWindow    *self,
  * its document, catalog and report. */
 void        bw_window_panels_class_init (GtkWidgetClass *widget_class);
 void        bw_window_panels_init       (BwWindow    *self);
-/* Puts the project's document, history and catalog in the canvas and every panel. */
-void        bw_window_document_replaced (BwWindow    *self);
 void        bw_window_selection_changed (BwWindow    *self);
 
 /* bw-window-export.c: the Export menu. */
