@@ -581,7 +581,8 @@ bw_window_class_init (BwWindowClass *klass)
   object_class->get_property = bw_window_get_property;
   window_class->close_request = bw_window_close_request;
 
-  /* The project the window shows, there from the start: the canvas and the panels bind to it. */
+  /* The project the window shows, there from the start: the canvas and the panels bind to it
+   * in the template. */
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -593,7 +594,6 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_box);
-  gtk_widget_class_bind_template_child (widget_class, BwWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, export_button);
