@@ -7,8 +7,6 @@
 #include <adwaita.h>
 
 #include "bw-advisor.h"
-#include "bw-document-io.h"
-#include "bw-engine.h"
 #include "bw-recommend.h"
 #include "bw-threat-groups-dialog.h"
 #include "bw-tiers.h"
@@ -20,41 +18,33 @@ extern GResource *bw_app_get_resource (void);
 typedef struct
 {
   BwCatalog  *catalog;
-  BwDocument *document;
+  BwProject  *project;
+  BwDocument *document; /* the project's */
   BwHistory  *history;
-  BwEngine   *engine;
   GtkWidget  *window;
   BwAdvisor  *advisor;
 } Fixture;
-
-static void
-report_cb (BwEngine  *engine,
-           BwAdvisor *advisor)
-{
-  bw_advisor_set_report (advisor, bw_engine_get_report (engine));
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
   g_autoptr(GError) error = NULL;
 
   f->catalog = bw_catalog_load_default (&error);
   g_assert_no_error (error);
-  f->document = bw_document_load_from_file (sample, &error);
+  f->project = bw_project_new (f->catalog);
+  g_assert_true (bw_project_load (f->project, file, &error));
   g_assert_no_error (error);
-  f->history = bw_history_new (f->document);
-  f->engine = bw_engine_new (f->catalog);
-  bw_engine_set_document (f->engine, f->document);
+  f->document = bw_project_get_document (f->project);
+  f->history = bw_project_get_history (f->project);
   f->window = gtk_window_new ();
   f->advisor = BW_ADVISOR (bw_advisor_new ());
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->advisor));
   gtk_window_present (GTK_WINDOW (f->window));
-  bw_advisor_set_model (f->advisor, f->history, f->catalog);
-  bw_advisor_set_report (f->advisor, bw_engine_get_report (f->engine));
-  g_signal_connect_object (f->engine, "report-changed", G_CALLBACK (report_cb), f->advisor, 0);
+  bw_advisor_set_project (f->advisor, f->project);
 }
 
 static void
@@ -62,10 +52,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  bw_engine_set_document (f->engine, NULL);
-  g_clear_object (&f->engine);
-  g_clear_object (&f->history);
-  g_clear_object (&f->document);
+  g_clear_object (&f->project);
   g_clear_object (&f->catalog);
 }
 

@@ -1,14 +1,13 @@
-/* test-panels.c: the side panels on their own, under a display — the palette's rows follow its
- * search and keep the family order, the coverage view lists a tactic's techniques gaps first and
- * filters them, the inspector shows a service's capabilities as rows whose switches edit the
- * document through the history, and shows each kind of target on its own page. */
+/* test-panels.c: the side panels on their own, under a display, each following a BwProject —
+ * the palette's rows follow its search and keep the family order, the coverage view lists a
+ * tactic's techniques gaps first and filters them, the inspector shows a service's capabilities
+ * as rows whose switches edit the document through the history, and shows each kind of target
+ * on its own page; when the project takes another catalog or document, each panel follows. */
 #include "config.h"
 
 #include "bw-application.h"
 #include "bw-capability-row.h"
 #include "bw-coverage-view.h"
-#include "bw-document-io.h"
-#include "bw-engine.h"
 #include "bw-inspector.h"
 #include "bw-palette.h"
 #include "bw-palette-row.h"
@@ -42,15 +41,18 @@ find_all (GtkWidget *root,
   return found;
 }
 
-static BwDocument *
+/* A project holding the sample, analysed with the shipped catalog. */
+static BwProject *
 load_sample (void)
 {
   g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  BwDocument *document = bw_document_load_from_file (path, &error);
+  BwProject *project = bw_project_new (catalog);
 
+  g_assert_true (bw_project_load (project, file, &error));
   g_assert_no_error (error);
-  return document;
+  return project;
 }
 
 static guint
@@ -74,11 +76,19 @@ remember_id (BwPalette  *palette,
 static void
 test_palette (void)
 {
-  GtkWidget *palette = g_object_ref_sink (bw_palette_new (catalog));
-  g_autoptr(GPtrArray) visible = bw_palette_get_visible (BW_PALETTE (palette));
+  g_autoptr(BwProject) project = bw_project_new (catalog);
+  GtkWidget *palette = g_object_ref_sink (bw_palette_new ());
+  g_autoptr(GPtrArray) visible = NULL;
   g_autoptr(GPtrArray) rows = find_all (palette, BW_TYPE_PALETTE_ROW);
   g_autoptr(GPtrArray) entries = find_all (palette, GTK_TYPE_SEARCH_ENTRY);
   g_autofree char *activated = NULL;
+
+  /* Without a project, no catalog and no rows. */
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  bw_palette_set_project (BW_PALETTE (palette), project);
+  visible = bw_palette_get_visible (BW_PALETTE (palette));
+  rows = find_all (palette, BW_TYPE_PALETTE_ROW);
 
   /* Every stencil, one row each, grouped by family in the catalog's order. */
   g_assert_cmpuint (visible->len, ==, bw_catalog_get_n_stencils (catalog));
@@ -127,8 +137,8 @@ status_rank (BwStatus status)
 static void
 test_coverage_view (void)
 {
-  g_autoptr(BwDocument) document = load_sample ();
-  g_autoptr(BwReport) report = bw_engine_compute (catalog, document);
+  g_autoptr(BwProject) project = load_sample ();
+  BwReport *report = bw_project_get_report (project);
   GtkWidget *view = g_object_ref_sink (bw_coverage_view_new ());
   const BwTactic *tactic = bw_catalog_get_tactic (catalog, 2);
   g_autoptr(GPtrArray) tactics = NULL;
@@ -137,8 +147,7 @@ test_coverage_view (void)
   guint expected = 0;
   int last = 0;
 
-  bw_coverage_view_set_model (BW_COVERAGE_VIEW (view), document, catalog);
-  bw_coverage_view_set_report (BW_COVERAGE_VIEW (view), report);
+  bw_coverage_view_set_project (BW_COVERAGE_VIEW (view), project);
   tactics = find_all (view, BW_TYPE_TACTIC_ROW);
   g_assert_cmpuint (tactics->len, ==, bw_catalog_get_n_tactics (catalog));
   for (guint i = 0; i < tactics->len; i++)
@@ -205,8 +214,9 @@ first_node_of_role (BwDocument *document,
 static void
 test_inspector (void)
 {
-  g_autoptr(BwDocument) document = load_sample ();
-  g_autoptr(BwHistory) history = bw_history_new (document);
+  g_autoptr(BwProject) project = load_sample ();
+  BwDocument *document = bw_project_get_document (project);
+  BwHistory *history = bw_project_get_history (project);
   GtkWidget *inspector = g_object_ref_sink (bw_inspector_new ());
   const char *service = first_node_of_role (document, BW_ROLE_SERVICE);
   const char *asset = first_node_of_role (document, BW_ROLE_ASSET);
@@ -216,7 +226,7 @@ test_inspector (void)
   g_autoptr(GPtrArray) status = NULL;
   const char *capability;
 
-  bw_inspector_set_model (BW_INSPECTOR (inspector), document, history, catalog);
+  bw_inspector_set_project (BW_INSPECTOR (inspector), project);
   bw_inspector_set_target (BW_INSPECTOR (inspector), service, 1);
   rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
   g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->capabilities));
@@ -247,6 +257,91 @@ test_inspector (void)
   g_object_unref (inspector);
 }
 
+static guint
+count (GtkWidget *root,
+       GType      type)
+{
+  g_autoptr(GPtrArray) found = find_all (root, type);
+
+  return found->len;
+}
+
+/* The panels follow the project, not the caller: another catalog gives the palette its stencils
+ * and the coverage view its tactics, and drops what was picked; another document drops the
+ * inspector's target and the picked technique. */
+static void
+test_follow_project (void)
+{
+  g_autoptr(BwProject) project = load_sample ();
+  g_autoptr(BwCatalog) tiny = bw_test_tiny_catalog ();
+  const char *lines[] = { "n1 win -", "n2 svc -", "e1 protects n2 n1", NULL };
+  g_autoptr(BwDocument) small = bw_test_build_document (lines);
+  GtkWidget *palette = g_object_ref_sink (bw_palette_new ());
+  GtkWidget *view = g_object_ref_sink (bw_coverage_view_new ());
+  GtkWidget *inspector = g_object_ref_sink (bw_inspector_new ());
+  const char *service = first_node_of_role (bw_project_get_document (project), BW_ROLE_SERVICE);
+  g_autoptr(GPtrArray) techniques = NULL;
+  g_autoptr(BwProject) bound = NULL;
+  g_autoptr(GPtrArray) visible = NULL;
+
+  g_object_set (palette, "project", project, NULL);
+  g_object_set (view, "project", project, NULL);
+  g_object_set (inspector, "project", project, NULL);
+  g_object_get (view, "project", &bound, NULL);
+  g_assert_true (bound == project);
+
+  bw_inspector_set_target (BW_INSPECTOR (inspector), service, 1);
+  g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), >, 0);
+  bw_coverage_view_show_tactic (BW_COVERAGE_VIEW (view), 2);
+  techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+  g_assert_cmpuint (techniques->len, >, 0);
+  g_signal_emit_by_name (gtk_widget_get_parent (techniques->pdata[0]), "row-activated", techniques->pdata[0]);
+  g_assert_nonnull (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)));
+  g_clear_pointer (&techniques, g_ptr_array_unref);
+
+  /* Another catalog. */
+  bw_project_set_catalog (project, tiny);
+  visible = bw_palette_get_visible (BW_PALETTE (palette));
+  g_assert_cmpuint (visible->len, ==, bw_catalog_get_n_stencils (tiny));
+  g_assert_cmpuint (count (palette, BW_TYPE_PALETTE_ROW), ==, bw_catalog_get_n_stencils (tiny));
+  g_assert_null (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)));
+  g_assert_cmpuint (count (view, BW_TYPE_TACTIC_ROW), ==, bw_catalog_get_n_tactics (tiny));
+  g_assert_cmpuint (count (view, BW_TYPE_TECHNIQUE_ROW), ==, 0);
+  g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), ==, 0);
+
+  /* Another document. */
+  bw_project_set_document (project, small, NULL);
+  bw_inspector_set_target (BW_INSPECTOR (inspector), "n2", 1);
+  g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), ==, 2);
+  for (guint i = 0; i < bw_catalog_get_n_tactics (tiny) && (techniques == NULL || techniques->len == 0); i++)
+    {
+      g_clear_pointer (&techniques, g_ptr_array_unref);
+      bw_coverage_view_show_tactic (BW_COVERAGE_VIEW (view), i);
+      techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+    }
+  g_assert_cmpuint (techniques->len, >, 0);
+  g_signal_emit_by_name (gtk_widget_get_parent (techniques->pdata[0]), "row-activated", techniques->pdata[0]);
+  g_assert_nonnull (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)));
+  {
+    g_autoptr(BwDocument) other = bw_test_build_document (lines);
+
+    bw_project_set_document (project, other, NULL);
+  }
+  g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), ==, 0);
+  g_assert_null (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)));
+  g_assert_cmpuint (count (view, BW_TYPE_TACTIC_ROW), ==, bw_catalog_get_n_tactics (tiny));
+
+  /* Without a project, nothing is shown. */
+  g_object_set (palette, "project", NULL, NULL);
+  g_object_set (view, "project", NULL, NULL);
+  g_assert_cmpuint (count (palette, BW_TYPE_PALETTE_ROW), ==, 0);
+  g_assert_cmpuint (count (view, BW_TYPE_TACTIC_ROW), ==, 0);
+
+  g_object_unref (palette);
+  g_object_unref (view);
+  g_object_unref (inspector);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/panels/palette", test_palette);
   g_test_add_func ("/panels/coverage-view", test_coverage_view);
   g_test_add_func ("/panels/inspector", test_inspector);
+  g_test_add_func ("/panels/follow-project", test_follow_project);
 
   status = g_test_run ();
   g_clear_object (&catalog);

@@ -19,12 +19,14 @@ struct _BwAdvisor
 {
   GtkWidget            parent_instance;
 
-  BwHistory           *history;
+  BwProject           *project;
+  GSignalGroup        *project_signals;
+  GSignalGroup        *document_signals;
+  BwHistory           *history;      /* the project's, as last taken up */
   BwDocument          *document;
   BwCatalog           *catalog;
   BwReport            *report;
   char                *entry;
-  GSignalGroup        *document_signals;
 
   /* Template */
   GtkWidget           *page;
@@ -63,6 +65,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *const licences[] = { NULL, "E3", "E5" };
 
@@ -477,36 +488,77 @@ document_changed_cb (BwAdvisor *self)
   schedule_refresh (self);
 }
 
-void
-bw_advisor_set_model (BwAdvisor *self,
-                      BwHistory *history,
-                      BwCatalog *catalog)
+/* Another document, history or catalog: no entry, no figures until they are worked out again.
+ * The project may announce a new document after the report made for it, or before, so each
+ * notification takes up the model first. */
+static void
+follow_model (BwAdvisor *self)
 {
-  g_return_if_fail (BW_IS_ADVISOR (self));
+  BwDocument *document = self->project ? bw_project_get_document (self->project) : NULL;
+  BwHistory *history = self->project ? bw_project_get_history (self->project) : NULL;
+  BwCatalog *catalog = self->project ? bw_project_get_catalog (self->project) : NULL;
 
+  if (document == self->document && history == self->history && catalog == self->catalog)
+    return;
   g_set_object (&self->history, history);
-  if (history != NULL)
-    g_set_object (&self->document, bw_history_get_document (history));
-  else
-    g_clear_object (&self->document);
-  g_signal_group_set_target (self->document_signals, self->document);
+  g_set_object (&self->document, document);
   g_set_object (&self->catalog, catalog);
+  g_signal_group_set_target (self->document_signals, document);
   g_clear_pointer (&self->entry, g_free);
   g_clear_pointer (&self->recs, g_ptr_array_unref);
   document_changed_cb (self);
 }
 
-void
-bw_advisor_set_report (BwAdvisor *self,
-                       BwReport  *report)
+static void
+follow_report (BwAdvisor *self)
 {
-  g_return_if_fail (BW_IS_ADVISOR (self));
+  BwReport *report = self->project ? bw_project_get_report (self->project) : NULL;
 
   if (report != NULL)
     bw_report_ref (report);
   g_clear_pointer (&self->report, bw_report_unref);
   self->report = report;
   schedule_refresh (self);
+}
+
+static void
+project_model_cb (BwAdvisor  *self,
+                  GParamSpec *pspec,
+                  BwProject  *project)
+{
+  follow_model (self);
+}
+
+static void
+project_report_cb (BwAdvisor  *self,
+                   GParamSpec *pspec,
+                   BwProject  *project)
+{
+  follow_model (self);
+  follow_report (self);
+}
+
+BwProject *
+bw_advisor_get_project (BwAdvisor *self)
+{
+  g_return_val_if_fail (BW_IS_ADVISOR (self), NULL);
+
+  return self->project;
+}
+
+void
+bw_advisor_set_project (BwAdvisor *self,
+                        BwProject *project)
+{
+  g_return_if_fail (BW_IS_ADVISOR (self));
+  g_return_if_fail (project == NULL || BW_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+  g_signal_group_set_target (self->project_signals, project);
+  follow_model (self);
+  follow_report (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 void
@@ -589,10 +641,14 @@ bw_advisor_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_ADVISOR);
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->document_signals);
+  g_clear_object (&self->project);
   g_clear_object (&self->tier_items);
   g_clear_object (&self->recommendation_items);
   g_clear_object (&self->path_items);
@@ -607,17 +663,59 @@ bw_advisor_dispose (GObject *object)
 }
 
 static void
+bw_advisor_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BwAdvisor *self = BW_ADVISOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bw_advisor_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  BwAdvisor *self = BW_ADVISOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bw_advisor_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bw_advisor_class_init (BwAdvisorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_advisor_dispose;
+  object_class->get_property = bw_advisor_get_property;
+  object_class->set_property = bw_advisor_set_property;
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* (reached assets, weakest assets) as string sets, or (NULL, NULL) to clear. */
   signals[SHOW_PATHS] = g_signal_new ("show-paths", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                       NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_POINTER);
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bwadvisor");
 
@@ -659,6 +757,13 @@ bw_advisor_init (BwAdvisor *self)
   bind_list (self, self->recommendations, &self->recommendation_items);
   bind_list (self, self->paths, &self->path_items);
 
+  self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::document",
+                                  G_CALLBACK (project_model_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::catalog",
+                                  G_CALLBACK (project_model_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::report",
+                                  G_CALLBACK (project_report_cb), self);
   self->document_signals = g_signal_group_new (BW_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self);
 }

@@ -5,10 +5,8 @@
 
 #include <adwaita.h>
 
-#include "bw-catalog.h"
-#include "bw-history.h"
+#include "bw-project.h"
 #include "bw-recommend.h"
-#include "bw-report.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwAdvisor, bw_advisor, BW, ADVISOR, GtkWidget)
 
 GtkWidget *bw_advisor_new          (void);
-void       bw_advisor_set_model    (BwAdvisor  *self,
-                                    BwHistory  *history,
-                                    BwCatalog  *catalog);
-/* The engine's current report: the panel refreshes shortly after the last change. */
-void       bw_advisor_set_report   (BwAdvisor  *self,
-                                    BwReport   *report);
+/* The project advised on: the panel refreshes shortly after its last change and report. */
+BwProject *bw_advisor_get_project  (BwAdvisor  *self);
+void       bw_advisor_set_project  (BwAdvisor  *self,
+                                    BwProject  *project);
 /* The asset attack paths start from (the selection), or NULL. */
 void       bw_advisor_set_entry    (BwAdvisor  *self,
                                     const char *node_id);

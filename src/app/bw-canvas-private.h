@@ -22,6 +22,11 @@ struct _BwCanvas
 {
   GtkWidget   parent_instance;
 
+  /* The project the canvas shows and edits, and what of it the canvas last took up: its
+   * document (whose changes document_signals follows), history and catalog. */
+  BwProject    *project;
+  GSignalGroup *project_signals;
+  GSignalGroup *document_signals;
   BwDocument *document;
   BwHistory  *history;
   BwCatalog  *catalog;

@@ -8,6 +8,7 @@
 
 #include "bw-canvas-private.h"
 #include "bw-edit-rules.h"
+#include "bw-overlay.h"
 
 G_DEFINE_FINAL_TYPE (BwCanvas, bw_canvas, GTK_TYPE_WIDGET)
 
@@ -19,6 +20,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 void
 bw_canvas_emit_error (BwCanvas *self,
@@ -75,34 +85,93 @@ document_changed_cb (BwCanvas       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-bw_canvas_set_model (BwCanvas   *self,
-                     BwDocument *document,
-                     BwHistory  *history,
-                     BwCatalog  *catalog)
+/* The strip and the badges show the project's latest report. Until there is one (no catalog),
+ * they stay as they were. */
+static void
+follow_report (BwCanvas *self)
 {
-  g_return_if_fail (BW_IS_CANVAS (self));
+  BwReport *report = self->project ? bw_project_get_report (self->project) : NULL;
+  BwCatalog *catalog = self->project ? bw_project_get_catalog (self->project) : NULL;
+  g_autoptr(GHashTable) coverage = NULL;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  if (report == NULL || catalog == NULL)
+    return;
+  bw_overlay_fill_from_report (&self->overlay, report, catalog);
+  coverage = bw_overlay_asset_coverage (report);
+  if (self->layout != NULL)
+    bw_layout_set_asset_coverage (self->layout, coverage);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Takes up the project's document, history and catalog when they are not those the canvas
+ * shows: a new layout, an empty selection, no highlight, and the view fitted to it. The
+ * project announces a new document and its report in either order, so both come here. */
+static gboolean
+follow_model (BwCanvas *self)
+{
+  BwDocument *document = self->project ? bw_project_get_document (self->project) : NULL;
+  BwHistory *history = self->project ? bw_project_get_history (self->project) : NULL;
+  BwCatalog *catalog = self->project ? bw_project_get_catalog (self->project) : NULL;
+
+  if (document == self->document && history == self->history && catalog == self->catalog)
+    return FALSE;
 
   g_set_object (&self->document, document);
   g_set_object (&self->history, history);
   g_set_object (&self->catalog, catalog);
+  g_signal_group_set_target (self->document_signals, document);
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_clear_pointer (&self->hovered, g_free);
-
   if (document != NULL)
-    {
-      self->layout = bw_layout_new (document, catalog);
-      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+    self->layout = bw_layout_new (document, catalog);
 
   self->view_set = FALSE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     bw_canvas_zoom_fit (self);
   bw_selection_set_document (self->selection, document);
+  bw_canvas_set_highlight (self, NULL, NULL);
+  return TRUE;
+}
+
+static void
+project_model_cb (BwCanvas   *self,
+                  GParamSpec *pspec,
+                  BwProject  *project)
+{
+  if (follow_model (self))
+    follow_report (self);
+}
+
+static void
+project_report_cb (BwCanvas   *self,
+                   GParamSpec *pspec,
+                   BwProject  *project)
+{
+  follow_model (self);
+  follow_report (self);
+}
+
+BwProject *
+bw_canvas_get_project (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), NULL);
+
+  return self->project;
+}
+
+void
+bw_canvas_set_project (BwCanvas  *self,
+                       BwProject *project)
+{
+  g_return_if_fail (BW_IS_CANVAS (self));
+  g_return_if_fail (project == NULL || BW_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+  g_signal_group_set_target (self->project_signals, project);
+  follow_model (self);
+  follow_report (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 BwDocument *
@@ -238,19 +307,6 @@ bw_canvas_place_stencil (BwCanvas   *self,
   return g_steal_pointer (&id);
 }
 
-void
-bw_canvas_set_overlay (BwCanvas  *self,
-                       BwOverlay *overlay)
-{
-  bw_overlay_clear (&self->overlay);
-  if (overlay != NULL)
-    {
-      self->overlay = *overlay;
-      *overlay = (BwOverlay) { 0 };
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 const BwOverlay *
 bw_canvas_get_overlay (BwCanvas *self)
 {
@@ -262,15 +318,6 @@ bw_canvas_set_show_overlay (BwCanvas *self,
                             gboolean  show)
 {
   self->show_overlay = show;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-bw_canvas_set_asset_coverage (BwCanvas   *self,
-                              GHashTable *coverage)
-{
-  if (self->layout != NULL)
-    bw_layout_set_asset_coverage (self->layout, coverage);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -338,8 +385,13 @@ bw_canvas_dispose (GObject *object)
 {
   BwCanvas *self = BW_CANVAS (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->project);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
@@ -357,12 +409,50 @@ bw_canvas_dispose (GObject *object)
 }
 
 static void
+bw_canvas_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BwCanvas *self = BW_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bw_canvas_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BwCanvas *self = BW_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bw_canvas_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bw_canvas_class_init (BwCanvasClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_canvas_dispose;
+  object_class->get_property = bw_canvas_get_property;
+  object_class->set_property = bw_canvas_set_property;
   widget_class->snapshot = bw_canvas_snapshot;
   widget_class->size_allocate = bw_canvas_size_allocate;
 
@@ -371,6 +461,11 @@ bw_canvas_class_init (BwCanvasClass *klass)
                                              G_TYPE_NONE, 0);
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "bwcanvas");
   bw_canvas_edit_class_init (widget_class);
@@ -391,6 +486,17 @@ bw_canvas_init (BwCanvas *self)
   self->selection = bw_selection_new ();
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::document",
+                                  G_CALLBACK (project_model_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::catalog",
+                                  G_CALLBACK (project_model_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::report",
+                                  G_CALLBACK (project_report_cb), self);
+  self->document_signals = g_signal_group_new (BW_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (document_changed_cb), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -7,6 +7,7 @@
 #include "bw-document.h"
 #include "bw-history.h"
 #include "bw-layout.h"
+#include "bw-project.h"
 #include "bw-viewport.h"
 
 G_BEGIN_DECLS
@@ -19,10 +20,10 @@ G_DECLARE_FINAL_TYPE (BwCanvas, bw_canvas, BW, CANVAS, GtkWidget)
 
 GtkWidget    *bw_canvas_new              (void);
 
-void          bw_canvas_set_model        (BwCanvas   *self,
-                                          BwDocument *document,
-                                          BwHistory  *history,
-                                          BwCatalog  *catalog);
+/* The project shown and edited: the canvas follows its document, catalog and report. */
+BwProject    *bw_canvas_get_project      (BwCanvas   *self);
+void          bw_canvas_set_project      (BwCanvas   *self,
+                                          BwProject  *project);
 BwDocument   *bw_canvas_get_document     (BwCanvas   *self);
 BwLayout     *bw_canvas_get_layout       (BwCanvas   *self);
 
@@ -91,15 +92,10 @@ char         *bw_canvas_connect          (BwCanvas   *self,
                                           const char *from,
                                           const char *to,
                                           GError    **error);
+/* The coverage strip, as the project's latest report fills it. */
 const BwOverlay *bw_canvas_get_overlay   (BwCanvas   *self);
-
-/* Overlay data from the engine; the canvas takes ownership of the cells. */
-void          bw_canvas_set_overlay      (BwCanvas   *self,
-                                          BwOverlay  *overlay);
 void          bw_canvas_set_show_overlay (BwCanvas   *self,
                                           gboolean    show);
-void          bw_canvas_set_asset_coverage (BwCanvas   *self,
-                                            GHashTable *coverage);
 
 /* Highlight for the coverage view: services that cover, assets where it is a gap. */
 void          bw_canvas_set_highlight    (BwCanvas   *self,

@@ -16,8 +16,9 @@ struct _BwCoverageView
 {
   GtkWidget       parent_instance;
 
-  BwDocument     *document;
-  BwCatalog      *catalog;
+  BwProject      *project;
+  GSignalGroup   *project_signals;
+  BwCatalog      *catalog;        /* the project's, as last taken up */
   BwReport       *report;
 
   GtkStringList  *tactic_ids;     /* every tactic, in matrix order, once there is a report */
@@ -43,6 +44,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
 create_tactic_row (gpointer item,
@@ -166,25 +176,20 @@ rebuild_techniques (BwCoverageView *self)
   bw_string_list_replace (self->technique_ids, (const char *const *) ids->pdata);
 }
 
-void
-bw_coverage_view_set_model (BwCoverageView *self,
-                            BwDocument     *document,
-                            BwCatalog      *catalog)
+/* A new catalog closes the tactic shown and drops the picked technique; each report brings the
+ * figures up to date. The project may announce its new catalog before or after the report
+ * made with it, so the catalog is taken up here first either way. */
+static void
+follow_project (BwCoverageView *self)
 {
-  g_return_if_fail (BW_IS_COVERAGE_VIEW (self));
+  BwCatalog *catalog = self->project ? bw_project_get_catalog (self->project) : NULL;
+  BwReport *report = self->project && catalog ? bw_project_get_report (self->project) : NULL;
 
-  g_set_object (&self->document, document);
-  g_set_object (&self->catalog, catalog);
-  g_clear_pointer (&self->technique, g_free);
-  bw_coverage_view_show_tactics (self);
-}
-
-void
-bw_coverage_view_set_report (BwCoverageView *self,
-                             BwReport       *report)
-{
-  g_return_if_fail (BW_IS_COVERAGE_VIEW (self));
-
+  if (catalog != self->catalog)
+    {
+      g_set_object (&self->catalog, catalog);
+      bw_coverage_view_show_tactics (self);
+    }
   if (self->report != report)
     {
       g_clear_pointer (&self->report, bw_report_unref);
@@ -192,6 +197,45 @@ bw_coverage_view_set_report (BwCoverageView *self,
     }
   rebuild_tactics (self);
   rebuild_techniques (self);
+}
+
+static void
+project_notify_cb (BwCoverageView *self,
+                   GParamSpec     *pspec,
+                   BwProject      *project)
+{
+  follow_project (self);
+}
+
+/* Another document: back to the tactics, nothing picked. */
+static void
+project_document_cb (BwCoverageView *self,
+                     GParamSpec     *pspec,
+                     BwProject      *project)
+{
+  bw_coverage_view_show_tactics (self);
+}
+
+BwProject *
+bw_coverage_view_get_project (BwCoverageView *self)
+{
+  g_return_val_if_fail (BW_IS_COVERAGE_VIEW (self), NULL);
+
+  return self->project;
+}
+
+void
+bw_coverage_view_set_project (BwCoverageView *self,
+                              BwProject      *project)
+{
+  g_return_if_fail (BW_IS_COVERAGE_VIEW (self));
+  g_return_if_fail (project == NULL || BW_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+  g_signal_group_set_target (self->project_signals, project);
+  follow_project (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 void
@@ -268,11 +312,14 @@ bw_coverage_view_dispose (GObject *object)
 {
   BwCoverageView *self = BW_COVERAGE_VIEW (object);
 
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_COVERAGE_VIEW);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
   g_clear_object (&self->tactic_ids);
   g_clear_object (&self->technique_ids);
   g_clear_object (&self->search_filter);
-  g_clear_object (&self->document);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->report, bw_report_unref);
   g_clear_pointer (&self->filter, g_free);
@@ -282,12 +329,56 @@ bw_coverage_view_dispose (GObject *object)
 }
 
 static void
+bw_coverage_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BwCoverageView *self = BW_COVERAGE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bw_coverage_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BwCoverageView *self = BW_COVERAGE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bw_coverage_view_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bw_coverage_view_class_init (BwCoverageViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_coverage_view_dispose;
+  object_class->get_property = bw_coverage_view_get_property;
+  object_class->set_property = bw_coverage_view_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   signals[TECHNIQUE_ACTIVATED] = g_signal_new ("technique-activated", G_TYPE_FROM_CLASS (klass),
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -325,6 +416,14 @@ bw_coverage_view_init (BwCoverageView *self)
   gtk_list_box_bind_model (self->techniques, G_LIST_MODEL (found), create_technique_row, self,
                            NULL);
   g_object_unref (found);
+
+  self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::document",
+                                  G_CALLBACK (project_document_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::catalog",
+                                  G_CALLBACK (project_notify_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::report",
+                                  G_CALLBACK (project_notify_cb), self);
 }
 
 GtkWidget *

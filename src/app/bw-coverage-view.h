@@ -4,9 +4,7 @@
 
 #include <adwaita.h>
 
-#include "bw-catalog.h"
-#include "bw-document.h"
-#include "bw-report.h"
+#include "bw-project.h"
 
 G_BEGIN_DECLS
 
@@ -14,11 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwCoverageView, bw_coverage_view, BW, COVERAGE_VIEW, GtkWidget)
 
 GtkWidget  *bw_coverage_view_new          (void);
-void        bw_coverage_view_set_model    (BwCoverageView *self,
-                                           BwDocument     *document,
-                                           BwCatalog      *catalog);
-void        bw_coverage_view_set_report   (BwCoverageView *self,
-                                           BwReport       *report);
+/* The project whose catalog and latest report the panel shows. */
+BwProject  *bw_coverage_view_get_project  (BwCoverageView *self);
+void        bw_coverage_view_set_project  (BwCoverageView *self,
+                                           BwProject      *project);
 /* Opens a tactic's technique list (index in matrix order), as a click on its bar does. */
 void        bw_coverage_view_show_tactic  (BwCoverageView *self,
                                            guint           tactic_index);

@@ -14,7 +14,10 @@ struct _BwInspector
 {
   GtkWidget            parent_instance;
 
-  BwDocument          *document;
+  BwProject           *project;
+  GSignalGroup        *project_signals;
+  GSignalGroup        *document_signals;
+  BwDocument          *document;        /* the project's, as last taken up */
   BwHistory           *history;
   BwCatalog           *catalog;
   char                *target;
@@ -56,6 +59,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 report (BwInspector *self,
@@ -333,24 +345,53 @@ document_changed_cb (BwInspector    *self,
   rebuild (self);
 }
 
-void
-bw_inspector_set_model (BwInspector *self,
-                        BwDocument  *document,
-                        BwHistory   *history,
-                        BwCatalog   *catalog)
+/* Another document, history or catalog: nothing is shown until the window names a target in
+ * it. */
+static void
+follow_project (BwInspector *self)
 {
-  g_return_if_fail (BW_IS_INSPECTOR (self));
+  BwDocument *document = self->project ? bw_project_get_document (self->project) : NULL;
+  BwHistory *history = self->project ? bw_project_get_history (self->project) : NULL;
+  BwCatalog *catalog = self->project ? bw_project_get_catalog (self->project) : NULL;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  if (document == self->document && history == self->history && catalog == self->catalog)
+    return;
   g_set_object (&self->document, document);
   g_set_object (&self->history, history);
   g_set_object (&self->catalog, catalog);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
   g_clear_pointer (&self->target, g_free);
   rebuild (self);
+}
+
+static void
+project_notify_cb (BwInspector *self,
+                   GParamSpec  *pspec,
+                   BwProject   *project)
+{
+  follow_project (self);
+}
+
+BwProject *
+bw_inspector_get_project (BwInspector *self)
+{
+  g_return_val_if_fail (BW_IS_INSPECTOR (self), NULL);
+
+  return self->project;
+}
+
+void
+bw_inspector_set_project (BwInspector *self,
+                          BwProject   *project)
+{
+  g_return_if_fail (BW_IS_INSPECTOR (self));
+  g_return_if_fail (project == NULL || BW_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+  g_signal_group_set_target (self->project_signals, project);
+  follow_project (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 void
@@ -373,9 +414,14 @@ bw_inspector_dispose (GObject *object)
 {
   BwInspector *self = BW_INSPECTOR (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_INSPECTOR);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->project);
   self->label_row = NULL;
   g_clear_object (&self->capability_ids);
   g_clear_object (&self->document);
@@ -387,12 +433,56 @@ bw_inspector_dispose (GObject *object)
 }
 
 static void
+bw_inspector_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BwInspector *self = BW_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bw_inspector_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BwInspector *self = BW_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bw_inspector_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bw_inspector_class_init (BwInspectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_inspector_dispose;
+  object_class->get_property = bw_inspector_get_property;
+  object_class->set_property = bw_inspector_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -435,6 +525,15 @@ bw_inspector_init (BwInspector *self)
                            create_capability_row, self, NULL);
   show_nothing (self);
   self->rebuilding = FALSE;
+
+  self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::document",
+                                  G_CALLBACK (project_notify_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::catalog",
+                                  G_CALLBACK (project_notify_cb), self);
+  self->document_signals = g_signal_group_new (BW_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (document_changed_cb), self);
 }
 
 GtkWidget *

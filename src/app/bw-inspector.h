@@ -4,9 +4,7 @@
 
 #include <adwaita.h>
 
-#include "bw-catalog.h"
-#include "bw-document.h"
-#include "bw-history.h"
+#include "bw-project.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwInspector, bw_inspector, BW, INSPECTOR, GtkWidget)
 
 GtkWidget *bw_inspector_new        (void);
-void       bw_inspector_set_model  (BwInspector *self,
-                                    BwDocument  *document,
-                                    BwHistory   *history,
-                                    BwCatalog   *catalog);
+/* The project whose document the inspector edits, through its history. */
+BwProject *bw_inspector_get_project (BwInspector *self);
+void       bw_inspector_set_project (BwInspector *self,
+                                     BwProject   *project);
 /* The id of the one selected object, or NULL (nothing, or several, selected). */
 void       bw_inspector_set_target (BwInspector *self,
                                     const char  *id,

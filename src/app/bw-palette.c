@@ -1,18 +1,23 @@
 /* bw-palette.c: the stencil palette (ui/bw-palette.ui) — every stencil of the catalog as a
  * BwPaletteRow, grouped by family and filtered by a search entry. The rows are made by the list
- * box from a model: the stencil ids, sorted by family and name, then filtered by the search. */
+ * box from a model: the stencil ids, sorted by family and name, then filtered by the search. The
+ * catalog is the project's: when the project takes another, the ids are replaced. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "bw-palette.h"
 #include "bw-palette-row.h"
+#include "bw-widgets.h"
 
 struct _BwPalette
 {
   GtkWidget           parent_instance;
 
-  BwCatalog          *catalog;
+  BwProject          *project;
+  GSignalGroup       *project_signals;
+  BwCatalog          *catalog;  /* the project's, as last taken up */
+  GtkStringList      *ids;      /* its stencil ids, in catalog order */
   GtkFilterListModel *visible;  /* of GtkStringObject: stencil ids, as the list shows them */
   GtkFilter          *filter;
   char               *text;     /* case-folded search text */
@@ -31,6 +36,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const BwStencil *
 item_stencil (BwPalette *self,
@@ -156,8 +170,7 @@ bw_palette_set_filter (BwPalette  *self,
 
   g_free (self->text);
   self->text = text ? g_utf8_casefold (text, -1) : NULL;
-  if (self->filter != NULL)
-    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -174,8 +187,6 @@ search_activate_cb (BwPalette      *self,
   g_autoptr(GtkStringObject) first = NULL;
 
   /* Enter in the search entry places the first match. */
-  if (self->visible == NULL)
-    return;
   first = g_list_model_get_item (G_LIST_MODEL (self->visible), 0);
   if (first != NULL)
     g_signal_emit (self, signals[STENCIL_ACTIVATED], 0, item_stencil (self, first)->id);
@@ -189,7 +200,7 @@ bw_palette_get_visible (BwPalette *self)
 
   g_return_val_if_fail (BW_IS_PALETTE (self), ids);
 
-  n = self->visible ? g_list_model_get_n_items (G_LIST_MODEL (self->visible)) : 0;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->visible));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->visible), i);
@@ -204,13 +215,102 @@ bw_palette_dispose (GObject *object)
 {
   BwPalette *self = BW_PALETTE (object);
 
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_PALETTE);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
+  g_clear_object (&self->ids);
   g_clear_object (&self->visible);
   g_clear_object (&self->filter);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (bw_palette_parent_class)->dispose (object);
+}
+
+/* The rows are made for one catalog, and the list box asks about them as they go: they go
+ * while it is still the palette's. */
+static void
+follow_catalog (BwPalette *self)
+{
+  BwCatalog *catalog = self->project ? bw_project_get_catalog (self->project) : NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (catalog == self->catalog)
+    return;
+  bw_string_list_replace (self->ids, NULL);
+  g_set_object (&self->catalog, catalog);
+  for (guint i = 0; catalog != NULL && i < bw_catalog_get_n_stencils (catalog); i++)
+    g_ptr_array_add (ids, bw_catalog_get_stencil (catalog, i)->id);
+  g_ptr_array_add (ids, NULL);
+  bw_string_list_replace (self->ids, (const char *const *) ids->pdata);
+}
+
+static void
+project_catalog_cb (BwPalette  *self,
+                    GParamSpec *pspec,
+                    BwProject  *project)
+{
+  follow_catalog (self);
+}
+
+BwProject *
+bw_palette_get_project (BwPalette *self)
+{
+  g_return_val_if_fail (BW_IS_PALETTE (self), NULL);
+
+  return self->project;
+}
+
+void
+bw_palette_set_project (BwPalette *self,
+                        BwProject *project)
+{
+  g_return_if_fail (BW_IS_PALETTE (self));
+  g_return_if_fail (project == NULL || BW_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+  g_signal_group_set_target (self->project_signals, project);
+  follow_catalog (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+static void
+bw_palette_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BwPalette *self = BW_PALETTE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bw_palette_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  BwPalette *self = BW_PALETTE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bw_palette_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -220,10 +320,16 @@ bw_palette_class_init (BwPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_palette_dispose;
+  object_class->get_property = bw_palette_get_property;
+  object_class->set_property = bw_palette_set_property;
 
   signals[STENCIL_ACTIVATED] = g_signal_new ("stencil-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, G_TYPE_STRING);
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "bwpalette");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-palette.ui");
@@ -235,38 +341,29 @@ bw_palette_class_init (BwPaletteClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
+/* The catalog's stencil ids in palette order, filtered by the search text. */
 static void
 bw_palette_init (BwPalette *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* The catalog's stencil ids in palette order, filtered by the search text. */
-static void
-bind_catalog (BwPalette *self)
-{
-  GtkStringList *ids = gtk_string_list_new (NULL);
   GtkSortListModel *sorted;
 
-  for (guint i = 0; i < bw_catalog_get_n_stencils (self->catalog); i++)
-    gtk_string_list_append (ids, bw_catalog_get_stencil (self->catalog, i)->id);
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (ids),
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->ids = gtk_string_list_new (NULL);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->ids)),
                                     GTK_SORTER (gtk_custom_sorter_new (compare_stencils, self, NULL)));
   self->filter = GTK_FILTER (gtk_custom_filter_new (matches, self, NULL));
   self->visible = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (self->filter));
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->visible), create_row, self, NULL);
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
+
+  self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::catalog",
+                                  G_CALLBACK (project_catalog_cb), self);
 }
 
 GtkWidget *
-bw_palette_new (BwCatalog *catalog)
+bw_palette_new (void)
 {
-  BwPalette *self = g_object_new (BW_TYPE_PALETTE, NULL);
-
-  if (catalog != NULL)
-    {
-      self->catalog = g_object_ref (catalog);
-      bind_catalog (self);
-    }
-  return GTK_WIDGET (self);
+  return g_object_new (BW_TYPE_PALETTE, NULL);
 }

@@ -1,18 +1,19 @@
-/* bw-window-panels.c: the window's side panels — palette on the left; inspector and coverage
- * view on the right — fed from the project, whose report keeps the overlay and the figures live. */
+/* bw-window-panels.c: what the window does with its side panels (ui/bw-window.ui) — the palette
+ * on the left; the coverage view, inspector and advisor on the right. The panels and the canvas
+ * follow the project themselves; the window passes on what one of them asks of another: a
+ * stencil to place, a technique or attack paths to light on the canvas, an error to show. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "bw-advisor.h"
-#include "bw-catalog-banner.h"
+#include "bw-application.h"
 #include "bw-coverage-view.h"
 #include "bw-inspector.h"
-#include "bw-overlay.h"
 #include "bw-palette.h"
-#include "bw-report.h"
 #include "bw-window-private.h"
 
+/* Activated from the keyboard: placed in the middle of the view. */
 static void
 palette_activated_cb (BwWindow   *self,
                       const char *kind,
@@ -24,7 +25,6 @@ palette_activated_cb (BwWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  /* Activated from the keyboard: place it in the middle of the view. */
   bw_canvas_widget_to_diagram (self->canvas, w / 2, h / 2 - BW_OVERLAY_HEIGHT / 2, &x, &y);
   id = bw_canvas_place_stencil (self->canvas, kind, x - BW_NODE_WIDTH / 2, y - BW_NODE_HEIGHT / 2,
                                 &error);
@@ -36,52 +36,22 @@ palette_activated_cb (BwWindow   *self,
 
 static void
 panel_error_cb (BwWindow   *self,
-                const char *message)
+                const char *message,
+                GtkWidget  *panel)
 {
   bw_window_toast (self, message);
 }
 
 static void
-report_changed (BwWindow *self)
-{
-  BwReport *report = bw_project_get_report (self->project);
-  BwCatalog *catalog = bw_project_get_catalog (self->project);
-  BwOverlay overlay = { 0 };
-  g_autoptr(GHashTable) coverage = NULL;
-  const BwReportFigures *summary;
-  g_autofree char *summary_text = NULL;
-
-  if (report == NULL || catalog == NULL)
-    {
-      const GError *error = bw_application_get_catalog_error (BW_APPLICATION (g_application_get_default ()));
-
-      gtk_label_set_text (self->summary_label,
-                          error ? error->message : _("The ATT&CK catalog could not be loaded"));
-      return;
-    }
-
-  bw_overlay_fill_from_report (&overlay, report, catalog);
-  bw_canvas_set_overlay (self->canvas, &overlay);
-  coverage = bw_overlay_asset_coverage (report);
-  bw_canvas_set_asset_coverage (self->canvas, coverage);
-
-  summary = bw_report_get_summary (report);
-  summary_text = g_strdup_printf (_("%.0f%% covered · %u of %u techniques covered, %u partial"),
-                                  summary->ratio * 100, summary->covered, summary->applicable,
-                                  summary->partial);
-  gtk_label_set_text (self->summary_label, summary_text);
-  bw_coverage_view_set_report (BW_COVERAGE_VIEW (self->coverage), report);
-  bw_advisor_set_report (BW_ADVISOR (self->advisor), report);
-}
-
-static void
 show_paths_cb (BwWindow   *self,
                GHashTable *reached,
-               GHashTable *weakest)
+               GHashTable *weakest,
+               BwAdvisor  *advisor)
 {
   bw_canvas_set_highlight (self->canvas, reached, weakest);
 }
 
+/* The services that cover the technique light up, and the assets where it is a gap. */
 static void
 technique_activated_cb (BwWindow       *self,
                         const char     *technique_id,
@@ -105,32 +75,38 @@ technique_activated_cb (BwWindow       *self,
   bw_canvas_set_highlight (self->canvas, highlighted, marked);
 }
 
-void
-bw_window_document_replaced (BwWindow *self)
+/* The one line over the panels: the whole estate's figures, or why there are none. */
+static void
+update_summary (BwWindow *self)
 {
-  BwDocument *document = bw_project_get_document (self->project);
-  BwHistory *history = bw_project_get_history (self->project);
-  BwCatalog *catalog = bw_project_get_catalog (self->project);
+  BwReport *report = bw_project_get_report (self->project);
+  const BwReportFigures *summary;
+  g_autofree char *text = NULL;
 
-  bw_canvas_set_model (self->canvas, document, history, catalog);
-  bw_inspector_set_model (BW_INSPECTOR (self->inspector), document, history, catalog);
-  bw_coverage_view_set_model (BW_COVERAGE_VIEW (self->coverage), document, catalog);
-  if (catalog != NULL)
-    bw_advisor_set_model (BW_ADVISOR (self->advisor), history, catalog);
-  bw_canvas_set_highlight (self->canvas, NULL, NULL);
-  report_changed (self);
+  if (report == NULL || bw_project_get_catalog (self->project) == NULL)
+    {
+      const GError *error = bw_application_get_catalog_error (BW_APPLICATION (g_application_get_default ()));
+
+      gtk_label_set_text (self->summary_label,
+                          error ? error->message : _("The ATT&CK catalog could not be loaded"));
+      return;
+    }
+
+  summary = bw_report_get_summary (report);
+  text = g_strdup_printf (_("%.0f%% covered · %u of %u techniques covered, %u partial"),
+                          summary->ratio * 100, summary->covered, summary->applicable,
+                          summary->partial);
+  gtk_label_set_text (self->summary_label, text);
 }
 
 void
 bw_window_selection_changed (BwWindow *self)
 {
   g_autoptr(GPtrArray) selection = bw_canvas_get_selection (self->canvas);
+  const char *one = selection->len == 1 ? g_ptr_array_index (selection, 0) : NULL;
 
-  bw_inspector_set_target (BW_INSPECTOR (self->inspector),
-                           selection->len == 1 ? g_ptr_array_index (selection, 0) : NULL,
-                           selection->len);
-  bw_advisor_set_entry (BW_ADVISOR (self->advisor),
-                        selection->len == 1 ? g_ptr_array_index (selection, 0) : NULL);
+  bw_inspector_set_target (BW_INSPECTOR (self->inspector), one, selection->len);
+  bw_advisor_set_entry (BW_ADVISOR (self->advisor), one);
 }
 
 void
@@ -140,106 +116,28 @@ bw_window_panels_class_init (GtkWidgetClass *widget_class)
   g_type_ensure (BW_TYPE_INSPECTOR);
   g_type_ensure (BW_TYPE_COVERAGE_VIEW);
   g_type_ensure (BW_TYPE_ADVISOR);
+
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, coverage);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, advisor);
+  gtk_widget_class_bind_template_callback (widget_class, palette_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, panel_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_paths_cb);
+  gtk_widget_class_bind_template_callback (widget_class, technique_activated_cb);
 }
 
-/* The palette is made for one catalog: a new one for each. */
-static void
-replace_palette (BwWindow *self)
-{
-  if (self->palette != NULL)
-    gtk_box_remove (self->palette_box, self->palette);
-  self->palette = bw_palette_new (bw_project_get_catalog (self->project));
-  gtk_widget_set_hexpand (self->palette, FALSE);
-  gtk_widget_set_size_request (self->palette, 232, -1);
-  gtk_box_append (self->palette_box, self->palette);
-  g_signal_connect_object (self->palette, "stencil-activated", G_CALLBACK (palette_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-}
-
-static void
-project_catalog_cb (BwWindow   *self,
-                    GParamSpec *pspec,
-                    BwProject  *project)
-{
-  replace_palette (self);
-}
-
-static void
-project_report_cb (BwWindow   *self,
-                   GParamSpec *pspec,
-                   BwProject  *project)
-{
-  report_changed (self);
-}
-
-static GtkWidget *
-side_pages (BwWindow *self)
-{
-  GtkWidget *stack = adw_view_stack_new ();
-  AdwViewStackPage *page;
-
-  self->coverage = bw_coverage_view_new ();
-  g_signal_connect_object (self->coverage, "technique-activated",
-                           G_CALLBACK (technique_activated_cb), self, G_CONNECT_SWAPPED);
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->coverage, "coverage",
-                                    _("Coverage"));
-  adw_view_stack_page_set_icon_name (page, "security-high-symbolic");
-
-  self->inspector = bw_inspector_new ();
-  g_signal_connect_object (self->inspector, "error", G_CALLBACK (panel_error_cb), self,
-                           G_CONNECT_SWAPPED);
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->inspector, "inspector",
-                                    _("Inspector"));
-  adw_view_stack_page_set_icon_name (page, "document-properties-symbolic");
-
-  self->advisor = bw_advisor_new ();
-  g_signal_connect_object (self->advisor, "error", G_CALLBACK (panel_error_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->advisor, "show-paths", G_CALLBACK (show_paths_cb), self,
-                           G_CONNECT_SWAPPED);
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), self->advisor, "advisor",
-                                    _("Advisor"));
-  adw_view_stack_page_set_icon_name (page, "starred-symbolic");
-
-  /* The page the user last had open comes back next time. */
-  g_settings_bind (self->settings, "sidebar-page", stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
-  gtk_widget_set_vexpand (stack, TRUE);
-  return stack;
-}
-
-/* Builds the panels; they follow the project through the window's project_signals: a new
- * catalog gives a new palette, and each report refreshes the figures. */
+/* The page the user last had open comes back next time; the summary follows each report. */
 void
 bw_window_panels_init (BwWindow *self)
 {
-  GtkWidget *stack;
-  GtkWidget *switcher;
-  GtkWidget *summary;
-
-  replace_palette (self);
-
-  stack = side_pages (self);
-  switcher = adw_view_switcher_new ();
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (stack));
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_widget_set_margin_bottom (switcher, 6);
-  gtk_widget_set_margin_start (switcher, 6);
-  gtk_widget_set_margin_end (switcher, 6);
-
-  summary = gtk_label_new (NULL);
-  self->summary_label = GTK_LABEL (summary);
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_widget_add_css_class (summary, "dim-label");
-  gtk_widget_add_css_class (summary, "caption");
-  gtk_widget_set_margin_bottom (summary, 6);
-
-  gtk_box_append (self->sidebar_box, switcher);
-  gtk_box_append (self->sidebar_box, summary);
-  gtk_box_append (self->sidebar_box, stack);
-
-  g_signal_group_connect_object (self->project_signals, "notify::catalog",
-                                 G_CALLBACK (project_catalog_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "sidebar-page", self->side_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_group_connect_object (self->project_signals, "notify::report",
-                                 G_CALLBACK (project_report_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::catalog",
+                                 G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  update_summary (self);
 }

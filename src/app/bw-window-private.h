@@ -16,7 +16,6 @@ struct _BwWindow
   AdwWindowTitle  *window_title;
   BwCanvas        *canvas;
   GtkBox          *palette_box;
-  GtkBox          *sidebar_box;
   GtkToggleButton *palette_button;
   GtkToggleButton *sidebar_button;
   GtkMenuButton   *export_button;
@@ -25,21 +24,24 @@ struct _BwWindow
   guint            pulse;
 
   GSettings       *settings;
-  /* What the window shows and edits. The window, its panels and the canvas follow it through
-   * project_signals (the project's notifications) and history_signals (the current history's,
-   * retargeted by project_bindings whenever the project takes another document). */
+  /* What the window shows and edits (its "project" property, to which the canvas and the panels
+   * bind in the template and which they follow themselves). The window follows its title,
+   * loading state and summary through project_signals, and undo and redo through
+   * history_signals (the current history's, retargeted by project_bindings whenever the project
+   * takes another document). */
   BwProject       *project;
   GSignalGroup    *project_signals;
   GSignalGroup    *history_signals;
   GBindingGroup   *project_bindings;
   gboolean         close_confirmed;
 
-  /* Panels (bw-window-panels.c) */
+  /* Panels (template children; bw-window-panels.c). Each follows the window's project. */
   GtkWidget       *palette;
-  GtkWidget       *inspector;
-  GtkWidget       *coverage;
-  GtkWidget       *advisor;
+  AdwViewStack    *side_stack;
   GtkLabel        *summary_label;
+  GtkWidget       *coverage;
+  GtkWidget       *inspector;
+  GtkWidget       *advisor;
 
   GtkWidget       *catalog_banner; /* BwCatalogBanner, under the header bar */
 };
@@ -60,12 +62,11 @@ void        bw_window_show_error        (BwWindow    *self,
                                          const char  *heading,
                                          const char  *body);
 
-/* bw-window-panels.c: palette, inspector, coverage view and the canvas, fed from the project:
- * its document, catalog and report. */
+/* bw-window-panels.c: the side panels' template children and callbacks, and the summary line,
+ * which follows the project through project_signals. */
 void        bw_window_panels_class_init (GtkWidgetClass *widget_class);
 void        bw_window_panels_init       (BwWindow    *self);
-/* Puts the project's document, history and catalog in the canvas and every panel. */
-void        bw_window_document_replaced (BwWindow    *self);
+/* The canvas's selection is what the inspector shows and the advisor's attack paths start from. */
 void        bw_window_selection_changed (BwWindow    *self);
 
 /* bw-window-export.c: the Export menu. */

@@ -11,6 +11,15 @@
 
 G_DEFINE_FINAL_TYPE (BwWindow, bw_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 void
 bw_window_toast (BwWindow   *self,
                  const char *message)
@@ -544,6 +553,24 @@ bw_window_dispose (GObject *object)
 }
 
 static void
+bw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BwWindow *self = BW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bw_window_class_init (BwWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -551,7 +578,15 @@ bw_window_class_init (BwWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = bw_window_dispose;
+  object_class->get_property = bw_window_get_property;
   window_class->close_request = bw_window_close_request;
+
+  /* The project the window shows, there from the start: the canvas and the panels bind to it
+   * in the template. */
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BW_TYPE_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-window.ui");
@@ -559,7 +594,6 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_box);
-  gtk_widget_class_bind_template_child (widget_class, BwWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, export_button);
@@ -623,7 +657,6 @@ project_document_cb (BwWindow   *self,
                      GParamSpec *pspec,
                      BwProject  *project)
 {
-  bw_window_document_replaced (self);
   bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), bw_project_get_catalog (project),
                             bw_project_get_document (project));
 }
@@ -666,11 +699,6 @@ bw_window_init (BwWindow *self)
   BwCatalog *catalog = bw_application_get_catalog (BW_APPLICATION (g_application_get_default ()));
   g_autoptr(BwDocument) document = bw_document_new ();
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  if (g_strcmp0 (PROFILE, "development") == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-
   self->settings = g_settings_new (APPLICATION_ID);
   /* A new project starts from the catalog in use and the preferred gap threshold. */
   self->project = bw_project_new (catalog);
@@ -678,6 +706,11 @@ bw_window_init (BwWindow *self)
     bw_catalog_stamp_document (catalog, document);
   bw_document_set_gap_threshold (document, g_settings_get_double (self->settings, "gap-threshold"));
   bw_project_set_document (self->project, document, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
