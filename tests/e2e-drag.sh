@@ -10,16 +10,17 @@ if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
 fi
 
 work=$(mktemp -d)
-trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
-cp "$BW_SOURCE_DIR/tests/fixtures/good/small.bulwark" "$work/estate.bulwark"
-count () { grep -c '"zone.azure"' "$work/estate.bulwark" || true; }
+# The app is gone before the next test starts: a window still closing would be found by its name.
+trap 'kill "$app" 2>/dev/null && wait "$app" 2>/dev/null; rm -rf "$work"' EXIT
+cp "$BW_SOURCE_DIR/tests/fixtures/good/small.bulwark" "$work/drag-estate.bulwark"
+count () { grep -c '"zone.azure"' "$work/drag-estate.bulwark" || true; }
 before=$(count)
 
 HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" \
-  "$BW_BULWARK" "$work/estate.bulwark" >"$work/app.log" 2>&1 &
+  "$BW_BULWARK" "$work/drag-estate.bulwark" >"$work/app.log" 2>&1 &
 app=$!
 
-window=$(timeout 20 xdotool search --sync --onlyvisible --name "estate.bulwark" | head -1)
+window=$(timeout 20 xdotool search --sync --onlyvisible --name "drag-estate.bulwark" | head -1)
 eval "$(xdotool getwindowgeometry --shell "$window")"   # X, Y, WIDTH, HEIGHT
 sleep 2
 
@@ -58,5 +59,5 @@ if [ "$after" -le "$before" ]; then
   exit 1
 fi
 # The saved file is still a valid project.
-"$BW_BULWARK" validate "$work/estate.bulwark"
+"$BW_BULWARK" validate "$work/drag-estate.bulwark"
 echo "ok: dragged, dropped and saved"

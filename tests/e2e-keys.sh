@@ -14,8 +14,9 @@ if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
 fi
 
 work=$(mktemp -d)
-trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
-file="$work/estate.bulwark"
+# The app is gone before the next test starts: a window still closing would be found by its name.
+trap 'kill "$app" 2>/dev/null && wait "$app" 2>/dev/null; rm -rf "$work"' EXIT
+file="$work/keys-estate.bulwark"
 cp "$BW_SOURCE_DIR/tests/fixtures/good/small.bulwark" "$file"
 cp "$file" "$work/baseline"
 
@@ -23,7 +24,7 @@ HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE
   "$BW_BULWARK" "$file" >"$work/app.log" 2>&1 &
 app=$!
 
-window=$(timeout 20 xdotool search --sync --onlyvisible --name "estate.bulwark" | head -1)
+window=$(timeout 20 xdotool search --sync --onlyvisible --name "keys-estate.bulwark" | head -1)
 eval "$(xdotool getwindowgeometry --shell "$window")"   # X, Y, WIDTH, HEIGHT
 sleep 2
 
