@@ -164,7 +164,8 @@ create_row (gpointer item,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), figure);
       break;
     case BW_ADVISOR_ITEM_RECOMMENDATION:
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), apply_button (self, bw_advisor_item_get_index (it)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 apply_button (self, bw_advisor_item_get_index (it)));
       break;
     case BW_ADVISOR_ITEM_PATH:
     default:
@@ -259,17 +260,20 @@ show_tiers (BwAdvisor     *self,
   for (guint i = 0; i <= tiers->n_tactics; i++)
     {
       gboolean all = i == tiers->n_tactics;
-      const BwReportFigures *e3 = all ? &tiers->summary[BW_TIER_E3] : &tiers->tactics[BW_TIER_E3][i];
-      const BwReportFigures *e5 = all ? &tiers->summary[BW_TIER_E5] : &tiers->tactics[BW_TIER_E5][i];
+      const BwReportFigures *e3 = all ? &tiers->summary[BW_TIER_E3]
+                                      : &tiers->tactics[BW_TIER_E3][i];
+      const BwReportFigures *e5 = all ? &tiers->summary[BW_TIER_E5]
+                                      : &tiers->tactics[BW_TIER_E5][i];
       g_autofree char *text = NULL;
 
       if (!all && !bw_tiers_tactic_differs (tiers, i))
         continue;
       text = g_strdup_printf (_("E3 %.1f%% → E5 %.1f%%"), e3->ratio * 100, e5->ratio * 100);
-      g_ptr_array_add (items, bw_advisor_item_new (all ? BW_ADVISOR_ITEM_TOTAL : BW_ADVISOR_ITEM_FIGURE,
-                                                   all ? _("All tactics")
-                                                       : bw_catalog_get_tactic (self->catalog, i)->name,
-                                                   NULL, text, 0));
+      g_ptr_array_add (items,
+                       bw_advisor_item_new (all ? BW_ADVISOR_ITEM_TOTAL : BW_ADVISOR_ITEM_FIGURE,
+                                            all ? _("All tactics")
+                                                : bw_catalog_get_tactic (self->catalog, i)->name,
+                                            NULL, text, 0));
     }
   replace_items (self->tier_items, items);
 }
@@ -395,8 +399,8 @@ path_item (BwAdvisor          *self,
     g_string_append_printf (hops, "%s%s", k > 1 ? " → " : "",
                             bw_document_get_label (self->document, g_ptr_array_index (ids, k)));
   subtitle = g_strdup_printf (_("Weakest: “%s”, %.0f%% covered, %u gaps"),
-                              bw_document_get_label (self->document, p->weakest), p->weakest_ratio * 100,
-                              p->weakest_gaps);
+                              bw_document_get_label (self->document, p->weakest),
+                              p->weakest_ratio * 100, p->weakest_gaps);
   return bw_advisor_item_new (BW_ADVISOR_ITEM_PATH, hops->str, subtitle, NULL, 0);
 }
 
@@ -565,8 +569,10 @@ void
 bw_advisor_set_entry (BwAdvisor  *self,
                       const char *node_id)
 {
-  const BwNode *node = node_id && self->document ? bw_document_lookup_node (self->document, node_id) : NULL;
-  const BwStencil *s = node && self->catalog ? bw_catalog_lookup_stencil (self->catalog, node->kind) : NULL;
+  const BwNode *node = node_id && self->document ? bw_document_lookup_node (self->document, node_id)
+                                                 : NULL;
+  const BwStencil *s = node && self->catalog ? bw_catalog_lookup_stencil (self->catalog, node->kind)
+                                             : NULL;
 
   g_return_if_fail (BW_IS_ADVISOR (self));
 
@@ -711,7 +717,8 @@ bw_advisor_class_init (BwAdvisorClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* (reached assets, weakest assets) as string sets, or (NULL, NULL) to clear. */
   signals[SHOW_PATHS] = g_signal_new ("show-paths", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                      NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_POINTER);
+                                      NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER,
+                                      G_TYPE_POINTER);
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

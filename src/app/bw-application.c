@@ -46,8 +46,9 @@ recovery_response_cb (AdwMessageDialog *dialog,
 
               /* Said once: a damaged copy has been moved aside and is not offered again. */
               gtk_window_destroy (GTK_WINDOW (window));
-              alert = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                              _("Could Not Restore Unsaved Work"), error->message);
+              alert = adw_message_dialog_new (
+                  gtk_application_get_active_window (GTK_APPLICATION (self)),
+                  _("Could Not Restore Unsaved Work"), error->message);
               adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
               gtk_window_present (GTK_WINDOW (alert));
               continue;
@@ -73,11 +74,13 @@ offer_recovery (BwApplication *self,
   for (guint i = 0; i < orphans->len; i++)
     {
       const BwRecovery *recovery = g_ptr_array_index (orphans, i);
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (recovery->modified / G_USEC_PER_SEC);
+      g_autoptr(GDateTime)
+          when = g_date_time_new_from_unix_local (recovery->modified / G_USEC_PER_SEC);
       g_autofree char *time = g_date_time_format (when, "%x %X");
-      g_autofree char *name = recovery->original_path ? g_path_get_basename (recovery->original_path)
-                                                      : g_strdup (*recovery->title ? recovery->title
-                                                                                   : _("Untitled Estate"));
+      g_autofree char *name =
+          recovery->original_path
+              ? g_path_get_basename (recovery->original_path)
+              : g_strdup (*recovery->title ? recovery->title : _("Untitled Estate"));
 
       g_string_append_printf (body, "• %s — %s\n", name, time);
     }
@@ -136,7 +139,8 @@ bw_application_open_file (BwApplication *self,
   if (window == NULL)
     window = gtk_application_get_active_window (GTK_APPLICATION (self));
   /* Reuse the window only when it holds nothing of value. */
-  if (!BW_IS_WINDOW (window) || !bw_project_is_pristine (bw_window_get_project (BW_WINDOW (window))))
+  if (!BW_IS_WINDOW (window) ||
+      !bw_project_is_pristine (bw_window_get_project (BW_WINDOW (window))))
     window = GTK_WINDOW (bw_window_new (self));
   bw_window_open_file (BW_WINDOW (window), file);
   gtk_window_present (window);
@@ -253,7 +257,8 @@ forget_catalog_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autoptr(BwCatalog) catalog = NULL;
 
-  if (!bw_catalog_reset_user_catalog (&error) || (catalog = bw_catalog_load_default (&error)) == NULL)
+  if (!bw_catalog_reset_user_catalog (&error) ||
+      (catalog = bw_catalog_load_default (&error)) == NULL)
     {
       GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
       AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The Imported Catalog Stays"), error->message));
@@ -347,9 +352,11 @@ bw_application_startup (GApplication *app)
   self->settings = g_settings_new (APPLICATION_ID);
   self->catalog = bw_catalog_load_default (&self->catalog_error);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void

@@ -28,7 +28,8 @@ draw_handle (BwCanvas      *self,
   if (self->hovered == NULL || self->drag_mode != DRAG_NONE ||
       (ln = bw_layout_lookup_node (self->layout, self->hovered)) == NULL)
     return;
-  cairo_arc (cr, ln->handle.x, ln->handle.y, BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0, 2 * G_PI);
+  cairo_arc (cr, ln->handle.x, ln->handle.y, BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0,
+             2 * G_PI);
   set_color (cr, &theme->handle);
   cairo_fill (cr);
 }
@@ -119,7 +120,8 @@ bw_canvas_snapshot (GtkWidget   *widget,
   double h = gtk_widget_get_height (widget);
   BwRect visible;
   BwPaintState state = { 0 };
-  const BwTheme *theme = bw_theme_get (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  const BwTheme *theme =
+      bw_theme_get (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   double zoom;
   cairo_t *cr;
 
@@ -146,7 +148,8 @@ bw_canvas_snapshot (GtkWidget   *widget,
       state.highlighted = self->highlighted;
       state.marked = self->marked;
       state.hovered = self->hovered;
-      state.focused = gtk_widget_has_focus (widget) ? bw_selection_get_focused (self->selection) : NULL;
+      state.focused = gtk_widget_has_focus (widget) ? bw_selection_get_focused (self->selection)
+                                                    : NULL;
       bw_painter_draw_diagram (self->painter, cr, self->layout, &visible, &state);
       draw_handle (self, cr, theme, zoom);
     }

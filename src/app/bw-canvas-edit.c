@@ -175,7 +175,8 @@ copy_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   ids = selection_ids (self);
-  if ((text = bw_clipboard_serialize (self->document, (const char *const *) ids->pdata, NULL)) == NULL)
+  if ((text = bw_clipboard_serialize (self->document, (const char *const *) ids->pdata, NULL)) ==
+      NULL)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 

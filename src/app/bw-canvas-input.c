@@ -117,7 +117,8 @@ drag_begin_cb (BwCanvas       *self,
                GtkGestureDrag *gesture)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType mods =
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   double x, y;
   const char *id;
   BwObjectType type;
@@ -188,8 +189,10 @@ drag_update_cb (BwCanvas       *self,
   if (self->drag_mode == DRAG_PAN)
     {
       /* The press point stays under the pointer. */
-      bw_viewport_set_origin (self->viewport, self->pan_ox - off_x / zoom, self->pan_oy - off_y / zoom);
-      bw_canvas_widget_to_diagram (self, sx + off_x, sy + off_y, &self->pointer_x, &self->pointer_y);
+      bw_viewport_set_origin (self->viewport, self->pan_ox - off_x / zoom,
+                              self->pan_oy - off_y / zoom);
+      bw_canvas_widget_to_diagram (self, sx + off_x, sy + off_y, &self->pointer_x,
+                                   &self->pointer_y);
       return;
     }
 
@@ -217,7 +220,8 @@ drag_update_cb (BwCanvas       *self,
       self->guide_x = self->guide_y = NAN;
       if (ids->len == 1)
         {
-          const BwNode *moving = bw_document_lookup_node (self->document, g_ptr_array_index (ids, 0));
+          const BwNode *moving =
+              bw_document_lookup_node (self->document, g_ptr_array_index (ids, 0));
 
           if (moving != NULL)
             {
@@ -227,7 +231,8 @@ drag_update_cb (BwCanvas       *self,
               double ax = x;
               double ay = y;
 
-              bw_layout_align_node (self->layout, moving->id, 6 / bw_viewport_get_zoom (self->viewport), &ax, &ay,
+              bw_layout_align_node (self->layout, moving->id,
+                                    6 / bw_viewport_get_zoom (self->viewport), &ax, &ay,
                                     &self->guide_x, &self->guide_y);
               tx += ax - x;
               ty += ay - y;
@@ -376,7 +381,8 @@ scroll_cb (BwCanvas                 *self,
            double                    dy,
            GtkEventControllerScroll *scroll)
 {
-  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  GdkModifierType mods =
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
   double px = self->last_wx;
   double py = self->last_wy;
 

@@ -293,14 +293,16 @@ bw_canvas_place_stencil (BwCanvas   *self,
     {
       zone = bw_edit_rules_zone_at (self->document, x, y, NULL);
       id = bw_history_add_zone (self->history, kind, stencil->name, zone,
-                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y), 480, 320, error);
+                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y), 480,
+                                320, error);
     }
   else
     {
       zone = bw_edit_rules_zone_at (self->document, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2,
                                      NULL);
       id = bw_history_add_node (self->history, kind, stencil->name, zone,
-                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y), error);
+                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y),
+                                error);
     }
   if (id != NULL)
     bw_canvas_select (self, id, FALSE);

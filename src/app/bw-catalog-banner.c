@@ -95,9 +95,10 @@ bw_catalog_banner_update (BwCatalogBanner *self,
 
   if (catalog != NULL && bw_catalog_get_fallback_reason (catalog) != NULL)
     {
-      message = g_strdup_printf (_("The imported ATT&CK catalog does not load (%s). The shipped catalog, "
-                                   "ATT&CK %s, is in use."),
-                                 bw_catalog_get_fallback_reason (catalog), bw_catalog_get_attack_version (catalog));
+      message = g_strdup_printf (
+          _("The imported ATT&CK catalog does not load (%s). The shipped catalog, "
+             "ATT&CK %s, is in use."),
+          bw_catalog_get_fallback_reason (catalog), bw_catalog_get_attack_version (catalog));
       bw_catalog_banner_show (self, message, TRUE);
     }
   else if (catalog != NULL && analysed != NULL &&

@@ -141,7 +141,8 @@ technique_rank (BwCoverageView    *self,
     default:
       return -1;
     }
-  if (bw_report_has_profile (self->report) && !bw_report_in_profile (self->report, technique->index))
+  if (bw_report_has_profile (self->report) &&
+      !bw_report_in_profile (self->report, technique->index))
     rank += 3;
   return rank;
 }

@@ -266,7 +266,9 @@ show_edge (BwInspector  *self,
 
   adw_combo_row_set_selected (self->edge_kind, edge->kind);
   gtk_label_set_text (self->edge_from, from ? from->label : edge->from);
-  gtk_label_set_text (self->edge_to, to_node ? to_node->label : to_zone ? to_zone->label : edge->to);
+  gtk_label_set_text (self->edge_to, to_node   ? to_node->label
+                                     : to_zone ? to_zone->label
+                                               : edge->to);
   gtk_stack_set_visible_child_name (self->stack, "edge");
 }
 

@@ -350,8 +350,9 @@ bw_palette_init (BwPalette *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->ids = gtk_string_list_new (NULL);
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->ids)),
-                                    GTK_SORTER (gtk_custom_sorter_new (compare_stencils, self, NULL)));
+  sorted =
+      gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->ids)),
+                               GTK_SORTER (gtk_custom_sorter_new (compare_stencils, self, NULL)));
   self->filter = GTK_FILTER (gtk_custom_filter_new (matches, self, NULL));
   self->visible = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (self->filter));
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->visible), create_row, self, NULL);

@@ -59,9 +59,10 @@ describe_catalog (BwPreferencesWindow *self,
   if (self->data_group == NULL)
     return;
   if (catalog != NULL)
-    text = g_strdup_printf (_("In use: ATT&CK %s, %u tactics, %u techniques, %u capabilities"),
-                            bw_catalog_get_attack_version (catalog), bw_catalog_get_n_tactics (catalog),
-                            bw_catalog_get_n_techniques (catalog), bw_catalog_get_n_capabilities (catalog));
+    text = g_strdup_printf (
+        _("In use: ATT&CK %s, %u tactics, %u techniques, %u capabilities"),
+        bw_catalog_get_attack_version (catalog), bw_catalog_get_n_tactics (catalog),
+        bw_catalog_get_n_techniques (catalog), bw_catalog_get_n_capabilities (catalog));
   escaped = text ? g_markup_escape_text (text, -1) : NULL;
   adw_preferences_group_set_description (self->data_group, escaped);
 }
@@ -81,7 +82,8 @@ list_warnings (BwPreferencesWindow *self,
 
       /* The warnings quote file contents: never markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bw_catalog_get_warning (catalog, i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     bw_catalog_get_warning (catalog, i));
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_expander_row_add_row (self->warnings, row);
     }
@@ -106,7 +108,8 @@ reset_catalog_cb (BwPreferencesWindow *self)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "forget-catalog", NULL);
   describe_catalog (self, catalog_in_use ());
-  if (bw_catalog_get_fallback_reason (catalog_in_use ()) == NULL && !bw_catalog_user_catalog_exists ())
+  if (bw_catalog_get_fallback_reason (catalog_in_use ()) == NULL &&
+      !bw_catalog_user_catalog_exists ())
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                       adw_toast_new (_("The shipped ATT&CK catalog is in use")));
 }
@@ -134,14 +137,15 @@ import_thread (GTask        *task,
 {
   ImportJob *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BwCatalogImport) import = job->mappings
-                                        ? bw_catalog_import_mappings (job->path, NULL, NULL, FALSE, &error)
-                                        : bw_catalog_import_attack (job->path, NULL, &error);
+  g_autoptr(BwCatalogImport)
+      import = job->mappings ? bw_catalog_import_mappings (job->path, NULL, NULL, FALSE, &error)
+                             : bw_catalog_import_attack (job->path, NULL, &error);
 
   if (import == NULL || !bw_catalog_import_install (import, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, g_steal_pointer (&import), (GDestroyNotify) bw_catalog_import_free);
+    g_task_return_pointer (task, g_steal_pointer (&import),
+                           (GDestroyNotify) bw_catalog_import_free);
 }
 
 /* What an import did, in plain text for the summary dialog. */
@@ -153,13 +157,16 @@ import_summary (BwCatalogImport *import)
   guint n_warnings = bw_catalog_get_n_warnings (catalog);
 
   g_string_append_printf (text, _("ATT&CK %s: %u tactics, %u techniques, %u groups."),
-                          bw_catalog_get_attack_version (catalog), bw_catalog_get_n_tactics (catalog),
-                          bw_catalog_get_n_techniques (catalog), bw_catalog_get_n_groups (catalog));
+                          bw_catalog_get_attack_version (catalog),
+                          bw_catalog_get_n_tactics (catalog), bw_catalog_get_n_techniques (catalog),
+                          bw_catalog_get_n_groups (catalog));
   g_string_append_c (text, '\n');
   if (import->is_attack)
-    g_string_append_printf (text, _("Mapping entries carried from ATT&CK %s: %u, of which %u to another "
-                                    "technique; %u left out, their technique gone."),
-                            import->from_version, import->entries - import->gone, import->carried, import->gone);
+    g_string_append_printf (text,
+                            _("Mapping entries carried from ATT&CK %s: %u, of which %u to another "
+                               "technique; %u left out, their technique gone."),
+                            import->from_version, import->entries - import->gone, import->carried,
+                            import->gone);
   else
     g_string_append_printf (text, _("%u capabilities, %u mapping entries; %u technique ids carried "
                                     "through revoked-by, %u unknown ids left out."),
@@ -198,9 +205,10 @@ import_done_cb (GObject      *source,
 {
   BwPreferencesWindow *self = BW_PREFERENCES_WINDOW (source);
   /* The preferences may have been closed meanwhile: the summary goes to the project window. */
-  GtkWindow *parent = gtk_widget_get_visible (GTK_WIDGET (self))
-                        ? GTK_WINDOW (self)
-                        : gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()));
+  GtkWindow *parent =
+      gtk_widget_get_visible (GTK_WIDGET (self))
+          ? GTK_WINDOW (self)
+          : gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()));
   g_autoptr(GError) error = NULL;
   g_autoptr(BwCatalogImport) import = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *summary = NULL;
@@ -334,7 +342,8 @@ bw_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (bw_preferences_window_parent_class)->constructed (object);
 
   g_settings_bind_with_mapping (self->settings, "gap-threshold", self->threshold, "value",
-                                G_SETTINGS_BIND_DEFAULT, ratio_to_percent, percent_to_ratio, NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, ratio_to_percent, percent_to_ratio, NULL,
+                                NULL);
   g_settings_bind (self->settings, "show-overlay", self->overlay_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-grid", self->grid_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-grid", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);

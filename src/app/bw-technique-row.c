@@ -91,10 +91,10 @@ bw_technique_row_new (const BwTechnique       *technique,
   title = g_markup_printf_escaped ("<span font_features='tnum'>%s</span>  %s", technique->id,
                                    technique->name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  subtitle = g_strdup_printf (_("Protect %s · Detect %s · Respond %s · %u of %u assets covered"),
-                              bw_score_to_string (figures->protect), bw_score_to_string (figures->detect),
-                              bw_score_to_string (figures->respond), figures->covered_assets,
-                              figures->applicable_assets);
+  subtitle = g_strdup_printf (
+      _("Protect %s · Detect %s · Respond %s · %u of %u assets covered"),
+      bw_score_to_string (figures->protect), bw_score_to_string (figures->detect),
+      bw_score_to_string (figures->respond), figures->covered_assets, figures->applicable_assets);
   if (in_profile)
     {
       g_autofree char *plain = g_steal_pointer (&subtitle);

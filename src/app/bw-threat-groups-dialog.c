@@ -37,7 +37,8 @@ group_matches (gpointer item,
 {
   BwThreatGroupsDialog *self = data;
   const char *id = gtk_string_object_get_string (item);
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search)), -1);
+  g_autofree char *needle =
+      g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search)), -1);
   const char *haystack = g_hash_table_lookup (self->haystacks, id);
 
   return *needle == '\0' || (haystack != NULL && strstr (haystack, needle) != NULL);

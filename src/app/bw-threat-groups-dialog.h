@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 #define BW_TYPE_THREAT_GROUPS_DIALOG (bw_threat_groups_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (BwThreatGroupsDialog, bw_threat_groups_dialog, BW, THREAT_GROUPS_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (
+    BwThreatGroupsDialog, bw_threat_groups_dialog, BW, THREAT_GROUPS_DIALOG, AdwWindow)
 
 /* Emits `apply` with the chosen group ids (a GStrv, in catalog order), then closes. `chosen`
  * are those checked at first. */

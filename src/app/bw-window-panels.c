@@ -63,7 +63,8 @@ technique_activated_cb (BwWindow       *self,
   const BwTechnique *technique;
 
   if (technique_id == NULL || engine == NULL ||
-      (technique = bw_catalog_lookup_technique (bw_project_get_catalog (self->project), technique_id)) == NULL)
+      (technique = bw_catalog_lookup_technique (bw_project_get_catalog (self->project),
+                                                technique_id)) == NULL)
     {
       bw_canvas_set_highlight (self->canvas, NULL, NULL);
       return;
@@ -85,7 +86,8 @@ update_summary (BwWindow *self)
 
   if (report == NULL || bw_project_get_catalog (self->project) == NULL)
     {
-      const GError *error = bw_application_get_catalog_error (BW_APPLICATION (g_application_get_default ()));
+      const GError *error =
+          bw_application_get_catalog_error (BW_APPLICATION (g_application_get_default ()));
 
       gtk_label_set_text (self->summary_label,
                           error ? error->message : _("The ATT&CK catalog could not be loaded"));

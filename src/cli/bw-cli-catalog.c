@@ -48,10 +48,11 @@ print_ids (const char *heading,
 static void
 print_migration (BwCatalogImport *import)
 {
-  g_print (_("Mappings carried from ATT&CK %s to %s: %u entries, %u unchanged, %u carried to another "
-             "technique, %u left out (technique gone)\n"),
-           import->from_version, import->stix.version, import->entries, import->unchanged, import->carried,
-           import->gone);
+  g_print (
+      _("Mappings carried from ATT&CK %s to %s: %u entries, %u unchanged, %u carried to another "
+         "technique, %u left out (technique gone)\n"),
+      import->from_version, import->stix.version, import->entries, import->unchanged,
+      import->carried, import->gone);
   for (guint i = 0; i < import->rows->len; i++)
     {
       const BwMigrationRow *row = &g_array_index (import->rows, BwMigrationRow, i);
@@ -85,7 +86,8 @@ write_file (const char  *path,
             GBytes      *bytes,
             GError     **error)
 {
-  return bw_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  return bw_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               error);
 }
 
 int
@@ -113,9 +115,10 @@ bw_cli_import_stix (int    argc,
   if ((import = bw_catalog_import_attack (argv[1], version, &error)) == NULL)
     return bw_cli_fail ("%s", error->message);
   stats = &import->stix;
-  g_print (_("ATT&CK %s: %u tactics, %u techniques (%u + %u sub-techniques), %u groups, %u revoked ids redirected\n"),
-           stats->version, stats->tactics, stats->techniques, stats->techniques - stats->subtechniques,
-           stats->subtechniques, stats->groups, stats->revoked);
+  g_print (
+      _("ATT&CK %s: %u tactics, %u techniques (%u + %u sub-techniques), %u groups, %u revoked ids redirected\n"),
+      stats->version, stats->tactics, stats->techniques, stats->techniques - stats->subtechniques,
+      stats->subtechniques, stats->groups, stats->revoked);
   print_migration (import);
   if (out != NULL)
     {
@@ -246,8 +249,8 @@ bw_cli_catalog (int    argc,
           sub++;
       g_print (_("ATT&CK %s: %u tactics, %u techniques (%u + %u sub-techniques), %u groups\n"),
                bw_catalog_get_attack_version (catalog), bw_catalog_get_n_tactics (catalog),
-               bw_catalog_get_n_techniques (catalog), bw_catalog_get_n_techniques (catalog) - sub, sub,
-               bw_catalog_get_n_groups (catalog));
+               bw_catalog_get_n_techniques (catalog), bw_catalog_get_n_techniques (catalog) - sub,
+               sub, bw_catalog_get_n_groups (catalog));
       g_print (_("Kill chain: %u phases\n"), bw_catalog_get_n_phases (catalog));
       g_print (_("Mappings: %u capabilities, %u entries\n"), bw_catalog_get_n_capabilities (catalog),
                entries_count);
@@ -274,10 +277,12 @@ bw_cli_check_catalog (BwDocument *document,
       bw_cli_fail ("%s: %s", path, error->message);
       return FALSE;
     }
-  if (g_strcmp0 (bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog)) != 0)
-    g_printerr (_("bulwark: warning: %s: catalog.attack: analysed with ATT&CK %s; the catalog in use is ATT&CK %s, "
-                  "and the figures are computed with it\n"),
-                path, bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog));
+  if (g_strcmp0 (bw_document_get_attack_version (document),
+                 bw_catalog_get_attack_version (catalog)) != 0)
+    g_printerr (
+        _("bulwark: warning: %s: catalog.attack: analysed with ATT&CK %s; the catalog in use is ATT&CK %s, "
+           "and the figures are computed with it\n"),
+        path, bw_document_get_attack_version (document), bw_catalog_get_attack_version (catalog));
   groups = bw_document_get_threat_groups (document);
   for (guint i = 0; groups[i] != NULL; i++)
     if (bw_catalog_lookup_group (catalog, groups[i]) == NULL)

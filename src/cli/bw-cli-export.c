@@ -62,7 +62,10 @@ bw_cli_export (int    argc,
       const char    *path;
       BwExportFormat format;
     } outputs[] = {
-      { layer, BW_EXPORT_LAYER }, { svg, BW_EXPORT_SVG }, { png, BW_EXPORT_PNG }, { pdf, BW_EXPORT_PDF },
+      { layer, BW_EXPORT_LAYER },
+      { svg, BW_EXPORT_SVG },
+      { png, BW_EXPORT_PNG },
+      { pdf, BW_EXPORT_PDF },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)

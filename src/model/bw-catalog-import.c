@@ -259,7 +259,8 @@ migrate_capability (JsonObject      *capability,
   g_ptr_array_sort (entries, compare_entries);
   fresh = json_array_sized_new (entries->len);
   for (guint k = 0; k < entries->len; k++)
-    json_array_add_element (fresh, json_node_ref (((Entry *) g_ptr_array_index (entries, k))->node));
+    json_array_add_element (fresh,
+                            json_node_ref (((Entry *) g_ptr_array_index (entries, k))->node));
   json_object_set_array_member (capability, "entries", fresh);
 
   summary->entries += row.entries;
@@ -308,9 +309,10 @@ bw_catalog_import_migrate_mappings (GBytes          *mappings,
       bw_catalog_invalid (error, _("mappings.json: %s"), _("no JSON value"));
       return NULL;
     }
-  if (!bw_json_read_check (g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings), &local) ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings),
-                                   &local))
+  if (!bw_json_read_check (g_bytes_get_data (mappings, NULL), g_bytes_get_size (mappings),
+                           &local) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (mappings, NULL),
+                                   g_bytes_get_size (mappings), &local))
     {
       bw_catalog_invalid (error, _("mappings.json: %s"), local ? local->message : _("no JSON value"));
       return NULL;
@@ -334,8 +336,8 @@ bw_catalog_import_migrate_mappings (GBytes          *mappings,
           bw_catalog_invalid (error, _("mappings.json: capabilities[%u]: expected an object"), i);
           return NULL;
         }
-      if (!migrate_capability (json_node_get_object (c), i, from, to, new_names, moves, gone_ids, summary,
-                               error))
+      if (!migrate_capability (json_node_get_object (c), i, from, to, new_names, moves, gone_ids,
+                               summary, error))
         return NULL;
     }
   add_sorted (summary->moves, moves);
@@ -426,10 +428,14 @@ bw_catalog_import_mappings (const char  *path,
     return NULL;
   if ((techniques = attack_only_catalog (attack, error)) == NULL)
     return NULL;
-  if (!replace && existing == NULL && (current = file_in_use (self, BW_CATALOG_FILE_MAPPINGS, error)) == NULL)
+  if (!replace && existing == NULL &&
+      (current = file_in_use (self, BW_CATALOG_FILE_MAPPINGS, error)) == NULL)
     return NULL;
-  text = bw_mappings_import (path, techniques, replace ? NULL : existing ? existing : current, &self->stale,
-                             &self->mappings, error);
+  text = bw_mappings_import (path, techniques,
+                             replace    ? NULL
+                             : existing ? existing
+                                        : current,
+                             &self->stale, &self->mappings, error);
   if (text == NULL)
     return NULL;
   self->files[BW_CATALOG_FILE_MAPPINGS] = g_bytes_new_take (text, strlen (text));
@@ -449,7 +455,9 @@ bw_catalog_import_check (BwCatalogImport *self,
 
   for (guint i = 0; i < BW_CATALOG_N_FILES && local == NULL; i++)
     {
-      bytes[i] = self->files[i] ? g_bytes_ref (self->files[i]) : self->over_shipped ? NULL : user_file (dir, i, &local);
+      bytes[i] = self->files[i]       ? g_bytes_ref (self->files[i])
+                 : self->over_shipped ? NULL
+                                      : user_file (dir, i, &local);
       if (bytes[i] == NULL && local == NULL)
         bytes[i] = bw_catalog_shipped_file (file_names[i]);
     }
@@ -569,7 +577,8 @@ bw_catalog_import_install (BwCatalogImport *self,
         goto failed;
       if (bytes != NULL &&
           !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, &local))
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0644, &local))
         goto failed;
     }
 

@@ -65,7 +65,8 @@ bw_clipboard_copy (BwDocument        *doc,
     {
       const BwZone *z = bw_document_get_zone (doc, i);
 
-      if (g_hash_table_contains (taken, z->id) && z->parent && g_hash_table_contains (taken, z->parent))
+      if (g_hash_table_contains (taken, z->id) && z->parent &&
+          g_hash_table_contains (taken, z->parent))
         bw_document_set_parent (copy, z->id, z->parent, NULL);
     }
   for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
@@ -167,7 +168,8 @@ paste_records (BwHistory   *history,
   for (guint i = 0; i < bw_document_get_n_edges (source); i++)
     {
       const BwEdge *e = bw_document_get_edge (source, i);
-      g_autofree char *id = bw_history_connect (history, e->kind, g_hash_table_lookup (ids, e->from),
+      g_autofree char *id = bw_history_connect (history, e->kind,
+                                                g_hash_table_lookup (ids, e->from),
                                                 g_hash_table_lookup (ids, e->to), error);
 
       if (id == NULL)

@@ -218,7 +218,8 @@ bw_document_copy (BwDocument *document)
         bw_document_link_parent (copy, zone->id, zone->parent);
     }
   for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
-    if (bw_document_adopt_node (copy, bw_node_copy (bw_document_get_node (document, i)), -1, NULL) == NULL)
+    if (bw_document_adopt_node (copy, bw_node_copy (bw_document_get_node (document, i)), -1,
+                                NULL) == NULL)
       g_assert_not_reached ();
   for (guint i = 0; i < bw_document_get_n_edges (document); i++)
     if (bw_document_insert_edge (copy, bw_document_get_edge (document, i), -1, NULL) == NULL)

@@ -324,7 +324,8 @@ read_zones (Reader      *r,
     return *r->error == NULL;
 
   /* Every zone goes in without its parent first: parents may come later in the file. */
-  for (i = 0, o = bw_json_value_first_child (zones); i < zones->n; i++, o = bw_json_reader_next (r->json, o))
+  for (i = 0, o = bw_json_value_first_child (zones); i < zones->n;
+       i++, o = bw_json_reader_next (r->json, o))
     {
       char path[32];
       BwZone zone = { 0 };
@@ -362,13 +363,15 @@ read_zones (Reader      *r,
     g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
     g_autofree guint32 *up = g_new (guint32, zones->n);
 
-    for (i = 0, o = bw_json_value_first_child (zones); i < zones->n; i++, o = bw_json_reader_next (r->json, o))
+    for (i = 0, o = bw_json_value_first_child (zones); i < zones->n;
+         i++, o = bw_json_reader_next (r->json, o))
       {
         up[i] = i;
         g_hash_table_insert (index_of, (gpointer) bw_json_reader_member (r->json, o, "id")->u.s,
                              GUINT_TO_POINTER (i + 1));
       }
-    for (i = 0, o = bw_json_value_first_child (zones); i < zones->n; i++, o = bw_json_reader_next (r->json, o))
+    for (i = 0, o = bw_json_value_first_child (zones); i < zones->n;
+         i++, o = bw_json_reader_next (r->json, o))
       {
         char path[32];
         const char *id = bw_json_reader_member (r->json, o, "id")->u.s;
@@ -448,7 +451,8 @@ read_nodes (Reader      *r,
   if (nodes == NULL)
     return *r->error == NULL;
 
-  for (i = 0, o = bw_json_value_first_child (nodes); i < nodes->n; i++, o = bw_json_reader_next (r->json, o))
+  for (i = 0, o = bw_json_value_first_child (nodes); i < nodes->n;
+       i++, o = bw_json_reader_next (r->json, o))
     {
       char path[32];
       const char *id;
@@ -543,7 +547,8 @@ read_edges (Reader      *r,
   if (edges == NULL)
     return *r->error == NULL;
 
-  for (i = 0, o = bw_json_value_first_child (edges); i < edges->n; i++, o = bw_json_reader_next (r->json, o))
+  for (i = 0, o = bw_json_value_first_child (edges); i < edges->n;
+       i++, o = bw_json_reader_next (r->json, o))
     {
       char path[32];
       BwEdge edge = { 0 };
@@ -597,7 +602,8 @@ migrate_0_to_1 (BwJsonReader *json,
 
   if (edges == NULL || edges->type != BW_JSON_ARRAY)
     return;
-  for (i = 0, e = bw_json_value_first_child (edges); i < edges->n; i++, e = bw_json_reader_next (json, e))
+  for (i = 0, e = bw_json_value_first_child (edges); i < edges->n;
+       i++, e = bw_json_reader_next (json, e))
     {
       BwJsonValue *type;
 

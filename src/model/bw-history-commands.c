@@ -173,7 +173,8 @@ bw_history_remove (BwHistory          *self,
 
       g_hash_table_iter_init (&iter, doomed);
       while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-        if (bw_document_lookup_zone (doc, id) != NULL && bw_document_zone_is_within (doc, z->id, id))
+        if (bw_document_lookup_zone (doc, id) != NULL &&
+            bw_document_zone_is_within (doc, z->id, id))
           {
             g_hash_table_add (doomed, z->id);
             break;
@@ -616,8 +617,9 @@ set_threat_list (BwHistory          *self,
                  GError            **error)
 {
   static const char *const none[] = { NULL };
-  const char *const *current = type == OP_GROUPS ? bw_document_get_threat_groups (self->document)
-                                                 : bw_document_get_threat_techniques (self->document);
+  const char *const *current = type == OP_GROUPS
+                                   ? bw_document_get_threat_groups (self->document)
+                                   : bw_document_get_threat_techniques (self->document);
   Command cmd;
   Op *op;
 

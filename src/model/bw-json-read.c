@@ -151,7 +151,8 @@ const char *
 bw_json_array_get_string (JsonArray *array,
                           guint      index)
 {
-  JsonNode *n = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+  JsonNode *n = index < json_array_get_length (array) ? json_array_get_element (array, index)
+                                                      : NULL;
 
   if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
     return NULL;
@@ -162,7 +163,8 @@ JsonObject *
 bw_json_array_get_object (JsonArray *array,
                           guint      index)
 {
-  JsonNode *n = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+  JsonNode *n = index < json_array_get_length (array) ? json_array_get_element (array, index)
+                                                      : NULL;
 
   return n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
 }

@@ -422,7 +422,8 @@ bw_json_reader_parse (BwJsonReader *json,
   json->arena = g_malloc (length + 1);
   /* A rough guess from the size: a value every dozen bytes of pretty-printed project. */
   /* Not cleared: push_value sets what is read, and a large file's table is not written twice. */
-  json->values = g_array_sized_new (FALSE, FALSE, sizeof (BwJsonValue), MIN (length / 12 + 16, 1 << 20));
+  json->values =
+      g_array_sized_new (FALSE, FALSE, sizeof (BwJsonValue), MIN (length / 12 + 16, 1 << 20));
   ps.start = data;
   ps.p = data;
   ps.end = data + length;

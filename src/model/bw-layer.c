@@ -332,7 +332,8 @@ read_layer (BwCatalog   *catalog,
       color = json_object_get_member (t, "color");
       if (score != NULL && !JSON_NODE_HOLDS_NULL (score))
         {
-          GType type = JSON_NODE_HOLDS_VALUE (score) ? json_node_get_value_type (score) : G_TYPE_NONE;
+          GType type = JSON_NODE_HOLDS_VALUE (score) ? json_node_get_value_type (score)
+                                                     : G_TYPE_NONE;
 
           if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
             {
@@ -479,11 +480,11 @@ bw_layer_write_from_engine (BwEngine   *engine,
       g_array_append_val (entries, entry);
     }
 
-  description = g_strdup_printf ("Coverage of %u applicable techniques: %u covered, %u partial, %u gaps "
-                                 "(ratio %.4f). Scores: share of applicable assets covered, partial "
-                                 "ones counting half.",
-                                 summary->applicable, summary->covered, summary->partial, summary->gap,
-                                 summary->ratio);
+  description = g_strdup_printf (
+      "Coverage of %u applicable techniques: %u covered, %u partial, %u gaps "
+      "(ratio %.4f). Scores: share of applicable assets covered, partial "
+      "ones counting half.",
+      summary->applicable, summary->covered, summary->partial, summary->gap, summary->ratio);
   return bw_layer_write (catalog, name, description, (BwLayerEntry *) entries->data, entries->len,
                          out_length);
 }

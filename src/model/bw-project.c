@@ -357,7 +357,8 @@ load_done_cb (GObject      *source,
   if (document != NULL && self->catalog != NULL && self->catalog != data->catalog &&
       !bw_document_check_catalog (document, self->catalog, &error))
     g_clear_object (&document);
-  if (document != NULL && !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+  if (document != NULL &&
+      !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     bw_project_set_document (self, document, data->file);
   else
     g_clear_object (&document);
