@@ -15,7 +15,7 @@ fi
 
 work=$(mktemp -d)
 # The app is gone before the next test starts: a window still closing would be found by its name.
-trap 'kill "$app" 2>/dev/null && wait "$app" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'if kill "$app" 2>/dev/null; then wait "$app" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 file="$work/keys-estate.bulwark"
 cp "$BW_SOURCE_DIR/tests/fixtures/good/small.bulwark" "$file"
 cp "$file" "$work/baseline"
