@@ -202,7 +202,7 @@ test_changed_once (void)
   g_assert_cmpuint (rec.count, ==, 1);
   g_assert_cmpint (rec.type, ==, BW_CHANGE_RESET);
 
-  g_signal_handlers_disconnect_by_func (doc, changed_cb, &rec);
+  g_signal_handlers_disconnect_by_data (doc, &rec);
   recorder_clear (&rec);
 }
 

@@ -121,9 +121,9 @@ bw_project_set_document (BwProject  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, history_modified_cb, self);
+    g_signal_handlers_disconnect_by_data (self->history, self);
 
   g_set_object (&self->document, document);
   g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
@@ -657,7 +657,7 @@ bw_project_dispose (GObject *object)
   BwProject *self = BW_PROJECT (object);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->engine);
   g_clear_object (&self->journal);
   g_clear_object (&self->history);
