@@ -99,6 +99,11 @@ parse_xml (const char  *data,
                    (int) (BW_DRAWIO_MAX_INFLATED >> 20));
       return NULL;
     }
+  if (length == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file is empty"));
+      return NULL;
+    }
   ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
   if (ctxt == NULL)
     {
