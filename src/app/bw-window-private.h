@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bw-canvas.h"
+#include "bw-drawio.h"
 #include "bw-project.h"
 #include "bw-window.h"
 
@@ -74,6 +75,17 @@ gboolean    bw_window_export_to         (BwWindow    *self,
                                          const char  *format, /* svg, png, pdf, layer */
                                          const char  *path,
                                          GError     **error);
+
+/* bw-window-import.c: Import draw.io Diagram…. Imports page `page` (NULL: the first) of the
+ * diagram at `path` as a new unsaved project — in this window when it holds nothing of value,
+ * else in a new one, which is returned — and shows what was not imported. */
+void        bw_window_import_class_init (GtkWidgetClass *widget_class);
+BwWindow   *bw_window_import_drawio     (BwWindow    *self,
+                                         const char  *path,
+                                         const char  *page,
+                                         GError     **error);
+/* The report's lines as the dialog lists them. */
+char       *bw_window_import_report_text (const BwDrawioReport *report);
 
 gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
