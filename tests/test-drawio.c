@@ -279,6 +279,28 @@ test_svg (void)
   check_tenant (doc, report);
 }
 
+/* A group of one icon and a text box is the icon, captioned by the text; a group of two icons
+ * is a Group zone; a box drawn around them is a zone of the kind its label names. */
+static void
+test_grouped (void)
+{
+  g_autoptr(BwDrawioReport) report = NULL;
+  g_autoptr(BwDocument) doc = import_fixture ("grouped.drawio", NULL, &report);
+
+  g_assert_cmpuint (bw_document_get_n_zones (doc), ==, 2);
+  assert_zone (doc, "z1", "zone.branch", "Branch office", NULL, 40, 14, 1200, 626);
+  assert_zone (doc, "z3", "zone.group", "Group", "z1", 618, 62, 422, 238);
+  g_assert_cmpuint (bw_document_get_n_nodes (doc), ==, 3);
+  assert_node (doc, "n2", "m365.entra-id", "Contoso tenant", "z1", 136, 126);
+  assert_node (doc, "n4", "onprem.windows-workstation", "Laptop", "z3", 634, 110);
+  assert_node (doc, "n5", "onprem.mac-workstation", "Mac", "z3", 834, 124);
+  /* Drawn to the group: it joins the icon. */
+  assert_edge (doc, 0, "flow", "n4", "n2");
+  g_assert_cmpuint (report->n_shapes, ==, 5);
+  g_assert_cmpuint (report->skipped->len, ==, 0);
+  assert_valid (doc);
+}
+
 /* Every stencil of the catalog can come out of the table, and the table names no other. */
 static void
 test_table_reaches_every_stencil (void)
@@ -589,6 +611,7 @@ main (int    argc,
   g_test_add_func ("/drawio/bare-model", test_bare_model);
   g_test_add_func ("/drawio/multi-page", test_multi_page);
   g_test_add_func ("/drawio/svg", test_svg);
+  g_test_add_func ("/drawio/grouped", test_grouped);
   g_test_add_func ("/drawio/table/reaches-every-stencil", test_table_reaches_every_stencil);
   g_test_add_func ("/drawio/table/lookups", test_table_lookups);
   g_test_add_func ("/drawio/label-text", test_label_text);

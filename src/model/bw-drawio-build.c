@@ -205,6 +205,50 @@ classify (Build        *b,
   cell->role = id != NULL && !g_str_has_prefix (id, "zone.") ? BW_DRAWIO_CELL_NODE : BW_DRAWIO_CELL_SKIP;
 }
 
+/* draw.io users group an icon with a text box as its caption: such a group is the icon,
+ * captioned, and not a zone. */
+static void
+collapse_captioned_icons (Build *b)
+{
+  for (guint i = 0; i < b->cells->len; i++)
+    {
+      BwDrawioCell *cell = b->cells->pdata[i];
+      BwDrawioCell *parent = cell->parent;
+
+      if (parent == NULL || !parent->vertex || !cell->vertex)
+        continue;
+      if (cell->role == BW_DRAWIO_CELL_NODE && !cell->has_children)
+        {
+          parent->n_nodes++;
+          parent->only_node = cell;
+        }
+      else if (cell->role == BW_DRAWIO_CELL_TEXT)
+        parent->caption = parent->caption ? parent->caption : cell;
+      else
+        parent->n_others++;
+    }
+  for (guint i = 0; i < b->cells->len; i++)
+    {
+      BwDrawioCell *group = b->cells->pdata[i];
+      g_autofree char *container = NULL;
+
+      if (group->role != BW_DRAWIO_CELL_ZONE || group->n_nodes != 1 || group->n_others != 0 ||
+          !bw_drawio_style_has_word (group->style, "group"))
+        continue;
+      container = bw_drawio_style_get (group->style, "container");
+      if (g_strcmp0 (container, "1") == 0)
+        continue;
+      group->role = BW_DRAWIO_CELL_OTHER;
+      group->stands_for = group->only_node;
+      if (*group->only_node->label == '\0' && group->caption != NULL)
+        {
+          g_free (group->only_node->label);
+          group->only_node->label = g_strdup (group->caption->label);
+          group->caption->role = BW_DRAWIO_CELL_OTHER;
+        }
+    }
+}
+
 static gboolean
 is_drawn (BwDrawioCell *cell)
 {
@@ -474,7 +518,9 @@ static BwDrawioCell *
 endpoint (Build      *b,
           const char *id)
 {
-  return id != NULL ? g_hash_table_lookup (b->by_id, id) : NULL;
+  BwDrawioCell *cell = id != NULL ? g_hash_table_lookup (b->by_id, id) : NULL;
+
+  return cell != NULL && cell->stands_for != NULL ? cell->stands_for : cell;
 }
 
 static void
@@ -567,6 +613,7 @@ bw_drawio_build (BwCatalog       *catalog,
       if (cell->vertex && cell->role == BW_DRAWIO_CELL_OTHER)
         classify (&b, cell);
     }
+  collapse_captioned_icons (&b);
   find_drawn_containers (&b);
   assign_zones (&b);
   for (guint i = 0; i < cells->len; i++)

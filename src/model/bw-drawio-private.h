@@ -78,6 +78,11 @@ struct _BwDrawioCell
   gboolean          placed;
   double            ax, ay;   /* absolute, in draw.io units */
   BwDrawioCell     *zone;     /* the zone it is drawn in */
+  BwDrawioCell     *stands_for; /* a group of one icon and its caption: the icon */
+  BwDrawioCell     *only_node;  /* while grouping: the one child that is a node */
+  BwDrawioCell     *caption;    /* while grouping: the first child that is text */
+  guint             n_nodes;    /* while grouping: children that are nodes */
+  guint             n_others;   /* while grouping: children that are neither nodes nor text */
   guint             zone_depth;
   char             *doc_id;
 };

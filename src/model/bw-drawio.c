@@ -506,6 +506,22 @@ skipped_free (gpointer data)
   g_free (s);
 }
 
+/* The shipped table, read once: it never changes while the program runs. */
+static BwDrawioMap *
+shipped_map (GError **error)
+{
+  static GMutex lock;
+  static BwDrawioMap *map;
+  BwDrawioMap *result;
+
+  g_mutex_lock (&lock);
+  if (map == NULL)
+    map = bw_drawio_map_load_default (error);
+  result = map;
+  g_mutex_unlock (&lock);
+  return result;
+}
+
 BwDocument *
 bw_drawio_import (BwCatalog        *catalog,
                   const char       *data,
@@ -516,7 +532,7 @@ bw_drawio_import (BwCatalog        *catalog,
                   GError          **error)
 {
   g_auto(Reader) reader = { 0 };
-  g_autoptr(BwDrawioMap) map = NULL;
+  BwDrawioMap *map;
   g_autoptr(BwDrawioReport) report = g_new0 (BwDrawioReport, 1);
   g_autoptr(BwDocument) document = NULL;
   g_autoptr(GPtrArray) cells = NULL;
@@ -527,8 +543,7 @@ bw_drawio_import (BwCatalog        *catalog,
   g_return_val_if_fail (BW_IS_CATALOG (catalog), NULL);
 
   report->skipped = g_ptr_array_new_with_free_func (skipped_free);
-  map = bw_drawio_map_load_default (error);
-  if (map == NULL || !reader_init (&reader, data, length, error))
+  if ((map = shipped_map (error)) == NULL || !reader_init (&reader, data, length, error))
     return NULL;
   page = find_page (&reader, page_name, error);
   if (page == NULL)
