@@ -338,7 +338,11 @@ test_table_lookups (void)
   g_assert_cmpstr (bw_drawio_map_lookup_keyword (map, "Defender for Endpoint (P2)"), ==, "sec.defender-for-endpoint");
   g_assert_cmpstr (bw_drawio_map_lookup_keyword (map, "Web-VM-01"), ==, "azure.vm");
   g_assert_cmpstr (bw_drawio_map_lookup_keyword (map, "VMware host"), ==, "onprem.esxi");
-  g_assert_null (bw_drawio_map_lookup_keyword (map, "Marketing team"));
+  g_assert_null (bw_drawio_map_lookup_keyword (map, "Marketing"));
+  /* Plurals, as icon files are named. */
+  g_assert_cmpstr (bw_drawio_map_lookup_keyword (map, "Function_Apps"), ==, "azure.app-service");
+  g_assert_cmpstr (bw_drawio_map_lookup_keyword (map, "Virtual_Machines"), ==, "azure.vm");
+  g_assert_cmpstr (bw_drawio_map_lookup_keyword (map, "Storage_Accounts"), ==, "azure.storage");
   g_assert_cmpstr (bw_drawio_map_lookup_keyword (map, "Entra ID"), ==, "m365.entra-id");
   g_assert_cmpstr (bw_drawio_map_lookup_zone (map, "On-premises datacenter"), ==, "zone.onprem");
   g_assert_cmpstr (bw_drawio_map_lookup_zone (map, "Spoke VNet"), ==, "zone.vnet");

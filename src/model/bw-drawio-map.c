@@ -48,6 +48,28 @@ bw_drawio_map_free (BwDrawioMap *map)
   g_free (map);
 }
 
+/* Icon files are named in the plural ("Virtual_Machines", "Key_Vaults"), labels often in the
+ * singular: a word of more than three letters loses a final "s" (not of "ss", "us", "is"), in
+ * the text and in the keywords alike. */
+static void
+singular (GString *words)
+{
+  g_auto(GStrv) split = g_strsplit (words->str, " ", -1);
+
+  /* words is " a b c ": split gives "", "a", "b", "c", "". */
+  g_string_assign (words, "");
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      gsize n = strlen (split[i]);
+
+      if (n > 3 && split[i][n - 1] == 's' && strchr ("sui", split[i][n - 2]) == NULL)
+        split[i][n - 1] = '\0';
+      if (i > 0)
+        g_string_append_c (words, ' ');
+      g_string_append (words, split[i]);
+    }
+}
+
 /* Lower case, every run of what is not a letter or digit one space, a space either side:
  * then " vm " is found in " web vm 01 " and not in " vmware ". */
 static char *
@@ -74,6 +96,7 @@ normalise (const char *text)
     }
   if (out->str[out->len - 1] != ' ')
     g_string_append_c (out, ' ');
+  singular (out);
   return g_string_free (out, FALSE);
 }
 
