@@ -49,8 +49,8 @@ inflate_bytes (const guchar  *in,
         {
           inflateEnd (&stream);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                       _("the compressed page inflates to more than %" G_GSIZE_FORMAT " MiB"),
-                       max_inflated >> 20);
+                       _("the compressed page inflates to more than %u MiB"),
+                       (guint) (max_inflated >> 20));
           return FALSE;
         }
       g_byte_array_append (out, chunk, sizeof chunk - stream.avail_out);
