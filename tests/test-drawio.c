@@ -301,6 +301,30 @@ test_grouped (void)
   assert_valid (doc);
 }
 
+/* A shape the table does not know, mapped by hand: every shape of its kind becomes the
+ * stencil, and the connector to it is kept. */
+static void
+test_mapped_by_hand (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BW_SOURCE_DIR"), "tests", "fixtures",
+                                            "drawio", "estate.drawio", NULL);
+  g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(BwDrawioReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = NULL;
+
+  g_hash_table_insert (mapped, "mxgraph.basic.smiley", "onprem.linux-server");
+  g_hash_table_insert (mapped, "text", "azure.vm"); /* text boxes stay text */
+  doc = bw_drawio_import_file_mapped (shipped_catalog (), path, NULL, mapped, &report, &error);
+  g_assert_no_error (error);
+  assert_node (doc, "n11", "onprem.linux-server", "Mascot", NULL, 1026, 1346);
+  g_assert_cmpuint (report->n_edges_kept, ==, 7);
+  assert_edge (doc, 6, "flow", "n10", "n11");
+  g_assert_cmpuint (report->skipped->len, ==, 3);
+  assert_skipped (report, 0, BW_DRAWIO_SKIPPED_TEXT, "title", "Contoso estate", "text");
+  assert_valid (doc);
+}
+
 /* Every stencil of the catalog can come out of the table, and the table names no other. */
 static void
 test_table_reaches_every_stencil (void)
@@ -616,6 +640,7 @@ main (int    argc,
   g_test_add_func ("/drawio/multi-page", test_multi_page);
   g_test_add_func ("/drawio/svg", test_svg);
   g_test_add_func ("/drawio/grouped", test_grouped);
+  g_test_add_func ("/drawio/mapped-by-hand", test_mapped_by_hand);
   g_test_add_func ("/drawio/table/reaches-every-stencil", test_table_reaches_every_stencil);
   g_test_add_func ("/drawio/table/lookups", test_table_lookups);
   g_test_add_func ("/drawio/label-text", test_label_text);

@@ -16,6 +16,7 @@ typedef struct
 {
   BwCatalog      *catalog;
   BwDrawioMap    *map;
+  GHashTable     *mapped;   /* shape → stencil id, chosen by hand; may be NULL */
   GPtrArray      *cells;
   GHashTable     *by_id;    /* draw.io id → cell */
   GHashTable     *index_of; /* document id → index in cells */
@@ -187,6 +188,19 @@ classify (Build        *b,
     {
       cell->role = BW_DRAWIO_CELL_TEXT;
       return;
+    }
+  if (b->mapped != NULL)
+    {
+      g_autofree char *kind = shape_of (cell);
+
+      id = kind != NULL ? known_stencil (b, g_hash_table_lookup (b->mapped, kind)) : NULL;
+      if (id != NULL && bw_catalog_lookup_stencil (b->catalog, id)->role != BW_ROLE_ZONE)
+        {
+          cell->icon = TRUE;
+          cell->stencil = id;
+          cell->role = BW_DRAWIO_CELL_NODE;
+          return;
+        }
     }
   id = known_stencil (b, bw_drawio_map_lookup_image (b->map, image));
   if (id == NULL)
@@ -586,6 +600,7 @@ group_kind (BwCatalog *catalog)
 gboolean
 bw_drawio_build (BwCatalog       *catalog,
                  BwDrawioMap     *map,
+                 GHashTable      *mapped,
                  GPtrArray       *cells,
                  const char      *page,
                  BwDocument      *document,
@@ -595,7 +610,7 @@ bw_drawio_build (BwCatalog       *catalog,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Build b = { catalog, map, cells, by_id, index_of, page, document, report, group_kind (catalog),
+  Build b = { catalog, map, mapped, cells, by_id, index_of, page, document, report, group_kind (catalog),
               G_MAXDOUBLE, G_MAXDOUBLE, 0 };
 
   if (b.group_kind == NULL)

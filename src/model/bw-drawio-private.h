@@ -93,6 +93,7 @@ struct _BwDrawioCell
 #include "bw-drawio.h"
 gboolean     bw_drawio_build            (BwCatalog       *catalog,
                                          BwDrawioMap     *map,
+                                         GHashTable      *mapped,
                                          GPtrArray       *cells,
                                          const char      *page,
                                          BwDocument      *document,

@@ -531,6 +531,19 @@ bw_drawio_import (BwCatalog        *catalog,
                   BwDrawioReport  **out_report,
                   GError          **error)
 {
+  return bw_drawio_import_mapped (catalog, data, length, page_name, title, NULL, out_report, error);
+}
+
+BwDocument *
+bw_drawio_import_mapped (BwCatalog        *catalog,
+                         const char       *data,
+                         gsize             length,
+                         const char       *page_name,
+                         const char       *title,
+                         GHashTable       *mapped,
+                         BwDrawioReport  **out_report,
+                         GError          **error)
+{
   g_auto(Reader) reader = { 0 };
   BwDrawioMap *map;
   g_autoptr(BwDrawioReport) report = g_new0 (BwDrawioReport, 1);
@@ -574,7 +587,7 @@ bw_drawio_import (BwCatalog        *catalog,
   else if (title != NULL)
     bw_document_set_title (document, title);
   bw_catalog_stamp_document (catalog, document);
-  if (!bw_drawio_build (catalog, map, cells, page->name, document, report, &local))
+  if (!bw_drawio_build (catalog, map, mapped, cells, page->name, document, report, &local))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("page “%s”: %s"), page->name,
                    local->message);
@@ -592,6 +605,17 @@ bw_drawio_import_file (BwCatalog        *catalog,
                        BwDrawioReport  **out_report,
                        GError          **error)
 {
+  return bw_drawio_import_file_mapped (catalog, path, page, NULL, out_report, error);
+}
+
+BwDocument *
+bw_drawio_import_file_mapped (BwCatalog        *catalog,
+                              const char       *path,
+                              const char       *page,
+                              GHashTable       *mapped,
+                              BwDrawioReport  **out_report,
+                              GError          **error)
+{
   g_autofree char *contents = NULL;
   g_autofree char *base = g_path_get_basename (path);
   gsize length = 0;
@@ -604,7 +628,7 @@ bw_drawio_import_file (BwCatalog        *catalog,
          (g_ascii_strcasecmp (dot, ".drawio") == 0 || g_ascii_strcasecmp (dot, ".xml") == 0 ||
           g_ascii_strcasecmp (dot, ".svg") == 0 || g_ascii_strcasecmp (dot, ".dio") == 0))
     *dot = '\0';
-  return bw_drawio_import (catalog, contents, length, page, base, out_report, error);
+  return bw_drawio_import_mapped (catalog, contents, length, page, base, mapped, out_report, error);
 }
 
 char **

@@ -70,12 +70,28 @@ BwDocument  *bw_drawio_import         (BwCatalog        *catalog,
                                        const char       *title,
                                        BwDrawioReport  **out_report,
                                        GError          **error);
+/* The same, with shapes the table does not map mapped by hand: `mapped` takes what the report
+ * gives as a skipped shape's `shape` to a stencil id, for every shape of that kind. */
+BwDocument  *bw_drawio_import_mapped  (BwCatalog        *catalog,
+                                       const char       *data,
+                                       gsize             length,
+                                       const char       *page,
+                                       const char       *title,
+                                       GHashTable       *mapped,
+                                       BwDrawioReport  **out_report,
+                                       GError          **error);
 /* The same for a file; the title is the file's name without its extension. */
 BwDocument  *bw_drawio_import_file    (BwCatalog        *catalog,
                                        const char       *path,
                                        const char       *page,
                                        BwDrawioReport  **out_report,
                                        GError          **error);
+BwDocument  *bw_drawio_import_file_mapped (BwCatalog        *catalog,
+                                           const char       *path,
+                                           const char       *page,
+                                           GHashTable       *mapped,
+                                           BwDrawioReport  **out_report,
+                                           GError          **error);
 
 /* The stencil ids the shipped table can give (for checking that it reaches every stencil). */
 char       **bw_drawio_dup_table_targets (GError **error);
