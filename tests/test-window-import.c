@@ -33,7 +33,7 @@ fixture (const char *name)
   return g_build_filename (g_getenv ("BW_SOURCE_DIR"), "tests", "fixtures", "drawio", name, NULL);
 }
 
-/* The report dialog over `window`, or NULL. */
+/* The report dialog shown over `window`, or NULL. */
 static GtkWidget *
 report_dialog (BwWindow *window)
 {
@@ -44,10 +44,47 @@ report_dialog (BwWindow *window)
       g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
 
       if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (top)), "drawio-report") &&
-          gtk_window_get_transient_for (top) == GTK_WINDOW (window))
+          gtk_window_get_transient_for (top) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (top)))
         return GTK_WIDGET (top);
     }
   return NULL;
+}
+
+static GtkWidget *
+find_combo_row (GtkWidget *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_combo_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row's choice for stencil `id`: "Leave out", then the stencils that are not zones. */
+static guint
+choice_of (BwCatalog  *catalog,
+           const char *id)
+{
+  guint position = 1;
+
+  for (guint i = 0; i < bw_catalog_get_n_stencils (catalog); i++)
+    {
+      const BwStencil *stencil = bw_catalog_get_stencil (catalog, i);
+
+      if (stencil->role == BW_ROLE_ZONE)
+        continue;
+      if (g_str_equal (stencil->id, id))
+        return position;
+      position++;
+    }
+  g_assert_not_reached ();
 }
 
 static void
@@ -79,10 +116,32 @@ test_import (void)
   g_assert_true (bw_project_get_modified (project));
   g_assert_nonnull (bw_project_get_report (project));
 
-  /* What was left out, listed. */
+  /* What was left out, listed, with the unknown shape offered for mapping by hand. */
   dialog = report_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (dialog));
+  {
+    GtkWidget *row = find_combo_row (dialog);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "mxgraph.basic.smiley");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                                choice_of (bw_project_get_catalog (project), "onprem.linux-server"));
+    /* As the button does: the response, then the dialog closes. */
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    destroy_window (dialog);
+    iterate (200);
+  }
+  /* Imported again into the same window, the shape now a node. */
+  g_assert_true (bw_window_get_project (window) == project);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (project)), ==, 7);
+  g_assert_cmpstr (bw_document_lookup_node (bw_project_get_document (project), "n11")->kind, ==,
+                   "onprem.linux-server");
+  g_assert_true (bw_project_get_modified (project));
+  dialog = report_dialog (window);
+  g_assert_nonnull (dialog);
+  /* Nothing left to map: no rows. */
+  g_assert_null (find_combo_row (dialog));
   destroy_window (dialog);
 
   /* A window with work in it keeps it: the next import opens a new window. */
@@ -95,7 +154,7 @@ test_import (void)
                    "multi-page — Legacy");
   /* Everything came in: no dialog, a toast. */
   g_assert_null (report_dialog (second));
-  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (project)), ==, 6);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (project)), ==, 7);
 
   /* Not a diagram: an error, and the documents stay. */
   g_assert_null (bw_window_import_drawio (second, bad, NULL, &error));

@@ -84,6 +84,13 @@ BwWindow   *bw_window_import_drawio     (BwWindow    *self,
                                          const char  *path,
                                          const char  *page,
                                          GError     **error);
+/* The same with shapes mapped by hand (see bw_drawio_import_mapped); the report dialog offers
+ * a stencil for each kind of shape left out, and imports again with them into the same window. */
+BwWindow   *bw_window_import_drawio_mapped (BwWindow    *self,
+                                            const char  *path,
+                                            const char  *page,
+                                            GHashTable  *mapped,
+                                            GError     **error);
 /* The report's lines as the dialog lists them. */
 char       *bw_window_import_report_text (const BwDrawioReport *report);
 
