@@ -3,7 +3,9 @@
  * input, and `bulwark import-drawio`. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -628,6 +630,21 @@ test_cli (void)
   g_assert_cmpint (bw_test_run_bulwark (page_args, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "no page “Nope”"));
   g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A 2 GB file (sparse) is refused before it is read. */
+  {
+    int fd = g_open (bad, O_WRONLY | O_TRUNC, 0644);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, (off_t) 2 << 30), ==, 0);
+    close (fd);
+  }
+  g_assert_cmpint (bw_test_run_bulwark (bad_args, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "is larger than 64.0"));
+  g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+  g_unlink (bad);
 
   bw_test_remove_tree (dir);
 }
