@@ -541,6 +541,24 @@ test_not_a_diagram (void)
   assert_refused ("", "the file is empty");
 }
 
+/* A filled text box drawn behind shapes holds them, as a zone. */
+static void
+test_text_box_behind (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = import_text (
+    "<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>"
+    "<mxCell id=\"bg\" value=\"Azure Cloud\" style=\"text;html=1;fillColor=#dae8fc;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"0\" y=\"0\" width=\"300\" height=\"200\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"kv\" value=\"Secrets\" style=\"image;image=img/lib/azure2/security/Key_Vaults.svg\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"100\" y=\"80\" width=\"68\" height=\"68\" as=\"geometry\"/></mxCell>"
+    "</root></mxGraphModel>", &error);
+
+  g_assert_no_error (error);
+  assert_zone (doc, "z1", "zone.azure", "Azure Cloud", NULL, 40, 40, 600, 400);
+  assert_node (doc, "n2", "sec.key-vault", "Secrets", "z1", 244, 224);
+}
+
 static void
 test_empty_page (void)
 {
@@ -673,6 +691,7 @@ main (int    argc,
   g_test_add_func ("/drawio/hostile/payload", test_hostile_payload);
   g_test_add_func ("/drawio/not-a-diagram", test_not_a_diagram);
   g_test_add_func ("/drawio/empty-page", test_empty_page);
+  g_test_add_func ("/drawio/text-box-behind", test_text_box_behind);
   g_test_add_func ("/drawio/cli", test_cli);
   return g_test_run ();
 }

@@ -291,7 +291,8 @@ encloses (BwDrawioCell *outer,
          inner->w * inner->h < outer->w * outer->h;
 }
 
-/* A plain shape (not an icon, not text) drawn around other shapes is a zone too. */
+/* A plain shape (not an icon) drawn around other shapes is a zone too — even a text box, as
+ * some draw a filled one behind a group of shapes. */
 static void
 find_drawn_containers (Build *b)
 {
@@ -299,7 +300,8 @@ find_drawn_containers (Build *b)
     {
       BwDrawioCell *outer = b->cells->pdata[i];
 
-      if ((outer->role != BW_DRAWIO_CELL_NODE && outer->role != BW_DRAWIO_CELL_SKIP) ||
+      if ((outer->role != BW_DRAWIO_CELL_NODE && outer->role != BW_DRAWIO_CELL_SKIP &&
+           outer->role != BW_DRAWIO_CELL_TEXT) ||
           outer->icon || outer->w <= 0 || outer->h <= 0)
         continue;
       for (guint j = 0; j < b->cells->len; j++)
