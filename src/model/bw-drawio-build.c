@@ -536,7 +536,13 @@ endpoint (Build      *b,
 {
   BwDrawioCell *cell = id != NULL ? g_hash_table_lookup (b->by_id, id) : NULL;
 
-  return cell != NULL && cell->stands_for != NULL ? cell->stands_for : cell;
+  if (cell != NULL && cell->stands_for != NULL)
+    return cell->stands_for;
+  /* A connector drawn to a label or a part inside an icon joins the icon. */
+  if (cell != NULL && cell->role != BW_DRAWIO_CELL_NODE && cell->role != BW_DRAWIO_CELL_ZONE &&
+      cell->parent != NULL && cell->parent->role == BW_DRAWIO_CELL_NODE)
+    return cell->parent;
+  return cell;
 }
 
 static void
