@@ -559,6 +559,36 @@ test_text_box_behind (void)
   assert_node (doc, "n2", "sec.key-vault", "Secrets", "z1", 244, 224);
 }
 
+/* An icon with its caption as a child cell stays the icon, captioned; a connector drawn to the
+ * caption joins the icon. */
+static void
+test_icon_with_caption_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDrawioReport) report = NULL;
+  const char *text =
+    "<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>"
+    "<mxCell id=\"vm\" value=\"\" style=\"image;image=img/lib/azure2/compute/Virtual_Machine.svg;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"0\" y=\"0\" width=\"64\" height=\"64\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"cap\" value=\"App VM\" style=\"text;html=1;\" vertex=\"1\" parent=\"vm\">"
+    "<mxGeometry x=\"0\" y=\"70\" width=\"64\" height=\"20\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"kv\" value=\"Vault\" style=\"image;image=img/lib/azure2/security/Key_Vaults.svg;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"200\" y=\"0\" width=\"64\" height=\"64\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"e\" edge=\"1\" source=\"cap\" target=\"kv\" parent=\"1\"/>"
+    "</root></mxGraphModel>";
+  g_autoptr(BwDocument) doc = bw_drawio_import (shipped_catalog (), text, strlen (text), NULL, "t",
+                                                &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bw_document_get_n_zones (doc), ==, 0);
+  assert_node (doc, "n1", "azure.vm", "App VM", NULL, 40, 60);
+  g_assert_cmpuint (report->skipped->len, ==, 0);
+  /* Drawn VM → Key Vault; the vault is a service, so the rules admit it the other way. */
+  g_assert_cmpuint (report->n_edges_kept, ==, 1);
+  g_assert_cmpuint (report->n_edges_reversed, ==, 1);
+  assert_edge (doc, 0, "protects", "n2", "n1");
+}
+
 static void
 test_empty_page (void)
 {
@@ -692,6 +722,7 @@ main (int    argc,
   g_test_add_func ("/drawio/not-a-diagram", test_not_a_diagram);
   g_test_add_func ("/drawio/empty-page", test_empty_page);
   g_test_add_func ("/drawio/text-box-behind", test_text_box_behind);
+  g_test_add_func ("/drawio/icon-with-caption-child", test_icon_with_caption_child);
   g_test_add_func ("/drawio/cli", test_cli);
   return g_test_run ();
 }

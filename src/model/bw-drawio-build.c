@@ -182,6 +182,18 @@ classify (Build        *b,
   if (cell->has_children || is_container_style (cell->style))
     {
       cell->role = BW_DRAWIO_CELL_ZONE;
+      /* An icon holding only its captions stays an icon (collapse_captioned_icons). */
+      if (!is_container_style (cell->style))
+        {
+          id = known_stencil (b, bw_drawio_map_lookup_image (b->map, image));
+          if (id == NULL)
+            id = known_stencil (b, bw_drawio_map_lookup_shape (b->map, shape));
+          if (id != NULL && bw_catalog_lookup_stencil (b->catalog, id)->role != BW_ROLE_ZONE)
+            {
+              cell->stencil = id;
+              cell->icon = TRUE;
+            }
+        }
       return;
     }
   if (bw_drawio_style_has_word (cell->style, "text") || g_strcmp0 (shape, "text") == 0)
@@ -240,6 +252,21 @@ collapse_captioned_icons (Build *b)
         parent->caption = parent->caption ? parent->caption : cell;
       else
         parent->n_others++;
+    }
+  for (guint i = 0; i < b->cells->len; i++)
+    {
+      BwDrawioCell *icon = b->cells->pdata[i];
+
+      if (icon->role == BW_DRAWIO_CELL_ZONE && icon->icon && icon->n_nodes == 0 && icon->n_others == 0)
+        {
+          icon->role = BW_DRAWIO_CELL_NODE;
+          if (*icon->label == '\0' && icon->caption != NULL)
+            {
+              g_free (icon->label);
+              icon->label = g_strdup (icon->caption->label);
+              icon->caption->role = BW_DRAWIO_CELL_OTHER;
+            }
+        }
     }
   for (guint i = 0; i < b->cells->len; i++)
     {
