@@ -589,6 +589,27 @@ test_icon_with_caption_child (void)
   assert_edge (doc, 0, "protects", "n2", "n1");
 }
 
+/* draw.io's placeholders: %name% in a wrapper's label is the wrapper's attribute. */
+static void
+test_placeholders (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = import_text (
+    "<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>"
+    "<object id=\"vm\" label=\"%host% (%os%) 100%% %nope% %\" host=\"web01\" os=\"Linux\" placeholders=\"1\">"
+    "<mxCell style=\"image;image=img/lib/azure2/compute/Virtual_Machine.svg;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry width=\"64\" height=\"64\" as=\"geometry\"/></mxCell></object>"
+    "<object id=\"vm2\" label=\"%host%\" host=\"web02\">"
+    "<mxCell style=\"image;image=img/lib/azure2/compute/Virtual_Machine.svg;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"200\" width=\"64\" height=\"64\" as=\"geometry\"/></mxCell></object>"
+    "</root></mxGraphModel>", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bw_document_get_node (doc, 0)->label, ==, "web01 (Linux) 100% %nope% %");
+  /* Without placeholders="1" the label is as written. */
+  g_assert_cmpstr (bw_document_get_node (doc, 1)->label, ==, "%host%");
+}
+
 static void
 test_empty_page (void)
 {
@@ -721,6 +742,7 @@ main (int    argc,
   g_test_add_func ("/drawio/hostile/payload", test_hostile_payload);
   g_test_add_func ("/drawio/not-a-diagram", test_not_a_diagram);
   g_test_add_func ("/drawio/empty-page", test_empty_page);
+  g_test_add_func ("/drawio/placeholders", test_placeholders);
   g_test_add_func ("/drawio/text-box-behind", test_text_box_behind);
   g_test_add_func ("/drawio/icon-with-caption-child", test_icon_with_caption_child);
   g_test_add_func ("/drawio/cli", test_cli);

@@ -364,6 +364,39 @@ cell_free (gpointer data)
   g_free (cell);
 }
 
+/* A wrapper's label with placeholders="1": "%name%" stands for the wrapper's attribute
+ * "name" (draw.io's placeholders), "%%" for "%"; an unknown one stays as written. */
+static char *
+fill_placeholders (xmlNode    *wrapper,
+                   const char *label)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = label;
+
+  while (*p != '\0')
+    {
+      const char *end = *p == '%' ? strchr (p + 1, '%') : NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (end == NULL || end - p > 64)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      name = g_strndup (p + 1, end - p - 1);
+      value = *name != '\0' && strchr (name, ' ') == NULL ? get_attr (wrapper, name) : NULL;
+      if (*name == '\0')
+        g_string_append_c (out, '%');
+      else if (value != NULL)
+        g_string_append (out, value);
+      else
+        g_string_append_len (out, p, end - p + 1);
+      p = end + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* One <mxCell>, or an <object>/<UserObject> wrapping one (its id and label on the wrapper). */
 static BwDrawioCell *
 read_cell (xmlNode *node)
@@ -392,6 +425,18 @@ read_cell (xmlNode *node)
   cell->vertex = g_strcmp0 (vertex, "1") == 0;
   cell->edge = !cell->vertex && g_strcmp0 (edge, "1") == 0;
   value = node != mxcell ? get_attr (node, "label") : get_attr (mxcell, "value");
+  if (node != mxcell && value != NULL)
+    {
+      g_autofree char *placeholders = get_attr (node, "placeholders");
+
+      if (g_strcmp0 (placeholders, "1") == 0)
+        {
+          char *filled = fill_placeholders (node, value);
+
+          g_free (value);
+          value = filled;
+        }
+    }
   html = bw_drawio_style_has_word (cell->style, "html=1");
   cell->label = bw_drawio_label_text (value, html);
   geometry = first_child (mxcell, "mxGeometry");
