@@ -507,6 +507,24 @@ test_hostile_nesting (void)
   g_string_append (cells, "</root></mxGraphModel>");
   assert_refused (cells->str, "is nested more than 64 deep");
   g_string_free (cells, TRUE);
+
+  /* Within the limit, far-flung offsets still make a file that loads. */
+  cells = g_string_new ("<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>");
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (cells, "<mxCell id=\"c%u\" value=\"VNet\" style=\"container=1;\" vertex=\"1\" parent=\"%s%u\">"
+                            "<mxGeometry x=\"1e9\" y=\"-999999\" width=\"1e9\" height=\"10\" as=\"geometry\"/></mxCell>",
+                            i, i ? "c" : "", i ? i - 1 : 1);
+  g_string_append (cells, "<mxCell id=\"vm\" value=\"VM\" style=\"image;image=img/lib/azure2/compute/Virtual_Machine.svg;\" vertex=\"1\" parent=\"c59\">"
+                          "<mxGeometry x=\"-1e6\" width=\"64\" height=\"64\" as=\"geometry\"/></mxCell></root></mxGraphModel>");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BwDocument) doc = import_text (cells->str, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bw_document_get_n_zones (doc), ==, 60);
+    assert_valid (doc);
+  }
+  g_string_free (cells, TRUE);
   assert_refused ("<mxGraphModel><root><mxCell id=\"a\" vertex=\"1\" parent=\"b\"/>"
                   "<mxCell id=\"b\" vertex=\"1\" parent=\"a\"/></root></mxGraphModel>",
                   "or its parents form a loop");

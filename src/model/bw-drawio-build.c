@@ -148,6 +148,9 @@ place (BwDrawioCell *cell)
       cell->ax += cell->parent->ax;
       cell->ay += cell->parent->ay;
     }
+  /* However deep the offsets add up, the drawing stays within what a project file holds. */
+  cell->ax = CLAMP (cell->ax, -1e6, 1e6);
+  cell->ay = CLAMP (cell->ay, -1e6, 1e6);
 }
 
 static gboolean
