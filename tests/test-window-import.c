@@ -33,9 +33,10 @@ fixture (const char *name)
   return g_build_filename (g_getenv ("BW_SOURCE_DIR"), "tests", "fixtures", "drawio", name, NULL);
 }
 
-/* The report dialog shown over `window`, or NULL. */
+/* The dialog named `name` shown over `window`, or NULL. */
 static GtkWidget *
-report_dialog (BwWindow *window)
+dialog_named (BwWindow   *window,
+              const char *name)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -43,12 +44,18 @@ report_dialog (BwWindow *window)
     {
       g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
 
-      if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (top)), "drawio-report") &&
+      if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (top)), name) &&
           gtk_window_get_transient_for (top) == GTK_WINDOW (window) &&
           gtk_widget_get_visible (GTK_WIDGET (top)))
         return GTK_WIDGET (top);
     }
   return NULL;
+}
+
+static GtkWidget *
+report_dialog (BwWindow *window)
+{
+  return dialog_named (window, "drawio-report");
 }
 
 static GtkWidget *
@@ -165,6 +172,32 @@ test_import (void)
   destroy_window (GTK_WIDGET (window));
 }
 
+/* A diagram of several pages: the window asks which, and imports the one chosen. */
+static void
+test_asks_page (void)
+{
+  BwWindow *window = bw_window_new (app);
+  g_autofree char *multi = fixture ("multi-page.drawio");
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+  bw_window_import_drawio_file (window, multi);
+  iterate (100);
+  dialog = dialog_named (window, "drawio-pages");
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "1"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "2"), ==, "Legacy");
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "3"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "2");
+  destroy_window (dialog);
+  iterate (200);
+  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (bw_window_get_project (window))), ==,
+                   "multi-page — Legacy");
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (window))), ==, 3);
+  destroy_window (GTK_WIDGET (window));
+}
+
 static void
 test_report_text (void)
 {
@@ -203,6 +236,7 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/window-import/import", test_import);
+  g_test_add_func ("/window-import/asks-page", test_asks_page);
   g_test_add_func ("/window-import/report-text", test_report_text);
 
   status = g_test_run ();

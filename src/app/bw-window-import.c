@@ -314,6 +314,7 @@ ask_page (ImportData        *data,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (data->window), _("Import Which Page?"), NULL);
+  gtk_widget_set_name (dialog, "drawio-pages");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   for (guint i = 0; i < n && i < MAX_PAGE_BUTTONS; i++)
     {
@@ -332,6 +333,32 @@ ask_page (ImportData        *data,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+bw_window_import_drawio_file (BwWindow   *self,
+                              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = path ? bw_drawio_list_pages_file (path, &error) : NULL;
+  ImportData *data;
+
+  if (pages == NULL)
+    {
+      bw_window_show_error (self, _("Could Not Import the Diagram"),
+                            error ? error->message : _("Only local files can be read"));
+      return;
+    }
+  data = g_new0 (ImportData, 1);
+  data->window = g_object_ref (self);
+  data->path = g_strdup (path);
+  if (g_strv_length (pages) > 1)
+    ask_page (data, (const char *const *) pages);
+  else
+    {
+      import_page (data, NULL);
+      import_data_free (data);
+    }
+}
+
 static void
 import_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -341,26 +368,8 @@ import_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) pages = path ? bw_drawio_list_pages_file (path, &error) : NULL;
-      ImportData *data;
 
-      if (pages == NULL)
-        bw_window_show_error (self, _("Could Not Import the Diagram"),
-                              error ? error->message : _("Only local files can be read"));
-      else
-        {
-          data = g_new0 (ImportData, 1);
-          data->window = g_object_ref (self);
-          data->path = g_steal_pointer (&path);
-          if (g_strv_length (pages) > 1)
-            ask_page (data, (const char *const *) pages);
-          else
-            {
-              import_page (data, NULL);
-              import_data_free (data);
-            }
-        }
+      bw_window_import_drawio_file (self, path);
     }
   g_object_unref (dialog);
   g_object_unref (self);

@@ -91,6 +91,10 @@ BwWindow   *bw_window_import_drawio_mapped (BwWindow    *self,
                                             const char  *page,
                                             GHashTable  *mapped,
                                             GError     **error);
+/* What the file chooser's answer does: asks which page when the diagram has several, then
+ * imports it; errors are shown in a dialog. */
+void        bw_window_import_drawio_file (BwWindow   *self,
+                                          const char *path);
 /* The report's lines as the dialog lists them. */
 char       *bw_window_import_report_text (const BwDrawioReport *report);
 
