@@ -9,7 +9,7 @@ check () { echo "not ok: $*"; fail=1; }
 
 out=$("$bulwark" --help 2>&1); rc=$?
 [ $rc -eq 0 ] || check "--help exited $rc"
-for c in analyze export recommend tiers paths validate normalize import-stix import-mappings catalog; do
+for c in analyze export recommend tiers paths validate normalize import-stix import-mappings import-drawio catalog; do
   grep -q "^  $c " <<<"$out" || check "--help does not list $c"
 done
 [ "$("$bulwark" -h 2>&1)" = "$out" ] || check "-h differs from --help"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bw-canvas.h"
+#include "bw-drawio.h"
 #include "bw-project.h"
 #include "bw-window.h"
 
@@ -75,6 +76,28 @@ gboolean    bw_window_export_to         (BwWindow    *self,
                                          const char  *format, /* svg, png, pdf, layer */
                                          const char  *path,
                                          GError     **error);
+
+/* bw-window-import.c: Import draw.io Diagram…. Imports page `page` (NULL: the first) of the
+ * diagram at `path` as a new unsaved project — in this window when it holds nothing of value,
+ * else in a new one, which is returned — and shows what was not imported. */
+void        bw_window_import_class_init (GtkWidgetClass *widget_class);
+BwWindow   *bw_window_import_drawio     (BwWindow    *self,
+                                         const char  *path,
+                                         const char  *page,
+                                         GError     **error);
+/* The same with shapes mapped by hand (see bw_drawio_import_mapped); the report dialog offers
+ * a stencil for each kind of shape left out, and imports again with them into the same window. */
+BwWindow   *bw_window_import_drawio_mapped (BwWindow    *self,
+                                            const char  *path,
+                                            const char  *page,
+                                            GHashTable  *mapped,
+                                            GError     **error);
+/* What the file chooser's answer does: asks which page when the diagram has several, then
+ * imports it; errors are shown in a dialog. */
+void        bw_window_import_drawio_file (BwWindow   *self,
+                                          const char *path);
+/* The report's lines as the dialog lists them. */
+char       *bw_window_import_report_text (const BwDrawioReport *report);
 
 gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
