@@ -75,6 +75,13 @@ gboolean    bw_window_export_to         (BwWindow    *self,
                                          const char  *path,
                                          GError     **error);
 
+/* bw-window-compare.c: Compare With… and Compare With Saved Version. */
+#include "bw-diff-dialog.h"
+void          bw_window_compare_class_init (GtkWidgetClass *widget_class);
+/* Opens the Compare dialog: `file` against the open document. */
+BwDiffDialog *bw_window_compare_with       (BwWindow    *self,
+                                            GFile       *file);
+
 gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
                                            GError   **error);
