@@ -277,12 +277,13 @@ BwDiffDialog *
 bw_diff_dialog_new (GtkWindow  *parent,
                     BwCatalog  *catalog,
                     GFile      *before_file,
+                    const char *before_name,
                     BwDocument *after,
                     const char *after_name)
 {
   BwDiffDialog *self;
   g_autoptr(GTask) task = NULL;
-  g_autofree char *before_name = NULL;
+  g_autofree char *file_name = NULL;
   g_autofree char *subtitle = NULL;
   CompareData *data;
 
@@ -291,9 +292,9 @@ bw_diff_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (BW_IS_DOCUMENT (after), NULL);
 
   self = g_object_new (BW_TYPE_DIFF_DIALOG, "transient-for", parent, NULL);
-  before_name = g_file_get_basename (before_file);
+  file_name = g_file_get_basename (before_file);
   /* TRANSLATORS: the version compared against → the open document. */
-  subtitle = g_strdup_printf (_("%s → %s"), before_name, after_name);
+  subtitle = g_strdup_printf (_("%s → %s"), before_name != NULL ? before_name : file_name, after_name);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   data = g_new0 (CompareData, 1);

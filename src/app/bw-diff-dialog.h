@@ -15,11 +15,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwDiffDialog, bw_diff_dialog, BW, DIFF_DIALOG, AdwWindow)
 
 /* Compares `before_file` (read and checked against `catalog` off the main thread) with `after`,
- * which the dialog copies at once, so the window may go on editing. `after_name` names it in
- * the subtitle. */
+ * which the dialog copies at once, so the window may go on editing. The names label the two
+ * sides in the subtitle; `before_name` NULL names the file. */
 BwDiffDialog *bw_diff_dialog_new       (GtkWindow  *parent,
                                         BwCatalog  *catalog,
                                         GFile      *before_file,
+                                        const char *before_name,
                                         BwDocument *after,
                                         const char *after_name);
 

@@ -7,20 +7,28 @@
 #include "bw-diff-dialog.h"
 #include "bw-window-private.h"
 
+static BwDiffDialog *
+compare (BwWindow   *self,
+         GFile      *file,
+         const char *before_name,
+         const char *after_name)
+{
+  BwDiffDialog *dialog;
+
+  dialog = bw_diff_dialog_new (GTK_WINDOW (self), bw_project_get_catalog (self->project), file,
+                               before_name, bw_project_get_document (self->project), after_name);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 BwDiffDialog *
 bw_window_compare_with (BwWindow *self,
                         GFile    *file)
 {
-  BwDiffDialog *dialog;
-
   g_return_val_if_fail (BW_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  dialog = bw_diff_dialog_new (GTK_WINDOW (self), bw_project_get_catalog (self->project), file,
-                               bw_project_get_document (self->project),
-                               bw_project_get_display_name (self->project));
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return compare (self, file, NULL, bw_project_get_display_name (self->project));
 }
 
 static void
@@ -70,7 +78,7 @@ compare_saved_action (GtkWidget  *widget,
       bw_window_toast (self, _("The project has not been saved yet"));
       return;
     }
-  bw_window_compare_with (self, file);
+  compare (self, file, _("Saved Version"), _("Open Document"));
 }
 
 void
