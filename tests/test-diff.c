@@ -81,7 +81,8 @@ sample_without_a_service (BwCatalog *catalog,
       remove_node (copy, node->id);
       after = bw_engine_compute (catalog, copy);
       for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
-        if (bw_report_get_technique (before, t)->status != bw_report_get_technique (after, t)->status)
+        if (bw_report_get_technique (before, t)->status !=
+            bw_report_get_technique (after, t)->status)
           {
             *out_removed = g_strdup (node->id);
             return g_steal_pointer (&copy);
@@ -491,7 +492,8 @@ count_applicable (BwCatalog  *catalog,
 
       if (stencil == NULL || stencil->role != BW_ROLE_ASSET)
         continue;
-      platforms = override != NULL ? (const char *const *) override : (const char *const *) stencil->platforms;
+      platforms = override != NULL ? (const char *const *) override
+                                   : (const char *const *) stencil->platforms;
       for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
         {
           const BwTechnique *technique = bw_catalog_get_technique (catalog, t);

@@ -155,15 +155,16 @@ create_technique_row (gpointer item,
   BwDiffDialog *self = user_data;
   guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
   const BwDiffTechnique *t = bw_diff_get_technique (self->diff, index);
-  const BwTechnique *technique = bw_catalog_get_technique (bw_diff_get_catalog (self->diff), t->technique);
+  BwCatalog *catalog = bw_diff_get_catalog (self->diff);
+  const BwTechnique *technique = bw_catalog_get_technique (catalog, t->technique);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *change = g_strdup_printf ("%s → %s", status_word (t->before), status_word (t->after));
+  gboolean worse = bw_diff_status_is_regression (t->before, t->after);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), technique->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), technique->id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             suffix_label (change, bw_diff_status_is_regression (t->before, t->after)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix_label (change, worse));
   return row;
 }
 
@@ -196,8 +197,9 @@ show_diff (BwDiffDialog *self)
 
   summary = g_strdup_printf (_("Coverage ratio %.1f%% → %.1f%%; covered %u → %u, partial %u → %u, "
                                "gaps %u → %u. %u techniques changed status."),
-                             sb->ratio * 100, sa->ratio * 100, sb->covered, sa->covered, sb->partial,
-                             sa->partial, sb->gap, sa->gap, bw_diff_get_n_techniques (self->diff));
+                             sb->ratio * 100, sa->ratio * 100, sb->covered, sa->covered,
+                             sb->partial, sa->partial, sb->gap, sa->gap,
+                             bw_diff_get_n_techniques (self->diff));
   gtk_label_set_text (self->summary_label, summary);
   if (bw_diff_is_regression (self->diff))
     {
@@ -230,10 +232,12 @@ show_diff (BwDiffDialog *self)
 
       gtk_string_list_append (self->techniques, key);
     }
-  gtk_list_box_bind_model (self->areas_list, G_LIST_MODEL (self->areas), create_area_row, self, NULL);
+  gtk_list_box_bind_model (self->areas_list, G_LIST_MODEL (self->areas), create_area_row, self,
+                           NULL);
   gtk_list_box_bind_model (self->techniques_list, G_LIST_MODEL (self->techniques),
                            create_technique_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->areas_list), g_list_model_get_n_items (G_LIST_MODEL (self->areas)) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->areas_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->areas)) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->techniques_list),
                           g_list_model_get_n_items (G_LIST_MODEL (self->techniques)) > 0);
 

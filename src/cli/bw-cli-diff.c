@@ -57,6 +57,7 @@ load_side (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(BwDocument) doc = NULL;
   const char *shown = g_str_equal (path, "-") ? _("standard input") : path;
+  const char *version = bw_catalog_get_attack_version (catalog);
 
   if (g_str_equal (path, "-"))
     {
@@ -76,13 +77,13 @@ load_side (const char *path,
       bw_cli_fail ("%s: %s", shown, error->message);
       return NULL;
     }
-  if (g_strcmp0 (bw_document_get_attack_version (doc), bw_catalog_get_attack_version (catalog)) != 0)
+  if (g_strcmp0 (bw_document_get_attack_version (doc), version) != 0)
     {
       g_autofree char *safe = bw_cli_text (shown);
 
       g_printerr (_("bulwark: warning: %s: catalog.attack: analysed with ATT&CK %s; the catalog in use is ATT&CK %s, "
                     "and the figures are computed with it\n"),
-                  safe, bw_document_get_attack_version (doc), bw_catalog_get_attack_version (catalog));
+                  safe, bw_document_get_attack_version (doc), version);
     }
   return g_steal_pointer (&doc);
 }
@@ -173,7 +174,8 @@ print_text (BwDiff *diff)
       {
         g_autofree char *name = bw_cli_text (bw_catalog_get_tactic (catalog, i)->name);
 
-        print_figures_text (name, bw_report_get_tactic (before, i), bw_report_get_tactic (after, i));
+        print_figures_text (name, bw_report_get_tactic (before, i),
+                            bw_report_get_tactic (after, i));
       }
   g_print ("\n%s\n", _("Cyber Kill Chain (covered/partial/gaps)"));
   for (guint i = 0; i < bw_catalog_get_n_phases (catalog); i++)

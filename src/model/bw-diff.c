@@ -178,7 +178,8 @@ bw_diff_phase_changed (BwDiff *self,
 {
   return figures_differ (bw_report_get_phase (self->before, index),
                          bw_report_get_phase (self->after, index)) ||
-         bw_report_get_phase_is_gap (self->before, index) != bw_report_get_phase_is_gap (self->after, index);
+         bw_report_get_phase_is_gap (self->before, index) !=
+           bw_report_get_phase_is_gap (self->after, index);
 }
 
 GPtrArray *

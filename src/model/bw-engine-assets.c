@@ -76,7 +76,8 @@ service_scores (BwEngineAssets *self,
   stencil = bw_catalog_lookup_stencil (self->catalog, node->kind);
   for (guint i = 0; stencil != NULL && stencil->capabilities[i] != NULL; i++)
     {
-      const BwCapability *cap = bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
+      const BwCapability *cap = bw_catalog_lookup_capability (self->catalog,
+                                                              stencil->capabilities[i]);
 
       if (cap == NULL || props_list_contains (node->props, "disabled_capabilities", cap->id) ||
           !bw_capability_within_licence (cap, licence))
