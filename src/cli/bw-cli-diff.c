@@ -279,7 +279,12 @@ print_markdown (BwDiff *diff)
   g_print (_("Coverage ratio **%s** → **%s** (%s points) · covered %u → %u · partial %u → %u · gaps %u → %u\n\n"),
            pb, pa, d, sb->covered, sa->covered, sb->partial, sa->partial, sb->gap, sa->gap);
   if (bw_diff_is_regression (diff))
-    g_print (_("⚠ **Regression:** %u techniques got worse.\n\n"), bw_diff_count_regressions (diff));
+    {
+      guint n_worse = bw_diff_count_regressions (diff);
+
+      g_print (ngettext ("⚠ **Regression:** %u technique got worse.\n\n",
+                         "⚠ **Regression:** %u techniques got worse.\n\n", n_worse), n_worse);
+    }
   if (n == 0 && !bw_diff_is_regression (diff) && sa->ratio == sb->ratio)
     g_print ("%s\n\n", _("No technique changed status."));
   else
