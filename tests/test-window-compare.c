@@ -1,5 +1,6 @@
 /* test-window-compare.c: the window's Compare — the dialog opened from the menu's actions, its
- * rows the same as `bulwark diff`, computed on a worker thread while the window stays live. */
+ * rows the same as `bulwark diff`, computed on a worker thread while the window stays live; and
+ * Export → Coverage as CSV…, the same bytes as `analyze --format csv`. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -9,6 +10,7 @@
 #include "bw-diff-dialog.h"
 #include "bw-document-io.h"
 #include "bw-history.h"
+#include "bw-report-csv.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
 
@@ -183,6 +185,49 @@ test_compare_untitled (void)
   iterate (50);
 }
 
+static void
+csv_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_true (bw_window_export_csv_finish (BW_WINDOW (source), result, error));
+}
+
+static void
+test_export_csv (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *out = g_build_filename (g_get_tmp_dir (), "bulwark-test-compare.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = bw_window_new (app);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  g_assert_true (bw_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  g_unlink (out);
+  bw_window_export_csv_async (window, target, csv_done_cb, &error);
+  while (!g_file_test (out, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  iterate (100);
+  g_assert_no_error (error);
+  written = bw_test_read_file (out, NULL);
+  expected = bw_report_csv_per_asset (bw_project_get_catalog (bw_window_get_project (window)),
+                                      bw_project_get_document (bw_window_get_project (window)), NULL);
+  g_assert_cmpstr (written, ==, expected);
+  g_unlink (out);
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -202,6 +247,7 @@ main (int    argc,
 
   g_test_add_func ("/window-compare/saved", test_compare_saved);
   g_test_add_func ("/window-compare/untitled", test_compare_untitled);
+  g_test_add_func ("/window-compare/export-csv", test_export_csv);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -82,6 +82,16 @@ void          bw_window_compare_class_init (GtkWidgetClass *widget_class);
 BwDiffDialog *bw_window_compare_with       (BwWindow    *self,
                                             GFile       *file);
 
+/* bw-window-csv.c: Export → Coverage as CSV…, written on a worker thread. */
+void          bw_window_csv_class_init     (GtkWidgetClass *widget_class);
+void          bw_window_export_csv_async   (BwWindow            *self,
+                                            GFile               *file,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      bw_window_export_csv_finish  (BwWindow      *self,
+                                            GAsyncResult  *result,
+                                            GError       **error);
+
 gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
                                            GError   **error);
