@@ -204,6 +204,7 @@ test_export_csv (void)
   g_autoptr(GFile) target = g_file_new_for_path (out);
   g_autoptr(GError) error = NULL;
   BwWindow *window = bw_window_new (app);
+  BwProject *project;
   g_autofree char *written = NULL;
   g_autofree char *expected = NULL;
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -219,8 +220,9 @@ test_export_csv (void)
   iterate (100);
   g_assert_no_error (error);
   written = bw_test_read_file (out, NULL);
-  expected = bw_report_csv_per_asset (bw_project_get_catalog (bw_window_get_project (window)),
-                                      bw_project_get_document (bw_window_get_project (window)), NULL);
+  project = bw_window_get_project (window);
+  expected = bw_report_csv_per_asset (bw_project_get_catalog (project),
+                                      bw_project_get_document (project), NULL);
   g_assert_cmpstr (written, ==, expected);
   g_unlink (out);
   window->close_confirmed = TRUE;
