@@ -269,31 +269,33 @@ write_nodes (BwJsonWriter *w,
   bw_json_writer_end_object (w);
 }
 
-typedef void (*WriteItem) (BwReport     *report,
-                           BwCatalog    *catalog,
-                           guint         index,
-                           BwJsonWriter *w);
-
+/* Every tactic (or phase), with the report's own object for it on each side. */
 static void
 write_pairs (BwDiff       *self,
              BwJsonWriter *w,
-             const char   *name,
-             guint         n,
-             WriteItem     write_item)
+             gboolean      tactics)
 {
-  bw_json_writer_member (w, name);
+  guint n = tactics ? bw_catalog_get_n_tactics (self->catalog)
+                    : bw_catalog_get_n_phases (self->catalog);
+  BwReport *sides[] = { self->before, self->after };
+  const char *keys[] = { "before", "after" };
+
+  bw_json_writer_member (w, tactics ? "tactics" : "kill_chain");
   bw_json_writer_begin_array (w);
   for (guint i = 0; i < n; i++)
     {
       bw_json_writer_begin_object (w);
       bw_json_writer_member (w, "id");
-      bw_json_writer_string (w, write_item == bw_report_write_tactic
-                                  ? bw_catalog_get_tactic (self->catalog, i)->id
-                                  : bw_catalog_get_phase (self->catalog, i)->id);
-      bw_json_writer_member (w, "before");
-      write_item (self->before, self->catalog, i, w);
-      bw_json_writer_member (w, "after");
-      write_item (self->after, self->catalog, i, w);
+      bw_json_writer_string (w, tactics ? bw_catalog_get_tactic (self->catalog, i)->id
+                                        : bw_catalog_get_phase (self->catalog, i)->id);
+      for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
+        {
+          bw_json_writer_member (w, keys[k]);
+          if (tactics)
+            bw_report_write_tactic (sides[k], self->catalog, i, w);
+          else
+            bw_report_write_phase (sides[k], self->catalog, i, w);
+        }
       bw_json_writer_end_object (w);
     }
   bw_json_writer_end_array (w);
@@ -315,8 +317,8 @@ bw_diff_to_json (BwDiff *self,
   bw_report_write_summary (self->after, w);
   bw_json_writer_end_object (w);
 
-  write_pairs (self, w, "tactics", bw_catalog_get_n_tactics (self->catalog), bw_report_write_tactic);
-  write_pairs (self, w, "kill_chain", bw_catalog_get_n_phases (self->catalog), bw_report_write_phase);
+  write_pairs (self, w, TRUE);
+  write_pairs (self, w, FALSE);
 
   bw_json_writer_member (w, "techniques");
   bw_json_writer_begin_array (w);
