@@ -99,6 +99,23 @@ void        bw_window_import_drawio_file (BwWindow   *self,
 /* The report's lines as the dialog lists them. */
 char       *bw_window_import_report_text (const BwDrawioReport *report);
 
+/* bw-window-compare.c: Compare With… and Compare With Saved Version. */
+#include "bw-diff-dialog.h"
+void          bw_window_compare_class_init (GtkWidgetClass *widget_class);
+/* Opens the Compare dialog: `file` against the open document. */
+BwDiffDialog *bw_window_compare_with       (BwWindow    *self,
+                                            GFile       *file);
+
+/* bw-window-csv.c: Export → Coverage as CSV…, written on a worker thread. */
+void          bw_window_csv_class_init     (GtkWidgetClass *widget_class);
+void          bw_window_export_csv_async   (BwWindow            *self,
+                                            GFile               *file,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      bw_window_export_csv_finish  (BwWindow      *self,
+                                            GAsyncResult  *result,
+                                            GError       **error);
+
 gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
                                            GError   **error);

@@ -640,6 +640,8 @@ bw_window_class_init (BwWindowClass *klass)
   bw_window_panels_class_init (widget_class);
   bw_window_export_class_init (widget_class);
   bw_window_import_class_init (widget_class);
+  bw_window_compare_class_init (widget_class);
+  bw_window_csv_class_init (widget_class);
   bw_window_state_class_init (widget_class);
 }
 

@@ -1,5 +1,5 @@
 /* bw-cli-analyze.c: `bulwark analyze` — the coverage report as JSON, a text table or Markdown,
- * with a gate for CI pipelines. */
+ * CSV for spreadsheets, with a gate for CI pipelines. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,6 +9,7 @@
 #include "bw-cli-private.h"
 #include "bw-document-io.h"
 #include "bw-engine.h"
+#include "bw-report-csv.h"
 #include "bw-threat-layer.h"
 
 static char *
@@ -173,10 +174,12 @@ bw_cli_analyze (int    argc,
   double fail_under = -1;
   g_autofree char *threat_layer = NULL;
   g_autofree char *licence = NULL;
+  gboolean summary = FALSE;
   GOptionEntry entries[] = {
     { "licence", 0, 0, G_OPTION_ARG_STRING, &licence, N_("Count Microsoft 365 capabilities up to this tier: E3 or E5"), N_("TIER") },
     { "threat-layer", 0, 0, G_OPTION_ARG_FILENAME, &threat_layer, N_("Take the threat focus from an ATT&CK Navigator layer: its scored techniques"), N_("LAYER") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json, text (default) or markdown"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json, text (default), markdown or csv"), N_("FORMAT") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary, N_("With --format csv: one row per technique instead of one per technique and asset"), NULL },
     { "fail-under", 0, 0, G_OPTION_ARG_STRING, &fail_under_text, N_("Exit 1 when the summary ratio is below RATIO"), N_("RATIO") },
     { NULL },
   };
@@ -190,12 +193,14 @@ bw_cli_analyze (int    argc,
   if (!bw_cli_parse (context, &argc, &argv))
     return BW_CLI_EXIT_BAD_INPUT;
   if (argc != 2)
-    return bw_cli_fail (_("usage: bulwark analyze FILE [--format json|text|markdown] [--fail-under RATIO] [--licence E3|E5]"));
+    return bw_cli_fail (_("usage: bulwark analyze FILE [--format json|text|markdown|csv [--summary]] [--fail-under RATIO] [--licence E3|E5]"));
   if (format == NULL)
     format = g_strdup ("text");
   if (!g_str_equal (format, "json") && !g_str_equal (format, "text") &&
-      !g_str_equal (format, "markdown"))
-    return bw_cli_fail (_("--format: expected json, text or markdown, not “%s”"), format);
+      !g_str_equal (format, "markdown") && !g_str_equal (format, "csv"))
+    return bw_cli_fail (_("--format: expected json, text, markdown or csv, not “%s”"), format);
+  if (summary && !g_str_equal (format, "csv"))
+    return bw_cli_fail (_("--summary: only with --format csv"));
   if (fail_under_text != NULL)
     {
       char *end = NULL;
@@ -259,6 +264,14 @@ bw_cli_analyze (int    argc,
       g_autofree char *json = bw_report_to_json (report, catalog, &length);
 
       fwrite (json, 1, length, stdout);
+    }
+  else if (g_str_equal (format, "csv"))
+    {
+      gsize length;
+      g_autofree char *csv = summary ? bw_report_csv_summary (report, catalog, &length)
+                                     : bw_report_csv_per_asset (catalog, doc, &length);
+
+      fwrite (csv, 1, length, stdout);
     }
   else if (g_str_equal (format, "markdown"))
     print_markdown (report, catalog, doc);

@@ -16,7 +16,8 @@ typedef struct
 } BwCliEntry;
 
 static const BwCliEntry commands[] = {
-  { "analyze", bw_cli_analyze, N_("Report ATT&CK coverage (json, text, markdown), optionally as a gate") },
+  { "analyze", bw_cli_analyze, N_("Report ATT&CK coverage (json, text, markdown, csv), optionally as a gate") },
+  { "diff", bw_cli_diff, N_("Show what a change does to coverage, optionally as a gate") },
   { "export", bw_cli_export, N_("Export the diagram (SVG, PNG, PDF) or an ATT&CK Navigator layer") },
   { "recommend", bw_cli_recommend, N_("Suggest the services that would raise coverage the most") },
   { "tiers", bw_cli_tiers, N_("Compare coverage under Microsoft 365 E3 and E5") },

@@ -216,6 +216,79 @@ string_member (BwJsonWriter *w,
 }
 
 static void
+write_tactic (BwJsonWriter          *w,
+              const BwTactic        *t,
+              const BwReportFigures *f)
+{
+  bw_json_writer_begin_object (w);
+  string_member (w, "id", t->id);
+  string_member (w, "shortname", t->shortname);
+  string_member (w, "name", t->name);
+  figures (w, f);
+  bw_json_writer_end_object (w);
+}
+
+static void
+write_phase (BwJsonWriter          *w,
+             const BwPhase         *p,
+             const BwReportFigures *f,
+             gboolean               is_gap)
+{
+  bw_json_writer_begin_object (w);
+  string_member (w, "id", p->id);
+  string_member (w, "name", p->name);
+  bw_json_writer_member (w, "tactics");
+  bw_json_writer_begin_inline_array (w);
+  for (guint k = 0; p->tactics[k] != NULL; k++)
+    bw_json_writer_string (w, p->tactics[k]);
+  bw_json_writer_end_array (w);
+  figures (w, f);
+  bw_json_writer_member (w, "is_gap");
+  bw_json_writer_boolean (w, is_gap);
+  bw_json_writer_end_object (w);
+}
+
+static void
+write_summary (BwJsonWriter          *w,
+               BwReport              *self,
+               const BwReportFigures *summary)
+{
+  bw_json_writer_begin_object (w);
+  int_member (w, "assets", self->n_asset_nodes);
+  int_member (w, "services", self->n_service_nodes);
+  figures (w, summary);
+  bw_json_writer_end_object (w);
+}
+
+void
+bw_report_write_summary (BwReport     *self,
+                         BwJsonWriter *w)
+{
+  write_summary (w, self, &self->summary);
+}
+
+void
+bw_report_write_tactic (BwReport     *self,
+                        BwCatalog    *catalog,
+                        guint         index,
+                        BwJsonWriter *w)
+{
+  g_return_if_fail (index < self->n_tactics);
+  write_tactic (w, bw_catalog_get_tactic (catalog, index), &self->tactics[index]);
+}
+
+void
+bw_report_write_phase (BwReport     *self,
+                       BwCatalog    *catalog,
+                       guint         index,
+                       BwJsonWriter *w)
+{
+  g_return_if_fail (index < self->n_phases);
+  write_phase (w, bw_catalog_get_phase (catalog, index), &self->phases[index],
+               self->phase_gap[index]);
+}
+
+static void
 write_tactics (BwJsonWriter          *w,
                BwReport              *self,
                BwCatalog             *catalog,
@@ -225,14 +298,7 @@ write_tactics (BwJsonWriter          *w,
   bw_json_writer_begin_array (w);
   for (guint i = 0; i < self->n_tactics; i++)
     {
-      const BwTactic *t = bw_catalog_get_tactic (catalog, i);
-
-      bw_json_writer_begin_object (w);
-      string_member (w, "id", t->id);
-      string_member (w, "shortname", t->shortname);
-      string_member (w, "name", t->name);
-      figures (w, &tactics[i]);
-      bw_json_writer_end_object (w);
+      write_tactic (w, bw_catalog_get_tactic (catalog, i), &tactics[i]);
     }
   bw_json_writer_end_array (w);
 }
@@ -248,20 +314,7 @@ write_phases (BwJsonWriter          *w,
   bw_json_writer_begin_array (w);
   for (guint i = 0; i < self->n_phases; i++)
     {
-      const BwPhase *p = bw_catalog_get_phase (catalog, i);
-
-      bw_json_writer_begin_object (w);
-      string_member (w, "id", p->id);
-      string_member (w, "name", p->name);
-      bw_json_writer_member (w, "tactics");
-      bw_json_writer_begin_inline_array (w);
-      for (guint k = 0; p->tactics[k] != NULL; k++)
-        bw_json_writer_string (w, p->tactics[k]);
-      bw_json_writer_end_array (w);
-      figures (w, &phases[i]);
-      bw_json_writer_member (w, "is_gap");
-      bw_json_writer_boolean (w, phase_gap[i]);
-      bw_json_writer_end_object (w);
+      write_phase (w, bw_catalog_get_phase (catalog, i), &phases[i], phase_gap[i]);
     }
   bw_json_writer_end_array (w);
 }
@@ -306,11 +359,7 @@ write_tables (BwJsonWriter          *w,
               gboolean               profile_only)
 {
   bw_json_writer_member (w, "summary");
-  bw_json_writer_begin_object (w);
-  int_member (w, "assets", self->n_asset_nodes);
-  int_member (w, "services", self->n_service_nodes);
-  figures (w, summary);
-  bw_json_writer_end_object (w);
+  write_summary (w, self, summary);
 
   write_tactics (w, self, catalog, tactics);
   write_phases (w, self, catalog, phases, phase_gap);

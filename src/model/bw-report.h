@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bw-catalog.h"
+#include "bw-json-writer.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,19 @@ const char *const       *bw_report_get_unknown_nodes    (BwReport *self);
 char                    *bw_report_to_json        (BwReport  *self,
                                                    BwCatalog *catalog,
                                                    gsize     *out_length);
+
+/* Single objects of that JSON, as it writes them, for documents that quote a report (a diff):
+ * the summary, tactic `index` (matrix order) and phase `index` (kill-chain order). */
+void                     bw_report_write_summary  (BwReport     *self,
+                                                   BwJsonWriter *writer);
+void                     bw_report_write_tactic   (BwReport     *self,
+                                                   BwCatalog    *catalog,
+                                                   guint         index,
+                                                   BwJsonWriter *writer);
+void                     bw_report_write_phase    (BwReport     *self,
+                                                   BwCatalog    *catalog,
+                                                   guint         index,
+                                                   BwJsonWriter *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwReport, bw_report_unref)
 
