@@ -25,6 +25,7 @@ static const BwCliEntry commands[] = {
   { "normalize", bw_cli_normalize, N_("Rewrite a project file in canonical form") },
   { "import-stix", bw_cli_import_stix, N_("Import an ATT&CK STIX bundle into the catalog") },
   { "import-mappings", bw_cli_import_mappings, N_("Import a Mappings Explorer file into the catalog") },
+  { "import-azure", bw_cli_import_azure, N_("Create a project from an Azure inventory (Resource Graph, az resource list, ARM export)") },
   { "catalog", bw_cli_catalog, N_("Show the effective catalog") },
   { NULL, NULL, NULL },
 };
