@@ -323,7 +323,7 @@ bw_arrange_history (BwHistory  *history,
   g_autoptr(GArray) items = bw_arrange_compute (doc, catalog);
   gboolean ok = TRUE;
 
-  /* Each item is set on its own (a zone's resize leaves its contents alone), so the order
+  /* Each item is placed on its own (placing a zone leaves its contents alone), so the order
    * does not matter; the group makes them one step. */
   bw_history_begin_group (history, _("Arrange"));
   for (guint i = 0; ok && i < items->len; i++)
@@ -332,14 +332,9 @@ bw_arrange_history (BwHistory  *history,
       const BwZone *z = bw_document_lookup_zone (doc, it->id);
       const BwNode *n = bw_document_lookup_node (doc, it->id);
 
-      if (z != NULL && (z->x != it->x || z->y != it->y || z->w != it->w || z->h != it->h))
-        ok = bw_history_resize (history, it->id, it->x, it->y, it->w, it->h, 0, error);
-      else if (n != NULL && (n->x != it->x || n->y != it->y))
-        {
-          const char *ids[] = { it->id, NULL };
-
-          ok = bw_history_move (history, ids, it->x - n->x, it->y - n->y, 0, error);
-        }
+      if ((z != NULL && (z->x != it->x || z->y != it->y || z->w != it->w || z->h != it->h)) ||
+          (n != NULL && (n->x != it->x || n->y != it->y)))
+        ok = bw_history_set_geometry (history, it->id, it->x, it->y, it->w, it->h, 0, error);
     }
   bw_history_end_group (history);
   return ok;
