@@ -605,6 +605,7 @@ bw_window_class_init (BwWindowClass *klass)
 
   bw_window_panels_class_init (widget_class);
   bw_window_export_class_init (widget_class);
+  bw_window_azure_class_init (widget_class);
   bw_window_state_class_init (widget_class);
 }
 
