@@ -14,6 +14,7 @@
 /* References are looked for this deep inside a resource's properties. */
 #define MAX_WALK_DEPTH 24
 #define MAX_NESTED_DEPTH 8
+#define MAX_LABEL 200
 
 G_DEFINE_QUARK (bw-azure-import-error-quark, bw_azure_import_error)
 
@@ -241,7 +242,10 @@ add_record (BwAzureImport *imp,
   res->key = key;
   res->type = g_ascii_strdown (type, -1);
   slash = strrchr (name, '/');
-  res->name = g_utf8_substring (slash ? slash + 1 : name, 0, 200);
+  name = slash ? slash + 1 : name;
+  /* A label, not an essay. */
+  res->name = g_utf8_strlen (name, -1) > MAX_LABEL ? g_utf8_substring (name, 0, MAX_LABEL)
+                                                   : g_strdup (name);
   res->subscription = g_strdup (subscription);
   res->group = g_strdup (group);
   res->object = object;
@@ -391,20 +395,21 @@ read_template_resource (BwAzureImport *imp,
       g_autofree char *base = g_strndup (full_type, providers - full_type);
       g_auto(GStrv) names = g_strsplit (full_name, "/", -1);
       guint base_parts = 0;
-      g_autofree char *ext_type = NULL;
       g_autofree char *scope_name = NULL;
 
       for (const char *p = base; *p != '\0'; p++)
         base_parts += *p == '/';
       if (g_strv_length (names) > base_parts)
         {
-          g_free (names[base_parts]);
+          /* The names before the provider part name the extended resource. */
+          char *cut = names[base_parts];
+
           names[base_parts] = NULL;
           scope_name = g_strjoinv ("/", names);
+          names[base_parts] = cut;
           g_free (scope);
           scope = g_strdup_printf ("%s/%s", base, scope_name);
         }
-      ext_type = g_strdup (strrchr (providers + 11, '/') ? providers + 11 : "");
       if (strrchr (full_type, '/') != NULL && g_str_has_suffix (full_type, "diagnosticSettings"))
         {
           g_free (full_type);
