@@ -524,7 +524,7 @@ test_cli (void)
     const char *args[] = { "import-azure", input, NULL };
 
     g_assert_cmpint (bw_test_run_bulwark (args, &out, &err), ==, 0);
-    g_assert_nonnull (strstr (out, "19 resources read"));
+    g_assert_nonnull (strstr (out, "Resources read: 19 ·"));
     g_assert_nonnull (strstr (out, "microsoft.foo/bars × 2"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);

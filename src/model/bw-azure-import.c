@@ -40,8 +40,9 @@ bw_azure_report_describe (const BwAzureReport *report)
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("%u resources read: %u zones, %u nodes, %u connections\n"),
+  g_string_append_printf (out, _("Resources read: %u · zones: %u · nodes: %u · connections: %u"),
                           report->resources, report->zones, report->nodes, report->edges);
+  g_string_append_c (out, '\n');
   if (report->unknown->len > 0)
     g_string_append_printf (out, "%s\n", _("Types not imported (unknown):"));
   for (guint i = 0; i < report->unknown->len; i++)
@@ -472,7 +473,7 @@ read_records (BwAzureImport *imp,
   if (list == NULL)
     return invalid (error, _("top level"),
                     _("not an Azure inventory (expected an array of resources, "
-                      "{\"data\": […]} from az graph query, or an ARM template's "
+                      "{\"data\": […]} from az graph query, or an ARM template’s "
                       "{\"resources\": […]})"));
 
   for (guint i = 0; i < json_array_get_length (list); i++)
