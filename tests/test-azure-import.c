@@ -243,6 +243,29 @@ test_group_export (void)
                  "microsoft.network/networksecuritygroups/securityrules=1", 12);
 }
 
+/* Language version 2.0 names its resources: `resources` is an object. */
+static void
+test_symbolic_names (void)
+{
+  static const char data[] =
+    "{\"languageVersion\": \"2.0\", \"parameters\": {\"n\": {\"defaultValue\": \"vm9\"}},"
+    " \"resources\": {\"vm\": {\"type\": \"Microsoft.Compute/virtualMachines\","
+    " \"name\": \"[parameters('n')]\", \"resources\": {\"ext\": {\"type\": \"extensions\","
+    " \"name\": \"agent\"}}}}}";
+  g_autoptr(BwAzureReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = import_data (data, sizeof data - 1, &report, &error);
+  g_autofree char *got = NULL;
+  g_autofree char *skipped = NULL;
+
+  g_assert_no_error (error);
+  got = describe (doc);
+  g_assert_cmpstr (got, ==, "Z zone.azure Azure < -\nZ zone.group Resource group < Azure\n"
+                            "N azure.vm vm9 @ Resource group\n");
+  skipped = counts (report->skipped);
+  g_assert_cmpstr (skipped, ==, "microsoft.compute/virtualmachines/extensions=1");
+}
+
 static void
 test_defender (void)
 {
@@ -588,6 +611,7 @@ main (int    argc,
   g_test_add_func ("/azure/bare-array", test_bare_array);
   g_test_add_func ("/azure/resource-list", test_resource_list);
   g_test_add_func ("/azure/group-export", test_group_export);
+  g_test_add_func ("/azure/symbolic-names", test_symbolic_names);
   g_test_add_func ("/azure/defender", test_defender);
   g_test_add_func ("/azure/diagnostics", test_diagnostics);
   g_test_add_func ("/azure/expressions", test_expressions);

@@ -353,6 +353,27 @@ read_listed (BwAzureImport *imp,
   return TRUE;
 }
 
+/* A template's `resources`: an array, or (language version 2.0) an object of symbolic names,
+ * taken in file order. A new reference, or NULL when neither. */
+static JsonArray *
+template_resources (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "resources");
+  JsonArray *list;
+  JsonObjectIter iter;
+  JsonNode *value;
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_ref (json_node_get_array (node));
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  list = json_array_new ();
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, NULL, &value))
+    json_array_add_element (list, json_node_copy (value));
+  return list;
+}
+
 /* An element of an ARM template's `resources`, with its nested resources. */
 static gboolean
 read_template_resource (BwAzureImport *imp,
@@ -367,7 +388,7 @@ read_template_resource (BwAzureImport *imp,
   g_autofree char *scope = value_of (imp, bw_azure_member_string (object, "scope"));
   g_autofree char *full_type = NULL;
   g_autofree char *full_name = NULL;
-  JsonArray *nested;
+  g_autoptr(JsonArray) nested = NULL;
   const char *providers;
   BwAzureRes *res;
 
@@ -428,7 +449,7 @@ read_template_resource (BwAzureImport *imp,
   if (g_str_equal (res->type, "microsoft.network/virtualnetworks"))
     add_embedded_subnets (imp, res);
 
-  nested = bw_json_object_get_array (object, "resources");
+  nested = template_resources (object);
   if (nested != NULL && depth >= MAX_NESTED_DEPTH)
     return invalid (error, place, _("resources nested too deeply"));
   for (guint i = 0; nested != NULL && i < json_array_get_length (nested); i++)
@@ -449,20 +470,26 @@ read_records (BwAzureImport *imp,
               JsonNode      *root,
               GError       **error)
 {
-  JsonArray *list = NULL;
+  g_autoptr(JsonArray) list = NULL;
   const char *name = "";
 
   if (JSON_NODE_HOLDS_ARRAY (root))
-    list = json_node_get_array (root);
+    list = json_array_ref (json_node_get_array (root));
   else if (JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *top = json_node_get_object (root);
 
       if ((list = bw_json_object_get_array (top, "data")) != NULL)
-        name = "data";
+        {
+          name = "data";
+          json_array_ref (list);
+        }
       else if ((list = bw_json_object_get_array (top, "value")) != NULL)
-        name = "value";
-      else if ((list = bw_json_object_get_array (top, "resources")) != NULL)
+        {
+          name = "value";
+          json_array_ref (list);
+        }
+      else if ((list = template_resources (top)) != NULL)
         {
           name = "resources";
           imp->template = TRUE;
