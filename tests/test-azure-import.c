@@ -156,6 +156,9 @@ test_graph_query (void)
     "E protects nsg-web -> snet-web",
     "E protects nsg-web -> vm-web",
     "E protects fw-hub -> vnet-hub",
+    /* Traffic from the public address and the gateway's backend pool to the VM. */
+    "E flow vm-web-pip -> vm-web",
+    "E flow agw-front -> vm-web",
     "E protects waf-front -> agw-front",
     NULL,
   };

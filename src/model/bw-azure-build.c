@@ -449,6 +449,17 @@ link_guard (Build      *b,
     }
   else if (g_str_equal (s->entry->rule, "vnet-guard"))
     add_edge (b, s->node_id, vnet_zone_of (b, t), BW_EDGE_PROTECTS);
+  else if (g_str_equal (s->entry->rule, "ingress"))
+    {
+      /* A public address, load balancer or gateway sends traffic to the machine behind the
+       * network interface it names, or a public address to the balancer or gateway. */
+      if (has_rule (t, "nic") && g_hash_table_contains (b->nic_owner, t))
+        add_edge (b, s->node_id, ((BwAzureRes *) g_hash_table_lookup (b->nic_owner, t))->node_id,
+                  BW_EDGE_FLOW);
+      else if (has_rule (t, "ingress") && g_strcmp0 (s->entry->stencil, "azure.public-ip") == 0 &&
+               g_strcmp0 (t->entry->stencil, "azure.public-ip") != 0)
+        add_edge (b, s->node_id, t->node_id, BW_EDGE_FLOW);
+    }
   else if (g_str_equal (s->entry->rule, "waf-policy") ||
            g_str_equal (s->entry->rule, "private-endpoint"))
     add_edge (b, s->node_id, t->node_id, BW_EDGE_PROTECTS);
