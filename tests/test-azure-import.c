@@ -464,6 +464,25 @@ generate_inventory (guint n)
                               sub, v, v, v, sub, v, v);
       written++;
     }
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *sub = subs[k];
+
+      /* Defender for Servers on each subscription, a workspace with Sentinel in each. */
+      g_string_append_printf (out, ",\n{\"id\": \"/subscriptions/%s/providers/Microsoft.Security/pricings/"
+                              "VirtualMachines\", \"name\": \"VirtualMachines\", \"type\": "
+                              "\"microsoft.security/pricings\", \"properties\": {\"pricingTier\": \"Standard\"}}",
+                              sub);
+      g_string_append_printf (out, ",\n{\"id\": \"/subscriptions/%s/resourceGroups/rg-ops/providers/"
+                              "Microsoft.OperationalInsights/workspaces/law%u\", \"name\": \"law%u\", \"type\": "
+                              "\"microsoft.operationalinsights/workspaces\", \"properties\": {}}", sub, k, k);
+      g_string_append_printf (out, ",\n{\"id\": \"/subscriptions/%s/resourceGroups/rg-ops/providers/"
+                              "Microsoft.OperationsManagement/solutions/SecurityInsights(law%u)\", \"name\": "
+                              "\"SecurityInsights(law%u)\", \"type\": \"microsoft.operationsmanagement/solutions\", "
+                              "\"properties\": {\"workspaceResourceId\": \"/subscriptions/%s/resourceGroups/rg-ops/"
+                              "providers/Microsoft.OperationalInsights/workspaces/law%u\"}}", sub, k, k, sub, k);
+      written += 3;
+    }
   for (guint i = 0; written < n; i++)
     {
       const char *sub = subs[i % 2];
