@@ -246,6 +246,26 @@ test_group_export (void)
                  "microsoft.network/networksecuritygroups/securityrules=1", 12);
 }
 
+/* What `az network vnet list`, `az vm list` and friends print (properties flat on top), and
+ * PowerShell's Get-AzResource (ResourceId, ResourceType, ResourceGroupName). */
+static void
+test_cli_flat (void)
+{
+  const char *expected[] = {
+    "Z zone.azure Subscription cccccccc-0000-0000-0000-000000000004 < -",
+    "Z zone.group rg-flat < Subscription cccccccc-0000-0000-0000-000000000004",
+    "Z zone.vnet vnet-flat < rg-flat",
+    "Z zone.subnet snet-flat < vnet-flat",
+    "N sec.nsg nsg-flat @ rg-flat",
+    "N azure.vm vm-flat @ snet-flat Linux,IaaS",
+    "N sec.key-vault kv-flat @ rg-flat",
+    "E protects nsg-flat -> snet-flat",
+    NULL,
+  };
+
+  check_fixture ("cli-flat.json", expected, "", "microsoft.network/networkinterfaces=1", 5);
+}
+
 /* Language version 2.0 names its resources: `resources` is an object. */
 static void
 test_symbolic_names (void)
@@ -633,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/azure/bare-array", test_bare_array);
   g_test_add_func ("/azure/resource-list", test_resource_list);
   g_test_add_func ("/azure/group-export", test_group_export);
+  g_test_add_func ("/azure/cli-flat", test_cli_flat);
   g_test_add_func ("/azure/symbolic-names", test_symbolic_names);
   g_test_add_func ("/azure/defender", test_defender);
   g_test_add_func ("/azure/diagnostics", test_diagnostics);

@@ -130,7 +130,7 @@ build_zones (Build *b)
   for (guint i = 0; i < records->len; i++)
     {
       BwAzureRes *res = record (b, i);
-      JsonObject *props = bw_json_object_get_object (res->object, "properties");
+      JsonObject *props = bw_azure_properties (res->object);
       const char *display = bw_azure_member_string (props, "displayName");
       g_auto(GStrv) fields = g_strsplit (res->key, "|", 4);
 
@@ -276,8 +276,8 @@ static void
 build_pricing (Build      *b,
                BwAzureRes *res)
 {
-  JsonObject *props = bw_json_object_get_object (res->object, "properties");
   /* Resource Graph keeps the tier in properties; `az security pricing list` on top. */
+  JsonObject *props = bw_azure_properties (res->object);
   const char *tier = bw_azure_member_string (props, "pricingTier");
   g_autofree char *plan = g_ascii_strdown (res->name, -1);
   const char *stencil = g_hash_table_lookup (b->imp->pricings, plan);
@@ -404,7 +404,7 @@ build_node (Build      *b,
       return;
     }
   res->node_id = add_node (b, entry->stencil, res->name, zone);
-  os = is_vm (res) && res->node_id ? os_type (bw_json_object_get_object (res->object, "properties"))
+  os = is_vm (res) && res->node_id ? os_type (bw_azure_properties (res->object))
                                    : NULL;
   if (os != NULL)
     {

@@ -48,6 +48,9 @@ typedef struct
 /* A string member, or NULL when absent or not a string (or `object` is NULL). */
 const char *bw_azure_member_string (JsonObject  *object,
                                     const char  *key);
+/* A resource's `properties`, or the resource itself where a tool printed them flat on top
+ * (`az vm list`, `az network vnet list`, `az security pricing list`). */
+JsonObject *bw_azure_properties   (JsonObject  *object);
 void        bw_azure_count_type (GHashTable    *counts,
                                  const char    *type);
 BwDocument *bw_azure_build      (BwAzureImport *imp,

@@ -194,6 +194,29 @@ bw_azure_member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+JsonObject *
+bw_azure_properties (JsonObject *object)
+{
+  JsonObject *props = bw_json_object_get_object (object, "properties");
+
+  return props != NULL ? props : object;
+}
+
+/* The first of `keys` that is a string member: Azure CLI and PowerShell spell them apart. */
+static const char *
+member_any (JsonObject        *object,
+            const char *const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *value = bw_azure_member_string (object, keys[i]);
+
+      if (value != NULL)
+        return value;
+    }
+  return NULL;
+}
+
 /* An ARM string evaluated; a plain string as it is. */
 static char *
 value_of (BwAzureImport *imp,
@@ -264,7 +287,7 @@ static void
 add_embedded_subnets (BwAzureImport *imp,
                       BwAzureRes    *vnet)
 {
-  JsonObject *props = bw_json_object_get_object (vnet->object, "properties");
+  JsonObject *props = bw_azure_properties (vnet->object);
   JsonArray *subnets = props ? bw_json_object_get_array (props, "subnets") : NULL;
 
   for (guint i = 0; subnets != NULL && i < json_array_get_length (subnets); i++)
@@ -315,11 +338,16 @@ read_listed (BwAzureImport *imp,
              const char    *place,
              GError       **error)
 {
-  const char *type = bw_azure_member_string (object, "type");
-  const char *name = bw_azure_member_string (object, "name");
-  const char *id = bw_azure_member_string (object, "id");
-  g_autofree char *sub = g_strdup (bw_azure_member_string (object, "subscriptionId"));
-  g_autofree char *group = g_strdup (bw_azure_member_string (object, "resourceGroup"));
+  static const char *const type_keys[] = { "type", "ResourceType", NULL };
+  static const char *const name_keys[] = { "name", "Name", "ResourceName", NULL };
+  static const char *const id_keys[] = { "id", "ResourceId", "Id", NULL };
+  static const char *const sub_keys[] = { "subscriptionId", "SubscriptionId", NULL };
+  static const char *const group_keys[] = { "resourceGroup", "ResourceGroupName", NULL };
+  const char *type = member_any (object, type_keys);
+  const char *name = member_any (object, name_keys);
+  const char *id = member_any (object, id_keys);
+  g_autofree char *sub = g_strdup (member_any (object, sub_keys));
+  g_autofree char *group = g_strdup (member_any (object, group_keys));
   char *key = NULL;
   BwAzureRes *res;
   const char *last = NULL;
