@@ -18,8 +18,10 @@ typedef struct
   GHashTable    *sub_zones;    /* lower-case subscription id → zone id */
   GHashTable    *group_zones;  /* "subscription|group", lower case → zone id */
   GHashTable    *nic_owner;    /* NIC record → the VM record it belongs to */
+  GHashTable    *nic_subnet;   /* NIC record → the subnet record it names, or NULL */
   GHashTable    *edges;        /* "from|to" */
   GHashTable    *once;         /* Defender plans per subscription, Sentinel per workspace */
+  GHashTable    *workspaces;   /* lower-case name → workspace record, when first needed */
 } Build;
 
 static BwAzureRes *
@@ -204,27 +206,44 @@ find_nic_owners (Build *b)
       }
 }
 
-/* The subnet a resource sits in: one it names, else the one its network interface names. */
+/* The first subnet a resource names, or NULL. */
+static BwAzureRes *
+named_subnet (Build      *b,
+              BwAzureRes *res)
+{
+  for (guint i = 0; i < res->refs->len; i++)
+    {
+      BwAzureRes *t = record (b, g_array_index (res->refs, guint, i));
+
+      if (has_rule (t, "subnet"))
+        return t;
+    }
+  return NULL;
+}
+
+/* The subnet a resource sits in: one it names, else the one its network interface names
+ * (looked up once per interface, however many resources name it). */
 static BwAzureRes *
 subnet_of (Build      *b,
            BwAzureRes *res)
 {
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < res->refs->len; i++)
-      {
-        BwAzureRes *t = record (b, g_array_index (res->refs, guint, i));
+  BwAzureRes *subnet = named_subnet (b, res);
 
-        if (pass == 0 && has_rule (t, "subnet"))
-          return t;
-        for (guint j = 0; pass == 1 && has_rule (t, "nic") && j < t->refs->len; j++)
-          {
-            BwAzureRes *s = record (b, g_array_index (t->refs, guint, j));
+  for (guint i = 0; subnet == NULL && i < res->refs->len; i++)
+    {
+      BwAzureRes *t = record (b, g_array_index (res->refs, guint, i));
+      gpointer found;
 
-            if (has_rule (s, "subnet"))
-              return s;
-          }
-      }
-  return NULL;
+      if (!has_rule (t, "nic"))
+        continue;
+      if (!g_hash_table_lookup_extended (b->nic_subnet, t, NULL, &found))
+        {
+          found = named_subnet (b, t);
+          g_hash_table_insert (b->nic_subnet, t, found);
+        }
+      subnet = found;
+    }
+  return subnet;
 }
 
 static const char *
@@ -327,11 +346,22 @@ sentinel_workspace (Build      *b,
   if (open != NULL)
     {
       g_autofree char *name = g_strndup (open + 1, strcspn (open + 1, ")"));
+      g_autofree char *folded = g_ascii_strdown (name, -1);
 
-      for (guint i = 0; i < b->imp->records->len; i++)
-        if (has_rule (record (b, i), "workspace") &&
-            g_ascii_strcasecmp (record (b, i)->name, name) == 0)
-          return record (b, i);
+      if (b->workspaces == NULL)
+        {
+          /* Workspaces by name, the first of each, built once. */
+          b->workspaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = 0; i < b->imp->records->len; i++)
+            {
+              BwAzureRes *w = record (b, i);
+              g_autofree char *key = g_ascii_strdown (w->name, -1);
+
+              if (has_rule (w, "workspace") && !g_hash_table_contains (b->workspaces, key))
+                g_hash_table_insert (b->workspaces, g_steal_pointer (&key), w);
+            }
+        }
+      return g_hash_table_lookup (b->workspaces, folded);
     }
   return NULL;
 }
@@ -510,6 +540,7 @@ bw_azure_build (BwAzureImport *imp,
   b.sub_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b.group_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b.nic_owner = g_hash_table_new (NULL, NULL);
+  b.nic_subnet = g_hash_table_new (NULL, NULL);
   b.edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b.once = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -531,7 +562,9 @@ bw_azure_build (BwAzureImport *imp,
   g_hash_table_unref (b.sub_zones);
   g_hash_table_unref (b.group_zones);
   g_hash_table_unref (b.nic_owner);
+  g_hash_table_unref (b.nic_subnet);
   g_hash_table_unref (b.edges);
   g_hash_table_unref (b.once);
+  g_clear_pointer (&b.workspaces, g_hash_table_unref);
   return b.doc;
 }

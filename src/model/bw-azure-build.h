@@ -37,6 +37,7 @@ typedef struct
   GHashTable *pricings;    /* lower-case pricing name → stencil id */
   GPtrArray  *records;     /* BwAzureRes*, in the order read */
   GHashTable *by_key;      /* key → index */
+  GHashTable *ref_pairs;   /* guint64 (record << 32 | named record): references found */
   GHashTable *unknown;     /* type → BwAzureTypeCount* */
   GHashTable *skipped;
   guint       n_read;

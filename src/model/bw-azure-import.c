@@ -573,11 +573,12 @@ add_ref (BwAzureImport *imp,
         {
           guint index = GPOINTER_TO_UINT (found);
 
-          if (index == res->index)
+          guint64 pair = ((guint64) res->index << 32) | index;
+
+          /* Each once, however often named: a set of pairs keeps this linear. */
+          if (index == res->index || g_hash_table_contains (imp->ref_pairs, &pair))
             return;
-          for (guint i = 0; i < res->refs->len; i++)
-            if (g_array_index (res->refs, guint, i) == index)
-              return;
+          g_hash_table_add (imp->ref_pairs, g_memdup2 (&pair, sizeof pair));
           g_array_append_val (res->refs, index);
           return;
         }
@@ -676,6 +677,7 @@ bw_azure_import (const char     *data,
   imp.pricings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.records = g_ptr_array_new_with_free_func ((GDestroyNotify) res_free);
   imp.by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  imp.ref_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   imp.unknown = unknown;
   imp.skipped = skipped;
 
@@ -701,6 +703,7 @@ bw_azure_import (const char     *data,
   g_hash_table_unref (imp.table);
   g_hash_table_unref (imp.pricings);
   g_hash_table_unref (imp.by_key);
+  g_hash_table_unref (imp.ref_pairs);
   g_ptr_array_unref (imp.records);
   return doc;
 }
