@@ -10,6 +10,7 @@
 #include "bw-arrange.h"
 #include "bw-azure-import.h"
 #include "bw-azure-private.h"
+#include "bw-document-check.h"
 #include "bw-document-io.h"
 #include "bw-test-arranged.h"
 #include "bw-test-util.h"
@@ -124,6 +125,72 @@ check_fixture (const char        *name,
   g_assert_no_error (error);
   bytes3 = bw_document_to_data (reloaded, NULL);
   g_assert_cmpstr (bytes, ==, bytes3);
+  /* What `validate` checks beyond the format. */
+  g_assert_true (bw_document_check_catalog (reloaded, catalog, &error));
+  g_assert_no_error (error);
+}
+
+/* The table names only stencils the catalog has, of the role its rule expects, and only rules
+ * the importer knows. */
+static void
+test_table (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/bulwark/Bulwark/import/azure.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  static const char *rules[] = { "", "subscription", "group", "vnet", "subnet", "nic", "nsg",
+                                 "vnet-guard", "waf-policy", "private-endpoint", "ingress",
+                                 "workspace", "sentinel", "pricing", "diagnostic", "skip", NULL };
+  JsonObject *root, *pricings;
+  JsonArray *types;
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_nonnull (bytes);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  types = json_object_get_array_member (root, "types");
+  for (guint i = 0; i < json_array_get_length (types); i++)
+    {
+      JsonObject *t = json_array_get_object_element (types, i);
+      const char *type = json_object_get_string_member (t, "type");
+      const char *stencil = json_object_get_string_member_with_default (t, "stencil", NULL);
+      const char *rule = json_object_get_string_member_with_default (t, "rule", "");
+      g_autofree char *lower = g_ascii_strdown (type, -1);
+
+      g_test_message ("%s", type);
+      g_assert_cmpstr (type, ==, lower);
+      g_assert_false (g_hash_table_contains (seen, type));
+      g_hash_table_add (seen, (gpointer) type);
+      g_assert_true (g_strv_contains (rules, rule));
+      if (stencil != NULL)
+        {
+          const BwStencil *s = bw_catalog_lookup_stencil (catalog, stencil);
+
+          g_assert_nonnull (s);
+          g_assert_true (s->role != BW_ROLE_ZONE);
+          if (g_str_equal (rule, "nsg") || g_str_equal (rule, "vnet-guard") ||
+              g_str_equal (rule, "waf-policy") || g_str_equal (rule, "private-endpoint"))
+            g_assert_true (s->role == BW_ROLE_SERVICE && !s->siem);
+          if (g_str_equal (rule, "workspace"))
+            g_assert_true (s->role == BW_ROLE_COLLECTOR);
+          if (g_str_equal (rule, "sentinel"))
+            g_assert_true (s->siem);
+          if (g_str_equal (rule, "ingress"))
+            g_assert_true (s->role == BW_ROLE_ASSET);
+        }
+    }
+  pricings = json_object_get_object_member (root, "pricings");
+  members = json_object_get_members (pricings);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const BwStencil *s = bw_catalog_lookup_stencil (catalog,
+                                                      json_object_get_string_member (pricings, l->data));
+
+      g_assert_nonnull (s);
+      g_assert_true (s->role == BW_ROLE_SERVICE);
+    }
 }
 
 static void
@@ -649,6 +716,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   catalog = bw_catalog_load_default (NULL);
+  g_test_add_func ("/azure/table", test_table);
   g_test_add_func ("/azure/graph-query", test_graph_query);
   g_test_add_func ("/azure/bare-array", test_bare_array);
   g_test_add_func ("/azure/resource-list", test_resource_list);
