@@ -2,6 +2,7 @@
  * every reader: each must answer with a clean error or a result, never a crash. */
 #include "config.h"
 
+#include "bw-azure-import.h"
 #include "bw-catalog-import.h"
 #include "bw-catalog-private.h"
 #include "bw-document-io.h"
@@ -38,6 +39,7 @@ test_replay (void)
       g_autoptr(BwCatalog) with_stencils = bw_catalog_new_from_bytes (a, k, m, bytes, NULL);
       g_autoptr(BwCatalogImport) summary = bw_catalog_import_new (name, TRUE);
       g_autofree char *migrated = bw_catalog_import_migrate_mappings (bytes, catalog, catalog, summary, NULL);
+      g_autoptr(BwDocument) azure = bw_azure_import (data, length, catalog, name, NULL, NULL);
 
       g_test_message ("%s: document %s", name, doc ? "loaded" : "refused");
       replayed++;

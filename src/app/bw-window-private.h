@@ -120,6 +120,14 @@ gboolean    bw_window_import_threat_layer (BwWindow  *self,
                                            const char *path,
                                            GError   **error);
 
+/* bw-window-azure.c: Import Azure Inventory… and Arrange. The import opens in this window when
+ * it holds nothing of value, else in a new one, which is returned; `show` shows the report. */
+void        bw_window_azure_class_init  (GtkWidgetClass *widget_class);
+BwWindow   *bw_window_import_azure      (BwWindow    *self,
+                                         const char  *path,
+                                         gboolean     show,
+                                         GError     **error);
+
 /* bw-window-state.c: window size and state kept in GSettings; the recent files menu. */
 void        bw_window_save_state        (BwWindow    *self);
 void        bw_window_restore_state     (BwWindow    *self);

@@ -642,6 +642,7 @@ bw_window_class_init (BwWindowClass *klass)
   bw_window_import_class_init (widget_class);
   bw_window_compare_class_init (widget_class);
   bw_window_csv_class_init (widget_class);
+  bw_window_azure_class_init (widget_class);
   bw_window_state_class_init (widget_class);
 }
 

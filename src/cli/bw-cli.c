@@ -27,6 +27,7 @@ static const BwCliEntry commands[] = {
   { "import-stix", bw_cli_import_stix, N_("Import an ATT&CK STIX bundle into the catalog") },
   { "import-mappings", bw_cli_import_mappings, N_("Import a Mappings Explorer file into the catalog") },
   { "import-drawio", bw_cli_import_drawio, N_("Import a draw.io diagram as a new project") },
+  { "import-azure", bw_cli_import_azure, N_("Create a project from an Azure inventory (Resource Graph, az resource list, ARM export)") },
   { "catalog", bw_cli_catalog, N_("Show the effective catalog") },
   { NULL, NULL, NULL },
 };

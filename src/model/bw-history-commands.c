@@ -393,6 +393,26 @@ bw_history_resize (BwHistory   *self,
 }
 
 gboolean
+bw_history_set_geometry (BwHistory   *self,
+                         const char  *id,
+                         double       x,
+                         double       y,
+                         double       w,
+                         double       h,
+                         guint        merge_id,
+                         GError     **error)
+{
+  const BwZone *zone;
+  const BwNode *node;
+  Command cmd;
+
+  if (!lookup_object (self->document, id, &zone, &node, error))
+    return FALSE;
+  bw_history_command_begin (self, &cmd, _("Move"), merge_id);
+  return bw_history_command_end (&cmd, record_geometry (&cmd, self, id, x, y, w, h, error));
+}
+
+gboolean
 bw_history_set_label (BwHistory   *self,
                       const char  *id,
                       const char  *label,

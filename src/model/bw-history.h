@@ -85,6 +85,16 @@ gboolean    bw_history_resize          (BwHistory   *self,
                                         double       h,
                                         guint        merge_id,
                                         GError     **error);
+/* Puts a zone or a node exactly at (x, y) (a zone also at size w × h); unlike a move, a
+ * zone's contents stay where they are. */
+gboolean    bw_history_set_geometry    (BwHistory   *self,
+                                        const char  *id,
+                                        double       x,
+                                        double       y,
+                                        double       w,
+                                        double       h,
+                                        guint        merge_id,
+                                        GError     **error);
 gboolean    bw_history_set_label       (BwHistory   *self,
                                         const char  *id,
                                         const char  *label,

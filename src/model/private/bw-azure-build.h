@@ -1,0 +1,60 @@
+/* bw-azure-build.h: the resource records an Azure inventory is read into (bw-azure-import.c)
+ * and the step that turns them into a document (bw-azure-build.c). */
+#pragma once
+
+#include "bw-azure-import.h"
+#include "bw-azure-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *stencil;  /* NULL when the rule draws something else or nothing */
+  char *rule;     /* "" or one of the rules data/import/azure.json lists */
+} BwAzureEntry;
+
+typedef struct
+{
+  guint         index;
+  char         *key;           /* bw_azure_key_make */
+  char         *type;          /* lower case */
+  char         *name;          /* its own name, for the label */
+  char         *subscription;  /* as written, or NULL */
+  char         *group;
+  char         *scope;         /* key of what an extension resource extends, or NULL */
+  JsonObject   *object;        /* the first place it was read from */
+  GPtrArray    *sources;       /* JsonObject*: every place it was read from */
+  GArray       *refs;          /* guint: records it names, each once, in the order named */
+  const BwAzureEntry *entry;   /* NULL for an unknown type */
+  char         *node_id;       /* when drawn as a node */
+  char         *zone_id;       /* when drawn as a zone */
+} BwAzureRes;
+
+typedef struct
+{
+  BwCatalog  *catalog;
+  GHashTable *table;       /* lower-case type → BwAzureEntry* */
+  GHashTable *pricings;    /* lower-case pricing name → stencil id */
+  GPtrArray  *records;     /* BwAzureRes*, in the order read */
+  GHashTable *by_key;      /* key → index */
+  GHashTable *ref_pairs;   /* guint64 (record << 32 | named record): references found */
+  GHashTable *unknown;     /* type → BwAzureTypeCount* */
+  GHashTable *skipped;
+  guint       n_read;
+  gboolean    template;    /* an ARM template: names are expressions */
+  JsonObject *parameters;
+  JsonObject *variables;
+} BwAzureImport;
+
+/* A string member, or NULL when absent or not a string (or `object` is NULL). */
+const char *bw_azure_member_string (JsonObject  *object,
+                                    const char  *key);
+/* A resource's `properties`, or the resource itself where a tool printed them flat on top
+ * (`az vm list`, `az network vnet list`, `az security pricing list`). */
+JsonObject *bw_azure_properties   (JsonObject  *object);
+void        bw_azure_count_type (GHashTable    *counts,
+                                 const char    *type);
+BwDocument *bw_azure_build      (BwAzureImport *imp,
+                                 const char    *title);
+
+G_END_DECLS
