@@ -504,7 +504,8 @@ bw_svg_write (BwLayout           *layout,
   g_string_append (s, "  <defs>\n");
   g_string_append (s, "    <style>text{font-family:" BW_SVG_FONT_FAMILY "}"
                       ".label{font-size:12.7px}.zone-label{font-size:13.3px;font-weight:bold}"
-                      ".badge-text,.cell-text{font-size:10px;font-weight:bold}</style>\n");
+                      ".badge-text{font-size:10px;font-weight:bold}"
+                      ".cell-text{font-size:10px}</style>\n");
   write_icon_defs (s, icons);
   g_string_append (s, "  </defs>\n");
   emit (s, "  <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" fill=\"%c\"/>\n", x0, y0, w, h,
