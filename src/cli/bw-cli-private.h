@@ -42,6 +42,7 @@ int bw_cli_export (int argc, char **argv);
 int bw_cli_recommend (int argc, char **argv);
 int bw_cli_tiers (int argc, char **argv);
 int bw_cli_paths (int argc, char **argv);
+int bw_cli_report (int argc, char **argv);
 
 /* The effective catalog; says on stderr when the imported one does not load and the shipped
  * one answers instead. */

@@ -50,6 +50,33 @@ paint_page (cairo_t               *cr,
     bw_painter_draw_overlay (painter, cr, options->overlay, band->x, band->y, band->w);
 }
 
+void
+bw_export_get_page_size (BwLayout              *layout,
+                         const BwExportOptions *options,
+                         double                *out_width,
+                         double                *out_height)
+{
+  BwRect page;
+
+  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page, NULL);
+  *out_width = page.w;
+  *out_height = page.h;
+}
+
+void
+bw_export_paint (cairo_t               *cr,
+                 BwLayout              *layout,
+                 const BwExportOptions *options)
+{
+  BwRect page;
+  BwRect band;
+
+  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page, &band);
+  cairo_save (cr);
+  paint_page (cr, layout, options, &page, &band);
+  cairo_restore (cr);
+}
+
 /* A cairo context that met an error draws nothing from then on, without a word: what was
  * drawn after it would be missing from the file. Its status is the painting's. */
 static cairo_status_t

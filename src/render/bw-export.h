@@ -2,6 +2,8 @@
  * export job that assembles what the window's Export menu and `bulwark export` write. */
 #pragma once
 
+#include <cairo.h>
+
 #include "bw-engine.h"
 #include "bw-layout.h"
 
@@ -67,6 +69,17 @@ gboolean  bw_export_to_file  (BwLayout              *layout,
                               const BwExportOptions *options,
                               const char            *path,
                               GError               **error);
+
+/* The diagram's page (diagram units), with the strip when `options` has one. */
+void      bw_export_get_page_size (BwLayout              *layout,
+                                   const BwExportOptions *options,
+                                   double                *out_width,
+                                   double                *out_height);
+/* Paints that page with its top-left corner at the origin, in diagram units: what the PNG and
+ * PDF hold, for writers that place the diagram on a page of their own. */
+void      bw_export_paint         (cairo_t               *cr,
+                                   BwLayout              *layout,
+                                   const BwExportOptions *options);
 
 /* "svg", "png", "pdf" or "layer"; FALSE for anything else. */
 gboolean  bw_export_format_from_string (const char     *name,
