@@ -1,10 +1,13 @@
-/* bw-window-export.c: the window's Export menu — the diagram as SVG, PNG or PDF and coverage as
- * an ATT&CK Navigator layer, written through a file chooser. */
+/* bw-window-export.c: the window's Export menu — the diagram as SVG, PNG or PDF, coverage as
+ * an ATT&CK Navigator layer and the stakeholder report as HTML or PDF, written through a file
+ * chooser; the report on a worker thread, from a copy of the document. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "bw-document-io.h"
 #include "bw-export.h"
+#include "bw-report-doc.h"
 #include "bw-threat-layer.h"
 #include "bw-window-private.h"
 
@@ -22,6 +25,112 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
+/* What a report job owns: its own copy of the document (the tiers change and restore its
+ * licence), so the window goes on editing while it runs. */
+typedef struct
+{
+  BwCatalog  *catalog;
+  BwDocument *document;
+  char       *path;
+} ReportData;
+
+static void
+report_data_free (ReportData *data)
+{
+  g_clear_object (&data->catalog);
+  g_clear_object (&data->document);
+  g_free (data->path);
+  g_free (data);
+}
+
+static gboolean
+is_html_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm");
+}
+
+/* HTML when the name says so, else a PDF on A4. */
+static gboolean
+write_report (BwCatalog     *catalog,
+              BwDocument    *document,
+              const char    *path,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(BwReportDoc) report = bw_report_doc_new (catalog, document, NULL, cancellable, error);
+
+  if (report == NULL)
+    return FALSE;
+  if (is_html_path (path))
+    return bw_report_write_html (report, path, error);
+  return bw_report_write_pdf (report, BW_PAPER_A4, path, error);
+}
+
+static void
+report_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReportData *data = task_data;
+  GError *error = NULL;
+
+  if (write_report (data->catalog, data->document, data->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+report_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BwWindow *self = BW_WINDOW (source);
+  ReportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    bw_window_show_error (self, _("Could Not Write the Report"), error->message);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (data->path);
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+      bw_window_toast (self, message);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
+}
+
+static GTask *
+report_task_new (BwWindow            *self,
+                 const char          *path,
+                 GAsyncReadyCallback  callback)
+{
+  ReportData *data = g_new0 (ReportData, 1);
+  GTask *task = g_task_new (self, NULL, callback, NULL);
+
+  data->catalog = g_object_ref (bw_project_get_catalog (self->project));
+  data->document = bw_document_copy (bw_project_get_document (self->project));
+  data->path = g_strdup (path);
+  g_task_set_task_data (task, data, (GDestroyNotify) report_data_free);
+  return task;
+}
+
+static void
+export_report_async (BwWindow   *self,
+                     const char *path)
+{
+  g_autoptr(GTask) task = report_task_new (self, path, report_done_cb);
+
+  /* One at a time: a second would race the first for the file. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
+  bw_window_toast (self, _("Writing the report…"));
+  g_task_run_in_thread (task, report_thread);
+}
+
 gboolean
 bw_window_export_to (BwWindow    *self,
                      const char  *format,
@@ -35,6 +144,14 @@ bw_window_export_to (BwWindow    *self,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The ATT&CK catalog is not loaded"));
       return FALSE;
+    }
+  /* The report: the menu's worker, waited for here (scripts and tests). */
+  if (g_str_equal (format, "report"))
+    {
+      g_autoptr(GTask) task = report_task_new (self, path, NULL);
+
+      g_task_run_in_thread_sync (task, report_thread);
+      return g_task_propagate_boolean (task, error);
     }
   /* An unknown name writes a PDF, as the menu always did. */
   if (!bw_export_format_from_string (format, &kind))
@@ -58,6 +175,8 @@ export_response_cb (GtkNativeDialog *dialog,
 
       if (path == NULL)
         bw_window_show_error (data->window, _("Could Not Export"), _("Only local files can be written"));
+      else if (g_str_equal (data->format, "report"))
+        export_report_async (data->window, path);
       else if (!bw_window_export_to (data->window, data->format, path, &error))
         bw_window_show_error (data->window, _("Could Not Export"), error->message);
       else
@@ -90,6 +209,7 @@ export_action (GtkWidget  *widget,
     { "png", "png", "image/png", N_("PNG Images") },
     { "pdf", "pdf", "application/pdf", N_("PDF Documents") },
     { "layer", "json", "application/json", N_("ATT&CK Navigator Layers") },
+    { "report", "pdf", "application/pdf", N_("PDF Documents") },
   };
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
@@ -111,6 +231,15 @@ export_action (GtkWidget  *widget,
       gtk_file_filter_add_mime_type (filter, formats[i].mime);
       gtk_file_filter_add_suffix (filter, formats[i].extension);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      if (g_str_equal (format, "report"))
+        {
+          /* The report is a PDF, or an HTML page when the name ends so. */
+          filter = gtk_file_filter_new ();
+          gtk_file_filter_set_name (filter, _("HTML Pages"));
+          gtk_file_filter_add_mime_type (filter, "text/html");
+          gtk_file_filter_add_suffix (filter, "html");
+          gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+        }
 
       if (bw_project_get_file (self->project) != NULL)
         {
@@ -122,7 +251,9 @@ export_action (GtkWidget  *widget,
         }
       else
         base = g_strdup (_("estate"));
-      name = g_strdup_printf ("%s%s.%s", base, g_str_equal (format, "layer") ? "-layer" : "",
+      name = g_strdup_printf ("%s%s.%s", base,
+                              g_str_equal (format, "layer") ? "-layer"
+                              : g_str_equal (format, "report") ? "-report" : "",
                               formats[i].extension);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
@@ -133,6 +264,16 @@ export_action (GtkWidget  *widget,
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
       return;
     }
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GVariant) format = g_variant_ref_sink (g_variant_new_string ("report"));
+
+  export_action (widget, "win.export", format);
 }
 
 gboolean
@@ -201,4 +342,6 @@ bw_window_export_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-threat-layer", NULL, import_layer_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  /* The report's own name for the same action, so it can be disabled while one is written. */
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
 }
