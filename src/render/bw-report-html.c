@@ -26,7 +26,7 @@ static const char style[] =
   ".title-page dl{display:grid;grid-template-columns:max-content auto;gap:.3em 1.2em}"
   ".title-page dt{font-weight:bold}.title-page dd{margin:0}"
   ".big{font-size:3em;font-weight:bold;color:#1c71d8}"
-  ".gap{color:#c01c28;font-weight:bold}.muted{color:#5e5c64}"
+  ".warn{color:#c01c28;font-weight:bold}.muted{color:#5e5c64}"
   ".diagram svg{width:100%;height:auto;border:1px solid #deddda}"
   "@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}"
   ".title-page{break-after:page}.diagram{break-before:page;break-inside:avoid}}";
@@ -171,7 +171,7 @@ write_rows (GString           *out,
       g_string_append (out, "\"><td>");
       esc (out, row->name);
       if (phases && row->is_gap)
-        g_string_append_printf (out, " <span class=\"gap is-gap\">⚠ %s</span>", _("gap"));
+        g_string_append_printf (out, " <span class=\"warn is-gap\">⚠ %s</span>", _("gap"));
       g_string_append (out, "</td>");
       figures_cells (out, &row->figures);
       bar (out, &row->figures);
@@ -284,7 +284,7 @@ write_assets (GString           *out,
       g_string_append_printf (out, "</td><td class=\"n applicable\">%u</td><td class=\"n covered\">%u</td>"
                                    "<td class=\"n partial\">%u</td><td class=\"n gap\">%u</td><td>%s",
                               a->applicable, a->covered, a->partial, a->gap,
-                              a->unprotected ? "<span class=\"gap\">" : "");
+                              a->unprotected ? "<span class=\"warn\">" : "");
       if (a->unprotected)
         {
           esc (out, _("unprotected"));
