@@ -376,3 +376,34 @@ bw_report_doc_gap_assets (const BwReportDocGap *gap)
     g_string_append_printf (out, ngettext (" and %u more", " and %u more", n - shown), n - shown);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+const char *
+bw_report_doc_method (guint index)
+{
+  /* DESIGN §4, in the words of someone who will not read it. */
+  const char *rules[] = {
+    _("Coverage is computed from the diagram alone, by fixed rules:"),
+    _("A service covers the assets it has a protects connection to, directly or through a zone "
+      "they are in; a SIEM covers the assets whose telemetry reaches it."),
+    _("A technique counts for an asset when their ATT&CK platforms meet; its score there is the "
+      "best protect or detect score of the services covering it."),
+    _("A technique is covered when every asset it applies to scores at least partial, partial "
+      "when some asset scores at least minimal, and a gap otherwise."),
+    _("A ratio counts covered techniques once and partial ones half; a kill-chain phase is a gap "
+      "when its ratio is under the project’s threshold."),
+    _("An asset no service covers at all is unprotected: leaving assets off the diagram does not "
+      "raise the figures."),
+  };
+
+  return index < G_N_ELEMENTS (rules) ? rules[index] : NULL;
+}
+
+char *
+bw_report_doc_credits (const BwReportDoc *self)
+{
+  return g_strdup_printf (_("Techniques and tactics: MITRE ATT&CK®, release %s, © The MITRE "
+                            "Corporation. Capability mappings: the Center for Threat-Informed "
+                            "Defense’s Mappings Explorer (Microsoft 365 and Azure security stack "
+                            "mappings). The Cyber Kill Chain® is Lockheed Martin’s."),
+                          self->attack_version);
+}

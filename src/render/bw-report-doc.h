@@ -99,6 +99,11 @@ char        *bw_report_doc_gap_assets (const BwReportDocGap *gap);
 char        *bw_report_doc_headline (const BwReportDoc *self);
 char        *bw_report_doc_findings (const BwReportDoc *self);
 
+/* The method section: its introduction (0), then one rule a paragraph; NULL past the last. */
+const char  *bw_report_doc_method   (guint index);
+/* Where the data comes from, with its credits (translated). */
+char        *bw_report_doc_credits  (const BwReportDoc *self);
+
 /* The writers. Both atomically, the previous file untouched on failure. */
 gboolean     bw_report_write_html (const BwReportDoc *self,
                                    const char        *path,

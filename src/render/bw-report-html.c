@@ -299,31 +299,17 @@ static void
 write_method (GString           *out,
               const BwReportDoc *self)
 {
-  g_string_append_printf (out, "<section id=\"method\"><h2>%s</h2>", _("Method and data sources"));
-  {
-    const char *rules[] = {
-      _("Coverage is computed from the diagram alone, by fixed rules:"),
-      _("A service covers the assets it has a protects connection to, directly or through a zone they are in; a SIEM covers the assets whose telemetry reaches it."),
-      _("A technique counts for an asset when their ATT&CK platforms meet; its score there is the best protect or detect score of the services covering it."),
-      _("A technique is covered when every asset it applies to scores at least partial, partial when some asset scores at least minimal, and a gap otherwise."),
-      _("A ratio counts covered techniques once and partial ones half; a kill-chain phase is a gap when its ratio is under the project’s threshold."),
-      _("An asset no service covers at all is unprotected: leaving assets off the diagram does not raise the figures."),
-    };
+  g_autofree char *credits = bw_report_doc_credits (self);
 
-    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-      {
-        g_string_append (out, i == 0 ? "<p>" : i == 1 ? "<ul><li>" : "<li>");
-        esc (out, rules[i]);
-        g_string_append (out, i == 0 ? "</p>" : "</li>");
-      }
-    g_string_append (out, "</ul>");
-  }
-  g_string_append (out, "<p>");
-  esc (out, _("Techniques and tactics: MITRE ATT&CK®, release"));
-  g_string_append_c (out, ' ');
-  esc (out, self->attack_version);
-  g_string_append (out, ", © The MITRE Corporation. ");
-  esc (out, _("Capability mappings: the Center for Threat-Informed Defense’s Mappings Explorer (Microsoft 365 and Azure security stack mappings). The Cyber Kill Chain® is Lockheed Martin’s."));
+  g_string_append_printf (out, "<section id=\"method\"><h2>%s</h2>", _("Method and data sources"));
+  for (guint i = 0; bw_report_doc_method (i) != NULL; i++)
+    {
+      g_string_append (out, i == 0 ? "<p>" : i == 1 ? "<ul><li>" : "<li>");
+      esc (out, bw_report_doc_method (i));
+      g_string_append (out, i == 0 ? "</p>" : "</li>");
+    }
+  g_string_append (out, "</ul><p>");
+  esc (out, credits);
   g_string_append (out, "</p>");
   g_string_append_printf (out, "<p class=\"muted\">%s</p></section>\n",
                           _("Every figure here equals what “bulwark analyze” reports on the same file."));

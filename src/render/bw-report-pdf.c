@@ -415,15 +415,7 @@ assets_method (Pdf *pdf)
     { _("Asset"), 0.28, FALSE }, { _("Kind"), 0.24, FALSE }, { _("Applicable"), 0.14, TRUE },
     { _("Covered"), 0.1, TRUE }, { _("Partial"), 0.09, TRUE }, { _("Gaps"), 0.08, TRUE }, { "", 0.07, FALSE },
   };
-  const char *rules[] = {
-    _("Coverage is computed from the diagram alone, by fixed rules:"),
-    _("A service covers the assets it has a protects connection to, directly or through a zone they are in; a SIEM covers the assets whose telemetry reaches it."),
-    _("A technique counts for an asset when their ATT&CK platforms meet; its score there is the best protect or detect score of the services covering it."),
-    _("A technique is covered when every asset it applies to scores at least partial, partial when some asset scores at least minimal, and a gap otherwise."),
-    _("A ratio counts covered techniques once and partial ones half; a kill-chain phase is a gap when its ratio is under the project’s threshold."),
-    _("An asset no service covers at all is unprotected: leaving assets off the diagram does not raise the figures."),
-  };
-  g_autofree char *credits = NULL;
+  g_autofree char *credits = bw_report_doc_credits (doc);
 
   heading (pdf, _("Assets"));
   {
@@ -445,15 +437,13 @@ assets_method (Pdf *pdf)
     }
 
   heading (pdf, _("Method and data sources"));
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+  for (guint i = 0; bw_report_doc_method (i) != NULL; i++)
     {
-      g_autofree char *item = i == 0 ? g_strdup (rules[i]) : g_strdup_printf ("•  %s", rules[i]);
+      const char *rule = bw_report_doc_method (i);
+      g_autofree char *item = i == 0 ? g_strdup (rule) : g_strdup_printf ("•  %s", rule);
 
       paragraph (pdf, FONT " 9", item, 3);
     }
-  credits = g_strdup_printf ("%s %s, © The MITRE Corporation. %s",
-                             _("Techniques and tactics: MITRE ATT&CK®, release"), doc->attack_version,
-                             _("Capability mappings: the Center for Threat-Informed Defense’s Mappings Explorer (Microsoft 365 and Azure security stack mappings). The Cyber Kill Chain® is Lockheed Martin’s."));
   pdf->y += 6;
   paragraph (pdf, FONT " 9", credits, 3);
   paragraph (pdf, FONT " 8", _("Every figure here equals what “bulwark analyze” reports on the same file."), 0);
