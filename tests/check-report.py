@@ -58,6 +58,23 @@ class Tables(html.parser.HTMLParser):
             self.row["text"] += data
 
 
+class Tags(html.parser.HTMLParser):
+    """Every element name, event-handler attribute and the text, as a browser would see them."""
+
+    def __init__(self):
+        super().__init__()
+        self.names = set()
+        self.handlers = []
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.names.add(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+    def handle_data(self, data):
+        self.text += data
+
+
 def check_figures(what, row, expected):
     for key in ("applicable", "covered", "partial", "gap"):
         got = int(row["cells"][key][1])
@@ -176,6 +193,18 @@ def main():
             check_pdf(pdf_path, report, "(A4)")
         run("report", SAMPLE, "--pdf", pdf_path, "--paper", "Letter")
         check_pdf(pdf_path, json.loads(run("analyze", SAMPLE, "--format", "json")), "(letter)")
+        # Hostile labels stay text, and a diagram wider than high gets a landscape page.
+        hostile = os.path.join(SOURCE, "tests", "fixtures", "export", "hostile-labels.bulwark")
+        run("report", hostile, "--html", html_path, "--pdf", pdf_path)
+        tags = Tags()
+        tags.feed(open(html_path, encoding="utf-8").read())
+        assert "script" not in tags.names and not tags.handlers, (tags.names, tags.handlers)
+        assert "<script>alert('title')</script>" in tags.text
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", pdf_path], check=True,
+                              capture_output=True, text=True).stdout
+        sizes = [tuple(float(v) for v in m.groups())
+                 for m in re.finditer(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)]
+        assert sizes[0][0] < sizes[0][1] and any(w > h for w, h in sizes), sizes
         bad = subprocess.run([BULWARK, "report", SAMPLE, "--pdf", pdf_path, "--paper", "A5"],
                              capture_output=True, text=True)
         assert bad.returncode == 2 and bad.stderr.count("\n") == 1, bad

@@ -407,3 +407,14 @@ bw_report_doc_credits (const BwReportDoc *self)
                             "mappings). The Cyber Kill Chain® is Lockheed Martin’s."),
                           self->attack_version);
 }
+
+const char *
+bw_report_doc_steps_note (const BwReportDoc *self)
+{
+  if (self->steps_profile)
+    return _("Each step was applied to a copy of the estate and the engine run again: the gains "
+             "are measured in the threat profile’s ratio, not estimated, each after the ones "
+             "before it.");
+  return _("Each step was applied to a copy of the estate and the engine run again: the gains are "
+           "measured, not estimated, each after the ones before it.");
+}

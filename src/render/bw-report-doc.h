@@ -99,6 +99,9 @@ char        *bw_report_doc_gap_assets (const BwReportDocGap *gap);
 char        *bw_report_doc_headline (const BwReportDoc *self);
 char        *bw_report_doc_findings (const BwReportDoc *self);
 
+/* What the recommendations' gains are measured in (translated). */
+const char  *bw_report_doc_steps_note (const BwReportDoc *self);
+
 /* The method section: its introduction (0), then one rule a paragraph; NULL past the last. */
 const char  *bw_report_doc_method   (guint index);
 /* Where the data comes from, with its credits (translated). */

@@ -212,10 +212,10 @@ static void
 write_steps (GString           *out,
              const BwReportDoc *self)
 {
-  g_string_append_printf (out, "<section id=\"recommendations-section\"><h2>%s</h2><p class=\"muted\">%s</p>",
-                          _("Recommendations"),
-                          _("Each step was applied to a copy of the estate and the engine run again: "
-                            "the gains are measured, not estimated, each after the ones before it."));
+  g_string_append_printf (out, "<section id=\"recommendations-section\"><h2>%s</h2><p class=\"muted\">",
+                          _("Recommendations"));
+  esc (out, bw_report_doc_steps_note (self));
+  g_string_append (out, "</p>");
   g_string_append_printf (out, "<table id=\"recommendations\"><tr><th>#</th><th>%s</th><th>%s</th>"
                                "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>",
                           _("Service"), _("Where"), _("Gain"), _("Ratio after"));

@@ -364,8 +364,7 @@ gaps_steps_tiers (Pdf *pdf)
     }
 
   heading (pdf, _("Recommendations"));
-  paragraph (pdf, FONT " 8", _("Each step was applied to a copy of the estate and the engine run again: "
-                               "the gains are measured, not estimated, each after the ones before it."), 4);
+  paragraph (pdf, FONT " 8", bw_report_doc_steps_note (doc), 4);
   {
     const char *head[] = { "#", step_columns[1].text, step_columns[2].text, step_columns[3].text,
                            step_columns[4].text };
