@@ -149,6 +149,9 @@ def check_pdf(path, report, pages_expected_paper):
     assert re.search(r"^Title:\s+Contoso hybrid reference estate$", info, re.M), info
     assert pages_expected_paper in info, info
     n_pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    fonts = subprocess.run(["pdffonts", path], check=True, capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(line.split()[-5] == "yes" for line in rows), fonts  # every font embedded
     text = subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True,
                           text=True).stdout
     assert f"page {n_pages} of {n_pages}" in text
