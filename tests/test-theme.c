@@ -97,13 +97,42 @@ test_dark_status_text (void)
       BwColor badge = bw_theme_coverage_color (theme, ratio);
       BwColor cell = bw_theme_cell_color (theme, ratio);
       BwColor badge_ink = bw_theme_on_status (theme, &badge, &theme->card);
-      BwColor cell_ink = bw_theme_on_status (theme, &cell, &strip);
+      BwColor cell_ink = bw_theme_cell_ink (theme, ratio, &strip);
       BwColor cell_fill = bw_color_over (&cell, &strip);
       g_autofree char *what = g_strdup_printf ("status text at %d%%", percent);
 
       if (percent >= 0)
         assert_contrast (what, &badge_ink, &badge, TEXT_CONTRAST);
       assert_contrast (what, &cell_ink, &cell_fill, TEXT_CONTRAST);
+    }
+}
+
+/* A strip cell where nothing applies is pale in both styles: its text reads on it. */
+static void
+test_not_applicable_cells (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const BwTheme *theme = bw_theme_get (dark);
+      BwColor strip = bw_color_over (&theme->strip, &theme->background);
+      BwColor cell = bw_theme_cell_color (theme, -1);
+      BwColor fill = bw_color_over (&cell, &strip);
+      BwColor ink = bw_theme_cell_ink (theme, -1, &strip);
+
+      assert_contrast (dark ? "not-applicable cell, dark" : "not-applicable cell, light", &ink, &fill,
+                       TEXT_CONTRAST);
+    }
+  /* Cells with a ratio keep the status ink. */
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const BwTheme *theme = bw_theme_get (dark);
+      BwColor strip = bw_color_over (&theme->strip, &theme->background);
+      BwColor cell = bw_theme_cell_color (theme, 0.5);
+      BwColor status = bw_theme_on_status (theme, &cell, &strip);
+      BwColor ink = bw_theme_cell_ink (theme, 0.5, &strip);
+
+      g_assert_cmpfloat (ink.r, ==, status.r);
+      g_assert_cmpfloat (ink.a, ==, status.a);
     }
 }
 
@@ -164,6 +193,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/theme/not-applicable-cells", test_not_applicable_cells);
   g_test_add_func ("/theme/arithmetic", test_arithmetic);
   g_test_add_func ("/theme/labels-both-styles", test_labels_both_styles);
   g_test_add_func ("/theme/dark-zone-titles", test_dark_zone_titles);

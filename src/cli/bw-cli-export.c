@@ -20,6 +20,8 @@ bw_cli_export (int    argc,
   double scale = 1;
   gboolean no_overlay = FALSE;
   gboolean dark = FALSE;
+  g_autofree char *paper_name = NULL;
+  BwPaper paper = BW_PAPER_NONE;
   GOptionEntry entries[] = {
     { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_("Write the diagram as SVG"), N_("OUT") },
     { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, N_("Write the diagram as PNG"), N_("OUT") },
@@ -28,6 +30,7 @@ bw_cli_export (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("PNG pixels per diagram unit (default 1)"), N_("N") },
     { "no-overlay", 0, 0, G_OPTION_ARG_NONE, &no_overlay, N_("Leave out the tactic strip and kill-chain row"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("Fit the PDF to one page of A4, A3 or Letter"), N_("SIZE") },
     { NULL },
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export a diagram or its coverage"));
@@ -43,9 +46,11 @@ bw_cli_export (int    argc,
     return BW_CLI_EXIT_BAD_INPUT;
   n_outputs = (svg != NULL) + (png != NULL) + (pdf != NULL) + (layer != NULL);
   if (argc != 2 || n_outputs == 0)
-    return bw_cli_fail (_("usage: bulwark export FILE --svg|--png|--pdf|--layer OUT [--scale N] [--no-overlay]"));
+    return bw_cli_fail (_("usage: bulwark export FILE --svg|--png|--pdf|--layer OUT [--scale N] [--paper A4|A3|Letter] [--no-overlay]"));
   if (!bw_export_check_scale (scale, &error))
     return bw_cli_fail ("--scale: %s", error->message);
+  if (paper_name != NULL && !bw_paper_from_string (paper_name, &paper))
+    return bw_cli_fail (_("--paper: “%s” is not A4, A3 or Letter"), paper_name);
 
   if ((catalog = bw_cli_load_catalog (&error)) == NULL)
     return bw_cli_fail (_("the catalog does not load: %s"), error->message);
@@ -55,6 +60,7 @@ bw_cli_export (int    argc,
   engine = bw_engine_new (catalog);
   bw_engine_set_document (engine, doc);
   job = bw_export_job_new (engine, doc, !no_overlay);
+  bw_export_job_set_paper (job, paper);
 
   {
     const struct

@@ -19,6 +19,7 @@ static const BwCliEntry commands[] = {
   { "analyze", bw_cli_analyze, N_("Report ATT&CK coverage (json, text, markdown, csv), optionally as a gate") },
   { "diff", bw_cli_diff, N_("Show what a change does to coverage, optionally as a gate") },
   { "export", bw_cli_export, N_("Export the diagram (SVG, PNG, PDF) or an ATT&CK Navigator layer") },
+  { "report", bw_cli_report, N_("Write the stakeholder report as HTML or PDF") },
   { "recommend", bw_cli_recommend, N_("Suggest the services that would raise coverage the most") },
   { "tiers", bw_cli_tiers, N_("Compare coverage under Microsoft 365 E3 and E5") },
   { "paths", bw_cli_paths, N_("Show where an intrusion can move along flow edges") },

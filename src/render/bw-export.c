@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bw-export.h"
 #include "bw-layer.h"
@@ -49,6 +50,33 @@ paint_page (cairo_t               *cr,
     bw_painter_draw_overlay (painter, cr, options->overlay, band->x, band->y, band->w);
 }
 
+void
+bw_export_get_page_size (BwLayout              *layout,
+                         const BwExportOptions *options,
+                         double                *out_width,
+                         double                *out_height)
+{
+  BwRect page;
+
+  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page, NULL);
+  *out_width = page.w;
+  *out_height = page.h;
+}
+
+void
+bw_export_paint (cairo_t               *cr,
+                 BwLayout              *layout,
+                 const BwExportOptions *options)
+{
+  BwRect page;
+  BwRect band;
+
+  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page, &band);
+  cairo_save (cr);
+  paint_page (cr, layout, options, &page, &band);
+  cairo_restore (cr);
+}
+
 /* A cairo context that met an error draws nothing from then on, without a word: what was
  * drawn after it would be missing from the file. Its status is the painting's. */
 static cairo_status_t
@@ -59,6 +87,91 @@ finish_painting (cairo_t *cr)
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (cairo_get_target (cr));
   return status;
+}
+
+gboolean
+bw_paper_from_string (const char *name,
+                      BwPaper    *out_paper)
+{
+  static const char *const names[] = { "a4", "a3", "letter" };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      {
+        *out_paper = (BwPaper) (BW_PAPER_A4 + i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+bw_paper_get_size (BwPaper paper,
+                   double *out_width,
+                   double *out_height)
+{
+  /* ISO 216 in millimetres to points, and US Letter's 8.5 × 11 inches. */
+  static const double sizes[][2] = {
+    [BW_PAPER_A4] = { 210 * 72 / 25.4, 297 * 72 / 25.4 },
+    [BW_PAPER_A3] = { 297 * 72 / 25.4, 420 * 72 / 25.4 },
+    [BW_PAPER_LETTER] = { 612, 792 },
+  };
+
+  if (paper == BW_PAPER_NONE || paper > BW_PAPER_LETTER)
+    return FALSE;
+  *out_width = sizes[paper][0];
+  *out_height = sizes[paper][1];
+  return TRUE;
+}
+
+guint32
+bw_crc32 (guint32       crc,
+          const guint8 *data,
+          gsize         length)
+{
+  /* Bit by bit: the chunks we checksum are a few bytes long. */
+  crc = ~crc;
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xEDB88320u & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static void
+put_be32 (guint8  *p,
+          guint32  value)
+{
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
+
+gboolean
+bw_png_add_resolution (GByteArray *png,
+                       double      dots_per_inch)
+{
+  /* Signature (8), then IHDR: length (4), type (4), 13 bytes of data, CRC (4). */
+  const gsize ihdr_end = 8 + 4 + 4 + 13 + 4;
+  guint32 per_metre = (guint32) llround (dots_per_inch / 0.0254);
+  guint8 chunk[4 + 4 + 9 + 4];
+
+  if (png->len < ihdr_end || memcmp (png->data, "\x89PNG\r\n\x1a\n", 8) != 0 ||
+      memcmp (png->data + 12, "IHDR", 4) != 0)
+    return FALSE;
+  put_be32 (chunk, 9);
+  memcpy (chunk + 4, "pHYs", 4);
+  put_be32 (chunk + 8, per_metre);
+  put_be32 (chunk + 12, per_metre);
+  chunk[16] = 1; /* the unit is the metre */
+  put_be32 (chunk + 17, bw_crc32 (0, chunk + 4, 4 + 9));
+  g_byte_array_set_size (png, png->len + sizeof chunk);
+  memmove (png->data + ihdr_end + sizeof chunk, png->data + ihdr_end,
+           png->len - sizeof chunk - ihdr_end);
+  memcpy (png->data + ihdr_end, chunk, sizeof chunk);
+  return TRUE;
 }
 
 gboolean
@@ -130,15 +243,40 @@ bw_export_to_bytes (BwLayout              *layout,
       cairo_destroy (cr);
       if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_write_to_png_stream (surface, append_to_array, bytes);
+      /* A diagram unit is a CSS pixel, 1/96 inch. */
+      if (status == CAIRO_STATUS_SUCCESS && !bw_png_add_resolution (bytes, 96 * scale))
+        status = CAIRO_STATUS_WRITE_ERROR;
     }
   else
     {
-      /* One page, sized to fit the diagram: PDF units are points, diagram units pixels. */
+      /* One page, sized to fit the diagram: PDF units are points, diagram units pixels. Or
+       * the paper's, the diagram scaled to fit inside its margins and centred, the paper
+       * turned to landscape when the diagram is wider than high. */
       double to_points = 72.0 / 96.0;
+      double page_w = page.w * to_points;
+      double page_h = page.h * to_points;
+      double offset_x = 0;
+      double offset_y = 0;
 
+      if (bw_paper_get_size (options->paper, &page_w, &page_h))
+        {
+          const double margin = 36; /* half an inch */
+          double fit;
+
+          if (page.w > page.h)
+            {
+              double t = page_w;
+
+              page_w = page_h;
+              page_h = t;
+            }
+          fit = MIN ((page_w - 2 * margin) / MAX (page.w, 1), (page_h - 2 * margin) / MAX (page.h, 1));
+          to_points = fit;
+          offset_x = (page_w - page.w * fit) / 2;
+          offset_y = (page_h - page.h * fit) / 2;
+        }
       bytes = g_byte_array_new ();
-      surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, page.w * to_points,
-                                                     page.h * to_points);
+      surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, page_w, page_h);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Bulwark");
       if (options->title != NULL)
         {
@@ -148,6 +286,7 @@ bw_export_to_bytes (BwLayout              *layout,
                                           safe != NULL ? safe : options->title);
         }
       cr = cairo_create (surface);
+      cairo_translate (cr, offset_x, offset_y);
       cairo_scale (cr, to_points, to_points);
       paint_page (cr, layout, options, &page, &band);
       cairo_show_page (cr);
@@ -203,6 +342,7 @@ struct _BwExportJob
   BwEngine   *engine;
   BwDocument *document;
   gboolean    with_overlay;
+  BwPaper     paper;
   BwLayout   *layout;    /* made on the first diagram */
   GHashTable *coverage;
   BwOverlay   overlay;
@@ -264,7 +404,28 @@ bw_export_job_write (BwExportJob     *self,
   options.overlay = self->overlay.n_tactics > 0 ? &self->overlay : NULL;
   options.scale = scale;
   options.title = bw_document_get_title (self->document);
+  options.paper = self->paper;
   return bw_export_to_file (layout, format, &options, path, error);
+}
+
+void
+bw_export_job_set_paper (BwExportJob *self,
+                         BwPaper      paper)
+{
+  self->paper = paper;
+}
+
+BwLayout *
+bw_export_job_get_layout (BwExportJob *self)
+{
+  return job_layout (self);
+}
+
+const BwOverlay *
+bw_export_job_get_overlay (BwExportJob *self)
+{
+  job_layout (self);
+  return self->overlay.n_tactics > 0 ? &self->overlay : NULL;
 }
 
 void

@@ -16,7 +16,7 @@ draw_cell (BwPainter           *self,
 {
   const BwTheme *theme = self->theme;
   BwColor fill = bw_theme_cell_color (theme, cell->ratio);
-  BwColor ink = bw_theme_on_status (theme, &fill, under);
+  BwColor ink = bw_theme_cell_ink (theme, cell->ratio, under);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   const char *lines[2];

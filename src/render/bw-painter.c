@@ -324,6 +324,9 @@ bw_paint_device_zoom (cairo_t *cr)
   double dy = 0;
 
   cairo_user_to_device_distance (cr, &dx, &dy);
+  /* A PDF is read zoomed in: a diagram fitted to a sheet keeps every label, however small. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
+    return MAX (1, hypot (dx, dy));
   return hypot (dx, dy);
 }
 

@@ -21,11 +21,16 @@ typedef struct
 /* The painter's colours are a BwTheme's; the older name stays for the exporters. */
 typedef BwTheme BwPaintPalette;
 
-/* Fonts shared by the canvas and the exporters; the layout's metrics (bw-layout.h) fit them. */
-#define BW_FONT_LABEL "Cantarell, Noto Sans, sans 9.5"
-#define BW_FONT_ZONE  "Cantarell, Noto Sans, sans Bold 10"
-#define BW_FONT_SMALL "Cantarell, Noto Sans, sans 7.5"
-#define BW_FONT_BADGE "Cantarell, Noto Sans, sans Bold 7.5"
+/* Fonts shared by the canvas and the exporters; the layout's metrics (bw-layout.h) fit them.
+ * One family that every Linux desktop and most others have, with Verdana (whose metrics it
+ * shares) after it: the SVG asks for the same stack (BW_SVG_FONT_FAMILY), so the line breaks
+ * measured here are the ones its reader sees, whatever fonts the exporting machine has. */
+#define BW_FONT_FAMILY     "DejaVu Sans, Verdana, sans"
+#define BW_SVG_FONT_FAMILY "'DejaVu Sans',Verdana,sans-serif"
+#define BW_FONT_LABEL      BW_FONT_FAMILY " 9.5"
+#define BW_FONT_ZONE       BW_FONT_FAMILY " Bold 10"
+#define BW_FONT_SMALL      BW_FONT_FAMILY " 7.5"
+#define BW_FONT_BADGE      BW_FONT_FAMILY " Bold 7.5"
 
 typedef struct _BwPainter BwPainter;
 

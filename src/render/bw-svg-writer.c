@@ -317,8 +317,9 @@ write_zone (GString            *s,
         r->x, r->y, r->w, r->h, BW_ZONE_RADIUS, &color, theme->zone_fill_alpha, &color,
         theme->zone_border_alpha, lz->depth > 0 ? " stroke-dasharray=\"6 4\"" : "");
   if (lz->stencil != NULL)
-    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" %f/>\n",
-          lz->stencil->icon, lz->icon.x, lz->icon.y, lz->icon.w, lz->icon.h, &color);
+    emit (s, "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
+             "width=\"%n\" height=\"%n\" %f/>\n",
+          lz->stencil->icon, lz->stencil->icon, lz->icon.x, lz->icon.y, lz->icon.w, lz->icon.h, &color);
   emit (s, "      <text class=\"zone-label\" x=\"%n\" y=\"%n\" %f>%e</text>\n", lz->title.x,
         lz->title_baseline, &color, lines[0] ? lines[0] : "");
   g_string_append (s, "    </g>\n");
@@ -330,15 +331,15 @@ write_edge (GString            *s,
             const BwTheme      *theme)
 {
   BwColor color = bw_theme_edge_color (theme, le->edge->kind);
-  const char *dash = le->edge->kind == BW_EDGE_TELEMETRY ? " stroke-dasharray=\"5 4\""
-                     : le->edge->kind == BW_EDGE_FLOW    ? " stroke-dasharray=\"1.5 3\""
-                                                         : "";
+  /* As the painter draws them: telemetry dashed, flows solid in their own dim ink and thinner. */
+  const char *dash = le->edge->kind == BW_EDGE_TELEMETRY ? " stroke-dasharray=\"5 4\"" : "";
+  const char *width = le->edge->kind == BW_EDGE_FLOW ? "1" : "1.5";
 
   emit (s, "    <g id=\"edge-%e\" class=\"edge\" data-kind=\"%s\" data-from=\"%e\" data-to=\"%e\">\n",
         le->edge->id, bw_edge_kind_to_string (le->edge->kind), le->edge->from, le->edge->to);
   emit (s, "      <line x1=\"%n\" y1=\"%n\" x2=\"%n\" y2=\"%n\" stroke=\"%c\" stroke-opacity=\"%a\" "
-           "stroke-width=\"1.5\"%s/>\n",
-        le->x1, le->y1, le->x2, le->y2, &color, color.a, dash);
+           "stroke-width=\"%s\"%s/>\n",
+        le->x1, le->y1, le->x2, le->y2, &color, color.a, width, dash);
   emit (s, "      <polygon points=\"%n,%n %n,%n %n,%n\" fill=\"%c\" fill-opacity=\"%a\"/>\n",
         le->head[0].x, le->head[0].y, le->head[1].x, le->head[1].y, le->head[2].x, le->head[2].y,
         &color, color.a);
@@ -388,8 +389,9 @@ write_node (GString            *s,
     emit (s, "      <path d=\"M%n %nh%nv%nh-%nz\" %f/>\n", ln->band.x, ln->band.y, ln->band.w,
           ln->band.h, ln->band.w, &accent);
   if (ln->stencil != NULL)
-    emit (s, "      <use href=\"#icon-%e\" x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" %f/>\n",
-          ln->stencil->icon, ln->icon.x, ln->icon.y, ln->icon.w, ln->icon.h, &accent);
+    emit (s, "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
+             "width=\"%n\" height=\"%n\" %f/>\n",
+          ln->stencil->icon, ln->stencil->icon, ln->icon.x, ln->icon.y, ln->icon.w, ln->icon.h, &accent);
   write_text_lines (s, lines, ln->label.x + ln->label.w / 2, ln->label_baseline, BW_LABEL_LINE_HEIGHT,
                     &theme->text);
   if (ln->has_badge)
@@ -408,7 +410,14 @@ write_overlay_cell (GString             *s,
   const BwRect *b = &geometry->box;
   double cx = geometry->text.x + geometry->text.w / 2;
   BwColor fill = bw_theme_cell_color (theme, cell->ratio);
-  BwColor ink = bw_theme_on_status (theme, &fill, under);
+  BwColor ink = bw_theme_cell_ink (theme, cell->ratio, under);
+  /* Fitted to the cell as the painter fits it (the same font, width and Pango measurement),
+   * the full name in the title. */
+  g_autofree char *marked = cell->is_gap && !(show_ratio && cell->ratio >= 0)
+                              ? g_strdup_printf ("⚠ %s", cell->label)
+                              : g_strdup (cell->label);
+  g_auto(GStrv) fitted = bw_wrap_label (marked, BW_FONT_SMALL, geometry->text.w, 1);
+  const char *label = fitted[0] != NULL ? fitted[0] : "";
 
   emit (s, "      <g class=\"cell%s\" data-ratio=\"%n\">", cell->is_gap ? " gap" : "",
         cell->ratio < 0 ? -1 : round (cell->ratio * 10000) / 10000);
@@ -425,17 +434,12 @@ write_overlay_cell (GString             *s,
 
       emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" %f>"
                "<tspan x=\"%n\">%e</tspan><tspan x=\"%n\" dy=\"%n\">%e</tspan></text>",
-            cx, bw_layout_cell_baseline (geometry, 0, 2), &ink, cx, cell->label, cx,
+            cx, bw_layout_cell_baseline (geometry, 0, 2), &ink, cx, label, cx,
             BW_CELL_LINE_HEIGHT, percent);
     }
   else
-    {
-      g_autofree char *label = cell->is_gap ? g_strdup_printf ("⚠ %s", cell->label)
-                                            : g_strdup (cell->label);
-
-      emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" %f>%e</text>",
-            cx, bw_layout_cell_baseline (geometry, 0, 1), &ink, label);
-    }
+    emit (s, "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"cell-text\" %f>%e</text>",
+          cx, bw_layout_cell_baseline (geometry, 0, 1), &ink, label);
   g_string_append (s, "</g>\n");
 }
 
@@ -494,14 +498,16 @@ bw_svg_write (BwLayout           *layout,
     collect_icon (icons, bw_layout_get_node (layout, i)->stencil);
 
   g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  emit (s, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"%n %n %n %n\" "
+  emit (s, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+           "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" viewBox=\"%n %n %n %n\" "
            "width=\"%n\" height=\"%n\">\n",
         x0, y0, w, h, w, h);
   emit (s, "  <title>%e</title>\n", options->title ? options->title : "Bulwark diagram");
   g_string_append (s, "  <defs>\n");
-  g_string_append (s, "    <style>text{font-family:Cantarell,'Noto Sans',sans-serif}"
+  g_string_append (s, "    <style>text{font-family:" BW_SVG_FONT_FAMILY "}"
                       ".label{font-size:12.7px}.zone-label{font-size:13.3px;font-weight:bold}"
-                      ".badge-text,.cell-text{font-size:10px;font-weight:bold}</style>\n");
+                      ".badge-text{font-size:10px;font-weight:bold}"
+                      ".cell-text{font-size:10px}</style>\n");
   write_icon_defs (s, icons);
   g_string_append (s, "  </defs>\n");
   emit (s, "  <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" fill=\"%c\"/>\n", x0, y0, w, h,

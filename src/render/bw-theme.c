@@ -236,6 +236,18 @@ bw_theme_on_status (const BwTheme *theme,
 }
 
 BwColor
+bw_theme_cell_ink (const BwTheme *theme,
+                   double         ratio,
+                   const BwColor *under)
+{
+  BwColor fill = bw_theme_cell_color (theme, ratio);
+
+  if (ratio < 0)
+    return theme->text;
+  return bw_theme_on_status (theme, &fill, under);
+}
+
+BwColor
 bw_color_over (const BwColor *top,
                const BwColor *bottom)
 {

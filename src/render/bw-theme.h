@@ -92,6 +92,11 @@ BwColor        bw_theme_coverage_color   (const BwTheme   *theme,
 BwColor        bw_theme_on_status        (const BwTheme   *theme,
                                           const BwColor   *status,
                                           const BwColor   *under);
+/* The text colour in a strip cell of `ratio` over `under`: the status ink on a coverage
+ * colour, the label ink on a cell where nothing applies (whose pale fill white would vanish in). */
+BwColor        bw_theme_cell_ink         (const BwTheme   *theme,
+                                          double           ratio,
+                                          const BwColor   *under);
 /* A strip cell's fill: its coverage colour at the cell's opacity. */
 BwColor        bw_theme_cell_color       (const BwTheme   *theme,
                                           double           ratio);
