@@ -673,7 +673,8 @@ write_groups (StixImport  *self,
 
   for (guint i = 0; i < self->groups->len; i++)
     {
-      GroupRow row = { attack_id (g_ptr_array_index (self->groups, i)), g_ptr_array_index (self->groups, i), i };
+      JsonObject *g = g_ptr_array_index (self->groups, i);
+      GroupRow row = { attack_id (g), g, i };
 
       g_array_append_val (rows, row);
     }
