@@ -24,14 +24,14 @@ typedef struct
   guint    covered;
   guint    partial;
   gboolean ignored;          /* unknown kind: takes no part */
-} AssetState;
+} BwEngineAsset;
 
 /* Bit-sliced counters: plane p holds bit p of each technique's count. */
 typedef struct
 {
   guint64 *planes;  /* n_planes × W */
   guint    n_planes;
-} Counter;
+} BwEngineCounter;
 
 struct _BwEngine
 {
@@ -49,7 +49,7 @@ struct _BwEngine
   guint64    *all_bits;
 
   /* Document-derived */
-  GHashTable *assets;         /* node id → AssetState* */
+  GHashTable *assets;         /* node id → BwEngineAsset* */
   GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
@@ -59,7 +59,7 @@ struct _BwEngine
   GPtrArray  *no_reach;       /* the empty reach */
   guint64    *scratch;        /* 9·W words for one asset's direct cover */
   gboolean    edges_indexed;
-  Counter     counters[N_COUNTERS];
+  BwEngineCounter counters[N_COUNTERS];
   guint       n_counted;
   char       *licence;        /* the document's licence tier the caps were built for */
 

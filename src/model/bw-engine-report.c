@@ -7,9 +7,9 @@
 /* Counters */
 
 static guint
-counter_get (const Counter *c,
-             guint          i,
-             guint          words)
+counter_get (const BwEngineCounter *c,
+             guint                  i,
+             guint                  words)
 {
   guint v = 0;
 
@@ -20,10 +20,10 @@ counter_get (const Counter *c,
 
 /* Word w of the mask "counter a equals counter b" over all techniques. */
 static guint64
-counter_equal_word (const Counter *a,
-                    const Counter *b,
-                    guint          w,
-                    guint          words)
+counter_equal_word (const BwEngineCounter *a,
+                    const BwEngineCounter *b,
+                    guint                  w,
+                    guint                  words)
 {
   guint64 eq = ~G_GUINT64_CONSTANT (0);
   guint n = MAX (a->n_planes, b->n_planes);
@@ -39,9 +39,9 @@ counter_equal_word (const Counter *a,
 }
 
 static guint64
-counter_nonzero_word (const Counter *c,
-                      guint          w,
-                      guint          words)
+counter_nonzero_word (const BwEngineCounter *c,
+                      guint                  w,
+                      guint                  words)
 {
   guint64 any = 0;
 
@@ -202,7 +202,7 @@ fill_assets (BwEngine  *self,
     {
       const BwNode *node = bw_document_get_node (doc, i);
       const BwStencil *s = node_stencil (self, node);
-      AssetState *state;
+      BwEngineAsset *state;
       BwReportAsset *a;
 
       if (s == NULL)

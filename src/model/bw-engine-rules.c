@@ -12,10 +12,10 @@
 /* Counters */
 
 static void
-counter_add (Counter       *c,
-             const guint64 *x,
-             guint          words,
-             gboolean       subtract)
+counter_add (BwEngineCounter *c,
+             const guint64   *x,
+             guint            words,
+             gboolean         subtract)
 {
   for (guint w = 0; w < words; w++)
     {
@@ -542,9 +542,9 @@ target_cover (BwEngine   *self,
 
 /* Fills an asset's bitsets from rules 1 to 3, each cell restricted to applicable techniques. */
 static void
-cover_asset (BwEngine     *self,
-             const BwNode *node,
-             AssetState   *state)
+cover_asset (BwEngine      *self,
+             const BwNode  *node,
+             BwEngineAsset *state)
 {
   guint W = self->words;
   guint64 *app = state->bits[C_APP];
@@ -599,7 +599,7 @@ bw_engine_update_asset (BwEngine   *self,
 {
   const BwNode *node = bw_document_lookup_node (self->document, id);
   const BwStencil *stencil = node_stencil (self, node);
-  AssetState *state = g_hash_table_lookup (self->assets, id);
+  BwEngineAsset *state = g_hash_table_lookup (self->assets, id);
   guint W = self->words;
 
   if (state != NULL && state->counted)
@@ -619,7 +619,7 @@ bw_engine_update_asset (BwEngine   *self,
 
   if (state == NULL)
     {
-      state = g_new0 (AssetState, 1);
+      state = g_new0 (BwEngineAsset, 1);
       for (guint c = 0; c < N_COUNTERS; c++)
         state->bits[c] = bits_new (self);
       g_hash_table_insert (self->assets, node->id, state);

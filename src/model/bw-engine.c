@@ -21,7 +21,7 @@ static guint signals[N_SIGNALS];
 /* Catalog-derived tables */
 
 static void
-asset_state_free (AssetState *state)
+asset_state_free (BwEngineAsset *state)
 {
   for (guint i = 0; i < N_COUNTERS; i++)
     g_free (state->bits[i]);
@@ -171,7 +171,7 @@ bw_engine_explain_technique (BwEngine   *self,
 {
   GHashTableIter iter;
   const char *id;
-  AssetState *state;
+  BwEngineAsset *state;
   guint64 bit = G_GUINT64_CONSTANT (1) << (technique % 64);
   guint w = technique / 64;
 
