@@ -391,9 +391,11 @@ read_objects (StixImport  *self,
                                        self->path, i, id);
           g_ptr_array_add (self->groups, o);
         }
-      else if (g_str_equal (type, "attack-pattern") && is_live (o) &&
-               !read_technique (self, o, i, id, error))
-        return FALSE;
+      else if (g_str_equal (type, "attack-pattern") && is_live (o))
+        {
+          if (!read_technique (self, o, i, id, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
