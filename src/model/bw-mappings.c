@@ -11,12 +11,67 @@
 #include "bw-mappings.h"
 #include "bw-file.h"
 
+/* One entry of a capability: a technique and a category. */
+typedef struct
+{
+  char       *technique;
+  BwCategory  category;
+} EntryKey;
+
+static EntryKey *
+entry_key_new (const char *technique,
+               BwCategory  category)
+{
+  EntryKey *key = g_new (EntryKey, 1);
+
+  key->technique = g_strdup (technique);
+  key->category = category;
+  return key;
+}
+
+static void
+entry_key_free (EntryKey *key)
+{
+  g_free (key->technique);
+  g_free (key);
+}
+
+static guint
+entry_key_hash (gconstpointer p)
+{
+  const EntryKey *key = p;
+
+  return g_str_hash (key->technique) * 3 + key->category;
+}
+
+static gboolean
+entry_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const EntryKey *x = a;
+  const EntryKey *y = b;
+
+  return x->category == y->category && g_str_equal (x->technique, y->technique);
+}
+
+/* By technique, then category by name: "detect" < "protect" < "respond". */
+static int
+compare_entry_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const EntryKey *x = *(EntryKey *const *) a;
+  const EntryKey *y = *(EntryKey *const *) b;
+  int c = strcmp (x->technique, y->technique);
+
+  return c != 0 ? c : strcmp (bw_category_to_string (x->category), bw_category_to_string (y->category));
+}
+
 typedef struct
 {
   char       *id;
   char       *name;
   char       *group;
-  GHashTable *best;   /* "T1234\tprotect" → GINT score */
+  GHashTable *best;   /* EntryKey → GINT score */
 } Capability;
 
 static void
@@ -43,7 +98,8 @@ capability_get (GHashTable *caps,
       c->id = g_strdup (id);
       c->name = g_strdup (name);
       c->group = g_strdup (group);
-      c->best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      c->best = g_hash_table_new_full (entry_key_hash, entry_key_equal,
+                                       (GDestroyNotify) entry_key_free, NULL);
       g_hash_table_insert (caps, c->id, c);
     }
   return c;
@@ -55,14 +111,13 @@ capability_add (Capability *c,
                 BwCategory  category,
                 BwScore     score)
 {
-  g_autofree char *key = g_strdup_printf ("%s\t%s", technique, bw_category_to_string (category));
-  int old = GPOINTER_TO_INT (g_hash_table_lookup (c->best, key));
+  EntryKey key = { (char *) technique, category };
+  int old = GPOINTER_TO_INT (g_hash_table_lookup (c->best, &key));
 
   /* Several entries for one technique and category: the strongest counts. */
   if ((int) score > old)
-    g_hash_table_insert (c->best, g_steal_pointer (&key), GINT_TO_POINTER (score));
+    g_hash_table_insert (c->best, entry_key_new (technique, category), GINT_TO_POINTER (score));
 }
-
 
 /* The existing mappings.json, read back into the merge table. */
 static gboolean
@@ -168,6 +223,262 @@ bw_mappings_import (const char       *path,
   return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats, error);
 }
 
+/* What the passes over one Mappings Explorer file share. */
+typedef struct
+{
+  const char     *path;
+  BwCatalog      *catalog;
+  JsonArray      *objects;      /* mapping_objects, owned by the parser */
+  JsonObject     *metadata;     /* or NULL */
+  JsonObject     *group_names;  /* metadata.capability_groups: group id → name, or NULL */
+  GHashTable     *caps;         /* capability id → Capability: the merge table */
+  GHashTable     *replaced;     /* the capability ids the file brings */
+  GHashTable     *stale;        /* technique ids the catalog does not know, owned */
+  JsonArray      *sources;      /* the source lines to write */
+  BwMappingsStats counts;
+} MappingsImport;
+
+static void
+mappings_import_init (MappingsImport *self,
+                      const char     *path,
+                      BwCatalog      *catalog)
+{
+  self->path = path;
+  self->catalog = catalog;
+  self->caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) capability_free);
+  self->replaced = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sources = json_array_new ();
+}
+
+static void
+mappings_import_clear (MappingsImport *self)
+{
+  g_clear_pointer (&self->caps, g_hash_table_unref);
+  g_clear_pointer (&self->replaced, g_hash_table_unref);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
+  g_clear_pointer (&self->sources, json_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MappingsImport, mappings_import_clear)
+
+/* Parses the file and finds its metadata and mapping objects. */
+static gboolean
+parse_file (MappingsImport  *self,
+            JsonParser      *parser,
+            const char      *data,
+            gsize            length,
+            GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  JsonObject *root;
+  JsonNode *node;
+
+  if (!bw_json_read_check (data, length, &local) || !json_parser_load_from_data (parser, data, length, &local))
+    return bw_catalog_invalid (error, _("%s: %s"), self->path, local ? local->message : _("no JSON value"));
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return bw_catalog_invalid (error, _("%s: (root): expected an object"), self->path);
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "metadata");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      self->metadata = json_node_get_object (node);
+      node = json_object_get_member (self->metadata, "capability_groups");
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        self->group_names = json_node_get_object (node);
+    }
+  else if (node != NULL)
+    return bw_catalog_invalid (error, _("%s: metadata: expected an object"), self->path);
+
+  node = json_object_get_member (root, "mapping_objects");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return bw_catalog_invalid (error, _("%s: mapping_objects: missing or not an array"), self->path);
+  self->objects = json_node_get_array (node);
+  return TRUE;
+}
+
+/* The capability an entry of the file belongs to: the first entry of a capability replaces
+ * the same one from before, entirely. */
+static Capability *
+replace_capability (MappingsImport *self,
+                    const char     *cap_id,
+                    const char     *cap_name,
+                    const char     *group)
+{
+  const char *group_name = NULL;
+  Capability *c;
+
+  if (group != NULL && self->group_names != NULL)
+    group_name = bw_json_object_get_string (self->group_names, group);
+  if (g_hash_table_contains (self->replaced, cap_id))
+    return g_hash_table_lookup (self->caps, cap_id);
+  g_hash_table_remove (self->caps, cap_id);
+  c = capability_get (self->caps, cap_id, cap_name ? cap_name : cap_id,
+                      group_name ? group_name : group ? group : "");
+  g_hash_table_add (self->replaced, c->id);
+  self->counts.capabilities++;
+  return c;
+}
+
+/* One mapping object: checked, and merged unless it is unmapped, under review or stale. */
+static gboolean
+read_mapping (MappingsImport  *self,
+              guint            i,
+              GError         **error)
+{
+  JsonNode *en = json_array_get_element (self->objects, i);
+  const char *path = self->path;
+  JsonObject *m;
+  const char *cap_id, *cap_name, *group, *technique, *category_s, *score_s, *status;
+  const BwTechnique *t;
+  BwCategory category;
+  BwScore score;
+  Capability *c;
+
+  if (!JSON_NODE_HOLDS_OBJECT (en))
+    return bw_catalog_invalid (error, _("%s: mapping_objects[%u]: expected an object"), path, i);
+  m = json_node_get_object (en);
+  cap_id = bw_json_object_get_string (m, "capability_id");
+  if (cap_id == NULL || *cap_id == '\0')
+    return bw_catalog_invalid (error, _("%s: mapping_objects[%u].capability_id: missing or not a string"),
+                               path, i);
+  if (!optional_string (m, "attack_object_id", path, i, &technique, error) ||
+      !optional_string (m, "score_category", path, i, &category_s, error) ||
+      !optional_string (m, "score_value", path, i, &score_s, error) ||
+      !optional_string (m, "status", path, i, &status, error) ||
+      !optional_string (m, "capability_description", path, i, &cap_name, error) ||
+      !optional_string (m, "capability_group", path, i, &group, error))
+    return FALSE;
+  /* Entries still under review or without a score say nothing about coverage. */
+  if (status != NULL && !g_str_equal (status, "complete"))
+    return TRUE;
+  if (technique == NULL || category_s == NULL || score_s == NULL)
+    return TRUE;
+  if (!bw_category_from_string (category_s, &category))
+    return bw_catalog_invalid (error, _("%s: mapping_objects[%u].score_category: unknown category “%s”"),
+                               path, i, category_s);
+  if (!bw_score_from_string (score_s, &score) || score == BW_SCORE_NONE)
+    return bw_catalog_invalid (error, _("%s: mapping_objects[%u].score_value: unknown score “%s”"),
+                               path, i, score_s);
+
+  c = replace_capability (self, cap_id, cap_name, group);
+  t = bw_catalog_resolve_technique (self->catalog, technique);
+  if (t == NULL)
+    {
+      g_hash_table_add (self->stale, g_strdup (technique));
+      return TRUE;
+    }
+  if (!g_str_equal (t->id, technique))
+    self->counts.redirected++;
+  capability_add (c, t->id, category, score);
+  return TRUE;
+}
+
+/* The file's source line, from its metadata; importing the same file again replaces it. */
+static void
+add_source (MappingsImport *self)
+{
+  JsonObject *source = json_object_new ();
+  const char *fields[] = { "mapping_framework", "mapping_framework_version", "attack_version" };
+  g_autofree char *base = g_path_get_basename (self->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *v = bw_json_object_get_string (self->metadata, fields[i]);
+
+      json_object_set_string_member (source, fields[i], v ? v : "");
+    }
+  json_object_set_string_member (source, "file", base);
+  for (guint i = json_array_get_length (self->sources); i > 0; i--)
+    {
+      JsonObject *old = bw_json_array_get_object (self->sources, i - 1);
+
+      if (old != NULL && g_strcmp0 (bw_json_object_get_string (old, "file"), base) == 0)
+        json_array_remove_element (self->sources, i - 1);
+    }
+  json_array_add_object_element (self->sources, source);
+}
+
+/* One capability with its entries, by technique then category. */
+static void
+write_capability (MappingsImport *self,
+                  JsonBuilder    *b,
+                  Capability     *c)
+{
+  g_autofree EntryKey **keys = (EntryKey **) g_hash_table_get_keys_as_array (c->best, NULL);
+  guint n = g_hash_table_size (c->best);
+
+  qsort (keys, n, sizeof (EntryKey *), compare_entry_keys);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, c->id);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, c->name ? c->name : c->id);
+  json_builder_set_member_name (b, "group");
+  json_builder_add_string_value (b, c->group ? c->group : "");
+  json_builder_set_member_name (b, "entries");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < n; k++)
+    {
+      int score = GPOINTER_TO_INT (g_hash_table_lookup (c->best, keys[k]));
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "technique");
+      json_builder_add_string_value (b, keys[k]->technique);
+      json_builder_set_member_name (b, "category");
+      json_builder_add_string_value (b, bw_category_to_string (keys[k]->category));
+      json_builder_set_member_name (b, "score");
+      json_builder_add_string_value (b, bw_score_to_string (score));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  if (g_hash_table_contains (self->replaced, c->id))
+    self->counts.entries += n;
+}
+
+/* mappings.json: the sources, then the capabilities by id. */
+static void
+write_mappings (MappingsImport *self,
+                JsonBuilder    *b)
+{
+  g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (self->caps, NULL);
+  guint n = g_hash_table_size (self->caps);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "sources");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < json_array_get_length (self->sources); i++)
+    json_builder_add_value (b, json_node_copy (json_array_get_element (self->sources, i)));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "capabilities");
+  json_builder_begin_array (b);
+  qsort (ids, n, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n; i++)
+    write_capability (self, b, g_hash_table_lookup (self->caps, ids[i]));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* mappings.json's text: two-space indent, every control character escaped, a final newline. */
+static char *
+builder_to_text (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+  GString *text = g_string_new (NULL);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_to_gstring (generator, text);
+  bw_json_escape_generated (text);
+  g_string_append_c (text, '\n');
+  return g_string_free (text, FALSE);
+}
+
 char *
 bw_mappings_import_data (const char       *data,
                          gsize             length,
@@ -179,232 +490,28 @@ bw_mappings_import_data (const char       *data,
                          GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                      (GDestroyNotify) capability_free);
-  g_autoptr(GHashTable) replaced = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonArray) sources = json_array_new ();
+  g_auto(MappingsImport) import = { 0 };
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) out_root = NULL;
-  JsonObject *root;
-  JsonObject *metadata = NULL;
-  JsonObject *group_names = NULL;
-  JsonArray *objects;
-  JsonNode *node;
-  BwMappingsStats counts = { 0 };
-  GString *text;
 
-  if (!bw_json_read_check (data, length, &local) || !json_parser_load_from_data (parser, data, length, &local))
-    {
-      bw_catalog_invalid (error, _("%s: %s"), path, local ? local->message : _("no JSON value"));
-      return NULL;
-    }
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      bw_catalog_invalid (error, _("%s: (root): expected an object"), path);
-      return NULL;
-    }
-  root = json_node_get_object (node);
-
-  node = json_object_get_member (root, "metadata");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      metadata = json_node_get_object (node);
-      node = json_object_get_member (metadata, "capability_groups");
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        group_names = json_node_get_object (node);
-    }
-  else if (node != NULL)
-    {
-      bw_catalog_invalid (error, _("%s: metadata: expected an object"), path);
-      return NULL;
-    }
-
-  node = json_object_get_member (root, "mapping_objects");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      bw_catalog_invalid (error, _("%s: mapping_objects: missing or not an array"), path);
-      return NULL;
-    }
-  objects = json_node_get_array (node);
-
-  if (existing != NULL && !load_existing (existing, caps, sources, error))
+  mappings_import_init (&import, path, catalog);
+  if (!parse_file (&import, parser, data, length, error))
     return NULL;
-
-  for (guint i = 0; i < json_array_get_length (objects); i++)
-    {
-      JsonNode *en = json_array_get_element (objects, i);
-      JsonObject *m;
-      const char *cap_id, *cap_name, *group, *technique, *category_s, *score_s, *status;
-      const char *group_name = NULL;
-      const BwTechnique *t;
-      BwCategory category;
-      BwScore score;
-      Capability *c;
-
-      if (!JSON_NODE_HOLDS_OBJECT (en))
-        {
-          bw_catalog_invalid (error, _("%s: mapping_objects[%u]: expected an object"), path, i);
-          return NULL;
-        }
-      m = json_node_get_object (en);
-      cap_id = bw_json_object_get_string (m, "capability_id");
-      if (cap_id == NULL || *cap_id == '\0')
-        {
-          bw_catalog_invalid (error, _("%s: mapping_objects[%u].capability_id: missing or not a string"), path, i);
-          return NULL;
-        }
-      if (!optional_string (m, "attack_object_id", path, i, &technique, error) ||
-          !optional_string (m, "score_category", path, i, &category_s, error) ||
-          !optional_string (m, "score_value", path, i, &score_s, error) ||
-          !optional_string (m, "status", path, i, &status, error) ||
-          !optional_string (m, "capability_description", path, i, &cap_name, error) ||
-          !optional_string (m, "capability_group", path, i, &group, error))
-        return NULL;
-      /* Entries still under review or without a score say nothing about coverage. */
-      if (status != NULL && !g_str_equal (status, "complete"))
-        continue;
-      if (technique == NULL || category_s == NULL || score_s == NULL)
-        continue;
-      if (!bw_category_from_string (category_s, &category))
-        {
-          bw_catalog_invalid (error, _("%s: mapping_objects[%u].score_category: unknown category “%s”"), path, i,
-                 category_s);
-          return NULL;
-        }
-      if (!bw_score_from_string (score_s, &score) || score == BW_SCORE_NONE)
-        {
-          bw_catalog_invalid (error, _("%s: mapping_objects[%u].score_value: unknown score “%s”"), path, i,
-                 score_s);
-          return NULL;
-        }
-
-      if (group != NULL && group_names != NULL)
-        group_name = bw_json_object_get_string (group_names, group);
-
-      /* A capability in the new file replaces the same one from before, entirely. */
-      if (!g_hash_table_contains (replaced, cap_id))
-        {
-          g_hash_table_remove (caps, cap_id);
-          c = capability_get (caps, cap_id, cap_name ? cap_name : cap_id,
-                              group_name ? group_name : group ? group : "");
-          g_hash_table_add (replaced, c->id);
-          counts.capabilities++;
-        }
-      else
-        c = g_hash_table_lookup (caps, cap_id);
-
-      t = bw_catalog_resolve_technique (catalog, technique);
-      if (t == NULL)
-        {
-          g_hash_table_add (stale, g_strdup (technique));
-          continue;
-        }
-      if (!g_str_equal (t->id, technique))
-        counts.redirected++;
-      capability_add (c, t->id, category, score);
-    }
-
-  if (metadata != NULL)
-    {
-      JsonObject *source = json_object_new ();
-      const char *fields[] = { "mapping_framework", "mapping_framework_version", "attack_version" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        {
-          const char *v = bw_json_object_get_string (metadata, fields[i]);
-
-          json_object_set_string_member (source, fields[i], v ? v : "");
-        }
-      {
-        g_autofree char *base = g_path_get_basename (path);
-
-        json_object_set_string_member (source, "file", base);
-      }
-      /* Importing the same file again replaces its source line. */
-      for (guint i = json_array_get_length (sources); i > 0; i--)
-        {
-          JsonObject *old = bw_json_array_get_object (sources, i - 1);
-
-          if (old != NULL && g_strcmp0 (bw_json_object_get_string (old, "file"),
-                                        json_object_get_string_member (source, "file")) == 0)
-            json_array_remove_element (sources, i - 1);
-        }
-      json_array_add_object_element (sources, source);
-    }
-
-  /* Write mappings.json: capabilities by id, entries by technique then category. */
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "sources");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < json_array_get_length (sources); i++)
-    json_builder_add_value (b, json_node_copy (json_array_get_element (sources, i)));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "capabilities");
-  json_builder_begin_array (b);
-  {
-    g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (caps, NULL);
-    guint n = g_hash_table_size (caps);
-
-    qsort (ids, n, sizeof (char *), compare_strings);
-    for (guint i = 0; i < n; i++)
-      {
-        Capability *c = g_hash_table_lookup (caps, ids[i]);
-        g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (c->best, NULL);
-        guint nk = g_hash_table_size (c->best);
-
-        /* "T1234\tdetect" sorts by technique, then "detect" < "protect" < "respond". */
-        qsort (keys, nk, sizeof (char *), compare_strings);
-        json_builder_begin_object (b);
-        json_builder_set_member_name (b, "id");
-        json_builder_add_string_value (b, c->id);
-        json_builder_set_member_name (b, "name");
-        json_builder_add_string_value (b, c->name ? c->name : c->id);
-        json_builder_set_member_name (b, "group");
-        json_builder_add_string_value (b, c->group ? c->group : "");
-        json_builder_set_member_name (b, "entries");
-        json_builder_begin_array (b);
-        for (guint k = 0; k < nk; k++)
-          {
-            g_auto(GStrv) parts = g_strsplit (keys[k], "\t", 2);
-
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "technique");
-            json_builder_add_string_value (b, parts[0]);
-            json_builder_set_member_name (b, "category");
-            json_builder_add_string_value (b, parts[1]);
-            json_builder_set_member_name (b, "score");
-            json_builder_add_string_value (b, bw_score_to_string (GPOINTER_TO_INT (g_hash_table_lookup (c->best, keys[k]))));
-            json_builder_end_object (b);
-            if (g_hash_table_contains (replaced, c->id))
-              counts.entries++;
-          }
-        json_builder_end_array (b);
-        json_builder_end_object (b);
-      }
-  }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  if (existing != NULL && !load_existing (existing, import.caps, import.sources, error))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (import.objects); i++)
+    if (!read_mapping (&import, i, error))
+      return NULL;
+  if (import.metadata != NULL)
+    add_source (&import);
+  write_mappings (&import, b);
 
   if (out_stale != NULL)
     {
-      *out_stale = (GStrv) g_hash_table_get_keys_as_array (stale, NULL);
-      g_hash_table_steal_all (stale);
+      *out_stale = (GStrv) g_hash_table_get_keys_as_array (import.stale, NULL);
+      g_hash_table_steal_all (import.stale);
       qsort (*out_stale, g_strv_length (*out_stale), sizeof (char *), compare_strings);
     }
   if (stats != NULL)
-    *stats = counts;
-
-  out_root = json_builder_get_root (b);
-  json_generator_set_root (generator, out_root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = g_string_new (NULL);
-  json_generator_to_gstring (generator, text);
-  bw_json_escape_generated (text);
-  g_string_append_c (text, '\n');
-  return g_string_free (text, FALSE);
+    *stats = import.counts;
+  return builder_to_text (b);
 }

@@ -4,15 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <lzma.h>
 #include <string.h>
 
 #include "bw-catalog-private.h"
 #include "bw-json-writer.h"
 #include "bw-json-read.h"
 #include "bw-stix.h"
-#include "bw-file.h"
 
 /* Platform names ATT&CK has renamed: older name → current name. */
 static const struct
@@ -33,79 +30,6 @@ bw_stix_normalize_platform (const char *platform)
     if (g_str_equal (platform, platform_renames[i].old_name))
       return platform_renames[i].new_name;
   return platform;
-}
-
-/* ATT&CK 18.1 is 50.7 MB as one bundle: four times that leaves room for growth and refuses a
- * small .xz that would expand into gigabytes. */
-#define MAX_BUNDLE_SIZE ((gsize) 200 << 20)
-/* xz -9 needs 65 MiB to decompress; a header asking for more is not a bundle MITRE made. */
-#define MAX_XZ_MEMORY ((guint64) 256 << 20)
-
-GBytes *
-bw_read_maybe_xz (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  lzma_stream stream = LZMA_STREAM_INIT;
-  g_autoptr(GByteArray) out = NULL;
-  GStatBuf st;
-  lzma_ret ret;
-
-  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      bw_catalog_invalid (error, _("%s: not a regular file"), path);
-      return NULL;
-    }
-  if (g_stat (path, &st) == 0 && (guint64) st.st_size > MAX_BUNDLE_SIZE)
-    {
-      bw_catalog_invalid (error, _("%s: larger than %d MiB, more than any ATT&CK bundle"), path,
-                          (int) (MAX_BUNDLE_SIZE >> 20));
-      return NULL;
-    }
-  if (!bw_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  if (length < 6 || memcmp (contents, "\xFD" "7zXZ\0", 6) != 0)
-    return g_bytes_new_take (g_steal_pointer (&contents), length);
-
-  if (lzma_stream_decoder (&stream, MAX_XZ_MEMORY, LZMA_CONCATENATED) != LZMA_OK)
-    {
-      bw_catalog_invalid (error, _("%s: cannot start the xz decoder"), path);
-      return NULL;
-    }
-  out = g_byte_array_sized_new (MIN (length * 8, MAX_BUNDLE_SIZE));
-  stream.next_in = (const guint8 *) contents;
-  stream.avail_in = length;
-  do
-    {
-      guint8 buffer[1 << 16];
-
-      stream.next_out = buffer;
-      stream.avail_out = sizeof buffer;
-      ret = lzma_code (&stream, LZMA_FINISH);
-      if (out->len + (sizeof buffer - stream.avail_out) > MAX_BUNDLE_SIZE)
-        {
-          lzma_end (&stream);
-          bw_catalog_invalid (error, _("%s: decompresses to more than %d MiB, more than any ATT&CK bundle"),
-                              path, (int) (MAX_BUNDLE_SIZE >> 20));
-          return NULL;
-        }
-      g_byte_array_append (out, buffer, sizeof buffer - stream.avail_out);
-    }
-  while (ret == LZMA_OK);
-  lzma_end (&stream);
-  if (ret == LZMA_MEMLIMIT_ERROR)
-    {
-      bw_catalog_invalid (error, _("%s: the xz data needs more than %d MiB of memory to decompress"), path,
-                          (int) (MAX_XZ_MEMORY >> 20));
-      return NULL;
-    }
-  if (ret != LZMA_STREAM_END)
-    {
-      bw_catalog_invalid (error, _("%s: the xz data is damaged or truncated (error %d)"), path, (int) ret);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 static gboolean
@@ -278,61 +202,94 @@ bw_stix_import (const char  *path,
   return bw_stix_import_bytes (bytes, path, version_hint, stats, error);
 }
 
-char *
-bw_stix_import_bytes (GBytes      *bytes_in,
-                      const char  *path,
-                      const char  *version_hint,
-                      BwStixStats *stats,
-                      GError     **error)
+/* What the passes over one bundle share. The JsonObjects and the strings in the tables belong
+ * to the parsed tree, which outlives the import. */
+typedef struct
 {
-  g_autoptr(GBytes) bytes = bytes_in;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  const char *path;
+  JsonArray  *objects;
+  GHashTable *by_stix;      /* stix id → JsonObject */
+  GHashTable *live_ap;      /* stix id → Technique, live attack-patterns */
+  GPtrArray  *techniques;   /* Technique, owned */
+  GHashTable *revoked_stix; /* stix id → stix id, from revoked-by relationships */
+  GHashTable *uses;         /* intrusion-set stix id → set of attack-pattern stix ids */
+  GPtrArray  *tactics;      /* JsonObject, in matrix order */
+  GPtrArray  *groups;       /* JsonObject, live intrusion-sets in bundle order */
+  GHashTable *revoked_out;  /* revoked ATT&CK id → live ATT&CK id, owned strings */
+  JsonObject *matrix;
+  char       *version;
+  gboolean    is_21;
+} StixImport;
+
+static void
+stix_import_init (StixImport *self,
+                  const char *path)
+{
+  self->path = path;
+  self->by_stix = g_hash_table_new (g_str_hash, g_str_equal);
+  self->live_ap = g_hash_table_new (g_str_hash, g_str_equal);
+  self->techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) technique_free);
+  self->revoked_stix = g_hash_table_new (g_str_hash, g_str_equal);
+  self->uses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->tactics = g_ptr_array_new ();
+  self->groups = g_ptr_array_new ();
+  self->revoked_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+stix_import_clear (StixImport *self)
+{
+  g_clear_pointer (&self->by_stix, g_hash_table_unref);
+  g_clear_pointer (&self->live_ap, g_hash_table_unref);
+  g_clear_pointer (&self->techniques, g_ptr_array_unref);
+  g_clear_pointer (&self->revoked_stix, g_hash_table_unref);
+  g_clear_pointer (&self->uses, g_hash_table_unref);
+  g_clear_pointer (&self->tactics, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->revoked_out, g_hash_table_unref);
+  g_clear_pointer (&self->version, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StixImport, stix_import_clear)
+
+/* Checks and parses the bundle; returns its objects array, which `parser` owns. The text is
+ * dropped once parsed, so only one copy of the bundle lives. */
+static JsonArray *
+parse_bundle (JsonParser  *parser,
+              GBytes     **bytes,
+              const char  *path,
+              GError     **error)
+{
   g_autoptr(GError) local = NULL;
   JsonNode *root;
   JsonObject *bundle;
   JsonArray *objects;
-  g_autoptr(GHashTable) by_stix = g_hash_table_new (g_str_hash, g_str_equal); /* stix id → JsonObject */
-  g_autoptr(GHashTable) live_ap = g_hash_table_new (g_str_hash, g_str_equal); /* stix id → Technique */
-  g_autoptr(GPtrArray) techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) technique_free);
-  g_autoptr(GHashTable) revoked_stix = g_hash_table_new (g_str_hash, g_str_equal); /* stix → stix */
-  g_autoptr(GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                      (GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GPtrArray) tactics = g_ptr_array_new (); /* JsonObject* in matrix order */
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();  /* JsonObject* */
-  g_autoptr(GHashTable) revoked_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *version = NULL;
-  JsonObject *matrix = NULL;
-  gboolean is_21 = FALSE;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) out_root = NULL;
-  GString *text;
 
-  if (g_bytes_get_size (bytes) == 0)
+  if (g_bytes_get_size (*bytes) == 0)
     {
       bw_catalog_invalid (error, _("%s: the file is empty"), path);
       return NULL;
     }
-  if (g_bytes_get_size (bytes) > MAX_BUNDLE_SIZE)
+  if (g_bytes_get_size (*bytes) > BW_STIX_MAX_BUNDLE_SIZE)
     {
       bw_catalog_invalid (error, _("%s: larger than %d MiB, more than any ATT&CK bundle"), path,
-                          (int) (MAX_BUNDLE_SIZE >> 20));
+                          (int) (BW_STIX_MAX_BUNDLE_SIZE >> 20));
       return NULL;
     }
-  if (!bw_json_read_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local))
+  if (!bw_json_read_check (g_bytes_get_data (*bytes, NULL), g_bytes_get_size (*bytes), &local))
     {
       bw_catalog_invalid (error, _("%s: %s"), path, local->message);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (*bytes, NULL), g_bytes_get_size (*bytes),
                                    &local))
     {
       bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path,
                           local ? local->message : _("no JSON value"));
       return NULL;
     }
-  /* The tree holds its own copies; drop the text so only one copy of the bundle lives. */
-  g_clear_pointer (&bytes, g_bytes_unref);
+  /* The tree holds its own copies. */
+  g_clear_pointer (bytes, g_bytes_unref);
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -351,124 +308,137 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       bw_catalog_invalid (error, _("%s: objects: missing or not an array"), path);
       return NULL;
     }
+  return objects;
+}
 
-  /* First pass: index objects, collect techniques, tactics and relationships. */
-  for (guint i = 0; i < json_array_get_length (objects); i++)
+/* A live attack-pattern: its ATT&CK id, name, tactics and normalised platforms. */
+static gboolean
+read_technique (StixImport  *self,
+                JsonObject  *o,
+                guint        i,
+                const char  *id,
+                GError     **error)
+{
+  Technique *t;
+  JsonArray *phases = bw_json_object_get_array (o, "kill_chain_phases");
+  JsonArray *platforms = bw_json_object_get_array (o, "x_mitre_platforms");
+  g_autoptr(GStrvBuilder) tb = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) pb = g_strv_builder_new ();
+  const char *aid = attack_id (o);
+
+  if (aid == NULL || bw_json_object_get_string (o, "name") == NULL)
+    return bw_catalog_invalid (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
+                               self->path, i, id);
+  for (guint k = 0; phases != NULL && k < json_array_get_length (phases); k++)
     {
-      JsonNode *n = json_array_get_element (objects, i);
+      JsonNode *pn = json_array_get_element (phases, k);
+      JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
+
+      if (p != NULL && g_strcmp0 (bw_json_object_get_string (p, "kill_chain_name"), "mitre-attack") == 0 &&
+          bw_json_object_get_string (p, "phase_name") != NULL)
+        g_strv_builder_add (tb, bw_json_object_get_string (p, "phase_name"));
+    }
+  for (guint k = 0; platforms != NULL && k < json_array_get_length (platforms); k++)
+    {
+      JsonNode *pn = json_array_get_element (platforms, k);
+
+      if (JSON_NODE_HOLDS_VALUE (pn) && json_node_get_value_type (pn) == G_TYPE_STRING)
+        g_strv_builder_add (pb, bw_stix_normalize_platform (json_node_get_string (pn)));
+    }
+  t = g_new0 (Technique, 1);
+  t->id = g_strdup (aid);
+  t->name = g_strdup (bw_json_object_get_string (o, "name"));
+  t->tactics = g_strv_builder_end (tb);
+  t->platforms = g_strv_builder_end (pb);
+  g_ptr_array_add (self->techniques, t);
+  g_hash_table_insert (self->live_ap, (gpointer) id, t);
+  return TRUE;
+}
+
+/* First pass: index every object by its STIX id; collect the version, the matrix, the live
+ * groups and the live techniques. */
+static gboolean
+read_objects (StixImport  *self,
+              GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (self->objects); i++)
+    {
+      JsonNode *n = json_array_get_element (self->objects, i);
       JsonObject *o;
       const char *type;
       const char *id;
 
       if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          bw_catalog_invalid (error, _("%s: objects[%u]: expected an object"), path, i);
-          return NULL;
-        }
+        return bw_catalog_invalid (error, _("%s: objects[%u]: expected an object"), self->path, i);
       o = json_node_get_object (n);
       type = bw_json_object_get_string (o, "type");
       id = bw_json_object_get_string (o, "id");
       if (type == NULL || id == NULL)
-        {
-          bw_catalog_invalid (error, _("%s: objects[%u]: “type” or “id” missing or not a string"), path, i);
-          return NULL;
-        }
+        return bw_catalog_invalid (error, _("%s: objects[%u]: “type” or “id” missing or not a string"),
+                                   self->path, i);
       if (bw_json_object_get_string (o, "spec_version") != NULL)
-        is_21 = TRUE;
-      g_hash_table_insert (by_stix, (gpointer) id, o);
+        self->is_21 = TRUE;
+      g_hash_table_insert (self->by_stix, (gpointer) id, o);
 
-      if (g_str_equal (type, "x-mitre-collection") && version == NULL)
-        version = g_strdup (bw_json_object_get_string (o, "x_mitre_version"));
-      else if (g_str_equal (type, "x-mitre-matrix") && is_live (o) && matrix == NULL)
-        matrix = o;
+      if (g_str_equal (type, "x-mitre-collection") && self->version == NULL)
+        self->version = g_strdup (bw_json_object_get_string (o, "x_mitre_version"));
+      else if (g_str_equal (type, "x-mitre-matrix") && is_live (o) && self->matrix == NULL)
+        self->matrix = o;
       else if (g_str_equal (type, "intrusion-set") && is_live (o) && attack_id (o) != NULL)
         {
           if (bw_json_object_get_string (o, "name") == NULL)
-            {
-              bw_catalog_invalid (error, _("%s: objects[%u] (%s): a group without a name"), path, i, id);
-              return NULL;
-            }
-          g_ptr_array_add (groups, o);
+            return bw_catalog_invalid (error, _("%s: objects[%u] (%s): a group without a name"),
+                                       self->path, i, id);
+          g_ptr_array_add (self->groups, o);
         }
       else if (g_str_equal (type, "attack-pattern") && is_live (o))
         {
-          Technique *t;
-          JsonArray *phases = bw_json_object_get_array (o, "kill_chain_phases");
-          JsonArray *platforms = bw_json_object_get_array (o, "x_mitre_platforms");
-          g_autoptr(GStrvBuilder) tb = g_strv_builder_new ();
-          g_autoptr(GStrvBuilder) pb = g_strv_builder_new ();
-          const char *aid = attack_id (o);
-
-          if (aid == NULL || bw_json_object_get_string (o, "name") == NULL)
-            {
-              bw_catalog_invalid (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
-                         path, i, id);
-              return NULL;
-            }
-          for (guint k = 0; phases != NULL && k < json_array_get_length (phases); k++)
-            {
-              JsonNode *pn = json_array_get_element (phases, k);
-              JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
-
-              if (p != NULL && g_strcmp0 (bw_json_object_get_string (p, "kill_chain_name"), "mitre-attack") == 0 &&
-                  bw_json_object_get_string (p, "phase_name") != NULL)
-                g_strv_builder_add (tb, bw_json_object_get_string (p, "phase_name"));
-            }
-          for (guint k = 0; platforms != NULL && k < json_array_get_length (platforms); k++)
-            {
-              JsonNode *pn = json_array_get_element (platforms, k);
-
-              if (JSON_NODE_HOLDS_VALUE (pn) && json_node_get_value_type (pn) == G_TYPE_STRING)
-                g_strv_builder_add (pb, bw_stix_normalize_platform (json_node_get_string (pn)));
-            }
-          t = g_new0 (Technique, 1);
-          t->id = g_strdup (aid);
-          t->name = g_strdup (bw_json_object_get_string (o, "name"));
-          t->tactics = g_strv_builder_end (tb);
-          t->platforms = g_strv_builder_end (pb);
-          g_ptr_array_add (techniques, t);
-          g_hash_table_insert (live_ap, (gpointer) id, t);
+          if (!read_technique (self, o, i, id, error))
+            return FALSE;
         }
     }
+  return TRUE;
+}
 
-  if (matrix == NULL)
+/* The tactics, in the order of the matrix's tactic_refs. */
+static gboolean
+read_matrix (StixImport  *self,
+             GError     **error)
+{
+  JsonArray *refs;
+
+  if (self->matrix == NULL)
+    return bw_catalog_invalid (error, _("%s: no x-mitre-matrix object: not an ATT&CK bundle"), self->path);
+  refs = bw_json_object_get_array (self->matrix, "tactic_refs");
+  if (refs == NULL || json_array_get_length (refs) == 0)
+    return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs: missing or empty"), self->path);
+  for (guint i = 0; i < json_array_get_length (refs); i++)
     {
-      bw_catalog_invalid (error, _("%s: no x-mitre-matrix object: not an ATT&CK bundle"), path);
-      return NULL;
+      const char *ref = bw_json_array_get_string (refs, i);
+      JsonObject *tactic = ref ? g_hash_table_lookup (self->by_stix, ref) : NULL;
+
+      if (ref == NULL)
+        return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: expected a string"),
+                                   self->path, i);
+      if (tactic == NULL || attack_id (tactic) == NULL ||
+          bw_json_object_get_string (tactic, "x_mitre_shortname") == NULL ||
+          bw_json_object_get_string (tactic, "name") == NULL)
+        return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"),
+                                   self->path, i, ref);
+      g_ptr_array_add (self->tactics, tactic);
     }
-  {
-    JsonArray *refs = bw_json_object_get_array (matrix, "tactic_refs");
+  return TRUE;
+}
 
-    if (refs == NULL || json_array_get_length (refs) == 0)
-      {
-        bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs: missing or empty"), path);
-        return NULL;
-      }
-    for (guint i = 0; i < json_array_get_length (refs); i++)
-      {
-        const char *ref = bw_json_array_get_string (refs, i);
-        JsonObject *tactic = ref ? g_hash_table_lookup (by_stix, ref) : NULL;
-
-        if (ref == NULL)
-          {
-            bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: expected a string"), path, i);
-            return NULL;
-          }
-        if (tactic == NULL || attack_id (tactic) == NULL ||
-            bw_json_object_get_string (tactic, "x_mitre_shortname") == NULL ||
-            bw_json_object_get_string (tactic, "name") == NULL)
-          {
-            bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"), path, i, ref);
-            return NULL;
-          }
-        g_ptr_array_add (tactics, tactic);
-      }
-  }
-
-  /* Second pass: relationships. */
-  for (guint i = 0; i < json_array_get_length (objects); i++)
+/* Second pass: the live relationships that matter — sub-technique parents, revoked-by
+ * redirects, and the techniques each group uses. */
+static gboolean
+read_relationships (StixImport  *self,
+                    GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (self->objects); i++)
     {
-      JsonObject *o = bw_json_array_get_object (objects, i);
+      JsonObject *o = bw_json_array_get_object (self->objects, i);
       const char *kind;
       const char *source;
       const char *target;
@@ -479,15 +449,12 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       source = bw_json_object_get_string (o, "source_ref");
       target = bw_json_object_get_string (o, "target_ref");
       if (kind == NULL || source == NULL || target == NULL)
-        {
-          bw_catalog_invalid (error, _("%s: objects[%u]: a relationship without type, source or target"),
-                     path, i);
-          return NULL;
-        }
+        return bw_catalog_invalid (error, _("%s: objects[%u]: a relationship without type, source or target"),
+                                   self->path, i);
       if (g_str_equal (kind, "subtechnique-of"))
         {
-          Technique *sub = g_hash_table_lookup (live_ap, source);
-          JsonObject *parent = g_hash_table_lookup (by_stix, target);
+          Technique *sub = g_hash_table_lookup (self->live_ap, source);
+          JsonObject *parent = g_hash_table_lookup (self->by_stix, target);
 
           if (sub != NULL && parent != NULL && attack_id (parent) != NULL)
             {
@@ -496,67 +463,87 @@ bw_stix_import_bytes (GBytes      *bytes_in,
             }
         }
       else if (g_str_equal (kind, "revoked-by"))
-        g_hash_table_insert (revoked_stix, (gpointer) source, (gpointer) target);
+        g_hash_table_insert (self->revoked_stix, (gpointer) source, (gpointer) target);
       else if (g_str_equal (kind, "uses") && g_str_has_prefix (source, "intrusion-set--") &&
                g_str_has_prefix (target, "attack-pattern--"))
         {
-          GHashTable *set = g_hash_table_lookup (uses, source);
+          GHashTable *set = g_hash_table_lookup (self->uses, source);
 
           if (set == NULL)
             {
               set = g_hash_table_new (g_str_hash, g_str_equal);
-              g_hash_table_insert (uses, (gpointer) source, set);
+              g_hash_table_insert (self->uses, (gpointer) source, set);
             }
           g_hash_table_add (set, (gpointer) target);
         }
     }
+  return TRUE;
+}
 
-  /* Revoked techniques: ATT&CK id → the live technique they lead to. A cycle is an error. */
-  {
-    g_autoptr(GHashTable) ends = g_hash_table_new (g_str_hash, g_str_equal);
-    GHashTableIter iter;
-    const char *from;
-    const char *to;
+/* Revoked techniques: ATT&CK id → the live technique they lead to. A cycle is an error. */
+static gboolean
+resolve_revoked (StixImport  *self,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) ends = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  const char *from;
+  const char *to;
 
-    g_hash_table_iter_init (&iter, revoked_stix);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &from, (gpointer *) &to))
-      {
-        JsonObject *src = g_hash_table_lookup (by_stix, from);
-        const char *cursor;
-        Technique *live;
+  g_hash_table_iter_init (&iter, self->revoked_stix);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &from, (gpointer *) &to))
+    {
+      JsonObject *src = g_hash_table_lookup (self->by_stix, from);
+      const char *cursor;
+      Technique *live;
 
-        if (src == NULL || g_strcmp0 (bw_json_object_get_string (src, "type"), "attack-pattern") != 0 ||
-            attack_id (src) == NULL)
-          continue;
-        if ((cursor = revoked_end (revoked_stix, live_ap, ends, to)) == NULL)
-          {
-            bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"), path,
-                                attack_id (src));
-            return NULL;
-          }
-        live = g_hash_table_lookup (live_ap, cursor);
-        if (live != NULL && g_strcmp0 (attack_id (src), live->id) != 0)
-          g_hash_table_insert (revoked_out, g_strdup (attack_id (src)), g_strdup (live->id));
-      }
-  }
+      if (src == NULL || g_strcmp0 (bw_json_object_get_string (src, "type"), "attack-pattern") != 0 ||
+          attack_id (src) == NULL)
+        continue;
+      if ((cursor = revoked_end (self->revoked_stix, self->live_ap, ends, to)) == NULL)
+        return bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"),
+                                   self->path, attack_id (src));
+      live = g_hash_table_lookup (self->live_ap, cursor);
+      if (live != NULL && g_strcmp0 (attack_id (src), live->id) != 0)
+        g_hash_table_insert (self->revoked_out, g_strdup (attack_id (src)), g_strdup (live->id));
+    }
+  return TRUE;
+}
 
-  if (version == NULL)
-    version = g_strdup (version_hint);
-  if (version == NULL)
-    version = version_from_path (path);
-  if (version == NULL)
-    version = g_strdup ("unknown");
+/* The bundle's own version, else the caller's hint, else a "NN.N" in the file name. */
+static void
+choose_version (StixImport *self,
+                const char *version_hint)
+{
+  if (self->version == NULL)
+    self->version = g_strdup (version_hint);
+  if (self->version == NULL)
+    self->version = version_from_path (self->path);
+  if (self->version == NULL)
+    self->version = g_strdup ("unknown");
+}
 
-  /* Write attack.json. */
-  g_ptr_array_sort (techniques, compare_technique);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "attack_version");
-  json_builder_add_string_value (b, version);
+static void
+write_sorted_keys (JsonBuilder *b,
+                   GHashTable  *set)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (set, NULL);
+  guint n = g_hash_table_size (set);
+
+  qsort (keys, n, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_string_value (b, keys[i]);
+}
+
+static void
+write_tactics (StixImport  *self,
+               JsonBuilder *b)
+{
   json_builder_set_member_name (b, "tactics");
   json_builder_begin_array (b);
-  for (guint i = 0; i < tactics->len; i++)
+  for (guint i = 0; i < self->tactics->len; i++)
     {
-      JsonObject *t = g_ptr_array_index (tactics, i);
+      JsonObject *t = g_ptr_array_index (self->tactics, i);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
@@ -568,12 +555,19 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
 
+/* The techniques sorted by ATT&CK id. */
+static void
+write_techniques (StixImport  *self,
+                  JsonBuilder *b)
+{
+  g_ptr_array_sort (self->techniques, compare_technique);
   json_builder_set_member_name (b, "techniques");
   json_builder_begin_array (b);
-  for (guint i = 0; i < techniques->len; i++)
+  for (guint i = 0; i < self->techniques->len; i++)
     {
-      Technique *t = g_ptr_array_index (techniques, i);
+      Technique *t = g_ptr_array_index (self->techniques, i);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
@@ -590,121 +584,181 @@ bw_stix_import_bytes (GBytes      *bytes_in,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+static void
+write_revoked (StixImport  *self,
+               JsonBuilder *b)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (self->revoked_out, NULL);
+  guint n = g_hash_table_size (self->revoked_out);
 
   json_builder_set_member_name (b, "revoked");
   json_builder_begin_object (b);
-  {
-    g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (revoked_out, NULL);
-    guint n = g_hash_table_size (revoked_out);
-
-    qsort (keys, n, sizeof (char *), compare_strings);
-    for (guint i = 0; i < n; i++)
-      {
-        json_builder_set_member_name (b, keys[i]);
-        json_builder_add_string_value (b, g_hash_table_lookup (revoked_out, keys[i]));
-      }
-  }
-  json_builder_end_object (b);
-
-  {
-    g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (GroupRow), groups->len);
-    guint n_groups = 0;
-
-    json_builder_set_member_name (b, "groups");
-    json_builder_begin_array (b);
-    /* Sort the groups by ATT&CK id. */
-    for (guint i = 0; i < groups->len; i++)
-      {
-        GroupRow row = { attack_id (g_ptr_array_index (groups, i)), g_ptr_array_index (groups, i), i };
-
-        g_array_append_val (rows, row);
-      }
-    g_array_sort (rows, compare_group_rows);
-    for (guint r = 0; r < rows->len; r++)
-      {
-        JsonObject *g = g_array_index (rows, GroupRow, r).group;
-        GHashTable *set = g_hash_table_lookup (uses, bw_json_object_get_string (g, "id"));
-        g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-        JsonArray *aliases = bw_json_object_get_array (g, "aliases");
-        GHashTableIter iter;
-        const char *ap;
-
-        if (set != NULL)
-          {
-            g_hash_table_iter_init (&iter, set);
-            while (g_hash_table_iter_next (&iter, (gpointer *) &ap, NULL))
-              {
-                Technique *t = g_hash_table_lookup (live_ap, ap);
-                JsonObject *src = g_hash_table_lookup (by_stix, ap);
-
-                if (t == NULL && src != NULL && attack_id (src) != NULL)
-                  {
-                    const char *to = g_hash_table_lookup (revoked_out, attack_id (src));
-
-                    if (to != NULL)
-                      g_hash_table_add (ids, (gpointer) to);
-                  }
-                else if (t != NULL)
-                  g_hash_table_add (ids, t->id);
-              }
-          }
-
-        json_builder_begin_object (b);
-        json_builder_set_member_name (b, "id");
-        json_builder_add_string_value (b, attack_id (g));
-        json_builder_set_member_name (b, "name");
-        json_builder_add_string_value (b, bw_json_object_get_string (g, "name"));
-        json_builder_set_member_name (b, "aliases");
-        json_builder_begin_array (b);
-        for (guint k = 0; aliases != NULL && k < json_array_get_length (aliases); k++)
-          {
-            const char *alias = bw_json_array_get_string (aliases, k);
-
-            if (alias != NULL && g_strcmp0 (alias, bw_json_object_get_string (g, "name")) != 0)
-              json_builder_add_string_value (b, alias);
-          }
-        json_builder_end_array (b);
-        json_builder_set_member_name (b, "techniques");
-        json_builder_begin_array (b);
-        {
-          g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (ids, NULL);
-          guint n = g_hash_table_size (ids);
-
-          qsort (keys, n, sizeof (char *), compare_strings);
-          for (guint i = 0; i < n; i++)
-            json_builder_add_string_value (b, keys[i]);
-        }
-        json_builder_end_array (b);
-        json_builder_end_object (b);
-        n_groups++;
-      }
-    json_builder_end_array (b);
-    if (stats != NULL)
-      stats->groups = n_groups;
-  }
-  json_builder_end_object (b);
-
-  if (stats != NULL)
+  qsort (keys, n, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n; i++)
     {
-      stats->tactics = tactics->len;
-      stats->techniques = techniques->len;
-      stats->subtechniques = 0;
-      for (guint i = 0; i < techniques->len; i++)
-        if (((Technique *) g_ptr_array_index (techniques, i))->parent != NULL ||
-            strchr (((Technique *) g_ptr_array_index (techniques, i))->id, '.') != NULL)
-          stats->subtechniques++;
-      stats->revoked = g_hash_table_size (revoked_out);
-      stats->stix_21 = is_21;
-      g_strlcpy (stats->version, version, sizeof stats->version);
+      json_builder_set_member_name (b, keys[i]);
+      json_builder_add_string_value (b, g_hash_table_lookup (self->revoked_out, keys[i]));
     }
+  json_builder_end_object (b);
+}
 
-  out_root = json_builder_get_root (b);
-  json_generator_set_root (generator, out_root);
+/* The ATT&CK ids of the techniques a group uses: live ones as they are, revoked ones where
+ * their redirect leads. */
+static GHashTable *
+group_technique_ids (StixImport *self,
+                     JsonObject *group)
+{
+  GHashTable *set = g_hash_table_lookup (self->uses, bw_json_object_get_string (group, "id"));
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  const char *ap;
+
+  if (set == NULL)
+    return ids;
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &ap, NULL))
+    {
+      Technique *t = g_hash_table_lookup (self->live_ap, ap);
+      JsonObject *src = g_hash_table_lookup (self->by_stix, ap);
+
+      if (t == NULL && src != NULL && attack_id (src) != NULL)
+        {
+          const char *to = g_hash_table_lookup (self->revoked_out, attack_id (src));
+
+          if (to != NULL)
+            g_hash_table_add (ids, (gpointer) to);
+        }
+      else if (t != NULL)
+        g_hash_table_add (ids, t->id);
+    }
+  return ids;
+}
+
+static void
+write_group (StixImport  *self,
+             JsonBuilder *b,
+             JsonObject  *g)
+{
+  g_autoptr(GHashTable) ids = group_technique_ids (self, g);
+  JsonArray *aliases = bw_json_object_get_array (g, "aliases");
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, attack_id (g));
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, bw_json_object_get_string (g, "name"));
+  json_builder_set_member_name (b, "aliases");
+  json_builder_begin_array (b);
+  for (guint k = 0; aliases != NULL && k < json_array_get_length (aliases); k++)
+    {
+      const char *alias = bw_json_array_get_string (aliases, k);
+
+      if (alias != NULL && g_strcmp0 (alias, bw_json_object_get_string (g, "name")) != 0)
+        json_builder_add_string_value (b, alias);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "techniques");
+  json_builder_begin_array (b);
+  write_sorted_keys (b, ids);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* The groups sorted by ATT&CK id; returns how many were written. */
+static guint
+write_groups (StixImport  *self,
+              JsonBuilder *b)
+{
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (GroupRow), self->groups->len);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      JsonObject *g = g_ptr_array_index (self->groups, i);
+      GroupRow row = { attack_id (g), g, i };
+
+      g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, compare_group_rows);
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint r = 0; r < rows->len; r++)
+    write_group (self, b, g_array_index (rows, GroupRow, r).group);
+  json_builder_end_array (b);
+  return rows->len;
+}
+
+static void
+fill_stats (StixImport  *self,
+            guint        n_groups,
+            BwStixStats *stats)
+{
+  stats->groups = n_groups;
+  stats->tactics = self->tactics->len;
+  stats->techniques = self->techniques->len;
+  stats->subtechniques = 0;
+  for (guint i = 0; i < self->techniques->len; i++)
+    {
+      Technique *t = g_ptr_array_index (self->techniques, i);
+
+      if (t->parent != NULL || strchr (t->id, '.') != NULL)
+        stats->subtechniques++;
+    }
+  stats->revoked = g_hash_table_size (self->revoked_out);
+  stats->stix_21 = self->is_21;
+  g_strlcpy (stats->version, self->version, sizeof stats->version);
+}
+
+/* attack.json's text: two-space indent, every control character escaped, a final newline. */
+static char *
+builder_to_text (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+  GString *text = g_string_new (NULL);
+
+  json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  text = g_string_new (NULL);
   json_generator_to_gstring (generator, text);
   bw_json_escape_generated (text);
   g_string_append_c (text, '\n');
   return g_string_free (text, FALSE);
+}
+
+char *
+bw_stix_import_bytes (GBytes      *bytes_in,
+                      const char  *path,
+                      const char  *version_hint,
+                      BwStixStats *stats,
+                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = bytes_in;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_auto(StixImport) import = { 0 };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint n_groups;
+
+  stix_import_init (&import, path);
+  if ((import.objects = parse_bundle (parser, &bytes, path, error)) == NULL ||
+      !read_objects (&import, error) ||
+      !read_matrix (&import, error) ||
+      !read_relationships (&import, error) ||
+      !resolve_revoked (&import, error))
+    return NULL;
+  choose_version (&import, version_hint);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "attack_version");
+  json_builder_add_string_value (b, import.version);
+  write_tactics (&import, b);
+  write_techniques (&import, b);
+  write_revoked (&import, b);
+  n_groups = write_groups (&import, b);
+  json_builder_end_object (b);
+
+  if (stats != NULL)
+    fill_stats (&import, n_groups, stats);
+  return builder_to_text (b);
 }

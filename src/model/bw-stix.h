@@ -35,7 +35,11 @@ char       *bw_stix_import_bytes       (GBytes      *bytes,
 /* Current ATT&CK name of a platform ("Network" → "Network Devices"). */
 const char *bw_stix_normalize_platform (const char  *platform);
 
-/* A file's contents, decompressed when it is xz. */
+/* ATT&CK 18.1 is 50.7 MB as one bundle: four times that leaves room for growth and refuses a
+ * small .xz that would expand into gigabytes. */
+#define BW_STIX_MAX_BUNDLE_SIZE ((gsize) 200 << 20)
+
+/* A file's contents, decompressed when it is xz (bw-stix-xz.c). */
 GBytes     *bw_read_maybe_xz           (const char  *path,
                                         GError     **error);
 

@@ -1,0 +1,637 @@
+/* bw-engine-rules.c: rules 1–3 of DESIGN §4 for one asset — the services whose protects edges
+ * reach it or a zone it lies in, the SIEMs its telemetry or theirs reaches through collectors,
+ * the techniques its platforms admit — as bitsets, and the asset's share of the counters. */
+#include "config.h"
+
+#include <string.h>
+
+#include "bw-engine-private.h"
+
+/* Counters */
+
+/* Counters */
+
+static void
+counter_add (BwEngineCounter *c,
+             const guint64   *x,
+             guint            words,
+             gboolean         subtract)
+{
+  for (guint w = 0; w < words; w++)
+    {
+      guint64 carry = x[w];
+
+      for (guint p = 0; carry != 0; p++)
+        {
+          guint64 *plane;
+
+          if (p == c->n_planes)
+            {
+              /* A count needs one more bit: grow every word of the counter by a plane. */
+              c->planes = g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
+              memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
+              c->n_planes++;
+            }
+          plane = &c->planes[(gsize) p * words + w];
+          if (subtract)
+            {
+              guint64 borrow = ~*plane & carry;
+
+              *plane ^= carry;
+              carry = borrow;
+            }
+          else
+            {
+              guint64 next = *plane & carry;
+
+              *plane ^= carry;
+              carry = next;
+            }
+        }
+    }
+}
+
+/* The strings of a props array member, or NULL when absent or malformed. */
+static gboolean
+props_strings_contain (JsonObject *props,
+                       const char *key,
+                       const char *value)
+{
+  JsonNode *node = json_object_get_member (props, key);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
+          g_str_equal (json_node_get_string (e), value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+bw_engine_index_add (GHashTable *index,
+                     const char *key,
+                     const char *value)
+{
+  GPtrArray *list = g_hash_table_lookup (index, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (index, g_strdup (key), list);
+    }
+  g_ptr_array_add (list, (gpointer) value);
+}
+
+/* `value` is the very string the edge holds, so identity finds it. */
+void
+bw_engine_index_remove (GHashTable *index,
+                        const char *key,
+                        const char *value)
+{
+  GPtrArray *list = g_hash_table_lookup (index, key);
+
+  if (list != NULL && g_ptr_array_remove (list, (gpointer) value) && list->len == 0)
+    g_hash_table_remove (index, key);
+}
+
+/* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead
+ * of a scan of every edge for every asset. */
+static void
+ensure_edge_index (BwEngine *self)
+{
+  BwDocument *doc = self->document;
+
+  if (self->edges_indexed)
+    return;
+  g_hash_table_remove_all (self->protects_into);
+  g_hash_table_remove_all (self->telemetry_out);
+  for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
+    {
+      const BwEdge *e = bw_document_get_edge (doc, i);
+
+      if (e->kind == BW_EDGE_PROTECTS)
+        bw_engine_index_add (self->protects_into, e->to, e->from);
+      else if (e->kind == BW_EDGE_TELEMETRY)
+        bw_engine_index_add (self->telemetry_out, e->from, e->to);
+    }
+  self->edges_indexed = TRUE;
+}
+
+void
+bw_engine_invalidate_edges (BwEngine *self)
+{
+  self->edges_indexed = FALSE;
+  g_hash_table_remove_all (self->reach);
+  g_hash_table_remove_all (self->zone_covers);
+}
+
+/* caps(s) as 9 bitsets: cell ≥ level for each category. */
+guint64 *
+bw_engine_service_caps (BwEngine     *self,
+                        const BwNode *node)
+{
+  guint64 *caps = g_hash_table_lookup (self->service_caps, node->id);
+  const BwStencil *stencil;
+
+  if (caps != NULL)
+    return caps;
+
+  caps = g_new0 (guint64, 9 * self->words);
+  stencil = node_stencil (self, node);
+  for (guint i = 0; stencil != NULL && stencil->capabilities[i] != NULL; i++)
+    {
+      const BwCapability *cap = bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
+
+      if (cap == NULL || props_strings_contain (node->props, "disabled_capabilities", cap->id) ||
+          !bw_capability_within_licence (cap, self->licence))
+        continue;
+      for (guint k = 0; k < cap->n_entries; k++)
+        {
+          const BwMapping *m = &cap->entries[k];
+
+          for (guint level = 1; level <= (guint) m->score; level++)
+            bits_set (caps + (gsize) (3 * m->category + level - 1) * self->words, m->technique);
+        }
+    }
+  g_hash_table_insert (self->service_caps, node->id, caps);
+  return caps;
+}
+
+static gboolean
+is_collector (BwEngine   *self,
+              const char *id)
+{
+  const BwStencil *s = node_stencil (self, bw_document_lookup_node (self->document, id));
+
+  return s != NULL && s->role == BW_ROLE_COLLECTOR;
+}
+
+static gboolean
+is_siem_id (BwEngine   *self,
+            const char *id)
+{
+  return is_siem (node_stencil (self, bw_document_lookup_node (self->document, id)));
+}
+
+/* The SIEMs the telemetry edges out of `ids` reach directly, with the answers already known
+ * for the collectors they reach, each SIEM once. Rule 2 only ever asks which SIEMs a node
+ * reaches, so that is all an answer holds: along a chain of collectors every answer is the
+ * one after it, shared, and the whole chain costs what its length does. */
+static GPtrArray *
+merge_reach (BwEngine          *self,
+             const char *const *ids,
+             guint              n_ids)
+{
+  GPtrArray *shared = NULL;
+  gboolean single = TRUE;
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *result;
+
+  for (guint i = 0; i < n_ids && single; i++)
+    {
+      GPtrArray *out = g_hash_table_lookup (self->telemetry_out, ids[i]);
+
+      for (guint k = 0; out != NULL && k < out->len && single; k++)
+        {
+          const char *to = g_ptr_array_index (out, k);
+          GPtrArray *known;
+
+          if (is_siem_id (self, to))
+            single = FALSE;
+          else if ((known = g_hash_table_lookup (self->reach, to)) != NULL && known->len > 0 &&
+                   is_collector (self, to))
+            {
+              if (shared != NULL && shared != known)
+                single = FALSE;
+              shared = known;
+            }
+        }
+    }
+  if (single)
+    return g_ptr_array_ref (shared != NULL ? shared : self->no_reach);
+
+  result = g_ptr_array_new ();
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      GPtrArray *out = g_hash_table_lookup (self->telemetry_out, ids[i]);
+
+      for (guint k = 0; out != NULL && k < out->len; k++)
+        {
+          const char *to = g_ptr_array_index (out, k);
+          GPtrArray *known;
+
+          if (is_siem_id (self, to))
+            {
+              if (g_hash_table_add (seen, (gpointer) to))
+                g_ptr_array_add (result, (gpointer) to);
+            }
+          else if ((known = g_hash_table_lookup (self->reach, to)) != NULL && is_collector (self, to))
+            for (guint j = 0; j < known->len; j++)
+              if (g_hash_table_add (seen, g_ptr_array_index (known, j)))
+                g_ptr_array_add (result, g_ptr_array_index (known, j));
+        }
+    }
+  return result;
+}
+
+typedef struct
+{
+  const char *id;
+  GPtrArray  *out;      /* its telemetry targets, or NULL */
+  guint       next;     /* the next of them to follow */
+  guint       low;      /* Tarjan's low link, as an index into the visits */
+  gboolean    on_stack;
+} Visit;
+
+static void
+visit_push (BwEngine   *self,
+            GArray     *visits,
+            GHashTable *index,
+            GArray     *calls,
+            GArray     *stack,
+            const char *id)
+{
+  guint i = visits->len;
+  Visit v = { id, g_hash_table_lookup (self->telemetry_out, id), 0, i, TRUE };
+
+  g_array_append_val (visits, v);
+  g_hash_table_insert (index, (gpointer) id, GUINT_TO_POINTER (i + 1));
+  g_array_append_val (calls, i);
+  g_array_append_val (stack, i);
+}
+
+/* Answers every collector reachable from collector `root` through collectors: Tarjan's
+ * strongly connected components, without recursion (a chain may be 100,000 long), so a cycle
+ * of collectors shares one answer, and a component closes only after all it sends to has. */
+static void
+resolve_collectors (BwEngine   *self,
+                    const char *root)
+{
+  g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (Visit));
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+
+  visit_push (self, visits, index, calls, stack, root);
+  while (calls->len > 0)
+    {
+      guint v = g_array_index (calls, guint, calls->len - 1);
+      Visit *vv = &g_array_index (visits, Visit, v);
+
+      if (vv->out != NULL && vv->next < vv->out->len)
+        {
+          const char *to = g_ptr_array_index (vv->out, vv->next++);
+          guint w;
+
+          if (!is_collector (self, to) || g_hash_table_contains (self->reach, to))
+            continue;
+          if ((w = GPOINTER_TO_UINT (g_hash_table_lookup (index, to))) == 0)
+            visit_push (self, visits, index, calls, stack, to);
+          else if (g_array_index (visits, Visit, w - 1).on_stack)
+            vv->low = MIN (vv->low, w - 1);
+          continue;
+        }
+
+      g_array_set_size (calls, calls->len - 1);
+      if (calls->len > 0)
+        {
+          Visit *parent = &g_array_index (visits, Visit, g_array_index (calls, guint, calls->len - 1));
+
+          parent->low = MIN (parent->low, vv->low);
+        }
+      if (vv->low == v)
+        {
+          GPtrArray *answer;
+          guint m;
+
+          g_ptr_array_set_size (members, 0);
+          do
+            {
+              m = g_array_index (stack, guint, stack->len - 1);
+              g_array_set_size (stack, stack->len - 1);
+              g_array_index (visits, Visit, m).on_stack = FALSE;
+              g_ptr_array_add (members, (gpointer) g_array_index (visits, Visit, m).id);
+            }
+          while (m != v);
+          answer = merge_reach (self, (const char *const *) members->pdata, members->len);
+          for (guint i = 0; i < members->len; i++)
+            g_hash_table_insert (self->reach, g_ptr_array_index (members, i), g_ptr_array_ref (answer));
+          g_ptr_array_unref (answer);
+        }
+    }
+}
+
+/* reach(x) of rule 2, as far as the rule uses it: the SIEMs reached from x along telemetry
+ * edges, passing on only through collectors. Memoised per node until telemetry changes. */
+static GPtrArray *
+reach (BwEngine   *self,
+       const char *start)
+{
+  GPtrArray *result = g_hash_table_lookup (self->reach, start);
+  GPtrArray *out;
+
+  if (result != NULL)
+    return result;
+
+  ensure_edge_index (self);
+  /* Most nodes send no telemetry: share one empty answer instead of searching. */
+  if ((out = g_hash_table_lookup (self->telemetry_out, start)) == NULL)
+    return self->no_reach;
+
+  if (is_collector (self, start))
+    resolve_collectors (self, start);
+  else
+    {
+      for (guint i = 0; i < out->len; i++)
+        {
+          const char *to = g_ptr_array_index (out, i);
+
+          if (is_collector (self, to) && !g_hash_table_contains (self->reach, to))
+            resolve_collectors (self, to);
+        }
+      g_hash_table_insert (self->reach, (gpointer) start, merge_reach (self, &start, 1));
+    }
+  return g_hash_table_lookup (self->reach, start);
+}
+
+/* Rule 1 and 2: the service nodes covering `asset`, each once. */
+GPtrArray *
+bw_engine_covering_services (BwEngine     *self,
+                             const BwNode *asset)
+{
+  BwDocument *doc = self->document;
+  GPtrArray *services = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *target = asset->id;
+  const BwZone *zone = bw_document_lookup_zone (doc, asset->zone);
+  guint n_direct;
+  guint depth = 0;
+
+  ensure_edge_index (self);
+
+  /* Protects edges into the asset and into every zone it lies in. */
+  while (target != NULL && depth++ <= bw_document_get_n_zones (doc) + 1)
+    {
+      GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
+
+      for (guint i = 0; sources != NULL && i < sources->len; i++)
+        {
+          const BwNode *s = bw_document_lookup_node (doc, g_ptr_array_index (sources, i));
+          const BwStencil *st = node_stencil (self, s);
+
+          if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem || !bw_stencil_admits (st, asset->kind) ||
+              g_hash_table_contains (seen, s->id))
+            continue;
+          g_hash_table_add (seen, s->id);
+          g_ptr_array_add (services, (gpointer) s);
+        }
+      target = zone ? zone->id : NULL;
+      zone = zone ? bw_document_lookup_zone (doc, zone->parent) : NULL;
+    }
+
+  /* SIEMs reached from the asset, or from a service covering it, through collectors. */
+  n_direct = services->len;
+  for (guint i = 0; i <= n_direct; i++)
+    {
+      const char *from = i == n_direct ? asset->id : ((const BwNode *) g_ptr_array_index (services, i))->id;
+      GPtrArray *reached = reach (self, from);
+
+      for (guint k = 0; k < reached->len; k++)
+        {
+          const char *id = g_ptr_array_index (reached, k);
+          const BwNode *siem = bw_document_lookup_node (doc, id);
+          const BwStencil *st = node_stencil (self, siem);
+
+          if (!is_siem (st) || g_hash_table_contains (seen, id) || !bw_stencil_admits (st, asset->kind))
+            continue;
+          g_hash_table_add (seen, (gpointer) id);
+          g_ptr_array_add (services, (gpointer) siem);
+        }
+    }
+  return services;
+}
+
+static void
+platforms_bits (BwEngine     *self,
+                const BwNode *asset,
+                guint64      *out)
+{
+  const BwStencil *stencil = node_stencil (self, asset);
+  JsonNode *override = json_object_get_member (asset->props, "platforms");
+
+  if (override == NULL || !JSON_NODE_HOLDS_ARRAY (override))
+    {
+      /* The stencil's platforms: the same for every asset of a kind, so computed once. */
+      guint64 *cached = g_hash_table_lookup (self->kind_platforms, asset->kind);
+
+      if (cached == NULL)
+        {
+          cached = bits_new (self);
+          for (guint i = 0; stencil != NULL && stencil->platforms[i] != NULL; i++)
+            {
+              guint64 *bits = g_hash_table_lookup (self->platform_bits, stencil->platforms[i]);
+
+              if (bits != NULL)
+                bits_or (cached, bits, self->words);
+            }
+          g_hash_table_insert (self->kind_platforms, g_strdup (asset->kind), cached);
+        }
+      memcpy (out, cached, self->words * sizeof (guint64));
+      return;
+    }
+
+  memset (out, 0, self->words * sizeof (guint64));
+  if (override != NULL && JSON_NODE_HOLDS_ARRAY (override))
+    {
+      JsonArray *array = json_node_get_array (override);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *platform = json_array_get_string_element (array, i);
+          guint64 *bits = platform ? g_hash_table_lookup (self->platform_bits, platform) : NULL;
+
+          if (bits != NULL)
+            bits_or (out, bits, self->words);
+        }
+      return;
+    }
+  for (guint i = 0; stencil != NULL && stencil->platforms[i] != NULL; i++)
+    {
+      guint64 *bits = g_hash_table_lookup (self->platform_bits, stencil->platforms[i]);
+
+      if (bits != NULL)
+        bits_or (out, bits, self->words);
+    }
+}
+
+/* ORs into `caps` what service `s` gives an asset of kind `kind` (rule 1), with the SIEMs its
+ * telemetry reaches (rule 2). Covering twice changes nothing, so no deduplication is needed. */
+static void
+or_service_cover (BwEngine     *self,
+                  const BwNode *s,
+                  const char   *kind,
+                  guint64      *caps)
+{
+  const BwStencil *st = node_stencil (self, s);
+  GPtrArray *reached;
+  guint W = self->words;
+
+  if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||
+      !bw_stencil_admits (st, kind))
+    return;
+  bits_or (caps, bw_engine_service_caps (self, s), 9 * W);
+  reached = reach (self, s->id);
+  for (guint k = 0; k < reached->len; k++)
+    {
+      const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, k));
+      const BwStencil *sst = node_stencil (self, siem);
+
+      if (is_siem (sst) && bw_stencil_admits (sst, kind))
+        bits_or (caps, bw_engine_service_caps (self, siem), 9 * W);
+    }
+}
+
+/* What the protects edges into one target give an asset of `kind`; zones are cached, since
+ * every asset inside a zone asks the same question. */
+static const guint64 *
+target_cover (BwEngine   *self,
+              const char *target,
+              const char *kind,
+              gboolean    cache,
+              guint64    *scratch)
+{
+  GHashTable *by_kind = NULL;
+  guint64 *caps;
+  GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
+
+  if (sources == NULL)
+    return NULL;
+  if (cache)
+    {
+      by_kind = g_hash_table_lookup (self->zone_covers, target);
+      if (by_kind == NULL)
+        {
+          by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (self->zone_covers, g_strdup (target), by_kind);
+        }
+      if ((caps = g_hash_table_lookup (by_kind, kind)) != NULL)
+        return caps;
+      caps = g_new0 (guint64, 9 * self->words);
+    }
+  else
+    {
+      caps = scratch;
+      memset (caps, 0, 9 * self->words * sizeof (guint64));
+    }
+  for (guint i = 0; i < sources->len; i++)
+    or_service_cover (self, bw_document_lookup_node (self->document, g_ptr_array_index (sources, i)),
+                      kind, caps);
+  if (cache)
+    g_hash_table_insert (by_kind, g_strdup (kind), caps);
+  return caps;
+}
+
+/* Fills an asset's bitsets from rules 1 to 3, each cell restricted to applicable techniques. */
+static void
+cover_asset (BwEngine      *self,
+             const BwNode  *node,
+             BwEngineAsset *state)
+{
+  guint W = self->words;
+  guint64 *app = state->bits[C_APP];
+  const guint64 *cover;
+  GPtrArray *reached;
+  guint depth = 0;
+
+  ensure_edge_index (self);
+  platforms_bits (self, node, app);
+  for (guint c = 1; c < N_COUNTERS; c++)
+    memset (state->bits[c], 0, W * sizeof (guint64));
+
+  /* Rule 1: protects edges into the asset, then into each zone it lies in. */
+  if ((cover = target_cover (self, node->id, node->kind, FALSE, self->scratch)) != NULL)
+    for (guint k = 0; k < 9; k++)
+      bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
+  for (const BwZone *z = bw_document_lookup_zone (self->document, node->zone);
+       z != NULL && depth++ <= bw_document_get_n_zones (self->document);
+       z = bw_document_lookup_zone (self->document, z->parent))
+    if ((cover = target_cover (self, z->id, node->kind, TRUE, NULL)) != NULL)
+      for (guint k = 0; k < 9; k++)
+        bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
+
+  /* Rule 2: SIEMs the asset's own telemetry reaches. */
+  reached = reach (self, node->id);
+  for (guint i = 0; i < reached->len; i++)
+    {
+      const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, i));
+      const BwStencil *st = node_stencil (self, siem);
+
+      if (is_siem (st) && bw_stencil_admits (st, node->kind))
+        {
+          guint64 *caps = bw_engine_service_caps (self, siem);
+
+          for (guint k = 0; k < 9; k++)
+            bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
+        }
+    }
+  for (guint w = 0; w < W; w++)
+    {
+      for (guint k = 0; k < 9; k++)
+        state->bits[3 + k][w] &= app[w];
+      /* best = max (protect, detect): respond does not count. */
+      state->bits[C_BEST1][w] = state->bits[C_CELL (0, 1)][w] | state->bits[C_CELL (1, 1)][w];
+      state->bits[C_BEST2][w] = state->bits[C_CELL (0, 2)][w] | state->bits[C_CELL (1, 2)][w];
+    }
+}
+
+void
+bw_engine_update_asset (BwEngine   *self,
+                        const char *id)
+{
+  const BwNode *node = bw_document_lookup_node (self->document, id);
+  const BwStencil *stencil = node_stencil (self, node);
+  BwEngineAsset *state = g_hash_table_lookup (self->assets, id);
+  guint W = self->words;
+
+  if (state != NULL && state->counted)
+    {
+      for (guint c = 0; c < N_COUNTERS; c++)
+        counter_add (&self->counters[c], state->bits[c], W, TRUE);
+      state->counted = FALSE;
+      self->n_counted--;
+    }
+
+  if (node == NULL || stencil == NULL || stencil->role != BW_ROLE_ASSET)
+    {
+      g_hash_table_remove (self->assets, id);
+      self->dirty = TRUE;
+      return;
+    }
+
+  if (state == NULL)
+    {
+      state = g_new0 (BwEngineAsset, 1);
+      for (guint c = 0; c < N_COUNTERS; c++)
+        state->bits[c] = bits_new (self);
+      g_hash_table_insert (self->assets, node->id, state);
+    }
+
+  cover_asset (self, node, state);
+  for (guint c = 0; c < N_COUNTERS; c++)
+    counter_add (&self->counters[c], state->bits[c], W, FALSE);
+  state->applicable = bits_count (state->bits[C_APP], W);
+  state->covered = bits_count (state->bits[C_BEST2], W);
+  state->partial = bits_count (state->bits[C_BEST1], W) - state->covered;
+  state->counted = TRUE;
+  self->n_counted++;
+  self->dirty = TRUE;
+}

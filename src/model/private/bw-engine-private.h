@@ -1,0 +1,153 @@
+/* bw-engine-private.h: the engine's state, shared by its files: bw-engine.c (the object and
+ * its API), bw-engine-rules.c (rules 1–3 for one asset), bw-engine-update.c (what a document
+ * change touches) and bw-engine-report.c (from the counters to a report). */
+#pragma once
+
+#include "bw-engine.h"
+#include "bw-report-private.h"
+
+G_BEGIN_DECLS
+
+/* Counters indexed by: 0 applicable, 1 best ≥ 1, 2 best ≥ 2, then 3 + 3·category + (level − 1)
+ * for cell(category) ≥ level. */
+#define C_APP 0
+#define C_BEST1 1
+#define C_BEST2 2
+#define C_CELL(cat, level) (3 + 3 * (cat) + ((level) - 1))
+#define N_COUNTERS 12
+
+typedef struct
+{
+  guint64 *bits[N_COUNTERS]; /* each W words; all restricted to applicable techniques */
+  gboolean counted;          /* added into the engine's counters */
+  guint    applicable;       /* rule 8, kept with the bits so reports need not count them */
+  guint    covered;
+  guint    partial;
+  gboolean ignored;          /* unknown kind: takes no part */
+} BwEngineAsset;
+
+/* Bit-sliced counters: plane p holds bit p of each technique's count. */
+typedef struct
+{
+  guint64 *planes;  /* n_planes × W */
+  guint    n_planes;
+} BwEngineCounter;
+
+struct _BwEngine
+{
+  GObject     parent_instance;
+
+  BwCatalog  *catalog;
+  BwDocument *document;
+  guint       n_techniques;
+  guint       words;
+
+  /* Catalog-derived, computed once */
+  GHashTable *platform_bits;  /* platform → guint64[W] */
+  guint64   **tactic_bits;    /* per tactic */
+  guint64   **phase_bits;     /* per phase: union of its tactics */
+  guint64    *all_bits;
+
+  /* Document-derived */
+  GHashTable *assets;         /* node id → BwEngineAsset* */
+  GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
+  GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
+  GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
+  GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
+  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
+  GHashTable *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
+  GPtrArray  *no_reach;       /* the empty reach */
+  guint64    *scratch;        /* 9·W words for one asset's direct cover */
+  gboolean    edges_indexed;
+  BwEngineCounter counters[N_COUNTERS];
+  guint       n_counted;
+  char       *licence;        /* the document's licence tier the caps were built for */
+
+  BwReport   *report;
+  gboolean    dirty;
+};
+
+/* Bitsets */
+
+static inline guint64 *
+bits_new (BwEngine *self)
+{
+  return g_new0 (guint64, self->words);
+}
+
+static inline void
+bits_or (guint64       *dst,
+         const guint64 *src,
+         guint          words)
+{
+  for (guint w = 0; w < words; w++)
+    dst[w] |= src[w];
+}
+
+static inline void
+bits_set (guint64 *bits,
+          guint    i)
+{
+  bits[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+}
+
+static inline guint
+bits_count (const guint64 *bits,
+            guint          words)
+{
+  guint n = 0;
+
+  for (guint w = 0; w < words; w++)
+    n += __builtin_popcountll (bits[w]);
+  return n;
+}
+
+/* Document helpers */
+
+static inline const BwStencil *
+node_stencil (BwEngine     *self,
+              const BwNode *node)
+{
+  return node ? bw_catalog_lookup_stencil (self->catalog, node->kind) : NULL;
+}
+
+static inline gboolean
+is_siem (const BwStencil *s)
+{
+  return s != NULL && s->role == BW_ROLE_SERVICE && s->siem;
+}
+
+/* bw-engine-rules.c */
+/* Recomputes one asset's bitsets and its share of the counters; forgets a node that is no
+ * longer an asset. */
+void       bw_engine_update_asset       (BwEngine     *self,
+                                         const char   *id);
+/* Rules 1 and 2: the service nodes covering `asset`, each once. */
+GPtrArray *bw_engine_covering_services  (BwEngine     *self,
+                                         const BwNode *asset);
+/* caps(s) as 9 bitsets, cell ≥ level for each category; cached per node. */
+guint64   *bw_engine_service_caps       (BwEngine     *self,
+                                         const BwNode *node);
+/* The edge adjacency and everything computed from it are rebuilt on next use. */
+void       bw_engine_invalidate_edges   (BwEngine     *self);
+void       bw_engine_index_add          (GHashTable   *index,
+                                         const char   *key,
+                                         const char   *value);
+void       bw_engine_index_remove       (GHashTable   *index,
+                                         const char   *key,
+                                         const char   *value);
+
+/* bw-engine-update.c */
+/* Forgets everything derived from the document. */
+void       bw_engine_reset_document_state (BwEngine   *self);
+void       bw_engine_recompute_all      (BwEngine     *self);
+/* Brings the state up to date after a document change; FALSE when no figure can have changed
+ * (nothing to announce). */
+gboolean   bw_engine_apply_change       (BwEngine       *self,
+                                         const BwChange *change,
+                                         BwDocument     *document);
+
+/* bw-engine-report.c */
+BwReport  *bw_engine_build_report       (BwEngine     *self);
+
+G_END_DECLS
