@@ -7,67 +7,8 @@
 
 #include <string.h>
 
-#include "bw-engine.h"
+#include "bw-engine-private.h"
 #include "bw-report-private.h"
-
-/* Counters indexed by: 0 applicable, 1 best ≥ 1, 2 best ≥ 2, then 3 + 3·category + (level − 1)
- * for cell(category) ≥ level. */
-#define C_APP 0
-#define C_BEST1 1
-#define C_BEST2 2
-#define C_CELL(cat, level) (3 + 3 * (cat) + ((level) - 1))
-#define N_COUNTERS 12
-
-typedef struct
-{
-  guint64 *bits[N_COUNTERS]; /* each W words; all restricted to applicable techniques */
-  gboolean counted;          /* added into the engine's counters */
-  guint    applicable;       /* rule 8, kept with the bits so reports need not count them */
-  guint    covered;
-  guint    partial;
-  gboolean ignored;          /* unknown kind: takes no part */
-} AssetState;
-
-/* Bit-sliced counters: plane p holds bit p of each technique's count. */
-typedef struct
-{
-  guint64 *planes;  /* n_planes × W */
-  guint    n_planes;
-} Counter;
-
-struct _BwEngine
-{
-  GObject     parent_instance;
-
-  BwCatalog  *catalog;
-  BwDocument *document;
-  guint       n_techniques;
-  guint       words;
-
-  /* Catalog-derived, computed once */
-  GHashTable *platform_bits;  /* platform → guint64[W] */
-  guint64   **tactic_bits;    /* per tactic */
-  guint64   **phase_bits;     /* per phase: union of its tactics */
-  guint64    *all_bits;
-
-  /* Document-derived */
-  GHashTable *assets;         /* node id → AssetState* */
-  GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
-  GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
-  GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
-  GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
-  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
-  GHashTable *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
-  GPtrArray  *no_reach;       /* the empty reach */
-  guint64    *scratch;        /* 9·W words for one asset's direct cover */
-  gboolean    edges_indexed;
-  Counter     counters[N_COUNTERS];
-  guint       n_counted;
-  char       *licence;        /* the document's licence tier the caps were built for */
-
-  BwReport   *report;
-  gboolean    dirty;
-};
 
 G_DEFINE_FINAL_TYPE (BwEngine, bw_engine, G_TYPE_OBJECT)
 
@@ -370,9 +311,9 @@ invalidate_edges (BwEngine *self)
 }
 
 /* caps(s) as 9 bitsets: cell ≥ level for each category. */
-static guint64 *
-service_caps (BwEngine     *self,
-              const BwNode *node)
+guint64 *
+bw_engine_service_caps (BwEngine     *self,
+                        const BwNode *node)
 {
   guint64 *caps = g_hash_table_lookup (self->service_caps, node->id);
   const BwStencil *stencil;
@@ -725,7 +666,7 @@ or_service_cover (BwEngine     *self,
   if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||
       !bw_stencil_admits (st, kind))
     return;
-  bits_or (caps, service_caps (self, s), 9 * W);
+  bits_or (caps, bw_engine_service_caps (self, s), 9 * W);
   reached = reach (self, s->id);
   for (guint k = 0; k < reached->len; k++)
     {
@@ -733,7 +674,7 @@ or_service_cover (BwEngine     *self,
       const BwStencil *sst = node_stencil (self, siem);
 
       if (is_siem (sst) && bw_stencil_admits (sst, kind))
-        bits_or (caps, service_caps (self, siem), 9 * W);
+        bits_or (caps, bw_engine_service_caps (self, siem), 9 * W);
     }
 }
 
@@ -842,7 +783,7 @@ update_asset (BwEngine   *self,
 
         if (is_siem (st) && bw_stencil_admits (st, node->kind))
           {
-            guint64 *caps = service_caps (self, siem);
+            guint64 *caps = bw_engine_service_caps (self, siem);
 
             for (guint k = 0; k < 9; k++)
               bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
@@ -1370,7 +1311,7 @@ bw_engine_explain_technique (BwEngine   *self,
       for (guint i = 0; i < covering->len; i++)
         {
           const BwNode *s = g_ptr_array_index (covering, i);
-          guint64 *caps = service_caps (self, s);
+          guint64 *caps = bw_engine_service_caps (self, s);
 
           /* Protect or detect at any level: bitsets 0 (protect ≥ 1) and 3 (detect ≥ 1). */
           if ((caps[0 * self->words + w] | caps[3 * self->words + w]) & bit)
