@@ -31,7 +31,7 @@
 /* One kind of asset of one pattern directly in one zone. */
 typedef struct
 {
-  const char *kind;
+  guint       kind;     /* kind id */
   guint       pattern;
   guint       count;
   guint       next;     /* the zone's next entry */
@@ -62,11 +62,18 @@ typedef struct
   /* Nodes, by document index */
   guint        n_nodes;
   const BwStencil **stencils;
+  guint       *node_kind;     /* kind id */
   guint       *node_pattern;  /* NONE when not an asset */
   guint       *node_entry;    /* NONE when in no zone */
   guint       *node_stamp;
-  GHashTable  *node_index;    /* id → index + 1 */
-  GHashTable  *first_of_kind; /* kind → first node of it */
+  GHashTable  *node_index;    /* id → index + 1, for the nodes edges end at */
+  GArray      *firsts;        /* the nodes weighed: each first of its kind and pattern, and
+                               * every node that is not an asset, in document order */
+  GPtrArray   *kinds;         /* kind id → the kind */
+  GPtrArray   *first_of_kind; /* kind id → the first node of it */
+  GHashTable  *kind_ids;      /* kind → id + 1 */
+  GPtrArray   *kind_stencils; /* kind id → its stencil, or NULL */
+  GHashTable  *admits;        /* stencil → per kind id 1 + whether it admits, 0 not asked */
 
   /* Zones, by document index */
   guint        n_zones;
@@ -114,12 +121,13 @@ pattern_equal (gconstpointer a,
 
 static guint
 intern_pattern (Search        *s,
+                guint64       *key,
                 const guint64 *app,
                 const guint64 *best1,
                 const guint64 *best2)
 {
   guint W = s->words;
-  g_autofree guint64 *key = g_new (guint64, 3 * W + 1);
+  guint64 *copy;
   gpointer found;
 
   key[0] = 3 * W;
@@ -129,14 +137,9 @@ intern_pattern (Search        *s,
   if ((found = g_hash_table_lookup (s->pattern_ids, key + 1)) != NULL)
     return GPOINTER_TO_UINT (found) - 1;
   g_array_append_vals (s->patterns, key + 1, 3 * W);
-  g_hash_table_insert (s->pattern_ids, g_steal_pointer (&key) + 1, GUINT_TO_POINTER (++s->n_patterns));
+  copy = g_memdup2 (key, (3 * W + 1) * sizeof (guint64));
+  g_hash_table_insert (s->pattern_ids, copy + 1, GUINT_TO_POINTER (++s->n_patterns));
   return s->n_patterns - 1;
-}
-
-static void
-free_key (gpointer key)
-{
-  g_free ((guint64 *) key - 1);
 }
 
 static const guint64 *
@@ -145,6 +148,27 @@ pattern_bits (Search *s,
 {
   return &g_array_index (s->patterns, guint64, (gsize) pattern * 3 * s->words);
 }
+
+static gboolean
+same_pattern (Search        *s,
+              guint          pattern,
+              const guint64 *app,
+              const guint64 *best1,
+              const guint64 *best2)
+{
+  const guint64 *bits = pattern_bits (s, pattern);
+  gsize size = s->words * sizeof (guint64);
+
+  return memcmp (bits, app, size) == 0 && memcmp (bits + s->words, best1, size) == 0 &&
+         memcmp (bits + 2 * s->words, best2, size) == 0;
+}
+
+static void
+free_key (gpointer key)
+{
+  g_free ((guint64 *) key - 1);
+}
+
 
 /* Building the tables of one step */
 
@@ -187,30 +211,76 @@ read_counts (Search   *s,
     }
 }
 
+static guint
+intern_kind (Search     *s,
+             const char *kind)
+{
+  gpointer found = g_hash_table_lookup (s->kind_ids, kind);
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  g_ptr_array_add (s->kinds, (gpointer) kind);
+  g_ptr_array_add (s->first_of_kind, NULL);
+  g_ptr_array_add (s->kind_stencils, (gpointer) bw_catalog_lookup_stencil (s->catalog, kind));
+  g_hash_table_insert (s->kind_ids, (gpointer) kind, GUINT_TO_POINTER (s->kinds->len));
+  return s->kinds->len - 1;
+}
+
 static void
 index_nodes (Search *s)
 {
+  g_autofree guint64 *key = g_new (guint64, 3 * s->words + 1);
+  g_autoptr(GHashTable) first_seen = g_hash_table_new (NULL, NULL);
+  guint last = NONE;
+
   s->n_nodes = bw_document_get_n_nodes (s->doc);
   s->stencils = g_new0 (const BwStencil *, s->n_nodes);
+  s->node_kind = g_new (guint, s->n_nodes);
   s->node_pattern = g_new (guint, s->n_nodes);
   s->node_entry = g_new (guint, s->n_nodes);
   s->node_stamp = g_new0 (guint, s->n_nodes);
   s->node_index = g_hash_table_new (g_str_hash, g_str_equal);
-  s->first_of_kind = g_hash_table_new (g_str_hash, g_str_equal);
+  s->firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Only the nodes edges end at need finding by id. */
+  for (guint k = 0; k < bw_document_get_n_edges (s->doc); k++)
+    {
+      const BwEdge *e = bw_document_get_edge (s->doc, k);
+
+      g_hash_table_insert (s->node_index, e->from, NULL);
+      g_hash_table_insert (s->node_index, e->to, NULL);
+    }
+  s->kinds = g_ptr_array_new ();
+  s->first_of_kind = g_ptr_array_new ();
+  s->kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  s->kind_stencils = g_ptr_array_new ();
   for (guint i = 0; i < s->n_nodes; i++)
     {
       const BwNode *n = bw_document_get_node (s->doc, i);
       const guint64 *app, *best1, *best2;
+      guint kind;
 
-      s->stencils[i] = bw_catalog_lookup_stencil (s->catalog, n->kind);
+      /* Estates come in runs of one kind and one pattern: try the last ones first. */
+      kind = i > 0 && g_str_equal (n->kind, bw_document_get_node (s->doc, i - 1)->kind)
+               ? s->node_kind[i - 1] : intern_kind (s, n->kind);
+
+      if (g_ptr_array_index (s->first_of_kind, kind) == NULL)
+        g_ptr_array_index (s->first_of_kind, kind) = (gpointer) n;
+      s->stencils[i] = g_ptr_array_index (s->kind_stencils, kind);
+      s->node_kind[i] = kind;
       s->node_pattern[i] = NONE;
       s->node_entry[i] = NONE;
-      g_hash_table_insert (s->node_index, n->id, GUINT_TO_POINTER (i + 1));
-      if (!g_hash_table_contains (s->first_of_kind, n->kind))
-        g_hash_table_insert (s->first_of_kind, n->kind, (gpointer) n);
+      if (g_hash_table_size (s->node_index) > 0 && g_hash_table_contains (s->node_index, n->id))
+        g_hash_table_insert (s->node_index, n->id, GUINT_TO_POINTER (i + 1));
       if (bw_engine_get_asset_bits (s->engine, n->id, &app, &best1, &best2))
-        s->node_pattern[i] = intern_pattern (s, app, best1, best2);
+        s->node_pattern[i] = last != NONE && same_pattern (s, last, app, best1, best2)
+                               ? last : intern_pattern (s, key, app, best1, best2);
+      if (s->node_pattern[i] != NONE)
+        last = s->node_pattern[i];
+      if (s->node_pattern[i] == NONE ||
+          g_hash_table_add (first_seen, GSIZE_TO_POINTER (((gsize) s->node_pattern[i] << 32) | kind)))
+        g_array_append_val (s->firsts, i);
     }
+  s->admits = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /* Zones as a tree (children in document order), each holding its assets as entries. */
@@ -249,10 +319,10 @@ index_zones (Search *s)
 
       if (s->node_pattern[i] == NONE || zone == NONE)
         continue;
-      key = g_strdup_printf ("%u %u %s", zone, s->node_pattern[i], n->kind);
+      key = g_strdup_printf ("%u %u %u", zone, s->node_pattern[i], s->node_kind[i]);
       if ((found = g_hash_table_lookup (entry_of, key)) == NULL)
         {
-          Entry e = { n->kind, s->node_pattern[i], 0, s->first_entry[zone], 0 };
+          Entry e = { s->node_kind[i], s->node_pattern[i], 0, s->first_entry[zone], 0 };
 
           g_array_append_val (s->entries, e);
           s->first_entry[zone] = s->entries->len - 1;
@@ -356,11 +426,17 @@ search_clear (Search *s)
   g_hash_table_unref (s->pattern_ids);
   g_free (s->pattern_seen);
   g_free (s->stencils);
+  g_free (s->node_kind);
   g_free (s->node_pattern);
   g_free (s->node_entry);
   g_free (s->node_stamp);
   g_hash_table_unref (s->node_index);
-  g_hash_table_unref (s->first_of_kind);
+  g_array_unref (s->firsts);
+  g_ptr_array_unref (s->kinds);
+  g_ptr_array_unref (s->first_of_kind);
+  g_hash_table_unref (s->kind_ids);
+  g_ptr_array_unref (s->kind_stencils);
+  g_hash_table_unref (s->admits);
   g_hash_table_unref (s->zone_index);
   g_free (s->first_child);
   g_free (s->next_sibling);
@@ -381,12 +457,33 @@ search_clear (Search *s)
 /* The affected assets of one candidate, each once. Zones go first: an entry taken whole from a
  * zone is marked, so an asset of it named on its own afterwards is not counted twice. */
 
+/* Whether `stencil` admits kind id `kind`: asked once per stencil and kind. */
 static gboolean
-admitted (const BwStencil *a,
-          const BwStencil *b,
-          const char      *kind)
+admits_kind (Search          *s,
+             const BwStencil *stencil,
+             guint            kind)
 {
-  return (a == NULL || bw_stencil_admits (a, kind)) && (b == NULL || bw_stencil_admits (b, kind));
+  guint8 *known;
+
+  if (stencil == NULL)
+    return TRUE;
+  if ((known = g_hash_table_lookup (s->admits, stencil)) == NULL)
+    {
+      known = g_new0 (guint8, s->kinds->len);
+      g_hash_table_insert (s->admits, (gpointer) stencil, known);
+    }
+  if (known[kind] == 0)
+    known[kind] = 1 + bw_stencil_admits (stencil, g_ptr_array_index (s->kinds, kind));
+  return known[kind] == 2;
+}
+
+static gboolean
+admitted (Search          *s,
+          const BwStencil *a,
+          const BwStencil *b,
+          guint            kind)
+{
+  return admits_kind (s, a, kind) && admits_kind (s, b, kind);
 }
 
 static void
@@ -419,7 +516,7 @@ acc_add_zone (Search          *s,
         {
           Entry *entry = &g_array_index (s->entries, Entry, e);
 
-          if (entry->stamp != s->stamp && admitted (a, b, entry->kind))
+          if (entry->stamp != s->stamp && admitted (s, a, b, entry->kind))
             {
               entry->stamp = s->stamp;
               acc_add (s, entry->pattern, entry->count);
@@ -441,7 +538,7 @@ acc_add_node (Search          *s,
 
   if (s->node_pattern[node] == NONE || s->node_stamp[node] == s->stamp ||
       (entry != NONE && g_array_index (s->entries, Entry, entry).stamp == s->stamp) ||
-      !admitted (a, b, bw_document_get_node (s->doc, node)->kind))
+      !admitted (s, a, b, s->node_kind[node]))
     return;
   s->node_stamp[node] = s->stamp;
   acc_add (s, s->node_pattern[node], 1);
@@ -601,7 +698,8 @@ weigh_telemetry (Search            *s,
                  double             base,
                  BwRecommendation **best)
 {
-  const BwNode *siem = g_hash_table_lookup (s->first_of_kind, stencil->id);
+  guint kind = lookup_index (s->kind_ids, stencil->id);
+  const BwNode *siem = kind != NONE ? g_ptr_array_index (s->first_of_kind, kind) : NULL;
   BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_TELEMETRY, NULL,
                                  siem ? siem->id : NULL, 0, 0 };
   g_autofree guint64 *best1 = g_new (guint64, s->words);
@@ -609,8 +707,9 @@ weigh_telemetry (Search            *s,
   guint pass = ++s->stamp;
 
   bw_engine_get_service_best (s->engine, stencil, siem, best1, best2);
-  for (guint i = 0; i < s->n_nodes; i++)
+  for (guint f = 0; f < s->firsts->len; f++)
     {
+      guint i = g_array_index (s->firsts, guint, f);
       const BwStencil *st = s->stencils[i];
 
       if (st == NULL || st->siem || st->role == BW_ROLE_ZONE)
@@ -622,7 +721,7 @@ weigh_telemetry (Search            *s,
 
           /* An asset affects itself only: an earlier one of its pattern gave the same gain. */
           if (p == NONE || s->pattern_seen[p] == pass ||
-              !bw_stencil_admits (stencil, bw_document_get_node (s->doc, i)->kind))
+              !admits_kind (s, stencil, s->node_kind[i]))
             continue;
           s->pattern_seen[p] = pass;
           acc_add_node (s, i, NULL, stencil);
@@ -664,12 +763,13 @@ weigh_protects (Search            *s,
       candidate.target = bw_document_get_zone (s->doc, z)->id;
       consider (&candidate, acc_ratio (s, best1, best2), base, best);
     }
-  for (guint i = 0; i < s->n_nodes; i++)
+  for (guint f = 0; f < s->firsts->len; f++)
     {
+      guint i = g_array_index (s->firsts, guint, f);
       guint p = s->node_pattern[i];
 
       if (p == NONE || s->pattern_seen[p] == pass ||
-          !bw_stencil_admits (stencil, bw_document_get_node (s->doc, i)->kind))
+          !admits_kind (s, stencil, s->node_kind[i]))
         continue;
       s->pattern_seen[p] = pass;
       s->stamp++;
