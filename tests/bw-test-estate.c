@@ -153,8 +153,10 @@ bw_test_random_estate (BwCatalog *catalog,
   for (guint z = 0; z < n_zones; z++)
     {
       g_autofree char *id = g_strdup_printf ("z%u", z + 1);
-      g_autofree char *parent = z > 0 && g_rand_int_range (rand, 0, 10) < 6
-                                  ? g_strdup_printf ("z%u", g_rand_int_range (rand, 0, z) + 1) : NULL;
+      /* The first zone holds the others: nested at random below it, or directly. */
+      g_autofree char *parent = z == 0 ? NULL
+                                : g_strdup_printf ("z%u", g_rand_int_range (rand, 0, 10) < 6
+                                                            ? g_rand_int_range (rand, 0, z) + 1 : 1);
 
       g_assert_nonnull (bw_document_add_zone (doc, id, pick (rand, k.zones)->id, "Zone", parent,
                                               (z % 100) * 900.0, (z / 100) * 700.0, 800, 600, NULL));
@@ -166,8 +168,7 @@ bw_test_random_estate (BwCatalog *catalog,
       const BwStencil *s = pick (rand, role == 0 ? k.assets : role == 1 ? k.services
                                        : role == 2 ? k.siems : k.collectors);
       g_autofree char *id = g_strdup_printf ("n%u", i + 1);
-      g_autofree char *zone = g_rand_int_range (rand, 0, 10) > 0
-                                ? g_strdup_printf ("z%u", g_rand_int_range (rand, 0, n_zones) + 1) : NULL;
+      g_autofree char *zone = NULL;
       g_autoptr(JsonObject) props = NULL;
 
       if (s == NULL)
@@ -175,6 +176,9 @@ bw_test_random_estate (BwCatalog *catalog,
           s = pick (rand, k.assets);
           role = 0;
         }
+      /* Every asset lies in a zone; a third of the rest do not. */
+      if (role == 0 || g_rand_int_range (rand, 0, 3) > 0)
+        zone = g_strdup_printf ("z%u", g_rand_int_range (rand, 0, n_zones) + 1);
       props = random_props (rand, s);
       g_assert_nonnull (bw_document_add_node (doc, id, s->id, s->name, zone, (i % 1000) * 160.0,
                                               (i / 1000) * 100.0, props, NULL));
