@@ -26,470 +26,21 @@
 
 #include "bw-recommend-private.h"
 
-#define NONE G_MAXUINT
-
-/* One kind of asset of one pattern directly in one zone. */
-typedef struct
-{
-  guint       kind;     /* kind id */
-  guint       pattern;
-  guint       count;
-  guint       next;     /* the zone's next entry */
-  guint       stamp;
-} Entry;
-
-typedef struct
-{
-  BwCatalog   *catalog;
-  BwDocument  *doc;
-  BwEngine    *engine;
-  guint        words;
-  guint        n_techniques;
-
-  /* Per technique, from the current report */
-  guint       *n_app;
-  guint       *n_best1;
-  guint       *n_best2;
-  guint64     *mask;      /* the techniques the ratio counts */
-  guint        applicable, covered, partial;
-
-  /* Patterns: 3 × words each (applicable, best ≥ 1, best ≥ 2) */
-  GArray      *patterns;
-  GHashTable  *pattern_ids;   /* bits (in `patterns`, by offset) → id + 1 */
-  guint        n_patterns;
-  guint       *pattern_seen;  /* per pattern: the last pass that weighed it */
-
-  /* Nodes, by document index */
-  guint        n_nodes;
-  const BwStencil **stencils;
-  guint       *node_kind;     /* kind id */
-  guint       *node_pattern;  /* NONE when not an asset */
-  guint       *node_entry;    /* NONE when in no zone */
-  guint       *node_stamp;
-  GHashTable  *node_index;    /* id → index + 1, for the nodes edges end at */
-  GArray      *firsts;        /* the nodes weighed: each first of its kind and pattern, and
-                               * every node that is not an asset, in document order */
-  GPtrArray   *kinds;         /* kind id → the kind */
-  GPtrArray   *first_of_kind; /* kind id → the first node of it */
-  GHashTable  *kind_ids;      /* kind → id + 1 */
-  GPtrArray   *kind_stencils; /* kind id → its stencil, or NULL */
-  GHashTable  *admits;        /* stencil → per kind id 1 + whether it admits, 0 not asked */
-
-  /* Zones, by document index */
-  guint        n_zones;
-  GHashTable  *zone_index;    /* id → index + 1 */
-  guint       *first_child, *next_sibling, *first_entry;
-  GArray      *entries;
-
-  /* Edges: protects targets per source node (zones as n_nodes + zone), telemetry sources per
-   * target node; each as offsets into one array. */
-  guint       *protects_start;
-  guint       *protects_to;
-  guint       *telemetry_start;
-  guint       *telemetry_from;
-
-  /* Scratch for one candidate */
-  guint        stamp;
-  guint       *acc;           /* per pattern: affected assets of it */
-  GArray      *acc_list;      /* patterns with acc > 0 */
-  guint       *gain1, *gain2; /* per technique: assets newly at best ≥ 1, ≥ 2 */
-  GArray      *touched;
-  GArray      *queue;
-} Search;
-
-/* Patterns */
-
-static guint
-pattern_hash (gconstpointer key)
-{
-  const guint64 *bits = key;
-  guint64 h = bits[-1];   /* the word count, kept just before */
-
-  for (guint64 i = 0; i < bits[-1]; i++)
-    h = h * G_GUINT64_CONSTANT (0x100000001b3) ^ bits[i];
-  return (guint) (h ^ (h >> 32));
-}
-
-static gboolean
-pattern_equal (gconstpointer a,
-               gconstpointer b)
-{
-  const guint64 *x = a, *y = b;
-
-  return memcmp (x - 1, y - 1, (x[-1] + 1) * sizeof (guint64)) == 0;
-}
-
-static guint
-intern_pattern (Search        *s,
-                guint64       *key,
-                const guint64 *app,
-                const guint64 *best1,
-                const guint64 *best2)
-{
-  guint W = s->words;
-  guint64 *copy;
-  gpointer found;
-
-  key[0] = 3 * W;
-  memcpy (key + 1, app, W * sizeof (guint64));
-  memcpy (key + 1 + W, best1, W * sizeof (guint64));
-  memcpy (key + 1 + 2 * W, best2, W * sizeof (guint64));
-  if ((found = g_hash_table_lookup (s->pattern_ids, key + 1)) != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
-  g_array_append_vals (s->patterns, key + 1, 3 * W);
-  copy = g_memdup2 (key, (3 * W + 1) * sizeof (guint64));
-  g_hash_table_insert (s->pattern_ids, copy + 1, GUINT_TO_POINTER (++s->n_patterns));
-  return s->n_patterns - 1;
-}
-
-static const guint64 *
-pattern_bits (Search *s,
-              guint   pattern)
-{
-  return &g_array_index (s->patterns, guint64, (gsize) pattern * 3 * s->words);
-}
-
-static gboolean
-same_pattern (Search        *s,
-              guint          pattern,
-              const guint64 *app,
-              const guint64 *best1,
-              const guint64 *best2)
-{
-  const guint64 *bits = pattern_bits (s, pattern);
-  gsize size = s->words * sizeof (guint64);
-
-  return memcmp (bits, app, size) == 0 && memcmp (bits + s->words, best1, size) == 0 &&
-         memcmp (bits + 2 * s->words, best2, size) == 0;
-}
-
-static void
-free_key (gpointer key)
-{
-  g_free ((guint64 *) key - 1);
-}
-
-
-/* Building the tables of one step */
-
-static guint
-lookup_index (GHashTable *index,
-              const char *id)
-{
-  gpointer found = id ? g_hash_table_lookup (index, id) : NULL;
-
-  return found ? GPOINTER_TO_UINT (found) - 1 : NONE;
-}
-
-static void
-read_counts (Search   *s,
-             BwReport *report)
-{
-  gboolean profile = bw_report_has_profile (report);
-
-  s->n_app = g_new0 (guint, s->n_techniques);
-  s->n_best1 = g_new0 (guint, s->n_techniques);
-  s->n_best2 = g_new0 (guint, s->n_techniques);
-  s->mask = g_new0 (guint64, s->words);
-  for (guint t = 0; t < s->n_techniques; t++)
-    {
-      const BwReportTechnique *rt = bw_report_get_technique (report, t);
-
-      if (rt->status == BW_STATUS_NOT_APPLICABLE)
-        continue;
-      s->n_app[t] = rt->applicable_assets;
-      s->n_best2[t] = rt->covered_assets;
-      s->n_best1[t] = rt->covered_assets + rt->partial_assets;
-      if (profile && !bw_report_in_profile (report, t))
-        continue;
-      s->mask[t / 64] |= G_GUINT64_CONSTANT (1) << (t % 64);
-      s->applicable++;
-      if (rt->status == BW_STATUS_COVERED)
-        s->covered++;
-      else if (rt->status == BW_STATUS_PARTIAL)
-        s->partial++;
-    }
-}
-
-static guint
-intern_kind (Search     *s,
-             const char *kind)
-{
-  gpointer found = g_hash_table_lookup (s->kind_ids, kind);
-
-  if (found != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
-  g_ptr_array_add (s->kinds, (gpointer) kind);
-  g_ptr_array_add (s->first_of_kind, NULL);
-  g_ptr_array_add (s->kind_stencils, (gpointer) bw_catalog_lookup_stencil (s->catalog, kind));
-  g_hash_table_insert (s->kind_ids, (gpointer) kind, GUINT_TO_POINTER (s->kinds->len));
-  return s->kinds->len - 1;
-}
-
-static void
-index_nodes (Search *s)
-{
-  g_autofree guint64 *key = g_new (guint64, 3 * s->words + 1);
-  g_autoptr(GHashTable) first_seen = g_hash_table_new (NULL, NULL);
-  guint last = NONE;
-
-  s->n_nodes = bw_document_get_n_nodes (s->doc);
-  s->stencils = g_new0 (const BwStencil *, s->n_nodes);
-  s->node_kind = g_new (guint, s->n_nodes);
-  s->node_pattern = g_new (guint, s->n_nodes);
-  s->node_entry = g_new (guint, s->n_nodes);
-  s->node_stamp = g_new0 (guint, s->n_nodes);
-  s->node_index = g_hash_table_new (g_str_hash, g_str_equal);
-  s->firsts = g_array_new (FALSE, FALSE, sizeof (guint));
-  /* Only the nodes edges end at need finding by id. */
-  for (guint k = 0; k < bw_document_get_n_edges (s->doc); k++)
-    {
-      const BwEdge *e = bw_document_get_edge (s->doc, k);
-
-      g_hash_table_insert (s->node_index, e->from, NULL);
-      g_hash_table_insert (s->node_index, e->to, NULL);
-    }
-  s->kinds = g_ptr_array_new ();
-  s->first_of_kind = g_ptr_array_new ();
-  s->kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  s->kind_stencils = g_ptr_array_new ();
-  for (guint i = 0; i < s->n_nodes; i++)
-    {
-      const BwNode *n = bw_document_get_node (s->doc, i);
-      const guint64 *app, *best1, *best2;
-      guint kind;
-
-      /* Estates come in runs of one kind and one pattern: try the last ones first. */
-      kind = i > 0 && g_str_equal (n->kind, bw_document_get_node (s->doc, i - 1)->kind)
-               ? s->node_kind[i - 1] : intern_kind (s, n->kind);
-
-      if (g_ptr_array_index (s->first_of_kind, kind) == NULL)
-        g_ptr_array_index (s->first_of_kind, kind) = (gpointer) n;
-      s->stencils[i] = g_ptr_array_index (s->kind_stencils, kind);
-      s->node_kind[i] = kind;
-      s->node_pattern[i] = NONE;
-      s->node_entry[i] = NONE;
-      if (g_hash_table_size (s->node_index) > 0 && g_hash_table_contains (s->node_index, n->id))
-        g_hash_table_insert (s->node_index, n->id, GUINT_TO_POINTER (i + 1));
-      if (bw_engine_get_asset_bits (s->engine, n->id, &app, &best1, &best2))
-        s->node_pattern[i] = last != NONE && same_pattern (s, last, app, best1, best2)
-                               ? last : intern_pattern (s, key, app, best1, best2);
-      if (s->node_pattern[i] != NONE)
-        last = s->node_pattern[i];
-      if (s->node_pattern[i] == NONE ||
-          g_hash_table_add (first_seen, GSIZE_TO_POINTER (((gsize) s->node_pattern[i] << 32) | kind)))
-        g_array_append_val (s->firsts, i);
-    }
-  s->admits = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-}
-
-/* Zones as a tree (children in document order), each holding its assets as entries. */
-static void
-index_zones (Search *s)
-{
-  g_autoptr(GHashTable) entry_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  s->n_zones = bw_document_get_n_zones (s->doc);
-  s->zone_index = g_hash_table_new (g_str_hash, g_str_equal);
-  s->first_child = g_new (guint, s->n_zones);
-  s->next_sibling = g_new (guint, s->n_zones);
-  s->first_entry = g_new (guint, s->n_zones);
-  s->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  for (guint z = 0; z < s->n_zones; z++)
-    {
-      g_hash_table_insert (s->zone_index, bw_document_get_zone (s->doc, z)->id, GUINT_TO_POINTER (z + 1));
-      s->first_child[z] = s->next_sibling[z] = s->first_entry[z] = NONE;
-    }
-  for (guint z = s->n_zones; z-- > 0;)
-    {
-      guint parent = lookup_index (s->zone_index, bw_document_get_zone (s->doc, z)->parent);
-
-      if (parent != NONE)
-        {
-          s->next_sibling[z] = s->first_child[parent];
-          s->first_child[parent] = z;
-        }
-    }
-  for (guint i = 0; i < s->n_nodes; i++)
-    {
-      const BwNode *n = bw_document_get_node (s->doc, i);
-      guint zone = lookup_index (s->zone_index, n->zone);
-      g_autofree char *key = NULL;
-      gpointer found;
-
-      if (s->node_pattern[i] == NONE || zone == NONE)
-        continue;
-      key = g_strdup_printf ("%u %u %u", zone, s->node_pattern[i], s->node_kind[i]);
-      if ((found = g_hash_table_lookup (entry_of, key)) == NULL)
-        {
-          Entry e = { s->node_kind[i], s->node_pattern[i], 0, s->first_entry[zone], 0 };
-
-          g_array_append_val (s->entries, e);
-          s->first_entry[zone] = s->entries->len - 1;
-          found = GUINT_TO_POINTER (s->entries->len);
-          g_hash_table_insert (entry_of, g_steal_pointer (&key), found);
-        }
-      s->node_entry[i] = GPOINTER_TO_UINT (found) - 1;
-      g_array_index (s->entries, Entry, s->node_entry[i]).count++;
-    }
-}
-
-/* Offsets of each node's list in one array: counted, then filled. */
-static void
-index_edges (Search *s)
-{
-  guint n_edges = bw_document_get_n_edges (s->doc);
-  g_autofree guint *fill_p = g_new0 (guint, s->n_nodes + 1);
-  g_autofree guint *fill_t = g_new0 (guint, s->n_nodes + 1);
-
-  s->protects_start = g_new0 (guint, s->n_nodes + 1);
-  s->telemetry_start = g_new0 (guint, s->n_nodes + 1);
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      if (pass == 1)
-        {
-          for (guint i = 0; i < s->n_nodes; i++)
-            {
-              s->protects_start[i + 1] += s->protects_start[i];
-              s->telemetry_start[i + 1] += s->telemetry_start[i];
-            }
-          memcpy (fill_p, s->protects_start, (s->n_nodes + 1) * sizeof (guint));
-          memcpy (fill_t, s->telemetry_start, (s->n_nodes + 1) * sizeof (guint));
-          s->protects_to = g_new (guint, s->protects_start[s->n_nodes] + 1);
-          s->telemetry_from = g_new (guint, s->telemetry_start[s->n_nodes] + 1);
-        }
-      for (guint k = 0; k < n_edges; k++)
-        {
-          const BwEdge *e = bw_document_get_edge (s->doc, k);
-          guint from = lookup_index (s->node_index, e->from);
-          guint to = lookup_index (s->node_index, e->to);
-
-          if (from == NONE)
-            continue;
-          if (e->kind == BW_EDGE_PROTECTS)
-            {
-              if (to == NONE && (to = lookup_index (s->zone_index, e->to)) != NONE)
-                to += s->n_nodes;
-              if (to == NONE)
-                continue;
-              if (pass == 0)
-                s->protects_start[from + 1]++;
-              else
-                s->protects_to[fill_p[from]++] = to;
-            }
-          else if (e->kind == BW_EDGE_TELEMETRY && to != NONE)
-            {
-              if (pass == 0)
-                s->telemetry_start[to + 1]++;
-              else
-                s->telemetry_from[fill_t[to]++] = from;
-            }
-        }
-    }
-}
-
-static void
-search_init (Search     *s,
-             BwCatalog  *catalog,
-             BwDocument *doc,
-             BwEngine   *engine)
-{
-  memset (s, 0, sizeof *s);
-  s->catalog = catalog;
-  s->doc = doc;
-  s->engine = engine;
-  s->words = bw_engine_get_n_words (engine);
-  s->n_techniques = bw_catalog_get_n_techniques (catalog);
-  s->patterns = g_array_new (FALSE, FALSE, sizeof (guint64));
-  s->pattern_ids = g_hash_table_new_full (pattern_hash, pattern_equal, free_key, NULL);
-  read_counts (s, bw_engine_get_report (engine));
-  index_nodes (s);
-  index_zones (s);
-  index_edges (s);
-  s->pattern_seen = g_new0 (guint, s->n_patterns + 1);
-  s->acc = g_new0 (guint, s->n_patterns + 1);
-  s->acc_list = g_array_new (FALSE, FALSE, sizeof (guint));
-  s->gain1 = g_new0 (guint, s->n_techniques + 1);
-  s->gain2 = g_new0 (guint, s->n_techniques + 1);
-  s->touched = g_array_new (FALSE, FALSE, sizeof (guint));
-  s->queue = g_array_new (FALSE, FALSE, sizeof (guint));
-}
-
-static void
-search_clear (Search *s)
-{
-  g_free (s->n_app);
-  g_free (s->n_best1);
-  g_free (s->n_best2);
-  g_free (s->mask);
-  g_array_unref (s->patterns);
-  g_hash_table_unref (s->pattern_ids);
-  g_free (s->pattern_seen);
-  g_free (s->stencils);
-  g_free (s->node_kind);
-  g_free (s->node_pattern);
-  g_free (s->node_entry);
-  g_free (s->node_stamp);
-  g_hash_table_unref (s->node_index);
-  g_array_unref (s->firsts);
-  g_ptr_array_unref (s->kinds);
-  g_ptr_array_unref (s->first_of_kind);
-  g_hash_table_unref (s->kind_ids);
-  g_ptr_array_unref (s->kind_stencils);
-  g_hash_table_unref (s->admits);
-  g_hash_table_unref (s->zone_index);
-  g_free (s->first_child);
-  g_free (s->next_sibling);
-  g_free (s->first_entry);
-  g_array_unref (s->entries);
-  g_free (s->protects_start);
-  g_free (s->protects_to);
-  g_free (s->telemetry_start);
-  g_free (s->telemetry_from);
-  g_free (s->acc);
-  g_array_unref (s->acc_list);
-  g_free (s->gain1);
-  g_free (s->gain2);
-  g_array_unref (s->touched);
-  g_array_unref (s->queue);
-}
-
 /* The affected assets of one candidate, each once. Zones go first: an entry taken whole from a
  * zone is marked, so an asset of it named on its own afterwards is not counted twice. */
 
-/* Whether `stencil` admits kind id `kind`: asked once per stencil and kind. */
 static gboolean
-admits_kind (Search          *s,
-             const BwStencil *stencil,
-             guint            kind)
+admitted (const guint8 *a,
+          const guint8 *b,
+          guint         kind)
 {
-  guint8 *known;
-
-  if (stencil == NULL)
-    return TRUE;
-  if ((known = g_hash_table_lookup (s->admits, stencil)) == NULL)
-    {
-      known = g_new0 (guint8, s->kinds->len);
-      g_hash_table_insert (s->admits, (gpointer) stencil, known);
-    }
-  if (known[kind] == 0)
-    known[kind] = 1 + bw_stencil_admits (stencil, g_ptr_array_index (s->kinds, kind));
-  return known[kind] == 2;
-}
-
-static gboolean
-admitted (Search          *s,
-          const BwStencil *a,
-          const BwStencil *b,
-          guint            kind)
-{
-  return admits_kind (s, a, kind) && admits_kind (s, b, kind);
+  return (a == NULL || a[kind]) && (b == NULL || b[kind]);
 }
 
 static void
-acc_add (Search *s,
-         guint   pattern,
-         guint   count)
+acc_add (BwRecommendSearch *s,
+         guint              pattern,
+         guint              count)
 {
   if (s->acc[pattern] == 0)
     g_array_append_val (s->acc_list, pattern);
@@ -498,47 +49,38 @@ acc_add (Search *s,
 
 /* The assets of zone `zone` and of every zone inside it that both stencils admit. */
 static void
-acc_add_zone (Search          *s,
-              guint            zone,
-              const BwStencil *a,
-              const BwStencil *b)
+acc_add_zone (BwRecommendSearch *s,
+              guint              zone,
+              const BwStencil   *a,
+              const BwStencil   *b)
 {
-  guint visited = 0;
+  const guint8 *admit_a = bw_recommend_search_admits (s, a);
+  const guint8 *admit_b = bw_recommend_search_admits (s, b);
 
-  g_array_set_size (s->queue, 0);
-  g_array_append_val (s->queue, zone);
-  while (s->queue->len > 0 && visited++ <= s->n_zones)
+  for (guint k = s->zone_begin[zone]; k < s->zone_end[zone]; k++)
     {
-      guint z = g_array_index (s->queue, guint, s->queue->len - 1);
+      BwRecommendEntry *entry = &g_array_index (s->entries, BwRecommendEntry, s->entry_order[k]);
 
-      g_array_set_size (s->queue, s->queue->len - 1);
-      for (guint e = s->first_entry[z]; e != NONE;)
+      if (entry->stamp != s->stamp && admitted (admit_a, admit_b, entry->kind))
         {
-          Entry *entry = &g_array_index (s->entries, Entry, e);
-
-          if (entry->stamp != s->stamp && admitted (s, a, b, entry->kind))
-            {
-              entry->stamp = s->stamp;
-              acc_add (s, entry->pattern, entry->count);
-            }
-          e = entry->next;
+          entry->stamp = s->stamp;
+          acc_add (s, entry->pattern, entry->count);
         }
-      for (guint c = s->first_child[z]; c != NONE; c = s->next_sibling[c])
-        g_array_append_val (s->queue, c);
     }
 }
 
 static void
-acc_add_node (Search          *s,
-              guint            node,
-              const BwStencil *a,
-              const BwStencil *b)
+acc_add_node (BwRecommendSearch *s,
+              guint              node,
+              const BwStencil   *a,
+              const BwStencil   *b)
 {
   guint entry = s->node_entry[node];
 
-  if (s->node_pattern[node] == NONE || s->node_stamp[node] == s->stamp ||
-      (entry != NONE && g_array_index (s->entries, Entry, entry).stamp == s->stamp) ||
-      !admitted (s, a, b, s->node_kind[node]))
+  if (s->node_pattern[node] == BW_RECOMMEND_NONE || s->node_stamp[node] == s->stamp ||
+      (entry != BW_RECOMMEND_NONE && g_array_index (s->entries, BwRecommendEntry, entry).stamp == s->stamp) ||
+      !admitted (bw_recommend_search_admits (s, a), bw_recommend_search_admits (s, b),
+                 s->node_kind[node]))
     return;
   s->node_stamp[node] = s->stamp;
   acc_add (s, s->node_pattern[node], 1);
@@ -546,10 +88,10 @@ acc_add_node (Search          *s,
 
 /* What service node `service` covers by rule 1 and `siem` admits (zones, then nodes). */
 static void
-acc_add_covered_by (Search          *s,
-                    guint            service,
-                    const BwStencil *siem,
-                    gboolean         zones)
+acc_add_covered_by (BwRecommendSearch *s,
+                    guint              service,
+                    const BwStencil   *siem,
+                    gboolean           zones)
 {
   for (guint k = s->protects_start[service]; k < s->protects_start[service + 1]; k++)
     {
@@ -571,9 +113,9 @@ is_plain_service (const BwStencil *st)
 /* Telemetry from collector `collector` into `siem`: every node whose reach passes through it
  * gains the SIEM — walked back along telemetry edges, on through collectors only. */
 static void
-acc_add_upstream (Search          *s,
-                  guint            collector,
-                  const BwStencil *siem)
+acc_add_upstream (BwRecommendSearch *s,
+                  guint              collector,
+                  const BwStencil   *siem)
 {
   g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) walk = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -614,9 +156,9 @@ acc_add_upstream (Search          *s,
 /* The ratio once the affected assets gain `best1` / `best2` on their applicable techniques, by
  * rule 5 from the changed counts; the scratch is cleared for the next candidate. */
 static double
-acc_ratio (Search        *s,
-           const guint64 *best1,
-           const guint64 *best2)
+acc_ratio (BwRecommendSearch *s,
+           const guint64     *best1,
+           const guint64     *best2)
 {
   guint W = s->words;
   guint covered = s->covered, partial = s->partial, applicable = s->applicable;
@@ -624,7 +166,7 @@ acc_ratio (Search        *s,
   for (guint i = 0; i < s->acc_list->len; i++)
     {
       guint p = g_array_index (s->acc_list, guint, i);
-      const guint64 *bits = pattern_bits (s, p);
+      const guint64 *bits = bw_recommend_search_pattern (s, p);
       guint count = s->acc[p];
 
       s->acc[p] = 0;
@@ -693,17 +235,17 @@ consider (BwRecommendation  *candidate,
 /* Telemetry from each node that may send it into the SIEM of `stencil`: the document's first
  * of that kind, or a new one. */
 static void
-weigh_telemetry (Search            *s,
-                 const BwStencil   *stencil,
-                 double             base,
-                 BwRecommendation **best)
+weigh_telemetry (BwRecommendSearch  *s,
+                 const BwStencil    *stencil,
+                 double              base,
+                 BwRecommendation  **best)
 {
-  guint kind = lookup_index (s->kind_ids, stencil->id);
-  const BwNode *siem = kind != NONE ? g_ptr_array_index (s->first_of_kind, kind) : NULL;
+  const BwNode *siem = bw_recommend_search_first_of_kind (s, stencil->id);
   BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_TELEMETRY, NULL,
                                  siem ? siem->id : NULL, 0, 0 };
   g_autofree guint64 *best1 = g_new (guint64, s->words);
   g_autofree guint64 *best2 = g_new (guint64, s->words);
+  const guint8 *admits = bw_recommend_search_admits (s, stencil);
   guint pass = ++s->stamp;
 
   bw_engine_get_service_best (s->engine, stencil, siem, best1, best2);
@@ -720,8 +262,8 @@ weigh_telemetry (Search            *s,
           guint p = s->node_pattern[i];
 
           /* An asset affects itself only: an earlier one of its pattern gave the same gain. */
-          if (p == NONE || s->pattern_seen[p] == pass ||
-              !admits_kind (s, stencil, s->node_kind[i]))
+          if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass ||
+              !admits[s->node_kind[i]])
             continue;
           s->pattern_seen[p] = pass;
           acc_add_node (s, i, NULL, stencil);
@@ -743,14 +285,15 @@ weigh_telemetry (Search            *s,
 /* A new service of `stencil` protecting each zone holding an asset it admits, then each asset
  * it admits. */
 static void
-weigh_protects (Search            *s,
-                const BwStencil   *stencil,
-                double             base,
-                BwRecommendation **best)
+weigh_protects (BwRecommendSearch  *s,
+                const BwStencil    *stencil,
+                double              base,
+                BwRecommendation  **best)
 {
   BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_PROTECTS, NULL, NULL, 0, 0 };
   g_autofree guint64 *best1 = g_new (guint64, s->words);
   g_autofree guint64 *best2 = g_new (guint64, s->words);
+  const guint8 *admits = bw_recommend_search_admits (s, stencil);
   guint pass = ++s->stamp;
 
   bw_engine_get_service_best (s->engine, stencil, NULL, best1, best2);
@@ -768,8 +311,8 @@ weigh_protects (Search            *s,
       guint i = g_array_index (s->firsts, guint, f);
       guint p = s->node_pattern[i];
 
-      if (p == NONE || s->pattern_seen[p] == pass ||
-          !admits_kind (s, stencil, s->node_kind[i]))
+      if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass ||
+          !admits[s->node_kind[i]])
         continue;
       s->pattern_seen[p] = pass;
       s->stamp++;
@@ -788,9 +331,9 @@ bw_recommend_best_step (BwCatalog    *catalog,
   const char *licence = bw_document_get_licence (work);
   double base = bw_recommend_report_ratio (bw_engine_get_report (engine));
   BwRecommendation *best = NULL;
-  Search s;
+  BwRecommendSearch s;
 
-  search_init (&s, catalog, work, engine);
+  bw_recommend_search_init (&s, catalog, work, engine);
   for (guint i = 0; i < bw_catalog_get_n_stencils (catalog); i++)
     {
       const BwStencil *stencil = bw_catalog_get_stencil (catalog, i);
@@ -804,6 +347,6 @@ bw_recommend_best_step (BwCatalog    *catalog,
       else
         weigh_protects (&s, stencil, base, &best);
     }
-  search_clear (&s);
+  bw_recommend_search_clear (&s);
   return best;
 }
