@@ -17,9 +17,13 @@
  * two targets whose affected assets have the same bitsets give the same ratio, to the bit.
  * Assets are therefore grouped into patterns of equal bitsets, and zones hold their assets as
  * entries (kind, pattern, count), so a candidate costs what it reaches, not the document.
- * Candidates are still taken in the old order (stencils in catalog order; zones, then nodes, in
- * document order), and a target whose affected assets repeat an earlier one's is skipped: its
- * gain is the same, and a later equal gain never replaces the best. */
+ *
+ * Candidates are taken in the order the engine-driven search took them (stencils in catalog
+ * order; zones, then nodes, in document order) and kept by the same rule, so ties go the same
+ * way. An asset target affects itself alone, so two asset targets of one stencil are
+ * equivalent when the stencil admits both and they have the same pattern; only the first is
+ * weighed, since a later equal gain never replaces the best. Zones, services and collectors
+ * are weighed one by one, each at the cost of the assets it reaches. */
 #include "config.h"
 
 #include <string.h>
