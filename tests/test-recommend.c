@@ -285,7 +285,7 @@ test_random (void)
   g_autoptr(BwCatalog) catalog = shipped_catalog ();
   const char *groups[] = { "G0016", NULL };
   const char *licences[] = { NULL, "E3", "E5" };
-  guint sizes[] = { 120, 200, 300 };
+  guint sizes[] = { 100, 180, 300 };
 
   for (guint32 seed = 1; seed <= (g_test_thorough () ? 3 : 2); seed++)
     {
