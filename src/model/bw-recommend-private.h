@@ -18,7 +18,8 @@ double            bw_recommend_report_ratio   (BwReport        *report);
 /* The single addition to `work` with the largest gain, or NULL when none raises the ratio.
  * `engine` follows `work` and is current. Candidates are weighed in the order of the catalog's
  * stencils and, for each, of the document's zones and then nodes; the first of equal gains
- * wins. Neither the document nor the engine is changed. */
+ * wins. The document and the engine are left as they were (a candidate about to become the
+ * best is applied and taken back, to see that the document takes it). */
 BwRecommendation *bw_recommend_best_step      (BwCatalog       *catalog,
                                                BwDocument      *work,
                                                BwEngine        *engine,

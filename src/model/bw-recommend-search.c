@@ -23,7 +23,8 @@
  * way. An asset target affects itself alone, so two asset targets of one stencil are
  * equivalent when the stencil admits both and they have the same pattern; only the first is
  * weighed, since a later equal gain never replaces the best. Zones, services and collectors
- * are weighed one by one, each at the cost of the assets it reaches. */
+ * are weighed one by one, each at the cost of the assets it reaches. Only a candidate that would
+ * become the best is tried on the document, to see that the document takes it. */
 #include "config.h"
 
 #include <string.h>
@@ -212,37 +213,123 @@ acc_ratio (BwRecommendSearch *s,
   return applicable ? (covered + 0.5 * partial) / applicable : 0;
 }
 
-static void
-consider (BwRecommendation  *candidate,
+/* Whether the document takes the candidate (a new node lands inside the coordinates it
+ * allows): applied to the copy and taken back, as the engine-driven search scored every
+ * candidate, and a candidate it could not apply was never chosen. */
+static gboolean
+applies (BwRecommendSearch      *s,
+         const BwRecommendation *candidate)
+{
+  g_autofree char *id = bw_recommend_apply (s->catalog, s->doc, candidate, NULL);
+  guint n_edges = bw_document_get_n_edges (s->doc);
+
+  if (id == NULL)
+    return FALSE;
+  /* A new node: its edge, the last one, goes first. */
+  if (bw_document_lookup_node (s->doc, id) != NULL && n_edges > 0)
+    {
+      g_autofree char *edge = g_strdup (bw_document_get_edge (s->doc, n_edges - 1)->id);
+
+      bw_document_remove (s->doc, edge, NULL);
+    }
+  bw_document_remove (s->doc, id, NULL);
+  return TRUE;
+}
+
+typedef enum
+{
+  NOT_BETTER,
+  KEPT,
+  REFUSED,   /* better, but the document does not take it */
+} Outcome;
+
+/* Kept when it gains more than the best so far (and the document takes it). */
+static Outcome
+consider (BwRecommendSearch *s,
+          BwRecommendation  *candidate,
           double             ratio,
           double             base,
           BwRecommendation **best)
 {
   double gain = ratio - base;
 
-  if (gain > 1e-12 && (*best == NULL || gain > (*best)->gain + 1e-12))
-    {
-      if (*best == NULL)
-        *best = g_new0 (BwRecommendation, 1);
-      g_free ((*best)->stencil);
-      g_free ((*best)->target);
-      g_free ((*best)->siem);
-      (*best)->stencil = g_strdup (candidate->stencil);
-      (*best)->action = candidate->action;
-      (*best)->target = g_strdup (candidate->target);
-      (*best)->siem = g_strdup (candidate->siem);
-      (*best)->gain = gain;
-      (*best)->ratio_after = ratio;
-    }
+  if (!(gain > 1e-12 && (*best == NULL || gain > (*best)->gain + 1e-12)))
+    return NOT_BETTER;
+  if (!applies (s, candidate))
+    return REFUSED;
+  if (*best == NULL)
+    *best = g_new0 (BwRecommendation, 1);
+  g_free ((*best)->stencil);
+  g_free ((*best)->target);
+  g_free ((*best)->siem);
+  (*best)->stencil = g_strdup (candidate->stencil);
+  (*best)->action = candidate->action;
+  (*best)->target = g_strdup (candidate->target);
+  (*best)->siem = g_strdup (candidate->siem);
+  (*best)->gain = gain;
+  (*best)->ratio_after = ratio;
+  return KEPT;
+}
+
+static BwRecommendation *
+copy_recommendation (const BwRecommendation *r)
+{
+  BwRecommendation *copy;
+
+  if (r == NULL)
+    return NULL;
+  copy = g_memdup2 (r, sizeof *r);
+  copy->stencil = g_strdup (r->stencil);
+  copy->target = g_strdup (r->target);
+  copy->siem = g_strdup (r->siem);
+  return copy;
+}
+
+/* The nodes to weigh: the first of each kind and pattern with every node that is not an asset,
+ * or, when `all`, every node. */
+static guint
+n_to_weigh (BwRecommendSearch *s,
+            gboolean           all)
+{
+  return all ? s->n_nodes : s->firsts->len;
+}
+
+static guint
+node_to_weigh (BwRecommendSearch *s,
+               gboolean           all,
+               guint              f)
+{
+  return all ? f : g_array_index (s->firsts, guint, f);
+}
+
+/* Runs `weigh` over the nodes once; when a candidate the document refused hid later ones of its
+ * pattern, the pass is run again over every node from the best as it stood before, so the
+ * outcome is the one a search of every node finds. */
+static void
+weigh_nodes (BwRecommendSearch  *s,
+             gboolean          (*weigh) (BwRecommendSearch *, const BwStencil *, double,
+                                         BwRecommendation **, gboolean),
+             const BwStencil    *stencil,
+             double              base,
+             BwRecommendation  **best)
+{
+  g_autoptr(BwRecommendation) before = copy_recommendation (*best);
+
+  if (!weigh (s, stencil, base, best, FALSE))
+    return;
+  bw_recommendation_free (*best);
+  *best = g_steal_pointer (&before);
+  weigh (s, stencil, base, best, TRUE);
 }
 
 /* Telemetry from each node that may send it into the SIEM of `stencil`: the document's first
- * of that kind, or a new one. */
-static void
+ * of that kind, or a new one. TRUE when the document refused a candidate of a pattern. */
+static gboolean
 weigh_telemetry (BwRecommendSearch  *s,
                  const BwStencil    *stencil,
                  double              base,
-                 BwRecommendation  **best)
+                 BwRecommendation  **best,
+                 gboolean            all)
 {
   const BwNode *siem = bw_recommend_search_first_of_kind (s, stencil->id);
   BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_TELEMETRY, NULL,
@@ -251,25 +338,24 @@ weigh_telemetry (BwRecommendSearch  *s,
   g_autofree guint64 *best2 = g_new (guint64, s->words);
   const guint8 *admits = bw_recommend_search_admits (s, stencil);
   guint pass = ++s->stamp;
+  gboolean refused = FALSE;
 
   bw_engine_get_service_best (s->engine, stencil, siem, best1, best2);
-  for (guint f = 0; f < s->firsts->len; f++)
+  for (guint f = 0; f < n_to_weigh (s, all); f++)
     {
-      guint i = g_array_index (s->firsts, guint, f);
+      guint i = node_to_weigh (s, all, f);
       const BwStencil *st = s->stencils[i];
+      guint p = s->node_pattern[i];
+      Outcome outcome;
 
       if (st == NULL || st->siem || st->role == BW_ROLE_ZONE)
         continue;
       s->stamp++;
       if (st->role == BW_ROLE_ASSET)
         {
-          guint p = s->node_pattern[i];
-
           /* An asset affects itself only: an earlier one of its pattern gave the same gain. */
-          if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass ||
-              !admits[s->node_kind[i]])
+          if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass || !admits[s->node_kind[i]])
             continue;
-          s->pattern_seen[p] = pass;
           acc_add_node (s, i, NULL, stencil);
         }
       else if (st->role == BW_ROLE_SERVICE)
@@ -282,8 +368,49 @@ weigh_telemetry (BwRecommendSearch  *s,
       if (s->acc_list->len == 0)
         continue;
       candidate.target = bw_document_get_node (s->doc, i)->id;
-      consider (&candidate, acc_ratio (s, best1, best2), base, best);
+      outcome = consider (s, &candidate, acc_ratio (s, best1, best2), base, best);
+      if (st->role == BW_ROLE_ASSET && outcome != REFUSED)
+        s->pattern_seen[p] = pass;
+      refused |= st->role == BW_ROLE_ASSET && outcome == REFUSED;
     }
+  return refused;
+}
+
+/* A new service of `stencil` protecting each asset it admits. TRUE when the document refused a
+ * candidate of a pattern. */
+static gboolean
+weigh_protects_nodes (BwRecommendSearch  *s,
+                      const BwStencil    *stencil,
+                      double              base,
+                      BwRecommendation  **best,
+                      gboolean            all)
+{
+  BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_PROTECTS, NULL, NULL, 0, 0 };
+  g_autofree guint64 *best1 = g_new (guint64, s->words);
+  g_autofree guint64 *best2 = g_new (guint64, s->words);
+  const guint8 *admits = bw_recommend_search_admits (s, stencil);
+  guint pass = ++s->stamp;
+  gboolean refused = FALSE;
+
+  bw_engine_get_service_best (s->engine, stencil, NULL, best1, best2);
+  for (guint f = 0; f < n_to_weigh (s, all); f++)
+    {
+      guint i = node_to_weigh (s, all, f);
+      guint p = s->node_pattern[i];
+      Outcome outcome;
+
+      if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass || !admits[s->node_kind[i]])
+        continue;
+      s->stamp++;
+      acc_add (s, p, 1);
+      candidate.target = bw_document_get_node (s->doc, i)->id;
+      outcome = consider (s, &candidate, acc_ratio (s, best1, best2), base, best);
+      /* What follows of the pattern gains the same: weighed again only when refused here. */
+      if (outcome != REFUSED)
+        s->pattern_seen[p] = pass;
+      refused |= outcome == REFUSED;
+    }
+  return refused;
 }
 
 /* A new service of `stencil` protecting each zone holding an asset it admits, then each asset
@@ -297,8 +424,6 @@ weigh_protects (BwRecommendSearch  *s,
   BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_PROTECTS, NULL, NULL, 0, 0 };
   g_autofree guint64 *best1 = g_new (guint64, s->words);
   g_autofree guint64 *best2 = g_new (guint64, s->words);
-  const guint8 *admits = bw_recommend_search_admits (s, stencil);
-  guint pass = ++s->stamp;
 
   bw_engine_get_service_best (s->engine, stencil, NULL, best1, best2);
   for (guint z = 0; z < s->n_zones; z++)
@@ -308,22 +433,9 @@ weigh_protects (BwRecommendSearch  *s,
       if (s->acc_list->len == 0)
         continue;
       candidate.target = bw_document_get_zone (s->doc, z)->id;
-      consider (&candidate, acc_ratio (s, best1, best2), base, best);
+      consider (s, &candidate, acc_ratio (s, best1, best2), base, best);
     }
-  for (guint f = 0; f < s->firsts->len; f++)
-    {
-      guint i = g_array_index (s->firsts, guint, f);
-      guint p = s->node_pattern[i];
-
-      if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass ||
-          !admits[s->node_kind[i]])
-        continue;
-      s->pattern_seen[p] = pass;
-      s->stamp++;
-      acc_add (s, p, 1);
-      candidate.target = bw_document_get_node (s->doc, i)->id;
-      consider (&candidate, acc_ratio (s, best1, best2), base, best);
-    }
+  weigh_nodes (s, weigh_protects_nodes, stencil, base, best);
 }
 
 BwRecommendation *
@@ -347,7 +459,7 @@ bw_recommend_best_step (BwCatalog    *catalog,
       if (stencil->role != BW_ROLE_SERVICE || !bw_recommend_stencil_usable (catalog, stencil, licence))
         continue;
       if (stencil->siem)
-        weigh_telemetry (&s, stencil, base, &best);
+        weigh_nodes (&s, weigh_telemetry, stencil, base, &best);
       else
         weigh_protects (&s, stencil, base, &best);
     }
