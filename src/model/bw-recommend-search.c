@@ -215,25 +215,29 @@ acc_ratio (BwRecommendSearch *s,
 
 /* Whether the document takes the candidate (a new node lands inside the coordinates it
  * allows): applied to the copy and taken back, as the engine-driven search scored every
- * candidate, and a candidate it could not apply was never chosen. */
+ * candidate, and a candidate it could not apply was never chosen. The engine does not follow:
+ * the document ends as it was, so what the engine holds stays true. */
 static gboolean
 applies (BwRecommendSearch      *s,
          const BwRecommendation *candidate)
 {
-  g_autofree char *id = bw_recommend_apply (s->catalog, s->doc, candidate, NULL);
-  guint n_edges = bw_document_get_n_edges (s->doc);
+  g_autofree char *id = NULL;
+  guint n_edges;
 
-  if (id == NULL)
-    return FALSE;
+  g_signal_handlers_block_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
+  id = bw_recommend_apply (s->catalog, s->doc, candidate, NULL);
+  n_edges = bw_document_get_n_edges (s->doc);
   /* A new node: its edge, the last one, goes first. */
-  if (bw_document_lookup_node (s->doc, id) != NULL && n_edges > 0)
+  if (id != NULL && bw_document_lookup_node (s->doc, id) != NULL && n_edges > 0)
     {
       g_autofree char *edge = g_strdup (bw_document_get_edge (s->doc, n_edges - 1)->id);
 
       bw_document_remove (s->doc, edge, NULL);
     }
-  bw_document_remove (s->doc, id, NULL);
-  return TRUE;
+  if (id != NULL)
+    bw_document_remove (s->doc, id, NULL);
+  g_signal_handlers_unblock_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
+  return id != NULL;
 }
 
 typedef enum
