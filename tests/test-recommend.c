@@ -317,6 +317,20 @@ test_edge_of_the_page (void)
   steps = bw_recommend (catalog, doc, 1, NULL, NULL);
   g_assert_cmpuint (steps->len, ==, 1);
   g_assert_cmpstr (((BwRecommendation *) g_ptr_array_index (steps, 0))->target, ==, "n2");
+
+  /* Once a stencil's node was placed, later places are checked against the edge too: a Linux
+   * box at the edge after a Windows box and before another Linux box, in a zone at the edge. */
+  {
+    g_autoptr(BwDocument) more = bw_document_new ();
+
+    g_assert_nonnull (bw_document_add_zone (more, "z1", "zone.a", "Edge", NULL, 1e7 - 300, 0, 250,
+                                            200, NULL));
+    g_assert_nonnull (bw_document_add_node (more, "n1", "win", "Near", NULL, 0, 0, NULL, NULL));
+    g_assert_nonnull (bw_document_add_node (more, "n2", "lin", "Far", "z1", 1e7 - 100, 0, NULL, NULL));
+    g_assert_nonnull (bw_document_add_node (more, "n3", "lin", "Near", NULL, 0, 500, NULL, NULL));
+    g_assert_nonnull (bw_document_add_node (more, "n4", "web", "Far", NULL, -1e7, -1e7, NULL, NULL));
+    g_assert_cmpuint (assert_same_steps (catalog, more, 6), >, 0);
+  }
 }
 
 int

@@ -12,6 +12,12 @@ gboolean          bw_recommend_stencil_usable (BwCatalog       *catalog,
                                                const BwStencil *stencil,
                                                const char      *licence);
 
+/* Whether every place bw_recommend_plan could give the new node of `rec` lies inside the
+ * document's coordinates, found without looking for the free one. FALSE when a new SIEM is
+ * placed beside the diagram (that needs the whole diagram) or when unsure. */
+gboolean          bw_recommend_place_in_range (BwDocument             *document,
+                                               const BwRecommendation *rec);
+
 /* The ratio recommendations raise, from a report. */
 double            bw_recommend_report_ratio   (BwReport        *report);
 
@@ -76,6 +82,7 @@ typedef struct
   GHashTable  *kind_ids;      /* kind → id + 1 */
   GPtrArray   *kind_stencils; /* kind id → its stencil, or NULL */
   GHashTable  *admits;        /* stencil → per kind id whether it admits it */
+  GHashTable  *taken;         /* stencil ids whose node the document took in this step */
 
   /* Zones, by document index */
   guint        n_zones;

@@ -224,6 +224,11 @@ applies (BwRecommendSearch      *s,
   g_autofree char *id = NULL;
   guint n_edges;
 
+  /* Once the document took a stencil's node, only its place can differ: when every place it
+   * could get is in range, the edit is known to succeed. */
+  if (g_hash_table_contains (s->taken, candidate->stencil) &&
+      bw_recommend_place_in_range (s->doc, candidate))
+    return TRUE;
   g_signal_handlers_block_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
   id = bw_recommend_apply (s->catalog, s->doc, candidate, NULL);
   n_edges = bw_document_get_n_edges (s->doc);
@@ -237,6 +242,8 @@ applies (BwRecommendSearch      *s,
   if (id != NULL)
     bw_document_remove (s->doc, id, NULL);
   g_signal_handlers_unblock_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
+  if (id != NULL)
+    g_hash_table_add (s->taken, (gpointer) candidate->stencil);
   return id != NULL;
 }
 

@@ -198,6 +198,7 @@ index_nodes (BwRecommendSearch *s)
       g_array_append_val (s->firsts, i);
     }
   s->admits = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  s->taken = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 static guint
@@ -420,6 +421,7 @@ bw_recommend_search_clear (BwRecommendSearch *s)
   g_hash_table_unref (s->kind_ids);
   g_ptr_array_unref (s->kind_stencils);
   g_hash_table_unref (s->admits);
+  g_hash_table_unref (s->taken);
   g_hash_table_unref (s->zone_index);
   g_free (s->first_child);
   g_free (s->next_sibling);

@@ -133,6 +133,34 @@ beside_the_diagram (BwDocument *document,
   *out_y = top == G_MAXDOUBLE ? 0 : top;
 }
 
+static gboolean
+in_range (double lo,
+          double hi)
+{
+  return lo >= -BW_DOCUMENT_MAX_COORD && hi <= BW_DOCUMENT_MAX_COORD;
+}
+
+gboolean
+bw_recommend_place_in_range (BwDocument             *document,
+                             const BwRecommendation *rec)
+{
+  const BwZone *zone = bw_document_lookup_zone (document, rec->target);
+  const BwNode *node = bw_document_lookup_node (document, rec->target);
+
+  if (rec->action == BW_RECOMMEND_TELEMETRY)
+    return rec->siem != NULL;
+  if (zone != NULL)
+    {
+      /* find_free_spot from (x0, y0): columns leftwards to the zone's left, rows down to its
+       * bottom, or (x0, y0) itself. */
+      double x0 = zone->x + zone->w - BW_NODE_WIDTH - 24, y0 = zone->y + BW_ZONE_HEADER + 16;
+
+      return in_range (MIN (zone->x, x0), x0) && in_range (y0, MAX (y0, zone->y + zone->h));
+    }
+  return node != NULL && in_range (node->x + BW_NODE_WIDTH + 32, node->x + BW_NODE_WIDTH + 32) &&
+         in_range (node->y, node->y + 20 * (BW_NODE_HEIGHT + 24));
+}
+
 gboolean
 bw_recommend_plan (BwCatalog              *catalog,
                    BwDocument             *document,
