@@ -252,6 +252,7 @@ test_node_limit (void)
   const char *normalize[] = { "normalize", path, "-o", normal, NULL };
   const char *reload[] = { "validate", normal, NULL };
   const char *analyze[] = { "analyze", normal, "--format", "json", NULL };
+  const char *recommend[] = { "recommend", normal, "--format", "json", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
@@ -280,6 +281,14 @@ test_node_limit (void)
   g_assert_nonnull (strstr (out, "\"tactics\""));
   g_clear_pointer (&out, g_free);
   g_test_message ("analyze: %.1f s", (g_get_monotonic_time () - start) / 1e6);
+
+  /* Every node alike: one protects step on the first of them, then telemetry from it. */
+  g_assert_cmpint (bw_test_run_bulwark (recommend, &out, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_nonnull (strstr (out, "{\"stencil\": \"sec.defender-for-servers\", \"action\": \"protects\", \"target\": \"n0\""));
+  g_assert_nonnull (strstr (out, "\"action\": \"telemetry\", \"target\": \"n0\""));
+  g_clear_pointer (&out, g_free);
+  g_test_message ("recommend: %.1f s", (g_get_monotonic_time () - start) / 1e6);
 
   /* The copy the window and `recommend` work on: it aborted on an assertion at this size. */
   doc = bw_document_load_from_file (normal, &error);

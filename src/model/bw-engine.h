@@ -37,4 +37,24 @@ void       bw_engine_explain_technique (BwEngine   *self,
 GPtrArray *bw_engine_get_covering (BwEngine   *self,
                                    const char *asset_id);
 
+/* Read-only probes for planners (bw-engine-probe.c): what an addition would change can be
+ * worked out from these without touching the document. A bitset holds
+ * bw_engine_get_n_words() words, bit t for the catalog's technique t. */
+guint      bw_engine_get_n_words   (BwEngine   *self);
+/* The current bitsets of an asset node the engine counts: the techniques applicable to it, and
+ * those whose best (rule 4) is ≥ 1 and ≥ 2. FALSE when `asset_id` is not such an asset. */
+gboolean   bw_engine_get_asset_bits (BwEngine       *self,
+                                     const char     *asset_id,
+                                     const guint64 **applicable,
+                                     const guint64 **best1,
+                                     const guint64 **best2);
+/* What a service gives any asset it covers, before that asset's platforms are applied:
+ * max (protect, detect) ≥ 1 into `best1`, ≥ 2 into `best2` (each cleared first). `node` is the
+ * service node in the document, or NULL for a new node of `stencil` without props. */
+void       bw_engine_get_service_best (BwEngine        *self,
+                                       const BwStencil *stencil,
+                                       const BwNode    *node,
+                                       guint64         *best1,
+                                       guint64         *best2);
+
 G_END_DECLS

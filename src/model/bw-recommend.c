@@ -1,5 +1,5 @@
-/* bw-recommend.c: greedy recommendations over the catalog's services, scored by the real engine
- * on a copy of the document. */
+/* bw-recommend.c: greedy recommendations over the catalog's services, each step found by the
+ * search of bw-recommend-search.c on a copy of the document and then applied to it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,7 +7,7 @@
 #include "bw-document-io.h"
 #include "bw-document-private.h"
 #include "bw-engine.h"
-#include "bw-recommend.h"
+#include "bw-recommend-private.h"
 
 void
 bw_recommendation_free (BwRecommendation *self)
@@ -36,8 +36,8 @@ bw_recommend_plan_clear (BwRecommendPlan *plan)
   g_clear_pointer (&plan->to, g_free);
 }
 
-static double
-report_ratio (BwReport *report)
+double
+bw_recommend_report_ratio (BwReport *report)
 {
   return bw_report_has_profile (report) ? bw_report_get_profile_summary (report)->ratio
                                         : bw_report_get_summary (report)->ratio;
@@ -49,13 +49,13 @@ bw_recommend_ratio (BwCatalog  *catalog,
 {
   g_autoptr(BwReport) report = bw_engine_compute (catalog, document);
 
-  return report_ratio (report);
+  return bw_recommend_report_ratio (report);
 }
 
-static gboolean
-has_capability_within (BwCatalog       *catalog,
-                       const BwStencil *stencil,
-                       const char      *licence)
+gboolean
+bw_recommend_stencil_usable (BwCatalog       *catalog,
+                             const BwStencil *stencil,
+                             const char      *licence)
 {
   for (guint i = 0; stencil->capabilities[i] != NULL; i++)
     {
@@ -65,13 +65,6 @@ has_capability_within (BwCatalog       *catalog,
         return TRUE;
     }
   return FALSE;
-}
-
-static const BwStencil *
-node_stencil (BwCatalog    *catalog,
-              const BwNode *node)
-{
-  return bw_catalog_lookup_stencil (catalog, node->kind);
 }
 
 static gboolean
@@ -138,6 +131,34 @@ beside_the_diagram (BwDocument *document,
     }
   *out_x = right + 64;
   *out_y = top == G_MAXDOUBLE ? 0 : top;
+}
+
+static gboolean
+in_range (double lo,
+          double hi)
+{
+  return lo >= -BW_DOCUMENT_MAX_COORD && hi <= BW_DOCUMENT_MAX_COORD;
+}
+
+gboolean
+bw_recommend_place_in_range (BwDocument             *document,
+                             const BwRecommendation *rec)
+{
+  const BwZone *zone = bw_document_lookup_zone (document, rec->target);
+  const BwNode *node = bw_document_lookup_node (document, rec->target);
+
+  if (rec->action == BW_RECOMMEND_TELEMETRY)
+    return rec->siem != NULL;
+  if (zone != NULL)
+    {
+      /* find_free_spot from (x0, y0): columns leftwards to the zone's left, rows down to its
+       * bottom, or (x0, y0) itself. */
+      double x0 = zone->x + zone->w - BW_NODE_WIDTH - 24, y0 = zone->y + BW_ZONE_HEADER + 16;
+
+      return in_range (MIN (zone->x, x0), x0) && in_range (y0, MAX (y0, zone->y + zone->h));
+    }
+  return node != NULL && in_range (node->x + BW_NODE_WIDTH + 32, node->x + BW_NODE_WIDTH + 32) &&
+         in_range (node->y, node->y + 20 * (BW_NODE_HEIGHT + 24));
 }
 
 gboolean
@@ -274,142 +295,6 @@ bw_recommend_apply_with_history (BwCatalog              *catalog,
   return edge_id;
 }
 
-/* One candidate: applied to the working copy, scored, taken back. */
-static double
-try_candidate (BwCatalog              *catalog,
-               BwDocument             *work,
-               BwEngine               *engine,
-               const BwRecommendation *rec)
-{
-  g_autofree char *id = bw_recommend_apply (catalog, work, rec, NULL);
-  double ratio;
-
-  if (id == NULL)
-    return -1;
-  ratio = report_ratio (bw_engine_get_report (engine));
-  /* Undo: the edge first (the only one touching the new node), then the node. */
-  if (bw_document_lookup_node (work, id) != NULL)
-    {
-      for (guint i = bw_document_get_n_edges (work); i-- > 0;)
-        {
-          const BwEdge *e = bw_document_get_edge (work, i);
-
-          if (g_str_equal (e->from, id) || g_str_equal (e->to, id))
-            {
-              g_autofree char *edge_id = g_strdup (e->id);
-
-              bw_document_remove (work, edge_id, NULL);
-              break;
-            }
-        }
-    }
-  bw_document_remove (work, id, NULL);
-  return ratio;
-}
-
-static void
-consider (BwCatalog         *catalog,
-          BwDocument        *work,
-          BwEngine          *engine,
-          BwRecommendation  *candidate,
-          double             base,
-          BwRecommendation **best)
-{
-  double ratio = try_candidate (catalog, work, engine, candidate);
-  double gain = ratio - base;
-
-  if (gain > 1e-12 && (*best == NULL || gain > (*best)->gain + 1e-12))
-    {
-      if (*best == NULL)
-        *best = g_new0 (BwRecommendation, 1);
-      g_free ((*best)->stencil);
-      g_free ((*best)->target);
-      g_free ((*best)->siem);
-      (*best)->stencil = g_strdup (candidate->stencil);
-      (*best)->action = candidate->action;
-      (*best)->target = g_strdup (candidate->target);
-      (*best)->siem = g_strdup (candidate->siem);
-      (*best)->gain = gain;
-      (*best)->ratio_after = ratio;
-    }
-}
-
-/* The single best addition to `work`, or NULL when none raises the ratio. */
-static BwRecommendation *
-best_step (BwCatalog    *catalog,
-           BwDocument   *work,
-           BwEngine     *engine,
-           GCancellable *cancellable)
-{
-  const char *licence = bw_document_get_licence (work);
-  double base = report_ratio (bw_engine_get_report (engine));
-  guint n_zones = bw_document_get_n_zones (work), n_nodes = bw_document_get_n_nodes (work);
-  BwRecommendation *best = NULL;
-
-  for (guint s = 0; s < bw_catalog_get_n_stencils (catalog); s++)
-    {
-      const BwStencil *stencil = bw_catalog_get_stencil (catalog, s);
-      BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_PROTECTS, NULL, NULL, 0, 0 };
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      if (stencil->role != BW_ROLE_SERVICE || !has_capability_within (catalog, stencil, licence))
-        continue;
-
-      if (stencil->siem)
-        {
-          /* Telemetry into the first SIEM of this kind, or into a new one. */
-          candidate.action = BW_RECOMMEND_TELEMETRY;
-          for (guint i = 0; i < n_nodes && candidate.siem == NULL; i++)
-            if (g_str_equal (bw_document_get_node (work, i)->kind, stencil->id))
-              candidate.siem = bw_document_get_node (work, i)->id;
-          for (guint i = 0; i < n_nodes; i++)
-            {
-              const BwNode *source = bw_document_get_node (work, i);
-              const BwStencil *ss = node_stencil (catalog, source);
-
-              if (ss == NULL || ss->siem || ss->role == BW_ROLE_ZONE)
-                continue;
-              candidate.target = source->id;
-              consider (catalog, work, engine, &candidate, base, &best);
-            }
-          continue;
-        }
-
-      /* Protects: each zone holding an asset it admits, then each admitted asset. */
-      for (guint z = 0; z < n_zones; z++)
-        {
-          const BwZone *zone = bw_document_get_zone (work, z);
-          gboolean useful = FALSE;
-
-          for (guint i = 0; i < n_nodes && !useful; i++)
-            {
-              const BwNode *n = bw_document_get_node (work, i);
-              const BwStencil *ns = node_stencil (catalog, n);
-
-              useful = ns != NULL && ns->role == BW_ROLE_ASSET && n->zone != NULL &&
-                       bw_stencil_admits (stencil, n->kind) &&
-                       bw_document_zone_is_within (work, n->zone, zone->id);
-            }
-          if (!useful)
-            continue;
-          candidate.target = zone->id;
-          consider (catalog, work, engine, &candidate, base, &best);
-        }
-      for (guint i = 0; i < n_nodes; i++)
-        {
-          const BwNode *n = bw_document_get_node (work, i);
-          const BwStencil *ns = node_stencil (catalog, n);
-
-          if (ns == NULL || ns->role != BW_ROLE_ASSET || !bw_stencil_admits (stencil, n->kind))
-            continue;
-          candidate.target = n->id;
-          consider (catalog, work, engine, &candidate, base, &best);
-        }
-    }
-  return best;
-}
-
 GPtrArray *
 bw_recommend (BwCatalog    *catalog,
               BwDocument   *document,
@@ -426,8 +311,9 @@ bw_recommend (BwCatalog    *catalog,
     *out_profile = bw_report_has_profile (bw_engine_get_report (engine));
   for (guint step = 0; step < top; step++)
     {
-      BwRecommendation *best = best_step (catalog, work, engine, cancellable);
+      BwRecommendation *best = bw_recommend_best_step (catalog, work, engine, cancellable);
       g_autofree char *id = NULL;
+      double before, after;
 
       if (best == NULL || g_cancellable_is_cancelled (cancellable))
         {
@@ -436,7 +322,11 @@ bw_recommend (BwCatalog    *catalog,
         }
       /* Keep it on the copy: the next step builds on it. A new SIEM is then the one later
        * telemetry steps connect to. */
+      before = bw_recommend_report_ratio (bw_engine_get_report (engine));
       id = bw_recommend_apply (catalog, work, best, NULL);
+      /* The engine, now following the step, must agree with the search to the bit. */
+      after = bw_recommend_report_ratio (bw_engine_get_report (engine));
+      g_warn_if_fail (id != NULL && after == best->ratio_after && after - before == best->gain);
       g_ptr_array_add (out, best);
     }
   bw_engine_set_document (engine, NULL);

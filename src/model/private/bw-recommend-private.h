@@ -1,0 +1,126 @@
+/* bw-recommend-private.h: the search behind bw_recommend (bw-recommend-search.c) and the
+ * tables it reads (bw-recommend-tables.c). */
+#pragma once
+
+#include "bw-engine.h"
+#include "bw-recommend.h"
+
+G_BEGIN_DECLS
+
+/* Whether the stencil has a capability with mapping entries that the licence allows. */
+gboolean          bw_recommend_stencil_usable (BwCatalog       *catalog,
+                                               const BwStencil *stencil,
+                                               const char      *licence);
+
+/* Whether every place bw_recommend_plan could give the new node of `rec` lies inside the
+ * document's coordinates, found without looking for the free one. FALSE when a new SIEM is
+ * placed beside the diagram (that needs the whole diagram) or when unsure. */
+gboolean          bw_recommend_place_in_range (BwDocument             *document,
+                                               const BwRecommendation *rec);
+
+/* The ratio recommendations raise, from a report. */
+double            bw_recommend_report_ratio   (BwReport        *report);
+
+/* The single addition to `work` with the largest gain, or NULL when none raises the ratio.
+ * `engine` follows `work` and is current. Candidates are weighed in the order of the catalog's
+ * stencils and, for each, of the document's zones and then nodes; the first of equal gains
+ * wins. The document and the engine are left as they were (a candidate about to become the
+ * best is applied and taken back, to see that the document takes it). */
+BwRecommendation *bw_recommend_best_step      (BwCatalog       *catalog,
+                                               BwDocument      *work,
+                                               BwEngine        *engine,
+                                               GCancellable    *cancellable);
+
+/* No index: not an asset, in no zone, not found. */
+#define BW_RECOMMEND_NONE G_MAXUINT
+
+/* One kind of asset of one pattern directly in one zone. */
+typedef struct
+{
+  guint       kind;     /* kind id */
+  guint       pattern;
+  guint       count;
+  guint       next;     /* the zone's next entry */
+  guint       stamp;
+} BwRecommendEntry;
+
+/* The tables one step of the search reads, built from the document and the engine's current
+ * state, and the search's scratch. */
+typedef struct
+{
+  BwCatalog   *catalog;
+  BwDocument  *doc;
+  BwEngine    *engine;
+  guint        words;
+  guint        n_techniques;
+
+  /* Per technique, from the current report */
+  guint       *n_app;
+  guint       *n_best1;
+  guint       *n_best2;
+  guint64     *mask;      /* the techniques the ratio counts */
+  guint        applicable, covered, partial;
+
+  /* Patterns: 3 × words each (applicable, best ≥ 1, best ≥ 2) */
+  GArray      *patterns;
+  GHashTable  *pattern_ids;   /* a pattern's bitsets (a copy, its length before it) → id + 1 */
+  guint        n_patterns;
+  guint       *pattern_seen;  /* per pattern: the last pass that weighed it */
+
+  /* Nodes, by document index */
+  guint        n_nodes;
+  const BwStencil **stencils;
+  guint       *node_kind;     /* kind id */
+  guint       *node_pattern;  /* BW_RECOMMEND_NONE when not an asset */
+  guint       *node_entry;    /* BW_RECOMMEND_NONE when in no zone */
+  guint       *node_stamp;
+  GHashTable  *node_index;    /* id → index + 1, for the nodes edges end at */
+  GArray      *firsts;        /* the nodes weighed: each first of its kind and pattern, and
+                               * every node that is not an asset, in document order */
+  GPtrArray   *kinds;         /* kind id → the kind */
+  GPtrArray   *first_of_kind; /* kind id → the first node of it */
+  GHashTable  *kind_ids;      /* kind → id + 1 */
+  GPtrArray   *kind_stencils; /* kind id → its stencil, or NULL */
+  GHashTable  *admits;        /* stencil → per kind id whether it admits it */
+  GHashTable  *taken;         /* stencil ids whose node the document took in this step */
+
+  /* Zones, by document index */
+  guint        n_zones;
+  GHashTable  *zone_index;    /* id → index + 1 */
+  guint       *first_child, *next_sibling, *first_entry;
+  guint       *entry_order;   /* entries by zone, depth first */
+  guint       *zone_begin;    /* a zone's run in entry_order, the zones inside it included */
+  guint       *zone_end;
+  GArray      *entries;
+
+  /* Edges: protects targets per source node (zones as n_nodes + zone), telemetry sources per
+   * target node; each as offsets into one array. */
+  guint       *protects_start;
+  guint       *protects_to;
+  guint       *telemetry_start;
+  guint       *telemetry_from;
+
+  /* Scratch for one candidate */
+  guint        stamp;
+  guint       *acc;           /* per pattern: affected assets of it */
+  GArray      *acc_list;      /* patterns with acc > 0 */
+  guint       *gain1, *gain2; /* per technique: assets newly at best ≥ 1, ≥ 2 */
+  GArray      *touched;
+} BwRecommendSearch;
+
+void           bw_recommend_search_init    (BwRecommendSearch *s,
+                                            BwCatalog         *catalog,
+                                            BwDocument        *doc,
+                                            BwEngine          *engine);
+void           bw_recommend_search_clear   (BwRecommendSearch *s);
+/* A pattern's bitsets: applicable, best ≥ 1, best ≥ 2, `words` each. */
+const guint64 *bw_recommend_search_pattern (BwRecommendSearch *s,
+                                            guint              pattern);
+/* The document's first node of `kind`, or NULL. */
+const BwNode  *bw_recommend_search_first_of_kind (BwRecommendSearch *s,
+                                                  const char        *kind);
+/* Per kind id, whether `stencil` admits it; NULL when `stencil` is NULL (every kind). */
+const guint8  *bw_recommend_search_admits  (BwRecommendSearch *s,
+                                            const BwStencil   *stencil);
+
+G_END_DECLS
