@@ -308,7 +308,7 @@ bw_diff_dialog_new (GtkWindow  *parent,
   data->after = bw_document_copy (after);
   self->computing = TRUE;
   task = g_task_new (self, self->cancellable, compare_done_cb, NULL);
-  g_task_set_source_tag (task, bw_diff_dialog_new);
+  g_task_set_source_tag (task, BW_SOURCE_TAG (bw_diff_dialog_new));
   g_task_set_task_data (task, data, compare_data_free);
   g_task_run_in_thread (task, compare_thread);
   return self;

@@ -67,7 +67,7 @@ bw_window_export_csv_async (BwWindow            *self,
   data->catalog = g_object_ref (bw_project_get_catalog (self->project));
   data->document = bw_document_copy (bw_project_get_document (self->project));
   data->file = g_object_ref (file);
-  g_task_set_source_tag (task, bw_window_export_csv_async);
+  g_task_set_source_tag (task, BW_SOURCE_TAG (bw_window_export_csv_async));
   g_task_set_task_data (task, data, csv_data_free);
   g_task_run_in_thread (task, csv_thread);
 }

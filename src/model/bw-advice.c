@@ -67,7 +67,7 @@ bw_advice_compute_async (gpointer             source_object,
   job->copy = bw_document_copy (document);
   job->top = top;
   task = g_task_new (source_object, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bw_advice_compute_async);
+  g_task_set_source_tag (task, BW_SOURCE_TAG (bw_advice_compute_async));
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, advice_thread);
 }
@@ -77,7 +77,7 @@ bw_advice_compute_finish (GAsyncResult  *result,
                           GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bw_advice_compute_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == BW_SOURCE_TAG (bw_advice_compute_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -115,7 +115,7 @@ bw_engine_set_document (BwEngine   *self,
   g_return_if_fail (BW_IS_ENGINE (self));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
@@ -210,7 +210,7 @@ bw_engine_dispose (GObject *object)
   BwEngine *self = BW_ENGINE (object);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (bw_engine_parent_class)->dispose (object);

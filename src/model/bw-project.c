@@ -388,7 +388,7 @@ bw_project_load_async (BwProject          *self,
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bw_project_load_async);
+  g_task_set_source_tag (task, BW_SOURCE_TAG (bw_project_load_async));
   data = g_new0 (LoadData, 1);
   if ((data->path = local_path (file, &error)) == NULL)
     {
@@ -615,7 +615,7 @@ bw_project_save_async (BwProject          *self,
   g_return_if_fail (BW_IS_PROJECT (self));
   g_return_if_fail (self->file != NULL);
 
-  save_to_async (self, self->file, bw_project_save_async, cancellable, callback, user_data);
+  save_to_async (self, self->file, BW_SOURCE_TAG (bw_project_save_async), cancellable, callback, user_data);
 }
 
 gboolean
@@ -637,7 +637,7 @@ bw_project_save_as_async (BwProject          *self,
   g_return_if_fail (BW_IS_PROJECT (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  save_to_async (self, file, bw_project_save_as_async, cancellable, callback, user_data);
+  save_to_async (self, file, BW_SOURCE_TAG (bw_project_save_as_async), cancellable, callback, user_data);
 }
 
 gboolean

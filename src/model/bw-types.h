@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* A function as a GTask source tag. ISO C has no conversion between function and object
+ * pointers; through an integer it is defined, and the tag stays the function's address. */
+#define BW_SOURCE_TAG(func) ((gpointer) (guintptr) (func))
+
 typedef struct _BwCatalog  BwCatalog;
 typedef struct _BwDocument BwDocument;
 typedef struct _BwHistory  BwHistory;
