@@ -72,8 +72,8 @@ python_load (const char *path)
   g_autofree char *out = NULL;
   int status = 0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
-                     NULL) ||
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                     &status, NULL) ||
       !g_spawn_check_wait_status (status, NULL))
     return -1;
   return g_ascii_strtod (out, NULL);

@@ -76,14 +76,16 @@ generate (BwCatalog *catalog,
       g_autofree char *id = g_strdup_printf ("a%u", i);
       g_autofree char *zone = g_strdup_printf ("z%u", g_rand_int_range (rand, 1, n_zones + 1));
 
-      bw_document_add_node (doc, id, g_ptr_array_index (assets, g_rand_int_range (rand, 0, assets->len)),
-                            id, zone, i, i, NULL, NULL);
+      bw_document_add_node (doc, id,
+                            g_ptr_array_index (assets, g_rand_int_range (rand, 0, assets->len)), id,
+                            zone, i, i, NULL, NULL);
     }
   for (guint i = 0; i < n_services; i++)
     {
       g_autofree char *id = g_strdup_printf ("s%u", i);
 
-      bw_document_add_node (doc, id, g_ptr_array_index (services, g_rand_int_range (rand, 0, services->len)),
+      bw_document_add_node (doc, id,
+                            g_ptr_array_index (services, g_rand_int_range (rand, 0, services->len)),
                             id, NULL, i, -100, NULL, NULL);
     }
   bw_document_add_node (doc, "law", "mon.log-analytics", "LAW", NULL, 0, -300, NULL, NULL);

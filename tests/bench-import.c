@@ -73,7 +73,9 @@ main (int    argc,
       best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
     }
   argv_py[3] = plain;
-  if (g_spawn_sync (NULL, (char **) argv_py, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, NULL) && out)
+  if (g_spawn_sync (NULL, (char **) argv_py, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                    NULL, NULL) &&
+      out)
     python = g_ascii_strtod (out, NULL);
   printf ("import ATT&CK 18.1 (%.1f MB): best %.0f ms; python3 json.load: best %.0f ms; ratio %.2f (target <= 1.5)\n",
           g_bytes_get_size (bytes) / 1e6, best, python, python > 0 ? best / python : -1);

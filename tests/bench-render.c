@@ -202,8 +202,8 @@ main (int    argc,
         int status;
         double t;
 
-        g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status,
-                      NULL);
+        g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                      NULL, &status, NULL);
         t = (g_get_monotonic_time () - start) / 1000.0;
         g_array_append_val (times, t);
       }

@@ -1,8 +1,9 @@
 /* bench-scaling-recommend.c: `recommend` (five steps) on random estates of 10,000 to 1,000,000
  * nodes (bw-test-estate.c: a zone per 50 nodes, services protecting zones and nodes, telemetry
  * through collectors into SIEMs). Prints the time of each size and the ratio per doubling
- * against the size before it (~2 is linear, 4 quadratic), on processor time. An optional argument scales every
- * size (0.1 runs 1,000 to 100,000). Generating an estate is not timed. Never fails on time. */
+ * against the size before it (~2 is linear, 4 quadratic), on processor time. An optional
+ * argument scales every size (0.1 runs 1,000 to 100,000). Generating an estate is not timed.
+ * Never fails on time. */
 #include "config.h"
 
 #include <math.h>

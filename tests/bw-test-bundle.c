@@ -214,12 +214,13 @@ bw_test_write_mappings (const char *dir)
   char *path = g_build_filename (dir, "test-mappings.json", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_string_append_printf (text,
-                            "  {\"capability_id\": \"%s\", \"capability_description\": \"Alerts for Windows Machines\", "
-                            "\"capability_group\": \"Azure\", \"attack_object_id\": \"%s\", \"score_category\": \"%s\", "
-                            "\"score_value\": \"%s\", \"status\": \"complete\"}%s\n",
-                            BW_TEST_BUNDLE_CAPABILITY, rows[i].technique, rows[i].category, rows[i].score,
-                            i + 1 < G_N_ELEMENTS (rows) ? "," : "");
+    g_string_append_printf (
+        text,
+        "  {\"capability_id\": \"%s\", \"capability_description\": \"Alerts for Windows Machines\", "
+        "\"capability_group\": \"Azure\", \"attack_object_id\": \"%s\", \"score_category\": \"%s\", "
+        "\"score_value\": \"%s\", \"status\": \"complete\"}%s\n",
+        BW_TEST_BUNDLE_CAPABILITY, rows[i].technique, rows[i].category, rows[i].score,
+        i + 1 < G_N_ELEMENTS (rows) ? "," : "");
   g_string_append (text, " ]}\n");
   g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
   return path;

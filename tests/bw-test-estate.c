@@ -154,12 +154,15 @@ bw_test_random_estate (BwCatalog *catalog,
     {
       g_autofree char *id = g_strdup_printf ("z%u", z + 1);
       /* The first zone holds the others: nested at random below it, or directly. */
-      g_autofree char *parent = z == 0 ? NULL
-                                : g_strdup_printf ("z%u", g_rand_int_range (rand, 0, 10) < 6
-                                                            ? g_rand_int_range (rand, 0, z) + 1 : 1);
+      g_autofree char *parent =
+          z == 0 ? NULL
+                 : g_strdup_printf ("z%u", g_rand_int_range (rand, 0, 10) < 6
+                                               ? g_rand_int_range (rand, 0, z) + 1
+                                               : 1);
 
       g_assert_nonnull (bw_document_add_zone (doc, id, pick (rand, k.zones)->id, "Zone", parent,
-                                              (z % 100) * 900.0, (z / 100) * 700.0, 800, 600, NULL));
+                                              (z % 100) * 900.0, (z / 100) * 700.0, 800, 600,
+                                              NULL));
     }
   for (guint i = 0; i < n_nodes; i++)
     {

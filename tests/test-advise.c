@@ -155,7 +155,8 @@ assert_gains_hold (BwCatalog  *catalog,
       g_assert_cmpfloat (after, ==, r->ratio_after);
       g_assert_cmpfloat (r->gain, >, 0);
       if (i > 0)
-        g_assert_cmpfloat (r->ratio_after, >, ((BwRecommendation *) g_ptr_array_index (recs, i - 1))->ratio_after);
+        g_assert_cmpfloat (r->ratio_after, >,
+                           ((BwRecommendation *) g_ptr_array_index (recs, i - 1))->ratio_after);
     }
 }
 
@@ -178,9 +179,10 @@ brute_force_best (BwCatalog  *catalog,
         for (guint with_existing = 0; with_existing < 2; with_existing++)
           {
             g_autoptr(BwDocument) copy = bw_document_copy (doc);
-            const char *target = t < bw_document_get_n_zones (doc)
-                                   ? bw_document_get_zone (copy, t)->id
-                                   : bw_document_get_node (copy, t - bw_document_get_n_zones (doc))->id;
+            const char *target =
+                t < bw_document_get_n_zones (doc)
+                    ? bw_document_get_zone (copy, t)->id
+                    : bw_document_get_node (copy, t - bw_document_get_n_zones (doc))->id;
             const char *service = NULL;
             g_autoptr(GError) error = NULL;
 
@@ -347,14 +349,17 @@ test_licence_tiers (void)
   for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
     {
       assert_same_figures (bw_report_get_tactic (e3, i), bw_report_get_tactic (manual, i));
-      g_assert_cmpfloat (bw_report_get_tactic (e5, i)->ratio, >=, bw_report_get_tactic (e3, i)->ratio);
+      g_assert_cmpfloat (bw_report_get_tactic (e5, i)->ratio, >=,
+                         bw_report_get_tactic (e3, i)->ratio);
     }
 
   /* The engine follows a tier change live, and matches the full recompute. */
   bw_engine_set_document (engine, doc);
-  assert_same_figures (bw_report_get_summary (bw_engine_get_report (engine)), bw_report_get_summary (e3));
+  assert_same_figures (bw_report_get_summary (bw_engine_get_report (engine)),
+                       bw_report_get_summary (e3));
   bw_document_set_licence (doc, NULL);
-  assert_same_figures (bw_report_get_summary (bw_engine_get_report (engine)), bw_report_get_summary (unset));
+  assert_same_figures (bw_report_get_summary (bw_engine_get_report (engine)),
+                       bw_report_get_summary (unset));
   bw_engine_set_document (engine, NULL);
 }
 

@@ -150,7 +150,8 @@ test_group_dialog (Fixture       *f,
                    gconstpointer  data)
 {
   const char *chosen[] = { "G0016", NULL };
-  BwThreatGroupsDialog *dialog = bw_threat_groups_dialog_new (GTK_WINDOW (f->window), f->catalog, chosen);
+  BwThreatGroupsDialog *dialog =
+      bw_threat_groups_dialog_new (GTK_WINDOW (f->window), f->catalog, chosen);
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_auto(GStrv) applied = NULL;
@@ -178,9 +179,11 @@ test_group_dialog (Fixture       *f,
   shown = n_rows (list);
   g_assert_cmpuint (shown, >=, 1);
   g_assert_cmpuint (shown, <, bw_catalog_get_n_groups (f->catalog));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
-                   ==, last->name);
-  check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0)));
+  g_assert_cmpstr (
+      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+      ==, last->name);
+  check = adw_action_row_get_activatable_widget (
+      ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "");
   g_signal_emit_by_name (g_ptr_array_index (entries, 0), "search-changed");

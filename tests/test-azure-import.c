@@ -185,8 +185,8 @@ test_table (void)
   members = json_object_get_members (pricings);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      const BwStencil *s = bw_catalog_lookup_stencil (catalog,
-                                                      json_object_get_string_member (pricings, l->data));
+      const BwStencil *s =
+          bw_catalog_lookup_stencil (catalog, json_object_get_string_member (pricings, l->data));
 
       g_assert_nonnull (s);
       g_assert_true (s->role == BW_ROLE_SERVICE);

@@ -88,8 +88,8 @@ test_attack_16 (void)
   g_assert_cmpuint (stats.techniques, ==, 656);
   catalog = catalog_from_attack (attack);
   for (guint i = 0; i < bw_catalog_get_n_techniques (catalog); i++)
-    g_assert_false (g_strv_contains ((const char *const *) bw_catalog_get_technique (catalog, i)->platforms,
-                                     "Network"));
+    g_assert_false (g_strv_contains (
+        (const char *const *) bw_catalog_get_technique (catalog, i)->platforms, "Network"));
   g_assert_nonnull (strstr (attack, "\"Network Devices\""));
 }
 
@@ -99,14 +99,16 @@ test_mappings_real (void)
   g_autofree char *azure = bw_test_shared_data ("mappings/mappings-explorer/azure-04.26.2025_attack-16.1-enterprise.json");
   g_autofree char *m365 = bw_test_shared_data ("mappings/mappings-explorer/m365-07.18.2025_attack-16.1-enterprise.json");
   g_autoptr(GBytes) attack = bw_catalog_shipped_file ("attack.json");
-  g_autofree char *attack_text = g_strndup (g_bytes_get_data (attack, NULL), g_bytes_get_size (attack));
+  g_autofree char *attack_text =
+      g_strndup (g_bytes_get_data (attack, NULL), g_bytes_get_size (attack));
   g_autoptr(BwCatalog) catalog = catalog_from_attack (attack_text);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) stale_a = NULL;
   g_auto(GStrv) stale_m = NULL;
   BwMappingsStats stats_a = { 0 };
   BwMappingsStats stats_m = { 0 };
-  g_autofree char *after_azure = bw_mappings_import (azure, catalog, NULL, &stale_a, &stats_a, &error);
+  g_autofree char *after_azure =
+      bw_mappings_import (azure, catalog, NULL, &stale_a, &stats_a, &error);
   g_autoptr(GBytes) existing = NULL;
   g_autofree char *both = NULL;
   g_autofree char *shipped_path = bw_test_source_path ("data/catalog/mappings.json");
@@ -280,7 +282,8 @@ test_malformed_mappings (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("bulwark-map-XXXXXX", NULL);
   g_autoptr(GBytes) attack = bw_catalog_shipped_file ("attack.json");
-  g_autofree char *attack_text = g_strndup (g_bytes_get_data (attack, NULL), g_bytes_get_size (attack));
+  g_autofree char *attack_text =
+      g_strndup (g_bytes_get_data (attack, NULL), g_bytes_get_size (attack));
   g_autoptr(BwCatalog) catalog = catalog_from_attack (attack_text);
   const struct
   {
@@ -410,7 +413,8 @@ test_shipped_catalog (void)
                                 "killchain.json: the kill-chain table does not know tactic “reconnaissance” (TA0043"));
     }
 
-    /* A user file damaged on disk: the shipped catalog answers, saying why, with its name and place. */
+    /* A user file damaged on disk: the shipped catalog answers, saying why, with its name and
+     * place. */
     g_assert_true (g_file_set_contents (user_kc, "{\"phases\":[{\"id\":\"x\",\"name\":3}]}", -1, NULL));
     {
       g_autoptr(BwCatalog) fallback = bw_catalog_load_default (&error);

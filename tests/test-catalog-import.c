@@ -191,7 +191,8 @@ test_v19 (Fixture      *f,
       JsonArray *names = json_object_get_array_member (json_array_get_object_element (phases, i), "tactics");
 
       for (guint k = 0; k < json_array_get_length (names); k++)
-        g_assert_true (g_hash_table_add (phased, (gpointer) json_array_get_string_element (names, k)));
+        g_assert_true (
+            g_hash_table_add (phased, (gpointer) json_array_get_string_element (names, k)));
     }
   g_assert_cmpuint (g_hash_table_size (phased), ==, G_N_ELEMENTS (matrix_19));
   {
@@ -400,8 +401,8 @@ print_summary (BwCatalogImport *summary,
   g_autoptr(GString) s = g_string_new (NULL);
 
   g_string_append_printf (s, "%s → %s: %u entries, %u unchanged, %u carried, %u gone, %u merged\n",
-                          summary->from_version, to, summary->entries, summary->unchanged, summary->carried,
-                          summary->gone, summary->merged);
+                          summary->from_version, to, summary->entries, summary->unchanged,
+                          summary->carried, summary->gone, summary->merged);
   for (guint i = 0; i < summary->rows->len; i++)
     {
       const BwMigrationRow *row = &g_array_index (summary->rows, BwMigrationRow, i);
@@ -426,7 +427,8 @@ test_migration_16_to_18 (void)
   g_autofree char *m365 = bw_test_shared_data ("mappings/mappings-explorer/m365-07.18.2025_attack-16.1-enterprise.json");
   g_autofree char *attack16 = bw_stix_import (bundle, NULL, NULL, NULL);
   g_autoptr(GBytes) attack18 = bw_catalog_shipped_file ("attack.json");
-  g_autofree char *attack18_text = g_strndup (g_bytes_get_data (attack18, NULL), g_bytes_get_size (attack18));
+  g_autofree char *attack18_text =
+      g_strndup (g_bytes_get_data (attack18, NULL), g_bytes_get_size (attack18));
   g_autoptr(GBytes) shipped = bw_catalog_shipped_file ("mappings.json");
   g_autoptr(BwCatalog) from = attack_only (attack16);
   g_autoptr(BwCatalog) to = attack_only (attack18_text);
@@ -439,7 +441,8 @@ test_migration_16_to_18 (void)
   g_autoptr(GBytes) both_bytes = g_bytes_new (both, strlen (both));
   g_autoptr(BwCatalogImport) summary = bw_catalog_import_new ("CTID", FALSE);
   g_autofree char *migrated = NULL;
-  g_autofree char *shipped_text = g_strndup (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped));
+  g_autofree char *shipped_text =
+      g_strndup (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped));
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (stale_a) + g_strv_length (stale_m), ==, 0);
@@ -456,7 +459,8 @@ static void
 test_migration_identity (void)
 {
   g_autoptr(GBytes) attack = bw_catalog_shipped_file ("attack.json");
-  g_autofree char *attack_text = g_strndup (g_bytes_get_data (attack, NULL), g_bytes_get_size (attack));
+  g_autofree char *attack_text =
+      g_strndup (g_bytes_get_data (attack, NULL), g_bytes_get_size (attack));
   g_autoptr(GBytes) shipped = bw_catalog_shipped_file ("mappings.json");
   g_autoptr(BwCatalog) catalog = attack_only (attack_text);
   g_autoptr(BwCatalogImport) summary = bw_catalog_import_new ("mappings.json", FALSE);

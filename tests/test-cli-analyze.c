@@ -19,7 +19,8 @@ test_golden_report (void)
   const char *args[] = { "analyze", sample, "--format", "json", NULL };
 
   /* To refresh after a deliberate change to the catalog or the sample:
-   * build/src/bulwark analyze data/samples/reference-architecture.bulwark --format json > tests/fixtures/golden/reference-architecture.report.json */
+   *   build/src/bulwark analyze data/samples/reference-architecture.bulwark --format json \
+   *     > tests/fixtures/golden/reference-architecture.report.json */
   g_assert_cmpint (bw_test_run_bulwark (args, &out, NULL), ==, 0);
   g_assert_cmpstr (out, ==, golden);
 }
@@ -350,7 +351,8 @@ test_stdout_full (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocessLauncher)
+          launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
       g_autoptr(GPtrArray) argv = g_ptr_array_new ();
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GError) error = NULL;

@@ -176,8 +176,9 @@ test_random_graphs (void)
         {
           g_autofree char *id = g_strdup_printf ("n%u", i);
 
-          g_assert_nonnull (bw_document_add_node (doc, id, kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))],
-                                                  id, NULL, 0, 0, NULL, NULL));
+          g_assert_nonnull (bw_document_add_node (
+              doc, id, kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))], id, NULL, 0, 0,
+              NULL, NULL));
         }
       bw_engine_set_document (engine, doc);
       for (guint step = 0; step < 60; step++)
@@ -186,7 +187,8 @@ test_random_graphs (void)
 
           if (ne > 0 && g_rand_int_range (rand, 0, 4) == 0)
             {
-              g_autofree char *id = g_strdup (bw_document_get_edge (doc, g_rand_int_range (rand, 0, ne))->id);
+              g_autofree char *id =
+                  g_strdup (bw_document_get_edge (doc, g_rand_int_range (rand, 0, ne))->id);
 
               g_assert_true (bw_document_remove (doc, id, NULL));
             }
@@ -195,7 +197,8 @@ test_random_graphs (void)
               g_autofree char *id = g_strdup_printf ("e%u", next_edge++);
               g_autofree char *from = pick (doc, catalog, rand, n_nodes);
               g_autofree char *to = pick (doc, catalog, rand, n_nodes);
-              BwEdgeKind kind = g_rand_int_range (rand, 0, 5) == 0 ? BW_EDGE_PROTECTS : BW_EDGE_TELEMETRY;
+              BwEdgeKind kind = g_rand_int_range (rand, 0, 5) == 0 ? BW_EDGE_PROTECTS
+                                                                   : BW_EDGE_TELEMETRY;
 
               /* Self loops and the like are refused by the document: nothing to check then. */
               if (bw_document_add_edge (doc, id, kind, from, to, NULL) == NULL)
@@ -250,7 +253,8 @@ test_long_chain (void)
     }
   report = bw_engine_compute (catalog, doc);
   for (guint i = 0; i < bw_report_get_n_assets (report); i++)
-    g_assert_cmpuint (bw_report_get_asset (report, i)->covered + bw_report_get_asset (report, i)->partial, >, 0);
+    g_assert_cmpuint (
+        bw_report_get_asset (report, i)->covered + bw_report_get_asset (report, i)->partial, >, 0);
 }
 
 int

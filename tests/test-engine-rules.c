@@ -222,7 +222,7 @@ test_tactics_phases_threshold (void)
   assert_figures (bw_report_get_tactic (r, 1), 1, 1, 0, 0, 1.0);          /* exec */
   assert_figures (bw_report_get_tactic (r, 2), 2, 1, 1, 0, 0.75);         /* persist: T3, T5 */
   assert_figures (bw_report_get_tactic (r, 3), 1, 1, 0, 0, 1.0);          /* evade: T3 */
-  assert_figures (bw_report_get_phase (r, 2), 2, 1, 1, 0, 0.75);          /* installation: T3 once */
+  assert_figures (bw_report_get_phase (r, 2), 2, 1, 1, 0, 0.75); /* installation: T3 once */
   assert_figures (bw_report_get_phase (r, 0), 0, 0, 0, 0, 0);             /* recon: none */
   g_assert_false (bw_report_get_phase_is_gap (r, 0)); /* nothing applicable is no gap */
   g_assert_false (bw_report_get_phase_is_gap (r, 2));
@@ -371,9 +371,12 @@ test_incremental_equals_full (void)
           guint nz = bw_document_get_n_zones (doc);
           guint nn = bw_document_get_n_nodes (doc);
           guint ne = bw_document_get_n_edges (doc);
-          const char *zone = nz ? bw_document_get_zone (doc, g_rand_int_range (rand, 0, nz))->id : NULL;
-          const char *node = nn ? bw_document_get_node (doc, g_rand_int_range (rand, 0, nn))->id : NULL;
-          const char *other = nn ? bw_document_get_node (doc, g_rand_int_range (rand, 0, nn))->id : NULL;
+          const char *zone = nz ? bw_document_get_zone (doc, g_rand_int_range (rand, 0, nz))->id
+                                : NULL;
+          const char *node = nn ? bw_document_get_node (doc, g_rand_int_range (rand, 0, nn))->id
+                                : NULL;
+          const char *other = nn ? bw_document_get_node (doc, g_rand_int_range (rand, 0, nn))->id
+                                 : NULL;
           g_autofree char *made = NULL;
           g_autofree char *live = NULL;
           g_autofree char *full_json = NULL;
@@ -387,20 +390,24 @@ test_incremental_equals_full (void)
               break;
             case 1:
             case 2:
-              made = bw_history_add_node (history, kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))],
+              made = bw_history_add_node (history,
+                                          kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))],
                                           "N", g_rand_boolean (rand) ? zone : NULL, 0, 0, NULL);
               break;
             case 3:
             case 4:
               if (node && (other || zone))
-                made = bw_history_connect (history, (BwEdgeKind) g_rand_int_range (rand, 0, 3), node,
-                                           g_rand_boolean (rand) && zone ? zone : other, NULL);
+                made = bw_history_connect (history, (BwEdgeKind) g_rand_int_range (rand, 0, 3),
+                                           node, g_rand_boolean (rand) && zone ? zone : other,
+                                           NULL);
               break;
             case 5:
               {
-                const char *victim = g_rand_boolean (rand) && ne
-                                       ? bw_document_get_edge (doc, g_rand_int_range (rand, 0, ne))->id
-                                       : g_rand_boolean (rand) ? zone : node;
+                const char *victim =
+                    g_rand_boolean (rand) && ne
+                        ? bw_document_get_edge (doc, g_rand_int_range (rand, 0, ne))->id
+                    : g_rand_boolean (rand) ? zone
+                                            : node;
                 const char *ids[] = { victim, NULL };
 
                 if (victim)
@@ -415,7 +422,9 @@ test_incremental_equals_full (void)
               break;
             case 7:
               if (zone && nz > 1)
-                bw_history_set_parent (history, zone, bw_document_get_zone (doc, g_rand_int_range (rand, 0, nz))->id, 0, NULL);
+                bw_history_set_parent (
+                    history, zone, bw_document_get_zone (doc, g_rand_int_range (rand, 0, nz))->id,
+                    0, NULL);
               break;
             case 8:
               if (node)
@@ -438,8 +447,9 @@ test_incremental_equals_full (void)
               break;
             case 9:
               if (ne)
-                bw_history_set_edge_kind (history, bw_document_get_edge (doc, g_rand_int_range (rand, 0, ne))->id,
-                                          (BwEdgeKind) g_rand_int_range (rand, 0, 3), NULL);
+                bw_history_set_edge_kind (
+                    history, bw_document_get_edge (doc, g_rand_int_range (rand, 0, ne))->id,
+                    (BwEdgeKind) g_rand_int_range (rand, 0, 3), NULL);
               break;
             case 10:
               if (g_rand_boolean (rand))

@@ -1,6 +1,7 @@
 /* test-export-interop.c: the exports as other tools read them — SVG icons placed with
  * xlink:href beside href (SVG 1.1 readers), strip labels that fit their cells by Pango's own
- * measurement, a PNG resolution chunk with a correct CRC, and a PDF fitted to one sheet of paper. */
+ * measurement, a PNG resolution chunk with a correct CRC, and a PDF fitted to one sheet of
+ * paper. */
 #include "config.h"
 
 #include <math.h>
@@ -168,7 +169,8 @@ check_strip_fits (const char *relative)
             ellipsized++;
         }
       {
-        g_autofree char *escaped_label = bw_svg_escape (cell->tooltip ? cell->tooltip : cell->label);
+        g_autofree char *escaped_label =
+            bw_svg_escape (cell->tooltip ? cell->tooltip : cell->label);
 
         g_assert_cmpstr (title, ==, escaped_label);
       }
@@ -243,7 +245,8 @@ test_png_resolution (void)
       g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *) (phys + 8)), ==, expected);
       g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *) (phys + 12)), ==, expected);
       g_assert_cmpuint (phys[16], ==, 1);
-      g_assert_cmphex (GUINT32_FROM_BE (*(const guint32 *) (phys + 17)), ==, bw_crc32 (0, phys + 4, 13));
+      g_assert_cmphex (GUINT32_FROM_BE (*(const guint32 *) (phys + 17)), ==,
+                       bw_crc32 (0, phys + 4, 13));
       /* And the whole file still reads as a PNG. */
       {
         g_autoptr(GError) error = NULL;
@@ -251,7 +254,8 @@ test_png_resolution (void)
         g_autofree char *path = g_build_filename (dir, "out.png", NULL);
         cairo_surface_t *surface;
 
-        g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+        g_assert_true (
+            g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
         surface = cairo_image_surface_create_from_png (path);
         g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
         cairo_surface_destroy (surface);

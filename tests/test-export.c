@@ -64,7 +64,8 @@ export (Fixture        *f,
         double          scale,
         gboolean        overlay)
 {
-  BwExportOptions options = { FALSE, overlay ? &f->overlay : NULL, scale, bw_document_get_title (f->document) };
+  BwExportOptions options = { FALSE, overlay ? &f->overlay : NULL, scale,
+                              bw_document_get_title (f->document) };
   g_autoptr(GError) error = NULL;
   GBytes *bytes = bw_export_to_bytes (f->layout, format, &options, &error);
 
@@ -86,9 +87,10 @@ assert_well_formed (GBytes *svg)
   RsvgRectangle viewport = { 0, 0, 400, 300 };
   int status;
 
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
-                               &status, NULL));
+  g_assert_true (
+      g_file_set_contents (path, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               &err, &status, NULL));
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("xmllint: %s", err);
 
@@ -262,8 +264,8 @@ test_layer (void)
     g_assert_cmpstr (text, ==, golden);
   }
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                               &status, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               &err, &status, NULL));
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("the layer does not validate: %s", err);
 
@@ -470,7 +472,8 @@ paint_recorded (BwDocument *doc,
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
 
-  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (page->w), (int) ceil (page->h));
+  image =
+      cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (page->w), (int) ceil (page->h));
   cr = cairo_create (image);
   cairo_set_source_surface (cr, recording, 0, 0);
   cairo_paint (cr);

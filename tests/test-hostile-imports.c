@@ -258,9 +258,10 @@ test_deep_catalog (void)
       g_autoptr(BwCatalog) catalog = NULL;
 
       for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-        g_ptr_array_add (files, k == i ? g_bytes_new (text, strlen (text)) : bw_catalog_shipped_file (names[k]));
-      catalog = bw_catalog_new_from_bytes (files->pdata[0], files->pdata[1], files->pdata[2], files->pdata[3],
-                                           &error);
+        g_ptr_array_add (files, k == i ? g_bytes_new (text, strlen (text))
+                                       : bw_catalog_shipped_file (names[k]));
+      catalog = bw_catalog_new_from_bytes (files->pdata[0], files->pdata[1], files->pdata[2],
+                                           files->pdata[3], &error);
       g_assert_null (catalog);
       assert_too_deep (error);
       g_assert_true (g_str_has_prefix (error->message, names[i]));

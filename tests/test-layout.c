@@ -157,8 +157,8 @@ static gboolean
 rect_inside (const BwRect *inner,
              const BwRect *outer)
 {
-  return inner->x >= outer->x && inner->y >= outer->y && inner->x + inner->w <= outer->x + outer->w &&
-         inner->y + inner->h <= outer->y + outer->h;
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->w <= outer->x + outer->w && inner->y + inner->h <= outer->y + outer->h;
 }
 
 static void
@@ -257,10 +257,12 @@ test_zone_and_edge_parts (void)
           double dy = le->head[k].y - le->y2;
 
           g_assert_cmpfloat_with_epsilon (hypot (dx, dy), BW_ARROW_SIZE, 1e-9);
-          g_assert_cmpfloat_with_epsilon (-(dx * ux + dy * uy), BW_ARROW_SIZE * cos (BW_ARROW_ANGLE), 1e-9);
+          g_assert_cmpfloat_with_epsilon (-(dx * ux + dy * uy),
+                                          BW_ARROW_SIZE * cos (BW_ARROW_ANGLE), 1e-9);
         }
-      g_assert_cmpfloat_with_epsilon ((le->head[1].x - le->x2) * uy - (le->head[1].y - le->y2) * ux,
-                                      -((le->head[2].x - le->x2) * uy - (le->head[2].y - le->y2) * ux), 1e-9);
+      g_assert_cmpfloat_with_epsilon (
+          (le->head[1].x - le->x2) * uy - (le->head[1].y - le->y2) * ux,
+          -((le->head[2].x - le->x2) * uy - (le->head[2].y - le->y2) * ux), 1e-9);
     }
 }
 
@@ -285,15 +287,19 @@ test_overlay_cells (void)
       g_assert_cmpfloat_with_epsilon (cell.box.x, right + BW_CELL_GAP / 2, 1e-9);
       g_assert_cmpfloat (cell.box.y, ==, band.y + BW_OVERLAY_PADDING);
       g_assert_cmpfloat (cell.box.h, ==, BW_TACTIC_ROW_HEIGHT);
-      g_assert_true (rect_inside (&cell.text, &(BwRect) { cell.box.x - 0.01, cell.box.y, cell.box.w + 0.02, cell.box.h }));
-      g_assert_cmpfloat_with_epsilon (cell.text.x + cell.text.w / 2, cell.box.x + cell.box.w / 2, 1e-9);
+      g_assert_true (rect_inside (
+          &cell.text, &(BwRect){ cell.box.x - 0.01, cell.box.y, cell.box.w + 0.02, cell.box.h }));
+      g_assert_cmpfloat_with_epsilon (cell.text.x + cell.text.w / 2, cell.box.x + cell.box.w / 2,
+                                      1e-9);
       /* One line sits on the middle; two lines share it, BW_CELL_LINE_HEIGHT apart. */
       g_assert_cmpfloat (cell.baseline, ==, cell.box.y + cell.box.h / 2 + BW_CELL_ASCENT);
       g_assert_cmpfloat (bw_layout_cell_baseline (&cell, 0, 1), ==, cell.baseline);
-      g_assert_cmpfloat (bw_layout_cell_baseline (&cell, 1, 2) - bw_layout_cell_baseline (&cell, 0, 2), ==,
-                         BW_CELL_LINE_HEIGHT);
-      g_assert_cmpfloat ((bw_layout_cell_baseline (&cell, 1, 2) + bw_layout_cell_baseline (&cell, 0, 2)) / 2, ==,
-                         cell.baseline);
+      g_assert_cmpfloat (bw_layout_cell_baseline (&cell, 1, 2) -
+                             bw_layout_cell_baseline (&cell, 0, 2),
+                         ==, BW_CELL_LINE_HEIGHT);
+      g_assert_cmpfloat (
+          (bw_layout_cell_baseline (&cell, 1, 2) + bw_layout_cell_baseline (&cell, 0, 2)) / 2, ==,
+          cell.baseline);
       right = cell.box.x + cell.box.w + BW_CELL_GAP / 2;
     }
   g_assert_cmpfloat_with_epsilon (right, band.x + band.w - BW_OVERLAY_PADDING, 1e-9);
@@ -302,7 +308,8 @@ test_overlay_cells (void)
       BwLayoutCell cell;
 
       bw_layout_get_overlay_cell (&band, TRUE, i, 7, &cell);
-      g_assert_cmpfloat (cell.box.y, ==, band.y + BW_OVERLAY_PADDING + BW_TACTIC_ROW_HEIGHT + BW_OVERLAY_ROW_GAP);
+      g_assert_cmpfloat (cell.box.y, ==,
+                         band.y + BW_OVERLAY_PADDING + BW_TACTIC_ROW_HEIGHT + BW_OVERLAY_ROW_GAP);
       g_assert_cmpfloat (cell.box.y + cell.box.h, <=, band.y + band.h - BW_OVERLAY_PADDING);
     }
 }

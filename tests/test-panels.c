@@ -168,8 +168,8 @@ test_coverage_view (void)
   g_assert_cmpuint (techniques->len, ==, expected);
   for (guint i = 0; i < techniques->len; i++)
     {
-      const BwTechnique *technique = bw_catalog_lookup_technique (catalog,
-                                                                  bw_technique_row_get_id (techniques->pdata[i]));
+      const BwTechnique *technique =
+          bw_catalog_lookup_technique (catalog, bw_technique_row_get_id (techniques->pdata[i]));
       int rank = status_rank (bw_report_get_technique (report, technique->index)->status);
 
       g_assert_cmpint (rank, >=, last);
@@ -220,8 +220,8 @@ test_inspector (void)
   GtkWidget *inspector = g_object_ref_sink (bw_inspector_new ());
   const char *service = first_node_of_role (document, BW_ROLE_SERVICE);
   const char *asset = first_node_of_role (document, BW_ROLE_ASSET);
-  const BwStencil *stencil = bw_catalog_lookup_stencil (catalog,
-                                                        bw_document_lookup_node (document, service)->kind);
+  const BwStencil *stencil =
+      bw_catalog_lookup_stencil (catalog, bw_document_lookup_node (document, service)->kind);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) status = NULL;
   const char *capability;
@@ -237,9 +237,11 @@ test_inspector (void)
   /* The switch is one history step, and undo shows it on again. */
   g_object_set (rows->pdata[0], "active", FALSE, NULL);
   g_assert_true (bw_history_get_can_undo (history));
-  g_assert_false (bw_node_get_capability_enabled (bw_document_lookup_node (document, service), capability));
+  g_assert_false (
+      bw_node_get_capability_enabled (bw_document_lookup_node (document, service), capability));
   g_assert_true (bw_history_undo (history));
-  g_assert_true (bw_node_get_capability_enabled (bw_document_lookup_node (document, service), capability));
+  g_assert_true (
+      bw_node_get_capability_enabled (bw_document_lookup_node (document, service), capability));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
   g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->capabilities));
@@ -313,7 +315,8 @@ test_follow_project (void)
   bw_project_set_document (project, small, NULL);
   bw_inspector_set_target (BW_INSPECTOR (inspector), "n2", 1);
   g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), ==, 2);
-  for (guint i = 0; i < bw_catalog_get_n_tactics (tiny) && (techniques == NULL || techniques->len == 0); i++)
+  for (guint i = 0;
+       i < bw_catalog_get_n_tactics (tiny) && (techniques == NULL || techniques->len == 0); i++)
     {
       g_clear_pointer (&techniques, g_ptr_array_unref);
       bw_coverage_view_show_tactic (BW_COVERAGE_VIEW (view), i);

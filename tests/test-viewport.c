@@ -223,7 +223,8 @@ test_show_rect (void)
   /* Out of view: it comes to the middle. */
   bw_viewport_set_zoom (viewport, 2);
   bw_viewport_show_rect (viewport, &outside, 800, 600);
-  bw_viewport_model_to_widget (viewport, outside.x + outside.w / 2, outside.y + outside.h / 2, &wx, &wy);
+  bw_viewport_model_to_widget (viewport, outside.x + outside.w / 2, outside.y + outside.h / 2, &wx,
+                               &wy);
   g_assert_cmpfloat_with_epsilon (wx, 400, 1e-9);
   g_assert_cmpfloat_with_epsilon (wy, 300, 1e-9);
 }

@@ -86,8 +86,8 @@ test_import_and_arrange (void)
   imported = bw_window_import_azure (other, path, FALSE, &error);
   g_assert_no_error (error);
   g_assert_true (imported != other);
-  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (imported))),
-                    ==, 12);
+  g_assert_cmpuint (
+      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (imported))), ==, 12);
   destroy_window (imported);
 
   /* Not an inventory: an error, and the window keeps what it holds. */
@@ -97,8 +97,9 @@ test_import_and_arrange (void)
 
     g_assert_null (bw_window_import_azure (other, bad, FALSE, &error));
     g_assert_nonnull (error);
-    g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (other))),
-                      ==, nodes);
+    g_assert_cmpuint (
+        bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (other))), ==,
+        nodes);
   }
   destroy_window (other);
   destroy_window (window);

@@ -156,9 +156,10 @@ test_import (void)
   g_assert_no_error (error);
   g_assert_true (second != window);
   iterate (200);
-  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (second))), ==, 3);
-  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (bw_window_get_project (second))), ==,
-                   "multi-page — Legacy");
+  g_assert_cmpuint (
+      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (second))), ==, 3);
+  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (bw_window_get_project (second))),
+                   ==, "multi-page — Legacy");
   /* Everything came in: no dialog, a toast. */
   g_assert_null (report_dialog (second));
   g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (project)), ==, 7);
@@ -166,7 +167,8 @@ test_import (void)
   /* Not a diagram: an error, and the documents stay. */
   g_assert_null (bw_window_import_drawio (second, bad, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
-  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (second))), ==, 3);
+  g_assert_cmpuint (
+      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (second))), ==, 3);
 
   destroy_window (GTK_WIDGET (second));
   destroy_window (GTK_WIDGET (window));
@@ -192,9 +194,10 @@ test_asks_page (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "2");
   destroy_window (dialog);
   iterate (200);
-  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (bw_window_get_project (window))), ==,
-                   "multi-page — Legacy");
-  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (window))), ==, 3);
+  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (bw_window_get_project (window))),
+                   ==, "multi-page — Legacy");
+  g_assert_cmpuint (
+      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (window))), ==, 3);
   destroy_window (GTK_WIDGET (window));
 }
 

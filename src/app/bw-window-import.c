@@ -95,7 +95,8 @@ import_into (BwWindow    *target,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The ATT&CK catalog is not loaded"));
       return NULL;
     }
-  if ((document = bw_drawio_import_file_mapped (catalog, path, page, mapped, &report, error)) == NULL)
+  if ((document = bw_drawio_import_file_mapped (catalog, path, page, mapped, &report, error)) ==
+      NULL)
     return NULL;
   bw_project_set_document (project, document, NULL);
   /* Not saved anywhere yet: modified until it is, with a recovery copy at once. */
@@ -118,7 +119,8 @@ remap_response_cb (AdwMessageDialog *dialog,
       for (guint i = 0; i < remap->rows->len; i++)
         {
           guint chosen = adw_combo_row_get_selected (remap->rows->pdata[i]);
-          const char *id = chosen < remap->stencil_ids->len ? remap->stencil_ids->pdata[chosen] : NULL;
+          const char *id = chosen < remap->stencil_ids->len ? remap->stencil_ids->pdata[chosen]
+                                                            : NULL;
 
           if (id != NULL)
             g_hash_table_insert (remap->mapped, g_strdup (remap->kinds->pdata[i]), g_strdup (id));
@@ -157,7 +159,8 @@ remap_rows (Remap                *remap,
       const BwDrawioSkipped *s = report->skipped->pdata[i];
       GtkWidget *row;
 
-      if (s->kind != BW_DRAWIO_SKIPPED_SHAPE || s->shape == NULL || !g_hash_table_add (seen, s->shape))
+      if (s->kind != BW_DRAWIO_SKIPPED_SHAPE || s->shape == NULL ||
+          !g_hash_table_add (seen, s->shape))
         continue;
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->shape);
@@ -226,9 +229,11 @@ show_report (BwWindow             *window,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), remap_rows (remap, report, bw_project_get_catalog (window->project)));
+  gtk_box_append (GTK_BOX (box),
+                  remap_rows (remap, report, bw_project_get_catalog (window->project)));
   scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);

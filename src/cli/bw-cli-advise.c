@@ -282,7 +282,8 @@ bw_cli_paths (int    argc,
 
       for (guint k = 0; k < hops->len; k++)
         {
-          g_autofree char *label = bw_cli_text (bw_document_get_label (doc, g_ptr_array_index (hops, k)));
+          g_autofree char *label =
+              bw_cli_text (bw_document_get_label (doc, g_ptr_array_index (hops, k)));
 
           g_string_append_printf (line, "%s%s", k ? " → " : "", label);
         }

@@ -79,8 +79,8 @@ print_markdown (BwReport   *report,
 {
   const BwReportFigures *s = bw_report_get_summary (report);
   guint shown = 0;
-  g_autofree char *title = bw_cli_markdown (*bw_document_get_title (doc) ? bw_document_get_title (doc)
-                                                                        : _("Coverage report"));
+  g_autofree char *title = bw_cli_markdown (
+      *bw_document_get_title (doc) ? bw_document_get_title (doc) : _("Coverage report"));
   g_autofree char *version = bw_cli_markdown (bw_report_get_attack_version (report));
 
   g_print ("# %s\n\n", title);

@@ -58,9 +58,10 @@ print_report (const char           *input,
   g_autofree char *page = bw_cli_text (report->page);
 
   g_print (_("%s: page “%s” (%u of %u) imported into %s: %u nodes and %u zones from %u shapes, "
-             "%u of %u connectors (%u reversed)\n"),
-           input, page, report->page_index, report->n_pages, output, report->n_nodes, report->n_zones,
-           report->n_shapes, report->n_edges_kept, report->n_edges, report->n_edges_reversed);
+              "%u of %u connectors (%u reversed)\n"),
+           input, page, report->page_index, report->n_pages, output, report->n_nodes,
+           report->n_zones, report->n_shapes, report->n_edges_kept, report->n_edges,
+           report->n_edges_reversed);
   if (report->skipped->len == 0)
     return;
   g_print (_("Not imported (%u):\n"), report->skipped->len);

@@ -77,7 +77,8 @@ bw_advice_compute_finish (GAsyncResult  *result,
                           GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == BW_SOURCE_TAG (bw_advice_compute_async), NULL);
+  g_return_val_if_fail (
+      g_task_get_source_tag (G_TASK (result)) == BW_SOURCE_TAG (bw_advice_compute_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

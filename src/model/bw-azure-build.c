@@ -171,9 +171,9 @@ build_zones (Build *b)
         continue;
       parent_key = bw_azure_key_parent (res->key);
       vnet = lookup (b, parent_key);
-      res->zone_id = add_zone (b, "zone.subnet", res->name,
-                               vnet && vnet->zone_id ? vnet->zone_id
-                                                     : group_zone (b, res->subscription, res->group));
+      res->zone_id = add_zone (
+          b, "zone.subnet", res->name,
+          vnet && vnet->zone_id ? vnet->zone_id : group_zone (b, res->subscription, res->group));
     }
 }
 
@@ -427,7 +427,8 @@ build_node (Build      *b,
   if (!g_str_equal (entry->rule, "nsg") && !g_str_equal (entry->rule, "workspace") &&
       !g_str_equal (entry->rule, "sentinel"))
     subnet = subnet_of (b, res);
-  zone = subnet && subnet->zone_id ? subnet->zone_id : group_zone (b, res->subscription, res->group);
+  zone = subnet && subnet->zone_id ? subnet->zone_id
+                                   : group_zone (b, res->subscription, res->group);
   if (g_str_equal (entry->rule, "sentinel"))
     {
       build_sentinel (b, res, zone);

@@ -304,8 +304,8 @@ add_embedded_subnets (BwAzureImport *imp,
         key = bw_azure_key_from_ref (id, vnet->subscription, vnet->group);
       if (key == NULL)
         {
-          g_autofree char *full = g_strdup_printf ("%s/%s", fields[3],
-                                                   strrchr (name, '/') ? strrchr (name, '/') + 1 : name);
+          g_autofree char *full = g_strdup_printf (
+              "%s/%s", fields[3], strrchr (name, '/') ? strrchr (name, '/') + 1 : name);
 
           key = bw_azure_key_make (fields[0], fields[1], "microsoft.network/virtualnetworks/subnets",
                                    full);

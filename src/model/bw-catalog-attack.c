@@ -269,8 +269,8 @@ warn_unphased_tactics (BwCatalog     *self,
       gboolean phased = FALSE;
 
       for (guint p = 0; p < self->phases->len && !phased; p++)
-        phased = g_strv_contains ((const char *const *) g_array_index (self->phases, BwPhase, p).tactics,
-                                  t->shortname);
+        phased = g_strv_contains (
+            (const char *const *) g_array_index (self->phases, BwPhase, p).tactics, t->shortname);
       if (!phased)
         bw_catalog_file_warn (file, self,
                               _("the kill-chain table does not know tactic “%s” (%s, %s); it is in no phase"),

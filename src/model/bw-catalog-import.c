@@ -75,7 +75,8 @@ user_file (const char  *dir,
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
-/* The file in use: the user's, else the shipped one (always when the user catalog does not load). */
+/* The file in use: the user's, else the shipped one (always when the user catalog does not
+ * load). */
 static GBytes *
 file_in_use (BwCatalogImport *self,
              guint            file,

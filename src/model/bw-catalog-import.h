@@ -42,12 +42,13 @@ typedef struct
   guint            carried;
   guint            gone;
   guint            merged;        /* carried onto an entry the capability already had */
-  GArray          *rows;          /* BwMigrationRow, the capabilities with entries carried or gone */
+  GArray *rows; /* BwMigrationRow, the capabilities with entries carried or gone */
   GPtrArray       *moves;         /* "T1053.001 → T1053.002", sorted */
   GPtrArray       *gone_ids;      /* technique ids that are not in the new release, sorted */
 
   GBytes          *files[BW_CATALOG_N_FILES]; /* new contents; NULL: left as it is */
-  gboolean         over_shipped;  /* the user catalog does not load: the import starts from the shipped one */
+  gboolean
+      over_shipped; /* the user catalog does not load: the import starts from the shipped one */
   BwCatalog       *catalog;       /* what the user catalog loads as with these files */
   char            *installed_in;  /* after bw_catalog_import_install() */
 } BwCatalogImport;

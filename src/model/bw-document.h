@@ -1,4 +1,4 @@
-/* bw-document.h: the Bulwark document — zones, nodes, edges and settings — and its change signal. */
+/* bw-document.h: the Bulwark document (zones, nodes, edges and settings) and its change signal. */
 #pragma once
 
 #include <gio/gio.h>
@@ -93,7 +93,8 @@ BwDocument    *bw_document_new                (void);
 const char    *bw_document_get_title          (BwDocument *self);
 const char    *bw_document_get_attack_version (BwDocument *self);
 double         bw_document_get_gap_threshold  (BwDocument *self);
-const char *const *bw_document_get_threat_groups (BwDocument *self); /* NULL-terminated, never NULL */
+const char *const *
+bw_document_get_threat_groups (BwDocument *self); /* NULL-terminated, never NULL */
 /* Technique ids of a threat focus imported from an ATT&CK Navigator layer; they join the
  * groups' techniques in the threat profile. NULL-terminated, never NULL. */
 const char *const *bw_document_get_threat_techniques (BwDocument *self);
@@ -119,7 +120,8 @@ const char    *bw_document_get_label          (BwDocument *self, const char *id)
 
 /* Mutators. Each validates its input (unknown ids, duplicate ids, wrong kinds), applies the edit
  * and emits `changed` once. A NULL id asks for a fresh one ("z3", "n12", "e7"). They are the
- * building blocks of BwHistory's commands; the UI edits through BwHistory so edits can be undone. */
+ * building blocks of BwHistory's commands; the UI edits through BwHistory so edits can be
+ * undone. */
 const BwZone  *bw_document_add_zone           (BwDocument  *self,
                                                const char  *id,
                                                const char  *kind,

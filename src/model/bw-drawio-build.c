@@ -260,7 +260,8 @@ collapse_captioned_icons (Build *b)
     {
       BwDrawioCell *icon = b->cells->pdata[i];
 
-      if (icon->role == BW_DRAWIO_CELL_ZONE && icon->icon && icon->n_nodes == 0 && icon->n_others == 0)
+      if (icon->role == BW_DRAWIO_CELL_ZONE && icon->icon && icon->n_nodes == 0 &&
+          icon->n_others == 0)
         {
           icon->role = BW_DRAWIO_CELL_NODE;
           if (*icon->label == '\0' && icon->caption != NULL)
@@ -456,8 +457,10 @@ rect_of (Build        *b,
   else
     {
       /* A node's card is centred where its icon was. */
-      r.x = BW_DRAWIO_MARGIN + BW_DRAWIO_SCALE * (cell->ax + cell->w / 2 - b->min_x) - BW_NODE_WIDTH / 2;
-      r.y = BW_DRAWIO_MARGIN + BW_DRAWIO_SCALE * (cell->ay + cell->h / 2 - b->min_y) - BW_NODE_HEIGHT / 2;
+      r.x = BW_DRAWIO_MARGIN + BW_DRAWIO_SCALE * (cell->ax + cell->w / 2 - b->min_x) -
+            BW_NODE_WIDTH / 2;
+      r.y = BW_DRAWIO_MARGIN + BW_DRAWIO_SCALE * (cell->ay + cell->h / 2 - b->min_y) -
+            BW_NODE_HEIGHT / 2;
       r.w = BW_NODE_WIDTH;
       r.h = BW_NODE_HEIGHT;
     }
@@ -599,7 +602,8 @@ add_edge (Build        *b,
     }
   if (!bw_edit_rules_edge_kind_for (b->catalog, b->document, from->doc_id, to->doc_id, &kind, NULL))
     {
-      if (!bw_edit_rules_edge_kind_for (b->catalog, b->document, to->doc_id, from->doc_id, &kind, NULL))
+      if (!bw_edit_rules_edge_kind_for (b->catalog, b->document, to->doc_id, from->doc_id, &kind,
+                                        NULL))
         {
           report_skipped (b, BW_DRAWIO_SKIPPED_EDGE, edge, NULL,
                           _("no connection joins these two: a service protects assets and zones, "
@@ -648,7 +652,8 @@ bw_drawio_build (BwCatalog       *catalog,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Build b = { catalog, map, mapped, cells, by_id, index_of, page, document, report, group_kind (catalog),
+  Build b = { catalog,     map,         mapped,   cells,  by_id,
+              index_of,    page,        document, report, group_kind (catalog),
               G_MAXDOUBLE, G_MAXDOUBLE, 0 };
 
   if (b.group_kind == NULL)

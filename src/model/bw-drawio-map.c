@@ -126,7 +126,8 @@ load_table (JsonObject  *root,
 
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
         return invalid (error, l->data);
-      g_hash_table_insert (table, g_ascii_strdown (l->data, -1), g_strdup (json_node_get_string (value)));
+      g_hash_table_insert (table, g_ascii_strdown (l->data, -1),
+                           g_strdup (json_node_get_string (value)));
     }
   return TRUE;
 }
@@ -146,7 +147,8 @@ load_keywords (JsonObject  *root,
     {
       JsonObject *entry = json_array_get_object_element (array, i);
       const char *keyword = entry ? json_object_get_string_member_with_default (entry, "keyword", NULL) : NULL;
-      const char *target = entry ? json_object_get_string_member_with_default (entry, target_key, NULL) : NULL;
+      const char *target =
+          entry ? json_object_get_string_member_with_default (entry, target_key, NULL) : NULL;
       Keyword k;
 
       if (keyword == NULL || target == NULL)

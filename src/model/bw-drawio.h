@@ -21,9 +21,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  BW_DRAWIO_SKIPPED_SHAPE,  /* a shape no stencil matches */
-  BW_DRAWIO_SKIPPED_TEXT,   /* a text box */
-  BW_DRAWIO_SKIPPED_EDGE,   /* a connector the edit rules do not admit, or not joined at both ends */
+  BW_DRAWIO_SKIPPED_SHAPE, /* a shape no stencil matches */
+  BW_DRAWIO_SKIPPED_TEXT,  /* a text box */
+  BW_DRAWIO_SKIPPED_EDGE,  /* a connector the edit rules do not admit, or not joined at both ends */
 } BwDrawioSkippedKind;
 
 typedef struct

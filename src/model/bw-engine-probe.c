@@ -71,7 +71,8 @@ bw_engine_get_service_best (BwEngine        *self,
   caps = g_new0 (guint64, 9 * W);
   for (guint i = 0; stencil->capabilities[i] != NULL; i++)
     {
-      const BwCapability *cap = bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
+      const BwCapability *cap =
+          bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
 
       if (cap == NULL || !bw_capability_within_licence (cap, self->licence))
         continue;

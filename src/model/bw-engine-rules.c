@@ -28,7 +28,8 @@ counter_add (BwEngineCounter *c,
           if (p == c->n_planes)
             {
               /* A count needs one more bit: grow every word of the counter by a plane. */
-              c->planes = g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
+              c->planes =
+                  g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
               memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
               c->n_planes++;
             }
@@ -147,7 +148,8 @@ bw_engine_service_caps (BwEngine     *self,
   stencil = node_stencil (self, node);
   for (guint i = 0; stencil != NULL && stencil->capabilities[i] != NULL; i++)
     {
-      const BwCapability *cap = bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
+      const BwCapability *cap =
+          bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
 
       if (cap == NULL || props_strings_contain (node->props, "disabled_capabilities", cap->id) ||
           !bw_capability_within_licence (cap, self->licence))
@@ -233,7 +235,8 @@ merge_reach (BwEngine          *self,
               if (g_hash_table_add (seen, (gpointer) to))
                 g_ptr_array_add (result, (gpointer) to);
             }
-          else if ((known = g_hash_table_lookup (self->reach, to)) != NULL && is_collector (self, to))
+          else if ((known = g_hash_table_lookup (self->reach, to)) != NULL &&
+                   is_collector (self, to))
             for (guint j = 0; j < known->len; j++)
               if (g_hash_table_add (seen, g_ptr_array_index (known, j)))
                 g_ptr_array_add (result, g_ptr_array_index (known, j));
@@ -304,7 +307,8 @@ resolve_collectors (BwEngine   *self,
       g_array_set_size (calls, calls->len - 1);
       if (calls->len > 0)
         {
-          Visit *parent = &g_array_index (visits, Visit, g_array_index (calls, guint, calls->len - 1));
+          Visit *parent =
+              &g_array_index (visits, Visit, g_array_index (calls, guint, calls->len - 1));
 
           parent->low = MIN (parent->low, vv->low);
         }
@@ -324,7 +328,8 @@ resolve_collectors (BwEngine   *self,
           while (m != v);
           answer = merge_reach (self, (const char *const *) members->pdata, members->len);
           for (guint i = 0; i < members->len; i++)
-            g_hash_table_insert (self->reach, g_ptr_array_index (members, i), g_ptr_array_ref (answer));
+            g_hash_table_insert (self->reach, g_ptr_array_index (members, i),
+                                 g_ptr_array_ref (answer));
           g_ptr_array_unref (answer);
         }
     }
@@ -388,8 +393,8 @@ bw_engine_covering_services (BwEngine     *self,
           const BwNode *s = bw_document_lookup_node (doc, g_ptr_array_index (sources, i));
           const BwStencil *st = node_stencil (self, s);
 
-          if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem || !bw_stencil_admits (st, asset->kind) ||
-              g_hash_table_contains (seen, s->id))
+          if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||
+              !bw_stencil_admits (st, asset->kind) || g_hash_table_contains (seen, s->id))
             continue;
           g_hash_table_add (seen, s->id);
           g_ptr_array_add (services, (gpointer) s);
@@ -402,7 +407,8 @@ bw_engine_covering_services (BwEngine     *self,
   n_direct = services->len;
   for (guint i = 0; i <= n_direct; i++)
     {
-      const char *from = i == n_direct ? asset->id : ((const BwNode *) g_ptr_array_index (services, i))->id;
+      const char *from = i == n_direct ? asset->id
+                                       : ((const BwNode *) g_ptr_array_index (services, i))->id;
       GPtrArray *reached = reach (self, from);
 
       for (guint k = 0; k < reached->len; k++)
@@ -411,7 +417,8 @@ bw_engine_covering_services (BwEngine     *self,
           const BwNode *siem = bw_document_lookup_node (doc, id);
           const BwStencil *st = node_stencil (self, siem);
 
-          if (!is_siem (st) || g_hash_table_contains (seen, id) || !bw_stencil_admits (st, asset->kind))
+          if (!is_siem (st) || g_hash_table_contains (seen, id) ||
+              !bw_stencil_admits (st, asset->kind))
             continue;
           g_hash_table_add (seen, (gpointer) id);
           g_ptr_array_add (services, (gpointer) siem);
@@ -533,8 +540,8 @@ target_cover (BwEngine   *self,
       memset (caps, 0, 9 * self->words * sizeof (guint64));
     }
   for (guint i = 0; i < sources->len; i++)
-    or_service_cover (self, bw_document_lookup_node (self->document, g_ptr_array_index (sources, i)),
-                      kind, caps);
+    or_service_cover (
+        self, bw_document_lookup_node (self->document, g_ptr_array_index (sources, i)), kind, caps);
   if (cache)
     g_hash_table_insert (by_kind, g_strdup (kind), caps);
   return caps;

@@ -63,7 +63,8 @@ compare_entry_keys (gconstpointer a,
   const EntryKey *y = *(EntryKey *const *) b;
   int c = strcmp (x->technique, y->technique);
 
-  return c != 0 ? c : strcmp (bw_category_to_string (x->category), bw_category_to_string (y->category));
+  return c != 0 ? c
+                : strcmp (bw_category_to_string (x->category), bw_category_to_string (y->category));
 }
 
 typedef struct
@@ -133,11 +134,13 @@ load_existing (GBytes      *existing,
 
   if (g_bytes_get_size (existing) == 0)
     return bw_catalog_invalid (error, _("mappings.json: %s"), _("no JSON value"));
-  if (!bw_json_read_check (g_bytes_get_data (existing, NULL), g_bytes_get_size (existing), &local) ||
+  if (!bw_json_read_check (g_bytes_get_data (existing, NULL), g_bytes_get_size (existing),
+                           &local) ||
       !json_parser_load_from_data (parser, g_bytes_get_data (existing, NULL),
                                    g_bytes_get_size (existing), &local))
     return bw_catalog_invalid (error, _("mappings.json: %s"), local ? local->message : _("no JSON value"));
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return bw_catalog_invalid (error, _("mappings.json: expected an object"));
   root = json_node_get_object (json_parser_get_root (parser));
 
@@ -220,7 +223,8 @@ bw_mappings_import (const char       *path,
     }
   if (!bw_file_get_contents (path, &contents, &length, error))
     return NULL;
-  return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats, error);
+  return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats,
+                                  error);
 }
 
 /* What the passes over one Mappings Explorer file share. */
@@ -245,7 +249,8 @@ mappings_import_init (MappingsImport *self,
 {
   self->path = path;
   self->catalog = catalog;
-  self->caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) capability_free);
+  self->caps =
+      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) capability_free);
   self->replaced = g_hash_table_new (g_str_hash, g_str_equal);
   self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sources = json_array_new ();
@@ -274,7 +279,8 @@ parse_file (MappingsImport  *self,
   JsonObject *root;
   JsonNode *node;
 
-  if (!bw_json_read_check (data, length, &local) || !json_parser_load_from_data (parser, data, length, &local))
+  if (!bw_json_read_check (data, length, &local) ||
+      !json_parser_load_from_data (parser, data, length, &local))
     return bw_catalog_invalid (error, _("%s: %s"), self->path, local ? local->message : _("no JSON value"));
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))

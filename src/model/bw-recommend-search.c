@@ -83,7 +83,8 @@ acc_add_node (BwRecommendSearch *s,
   guint entry = s->node_entry[node];
 
   if (s->node_pattern[node] == BW_RECOMMEND_NONE || s->node_stamp[node] == s->stamp ||
-      (entry != BW_RECOMMEND_NONE && g_array_index (s->entries, BwRecommendEntry, entry).stamp == s->stamp) ||
+      (entry != BW_RECOMMEND_NONE &&
+       g_array_index (s->entries, BwRecommendEntry, entry).stamp == s->stamp) ||
       !admitted (bw_recommend_search_admits (s, a), bw_recommend_search_admits (s, b),
                  s->node_kind[node]))
     return;
@@ -467,7 +468,8 @@ bw_recommend_best_step (BwCatalog    *catalog,
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      if (stencil->role != BW_ROLE_SERVICE || !bw_recommend_stencil_usable (catalog, stencil, licence))
+      if (stencil->role != BW_ROLE_SERVICE ||
+          !bw_recommend_stencil_usable (catalog, stencil, licence))
         continue;
       if (stencil->siem)
         weigh_nodes (&s, weigh_telemetry, stencil, base, &best);

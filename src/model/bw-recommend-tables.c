@@ -141,7 +141,8 @@ static void
 index_nodes (BwRecommendSearch *s)
 {
   g_autofree guint64 *key = g_new (guint64, 3 * s->words + 1);
-  g_autoptr(GHashTable) first_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable)
+      first_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint last = BW_RECOMMEND_NONE;
 
   s->n_nodes = bw_document_get_n_nodes (s->doc);
@@ -300,7 +301,8 @@ index_zones (BwRecommendSearch *s)
   parent = g_new (guint, s->n_zones + 1);
   for (guint z = 0; z < s->n_zones; z++)
     {
-      g_hash_table_insert (s->zone_index, bw_document_get_zone (s->doc, z)->id, GUINT_TO_POINTER (z + 1));
+      g_hash_table_insert (s->zone_index, bw_document_get_zone (s->doc, z)->id,
+                           GUINT_TO_POINTER (z + 1));
       s->first_child[z] = s->next_sibling[z] = s->first_entry[z] = BW_RECOMMEND_NONE;
     }
   for (guint z = s->n_zones; z-- > 0;)
@@ -350,7 +352,8 @@ index_edges (BwRecommendSearch *s)
             continue;
           if (e->kind == BW_EDGE_PROTECTS)
             {
-              if (to == BW_RECOMMEND_NONE && (to = lookup_index (s->zone_index, e->to)) != BW_RECOMMEND_NONE)
+              if (to == BW_RECOMMEND_NONE &&
+                  (to = lookup_index (s->zone_index, e->to)) != BW_RECOMMEND_NONE)
                 to += s->n_nodes;
               if (to == BW_RECOMMEND_NONE)
                 continue;

@@ -275,7 +275,8 @@ bw_recommend_apply_with_history (BwCatalog              *catalog,
     return NULL;
   bw_history_begin_group (history, _("Apply Recommendation"));
   if (plan.add_node)
-    node_id = bw_history_add_node (history, plan.kind, plan.label, plan.zone, plan.x, plan.y, error);
+    node_id =
+        bw_history_add_node (history, plan.kind, plan.label, plan.zone, plan.x, plan.y, error);
   if (!plan.add_node || node_id != NULL)
     edge_id = bw_history_connect (history, plan.edge_kind, plan.from ? plan.from : node_id,
                                   plan.to ? plan.to : node_id, error);

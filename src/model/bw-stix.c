@@ -230,7 +230,8 @@ stix_import_init (StixImport *self,
   self->live_ap = g_hash_table_new (g_str_hash, g_str_equal);
   self->techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) technique_free);
   self->revoked_stix = g_hash_table_new (g_str_hash, g_str_equal);
-  self->uses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->uses =
+      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
   self->tactics = g_ptr_array_new ();
   self->groups = g_ptr_array_new ();
   self->revoked_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -281,8 +282,8 @@ parse_bundle (JsonParser  *parser,
       bw_catalog_invalid (error, _("%s: %s"), path, local->message);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (*bytes, NULL), g_bytes_get_size (*bytes),
-                                   &local))
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (*bytes, NULL),
+                                   g_bytes_get_size (*bytes), &local))
     {
       bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path,
                           local ? local->message : _("no JSON value"));
@@ -590,7 +591,8 @@ static void
 write_revoked (StixImport  *self,
                JsonBuilder *b)
 {
-  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (self->revoked_out, NULL);
+  g_autofree const char **keys =
+      (const char **) g_hash_table_get_keys_as_array (self->revoked_out, NULL);
   guint n = g_hash_table_size (self->revoked_out);
 
   json_builder_set_member_name (b, "revoked");

@@ -58,7 +58,8 @@ bw_export_get_page_size (BwLayout              *layout,
 {
   BwRect page;
 
-  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page, NULL);
+  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page,
+                      NULL);
   *out_width = page.w;
   *out_height = page.h;
 }
@@ -71,7 +72,8 @@ bw_export_paint (cairo_t               *cr,
   BwRect page;
   BwRect band;
 
-  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page, &band);
+  bw_layout_get_page (layout, options->overlay != NULL && options->overlay->n_tactics > 0, &page,
+                      &band);
   cairo_save (cr);
   paint_page (cr, layout, options, &page, &band);
   cairo_restore (cr);
@@ -270,7 +272,8 @@ bw_export_to_bytes (BwLayout              *layout,
               page_w = page_h;
               page_h = t;
             }
-          fit = MIN ((page_w - 2 * margin) / MAX (page.w, 1), (page_h - 2 * margin) / MAX (page.h, 1));
+          fit = MIN ((page_w - 2 * margin) / MAX (page.w, 1),
+                     (page_h - 2 * margin) / MAX (page.h, 1));
           to_points = fit;
           offset_x = (page_w - page.w * fit) / 2;
           offset_y = (page_h - page.h * fit) / 2;
@@ -319,7 +322,8 @@ bw_export_to_file (BwLayout              *layout,
 
   if (bytes == NULL)
     return FALSE;
-  return bw_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  return bw_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               error);
 }
 
 gboolean

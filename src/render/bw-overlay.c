@@ -74,7 +74,9 @@ bw_overlay_asset_coverage (BwReport *report)
       const BwReportAsset *asset = bw_report_get_asset (report, i);
       double *ratio = g_new (double, 1);
 
-      *ratio = asset->applicable > 0 ? (asset->covered + 0.5 * asset->partial) / asset->applicable : -1;
+      *ratio = asset->applicable > 0
+               ? (asset->covered + 0.5 * asset->partial) / asset->applicable
+               : -1;
       g_hash_table_insert (coverage, g_strdup (asset->id), ratio);
     }
   return coverage;

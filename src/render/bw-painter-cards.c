@@ -46,7 +46,8 @@ bw_painter_draw_zone (BwPainter          *self,
   /* Header: icon and label in the zone's colour. */
   bw_painter_draw_icon (self, cr, lz->stencil ? lz->stencil->icon : NULL, &lz->icon, &color);
   bw_paint_set_color (cr, &color);
-  bw_painter_show_text (self, cr, BW_FONT_ZONE, lz->zone->label, &lz->title, 1, 0, FALSE, lz->title_baseline);
+  bw_painter_show_text (self, cr, BW_FONT_ZONE, lz->zone->label, &lz->title, 1, 0, FALSE,
+                        lz->title_baseline);
 
   if (state && bw_paint_in_set (state->selected, lz->zone->id))
     {
@@ -173,7 +174,9 @@ draw_rings (BwPainter          *self,
       BwRect ring = bw_rect_grow (&ln->rect, BW_RING_GAP);
 
       bw_paint_rounded_rect (cr, &ring, BW_CARD_RADIUS + BW_RING_GAP);
-      bw_paint_set_color (cr, selected ? &theme->selection : highlighted ? &theme->highlight : &theme->marked);
+      bw_paint_set_color (cr, selected      ? &theme->selection
+                              : highlighted ? &theme->highlight
+                                            : &theme->marked);
       cairo_set_line_width (cr, 2.5);
       if (marked && !selected)
         stroke_dashed (cr, marked_dash, G_N_ELEMENTS (marked_dash));

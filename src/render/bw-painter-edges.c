@@ -122,7 +122,8 @@ fill_heads (cairo_t            *cr,
       const BwLayoutEdge *le = bw_layout_get_edge (layout, i);
 
       /* An edge whose tip is inside `clip` shows there. */
-      if (!edge_in_style (le, style, state) || (clip != NULL && !bw_rect_contains (clip, le->x2, le->y2)))
+      if (!edge_in_style (le, style, state) ||
+          (clip != NULL && !bw_rect_contains (clip, le->x2, le->y2)))
         continue;
       cairo_move_to (cr, le->head[0].x, le->head[0].y);
       cairo_line_to (cr, le->head[1].x, le->head[1].y);
@@ -153,7 +154,8 @@ bw_painter_draw_edges (BwPainter          *self,
   for (int style = 0; style < 4; style++)
     {
       /* 0..2: the edge kinds; 3: selected edges of any kind, drawn last, on top. */
-      BwColor color = style < 3 ? bw_theme_edge_color (self->theme, (BwEdgeKind) style) : self->theme->selection;
+      BwColor color = style < 3 ? bw_theme_edge_color (self->theme, (BwEdgeKind) style)
+                                : self->theme->selection;
 
       bw_paint_set_color (cr, &color);
       cairo_set_line_width (cr, style == 3 ? 2.5 : style == BW_EDGE_FLOW ? 1.0 : 1.5);

@@ -97,7 +97,8 @@ fill_rows (BwReportDoc *self,
   for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
     {
       const BwTactic *t = bw_catalog_get_tactic (catalog, i);
-      BwReportDocRow row = { g_strdup (t->id), g_strdup (t->name), *bw_report_get_tactic (report, i) };
+      BwReportDocRow row = { g_strdup (t->id), g_strdup (t->name),
+                             *bw_report_get_tactic (report, i) };
 
       for (guint k = 0; k < BW_N_TIERS && i < tiers->n_tactics; k++)
         row.tiers[k] = tiers->tactics[k][i];
@@ -172,7 +173,8 @@ fill_gaps (BwReportDoc *self,
     {
       BwReportDocGap *gap = g_ptr_array_steal_index (all, 0);
       const BwTechnique *t = bw_catalog_lookup_technique (catalog, gap->id);
-      g_autoptr(GHashTable) services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable)
+          services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GHashTable) assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
 
@@ -311,7 +313,8 @@ bw_report_doc_new (BwCatalog    *catalog,
   self->job = bw_export_job_new (engine, document, TRUE);
   options.overlay = bw_export_job_get_overlay (self->job);
   options.title = self->title;
-  self->svg = bw_export_to_bytes (bw_export_job_get_layout (self->job), BW_EXPORT_SVG, &options, error);
+  self->svg =
+      bw_export_to_bytes (bw_export_job_get_layout (self->job), BW_EXPORT_SVG, &options, error);
   if (self->svg == NULL)
     return NULL;
 

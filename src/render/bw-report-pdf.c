@@ -295,8 +295,9 @@ summary (Pdf *pdf)
   if (doc->has_profile)
     {
       const BwReportFigures *p = &doc->profile_summary;
-      g_autofree char *text = g_strdup_printf (_("Against the threat profile: %.1f%% of %u techniques (%u covered, %u partial, %u gaps)."),
-                                               100 * p->ratio, p->applicable, p->covered, p->partial, p->gap);
+      g_autofree char *text = g_strdup_printf (
+          _("Against the threat profile: %.1f%% of %u techniques (%u covered, %u partial, %u gaps)."),
+          100 * p->ratio, p->applicable, p->covered, p->partial, p->gap);
 
       paragraph (pdf, FONT " 10", text, 8);
     }
@@ -319,7 +320,8 @@ diagram_page (Pdf *pdf)
   wide = dw > dh;
   next_page (pdf, wide ? pdf->paper_h : pdf->paper_w, wide ? pdf->paper_w : pdf->paper_h);
   heading (pdf, _("The estate"));
-  fit = MIN (text_width (pdf) / MAX (dw, 1), (pdf->page_h - pdf->y - MARGIN - FOOTER) / MAX (dh, 1));
+  fit =
+      MIN (text_width (pdf) / MAX (dw, 1), (pdf->page_h - pdf->y - MARGIN - FOOTER) / MAX (dh, 1));
   cairo_save (pdf->cr);
   cairo_translate (pdf->cr, MARGIN + (text_width (pdf) - dw * fit) / 2, pdf->y);
   cairo_scale (pdf->cr, fit, fit);
@@ -349,7 +351,8 @@ gaps_steps_tiers (Pdf *pdf)
              doc->gaps_profile ? _("Techniques left open, by how many of the threat profile’s groups use them.")
                                : _("Techniques left open, by how many known ATT&CK groups use them."), 4);
   {
-    const char *head[] = { gap_columns[0].text, gap_columns[1].text, gap_columns[2].text, gap_columns[3].text };
+    const char *head[] = { gap_columns[0].text, gap_columns[1].text, gap_columns[2].text,
+                           gap_columns[3].text };
 
     row (pdf, gap_columns, 4, head, TRUE, NULL);
   }

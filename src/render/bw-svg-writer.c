@@ -317,9 +317,11 @@ write_zone (GString            *s,
         r->x, r->y, r->w, r->h, BW_ZONE_RADIUS, &color, theme->zone_fill_alpha, &color,
         theme->zone_border_alpha, lz->depth > 0 ? " stroke-dasharray=\"6 4\"" : "");
   if (lz->stencil != NULL)
-    emit (s, "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
-             "width=\"%n\" height=\"%n\" %f/>\n",
-          lz->stencil->icon, lz->stencil->icon, lz->icon.x, lz->icon.y, lz->icon.w, lz->icon.h, &color);
+    emit (s,
+          "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
+          "width=\"%n\" height=\"%n\" %f/>\n",
+          lz->stencil->icon, lz->stencil->icon, lz->icon.x, lz->icon.y, lz->icon.w, lz->icon.h,
+          &color);
   emit (s, "      <text class=\"zone-label\" x=\"%n\" y=\"%n\" %f>%e</text>\n", lz->title.x,
         lz->title_baseline, &color, lines[0] ? lines[0] : "");
   g_string_append (s, "    </g>\n");
@@ -389,11 +391,13 @@ write_node (GString            *s,
     emit (s, "      <path d=\"M%n %nh%nv%nh-%nz\" %f/>\n", ln->band.x, ln->band.y, ln->band.w,
           ln->band.h, ln->band.w, &accent);
   if (ln->stencil != NULL)
-    emit (s, "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
-             "width=\"%n\" height=\"%n\" %f/>\n",
-          ln->stencil->icon, ln->stencil->icon, ln->icon.x, ln->icon.y, ln->icon.w, ln->icon.h, &accent);
-  write_text_lines (s, lines, ln->label.x + ln->label.w / 2, ln->label_baseline, BW_LABEL_LINE_HEIGHT,
-                    &theme->text);
+    emit (s,
+          "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
+          "width=\"%n\" height=\"%n\" %f/>\n",
+          ln->stencil->icon, ln->stencil->icon, ln->icon.x, ln->icon.y, ln->icon.w, ln->icon.h,
+          &accent);
+  write_text_lines (s, lines, ln->label.x + ln->label.w / 2, ln->label_baseline,
+                    BW_LABEL_LINE_HEIGHT, &theme->text);
   if (ln->has_badge)
     write_badge (s, ln, theme);
   g_string_append (s, "    </g>\n");

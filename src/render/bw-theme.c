@@ -229,8 +229,8 @@ bw_theme_on_status (const BwTheme *theme,
 {
   BwColor fill = bw_color_over (status, under);
 
-  if (theme->on_status_bright.a > 0 &&
-      bw_color_contrast (&theme->on_status_bright, &fill) > bw_color_contrast (&theme->on_status, &fill))
+  if (theme->on_status_bright.a > 0 && bw_color_contrast (&theme->on_status_bright, &fill) >
+                                           bw_color_contrast (&theme->on_status, &fill))
     return theme->on_status_bright;
   return theme->on_status;
 }

@@ -67,7 +67,7 @@ typedef struct
   BwColor  coverage[BW_N_COVERAGE_STOPS]; /* gap (red) through amber to covered (green) */
   BwColor  coverage_unknown;              /* nothing applicable */
   BwColor  on_status;         /* text on a coverage colour (badges, strip cells) */
-  BwColor  on_status_bright;  /* the same on the bright ones, where it reads better; alpha 0: never */
+  BwColor on_status_bright; /* the same on the bright ones, where it reads better; alpha 0: never */
 
   BwColor  strip;             /* the coverage strip's panel */
   double   cell_alpha;        /* a strip cell's coverage colour, this opaque */

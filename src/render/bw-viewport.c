@@ -263,7 +263,8 @@ bw_viewport_show_rect (BwViewport   *self,
   g_return_if_fail (BW_IS_VIEWPORT (self));
 
   bw_viewport_model_to_widget (self, rect->x, rect->y, &wx, &wy);
-  if (wx >= 0 && wy >= 0 && wx + rect->w * self->zoom <= width && wy + rect->h * self->zoom <= height)
+  if (wx >= 0 && wy >= 0 && wx + rect->w * self->zoom <= width &&
+      wy + rect->h * self->zoom <= height)
     return;
   update (self, self->zoom, rect->x + rect->w / 2 - width / 2 / self->zoom,
           rect->y + rect->h / 2 - height / 2 / self->zoom);

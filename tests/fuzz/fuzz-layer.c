@@ -11,7 +11,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
   g_auto(GStrv) unknown = NULL;
-  g_auto(GStrv) focus = bw_layer_read_focus (fuzz_catalog (), (const char *) data, size, &unknown, NULL);
+  g_auto(GStrv)
+      focus = bw_layer_read_focus (fuzz_catalog (), (const char *) data, size, &unknown, NULL);
 
   return 0;
 }

@@ -55,7 +55,8 @@ struct _BwEngine
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
   GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
-  GHashTable *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
+  GHashTable
+      *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
   GPtrArray  *no_reach;       /* the empty reach */
   guint64    *scratch;        /* 9·W words for one asset's direct cover */
   gboolean    edges_indexed;
