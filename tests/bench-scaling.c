@@ -92,7 +92,7 @@ svg_label (guint n)
   gint64 start;
 
   while (label->len < n)
-    g_string_append (label, label->len % 8 == 7 ? " " : "abcdefg" + label->len % 8);
+    g_string_append (label, label->len % 8 == 7 ? " " : &"abcdefg"[label->len % 8]);
   g_string_truncate (label, n);
   for (guint i = 0; i < 20; i++)
     {

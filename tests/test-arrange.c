@@ -117,7 +117,6 @@ test_service_beside (void)
 {
   g_autoptr(BwCatalog) catalog = bw_catalog_load_default (NULL);
   g_autoptr(BwDocument) doc = bw_document_new ();
-  g_autoptr(GArray) items = NULL;
   const BwNode *vm, *nsg;
 
   bw_document_add_zone (doc, "z1", "zone.azure", "Azure", NULL, 0, 0, 10, 10, NULL);

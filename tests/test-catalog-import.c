@@ -111,7 +111,7 @@ install_18_9 (Fixture *f)
   g_autofree char *bundle = bw_test_write_bundle (f->work, FALSE);
   g_autofree char *mappings = bw_test_write_mappings (f->work);
   g_autofree char *out1 = run (0, NULL, (const char *[]) { "import-stix", bundle, NULL });
-  g_autofree char *out2 = run (0, NULL, (const char *[]) { "import-mappings", mappings, NULL });
+  g_autofree char *out2 G_GNUC_UNUSED = run (0, NULL, (const char *[]) { "import-mappings", mappings, NULL });
 
   g_assert_nonnull (strstr (out1, "ATT&CK 18.9: 14 tactics, 8 techniques"));
 }
@@ -161,7 +161,7 @@ test_v19 (Fixture      *f,
   /* validate says the project was analysed with another release. */
   {
     g_autofree char *verr = NULL;
-    g_autofree char *vout = run (0, &verr, (const char *[]) { "validate", sample, NULL });
+    g_autofree char *vout G_GNUC_UNUSED = run (0, &verr, (const char *[]) { "validate", sample, NULL });
 
     g_assert_nonnull (strstr (verr, "catalog.attack: analysed with ATT&CK 18.1; the catalog in use is ATT&CK 19.0"));
   }
@@ -169,7 +169,7 @@ test_v19 (Fixture      *f,
   /* The Navigator layer names the release's major version. */
   {
     g_autofree char *layer = g_build_filename (f->work, "layer.json", NULL);
-    g_autofree char *lout = run (0, NULL, (const char *[]) { "export", sample, "--layer", layer, NULL });
+    g_autofree char *lout G_GNUC_UNUSED = run (0, NULL, (const char *[]) { "export", sample, "--layer", layer, NULL });
     g_autofree char *ltext = bw_test_read_file (layer, NULL);
 
     g_assert_nonnull (strstr (ltext, "\"attack\" : \"19\""));
@@ -216,9 +216,9 @@ test_unknown_tactic (Fixture      *f,
   g_autofree char *err_out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *cerr = NULL;
-  g_autofree char *out_only = run (0, &err_out, (const char *[]) { "import-stix", bundle, "--catalog-out", out_path, NULL });
+  g_autofree char *out_only G_GNUC_UNUSED = run (0, &err_out, (const char *[]) { "import-stix", bundle, "--catalog-out", out_path, NULL });
   g_autofree char *out = run (0, &err, (const char *[]) { "import-stix", bundle, NULL });
-  g_autofree char *catalog = run (0, &cerr, (const char *[]) { "catalog", "--format", "json", NULL });
+  g_autofree char *catalog G_GNUC_UNUSED = run (0, &cerr, (const char *[]) { "catalog", "--format", "json", NULL });
   g_autofree char *report = run (0, NULL, (const char *[]) { "analyze", sample, "--format", "json", NULL });
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root = parse (parser, report);
@@ -273,7 +273,7 @@ test_refused (Fixture      *f,
   /* --replace with one capability leaves the stencils' other capabilities without mappings. */
   {
     g_autofree char *err = NULL;
-    g_autofree char *out = run (2, &err, (const char *[]) { "import-mappings", "--replace", mappings, NULL });
+    g_autofree char *out G_GNUC_UNUSED = run (2, &err, (const char *[]) { "import-mappings", "--replace", mappings, NULL });
     g_autofree char *now = run (0, NULL, (const char *[]) { "catalog", "--format", "json", NULL });
 
     g_assert_nonnull (strstr (err, "refused, the catalog would not load with it: stencils.json: stencils["));
@@ -290,7 +290,7 @@ test_refused (Fixture      *f,
   g_assert_true (g_file_set_contents (bad_bundle, duplicated->str, -1, NULL));
   {
     g_autofree char *err = NULL;
-    g_autofree char *out = run (2, &err, (const char *[]) { "import-stix", bad_bundle, NULL });
+    g_autofree char *out G_GNUC_UNUSED = run (2, &err, (const char *[]) { "import-stix", bad_bundle, NULL });
     g_autofree char *now = run (0, NULL, (const char *[]) { "catalog", "--format", "json", NULL });
 
     g_assert_nonnull (strstr (err, "does not load: attack.json: techniques: duplicate id “T1027”"));

@@ -249,7 +249,6 @@ test_png_resolution (void)
                        bw_crc32 (0, phys + 4, 13));
       /* And the whole file still reads as a PNG. */
       {
-        g_autoptr(GError) error = NULL;
         g_autofree char *dir = g_dir_make_tmp ("bulwark-png-XXXXXX", NULL);
         g_autofree char *path = g_build_filename (dir, "out.png", NULL);
         cairo_surface_t *surface;

@@ -210,6 +210,7 @@ test_report_text (void)
   g_autoptr(BwDocument) doc = bw_drawio_import_file (catalog, estate, NULL, &report, NULL);
   g_autofree char *text = bw_window_import_report_text (report);
 
+  g_assert_nonnull (doc);
   g_assert_cmpstr (text, ==,
                    "Text “Contoso estate”\n"
                    "Shape “Mascot” (mxgraph.basic.smiley): no stencil matches it\n"
