@@ -30,18 +30,21 @@ test_replay (void)
       g_autofree char *data = bw_test_read_file (path, &length);
       g_autoptr(GBytes) bytes = g_bytes_new (data, length);
       g_autoptr(BwDocument) doc = bw_document_load_from_data (data, length, NULL);
-      g_autofree char *attack G_GNUC_UNUSED = bw_stix_import_bytes (g_bytes_ref (bytes), name, NULL, NULL, NULL);
+      g_autofree char *attack G_GNUC_UNUSED =
+          bw_stix_import_bytes (g_bytes_ref (bytes), name, NULL, NULL, NULL);
       g_autofree char *mappings G_GNUC_UNUSED =
           bw_mappings_import_data (data, length, name, catalog, NULL, NULL, NULL, NULL);
       g_auto(GStrv) focus G_GNUC_UNUSED = bw_layer_read_focus (catalog, data, length, NULL, NULL);
       g_autoptr(GBytes) a = bw_catalog_shipped_file ("attack.json");
       g_autoptr(GBytes) k = bw_catalog_shipped_file ("killchain.json");
       g_autoptr(GBytes) m = bw_catalog_shipped_file ("mappings.json");
-      g_autoptr(BwCatalog) with_stencils G_GNUC_UNUSED = bw_catalog_new_from_bytes (a, k, m, bytes, NULL);
+      g_autoptr(BwCatalog) with_stencils G_GNUC_UNUSED =
+          bw_catalog_new_from_bytes (a, k, m, bytes, NULL);
       g_autoptr(BwCatalogImport) summary = bw_catalog_import_new (name, TRUE);
       g_autofree char *migrated G_GNUC_UNUSED =
           bw_catalog_import_migrate_mappings (bytes, catalog, catalog, summary, NULL);
-      g_autoptr(BwDocument) azure G_GNUC_UNUSED = bw_azure_import (data, length, catalog, name, NULL, NULL);
+      g_autoptr(BwDocument) azure G_GNUC_UNUSED =
+          bw_azure_import (data, length, catalog, name, NULL, NULL);
 
       g_test_message ("%s: document %s", name, doc ? "loaded" : "refused");
       replayed++;
