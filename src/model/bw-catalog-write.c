@@ -5,26 +5,7 @@
 #include "bw-catalog-write.h"
 #include "bw-json-writer.h"
 
-static void
-string_member (BwJsonWriter *w,
-               const char   *name,
-               const char   *value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_string (w, value);
-}
 
-static void
-strv_member (BwJsonWriter      *w,
-             const char        *name,
-             const char *const *values)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_begin_array (w);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    bw_json_writer_string (w, values[i]);
-  bw_json_writer_end_array (w);
-}
 
 static void
 write_tactics (BwJsonWriter *w,
@@ -37,9 +18,9 @@ write_tactics (BwJsonWriter *w,
       const BwTactic *t = bw_catalog_get_tactic (catalog, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", t->id);
-      string_member (w, "shortname", t->shortname);
-      string_member (w, "name", t->name);
+      bw_json_writer_string_member (w, "id", t->id);
+      bw_json_writer_string_member (w, "shortname", t->shortname);
+      bw_json_writer_string_member (w, "name", t->name);
       bw_json_writer_end_object (w);
     }
   bw_json_writer_end_array (w);
@@ -56,10 +37,10 @@ write_techniques (BwJsonWriter *w,
       const BwTechnique *t = bw_catalog_get_technique (catalog, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", t->id);
-      string_member (w, "name", t->name);
-      strv_member (w, "tactics", (const char *const *) t->tactics);
-      strv_member (w, "platforms", (const char *const *) t->platforms);
+      bw_json_writer_string_member (w, "id", t->id);
+      bw_json_writer_string_member (w, "name", t->name);
+      bw_json_writer_strv_member (w, "tactics", (const char *const *) t->tactics);
+      bw_json_writer_strv_member (w, "platforms", (const char *const *) t->platforms);
       bw_json_writer_end_object (w);
     }
   bw_json_writer_end_array (w);
@@ -76,9 +57,9 @@ write_phases (BwJsonWriter *w,
       const BwPhase *p = bw_catalog_get_phase (catalog, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", p->id);
-      string_member (w, "name", p->name);
-      strv_member (w, "tactics", (const char *const *) p->tactics);
+      bw_json_writer_string_member (w, "id", p->id);
+      bw_json_writer_string_member (w, "name", p->name);
+      bw_json_writer_strv_member (w, "tactics", (const char *const *) p->tactics);
       bw_json_writer_end_object (w);
     }
   bw_json_writer_end_array (w);
@@ -95,9 +76,9 @@ write_capabilities (BwJsonWriter *w,
       const BwCapability *c = bw_catalog_get_capability (catalog, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", c->id);
-      string_member (w, "name", c->name);
-      string_member (w, "group", c->group);
+      bw_json_writer_string_member (w, "id", c->id);
+      bw_json_writer_string_member (w, "name", c->name);
+      bw_json_writer_string_member (w, "group", c->group);
       bw_json_writer_member (w, "entries");
       bw_json_writer_begin_array (w);
       for (guint k = 0; k < c->n_entries; k++)
@@ -105,9 +86,9 @@ write_capabilities (BwJsonWriter *w,
           const BwMapping *m = &c->entries[k];
 
           bw_json_writer_begin_object (w);
-          string_member (w, "technique", bw_catalog_get_technique (catalog, m->technique)->id);
-          string_member (w, "category", bw_category_to_string (m->category));
-          string_member (w, "score", bw_score_to_string (m->score));
+          bw_json_writer_string_member (w, "technique", bw_catalog_get_technique (catalog, m->technique)->id);
+          bw_json_writer_string_member (w, "category", bw_category_to_string (m->category));
+          bw_json_writer_string_member (w, "score", bw_score_to_string (m->score));
           bw_json_writer_end_object (w);
         }
       bw_json_writer_end_array (w);
@@ -127,14 +108,14 @@ write_stencils (BwJsonWriter *w,
       const BwStencil *s = bw_catalog_get_stencil (catalog, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", s->id);
-      string_member (w, "name", s->name);
-      string_member (w, "role", bw_role_to_string (s->role));
-      string_member (w, "family", s->family);
-      string_member (w, "pillar", s->pillar ? s->pillar : "");
-      strv_member (w, "platforms", (const char *const *) s->platforms);
-      strv_member (w, "capabilities", (const char *const *) s->capabilities);
-      strv_member (w, "applies_to", (const char *const *) s->applies_to);
+      bw_json_writer_string_member (w, "id", s->id);
+      bw_json_writer_string_member (w, "name", s->name);
+      bw_json_writer_string_member (w, "role", bw_role_to_string (s->role));
+      bw_json_writer_string_member (w, "family", s->family);
+      bw_json_writer_string_member (w, "pillar", s->pillar ? s->pillar : "");
+      bw_json_writer_strv_member (w, "platforms", (const char *const *) s->platforms);
+      bw_json_writer_strv_member (w, "capabilities", (const char *const *) s->capabilities);
+      bw_json_writer_strv_member (w, "applies_to", (const char *const *) s->applies_to);
       bw_json_writer_member (w, "siem");
       bw_json_writer_boolean (w, s->siem);
       bw_json_writer_end_object (w);
@@ -153,8 +134,8 @@ write_groups (BwJsonWriter *w,
       const BwGroup *g = bw_catalog_get_group (catalog, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", g->id);
-      string_member (w, "name", g->name);
+      bw_json_writer_string_member (w, "id", g->id);
+      bw_json_writer_string_member (w, "name", g->name);
       bw_json_writer_member (w, "techniques");
       bw_json_writer_begin_array (w);
       for (guint k = 0; k < g->n_techniques; k++)
@@ -177,7 +158,7 @@ bw_catalog_to_json (BwCatalog *catalog,
   out = g_string_new (NULL);
   w = bw_json_writer_new (out, BW_JSON_STYLE_GENERATOR);
   bw_json_writer_begin_object (w);
-  string_member (w, "attack_version", bw_catalog_get_attack_version (catalog));
+  bw_json_writer_string_member (w, "attack_version", bw_catalog_get_attack_version (catalog));
   write_tactics (w, catalog);
   write_techniques (w, catalog);
   write_phases (w, catalog);

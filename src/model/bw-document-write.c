@@ -121,35 +121,8 @@ write_props_value (BwJsonWriter *w,
       }
 }
 
-static void
-string_member (BwJsonWriter *w,
-               const char   *name,
-               const char   *value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_string (w, value);
-}
 
-static void
-number_member (BwJsonWriter *w,
-               const char   *name,
-               double        value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_number (w, value);
-}
 
-static void
-strv_member (BwJsonWriter      *w,
-             const char        *name,
-             const char *const *values)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_begin_array (w);
-  for (guint i = 0; values[i] != NULL; i++)
-    bw_json_writer_string (w, values[i]);
-  bw_json_writer_end_array (w);
-}
 
 static void
 write_settings (BwJsonWriter *w,
@@ -159,13 +132,13 @@ write_settings (BwJsonWriter *w,
 
   bw_json_writer_member (w, "settings");
   bw_json_writer_begin_object (w);
-  number_member (w, "gap_threshold", bw_document_get_gap_threshold (doc));
-  strv_member (w, "threat_groups", bw_document_get_threat_groups (doc));
+  bw_json_writer_number_member (w, "gap_threshold", bw_document_get_gap_threshold (doc));
+  bw_json_writer_strv_member (w, "threat_groups", bw_document_get_threat_groups (doc));
   /* Written only when set, so files without a layer focus or a licence keep their bytes. */
   if (techniques[0] != NULL)
-    strv_member (w, "threat_techniques", techniques);
+    bw_json_writer_strv_member (w, "threat_techniques", techniques);
   if (bw_document_get_licence (doc) != NULL)
-    string_member (w, "licence", bw_document_get_licence (doc));
+    bw_json_writer_string_member (w, "licence", bw_document_get_licence (doc));
   bw_json_writer_end_object (w);
 }
 
@@ -195,15 +168,15 @@ write_zones (BwJsonWriter *w,
       const BwZone *z = bw_document_get_zone (doc, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", z->id);
-      string_member (w, "kind", z->kind);
-      string_member (w, "label", z->label);
+      bw_json_writer_string_member (w, "id", z->id);
+      bw_json_writer_string_member (w, "kind", z->kind);
+      bw_json_writer_string_member (w, "label", z->label);
       bw_json_writer_member (w, "parent");
       bw_json_writer_nullable_string (w, z->parent);
-      number_member (w, "x", z->x);
-      number_member (w, "y", z->y);
-      number_member (w, "w", z->w);
-      number_member (w, "h", z->h);
+      bw_json_writer_number_member (w, "x", z->x);
+      bw_json_writer_number_member (w, "y", z->y);
+      bw_json_writer_number_member (w, "w", z->w);
+      bw_json_writer_number_member (w, "h", z->h);
       bw_json_writer_end_object (w);
       flush_counted (out, counted);
     }
@@ -227,13 +200,13 @@ write_nodes (BwJsonWriter *w,
       NumberPlace place = { doc, path };
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", node->id);
-      string_member (w, "kind", node->kind);
-      string_member (w, "label", node->label);
+      bw_json_writer_string_member (w, "id", node->id);
+      bw_json_writer_string_member (w, "kind", node->kind);
+      bw_json_writer_string_member (w, "label", node->label);
       bw_json_writer_member (w, "zone");
       bw_json_writer_nullable_string (w, node->zone);
-      number_member (w, "x", node->x);
-      number_member (w, "y", node->y);
+      bw_json_writer_number_member (w, "x", node->x);
+      bw_json_writer_number_member (w, "y", node->y);
       bw_json_writer_member (w, "props");
       if (number_texts)
         {
@@ -260,10 +233,10 @@ write_edges (BwJsonWriter *w,
       const BwEdge *e = bw_document_get_edge (doc, i);
 
       bw_json_writer_begin_object (w);
-      string_member (w, "id", e->id);
-      string_member (w, "kind", bw_edge_kind_to_string (e->kind));
-      string_member (w, "from", e->from);
-      string_member (w, "to", e->to);
+      bw_json_writer_string_member (w, "id", e->id);
+      bw_json_writer_string_member (w, "kind", bw_edge_kind_to_string (e->kind));
+      bw_json_writer_string_member (w, "from", e->from);
+      bw_json_writer_string_member (w, "to", e->to);
       bw_json_writer_end_object (w);
       flush_counted (out, counted);
     }
@@ -278,13 +251,13 @@ write_document (BwDocument *doc,
   g_autoptr(BwJsonWriter) w = bw_json_writer_new (out, BW_JSON_STYLE_PROJECT);
 
   bw_json_writer_begin_object (w);
-  string_member (w, "format", "bulwark");
+  bw_json_writer_string_member (w, "format", "bulwark");
   bw_json_writer_member (w, "version");
   bw_json_writer_int (w, BW_DOCUMENT_FORMAT_VERSION);
-  string_member (w, "title", bw_document_get_title (doc));
+  bw_json_writer_string_member (w, "title", bw_document_get_title (doc));
   bw_json_writer_member (w, "catalog");
   bw_json_writer_begin_object (w);
-  string_member (w, "attack", bw_document_get_attack_version (doc));
+  bw_json_writer_string_member (w, "attack", bw_document_get_attack_version (doc));
   bw_json_writer_end_object (w);
   write_settings (w, doc);
   write_zones (w, doc, out, counted);

@@ -403,3 +403,51 @@ bw_json_writer_raw_number (BwJsonWriter *self,
   g_string_append (self->out, text);
   end_value (self);
 }
+
+void
+bw_json_writer_string_member (BwJsonWriter *self,
+                              const char   *name,
+                              const char   *value)
+{
+  bw_json_writer_member (self, name);
+  bw_json_writer_string (self, value);
+}
+
+void
+bw_json_writer_number_member (BwJsonWriter *self,
+                              const char   *name,
+                              double        value)
+{
+  bw_json_writer_member (self, name);
+  bw_json_writer_number (self, value);
+}
+
+void
+bw_json_writer_int_member (BwJsonWriter *self,
+                           const char   *name,
+                           gint64        value)
+{
+  bw_json_writer_member (self, name);
+  bw_json_writer_int (self, value);
+}
+
+void
+bw_json_writer_boolean_member (BwJsonWriter *self,
+                               const char   *name,
+                               gboolean      value)
+{
+  bw_json_writer_member (self, name);
+  bw_json_writer_boolean (self, value);
+}
+
+void
+bw_json_writer_strv_member (BwJsonWriter      *self,
+                            const char        *name,
+                            const char *const *values)
+{
+  bw_json_writer_member (self, name);
+  bw_json_writer_begin_array (self);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    bw_json_writer_string (self, values[i]);
+  bw_json_writer_end_array (self);
+}

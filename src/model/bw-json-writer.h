@@ -77,6 +77,23 @@ void          bw_json_writer_null               (BwJsonWriter *self);
 void          bw_json_writer_raw_number         (BwJsonWriter *self,
                                                  const char   *text);
 
+/* A member and its value in one call. `values` of a string list may be NULL: an empty array. */
+void          bw_json_writer_string_member      (BwJsonWriter      *self,
+                                                 const char        *name,
+                                                 const char        *value);
+void          bw_json_writer_number_member      (BwJsonWriter      *self,
+                                                 const char        *name,
+                                                 double             value);
+void          bw_json_writer_int_member         (BwJsonWriter      *self,
+                                                 const char        *name,
+                                                 gint64             value);
+void          bw_json_writer_boolean_member     (BwJsonWriter      *self,
+                                                 const char        *name,
+                                                 gboolean           value);
+void          bw_json_writer_strv_member        (BwJsonWriter      *self,
+                                                 const char        *name,
+                                                 const char *const *values);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwJsonWriter, bw_json_writer_free)
 
 G_END_DECLS

@@ -40,32 +40,8 @@ status_color (BwStatus status)
     }
 }
 
-static void
-string_member (BwJsonWriter *w,
-               const char   *name,
-               const char   *value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_string (w, value);
-}
 
-static void
-boolean_member (BwJsonWriter *w,
-                const char   *name,
-                gboolean      value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_boolean (w, value);
-}
 
-static void
-int_member (BwJsonWriter *w,
-            const char   *name,
-            gint64        value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_int (w, value);
-}
 
 static void
 add_metadata (BwJsonWriter *w,
@@ -73,8 +49,8 @@ add_metadata (BwJsonWriter *w,
               const char   *value)
 {
   bw_json_writer_begin_object (w);
-  string_member (w, "name", name);
-  string_member (w, "value", value);
+  bw_json_writer_string_member (w, "name", name);
+  bw_json_writer_string_member (w, "value", value);
   bw_json_writer_end_object (w);
 }
 
@@ -100,13 +76,13 @@ add_entry (BwJsonWriter       *w,
                             entry->applicable_assets, entry->partial_assets);
 
   bw_json_writer_begin_object (w);
-  string_member (w, "techniqueID", technique->id);
+  bw_json_writer_string_member (w, "techniqueID", technique->id);
   if (tactic != NULL)
-    string_member (w, "tactic", tactic);
-  int_member (w, "score", bw_layer_entry_score (entry));
-  string_member (w, "color", status_color (entry->status));
-  string_member (w, "comment", comment);
-  boolean_member (w, "enabled", TRUE);
+    bw_json_writer_string_member (w, "tactic", tactic);
+  bw_json_writer_int_member (w, "score", bw_layer_entry_score (entry));
+  bw_json_writer_string_member (w, "color", status_color (entry->status));
+  bw_json_writer_string_member (w, "comment", comment);
+  bw_json_writer_boolean_member (w, "enabled", TRUE);
   bw_json_writer_member (w, "metadata");
   bw_json_writer_begin_array (w);
   add_metadata (w, "protect", bw_score_to_string (entry->protect));
@@ -114,7 +90,7 @@ add_entry (BwJsonWriter       *w,
   add_metadata (w, "respond", bw_score_to_string (entry->respond));
   add_metadata (w, "assets", assets);
   bw_json_writer_end_array (w);
-  boolean_member (w, "showSubtechniques", FALSE);
+  bw_json_writer_boolean_member (w, "showSubtechniques", FALSE);
   bw_json_writer_end_object (w);
 }
 
@@ -124,8 +100,8 @@ add_legend (BwJsonWriter *w,
             const char   *color)
 {
   bw_json_writer_begin_object (w);
-  string_member (w, "label", label);
-  string_member (w, "color", color);
+  bw_json_writer_string_member (w, "label", label);
+  bw_json_writer_string_member (w, "color", color);
   bw_json_writer_end_object (w);
 }
 
@@ -143,27 +119,27 @@ write_header (BwJsonWriter *w,
   if ((dot = strchr (attack_major, '.')) != NULL)
     *dot = '\0';
 
-  string_member (w, "name", name);
+  bw_json_writer_string_member (w, "name", name);
   bw_json_writer_member (w, "versions");
   bw_json_writer_begin_object (w);
-  string_member (w, "attack", attack_major);
-  string_member (w, "navigator", "5.1.0");
-  string_member (w, "layer", "4.5");
+  bw_json_writer_string_member (w, "attack", attack_major);
+  bw_json_writer_string_member (w, "navigator", "5.1.0");
+  bw_json_writer_string_member (w, "layer", "4.5");
   bw_json_writer_end_object (w);
-  string_member (w, "domain", "enterprise-attack");
-  string_member (w, "description", description ? description : "");
-  int_member (w, "sorting", 3);
+  bw_json_writer_string_member (w, "domain", "enterprise-attack");
+  bw_json_writer_string_member (w, "description", description ? description : "");
+  bw_json_writer_int_member (w, "sorting", 3);
   bw_json_writer_member (w, "layout");
   bw_json_writer_begin_object (w);
-  string_member (w, "layout", "side");
-  boolean_member (w, "showID", TRUE);
-  boolean_member (w, "showName", TRUE);
-  boolean_member (w, "showAggregateScores", TRUE);
-  boolean_member (w, "countUnscored", FALSE);
-  string_member (w, "aggregateFunction", "min");
-  string_member (w, "expandedSubtechniques", "annotated");
+  bw_json_writer_string_member (w, "layout", "side");
+  bw_json_writer_boolean_member (w, "showID", TRUE);
+  bw_json_writer_boolean_member (w, "showName", TRUE);
+  bw_json_writer_boolean_member (w, "showAggregateScores", TRUE);
+  bw_json_writer_boolean_member (w, "countUnscored", FALSE);
+  bw_json_writer_string_member (w, "aggregateFunction", "min");
+  bw_json_writer_string_member (w, "expandedSubtechniques", "annotated");
   bw_json_writer_end_object (w);
-  boolean_member (w, "hideDisabled", FALSE);
+  bw_json_writer_boolean_member (w, "hideDisabled", FALSE);
 }
 
 /* What follows the techniques: the colour scale, its legend and the layer's metadata. */
@@ -179,8 +155,8 @@ write_footer (BwJsonWriter *w,
   bw_json_writer_string (w, COLOR_PARTIAL);
   bw_json_writer_string (w, COLOR_COVERED);
   bw_json_writer_end_array (w);
-  int_member (w, "minValue", 0);
-  int_member (w, "maxValue", 100);
+  bw_json_writer_int_member (w, "minValue", 0);
+  bw_json_writer_int_member (w, "maxValue", 100);
   bw_json_writer_end_object (w);
 
   bw_json_writer_member (w, "legendItems");
@@ -190,10 +166,10 @@ write_footer (BwJsonWriter *w,
   add_legend (w, "Gap (no mapped protection or detection)", COLOR_GAP);
   bw_json_writer_end_array (w);
 
-  boolean_member (w, "showTacticRowBackground", FALSE);
-  boolean_member (w, "selectTechniquesAcrossTactics", TRUE);
-  boolean_member (w, "selectSubtechniquesWithParent", FALSE);
-  boolean_member (w, "selectVisibleTechniques", FALSE);
+  bw_json_writer_boolean_member (w, "showTacticRowBackground", FALSE);
+  bw_json_writer_boolean_member (w, "selectTechniquesAcrossTactics", TRUE);
+  bw_json_writer_boolean_member (w, "selectSubtechniquesWithParent", FALSE);
+  bw_json_writer_boolean_member (w, "selectVisibleTechniques", FALSE);
   bw_json_writer_member (w, "metadata");
   bw_json_writer_begin_array (w);
   add_metadata (w, "generator", "Bulwark " PACKAGE_VERSION);

@@ -185,35 +185,19 @@ bw_report_get_unknown_nodes (BwReport *self)
 
 /* JSON */
 
-static void
-int_member (BwJsonWriter *w,
-            const char   *name,
-            gint64        value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_int (w, value);
-}
 
 static void
 figures (BwJsonWriter          *w,
          const BwReportFigures *f)
 {
-  int_member (w, "applicable", f->applicable);
-  int_member (w, "covered", f->covered);
-  int_member (w, "partial", f->partial);
-  int_member (w, "gap", f->gap);
+  bw_json_writer_int_member (w, "applicable", f->applicable);
+  bw_json_writer_int_member (w, "covered", f->covered);
+  bw_json_writer_int_member (w, "partial", f->partial);
+  bw_json_writer_int_member (w, "gap", f->gap);
   bw_json_writer_member (w, "ratio");
   bw_json_writer_ratio (w, f->ratio);
 }
 
-static void
-string_member (BwJsonWriter *w,
-               const char   *name,
-               const char   *value)
-{
-  bw_json_writer_member (w, name);
-  bw_json_writer_string (w, value);
-}
 
 static void
 write_tactic (BwJsonWriter          *w,
@@ -221,9 +205,9 @@ write_tactic (BwJsonWriter          *w,
               const BwReportFigures *f)
 {
   bw_json_writer_begin_object (w);
-  string_member (w, "id", t->id);
-  string_member (w, "shortname", t->shortname);
-  string_member (w, "name", t->name);
+  bw_json_writer_string_member (w, "id", t->id);
+  bw_json_writer_string_member (w, "shortname", t->shortname);
+  bw_json_writer_string_member (w, "name", t->name);
   figures (w, f);
   bw_json_writer_end_object (w);
 }
@@ -235,8 +219,8 @@ write_phase (BwJsonWriter          *w,
              gboolean               is_gap)
 {
   bw_json_writer_begin_object (w);
-  string_member (w, "id", p->id);
-  string_member (w, "name", p->name);
+  bw_json_writer_string_member (w, "id", p->id);
+  bw_json_writer_string_member (w, "name", p->name);
   bw_json_writer_member (w, "tactics");
   bw_json_writer_begin_inline_array (w);
   for (guint k = 0; p->tactics[k] != NULL; k++)
@@ -254,8 +238,8 @@ write_summary (BwJsonWriter          *w,
                const BwReportFigures *summary)
 {
   bw_json_writer_begin_object (w);
-  int_member (w, "assets", self->n_asset_nodes);
-  int_member (w, "services", self->n_service_nodes);
+  bw_json_writer_int_member (w, "assets", self->n_asset_nodes);
+  bw_json_writer_int_member (w, "services", self->n_service_nodes);
   figures (w, summary);
   bw_json_writer_end_object (w);
 }
@@ -336,13 +320,13 @@ write_techniques (BwJsonWriter *w,
       if (profile_only && !bw_report_in_profile (self, i))
         continue;
       bw_json_writer_begin_inline_object (w);
-      string_member (w, "id", bw_catalog_get_technique (catalog, i)->id);
-      string_member (w, "status", bw_status_to_string (t->status));
-      int_member (w, "protect", t->protect);
-      int_member (w, "detect", t->detect);
-      int_member (w, "respond", t->respond);
-      int_member (w, "applicable_assets", t->applicable_assets);
-      int_member (w, "covered_assets", t->covered_assets);
+      bw_json_writer_string_member (w, "id", bw_catalog_get_technique (catalog, i)->id);
+      bw_json_writer_string_member (w, "status", bw_status_to_string (t->status));
+      bw_json_writer_int_member (w, "protect", t->protect);
+      bw_json_writer_int_member (w, "detect", t->detect);
+      bw_json_writer_int_member (w, "respond", t->respond);
+      bw_json_writer_int_member (w, "applicable_assets", t->applicable_assets);
+      bw_json_writer_int_member (w, "covered_assets", t->covered_assets);
       bw_json_writer_end_object (w);
     }
   bw_json_writer_end_array (w);
@@ -375,9 +359,9 @@ bw_report_to_json (BwReport  *self,
   g_autoptr(BwJsonWriter) w = bw_json_writer_new (out, BW_JSON_STYLE_PROJECT);
 
   bw_json_writer_begin_object (w);
-  string_member (w, "format", "bulwark-report");
-  int_member (w, "version", 1);
-  string_member (w, "attack_version", self->attack_version);
+  bw_json_writer_string_member (w, "format", "bulwark-report");
+  bw_json_writer_int_member (w, "version", 1);
+  bw_json_writer_string_member (w, "attack_version", self->attack_version);
 
   write_tables (w, self, catalog, &self->summary, self->tactics, self->phases, self->phase_gap,
                 FALSE);
@@ -389,11 +373,11 @@ bw_report_to_json (BwReport  *self,
       const BwReportAsset *a = &self->assets[i];
 
       bw_json_writer_begin_inline_object (w);
-      string_member (w, "id", a->id);
-      int_member (w, "applicable", a->applicable);
-      int_member (w, "covered", a->covered);
-      int_member (w, "partial", a->partial);
-      int_member (w, "gap", a->gap);
+      bw_json_writer_string_member (w, "id", a->id);
+      bw_json_writer_int_member (w, "applicable", a->applicable);
+      bw_json_writer_int_member (w, "covered", a->covered);
+      bw_json_writer_int_member (w, "partial", a->partial);
+      bw_json_writer_int_member (w, "gap", a->gap);
       bw_json_writer_end_object (w);
     }
   bw_json_writer_end_array (w);
