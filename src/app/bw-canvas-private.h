@@ -67,7 +67,6 @@ struct _BwCanvas
 };
 
 /* Radius of the connection handle drawn on the hovered node, in view pixels. */
-#define BW_CANVAS_HANDLE_RADIUS 6.0
 
 void        bw_canvas_emit_error              (BwCanvas *self,
                                                GError   *error);

@@ -123,7 +123,10 @@ follow_model (BwCanvas *self)
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_clear_pointer (&self->hovered, g_free);
   if (document != NULL)
-    self->layout = bw_layout_new (document, catalog);
+    {
+      self->layout = bw_layout_new (document, catalog);
+      bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (self->viewport));
+    }
 
   self->view_set = FALSE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
@@ -269,6 +272,18 @@ bw_canvas_clear_selection (BwCanvas *self)
   bw_canvas_select (self, NULL, FALSE);
 }
 
+static const BwStencil *
+placeable_stencil (BwCanvas   *self,
+                   const char *kind,
+                   GError    **error)
+{
+  const BwStencil *stencil = self->catalog ? bw_catalog_lookup_stencil (self->catalog, kind) : NULL;
+
+  if (stencil == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Unknown kind “%s”"), kind);
+  return stencil;
+}
+
 char *
 bw_canvas_place_stencil (BwCanvas   *self,
                          const char *kind,
@@ -282,28 +297,60 @@ bw_canvas_place_stencil (BwCanvas   *self,
 
   g_return_val_if_fail (self->document != NULL, NULL);
 
-  stencil = self->catalog ? bw_catalog_lookup_stencil (self->catalog, kind) : NULL;
-  if (stencil == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Unknown kind “%s”"), kind);
-      return NULL;
-    }
-
+  if ((stencil = placeable_stencil (self, kind, error)) == NULL)
+    return NULL;
+  /* Snapped first: the zone is the one the card ends up in (bw_edit_rules_zone_at). */
+  x = bw_canvas_snap_value (self, x);
+  y = bw_canvas_snap_value (self, y);
   if (stencil->role == BW_ROLE_ZONE)
     {
       zone = bw_edit_rules_zone_at (self->document, x, y, NULL);
-      id = bw_history_add_zone (self->history, kind, stencil->name, zone,
-                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y), 480,
-                                320, error);
+      id = bw_history_add_zone (self->history, kind, stencil->name, zone, x, y, 480, 320, error);
     }
   else
     {
       zone = bw_edit_rules_zone_at (self->document, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2,
                                      NULL);
-      id = bw_history_add_node (self->history, kind, stencil->name, zone,
-                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y),
-                                error);
+      id = bw_history_add_node (self->history, kind, stencil->name, zone, x, y, error);
     }
+  if (id != NULL)
+    bw_canvas_select (self, id, FALSE);
+  return g_steal_pointer (&id);
+}
+
+char *
+bw_canvas_place_stencil_in_free_space (BwCanvas   *self,
+                                       const char *kind,
+                                       double      x,
+                                       double      y,
+                                       GError    **error)
+{
+  const BwStencil *stencil;
+  const BwZone *zone;
+  double grow = 0;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  if ((stencil = placeable_stencil (self, kind, error)) == NULL)
+    return NULL;
+  if (stencil->role == BW_ROLE_ZONE)
+    return bw_canvas_place_stencil (self, kind, x, y, error);
+
+  /* In the zone under the card's centre, in its free space nearest to where it was asked. */
+  zone = bw_document_lookup_zone (self->document,
+                                  bw_edit_rules_zone_at (self->document, x + BW_NODE_WIDTH / 2,
+                                                         y + BW_NODE_HEIGHT / 2, NULL));
+  bw_edit_rules_place_node (self->document, zone ? zone->id : NULL, NULL, BW_NODE_WIDTH,
+                            BW_NODE_HEIGHT, &x, &y, &grow);
+  bw_history_begin_group (self->history, _("Add"));
+  if (grow > 0)
+    bw_history_resize (self->history, zone->id, zone->x, zone->y, zone->w, grow, 0, NULL);
+  id = bw_history_add_node (self->history, kind, stencil->name, zone ? zone->id : NULL, x, y,
+                            error);
+  bw_history_end_group (self->history);
+  if (id == NULL && grow > 0)
+    bw_history_undo (self->history);
   if (id != NULL)
     bw_canvas_select (self, id, FALSE);
   return g_steal_pointer (&id);
@@ -367,6 +414,9 @@ viewport_notify_cb (BwCanvas   *self,
                     BwViewport *viewport)
 {
   self->view_set = TRUE;
+  /* The grips keep their size on screen. */
+  if (self->layout != NULL)
+    bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (viewport));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -26,8 +26,8 @@ palette_activated_cb (BwWindow   *self,
   g_autofree char *id = NULL;
 
   bw_canvas_widget_to_diagram (self->canvas, w / 2, h / 2 - BW_OVERLAY_HEIGHT / 2, &x, &y);
-  id = bw_canvas_place_stencil (self->canvas, kind, x - BW_NODE_WIDTH / 2, y - BW_NODE_HEIGHT / 2,
-                                &error);
+  id = bw_canvas_place_stencil_in_free_space (self->canvas, kind, x - BW_NODE_WIDTH / 2,
+                                              y - BW_NODE_HEIGHT / 2, &error);
   if (id == NULL)
     bw_window_toast (self, error->message);
   else
