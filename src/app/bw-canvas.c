@@ -16,6 +16,7 @@ enum
 {
   SELECTION_CHANGED,
   ERROR,
+  ZONE_REPARENTED,
   N_SIGNALS
 };
 
@@ -35,6 +36,14 @@ bw_canvas_emit_error (BwCanvas *self,
                       GError   *error)
 {
   g_signal_emit (self, signals[ERROR], 0, error->message);
+}
+
+void
+bw_canvas_emit_zone_reparented (BwCanvas   *self,
+                                const char *zone_id,
+                                const char *parent_id)
+{
+  g_signal_emit (self, signals[ZONE_REPARENTED], 0, zone_id, parent_id);
 }
 
 void
@@ -513,6 +522,10 @@ bw_canvas_class_init (BwCanvasClass *klass)
                                              G_TYPE_NONE, 0);
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A move put a zone into another (the parent's id), as the last undo step. */
+  signals[ZONE_REPARENTED] = g_signal_new ("zone-reparented", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                           G_TYPE_STRING, G_TYPE_STRING);
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
