@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bw-document-io.h"
+#include "bw-edit-rules.h"
 #include "bw-engine.h"
 #include "bw-history.h"
 #include "bw-paths.h"
@@ -288,6 +289,49 @@ test_recommend_sample (void)
   g_assert_true (bw_history_undo (history));
   g_assert_cmpfloat (ratio_of (catalog, doc), ==, before);
   g_object_unref (history);
+}
+
+/* Applied recommendations land in free space inside their zone, next to what they protect:
+ * on no card, in the zone they are given to, the same each time. */
+static void
+test_apply_placement (void)
+{
+  g_autoptr(BwCatalog) catalog = shipped_catalog ();
+  g_autoptr(BwDocument) doc = load_sample ();
+  g_autoptr(GPtrArray) recs = bw_recommend (catalog, doc, 5, NULL, NULL);
+
+  g_assert_cmpuint (recs->len, >, 0);
+  for (guint i = 0; i < recs->len; i++)
+    {
+      const BwRecommendation *r = g_ptr_array_index (recs, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = bw_recommend_apply (catalog, doc, r, &error);
+      double x, y;
+      const BwNode *added;
+      BwRecommendPlan plan;
+
+      g_assert_no_error (error);
+      if ((added = bw_document_lookup_node (doc, id)) == NULL)
+        continue;
+      g_assert_cmpstr (bw_edit_rules_zone_for (doc, id), ==, added->zone);
+      for (guint j = 0; j < bw_document_get_n_nodes (doc); j++)
+        {
+          const BwNode *n = bw_document_get_node (doc, j);
+
+          if (n != added)
+            g_assert_false (added->x < n->x + BW_NODE_WIDTH && n->x < added->x + BW_NODE_WIDTH &&
+                            added->y < n->y + BW_NODE_HEIGHT && n->y < added->y + BW_NODE_HEIGHT);
+        }
+      /* Planned twice against the same document, the same place. */
+      g_assert_true (bw_recommend_plan (catalog, doc, r, &plan, NULL));
+      x = plan.x;
+      y = plan.y;
+      bw_recommend_plan_clear (&plan);
+      g_assert_true (bw_recommend_plan (catalog, doc, r, &plan, NULL));
+      g_assert_cmpfloat (plan.x, ==, x);
+      g_assert_cmpfloat (plan.y, ==, y);
+      bw_recommend_plan_clear (&plan);
+    }
 }
 
 static gboolean
@@ -609,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/advise/recommend-tiny", test_recommend_tiny);
   g_test_add_func ("/advise/recommend-profile", test_recommend_profile);
   g_test_add_func ("/advise/recommend-sample", test_recommend_sample);
+  g_test_add_func ("/advise/apply-placement", test_apply_placement);
   g_test_add_func ("/advise/licence-tiers", test_licence_tiers);
   g_test_add_func ("/advise/tiers-compute", test_tiers_compute);
   g_test_add_func ("/advise/advice-async", test_advice_async);

@@ -169,6 +169,40 @@ test_paste_placement (void)
   g_assert_cmpuint (bw_document_get_n_edges (doc), ==, 4);
 }
 
+/* A zone copied without its parent joins the zone its copy lands in, beside its original and
+ * never inside it; what it holds comes along in it. */
+static void
+test_paste_zone_placement (void)
+{
+  g_autoptr(BwDocument) doc = estate ();
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autoptr(BwDocument) vnet = bw_clipboard_copy (doc, (const char *[]) { "z2", NULL });
+  g_autoptr(BwDocument) azure = bw_clipboard_copy (doc, (const char *[]) { "z1", NULL });
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+  const BwZone *copy;
+
+  g_assert_null (bw_document_lookup_zone (vnet, "z2")->parent);
+  added = bw_clipboard_paste (history, vnet, BW_CLIPBOARD_OFFSET, BW_CLIPBOARD_OFFSET, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->len, ==, 2);
+  copy = bw_document_lookup_zone (doc, g_ptr_array_index (added, 0));
+  g_assert_cmpstr (copy->id, ==, "z3");
+  g_assert_cmpstr (copy->parent, ==, "z1");
+  g_assert_cmpstr (bw_document_lookup_node (doc, g_ptr_array_index (added, 1))->zone, ==, "z3");
+  /* One step: undo takes the parent link back with the copy. */
+  g_assert_true (bw_history_undo (history));
+  g_assert_null (bw_document_lookup_zone (doc, "z3"));
+
+  /* The outer zone's copy overlaps its original and stays beside it, at the top level. */
+  g_clear_pointer (&added, g_ptr_array_unref);
+  added = bw_clipboard_paste (history, azure, BW_CLIPBOARD_OFFSET, BW_CLIPBOARD_OFFSET, &error);
+  g_assert_no_error (error);
+  g_assert_null (bw_document_lookup_zone (doc, g_ptr_array_index (added, 0))->parent);
+  g_assert_cmpstr (bw_document_lookup_zone (doc, g_ptr_array_index (added, 1))->parent, ==,
+                   g_ptr_array_index (added, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -178,5 +212,6 @@ main (int    argc,
   g_test_add_func ("/clipboard/text", test_text);
   g_test_add_func ("/clipboard/paste", test_paste);
   g_test_add_func ("/clipboard/paste-placement", test_paste_placement);
+  g_test_add_func ("/clipboard/paste-zone-placement", test_paste_zone_placement);
   return g_test_run ();
 }

@@ -2,6 +2,8 @@
  * objects admit, and which zone a dropped, moved or pasted object belongs to. */
 #include "config.h"
 
+#include <math.h>
+
 #include "bw-edit-rules.h"
 #include "bw-history.h"
 #include "bw-test-util.h"
@@ -107,7 +109,7 @@ test_zone_for (void)
   g_assert_cmpstr (bw_edit_rules_zone_for (doc, "vm"), ==, "outer");
   g_assert_true (bw_document_set_geometry (doc, "vm", 2000, 2000, 0, 0, NULL));
   g_assert_null (bw_edit_rules_zone_for (doc, "vm"));
-  /* A zone by its top-left corner, never into itself or its own contents. */
+  /* A zone by its centre, never into itself or its own contents. */
   g_assert_cmpstr (bw_edit_rules_zone_for (doc, "core"), ==, "inner");
   g_assert_cmpstr (bw_edit_rules_zone_for (doc, "inner"), ==, "outer");
   g_assert_null (bw_edit_rules_zone_for (doc, "outer"));
@@ -147,6 +149,96 @@ test_settle (void)
   g_assert_cmpstr (bw_history_get_undo_label (history), ==, "Move");
 }
 
+/* A zone whose corner only reaches into another stays where it was; its centre decides. */
+static void
+test_zone_by_centre (void)
+{
+  g_autoptr(BwDocument) doc = nested_document ();
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  const char *side[] = { "side", NULL };
+
+  /* side (300×300) with its top-left corner inside inner, its centre only in outer. */
+  g_assert_true (bw_history_move (history, side, 450 - 600, 350 - 100, 3, NULL));
+  g_assert_cmpstr (bw_edit_rules_zone_at (doc, 450 + 1, 350 + 1, "side"), ==, "inner");
+  g_assert_cmpstr (bw_edit_rules_zone_for (doc, "side"), ==, "outer");
+  g_assert_true (bw_history_settle (history, side, 3, NULL));
+  g_assert_cmpstr (bw_document_lookup_zone (doc, "side")->parent, ==, "outer");
+  /* Its centre inside inner (350, 250) but not core: inner. */
+  g_assert_true (bw_history_move (history, side, 200 - 450, 100 - 350, 4, NULL));
+  g_assert_true (bw_history_settle (history, side, 4, NULL));
+  g_assert_cmpstr (bw_document_lookup_zone (doc, "side")->parent, ==, "inner");
+}
+
+static gboolean
+card_overlaps (BwDocument *doc,
+               const char *self,
+               double      x,
+               double      y)
+{
+  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+    {
+      const BwNode *n = bw_document_get_node (doc, i);
+
+      if (g_strcmp0 (n->id, self) != 0 && x < n->x + BW_NODE_WIDTH && n->x < x + BW_NODE_WIDTH &&
+          y < n->y + BW_NODE_HEIGHT && n->y < y + BW_NODE_HEIGHT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An added card goes to free space inside its zone, beside what it protects, the same each
+ * time; a full zone grows. */
+static void
+test_place_node (void)
+{
+  g_autoptr(BwDocument) doc = nested_document ();
+  double x = 0, y = 0, x2 = 0, y2 = 0, grow = -1;
+
+  /* Beside the VM in outer: inside outer, off the VM, out of inner, side and core. */
+  g_assert_true (bw_document_set_geometry (doc, "vm", 520, 500, 0, 0, NULL));
+  g_assert_true (bw_edit_rules_place_node (doc, "outer", "vm", BW_NODE_WIDTH, BW_NODE_HEIGHT,
+                                           &x, &y, &grow));
+  g_assert_cmpfloat (grow, ==, 0);
+  g_assert_false (card_overlaps (doc, NULL, x, y));
+  g_assert_true (x >= 0 && x + BW_NODE_WIDTH <= 1000 && y >= BW_ZONE_HEADER &&
+                 y + BW_NODE_HEIGHT <= 800);
+  g_assert_cmpstr (bw_edit_rules_zone_at (doc, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2, NULL),
+                   ==, "outer");
+  g_assert_true (fabs (x - 520) + fabs (y - 500) < 400);
+  g_assert_true (bw_edit_rules_place_node (doc, "outer", "vm", BW_NODE_WIDTH, BW_NODE_HEIGHT,
+                                           &x2, &y2, &grow));
+  g_assert_cmpfloat (x2, ==, x);
+  g_assert_cmpfloat (y2, ==, y);
+
+  /* Into core (100×100): no card fits, so it goes below and core grows to hold it. */
+  x = 150;
+  y = 150;
+  g_assert_false (bw_edit_rules_place_node (doc, "core", NULL, BW_NODE_WIDTH, BW_NODE_HEIGHT,
+                                            &x, &y, &grow));
+  g_assert_cmpfloat (grow, >=, y + BW_NODE_HEIGHT - 150);
+  g_assert_cmpfloat (x, >=, 150);
+
+  /* Filling inner one card at a time: never on another card, always in inner. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+
+      x = 500;
+      y = 100;
+      g_assert_true (bw_edit_rules_place_node (doc, "inner", NULL, BW_NODE_WIDTH, BW_NODE_HEIGHT,
+                                               &x, &y, &grow));
+      g_assert_false (card_overlaps (doc, NULL, x, y));
+      g_assert_nonnull (bw_document_add_node (doc, id, "win", id, "inner", x, y, NULL, NULL));
+      g_assert_cmpstr (bw_edit_rules_zone_for (doc, id), ==, "inner");
+    }
+  /* The fourth does not fit beside core: inner grows downwards to hold it. */
+  g_assert_false (bw_edit_rules_place_node (doc, "inner", NULL, BW_NODE_WIDTH, BW_NODE_HEIGHT,
+                                            &x, &y, &grow));
+  g_assert_cmpfloat (grow, >, 300);
+  g_assert_cmpfloat (y + BW_NODE_HEIGHT, <=, 100 + grow);
+  g_assert_false (card_overlaps (doc, NULL, x, y));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,6 +249,8 @@ main (int    argc,
   g_test_add_func ("/edit-rules/zone-at", test_zone_at);
   g_test_add_func ("/edit-rules/zone-for", test_zone_for);
   g_test_add_func ("/edit-rules/settle", test_settle);
+  g_test_add_func ("/edit-rules/zone-by-centre", test_zone_by_centre);
+  g_test_add_func ("/edit-rules/place-node", test_place_node);
 
   return g_test_run ();
 }

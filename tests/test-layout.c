@@ -218,6 +218,40 @@ test_card_parts (void)
   sample_clear (&f);
 }
 
+/* The grip keeps BW_ZONE_GRIP_SIZE (≥ 12 logical pixels) on screen at any zoom, and the hit
+ * tests are the layout's: the grip of a selected zone only, the handle on a card's right. */
+static void
+test_grip_and_handle (void)
+{
+  g_autoptr(BwDocument) doc = load ("tests/fixtures/good/nested-zones.bulwark");
+  g_autoptr(BwLayout) layout = bw_layout_new (doc, NULL);
+  g_autoptr(GHashTable) selected = g_hash_table_new (g_str_hash, g_str_equal);
+  const BwLayoutZone *lz = bw_layout_get_zone (layout, 0);
+  const BwLayoutNode *ln = bw_layout_get_node (layout, 0);
+  double cx = lz->rect.x + lz->rect.w, cy = lz->rect.y + lz->rect.h;
+
+  g_assert_cmpfloat (BW_ZONE_GRIP_SIZE, >=, 12);
+  g_assert_cmpfloat (lz->grip.w, ==, BW_ZONE_GRIP_SIZE);
+  bw_layout_set_view_zoom (layout, 0.5);
+  lz = bw_layout_get_zone (layout, 0);
+  g_assert_cmpfloat (lz->grip.w * 0.5, ==, BW_ZONE_GRIP_SIZE);
+  g_assert_cmpfloat (lz->grip.h * 0.5, ==, BW_ZONE_GRIP_SIZE);
+  g_assert_cmpfloat (lz->grip.x + lz->grip.w / 2, ==, cx);
+  /* A rebuild keeps the zoom. */
+  bw_layout_update (layout);
+  lz = bw_layout_get_zone (layout, 0);
+  g_assert_cmpfloat (lz->grip.w * 0.5, ==, BW_ZONE_GRIP_SIZE);
+
+  g_assert_null (bw_layout_grip_at (layout, selected, cx, cy));
+  g_hash_table_add (selected, (gpointer) lz->zone->id);
+  g_assert_cmpstr (bw_layout_grip_at (layout, selected, cx - 10, cy - 10), ==, lz->zone->id);
+  g_assert_null (bw_layout_grip_at (layout, selected, cx - 40, cy - 40));
+
+  ln = bw_layout_get_node (layout, 0);
+  g_assert_cmpstr (bw_layout_handle_at (layout, ln->handle.x + 8, ln->handle.y), ==, ln->node->id);
+  g_assert_null (bw_layout_handle_at (layout, ln->handle.x + 40, ln->handle.y));
+}
+
 static void
 test_zone_and_edge_parts (void)
 {
@@ -544,6 +578,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/layout/geometry", test_geometry);
+  g_test_add_func ("/layout/grip-and-handle", test_grip_and_handle);
   g_test_add_func ("/layout/alignment", test_alignment);
   g_test_add_func ("/layout/follows-document", test_follows_document);
   g_test_add_func ("/layout/card-parts", test_card_parts);

@@ -28,7 +28,7 @@ draw_handle (BwCanvas      *self,
   if (self->hovered == NULL || self->drag_mode != DRAG_NONE ||
       (ln = bw_layout_lookup_node (self->layout, self->hovered)) == NULL)
     return;
-  cairo_arc (cr, ln->handle.x, ln->handle.y, BW_CANVAS_HANDLE_RADIUS / MAX (zoom, 0.5), 0,
+  cairo_arc (cr, ln->handle.x, ln->handle.y, BW_NODE_HANDLE_RADIUS / MAX (zoom, 0.5), 0,
              2 * G_PI);
   set_color (cr, &theme->handle);
   cairo_fill (cr);

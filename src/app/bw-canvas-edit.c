@@ -92,11 +92,27 @@ bw_canvas_settle_selection (BwCanvas *self,
                             guint     merge_id)
 {
   g_autoptr(GPtrArray) ids = bw_canvas_movable_selection (self);
+  g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const BwZone *zone = bw_document_lookup_zone (self->document, ids->pdata[i]);
+
+      g_ptr_array_add (parents, zone ? g_strdup (zone->parent) : NULL);
+    }
   g_ptr_array_add (ids, NULL);
   if (!bw_history_settle (self->history, (const char *const *) ids->pdata, merge_id, &error))
     bw_canvas_emit_error (self, error);
+  /* A zone that went into another is said, so that it does not happen unseen. */
+  for (guint i = 0; i < parents->len; i++)
+    {
+      const BwZone *zone = bw_document_lookup_zone (self->document, ids->pdata[i]);
+
+      if (zone != NULL && zone->parent != NULL &&
+          g_strcmp0 (zone->parent, parents->pdata[i]) != 0)
+        bw_canvas_emit_zone_reparented (self, zone->id, zone->parent);
+    }
 }
 
 gboolean

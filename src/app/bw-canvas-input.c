@@ -6,7 +6,6 @@
 
 #include "bw-canvas-private.h"
 
-#define RESIZE_GRIP 12.0
 #define MIN_ZONE_SIZE 120.0
 #define EDGE_HIT 6.0
 
@@ -70,20 +69,7 @@ handle_at (BwCanvas *self,
            double    x,
            double    y)
 {
-  double r = (BW_CANVAS_HANDLE_RADIUS + 3) / MAX (bw_viewport_get_zoom (self->viewport), 0.5);
-
-  if (self->layout == NULL)
-    return NULL;
-  for (guint i = bw_layout_get_n_nodes (self->layout); i > 0; i--)
-    {
-      const BwLayoutNode *ln = bw_layout_get_node (self->layout, i - 1);
-      double hx = ln->rect.x + ln->rect.w;
-      double hy = ln->rect.y + ln->rect.h / 2;
-
-      if ((x - hx) * (x - hx) + (y - hy) * (y - hy) <= r * r)
-        return ln->node->id;
-    }
-  return NULL;
+  return self->layout ? bw_layout_handle_at (self->layout, x, y) : NULL;
 }
 
 static const char *
@@ -91,20 +77,9 @@ resize_grip_at (BwCanvas *self,
                 double    x,
                 double    y)
 {
-  GHashTableIter iter;
-  const char *id;
-  double grip = RESIZE_GRIP / bw_viewport_get_zoom (self->viewport);
-
-  g_hash_table_iter_init (&iter, bw_selection_get_set (self->selection));
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    {
-      const BwLayoutZone *lz = bw_layout_lookup_zone (self->layout, id);
-
-      if (lz != NULL && fabs (x - (lz->rect.x + lz->rect.w)) <= grip &&
-          fabs (y - (lz->rect.y + lz->rect.h)) <= grip)
-        return id;
-    }
-  return NULL;
+  if (self->layout == NULL)
+    return NULL;
+  return bw_layout_grip_at (self->layout, bw_selection_get_set (self->selection), x, y);
 }
 
 /* The drag state machine: what a press starts (pan, connect, resize, rubber band or move), each

@@ -66,11 +66,11 @@ struct _BwCanvas
   double      last_wy;
 };
 
-/* Radius of the connection handle drawn on the hovered node, in view pixels. */
-#define BW_CANVAS_HANDLE_RADIUS 6.0
-
 void        bw_canvas_emit_error              (BwCanvas *self,
                                                GError   *error);
+void        bw_canvas_emit_zone_reparented    (BwCanvas   *self,
+                                               const char *zone_id,
+                                               const char *parent_id);
 void        bw_canvas_emit_selection_changed  (BwCanvas *self);
 double      bw_canvas_usable_height           (BwCanvas *self);
 /* `v` on the grid when snapping is on. */

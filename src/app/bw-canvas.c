@@ -16,6 +16,7 @@ enum
 {
   SELECTION_CHANGED,
   ERROR,
+  ZONE_REPARENTED,
   N_SIGNALS
 };
 
@@ -35,6 +36,14 @@ bw_canvas_emit_error (BwCanvas *self,
                       GError   *error)
 {
   g_signal_emit (self, signals[ERROR], 0, error->message);
+}
+
+void
+bw_canvas_emit_zone_reparented (BwCanvas   *self,
+                                const char *zone_id,
+                                const char *parent_id)
+{
+  g_signal_emit (self, signals[ZONE_REPARENTED], 0, zone_id, parent_id);
 }
 
 void
@@ -123,7 +132,10 @@ follow_model (BwCanvas *self)
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_clear_pointer (&self->hovered, g_free);
   if (document != NULL)
-    self->layout = bw_layout_new (document, catalog);
+    {
+      self->layout = bw_layout_new (document, catalog);
+      bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (self->viewport));
+    }
 
   self->view_set = FALSE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
@@ -269,6 +281,18 @@ bw_canvas_clear_selection (BwCanvas *self)
   bw_canvas_select (self, NULL, FALSE);
 }
 
+static const BwStencil *
+placeable_stencil (BwCanvas   *self,
+                   const char *kind,
+                   GError    **error)
+{
+  const BwStencil *stencil = self->catalog ? bw_catalog_lookup_stencil (self->catalog, kind) : NULL;
+
+  if (stencil == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Unknown kind “%s”"), kind);
+  return stencil;
+}
+
 char *
 bw_canvas_place_stencil (BwCanvas   *self,
                          const char *kind,
@@ -282,28 +306,60 @@ bw_canvas_place_stencil (BwCanvas   *self,
 
   g_return_val_if_fail (self->document != NULL, NULL);
 
-  stencil = self->catalog ? bw_catalog_lookup_stencil (self->catalog, kind) : NULL;
-  if (stencil == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Unknown kind “%s”"), kind);
-      return NULL;
-    }
-
+  if ((stencil = placeable_stencil (self, kind, error)) == NULL)
+    return NULL;
+  /* Snapped first: the zone is the one the card ends up in (bw_edit_rules_zone_at). */
+  x = bw_canvas_snap_value (self, x);
+  y = bw_canvas_snap_value (self, y);
   if (stencil->role == BW_ROLE_ZONE)
     {
       zone = bw_edit_rules_zone_at (self->document, x, y, NULL);
-      id = bw_history_add_zone (self->history, kind, stencil->name, zone,
-                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y), 480,
-                                320, error);
+      id = bw_history_add_zone (self->history, kind, stencil->name, zone, x, y, 480, 320, error);
     }
   else
     {
       zone = bw_edit_rules_zone_at (self->document, x + BW_NODE_WIDTH / 2, y + BW_NODE_HEIGHT / 2,
                                      NULL);
-      id = bw_history_add_node (self->history, kind, stencil->name, zone,
-                                bw_canvas_snap_value (self, x), bw_canvas_snap_value (self, y),
-                                error);
+      id = bw_history_add_node (self->history, kind, stencil->name, zone, x, y, error);
     }
+  if (id != NULL)
+    bw_canvas_select (self, id, FALSE);
+  return g_steal_pointer (&id);
+}
+
+char *
+bw_canvas_place_stencil_in_free_space (BwCanvas   *self,
+                                       const char *kind,
+                                       double      x,
+                                       double      y,
+                                       GError    **error)
+{
+  const BwStencil *stencil;
+  const BwZone *zone;
+  double grow = 0;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  if ((stencil = placeable_stencil (self, kind, error)) == NULL)
+    return NULL;
+  if (stencil->role == BW_ROLE_ZONE)
+    return bw_canvas_place_stencil (self, kind, x, y, error);
+
+  /* In the zone under the card's centre, in its free space nearest to where it was asked. */
+  zone = bw_document_lookup_zone (self->document,
+                                  bw_edit_rules_zone_at (self->document, x + BW_NODE_WIDTH / 2,
+                                                         y + BW_NODE_HEIGHT / 2, NULL));
+  bw_edit_rules_place_node (self->document, zone ? zone->id : NULL, NULL, BW_NODE_WIDTH,
+                            BW_NODE_HEIGHT, &x, &y, &grow);
+  bw_history_begin_group (self->history, _("Add"));
+  if (grow > 0)
+    bw_history_resize (self->history, zone->id, zone->x, zone->y, zone->w, grow, 0, NULL);
+  id = bw_history_add_node (self->history, kind, stencil->name, zone ? zone->id : NULL, x, y,
+                            error);
+  bw_history_end_group (self->history);
+  if (id == NULL && grow > 0)
+    bw_history_undo (self->history);
   if (id != NULL)
     bw_canvas_select (self, id, FALSE);
   return g_steal_pointer (&id);
@@ -367,6 +423,9 @@ viewport_notify_cb (BwCanvas   *self,
                     BwViewport *viewport)
 {
   self->view_set = TRUE;
+  /* The grips keep their size on screen. */
+  if (self->layout != NULL)
+    bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (viewport));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -463,6 +522,10 @@ bw_canvas_class_init (BwCanvasClass *klass)
                                              G_TYPE_NONE, 0);
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A move put a zone into another (the parent's id), as the last undo step. */
+  signals[ZONE_REPARENTED] = g_signal_new ("zone-reparented", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                           G_TYPE_STRING, G_TYPE_STRING);
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,

@@ -78,6 +78,13 @@ char         *bw_canvas_place_stencil    (BwCanvas   *self,
                                           double      x,
                                           double      y,
                                           GError    **error);
+/* The same from the keyboard: into the zone under (x, y), in the free space there nearest to
+ * it (bw_edit_rules_place_node), the zone growing when full. */
+char         *bw_canvas_place_stencil_in_free_space (BwCanvas   *self,
+                                                     const char *kind,
+                                                     double      x,
+                                                     double      y,
+                                                     GError    **error);
 
 /* Moves the selection and drops each moved object into the innermost zone under it, as a drag
  * does; a non-zero merge_id joins the previous move into one undo step. */

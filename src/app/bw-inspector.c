@@ -325,7 +325,18 @@ document_changed_cb (BwInspector    *self,
   if (change->type != BW_CHANGE_RESET && g_strcmp0 (change->id, self->target) != 0)
     return;
   if (change->type == BW_CHANGE_MODIFY && change->fields == BW_FIELD_GEOMETRY)
-    return;
+    {
+      /* Moved or resized: only a zone's Size shows its geometry. */
+      const BwZone *zone = bw_document_lookup_zone (document, self->target);
+
+      if (zone != NULL)
+        {
+          g_autofree char *size = g_strdup_printf ("%g × %g", zone->w, zone->h);
+
+          gtk_label_set_text (self->zone_size, size);
+        }
+      return;
+    }
   /* Rebuilding now would destroy the switch or row whose signal is being handled. */
   if (self->applying && change->type == BW_CHANGE_MODIFY && change->fields == BW_FIELD_PROPS)
     return;

@@ -26,12 +26,38 @@ palette_activated_cb (BwWindow   *self,
   g_autofree char *id = NULL;
 
   bw_canvas_widget_to_diagram (self->canvas, w / 2, h / 2 - BW_OVERLAY_HEIGHT / 2, &x, &y);
-  id = bw_canvas_place_stencil (self->canvas, kind, x - BW_NODE_WIDTH / 2, y - BW_NODE_HEIGHT / 2,
-                                &error);
+  id = bw_canvas_place_stencil_in_free_space (self->canvas, kind, x - BW_NODE_WIDTH / 2,
+                                              y - BW_NODE_HEIGHT / 2, &error);
   if (id == NULL)
     bw_window_toast (self, error->message);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* A move put a zone into another: say so, with a way back. */
+static void
+zone_reparented_cb (BwWindow   *self,
+                    const char *zone_id,
+                    const char *parent_id,
+                    BwCanvas   *canvas)
+{
+  BwDocument *document = bw_project_get_document (self->project);
+  const BwZone *zone = bw_document_lookup_zone (document, zone_id);
+  const BwZone *parent = bw_document_lookup_zone (document, parent_id);
+  g_autofree char *message = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  if (zone == NULL || parent == NULL)
+    return;
+  message = g_strdup_printf (_("“%s” is now inside “%s”"), zone->label, parent->label);
+  /* A toast's title is markup. */
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -135,6 +161,8 @@ bw_window_panels_class_init (GtkWidgetClass *widget_class)
 void
 bw_window_panels_init (BwWindow *self)
 {
+  g_signal_connect_object (self->canvas, "zone-reparented", G_CALLBACK (zone_reparented_cb), self,
+                           G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "sidebar-page", self->side_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_group_connect_object (self->project_signals, "notify::report",

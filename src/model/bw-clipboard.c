@@ -5,6 +5,7 @@
 
 #include "bw-clipboard.h"
 #include "bw-document-io.h"
+#include "bw-edit-rules.h"
 
 /* The ids taken: those asked for, and every zone inside a taken zone. Nodes inside taken
  * zones are added as the nodes are copied. */
@@ -173,6 +174,19 @@ paste_records (BwHistory   *history,
                                                 g_hash_table_lookup (ids, e->to), error);
 
       if (id == NULL)
+        return FALSE;
+    }
+  /* A zone that came without its parent joins the zone it lands in, beside its original. */
+  for (guint i = 0; i < bw_document_get_n_zones (source); i++)
+    {
+      const BwZone *z = bw_document_get_zone (source, i);
+      const char *id = g_hash_table_lookup (ids, z->id);
+
+      if (z->parent == NULL &&
+          !bw_history_set_parent (history, id,
+                                  bw_edit_rules_zone_for_copy (bw_history_get_document (history),
+                                                               id, z->id),
+                                  0, error))
         return FALSE;
     }
   /* A node that came without its zone joins the zone it lands in, as a dropped one does. */

@@ -7,6 +7,7 @@
 #include "bw-document-io.h"
 #include "bw-document-private.h"
 #include "bw-engine.h"
+#include "bw-edit-rules.h"
 #include "bw-recommend-private.h"
 
 void
@@ -67,46 +68,6 @@ bw_recommend_stencil_usable (BwCatalog       *catalog,
   return FALSE;
 }
 
-static gboolean
-overlaps_a_node (BwDocument *document,
-                 double      x,
-                 double      y)
-{
-  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
-    {
-      const BwNode *n = bw_document_get_node (document, i);
-
-      if (x < n->x + BW_NODE_WIDTH + 8 && n->x < x + BW_NODE_WIDTH + 8 &&
-          y < n->y + BW_NODE_HEIGHT + 8 && n->y < y + BW_NODE_HEIGHT + 8)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The first free slot scanning down from (x, y), then the next column to the left. */
-static void
-find_free_spot (BwDocument *document,
-                double      x,
-                double      y,
-                double      bottom,
-                double      left,
-                double     *out_x,
-                double     *out_y)
-{
-  const double step_y = BW_NODE_HEIGHT + 24, step_x = BW_NODE_WIDTH + 24;
-
-  for (double cx = x; cx >= left; cx -= step_x)
-    for (double cy = y; cy + BW_NODE_HEIGHT <= bottom; cy += step_y)
-      if (!overlaps_a_node (document, cx, cy))
-        {
-          *out_x = cx;
-          *out_y = cy;
-          return;
-        }
-  *out_x = x;
-  *out_y = y;
-}
-
 /* Right of everything drawn, level with the top of the diagram. */
 static void
 beside_the_diagram (BwDocument *document,
@@ -151,8 +112,8 @@ bw_recommend_place_in_range (BwDocument             *document,
     return rec->siem != NULL;
   if (zone != NULL)
     {
-      /* find_free_spot from (x0, y0): columns leftwards to the zone's left, rows down to its
-       * bottom, or (x0, y0) itself. */
+      /* bw_edit_rules_place_node puts the card inside the zone's rectangle, starting from
+       * (x0, y0) at its top right; the zone grows downwards only when full. */
       double x0 = zone->x + zone->w - BW_NODE_WIDTH - 24, y0 = zone->y + BW_ZONE_HEADER + 16;
 
       return in_range (MIN (zone->x, x0), x0) && in_range (y0, MAX (y0, zone->y + zone->h));
@@ -207,20 +168,15 @@ bw_recommend_plan (BwCatalog              *catalog,
   plan->add_node = TRUE;
   plan->edge_kind = BW_EDGE_PROTECTS;
   plan->to = g_strdup (rec->target);
+  /* Free space inside the zone, beside what it protects (bw_edit_rules_place_node). */
+  plan->zone = g_strdup (zone != NULL ? zone->id : node->zone);
   if (zone != NULL)
     {
-      plan->zone = g_strdup (zone->id);
-      find_free_spot (document, zone->x + zone->w - BW_NODE_WIDTH - 24,
-                      zone->y + BW_ZONE_HEADER + 16, zone->y + zone->h, zone->x,
-                      &plan->x, &plan->y);
+      plan->x = zone->x + zone->w - BW_NODE_WIDTH - 24;
+      plan->y = zone->y + BW_ZONE_HEADER + 16;
     }
-  else
-    {
-      plan->zone = g_strdup (node->zone);
-      find_free_spot (document, node->x + BW_NODE_WIDTH + 32, node->y,
-                      node->y + 20 * (BW_NODE_HEIGHT + 24), node->x + BW_NODE_WIDTH + 32,
-                      &plan->x, &plan->y);
-    }
+  bw_edit_rules_place_node (document, plan->zone, node ? node->id : NULL, BW_NODE_WIDTH,
+                            BW_NODE_HEIGHT, &plan->x, &plan->y, &plan->zone_h);
   return TRUE;
 }
 
@@ -237,6 +193,12 @@ bw_recommend_apply (BwCatalog              *catalog,
 
   if (!bw_recommend_plan (catalog, document, rec, &plan, error))
     return NULL;
+  if (plan.add_node && plan.zone_h > 0)
+    {
+      const BwZone *zone = bw_document_lookup_zone (document, plan.zone);
+
+      bw_document_set_geometry (document, zone->id, zone->x, zone->y, zone->w, plan.zone_h, NULL);
+    }
   if (plan.add_node)
     {
       node = bw_document_add_node (document, NULL, plan.kind, plan.label, plan.zone, plan.x,
@@ -274,6 +236,12 @@ bw_recommend_apply_with_history (BwCatalog              *catalog,
   if (!bw_recommend_plan (catalog, document, rec, &plan, error))
     return NULL;
   bw_history_begin_group (history, _("Apply Recommendation"));
+  if (plan.add_node && plan.zone_h > 0)
+    {
+      const BwZone *zone = bw_document_lookup_zone (document, plan.zone);
+
+      bw_history_resize (history, zone->id, zone->x, zone->y, zone->w, plan.zone_h, 0, NULL);
+    }
   if (plan.add_node)
     node_id =
         bw_history_add_node (history, plan.kind, plan.label, plan.zone, plan.x, plan.y, error);

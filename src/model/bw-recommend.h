@@ -53,6 +53,7 @@ typedef struct
   char     *label;
   char     *zone;        /* nullable */
   double    x, y;
+  double    zone_h;      /* > 0: the zone grows to this height first, being full */
   BwEdgeKind edge_kind;
   char     *from;        /* NULL: the new node */
   char     *to;          /* NULL: the new node */

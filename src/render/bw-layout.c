@@ -22,6 +22,7 @@ struct _BwLayout
   GHashTable *zone_index;   /* id → index + 1 */
   GHashTable *grid;         /* cell key → GArray of node indices: the spatial index */
   BwRect      bounds;
+  double      view_zoom;    /* for the grips' size on screen */
 };
 
 gboolean
@@ -109,6 +110,7 @@ bw_layout_new (BwDocument *document,
   BwLayout *self = g_new0 (BwLayout, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
+  self->view_zoom = 1;
   self->document = g_object_ref (document);
   self->catalog = catalog ? g_object_ref (catalog) : NULL;
   self->zones = g_array_new (FALSE, TRUE, sizeof (BwLayoutZone));
@@ -196,7 +198,18 @@ place_node (BwLayoutNode *ln)
 }
 
 static void
-place_zone (BwLayoutZone *lz)
+place_grip (BwLayoutZone *lz,
+            double        zoom)
+{
+  const BwRect *r = &lz->rect;
+  double size = BW_ZONE_GRIP_SIZE / (zoom > 0 ? zoom : 1);
+
+  lz->grip = (BwRect) { r->x + r->w - size / 2, r->y + r->h - size / 2, size, size };
+}
+
+static void
+place_zone (BwLayoutZone *lz,
+            double        zoom)
 {
   const BwRect *r = &lz->rect;
 
@@ -206,10 +219,7 @@ place_zone (BwLayoutZone *lz)
     MAX (1, r->w - BW_ZONE_TITLE_LEFT - BW_ZONE_TITLE_RIGHT), BW_ZONE_ICON_SIZE,
   };
   lz->title_baseline = lz->title.y + BW_ZONE_TITLE_ASCENT;
-  lz->grip = (BwRect) {
-    r->x + r->w - BW_ZONE_GRIP_SIZE / 2, r->y + r->h - BW_ZONE_GRIP_SIZE / 2, BW_ZONE_GRIP_SIZE,
-    BW_ZONE_GRIP_SIZE,
-  };
+  place_grip (lz, zoom);
 }
 
 static void
@@ -417,7 +427,7 @@ bw_layout_update (BwLayout *self)
         .depth = zone_depth (doc, zone),
       };
 
-      place_zone (&lz);
+      place_zone (&lz, self->view_zoom);
       g_array_append_val (self->zones, lz);
       extend_bounds (&self->bounds, &empty, &lz.rect);
     }
@@ -694,4 +704,59 @@ bw_layout_query_rect (BwLayout     *self,
         }
     }
   return ids;
+}
+
+void
+bw_layout_set_view_zoom (BwLayout *self,
+                         double    zoom)
+{
+  g_return_if_fail (self != NULL);
+
+  self->view_zoom = zoom > 0 ? zoom : 1;
+  for (guint i = 0; i < self->zones->len; i++)
+    place_grip (&g_array_index (self->zones, BwLayoutZone, i), self->view_zoom);
+}
+
+const char *
+bw_layout_grip_at (BwLayout   *self,
+                   GHashTable *selected,
+                   double      x,
+                   double      y)
+{
+  double slack;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Half the grip's size around it takes a press too; the innermost first, drawn on top. */
+  slack = BW_ZONE_GRIP_SIZE / 2 / self->view_zoom;
+  for (guint i = self->zones->len; i > 0 && selected != NULL; i--)
+    {
+      const BwLayoutZone *lz = &g_array_index (self->zones, BwLayoutZone, i - 1);
+      BwRect area = bw_rect_grow (&lz->grip, slack);
+
+      if (g_hash_table_contains (selected, lz->zone->id) && bw_rect_contains (&area, x, y))
+        return lz->zone->id;
+    }
+  return NULL;
+}
+
+const char *
+bw_layout_handle_at (BwLayout *self,
+                     double    x,
+                     double    y)
+{
+  double r;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  r = (BW_NODE_HANDLE_RADIUS + BW_NODE_HANDLE_SLACK) / MAX (self->view_zoom, 0.5);
+  for (guint i = self->nodes->len; i > 0; i--)
+    {
+      const BwLayoutNode *ln = &g_array_index (self->nodes, BwLayoutNode, i - 1);
+      double dx = x - ln->handle.x, dy = y - ln->handle.y;
+
+      if (dx * dx + dy * dy <= r * r)
+        return ln->node->id;
+    }
+  return NULL;
 }

@@ -42,9 +42,12 @@ G_BEGIN_DECLS
 #define BW_ZONE_TITLE_RIGHT   12.0  /* the title is ellipsized this far from the right border */
 #define BW_ZONE_TITLE_ASCENT  13.0
 #define BW_ZONE_RING_GAP      2.0
-#define BW_ZONE_GRIP_SIZE     10.0  /* the resize handle of a selected zone, on its corner */
+#define BW_ZONE_GRIP_SIZE     12.0  /* the resize handle of a selected zone, on its corner, in
+                                     * logical pixels on screen at any zoom */
 
 /* Edges. */
+#define BW_NODE_HANDLE_RADIUS 6.0   /* the connect handle, in logical pixels on screen */
+#define BW_NODE_HANDLE_SLACK  3.0   /* a press this far outside the handle still takes it */
 #define BW_ARROW_SIZE         9.0
 #define BW_ARROW_ANGLE        0.42  /* half the head's opening, in radians */
 
@@ -81,7 +84,8 @@ typedef struct
   BwRect           icon;     /* the header's icon */
   BwRect           title;    /* the header's label: one line, ellipsized to title.w */
   double           title_baseline;
-  BwRect           grip;     /* resize handle, shown when selected */
+  BwRect           grip;     /* resize handle, shown when selected; BW_ZONE_GRIP_SIZE on screen
+                              * at the layout's view zoom */
 } BwLayoutZone;
 
 typedef struct
@@ -145,6 +149,22 @@ void                bw_layout_unref        (BwLayout   *self);
 
 /* Recomputes every box and route from the document. Cheap: call after each change. */
 void                bw_layout_update       (BwLayout   *self);
+
+/* The zoom the diagram is shown at, so that the zones' grips keep their size on screen
+ * (1 for exports). Recomputes the grips. */
+void                bw_layout_set_view_zoom (BwLayout  *self,
+                                             double     zoom);
+
+/* The selected zone among `selected` (id set) whose grip (with half its size around) holds
+ * (x, y), or NULL; the node whose
+ * connect handle (within BW_NODE_HANDLE_SLACK on screen) holds it, or NULL. */
+const char         *bw_layout_grip_at      (BwLayout   *self,
+                                            GHashTable *selected,
+                                            double      x,
+                                            double      y);
+const char         *bw_layout_handle_at    (BwLayout   *self,
+                                            double      x,
+                                            double      y);
 
 /* Asset coverage badges: id → ratio. NULL clears them. */
 void                bw_layout_set_asset_coverage (BwLayout   *self,
