@@ -68,6 +68,8 @@ history_modified_cb (BwProject  *self,
                      GParamSpec *pspec,
                      BwHistory  *history)
 {
+  /* Undone back to what is on disk: no recovery copy of identical work. */
+  bw_journal_set_clean (self->journal, !bw_history_get_modified (history));
   notify (self, PROP_MODIFIED);
 }
 
@@ -136,6 +138,7 @@ bw_project_set_document (BwProject  *self,
   /* A fresh journal per document: the old one's copy goes with it. */
   g_clear_object (&self->journal);
   self->journal = bw_journal_new (document, NULL);
+  bw_journal_set_clean (self->journal, TRUE);
   g_clear_object (&self->file);
   g_clear_pointer (&self->display_name, g_free);
   set_file (self, file);
