@@ -587,6 +587,55 @@ test_restore (void)
   bw_test_remove_tree (dir);
 }
 
+/* Recovered work goes into the window that has its file open, even while that window is still
+ * reading the file: never a second window on one file. */
+static void
+test_restore_into_its_window (void)
+{
+  g_autofree char *small = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.bulwark", NULL);
+  g_autofree char *original = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autofree char *contents = bw_test_read_file (small, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (original);
+  g_autoptr(BwDocument) recovered = bw_document_load_from_file (small, NULL);
+  BwRecovery recovery = { copy, original, (char *) "", 0 };
+  g_autoptr(GError) error = NULL;
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  BwWindow *window = new_window ();
+  BwProject *project = bw_window_get_project (window);
+  GtkWindow *restored;
+
+  g_assert_true (g_file_set_contents (original, contents, -1, NULL));
+  bw_document_set_title (recovered, "Unsaved work");
+  g_assert_true (bw_document_save_to_file (recovered, copy, NULL));
+
+  /* Started with the file: it is being read when the restore comes. */
+  bw_window_open_file (window, file);
+  restored = bw_application_restore (app, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (restored == GTK_WINDOW (window));
+  while (bw_project_get_loading (project))
+    iterate (10);
+  iterate (50);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows + 1);
+  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (project)), ==, "Unsaved work");
+  g_assert_true (bw_project_get_modified (project));
+  g_assert_true (g_file_equal (bw_project_get_file (project), file));
+
+  /* Loaded already: the same window again. */
+  g_assert_true (bw_project_save (project, NULL));
+  g_assert_false (bw_project_get_modified (project));
+  restored = bw_application_restore (app, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (restored == GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows + 1);
+  destroy_window (window);
+  bw_test_remove_tree (dir);
+}
+
 /* Opening from a window reuses it while it holds nothing of value, else opens a new one. */
 static void
 test_open_in_which_window (void)
@@ -800,6 +849,7 @@ main (int    argc,
   g_test_add_func ("/window/unknown-kind-refused", test_unknown_kind_refused);
   g_test_add_func ("/window/open-in-which-window", test_open_in_which_window);
   g_test_add_func ("/window/restore", test_restore);
+  g_test_add_func ("/window/restore-into-its-window", test_restore_into_its_window);
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);

@@ -24,6 +24,56 @@ struct _BwApplication
 
 G_DEFINE_FINAL_TYPE (BwApplication, bw_application, ADW_TYPE_APPLICATION)
 
+/* Recovered work goes to the window that has its file open (or is loading it), else to a window
+ * that holds nothing yet: never a second window on one file. */
+static BwWindow *
+window_for_recovery (BwApplication    *self,
+                     const BwRecovery *recovery,
+                     gboolean         *created)
+{
+  g_autoptr(GFile) original = NULL;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (recovery->original_path != NULL && *recovery->original_path != '\0')
+    original = g_file_new_for_path (recovery->original_path);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      BwProject *project;
+      GFile *file;
+
+      if (!BW_IS_WINDOW (l->data))
+        continue;
+      project = bw_window_get_project (l->data);
+      file = bw_project_get_file (project);
+      if (original == NULL || bw_project_get_modified (project))
+        continue;
+      if ((file != NULL && g_file_equal (file, original)) ||
+          (file == NULL && bw_window_is_loading_file (l->data, original)))
+        return l->data;
+    }
+  if (BW_IS_WINDOW (active) && bw_project_is_pristine (bw_window_get_project (BW_WINDOW (active))))
+    return BW_WINDOW (active);
+  *created = TRUE;
+  return bw_window_new (self);
+}
+
+GtkWindow *
+bw_application_restore (BwApplication     *self,
+                        const BwRecovery  *recovery,
+                        GError           **error)
+{
+  gboolean created = FALSE;
+  BwWindow *window = window_for_recovery (self, recovery, &created);
+
+  if (!bw_project_restore (bw_window_get_project (window), recovery, error))
+    {
+      if (created)
+        gtk_window_destroy (GTK_WINDOW (window));
+      return NULL;
+    }
+  return GTK_WINDOW (window);
+}
+
 static void
 recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -37,15 +87,14 @@ recovery_response_cb (AdwMessageDialog *dialog,
 
       if (g_str_equal (response, "restore"))
         {
-          BwWindow *window = bw_window_new (self);
           g_autoptr(GError) error = NULL;
+          GtkWindow *window = bw_application_restore (self, recovery, &error);
 
-          if (!bw_project_restore (bw_window_get_project (window), recovery, &error))
+          if (window == NULL)
             {
               GtkWidget *alert;
 
               /* Said once: a damaged copy has been moved aside and is not offered again. */
-              gtk_window_destroy (GTK_WINDOW (window));
               alert = adw_message_dialog_new (
                   gtk_application_get_active_window (GTK_APPLICATION (self)),
                   _("Could Not Restore Unsaved Work"), error->message);

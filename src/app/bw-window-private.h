@@ -35,6 +35,7 @@ struct _BwWindow
   GSignalGroup    *history_signals;
   GBindingGroup   *project_bindings;
   gboolean         close_confirmed;
+  GFile           *loading_file;   /* what bw_window_open_file is reading, until it is in */
 
   /* Panels (template children; bw-window-panels.c). Each follows the window's project. */
   GtkWidget       *palette;
