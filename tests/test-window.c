@@ -255,6 +255,36 @@ test_export (void)
   destroy_window (window);
 }
 
+/* The Export chooser opens in the project's folder, named after the project. */
+static void
+test_export_chooser_folder (void)
+{
+  g_autofree char *small = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autofree char *contents = bw_test_read_file (small, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  g_autoptr(GFile) current = NULL;
+  g_autofree char *name = NULL;
+  BwWindow *window = new_window ();
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (bw_window_load_file (window, file, NULL));
+  chooser = bw_window_export_chooser_new (window, "pdf");
+  iterate (100);
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (current);
+  g_assert_true (g_file_equal (current, folder));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "estate.pdf");
+  g_assert_null (bw_window_export_chooser_new (window, "doc"));
+  g_clear_object (&chooser);
+  destroy_window (window);
+  bw_test_remove_tree (dir);
+}
+
 /* The window's live report equals a full recompute, and the overlay shows its figures. */
 static void
 assert_live_figures (BwWindow *window)
@@ -853,6 +883,7 @@ main (int    argc,
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/export-chooser-folder", test_export_chooser_folder);
   g_test_add_func ("/window/edit-flow", test_edit_flow);
   g_test_add_func ("/window/threat-layer", test_threat_layer);
   g_test_add_func ("/window/open-in-background", test_open_in_background);

@@ -73,6 +73,8 @@ void        bw_window_selection_changed (BwWindow    *self);
 
 /* bw-window-export.c: the Export menu. */
 void        bw_window_export_class_init (GtkWidgetClass *widget_class);
+GtkFileChooserNative *bw_window_export_chooser_new (BwWindow   *self,
+                                                    const char *format);
 gboolean    bw_window_export_to         (BwWindow    *self,
                                          const char  *format, /* svg, png, pdf, layer */
                                          const char  *path,
