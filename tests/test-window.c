@@ -734,6 +734,55 @@ assert_window_saves_as (BwWindow   *window,
   g_assert_cmpstr (saved, ==, expected);
 }
 
+/* The project's title is set in the header's popover and on the inspector's empty page, as undo
+ * steps; a new project then saves it, and the SVG export carries it. */
+static void
+test_project_title (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "titled.bulwark", NULL);
+  g_autofree char *svg = g_build_filename (dir, "titled.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  g_autofree char *drawing = NULL;
+  BwWindow *window = new_window ();
+  BwProject *project = bw_window_get_project (window);
+  GtkWidget *row;
+
+  gtk_menu_button_popup (window->title_button);
+  iterate (50);
+  gtk_editable_set_text (GTK_EDITABLE (window->title_entry), "Contoso & Partners");
+  g_signal_emit_by_name (window->title_entry, "activate");
+  iterate (50);
+  g_assert_cmpstr (bw_project_get_title (project), ==, "Contoso & Partners");
+  g_assert_true (bw_project_get_modified (project));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Contoso & Partners");
+
+  /* Nothing selected: the inspector shows the title and sets it. */
+  row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Project Title");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Contoso & Partners");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Fabrikam");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (bw_project_get_title (project), ==, "Fabrikam");
+
+  g_assert_true (bw_window_save_to (window, file, NULL));
+  saved = bw_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (saved, "\"title\": \"Fabrikam\""));
+  g_assert_true (bw_window_export_to (window, "svg", svg, NULL));
+  drawing = bw_test_read_file (svg, NULL);
+  g_assert_nonnull (strstr (drawing, "Fabrikam"));
+
+  /* One undo step each: the inspector follows the undo. */
+  g_assert_true (bw_history_undo (bw_project_get_history (project)));
+  g_assert_cmpstr (bw_project_get_title (project), ==, "Contoso & Partners");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Contoso & Partners");
+  g_assert_true (bw_history_undo (bw_project_get_history (project)));
+  g_assert_cmpstr (bw_project_get_title (project), ==, "");
+  destroy_window (window);
+  bw_test_remove_tree (dir);
+}
+
 /* Through the inspector's own widgets: switching a capability off or setting a platform override
  * is one undo step, and undo gives back the file's very bytes. */
 static void
@@ -889,6 +938,7 @@ main (int    argc,
   g_test_add_func ("/window/open-in-background", test_open_in_background);
   g_test_add_func ("/window/advisor", test_advisor);
   g_test_add_func ("/window/inspector-undo-exact", test_inspector_undo_exact);
+  g_test_add_func ("/window/project-title", test_project_title);
   g_test_add_func ("/window/open-large", test_open_large);
 
   status = g_test_run ();

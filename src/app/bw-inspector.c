@@ -29,6 +29,7 @@ struct _BwInspector
   GtkWidget           *scrolled;
   GtkStack            *stack;
   AdwStatusPage       *status;
+  AdwEntryRow         *project_title;   /* on the empty page: the project's title */
   AdwEntryRow         *label_row;       /* the shown page's, or NULL */
   AdwPreferencesGroup *node_group;
   AdwEntryRow         *node_label;
@@ -88,6 +89,37 @@ label_apply_cb (BwInspector *self,
     return;
   if (!bw_history_set_label (self->history, self->target, text, &error))
     report (self, error);
+}
+
+static void
+project_title_apply_cb (BwInspector *self,
+                        AdwEntryRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->rebuilding || self->history == NULL ||
+      g_strcmp0 (text, bw_document_get_title (self->document)) == 0)
+    return;
+  self->applying = TRUE;
+  if (!bw_history_set_title (self->history, text, &error))
+    report (self, error);
+  self->applying = FALSE;
+}
+
+/* The empty page's title row follows the document, but not over what is being typed. */
+static void
+show_project_title (BwInspector *self)
+{
+  const char *title = self->document != NULL ? bw_document_get_title (self->document) : "";
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->project_title));
+  gboolean was = self->rebuilding;
+
+  if (self->applying || g_strcmp0 (title, shown) == 0)
+    return;
+  self->rebuilding = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->project_title), title);
+  self->rebuilding = was;
 }
 
 static void
@@ -281,6 +313,7 @@ show_nothing (BwInspector *self)
     text = g_strdup_printf (ngettext ("%u object selected", "%u objects selected",
                                       self->n_selected), self->n_selected);
   adw_status_page_set_title (self->status, text ? text : _("Nothing Selected"));
+  show_project_title (self);
   show_capabilities (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -321,7 +354,11 @@ document_changed_cb (BwInspector    *self,
 {
   /* Rebuild only when our object changed, and not while its label is being typed. */
   if (self->target == NULL)
-    return;
+    {
+      if (change->object == BW_OBJECT_DOCUMENT)
+        show_project_title (self);
+      return;
+    }
   if (change->type != BW_CHANGE_RESET && g_strcmp0 (change->id, self->target) != 0)
     return;
   if (change->type == BW_CHANGE_MODIFY && change->fields == BW_FIELD_GEOMETRY)
@@ -512,7 +549,9 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_kind);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_from);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_to);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, project_title);
   gtk_widget_class_bind_template_callback (widget_class, label_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, project_title_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, platforms_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, edge_kind_cb);
 }

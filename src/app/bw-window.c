@@ -610,6 +610,7 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, window_title);
+  bw_window_title_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_box);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_button);
