@@ -734,6 +734,112 @@ assert_window_saves_as (BwWindow   *window,
   g_assert_cmpstr (saved, ==, expected);
 }
 
+/* Copies the catalog file `name` to `dir`, every `key` value prefixed with markup-like text. */
+static void
+copy_catalog_file (const char *dir,
+                   const char *name,
+                   const char *key)
+{
+  g_autofree char *relative = g_build_filename ("data", "catalog", name, NULL);
+  g_autofree char *source = bw_test_source_path (relative);
+  g_autofree char *target = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = bw_test_read_file (source, NULL);
+  g_autofree char *replaced = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (key != NULL)
+    {
+      g_autofree char *with = g_strconcat (key, "R&D <i> ATT&CK ", NULL);
+
+      parts = g_strsplit (contents, key, -1);
+      replaced = g_strjoinv (with, parts);
+    }
+  g_assert_true (g_file_set_contents (target, replaced ? replaced : contents, -1, NULL));
+}
+
+/* The first label under `root` whose text contains `text`, or NULL. */
+static GtkLabel *
+find_label_with (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Names with "&" and "<" reach the inspector's rows as plain text: every stencil and every
+ * capability of a catalog whose names are all such, shown one by one (a markup error would be a
+ * fatal warning); and the About window's description and legal text read in full. */
+static void
+test_names_are_not_markup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-catalog-XXXXXX", NULL);
+  g_autoptr(BwCatalog) shipped = g_object_ref (bw_application_get_catalog (app));
+  g_autoptr(BwCatalog) hostile = NULL;
+  g_autoptr(GError) error = NULL;
+  BwWindow *window;
+  BwHistory *history;
+  GtkWindow *about;
+
+  copy_catalog_file (dir, "attack.json", NULL);
+  copy_catalog_file (dir, "killchain.json", NULL);
+  copy_catalog_file (dir, "mappings.json", "\"name\" : \"");
+  copy_catalog_file (dir, "stencils.json", "\"name\": \"");
+  hostile = bw_catalog_new_from_directory (dir, &error);
+  g_assert_no_error (error);
+  bw_application_set_catalog (app, hostile);
+  window = new_window ();
+  history = history_of (window);
+
+  for (guint i = 0; i < bw_catalog_get_n_stencils (hostile); i++)
+    {
+      const BwStencil *stencil = bw_catalog_get_stencil (hostile, i);
+      g_autofree char *id = NULL;
+      GtkLabel *shown;
+
+      if (stencil->role == BW_ROLE_ZONE)
+        id = bw_history_add_zone (history, stencil->id, "Z", NULL, 5000.0 + 400 * i, 0, 300, 200,
+                                  &error);
+      else
+        id = bw_history_add_node (history, stencil->id, "N", NULL, 5000.0 + 400 * i, 0, &error);
+      g_assert_no_error (error);
+      bw_canvas_select (window->canvas, id, FALSE);
+      iterate (5);
+      shown = find_label_with (window->inspector, stencil->name);
+      g_assert_nonnull (shown);
+      for (guint c = 0; stencil->capabilities != NULL && stencil->capabilities[c] != NULL; c++)
+        {
+          const BwCapability *capability = bw_catalog_lookup_capability (hostile,
+                                                                         stencil->capabilities[c]);
+
+          if (capability != NULL)
+            g_assert_nonnull (find_label_with (window->inspector, capability->name));
+        }
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate (100);
+  about = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+  g_assert_nonnull (about);
+  g_assert_nonnull (find_label_with (GTK_WIDGET (about), "MITRE ATT&CK each tactic covers."));
+  gtk_window_destroy (about);
+
+  destroy_window (window);
+  bw_application_set_catalog (app, shipped);
+  bw_test_remove_tree (dir);
+}
+
 /* The project's title is set in the header's popover and on the inspector's empty page, as undo
  * steps; a new project then saves it, and the SVG export carries it. */
 static void
@@ -939,6 +1045,7 @@ main (int    argc,
   g_test_add_func ("/window/advisor", test_advisor);
   g_test_add_func ("/window/inspector-undo-exact", test_inspector_undo_exact);
   g_test_add_func ("/window/project-title", test_project_title);
+  g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
   g_test_add_func ("/window/open-large", test_open_large);
 
   status = g_test_run ();

@@ -241,6 +241,9 @@ about_activated (GSimpleAction *action,
   static const char *developers[] = { "The Bulwark developers", NULL };
   AdwAboutWindow *about;
   g_autofree char *data_version = NULL;
+  g_autofree char *comments = NULL;
+  g_autofree char *mitre_copyright = NULL;
+  g_autofree char *mitre_license = NULL;
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (about), parent);
@@ -250,23 +253,27 @@ about_activated (GSimpleAction *action,
   adw_about_window_set_version (about, PACKAGE_VERSION);
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
   adw_about_window_set_developers (about, developers);
-  adw_about_window_set_comments (about, _("Draw your hybrid estate, place the Microsoft security "
-                                          "services that guard it, and see live how much of "
-                                          "MITRE ATT&CK each tactic covers."));
+  /* The comments and the legal texts are markup; "ATT&CK" is not. */
+  comments = g_markup_escape_text (_("Draw your hybrid estate, place the Microsoft security "
+                                     "services that guard it, and see live how much of "
+                                     "MITRE ATT&CK each tactic covers."), -1);
+  adw_about_window_set_comments (about, comments);
   if (self->catalog != NULL)
     {
       data_version = g_strdup_printf (_("ATT&CK %s"), bw_catalog_get_attack_version (self->catalog));
       adw_about_window_set_debug_info (about, data_version);
     }
-  adw_about_window_add_legal_section (about, "MITRE ATT&CK®",
-                                      "© 2025 The MITRE Corporation. This work is reproduced and "
-                                      "distributed with the permission of The MITRE Corporation.",
-                                      GTK_LICENSE_CUSTOM,
-                                      _("The MITRE Corporation grants a non-exclusive, royalty-free "
-                                        "license to use ATT&CK® for research, development, and "
-                                        "commercial purposes, provided MITRE’s copyright designation "
-                                        "and the license are reproduced. ATT&CK is provided “as is”, "
-                                        "and using it does not guarantee full defensive coverage."));
+  mitre_copyright = g_markup_escape_text ("© 2025 The MITRE Corporation. This work is reproduced "
+                                          "and distributed with the permission of The MITRE "
+                                          "Corporation.", -1);
+  mitre_license = g_markup_escape_text (_("The MITRE Corporation grants a non-exclusive, "
+                                          "royalty-free license to use ATT&CK® for research, "
+                                          "development, and commercial purposes, provided MITRE’s "
+                                          "copyright designation and the license are reproduced. "
+                                          "ATT&CK is provided “as is”, and using it does not "
+                                          "guarantee full defensive coverage."), -1);
+  adw_about_window_add_legal_section (about, "MITRE ATT&CK®", mitre_copyright, GTK_LICENSE_CUSTOM,
+                                      mitre_license);
   adw_about_window_add_legal_section (about, _("Mappings Explorer"),
                                       _("Azure and Microsoft 365 capability mappings © Center for "
                                         "Threat-Informed Defense"),

@@ -33,6 +33,7 @@ struct _BwInspector
   AdwEntryRow         *label_row;       /* the shown page's, or NULL */
   AdwPreferencesGroup *node_group;
   AdwEntryRow         *node_label;
+  AdwActionRow        *node_kind_row;
   GtkLabel            *node_kind;
   GtkLabel            *node_zone;
   GtkWidget           *pillar_row;
@@ -43,6 +44,7 @@ struct _BwInspector
   GtkListBox          *capabilities;
   AdwPreferencesGroup *zone_group;
   AdwEntryRow         *zone_label;
+  AdwActionRow        *zone_kind_row;
   GtkLabel            *zone_kind;
   GtkLabel            *zone_parent;
   GtkLabel            *zone_size;
@@ -223,6 +225,36 @@ zone_label (BwInspector *self,
   return zone ? zone->label : _("None");
 }
 
+/* Group titles and descriptions are markup: names from the catalog ("ATT&CK", "R&D") are not. */
+static void
+set_group_title (AdwPreferencesGroup *group,
+                 const char          *title)
+{
+  g_autofree char *escaped = title ? g_markup_escape_text (title, -1) : NULL;
+
+  adw_preferences_group_set_title (group, escaped ? escaped : "");
+}
+
+static void
+set_group_description (AdwPreferencesGroup *group,
+                       const char          *description)
+{
+  g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
+
+  adw_preferences_group_set_description (group, escaped);
+}
+
+/* Kind: the stencil's name, its id beneath. */
+static void
+show_kind (AdwActionRow    *row,
+           GtkLabel        *label,
+           const BwStencil *stencil,
+           const char      *kind)
+{
+  gtk_label_set_text (label, stencil ? stencil->name : kind);
+  adw_action_row_set_subtitle (row, stencil ? kind : "");
+}
+
 static void
 show_capabilities (BwInspector     *self,
                    const BwStencil *stencil)
@@ -231,10 +263,10 @@ show_capabilities (BwInspector     *self,
   const char *const *ids = service ? (const char *const *) stencil->capabilities : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->capabilities_group), service);
-  adw_preferences_group_set_description (self->capabilities_group,
-                                         service && ids[0] == NULL
-                                           ? _("This service adds no mapped ATT&CK coverage.")
-                                           : NULL);
+  set_group_description (self->capabilities_group,
+                         service && ids[0] == NULL
+                           ? _("This service adds no mapped ATT&CK coverage.")
+                           : NULL);
   bw_string_list_replace (self->capability_ids, ids);
   gtk_widget_set_visible (GTK_WIDGET (self->capabilities), ids != NULL && ids[0] != NULL);
 }
@@ -246,12 +278,12 @@ show_node (BwInspector  *self,
   const BwStencil *stencil = bw_catalog_lookup_stencil (self->catalog, node->kind);
   gboolean asset = stencil != NULL && stencil->role == BW_ROLE_ASSET;
 
-  adw_preferences_group_set_title (self->node_group, stencil ? stencil->name : node->kind);
-  adw_preferences_group_set_description (self->node_group,
-                                         stencil ? bw_role_to_string (stencil->role) : _("Unknown kind"));
+  set_group_title (self->node_group, stencil ? stencil->name : node->kind);
+  set_group_description (self->node_group,
+                         stencil ? bw_role_to_string (stencil->role) : _("Unknown kind"));
   reset_entry (self->node_label, node->label);
   self->label_row = self->node_label;
-  gtk_label_set_text (self->node_kind, node->kind);
+  show_kind (self->node_kind_row, self->node_kind, stencil, node->kind);
   gtk_label_set_text (self->node_zone, zone_label (self, node->zone));
   gtk_widget_set_visible (self->pillar_row, stencil != NULL && stencil->pillar != NULL);
   gtk_label_set_text (self->node_pillar, stencil && stencil->pillar ? stencil->pillar : "");
@@ -265,7 +297,7 @@ show_node (BwInspector  *self,
       g_autofree char *description = g_strdup_printf (_("Default: %s. Leave empty to use it."),
                                                        defaults);
 
-      adw_preferences_group_set_description (self->platforms_group, description);
+      set_group_description (self->platforms_group, description);
       reset_entry (self->platforms_row, current);
     }
   show_capabilities (self, stencil);
@@ -279,10 +311,10 @@ show_zone (BwInspector  *self,
   const BwStencil *stencil = bw_catalog_lookup_stencil (self->catalog, zone->kind);
   g_autofree char *size = g_strdup_printf ("%g × %g", zone->w, zone->h);
 
-  adw_preferences_group_set_title (self->zone_group, stencil ? stencil->name : zone->kind);
+  set_group_title (self->zone_group, stencil ? stencil->name : zone->kind);
   reset_entry (self->zone_label, zone->label);
   self->label_row = self->zone_label;
-  gtk_label_set_text (self->zone_kind, zone->kind);
+  show_kind (self->zone_kind_row, self->zone_kind, stencil, zone->kind);
   gtk_label_set_text (self->zone_parent, zone_label (self, zone->parent));
   gtk_label_set_text (self->zone_size, size);
   gtk_stack_set_visible_child_name (self->stack, "zone");
@@ -533,6 +565,7 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, status);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_group);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_label);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, node_kind_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_kind);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_zone);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, pillar_row);
@@ -543,6 +576,7 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, capabilities);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_group);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_label);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_kind_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_kind);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_parent);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_size);
