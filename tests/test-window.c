@@ -734,6 +734,38 @@ assert_window_saves_as (BwWindow   *window,
   g_assert_cmpstr (saved, ==, expected);
 }
 
+/* Appends the text of every label under `root`, one a line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *texts)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* The shortcuts window names keys as people do: no raw key names, no bare symbol for space. */
+static void
+test_shortcuts_key_names (void)
+{
+  BwWindow *window = new_window ();
+  GtkShortcutsWindow *overlay =
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  g_assert_nonnull (overlay);
+  collect_labels (GTK_WIDGET (overlay), texts);
+  if (g_getenv ("BW_TEST_SHOW_LABELS") != NULL)
+    g_printerr ("%s", texts->str);
+  g_assert_null (strstr (texts->str, "KP_"));
+  g_assert_null (strstr (texts->str, "␣"));
+  g_assert_nonnull (strstr (texts->str, "Delete"));
+  g_assert_nonnull (strstr (texts->str, "Space"));
+  destroy_window (window);
+}
+
 /* Copies the catalog file `name` to `dir`, every `key` value prefixed with markup-like text. */
 static void
 copy_catalog_file (const char *dir,
@@ -1046,6 +1078,7 @@ main (int    argc,
   g_test_add_func ("/window/inspector-undo-exact", test_inspector_undo_exact);
   g_test_add_func ("/window/project-title", test_project_title);
   g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
+  g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
   g_test_add_func ("/window/open-large", test_open_large);
 
   status = g_test_run ();
