@@ -734,6 +734,40 @@ assert_window_saves_as (BwWindow   *window,
   g_assert_cmpstr (saved, ==, expected);
 }
 
+/* F1 without a help browser: a dialog says what to install, rather than "Operation not
+ * supported". */
+static void
+test_help_without_yelp (void)
+{
+  g_autoptr(GAppInfo) handler = g_app_info_get_default_for_uri_scheme ("help");
+  BwWindow *window;
+  AdwMessageDialog *shown = NULL;
+  gint64 deadline;
+
+  if (handler != NULL)
+    {
+      g_test_skip ("a help browser is installed");
+      return;
+    }
+  window = new_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (50);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (shown == NULL && g_get_monotonic_time () < deadline)
+    {
+      iterate (20);
+      for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+        if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+            g_strcmp0 (adw_message_dialog_get_heading (l->data), "Help Is Not Available") == 0)
+          shown = l->data;
+    }
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (shown), "yelp"));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  destroy_window (window);
+}
+
 /* Appends the text of every label under `root`, one a line. */
 static void
 collect_labels (GtkWidget *root,
@@ -1079,6 +1113,7 @@ main (int    argc,
   g_test_add_func ("/window/project-title", test_project_title);
   g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
   g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
+  g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
   g_test_add_func ("/window/open-large", test_open_large);
 
   status = g_test_run ();

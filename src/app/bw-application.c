@@ -281,6 +281,56 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The manual as HTML, where a distribution installs it beside the Mallard pages, or NULL. */
+static char *
+find_help_html (void)
+{
+  const char *const *dirs = g_get_system_data_dirs ();
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *help = g_build_filename (dirs[i], "help", "C", "bulwark", "index.html", NULL);
+      g_autofree char *doc = g_build_filename (dirs[i], "doc", "bulwark", "html", "index.html", NULL);
+
+      if (g_file_test (help, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&help);
+      if (g_file_test (doc, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&doc);
+    }
+  return NULL;
+}
+
+/* No help browser for help: URIs (yelp is not installed): the HTML manual, else say what to
+ * install. */
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BwApplication) self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if ((html = find_help_html ()) != NULL)
+    {
+      g_autofree char *uri = g_filename_to_uri (html, NULL, NULL);
+
+      gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+      return;
+    }
+  dialog = adw_message_dialog_new (parent, _("Help Is Not Available"),
+                                   _("The manual opens in the GNOME help browser, which is not "
+                                     "installed. Install the “yelp” package, then press F1 "
+                                     "again."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 help_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -288,7 +338,8 @@ help_activated (GSimpleAction *action,
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_uri (parent, "help:bulwark", GDK_CURRENT_TIME);
+  gtk_show_uri_full (parent, "help:bulwark", GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     g_object_ref (user_data));
 }
 
 static void
