@@ -768,6 +768,23 @@ test_help_without_yelp (void)
   destroy_window (window);
 }
 
+/* Run uninstalled, the About window's icon is found: the application's icon is in the theme. */
+static void
+test_icon_uninstalled (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APPLICATION_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  path = g_file_get_path (file);
+  g_assert_true (g_str_has_suffix (path, APPLICATION_ID ".svg"));
+}
+
 /* Appends the text of every label under `root`, one a line. */
 static void
 collect_labels (GtkWidget *root,
@@ -1092,6 +1109,12 @@ main (int    argc,
       return BW_TEST_SKIP;
     }
 
+  /* As build-aux/run.sh starts it: the icons from the source tree. */
+  {
+    g_autofree char *icons = bw_test_source_path ("data/icons");
+
+    g_setenv ("BW_ICON_DIR", icons, TRUE);
+  }
   app = bw_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
@@ -1114,6 +1137,7 @@ main (int    argc,
   g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
   g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
   g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
+  g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
   g_test_add_func ("/window/open-large", test_open_large);
 
   status = g_test_run ();

@@ -454,7 +454,15 @@ bw_application_startup (GApplication *app)
     { "app.new-window", { "<Control><Shift>n", NULL } },
   };
 
+  const char *icons = g_getenv ("BW_ICON_DIR");
+
   G_APPLICATION_CLASS (bw_application_parent_class)->startup (app);
+
+  /* Run from the build tree (build-aux/run.sh), the application's icon is not installed: the
+   * tree's own icon folder is searched too. */
+  if (icons != NULL && *icons != '\0' && gdk_display_get_default () != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    icons);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->catalog = bw_catalog_load_default (&self->catalog_error);
