@@ -9,6 +9,7 @@
 #include "bw-engine.h"
 #include "bw-layout.h"
 #include "bw-advisor.h"
+#include "bw-capability-row.h"
 #include "bw-recommend.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
@@ -1003,7 +1004,8 @@ test_inspector_undo_exact (void)
 
   bw_canvas_select (window->canvas, service, FALSE);
   iterate (50);
-  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  toggle = find_widget (find_widget (window->inspector, BW_TYPE_CAPABILITY_ROW, NULL),
+                       GTK_TYPE_SWITCH, NULL);
   g_assert_nonnull (toggle);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
@@ -1016,22 +1018,43 @@ test_inspector_undo_exact (void)
   iterate (50);
   g_assert_false (bw_history_get_can_undo (history_of (window)));
   /* The inspector shows the switch on again, and the file is what it was. */
-  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  toggle = find_widget (find_widget (window->inspector, BW_TYPE_CAPABILITY_ROW, NULL),
+                       GTK_TYPE_SWITCH, NULL);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   assert_window_saves_as (window, path, original);
 
   bw_canvas_select (window->canvas, asset, FALSE);
   iterate (50);
-  row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Override");
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), "Windows, Linux");
-  g_signal_emit_by_name (row, "apply");
-  iterate (50);
+  /* Platforms are picked from the catalog's, not typed: check one beside the defaults. */
   {
-    g_auto(GStrv) platforms = bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset));
-    const char *expected[] = { "Windows", "Linux", NULL };
+    g_auto(GStrv) known = bw_catalog_dup_platforms (catalog_of (window));
+    const char *extra = NULL;
+    const BwStencil *stencil =
+        bw_catalog_lookup_stencil (catalog_of (window),
+                                   bw_document_lookup_node (document_of (window), asset)->kind);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) expected = NULL;
+    g_auto(GStrv) platforms = NULL;
+    GtkWidget *check;
 
-    g_assert_true (g_strv_equal ((const char *const *) platforms, expected));
+    for (guint i = 0; extra == NULL && known[i] != NULL; i++)
+      if (!g_str_equal (known[i], "PRE") &&
+          !g_strv_contains ((const char *const *) stencil->platforms, known[i]))
+        extra = known[i];
+    g_assert_nonnull (extra);
+    g_strv_builder_addv (builder, (const char **) stencil->platforms);
+    g_strv_builder_add (builder, extra);
+    expected = g_strv_builder_end (builder);
+    g_assert_null (find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Override"));
+    g_assert_null (find_widget (window->inspector, ADW_TYPE_ACTION_ROW, "Windoze"));
+    row = find_widget (window->inspector, ADW_TYPE_ACTION_ROW, extra);
+    g_assert_nonnull (row);
+    check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    iterate (50);
+    platforms = bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset));
+    g_assert_true (g_strv_equal ((const char *const *) platforms, (const char *const *) expected));
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate (50);

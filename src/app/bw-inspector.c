@@ -39,7 +39,8 @@ struct _BwInspector
   GtkWidget           *pillar_row;
   GtkLabel            *node_pillar;
   AdwPreferencesGroup *platforms_group;
-  AdwEntryRow         *platforms_row;
+  AdwExpanderRow      *platforms_row;
+  GPtrArray           *platform_rows;   /* AdwActionRow, one per catalog platform, in platforms_row */
   AdwPreferencesGroup *capabilities_group;
   GtkListBox          *capabilities;
   AdwPreferencesGroup *zone_group;
@@ -141,40 +142,98 @@ capability_toggled_cb (BwCapabilityRow *row,
   self->applying = FALSE;
 }
 
-/* "Windows, Linux" → { "Windows", "Linux" }; NULL when nothing is left, meaning the stencil's
- * own platforms. */
+/* The checked platforms: the stencil's defaults first, in their order, then the others in the
+ * catalog's; NULL (the stencil's own) when that is exactly the defaults. */
 static char **
-parse_platforms (const char *text)
+checked_platforms (BwInspector     *self,
+                   const BwStencil *stencil)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) platforms = NULL;
+  gboolean all_defaults = TRUE;
+  guint n_others;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (guint i = 0; i < self->platform_rows->len; i++)
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
+      AdwActionRow *row = g_ptr_array_index (self->platform_rows, i);
+      GtkWidget *check = adw_action_row_get_activatable_widget (row);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_hash_table_add (checked, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+  for (guint i = 0; stencil->platforms[i] != NULL; i++)
+    if (g_hash_table_remove (checked, stencil->platforms[i]))
+      g_strv_builder_add (builder, stencil->platforms[i]);
+    else
+      all_defaults = FALSE;
+  n_others = g_hash_table_size (checked);
+  for (guint i = 0; i < self->platform_rows->len; i++)
+    {
+      const char *name = adw_preferences_row_get_title (g_ptr_array_index (self->platform_rows, i));
+
+      if (g_hash_table_contains (checked, name))
+        g_strv_builder_add (builder, name);
     }
   platforms = g_strv_builder_end (builder);
-  return platforms[0] != NULL ? g_steal_pointer (&platforms) : NULL;
+  /* Exactly the defaults, or nothing checked: the stencil's own. */
+  if ((all_defaults && n_others == 0) || platforms[0] == NULL)
+    return NULL;
+  return g_steal_pointer (&platforms);
 }
 
 static void
-platforms_apply_cb (BwInspector *self,
-                    AdwEntryRow *row)
+platform_toggled_cb (GtkCheckButton *check,
+                     BwInspector    *self)
 {
+  const BwNode *node;
+  const BwStencil *stencil;
   g_auto(GStrv) platforms = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->rebuilding || self->target == NULL)
+  if (self->rebuilding || self->target == NULL ||
+      (node = bw_document_lookup_node (self->document, self->target)) == NULL ||
+      (stencil = bw_catalog_lookup_stencil (self->catalog, node->kind)) == NULL)
     return;
-  platforms = parse_platforms (gtk_editable_get_text (GTK_EDITABLE (row)));
+  platforms = checked_platforms (self, stencil);
   self->applying = TRUE;
   if (!bw_history_set_platforms (self->history, self->target, (const char *const *) platforms,
                                  &error))
     report (self, error);
   self->applying = FALSE;
+}
+
+/* One check row per platform of the catalog's release, checked as the node applies them. */
+static void
+show_platforms (BwInspector     *self,
+                const BwNode    *node,
+                const BwStencil *stencil)
+{
+  g_auto(GStrv) known = bw_catalog_dup_platforms (self->catalog);
+  g_auto(GStrv) override = bw_node_dup_platforms (node);
+  const char *const *applied = override ? (const char *const *) override
+                                        : (const char *const *) stencil->platforms;
+  g_autofree char *current = g_strjoinv (", ", (char **) applied);
+
+  for (guint i = 0; i < self->platform_rows->len; i++)
+    adw_expander_row_remove (self->platforms_row, g_ptr_array_index (self->platform_rows, i));
+  g_ptr_array_set_size (self->platform_rows, 0);
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), known[i]);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains (applied, known[i]));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect (check, "toggled", G_CALLBACK (platform_toggled_cb), self);
+      adw_expander_row_add_row (self->platforms_row, row);
+      g_ptr_array_add (self->platform_rows, row);
+    }
+  adw_expander_row_set_subtitle (self->platforms_row, current);
 }
 
 static void
@@ -292,13 +351,11 @@ show_node (BwInspector  *self,
   if (asset)
     {
       g_autofree char *defaults = g_strjoinv (", ", stencil->platforms);
-      g_auto(GStrv) override = bw_node_dup_platforms (node);
-      g_autofree char *current = override ? g_strjoinv (", ", override) : NULL;
-      g_autofree char *description = g_strdup_printf (_("Default: %s. Leave empty to use it."),
+      g_autofree char *description = g_strdup_printf (_("Default: %s. Check the platforms this asset runs."),
                                                        defaults);
 
       set_group_description (self->platforms_group, description);
-      reset_entry (self->platforms_row, current);
+      show_platforms (self, node, stencil);
     }
   show_capabilities (self, stencil);
   gtk_stack_set_visible_child_name (self->stack, "node");
@@ -495,6 +552,7 @@ bw_inspector_dispose (GObject *object)
   g_clear_object (&self->project);
   self->label_row = NULL;
   g_clear_object (&self->capability_ids);
+  g_clear_pointer (&self->platform_rows, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
@@ -586,7 +644,6 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, project_title);
   gtk_widget_class_bind_template_callback (widget_class, label_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, project_title_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, platforms_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, edge_kind_cb);
 }
 
@@ -595,6 +652,7 @@ bw_inspector_init (BwInspector *self)
 {
   self->rebuilding = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->platform_rows = g_ptr_array_new ();
   self->capability_ids = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->capabilities, G_LIST_MODEL (self->capability_ids),
                            create_capability_row, self, NULL);
