@@ -64,6 +64,30 @@ test_validate_unknown_kind (void)
   g_rmdir (dir);
 }
 
+/* A platform override the release does not name is valid, with a warning that names it. */
+static void
+test_validate_unknown_platform (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "platforms.bulwark", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "validate", path, NULL };
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\":\"bulwark\",\"version\":1,\"nodes\":[{\"id\":\"n1\","
+                                      "\"kind\":\"onprem.windows-server\",\"x\":0,\"y\":0,"
+                                      "\"props\":{\"platforms\":[\"Windows\",\"Windoze\"]}}]}",
+                                      -1, NULL));
+  g_assert_cmpint (bw_test_run_bulwark (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "valid (0 zones, 1 nodes, 0 edges)"));
+  g_assert_nonnull (strstr (err, "warning: "));
+  g_assert_nonnull (strstr (err, "nodes[0].props.platforms[1]: “Windoze” is not an ATT&CK platform"));
+  g_assert_null (strstr (err, "“Windows”"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_normalize (void)
 {
@@ -312,6 +336,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/validate-unknown-kind", test_validate_unknown_kind);
+  g_test_add_func ("/cli/validate-unknown-platform", test_validate_unknown_platform);
   g_test_add_func ("/cli/normalize", test_normalize);
   g_test_add_func ("/cli/normalize-refuses-bad-input", test_normalize_refuses_bad_input);
   g_test_add_func ("/cli/normalize-special-paths", test_normalize_special_paths);

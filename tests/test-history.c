@@ -276,6 +276,44 @@ test_drag_merges (void)
 }
 
 static void
+test_nudges_merge (void)
+{
+  g_autoptr(BwDocument) doc = load_fixture ("small.bulwark");
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  const char *ids[] = { "n1", NULL };
+  const char *both[] = { "n2", "n1", NULL };
+  double x = bw_document_lookup_node (doc, "n1")->x;
+
+  /* Three presses of one selection: one step. */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (bw_history_nudge (history, ids, 1, 0, NULL));
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->x, ==, x + 3);
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_history_get_can_undo (history));
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->x, ==, x);
+
+  /* Another command between, or another selection, starts a new step. */
+  g_assert_true (bw_history_nudge (history, ids, 1, 0, NULL));
+  g_assert_true (bw_history_set_label (history, "n1", "Renamed", NULL));
+  g_assert_true (bw_history_nudge (history, ids, 1, 0, NULL));
+  g_assert_true (bw_history_nudge (history, both, 1, 0, NULL));
+  g_assert_true (bw_history_nudge (history, both, 0, 1, NULL));
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->x, ==, x + 3);
+  g_assert_true (bw_history_undo (history));
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->x, ==, x + 2);
+  g_assert_true (bw_history_undo (history));
+  g_assert_cmpfloat (bw_document_lookup_node (doc, "n1")->x, ==, x + 1);
+  g_assert_cmpstr (bw_document_lookup_node (doc, "n1")->label, ==, "Renamed");
+
+  /* A saved state closes the step: nudges after it are a step of their own. */
+  g_assert_true (bw_history_nudge (history, ids, 1, 0, NULL));
+  bw_history_mark_saved (history);
+  g_assert_true (bw_history_nudge (history, ids, 1, 0, NULL));
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_history_get_modified (history));
+}
+
+static void
 test_zone_moves_contents (void)
 {
   g_autoptr(BwDocument) doc = load_fixture ("nested-zones.bulwark");
@@ -662,6 +700,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/history/random-undo-redo", test_random_undo_redo);
   g_test_add_func ("/history/drag-merges", test_drag_merges);
+  g_test_add_func ("/history/nudges-merge", test_nudges_merge);
   g_test_add_func ("/history/zone-moves-contents", test_zone_moves_contents);
   g_test_add_func ("/history/cascade-remove", test_cascade_remove);
   g_test_add_func ("/history/refused-edit-changes-nothing", test_refused_edit_changes_nothing);

@@ -175,6 +175,50 @@ test_clean_end_leaves_nothing (void)
   g_rmdir (dir);
 }
 
+static gboolean
+quit_loop_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_past_delay (void)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (BW_JOURNAL_DELAY_MS + 300, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+/* A clean document keeps no copy: what it had goes, and a change made while clean (one that
+ * brings the document back to its file) writes none; unclean again, it writes at once. */
+static void
+test_clean_keeps_nothing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-journal-XXXXXX", NULL);
+  g_autoptr(BwDocument) doc = load_sample ();
+  g_autoptr(BwHistory) history = bw_history_new (doc);
+  g_autoptr(BwJournal) journal = bw_journal_new (doc, dir);
+
+  make_edits (history);
+  g_assert_true (bw_journal_flush (journal, NULL));
+  g_assert_true (g_file_test (bw_journal_get_file (journal), G_FILE_TEST_EXISTS));
+  bw_journal_set_clean (journal, TRUE);
+  g_assert_true (bw_journal_get_clean (journal));
+  g_assert_false (g_file_test (bw_journal_get_file (journal), G_FILE_TEST_EXISTS));
+
+  bw_document_set_title (doc, "Still clean");
+  wait_past_delay ();
+  g_assert_false (g_file_test (bw_journal_get_file (journal), G_FILE_TEST_EXISTS));
+
+  bw_journal_set_clean (journal, FALSE);
+  wait_past_delay ();
+  g_assert_true (g_file_test (bw_journal_get_file (journal), G_FILE_TEST_EXISTS));
+  g_clear_object (&journal);
+  g_rmdir (dir);
+}
+
 static void
 test_two_documents_two_journals (void)
 {
@@ -265,6 +309,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/journal/kill-and-restore", test_kill_and_restore);
   g_test_add_func ("/journal/clean-end-leaves-nothing", test_clean_end_leaves_nothing);
+  g_test_add_func ("/journal/clean-keeps-nothing", test_clean_keeps_nothing);
   g_test_add_func ("/journal/two-documents-two-journals", test_two_documents_two_journals);
   g_test_add_func ("/journal/damaged-copy-moved-aside", test_damaged_copy_moved_aside);
   return g_test_run ();

@@ -398,6 +398,43 @@ test_restore (Fixture       *f,
   g_assert_nonnull (bw_journal_get_file (bw_project_get_journal (f->project)));
 }
 
+static gboolean
+quit_loop_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Undone back to the saved file, the project keeps no recovery copy, now or later. */
+static void
+test_clean_drops_journal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  BwJournal *journal;
+  BwHistory *history;
+
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+  journal = bw_project_get_journal (f->project);
+  history = bw_project_get_history (f->project);
+  g_assert_true (bw_journal_get_clean (journal));
+  g_assert_true (bw_history_set_title (history, "Edited", NULL));
+  g_assert_false (bw_journal_get_clean (journal));
+  g_assert_true (bw_journal_flush (journal, NULL));
+  g_assert_true (g_file_test (bw_journal_get_file (journal), G_FILE_TEST_EXISTS));
+
+  g_assert_true (bw_history_undo (history));
+  g_assert_false (bw_project_get_modified (f->project));
+  g_assert_false (g_file_test (bw_journal_get_file (journal), G_FILE_TEST_EXISTS));
+  g_timeout_add (BW_JOURNAL_DELAY_MS + 300, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_false (g_file_test (bw_journal_get_file (journal), G_FILE_TEST_EXISTS));
+
+  /* Redone, it differs from the file again and is kept. */
+  g_assert_true (bw_history_redo (history));
+  g_assert_false (bw_journal_get_clean (journal));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +460,7 @@ main (int    argc,
   ADD ("save-as", test_save_as);
   ADD ("set-catalog", test_set_catalog);
   ADD ("restore", test_restore);
+  ADD ("clean-drops-journal", test_clean_drops_journal);
 #undef ADD
 
   status = g_test_run ();

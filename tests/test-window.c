@@ -9,6 +9,7 @@
 #include "bw-engine.h"
 #include "bw-layout.h"
 #include "bw-advisor.h"
+#include "bw-capability-row.h"
 #include "bw-recommend.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
@@ -253,6 +254,36 @@ test_export (void)
     }
   g_rmdir (dir);
   destroy_window (window);
+}
+
+/* The Export chooser opens in the project's folder, named after the project. */
+static void
+test_export_chooser_folder (void)
+{
+  g_autofree char *small = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autofree char *contents = bw_test_read_file (small, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  g_autoptr(GFile) current = NULL;
+  g_autofree char *name = NULL;
+  BwWindow *window = new_window ();
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (bw_window_load_file (window, file, NULL));
+  chooser = bw_window_export_chooser_new (window, "pdf");
+  iterate (100);
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (current);
+  g_assert_true (g_file_equal (current, folder));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "estate.pdf");
+  g_assert_null (bw_window_export_chooser_new (window, "doc"));
+  g_clear_object (&chooser);
+  destroy_window (window);
+  bw_test_remove_tree (dir);
 }
 
 /* The window's live report equals a full recompute, and the overlay shows its figures. */
@@ -587,6 +618,55 @@ test_restore (void)
   bw_test_remove_tree (dir);
 }
 
+/* Recovered work goes into the window that has its file open, even while that window is still
+ * reading the file: never a second window on one file. */
+static void
+test_restore_into_its_window (void)
+{
+  g_autofree char *small = bw_test_source_path ("tests/fixtures/good/small.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.bulwark", NULL);
+  g_autofree char *original = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autofree char *contents = bw_test_read_file (small, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (original);
+  g_autoptr(BwDocument) recovered = bw_document_load_from_file (small, NULL);
+  BwRecovery recovery = { copy, original, (char *) "", 0 };
+  g_autoptr(GError) error = NULL;
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  BwWindow *window = new_window ();
+  BwProject *project = bw_window_get_project (window);
+  GtkWindow *restored;
+
+  g_assert_true (g_file_set_contents (original, contents, -1, NULL));
+  bw_document_set_title (recovered, "Unsaved work");
+  g_assert_true (bw_document_save_to_file (recovered, copy, NULL));
+
+  /* Started with the file: it is being read when the restore comes. */
+  bw_window_open_file (window, file);
+  restored = bw_application_restore (app, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (restored == GTK_WINDOW (window));
+  while (bw_project_get_loading (project))
+    iterate (10);
+  iterate (50);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows + 1);
+  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (project)), ==, "Unsaved work");
+  g_assert_true (bw_project_get_modified (project));
+  g_assert_true (g_file_equal (bw_project_get_file (project), file));
+
+  /* Loaded already: the same window again. */
+  g_assert_true (bw_project_save (project, NULL));
+  g_assert_false (bw_project_get_modified (project));
+  restored = bw_application_restore (app, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (restored == GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows + 1);
+  destroy_window (window);
+  bw_test_remove_tree (dir);
+}
+
 /* Opening from a window reuses it while it holds nothing of value, else opens a new one. */
 static void
 test_open_in_which_window (void)
@@ -655,6 +735,244 @@ assert_window_saves_as (BwWindow   *window,
   g_assert_cmpstr (saved, ==, expected);
 }
 
+/* F1 without a help browser: a dialog says what to install, rather than "Operation not
+ * supported". */
+static void
+test_help_without_yelp (void)
+{
+  g_autoptr(GAppInfo) handler = g_app_info_get_default_for_uri_scheme ("help");
+  BwWindow *window;
+  AdwMessageDialog *shown = NULL;
+  gint64 deadline;
+
+  if (handler != NULL)
+    {
+      g_test_skip ("a help browser is installed");
+      return;
+    }
+  window = new_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (50);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (shown == NULL && g_get_monotonic_time () < deadline)
+    {
+      iterate (20);
+      for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+        if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+            g_strcmp0 (adw_message_dialog_get_heading (l->data), "Help Is Not Available") == 0)
+          shown = l->data;
+    }
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (shown), "yelp"));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  destroy_window (window);
+}
+
+/* Run uninstalled, the About window's icon is found: the application's icon is in the theme. */
+static void
+test_icon_uninstalled (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APPLICATION_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  path = g_file_get_path (file);
+  g_assert_true (g_str_has_suffix (path, APPLICATION_ID ".svg"));
+}
+
+/* Appends the text of every label under `root`, one a line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *texts)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* The shortcuts window names keys as people do: no raw key names, no bare symbol for space. */
+static void
+test_shortcuts_key_names (void)
+{
+  BwWindow *window = new_window ();
+  GtkShortcutsWindow *overlay =
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  g_assert_nonnull (overlay);
+  collect_labels (GTK_WIDGET (overlay), texts);
+  if (g_getenv ("BW_TEST_SHOW_LABELS") != NULL)
+    g_printerr ("%s", texts->str);
+  g_assert_null (strstr (texts->str, "KP_"));
+  g_assert_null (strstr (texts->str, "␣"));
+  g_assert_nonnull (strstr (texts->str, "Delete"));
+  g_assert_nonnull (strstr (texts->str, "Space"));
+  destroy_window (window);
+}
+
+/* Copies the catalog file `name` to `dir`, every `key` value prefixed with markup-like text. */
+static void
+copy_catalog_file (const char *dir,
+                   const char *name,
+                   const char *key)
+{
+  g_autofree char *relative = g_build_filename ("data", "catalog", name, NULL);
+  g_autofree char *source = bw_test_source_path (relative);
+  g_autofree char *target = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = bw_test_read_file (source, NULL);
+  g_autofree char *replaced = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (key != NULL)
+    {
+      g_autofree char *with = g_strconcat (key, "R&D <i> ATT&CK ", NULL);
+
+      parts = g_strsplit (contents, key, -1);
+      replaced = g_strjoinv (with, parts);
+    }
+  g_assert_true (g_file_set_contents (target, replaced ? replaced : contents, -1, NULL));
+}
+
+/* The first label under `root` whose text contains `text`, or NULL. */
+static GtkLabel *
+find_label_with (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Names with "&" and "<" reach the inspector's rows as plain text: every stencil and every
+ * capability of a catalog whose names are all such, shown one by one (a markup error would be a
+ * fatal warning); and the About window's description and legal text read in full. */
+static void
+test_names_are_not_markup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-catalog-XXXXXX", NULL);
+  g_autoptr(BwCatalog) shipped = g_object_ref (bw_application_get_catalog (app));
+  g_autoptr(BwCatalog) hostile = NULL;
+  g_autoptr(GError) error = NULL;
+  BwWindow *window;
+  BwHistory *history;
+  GtkWindow *about;
+
+  copy_catalog_file (dir, "attack.json", NULL);
+  copy_catalog_file (dir, "killchain.json", NULL);
+  copy_catalog_file (dir, "mappings.json", "\"name\" : \"");
+  copy_catalog_file (dir, "stencils.json", "\"name\": \"");
+  hostile = bw_catalog_new_from_directory (dir, &error);
+  g_assert_no_error (error);
+  bw_application_set_catalog (app, hostile);
+  window = new_window ();
+  history = history_of (window);
+
+  for (guint i = 0; i < bw_catalog_get_n_stencils (hostile); i++)
+    {
+      const BwStencil *stencil = bw_catalog_get_stencil (hostile, i);
+      g_autofree char *id = NULL;
+      GtkLabel *shown;
+
+      if (stencil->role == BW_ROLE_ZONE)
+        id = bw_history_add_zone (history, stencil->id, "Z", NULL, 5000.0 + 400 * i, 0, 300, 200,
+                                  &error);
+      else
+        id = bw_history_add_node (history, stencil->id, "N", NULL, 5000.0 + 400 * i, 0, &error);
+      g_assert_no_error (error);
+      bw_canvas_select (window->canvas, id, FALSE);
+      iterate (5);
+      shown = find_label_with (window->inspector, stencil->name);
+      g_assert_nonnull (shown);
+      for (guint c = 0; stencil->capabilities != NULL && stencil->capabilities[c] != NULL; c++)
+        {
+          const BwCapability *capability = bw_catalog_lookup_capability (hostile,
+                                                                         stencil->capabilities[c]);
+
+          if (capability != NULL)
+            g_assert_nonnull (find_label_with (window->inspector, capability->name));
+        }
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate (100);
+  about = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+  g_assert_nonnull (about);
+  g_assert_nonnull (find_label_with (GTK_WIDGET (about), "MITRE ATT&CK each tactic covers."));
+  gtk_window_destroy (about);
+
+  destroy_window (window);
+  bw_application_set_catalog (app, shipped);
+  bw_test_remove_tree (dir);
+}
+
+/* The project's title is set in the header's popover and on the inspector's empty page, as undo
+ * steps; a new project then saves it, and the SVG export carries it. */
+static void
+test_project_title (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "titled.bulwark", NULL);
+  g_autofree char *svg = g_build_filename (dir, "titled.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  g_autofree char *drawing = NULL;
+  BwWindow *window = new_window ();
+  BwProject *project = bw_window_get_project (window);
+  GtkWidget *row;
+
+  gtk_menu_button_popup (window->title_button);
+  iterate (50);
+  gtk_editable_set_text (GTK_EDITABLE (window->title_entry), "Contoso & Partners");
+  g_signal_emit_by_name (window->title_entry, "activate");
+  iterate (50);
+  g_assert_cmpstr (bw_project_get_title (project), ==, "Contoso & Partners");
+  g_assert_true (bw_project_get_modified (project));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Contoso & Partners");
+
+  /* Nothing selected: the inspector shows the title and sets it. */
+  row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Project Title");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Contoso & Partners");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Fabrikam");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (bw_project_get_title (project), ==, "Fabrikam");
+
+  g_assert_true (bw_window_save_to (window, file, NULL));
+  saved = bw_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (saved, "\"title\": \"Fabrikam\""));
+  g_assert_true (bw_window_export_to (window, "svg", svg, NULL));
+  drawing = bw_test_read_file (svg, NULL);
+  g_assert_nonnull (strstr (drawing, "Fabrikam"));
+
+  /* One undo step each: the inspector follows the undo. */
+  g_assert_true (bw_history_undo (bw_project_get_history (project)));
+  g_assert_cmpstr (bw_project_get_title (project), ==, "Contoso & Partners");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Contoso & Partners");
+  g_assert_true (bw_history_undo (bw_project_get_history (project)));
+  g_assert_cmpstr (bw_project_get_title (project), ==, "");
+  destroy_window (window);
+  bw_test_remove_tree (dir);
+}
+
 /* Through the inspector's own widgets: switching a capability off or setting a platform override
  * is one undo step, and undo gives back the file's very bytes. */
 static void
@@ -686,7 +1004,8 @@ test_inspector_undo_exact (void)
 
   bw_canvas_select (window->canvas, service, FALSE);
   iterate (50);
-  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  toggle = find_widget (find_widget (window->inspector, BW_TYPE_CAPABILITY_ROW, NULL),
+                       GTK_TYPE_SWITCH, NULL);
   g_assert_nonnull (toggle);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
@@ -699,22 +1018,43 @@ test_inspector_undo_exact (void)
   iterate (50);
   g_assert_false (bw_history_get_can_undo (history_of (window)));
   /* The inspector shows the switch on again, and the file is what it was. */
-  toggle = find_widget (window->inspector, GTK_TYPE_SWITCH, NULL);
+  toggle = find_widget (find_widget (window->inspector, BW_TYPE_CAPABILITY_ROW, NULL),
+                       GTK_TYPE_SWITCH, NULL);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   assert_window_saves_as (window, path, original);
 
   bw_canvas_select (window->canvas, asset, FALSE);
   iterate (50);
-  row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Override");
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), "Windows, Linux");
-  g_signal_emit_by_name (row, "apply");
-  iterate (50);
+  /* Platforms are picked from the catalog's, not typed: check one beside the defaults. */
   {
-    g_auto(GStrv) platforms = bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset));
-    const char *expected[] = { "Windows", "Linux", NULL };
+    g_auto(GStrv) known = bw_catalog_dup_platforms (catalog_of (window));
+    const char *extra = NULL;
+    const BwStencil *stencil =
+        bw_catalog_lookup_stencil (catalog_of (window),
+                                   bw_document_lookup_node (document_of (window), asset)->kind);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) expected = NULL;
+    g_auto(GStrv) platforms = NULL;
+    GtkWidget *check;
 
-    g_assert_true (g_strv_equal ((const char *const *) platforms, expected));
+    for (guint i = 0; extra == NULL && known[i] != NULL; i++)
+      if (!g_str_equal (known[i], "PRE") &&
+          !g_strv_contains ((const char *const *) stencil->platforms, known[i]))
+        extra = known[i];
+    g_assert_nonnull (extra);
+    g_strv_builder_addv (builder, (const char **) stencil->platforms);
+    g_strv_builder_add (builder, extra);
+    expected = g_strv_builder_end (builder);
+    g_assert_null (find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Override"));
+    g_assert_null (find_widget (window->inspector, ADW_TYPE_ACTION_ROW, "Windoze"));
+    row = find_widget (window->inspector, ADW_TYPE_ACTION_ROW, extra);
+    g_assert_nonnull (row);
+    check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    iterate (50);
+    platforms = bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset));
+    g_assert_true (g_strv_equal ((const char *const *) platforms, (const char *const *) expected));
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate (50);
@@ -792,6 +1132,12 @@ main (int    argc,
       return BW_TEST_SKIP;
     }
 
+  /* As build-aux/run.sh starts it: the icons from the source tree. */
+  {
+    g_autofree char *icons = bw_test_source_path ("data/icons");
+
+    g_setenv ("BW_ICON_DIR", icons, TRUE);
+  }
   app = bw_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
@@ -800,14 +1146,21 @@ main (int    argc,
   g_test_add_func ("/window/unknown-kind-refused", test_unknown_kind_refused);
   g_test_add_func ("/window/open-in-which-window", test_open_in_which_window);
   g_test_add_func ("/window/restore", test_restore);
+  g_test_add_func ("/window/restore-into-its-window", test_restore_into_its_window);
   g_test_add_func ("/window/title-marks-changes-and-save", test_title_marks_changes_and_save);
   g_test_add_func ("/window/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/export-chooser-folder", test_export_chooser_folder);
   g_test_add_func ("/window/edit-flow", test_edit_flow);
   g_test_add_func ("/window/threat-layer", test_threat_layer);
   g_test_add_func ("/window/open-in-background", test_open_in_background);
   g_test_add_func ("/window/advisor", test_advisor);
   g_test_add_func ("/window/inspector-undo-exact", test_inspector_undo_exact);
+  g_test_add_func ("/window/project-title", test_project_title);
+  g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
+  g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
+  g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
+  g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
   g_test_add_func ("/window/open-large", test_open_large);
 
   status = g_test_run ();

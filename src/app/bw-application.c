@@ -24,6 +24,56 @@ struct _BwApplication
 
 G_DEFINE_FINAL_TYPE (BwApplication, bw_application, ADW_TYPE_APPLICATION)
 
+/* Recovered work goes to the window that has its file open (or is loading it), else to a window
+ * that holds nothing yet: never a second window on one file. */
+static BwWindow *
+window_for_recovery (BwApplication    *self,
+                     const BwRecovery *recovery,
+                     gboolean         *created)
+{
+  g_autoptr(GFile) original = NULL;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (recovery->original_path != NULL && *recovery->original_path != '\0')
+    original = g_file_new_for_path (recovery->original_path);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      BwProject *project;
+      GFile *file;
+
+      if (!BW_IS_WINDOW (l->data))
+        continue;
+      project = bw_window_get_project (l->data);
+      file = bw_project_get_file (project);
+      if (original == NULL || bw_project_get_modified (project))
+        continue;
+      if ((file != NULL && g_file_equal (file, original)) ||
+          (file == NULL && bw_window_is_loading_file (l->data, original)))
+        return l->data;
+    }
+  if (BW_IS_WINDOW (active) && bw_project_is_pristine (bw_window_get_project (BW_WINDOW (active))))
+    return BW_WINDOW (active);
+  *created = TRUE;
+  return bw_window_new (self);
+}
+
+GtkWindow *
+bw_application_restore (BwApplication     *self,
+                        const BwRecovery  *recovery,
+                        GError           **error)
+{
+  gboolean created = FALSE;
+  BwWindow *window = window_for_recovery (self, recovery, &created);
+
+  if (!bw_project_restore (bw_window_get_project (window), recovery, error))
+    {
+      if (created)
+        gtk_window_destroy (GTK_WINDOW (window));
+      return NULL;
+    }
+  return GTK_WINDOW (window);
+}
+
 static void
 recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -37,15 +87,14 @@ recovery_response_cb (AdwMessageDialog *dialog,
 
       if (g_str_equal (response, "restore"))
         {
-          BwWindow *window = bw_window_new (self);
           g_autoptr(GError) error = NULL;
+          GtkWindow *window = bw_application_restore (self, recovery, &error);
 
-          if (!bw_project_restore (bw_window_get_project (window), recovery, &error))
+          if (window == NULL)
             {
               GtkWidget *alert;
 
               /* Said once: a damaged copy has been moved aside and is not offered again. */
-              gtk_window_destroy (GTK_WINDOW (window));
               alert = adw_message_dialog_new (
                   gtk_application_get_active_window (GTK_APPLICATION (self)),
                   _("Could Not Restore Unsaved Work"), error->message);
@@ -192,6 +241,9 @@ about_activated (GSimpleAction *action,
   static const char *developers[] = { "The Bulwark developers", NULL };
   AdwAboutWindow *about;
   g_autofree char *data_version = NULL;
+  g_autofree char *comments = NULL;
+  g_autofree char *mitre_copyright = NULL;
+  g_autofree char *mitre_license = NULL;
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (about), parent);
@@ -201,28 +253,82 @@ about_activated (GSimpleAction *action,
   adw_about_window_set_version (about, PACKAGE_VERSION);
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
   adw_about_window_set_developers (about, developers);
-  adw_about_window_set_comments (about, _("Draw your hybrid estate, place the Microsoft security "
-                                          "services that guard it, and see live how much of "
-                                          "MITRE ATT&CK each tactic covers."));
+  /* The comments and the legal texts are markup; "ATT&CK" is not. */
+  comments = g_markup_escape_text (_("Draw your hybrid estate, place the Microsoft security "
+                                     "services that guard it, and see live how much of "
+                                     "MITRE ATT&CK each tactic covers."), -1);
+  adw_about_window_set_comments (about, comments);
   if (self->catalog != NULL)
     {
       data_version = g_strdup_printf (_("ATT&CK %s"), bw_catalog_get_attack_version (self->catalog));
       adw_about_window_set_debug_info (about, data_version);
     }
-  adw_about_window_add_legal_section (about, "MITRE ATT&CK®",
-                                      "© 2025 The MITRE Corporation. This work is reproduced and "
-                                      "distributed with the permission of The MITRE Corporation.",
-                                      GTK_LICENSE_CUSTOM,
-                                      _("The MITRE Corporation grants a non-exclusive, royalty-free "
-                                        "license to use ATT&CK® for research, development, and "
-                                        "commercial purposes, provided MITRE’s copyright designation "
-                                        "and the license are reproduced. ATT&CK is provided “as is”, "
-                                        "and using it does not guarantee full defensive coverage."));
+  mitre_copyright = g_markup_escape_text ("© 2025 The MITRE Corporation. This work is reproduced "
+                                          "and distributed with the permission of The MITRE "
+                                          "Corporation.", -1);
+  mitre_license = g_markup_escape_text (_("The MITRE Corporation grants a non-exclusive, "
+                                          "royalty-free license to use ATT&CK® for research, "
+                                          "development, and commercial purposes, provided MITRE’s "
+                                          "copyright designation and the license are reproduced. "
+                                          "ATT&CK is provided “as is”, and using it does not "
+                                          "guarantee full defensive coverage."), -1);
+  adw_about_window_add_legal_section (about, "MITRE ATT&CK®", mitre_copyright, GTK_LICENSE_CUSTOM,
+                                      mitre_license);
   adw_about_window_add_legal_section (about, _("Mappings Explorer"),
                                       _("Azure and Microsoft 365 capability mappings © Center for "
                                         "Threat-Informed Defense"),
                                       GTK_LICENSE_APACHE_2_0, NULL);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+/* The manual as HTML, where a distribution installs it beside the Mallard pages, or NULL. */
+static char *
+find_help_html (void)
+{
+  const char *const *dirs = g_get_system_data_dirs ();
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *help = g_build_filename (dirs[i], "help", "C", "bulwark", "index.html", NULL);
+      g_autofree char *doc = g_build_filename (dirs[i], "doc", "bulwark", "html", "index.html", NULL);
+
+      if (g_file_test (help, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&help);
+      if (g_file_test (doc, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&doc);
+    }
+  return NULL;
+}
+
+/* No help browser for help: URIs (yelp is not installed): the HTML manual, else say what to
+ * install. */
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BwApplication) self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if ((html = find_help_html ()) != NULL)
+    {
+      g_autofree char *uri = g_filename_to_uri (html, NULL, NULL);
+
+      gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+      return;
+    }
+  dialog = adw_message_dialog_new (parent, _("Help Is Not Available"),
+                                   _("The manual opens in the GNOME help browser, which is not "
+                                     "installed. Install the “yelp” package, then press F1 "
+                                     "again."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -232,7 +338,8 @@ help_activated (GSimpleAction *action,
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_uri (parent, "help:bulwark", GDK_CURRENT_TIME);
+  gtk_show_uri_full (parent, "help:bulwark", GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     g_object_ref (user_data));
 }
 
 static void
@@ -347,7 +454,15 @@ bw_application_startup (GApplication *app)
     { "app.new-window", { "<Control><Shift>n", NULL } },
   };
 
+  const char *icons = g_getenv ("BW_ICON_DIR");
+
   G_APPLICATION_CLASS (bw_application_parent_class)->startup (app);
+
+  /* Run from the build tree (build-aux/run.sh), the application's icon is not installed: the
+   * tree's own icon folder is searched too. */
+  if (icons != NULL && *icons != '\0' && gdk_display_get_default () != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    icons);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->catalog = bw_catalog_load_default (&self->catalog_error);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "bw-catalog.h"
+#include "bw-journal.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,11 @@ void           bw_application_add_recent  (BwApplication *self,
 void           bw_application_open_file   (BwApplication *self,
                                            GFile         *file,
                                            GtkWindow     *window);
+/* Restores recovered work into the window that has (or is reading) its original file, else into
+ * an empty window, else a new one; the window is not presented. NULL with an error when the copy
+ * cannot be read. */
+GtkWindow     *bw_application_restore     (BwApplication     *self,
+                                           const BwRecovery  *recovery,
+                                           GError           **error);
 
 G_END_DECLS

@@ -239,6 +239,21 @@ duplicate_action (GtkWidget  *widget,
     bw_canvas_emit_error (self, error);
 }
 
+/* Arrow presses on one selection are one undo step. */
+static gboolean
+nudge_selection (BwCanvas  *self,
+                 double     dx,
+                 double     dy,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) ids = bw_canvas_movable_selection (self);
+
+  if (ids->len == 0)
+    return TRUE;
+  g_ptr_array_add (ids, NULL);
+  return bw_history_nudge (self->history, (const char *const *) ids->pdata, dx, dy, error);
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -249,7 +264,7 @@ move_action (GtkWidget  *widget,
   double dx, dy;
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
-  if (self->document != NULL && !bw_canvas_move_selection (self, dx, dy, 0, &error))
+  if (self->document != NULL && !nudge_selection (self, dx, dy, &error))
     bw_canvas_emit_error (self, error);
 }
 

@@ -114,6 +114,8 @@ bw_capability_row_new (const char         *id,
   g_autofree char *subtitle = NULL;
 
   self->id = g_strdup (id);
+  /* Plain text: a capability's name may hold "&" or "<". */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), capability ? capability->name : id);
   subtitle = g_strdup_printf (ngettext ("%s · %u technique mapping", "%s · %u technique mappings",
                                         n_entries),

@@ -29,19 +29,23 @@ struct _BwInspector
   GtkWidget           *scrolled;
   GtkStack            *stack;
   AdwStatusPage       *status;
+  AdwEntryRow         *project_title;   /* on the empty page: the project's title */
   AdwEntryRow         *label_row;       /* the shown page's, or NULL */
   AdwPreferencesGroup *node_group;
   AdwEntryRow         *node_label;
+  AdwActionRow        *node_kind_row;
   GtkLabel            *node_kind;
   GtkLabel            *node_zone;
   GtkWidget           *pillar_row;
   GtkLabel            *node_pillar;
   AdwPreferencesGroup *platforms_group;
-  AdwEntryRow         *platforms_row;
+  AdwExpanderRow      *platforms_row;
+  GPtrArray           *platform_rows;   /* AdwActionRow, one per catalog platform, in platforms_row */
   AdwPreferencesGroup *capabilities_group;
   GtkListBox          *capabilities;
   AdwPreferencesGroup *zone_group;
   AdwEntryRow         *zone_label;
+  AdwActionRow        *zone_kind_row;
   GtkLabel            *zone_kind;
   GtkLabel            *zone_parent;
   GtkLabel            *zone_size;
@@ -91,6 +95,37 @@ label_apply_cb (BwInspector *self,
 }
 
 static void
+project_title_apply_cb (BwInspector *self,
+                        AdwEntryRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->rebuilding || self->history == NULL ||
+      g_strcmp0 (text, bw_document_get_title (self->document)) == 0)
+    return;
+  self->applying = TRUE;
+  if (!bw_history_set_title (self->history, text, &error))
+    report (self, error);
+  self->applying = FALSE;
+}
+
+/* The empty page's title row follows the document, but not over what is being typed. */
+static void
+show_project_title (BwInspector *self)
+{
+  const char *title = self->document != NULL ? bw_document_get_title (self->document) : "";
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->project_title));
+  gboolean was = self->rebuilding;
+
+  if (self->applying || g_strcmp0 (title, shown) == 0)
+    return;
+  self->rebuilding = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->project_title), title);
+  self->rebuilding = was;
+}
+
+static void
 capability_toggled_cb (BwCapabilityRow *row,
                        GParamSpec      *pspec,
                        BwInspector     *self)
@@ -107,40 +142,98 @@ capability_toggled_cb (BwCapabilityRow *row,
   self->applying = FALSE;
 }
 
-/* "Windows, Linux" → { "Windows", "Linux" }; NULL when nothing is left, meaning the stencil's
- * own platforms. */
+/* The checked platforms: the stencil's defaults first, in their order, then the others in the
+ * catalog's; NULL (the stencil's own) when that is exactly the defaults. */
 static char **
-parse_platforms (const char *text)
+checked_platforms (BwInspector     *self,
+                   const BwStencil *stencil)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) platforms = NULL;
+  gboolean all_defaults = TRUE;
+  guint n_others;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (guint i = 0; i < self->platform_rows->len; i++)
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
+      AdwActionRow *row = g_ptr_array_index (self->platform_rows, i);
+      GtkWidget *check = adw_action_row_get_activatable_widget (row);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_hash_table_add (checked, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+  for (guint i = 0; stencil->platforms[i] != NULL; i++)
+    if (g_hash_table_remove (checked, stencil->platforms[i]))
+      g_strv_builder_add (builder, stencil->platforms[i]);
+    else
+      all_defaults = FALSE;
+  n_others = g_hash_table_size (checked);
+  for (guint i = 0; i < self->platform_rows->len; i++)
+    {
+      const char *name = adw_preferences_row_get_title (g_ptr_array_index (self->platform_rows, i));
+
+      if (g_hash_table_contains (checked, name))
+        g_strv_builder_add (builder, name);
     }
   platforms = g_strv_builder_end (builder);
-  return platforms[0] != NULL ? g_steal_pointer (&platforms) : NULL;
+  /* Exactly the defaults, or nothing checked: the stencil's own. */
+  if ((all_defaults && n_others == 0) || platforms[0] == NULL)
+    return NULL;
+  return g_steal_pointer (&platforms);
 }
 
 static void
-platforms_apply_cb (BwInspector *self,
-                    AdwEntryRow *row)
+platform_toggled_cb (GtkCheckButton *check,
+                     BwInspector    *self)
 {
+  const BwNode *node;
+  const BwStencil *stencil;
   g_auto(GStrv) platforms = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->rebuilding || self->target == NULL)
+  if (self->rebuilding || self->target == NULL ||
+      (node = bw_document_lookup_node (self->document, self->target)) == NULL ||
+      (stencil = bw_catalog_lookup_stencil (self->catalog, node->kind)) == NULL)
     return;
-  platforms = parse_platforms (gtk_editable_get_text (GTK_EDITABLE (row)));
+  platforms = checked_platforms (self, stencil);
   self->applying = TRUE;
   if (!bw_history_set_platforms (self->history, self->target, (const char *const *) platforms,
                                  &error))
     report (self, error);
   self->applying = FALSE;
+}
+
+/* One check row per platform of the catalog's release, checked as the node applies them. */
+static void
+show_platforms (BwInspector     *self,
+                const BwNode    *node,
+                const BwStencil *stencil)
+{
+  g_auto(GStrv) known = bw_catalog_dup_platforms (self->catalog);
+  g_auto(GStrv) override = bw_node_dup_platforms (node);
+  const char *const *applied = override ? (const char *const *) override
+                                        : (const char *const *) stencil->platforms;
+  g_autofree char *current = g_strjoinv (", ", (char **) applied);
+
+  for (guint i = 0; i < self->platform_rows->len; i++)
+    adw_expander_row_remove (self->platforms_row, g_ptr_array_index (self->platform_rows, i));
+  g_ptr_array_set_size (self->platform_rows, 0);
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), known[i]);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains (applied, known[i]));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect (check, "toggled", G_CALLBACK (platform_toggled_cb), self);
+      adw_expander_row_add_row (self->platforms_row, row);
+      g_ptr_array_add (self->platform_rows, row);
+    }
+  adw_expander_row_set_subtitle (self->platforms_row, current);
 }
 
 static void
@@ -191,6 +284,36 @@ zone_label (BwInspector *self,
   return zone ? zone->label : _("None");
 }
 
+/* Group titles and descriptions are markup: names from the catalog ("ATT&CK", "R&D") are not. */
+static void
+set_group_title (AdwPreferencesGroup *group,
+                 const char          *title)
+{
+  g_autofree char *escaped = title ? g_markup_escape_text (title, -1) : NULL;
+
+  adw_preferences_group_set_title (group, escaped ? escaped : "");
+}
+
+static void
+set_group_description (AdwPreferencesGroup *group,
+                       const char          *description)
+{
+  g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
+
+  adw_preferences_group_set_description (group, escaped);
+}
+
+/* Kind: the stencil's name, its id beneath. */
+static void
+show_kind (AdwActionRow    *row,
+           GtkLabel        *label,
+           const BwStencil *stencil,
+           const char      *kind)
+{
+  gtk_label_set_text (label, stencil ? stencil->name : kind);
+  adw_action_row_set_subtitle (row, stencil ? kind : "");
+}
+
 static void
 show_capabilities (BwInspector     *self,
                    const BwStencil *stencil)
@@ -199,10 +322,10 @@ show_capabilities (BwInspector     *self,
   const char *const *ids = service ? (const char *const *) stencil->capabilities : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->capabilities_group), service);
-  adw_preferences_group_set_description (self->capabilities_group,
-                                         service && ids[0] == NULL
-                                           ? _("This service adds no mapped ATT&CK coverage.")
-                                           : NULL);
+  set_group_description (self->capabilities_group,
+                         service && ids[0] == NULL
+                           ? _("This service adds no mapped ATT&CK coverage.")
+                           : NULL);
   bw_string_list_replace (self->capability_ids, ids);
   gtk_widget_set_visible (GTK_WIDGET (self->capabilities), ids != NULL && ids[0] != NULL);
 }
@@ -214,12 +337,12 @@ show_node (BwInspector  *self,
   const BwStencil *stencil = bw_catalog_lookup_stencil (self->catalog, node->kind);
   gboolean asset = stencil != NULL && stencil->role == BW_ROLE_ASSET;
 
-  adw_preferences_group_set_title (self->node_group, stencil ? stencil->name : node->kind);
-  adw_preferences_group_set_description (self->node_group,
-                                         stencil ? bw_role_to_string (stencil->role) : _("Unknown kind"));
+  set_group_title (self->node_group, stencil ? stencil->name : node->kind);
+  set_group_description (self->node_group,
+                         stencil ? bw_role_to_string (stencil->role) : _("Unknown kind"));
   reset_entry (self->node_label, node->label);
   self->label_row = self->node_label;
-  gtk_label_set_text (self->node_kind, node->kind);
+  show_kind (self->node_kind_row, self->node_kind, stencil, node->kind);
   gtk_label_set_text (self->node_zone, zone_label (self, node->zone));
   gtk_widget_set_visible (self->pillar_row, stencil != NULL && stencil->pillar != NULL);
   gtk_label_set_text (self->node_pillar, stencil && stencil->pillar ? stencil->pillar : "");
@@ -228,13 +351,11 @@ show_node (BwInspector  *self,
   if (asset)
     {
       g_autofree char *defaults = g_strjoinv (", ", stencil->platforms);
-      g_auto(GStrv) override = bw_node_dup_platforms (node);
-      g_autofree char *current = override ? g_strjoinv (", ", override) : NULL;
-      g_autofree char *description = g_strdup_printf (_("Default: %s. Leave empty to use it."),
+      g_autofree char *description = g_strdup_printf (_("Default: %s. Check the platforms this asset runs."),
                                                        defaults);
 
-      adw_preferences_group_set_description (self->platforms_group, description);
-      reset_entry (self->platforms_row, current);
+      set_group_description (self->platforms_group, description);
+      show_platforms (self, node, stencil);
     }
   show_capabilities (self, stencil);
   gtk_stack_set_visible_child_name (self->stack, "node");
@@ -247,10 +368,10 @@ show_zone (BwInspector  *self,
   const BwStencil *stencil = bw_catalog_lookup_stencil (self->catalog, zone->kind);
   g_autofree char *size = g_strdup_printf ("%g × %g", zone->w, zone->h);
 
-  adw_preferences_group_set_title (self->zone_group, stencil ? stencil->name : zone->kind);
+  set_group_title (self->zone_group, stencil ? stencil->name : zone->kind);
   reset_entry (self->zone_label, zone->label);
   self->label_row = self->zone_label;
-  gtk_label_set_text (self->zone_kind, zone->kind);
+  show_kind (self->zone_kind_row, self->zone_kind, stencil, zone->kind);
   gtk_label_set_text (self->zone_parent, zone_label (self, zone->parent));
   gtk_label_set_text (self->zone_size, size);
   gtk_stack_set_visible_child_name (self->stack, "zone");
@@ -281,6 +402,7 @@ show_nothing (BwInspector *self)
     text = g_strdup_printf (ngettext ("%u object selected", "%u objects selected",
                                       self->n_selected), self->n_selected);
   adw_status_page_set_title (self->status, text ? text : _("Nothing Selected"));
+  show_project_title (self);
   show_capabilities (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -321,7 +443,11 @@ document_changed_cb (BwInspector    *self,
 {
   /* Rebuild only when our object changed, and not while its label is being typed. */
   if (self->target == NULL)
-    return;
+    {
+      if (change->object == BW_OBJECT_DOCUMENT)
+        show_project_title (self);
+      return;
+    }
   if (change->type != BW_CHANGE_RESET && g_strcmp0 (change->id, self->target) != 0)
     return;
   if (change->type == BW_CHANGE_MODIFY && change->fields == BW_FIELD_GEOMETRY)
@@ -437,6 +563,7 @@ bw_inspector_dispose (GObject *object)
   g_clear_object (&self->project);
   self->label_row = NULL;
   g_clear_object (&self->capability_ids);
+  g_clear_pointer (&self->platform_rows, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
@@ -507,6 +634,7 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, status);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_group);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_label);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, node_kind_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_kind);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_zone);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, pillar_row);
@@ -517,14 +645,16 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, capabilities);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_group);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_label);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_kind_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_kind);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_parent);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, zone_size);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_kind);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_from);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, edge_to);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, project_title);
   gtk_widget_class_bind_template_callback (widget_class, label_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, platforms_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, project_title_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, edge_kind_cb);
 }
 
@@ -533,6 +663,7 @@ bw_inspector_init (BwInspector *self)
 {
   self->rebuilding = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->platform_rows = g_ptr_array_new ();
   self->capability_ids = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->capabilities, G_LIST_MODEL (self->capability_ids),
                            create_capability_row, self, NULL);

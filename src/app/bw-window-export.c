@@ -202,13 +202,12 @@ export_response_cb (GtkNativeDialog *dialog,
   export_data_free (data);
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+/* The Export chooser for `format`, named after the project and opened in its folder (a new
+ * project's: the chooser's own default); NULL for an unknown format. */
+GtkFileChooserNative *
+bw_window_export_chooser_new (BwWindow   *self,
+                              const char *format)
 {
-  BwWindow *self = BW_WINDOW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
   static const struct
   {
     const char *format;
@@ -222,14 +221,15 @@ export_action (GtkWidget  *widget,
     { "layer", "json", "application/json", N_("ATT&CK Navigator Layers") },
     { "report", "pdf", "application/pdf", N_("PDF Documents") },
   };
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter;
-  ExportData *data;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
+  GFile *project_file = bw_project_get_file (self->project);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
+      GtkFileChooserNative *chooser;
+      GtkFileFilter *filter;
+      g_autofree char *base = NULL;
+      g_autofree char *name = NULL;
+
       if (!g_str_equal (formats[i].format, format))
         continue;
 
@@ -252,13 +252,17 @@ export_action (GtkWidget  *widget,
           gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
         }
 
-      if (bw_project_get_file (self->project) != NULL)
+      if (project_file != NULL)
         {
-          g_autofree char *file_name = g_file_get_basename (bw_project_get_file (self->project));
+          g_autofree char *file_name = g_file_get_basename (project_file);
+          g_autoptr(GFile) folder = g_file_get_parent (project_file);
 
           base = g_str_has_suffix (file_name, ".bulwark")
                    ? g_strndup (file_name, strlen (file_name) - strlen (".bulwark"))
                    : g_strdup (file_name);
+          /* Beside the project, not in the directory the process started in. */
+          if (folder != NULL)
+            gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
         }
       else
         base = g_strdup (_("estate"));
@@ -267,14 +271,28 @@ export_action (GtkWidget  *widget,
                               : g_str_equal (format, "report") ? "-report" : "",
                               formats[i].extension);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-      data = g_new0 (ExportData, 1);
-      data->window = g_object_ref (self);
-      data->format = g_strdup (format);
-      g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), data);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-      return;
+      return chooser;
     }
+  return NULL;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *chooser = bw_window_export_chooser_new (self, format);
+  ExportData *data;
+
+  if (chooser == NULL)
+    return;
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->format = g_strdup (format);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void

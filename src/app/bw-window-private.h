@@ -15,6 +15,8 @@ struct _BwWindow
   /* Template children */
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
+  GtkMenuButton   *title_button;   /* around window_title: its popover sets the project's title */
+  GtkEntry        *title_entry;
   BwCanvas        *canvas;
   GtkBox          *palette_box;
   GtkToggleButton *palette_button;
@@ -35,6 +37,7 @@ struct _BwWindow
   GSignalGroup    *history_signals;
   GBindingGroup   *project_bindings;
   gboolean         close_confirmed;
+  GFile           *loading_file;   /* what bw_window_open_file is reading, until it is in */
 
   /* Panels (template children; bw-window-panels.c). Each follows the window's project. */
   GtkWidget       *palette;
@@ -70,8 +73,13 @@ void        bw_window_panels_init       (BwWindow    *self);
 /* The canvas's selection is what the inspector shows and the advisor's attack paths start from. */
 void        bw_window_selection_changed (BwWindow    *self);
 
+/* bw-window-title.c: the header's title and the popover that sets the project's title. */
+void        bw_window_title_class_init  (GtkWidgetClass *widget_class);
+
 /* bw-window-export.c: the Export menu. */
 void        bw_window_export_class_init (GtkWidgetClass *widget_class);
+GtkFileChooserNative *bw_window_export_chooser_new (BwWindow   *self,
+                                                    const char *format);
 gboolean    bw_window_export_to         (BwWindow    *self,
                                          const char  *format, /* svg, png, pdf, layer */
                                          const char  *path,

@@ -184,10 +184,18 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_free (data);
+  if (self->loading_file != NULL && g_file_equal (self->loading_file, file))
+    g_clear_object (&self->loading_file);
   if (!bw_project_load_finish (BW_PROJECT (source), result, &error))
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      g_autofree char *name = NULL;
+      g_autofree char *heading = NULL;
+
+      /* Superseded by recovered work for the same file: nothing to tell. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      name = g_file_get_basename (file);
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
       bw_window_show_error (self, heading, error->message);
       return;
@@ -206,7 +214,16 @@ bw_window_open_file (BwWindow *self,
 
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
+  g_set_object (&self->loading_file, file);
   bw_project_load_async (self->project, file, NULL, load_done_cb, data);
+}
+
+gboolean
+bw_window_is_loading_file (BwWindow *self,
+                           GFile    *file)
+{
+  g_return_val_if_fail (BW_IS_WINDOW (self), FALSE);
+  return self->loading_file != NULL && g_file_equal (self->loading_file, file);
 }
 
 void
@@ -548,6 +565,7 @@ bw_window_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  g_clear_object (&self->loading_file);
 
   G_OBJECT_CLASS (bw_window_parent_class)->dispose (object);
 }
@@ -592,6 +610,7 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, window_title);
+  bw_window_title_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_box);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_button);

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (BwWindow, bw_window, BW, WINDOW, AdwApplicationWindow)
 BwWindow *bw_window_new       (BwApplication *application);
 void      bw_window_open_file (BwWindow      *self,
                                GFile         *file);
+/* Whether the window is reading `file` in the background (bw_window_open_file). */
+gboolean  bw_window_is_loading_file (BwWindow    *self,
+                                     GFile       *file);
 /* Opens the bundled reference estate as an untitled document. */
 void      bw_window_open_sample (BwWindow    *self);
 

@@ -259,6 +259,29 @@ bw_cli_catalog (int    argc,
   return BW_CLI_EXIT_OK;
 }
 
+/* A platform override the release does not name ("Windoze") matches no technique. */
+static void
+warn_unknown_platforms (BwDocument *document,
+                        BwCatalog  *catalog,
+                        const char *path)
+{
+  g_auto(GStrv) known = bw_catalog_dup_platforms (catalog);
+
+  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
+    {
+      g_auto(GStrv) platforms = bw_node_dup_platforms (bw_document_get_node (document, i));
+
+      for (guint k = 0; platforms != NULL && platforms[k] != NULL; k++)
+        if (!g_strv_contains ((const char *const *) known, platforms[k]))
+          {
+            g_autofree char *shown = bw_cli_text (platforms[k]);
+
+            g_printerr (_("bulwark: warning: %s: nodes[%u].props.platforms[%u]: “%s” is not an ATT&CK platform; no technique applies to it\n"),
+                        path, i, k, shown);
+          }
+    }
+}
+
 gboolean
 bw_cli_check_catalog (BwDocument *document,
                       const char *path)
@@ -293,5 +316,6 @@ bw_cli_check_catalog (BwDocument *document,
         g_printerr (_("bulwark: warning: %s: settings.threat_groups[%u]: no ATT&CK group “%s”; it is ignored\n"),
                     path, i, shown);
       }
+  warn_unknown_platforms (document, catalog, path);
   return TRUE;
 }

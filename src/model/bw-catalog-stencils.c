@@ -31,6 +31,29 @@ release_platforms (BwCatalog *self)
   return set;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+char **
+bw_catalog_dup_platforms (BwCatalog *self)
+{
+  g_autoptr(GHashTable) set = release_platforms (self);
+  GPtrArray *names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
 static gboolean
 read_families (BwCatalog     *self,
                JsonArray     *families,

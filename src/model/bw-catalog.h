@@ -139,6 +139,8 @@ const BwFamily     *bw_catalog_get_family       (BwCatalog *self, guint index);
 guint               bw_catalog_get_n_groups     (BwCatalog *self);
 const BwGroup      *bw_catalog_get_group        (BwCatalog *self, guint index);
 const BwGroup      *bw_catalog_lookup_group     (BwCatalog *self, const char *id);
+/* The platforms of the release (those its techniques name, and PRE), sorted; free it. */
+char              **bw_catalog_dup_platforms    (BwCatalog *self);
 
 /* Records in `document` (its catalog.attack) that it is analysed with this catalog's ATT&CK
  * release: for a new project, and when a changed one is saved. */

@@ -370,6 +370,53 @@ bw_history_move (BwHistory          *self,
   return bw_history_command_end (&cmd, ok);
 }
 
+/* Nudge merge ids live above the serials a drag uses, so the two never join. */
+#define NUDGE_ID_BASE 0x80000000u
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static char *
+nudge_key (const char *const *ids)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) ids[i]);
+  g_ptr_array_sort (sorted, compare_ids);
+  g_ptr_array_add (sorted, NULL);
+  return g_strjoinv ("\n", (char **) sorted->pdata);
+}
+
+gboolean
+bw_history_nudge (BwHistory          *self,
+                  const char *const  *ids,
+                  double              dx,
+                  double              dy,
+                  GError            **error)
+{
+  g_autofree char *key = nudge_key (ids);
+  const Step *top = self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+
+  /* Joins the last nudge only while its step is still the newest and holds the same objects. */
+  if (self->nudge_id == 0 || top == NULL || top->merge_id != self->nudge_id ||
+      self->redo->len > 0 || g_strcmp0 (key, self->nudge_key) != 0)
+    {
+      self->nudge_id = self->nudge_id >= NUDGE_ID_BASE && self->nudge_id < G_MAXUINT
+                           ? self->nudge_id + 1
+                           : NUDGE_ID_BASE;
+      g_free (self->nudge_key);
+      self->nudge_key = g_steal_pointer (&key);
+    }
+  if (!bw_history_move (self, ids, dx, dy, self->nudge_id, error))
+    return FALSE;
+  return bw_history_settle (self, ids, self->nudge_id, error);
+}
+
 gboolean
 bw_history_resize (BwHistory   *self,
                    const char  *zone_id,

@@ -437,6 +437,7 @@ bw_history_finalize (GObject *object)
   g_clear_pointer (&self->open, step_free);
   g_free (self->shown_undo_label);
   g_free (self->shown_redo_label);
+  g_free (self->nudge_key);
 
   G_OBJECT_CLASS (bw_history_parent_class)->finalize (object);
 }

@@ -77,6 +77,13 @@ gboolean    bw_history_move            (BwHistory   *self,
                                         double       dy,
                                         guint        merge_id,
                                         GError     **error);
+/* A move by the keyboard, settled into the zone it lands in: consecutive nudges of the same
+ * objects, with no other command between, make one undo step. */
+gboolean    bw_history_nudge           (BwHistory   *self,
+                                        const char *const *ids,
+                                        double       dx,
+                                        double       dy,
+                                        GError     **error);
 gboolean    bw_history_resize          (BwHistory   *self,
                                         const char  *zone_id,
                                         double       x,

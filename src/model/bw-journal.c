@@ -25,6 +25,7 @@ struct _BwJournal
   guint         timeout;
   GCancellable *cancellable;
   gboolean      written;
+  gboolean      clean;   /* the document equals its saved file: nothing to keep */
 };
 
 G_DEFINE_FINAL_TYPE (BwJournal, bw_journal, G_TYPE_OBJECT)
@@ -114,7 +115,7 @@ document_changed_cb (BwJournal      *self,
                      const BwChange *change,
                      BwDocument     *document)
 {
-  if (self->timeout == 0)
+  if (!self->clean && self->timeout == 0)
     self->timeout = g_timeout_add (BW_JOURNAL_DELAY_MS, write_copy_async, self);
 }
 
@@ -175,6 +176,28 @@ bw_journal_discard (BwJournal *self)
   g_unlink (self->copy_path);
   g_unlink (self->info_path);
   self->written = FALSE;
+}
+
+/* A clean document (its history back at the saved state) needs no recovery copy: the journal
+ * drops what it has and writes again only once the document differs from its file. */
+void
+bw_journal_set_clean (BwJournal *self,
+                      gboolean   clean)
+{
+  clean = !!clean;
+  if (self->clean == clean)
+    return;
+  self->clean = clean;
+  if (clean)
+    bw_journal_discard (self);
+  else if (self->timeout == 0)
+    self->timeout = g_timeout_add (BW_JOURNAL_DELAY_MS, write_copy_async, self);
+}
+
+gboolean
+bw_journal_get_clean (BwJournal *self)
+{
+  return self->clean;
 }
 
 const char *

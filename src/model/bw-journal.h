@@ -31,6 +31,9 @@ gboolean    bw_journal_flush        (BwJournal  *self,
                                      GError    **error);
 /* The document was saved or discarded: there is nothing to recover; removes the copy. */
 void        bw_journal_discard      (BwJournal  *self);
+void        bw_journal_set_clean    (BwJournal  *self,
+                                     gboolean    clean);
+gboolean    bw_journal_get_clean    (BwJournal  *self);
 const char *bw_journal_get_file     (BwJournal  *self);
 
 /* Copies left by sessions that did not end cleanly (their process is gone), newest first. */

@@ -20,6 +20,7 @@ struct _BwProject
   GFile      *file;
   char       *display_name;
   guint       n_loading;
+  guint       n_restored;  /* restores so far: a file read that began before one is stale */
   /* Counts the document's changes, so a save knows whether what it wrote is still current. */
   guint64     generation;
 };
@@ -68,6 +69,8 @@ history_modified_cb (BwProject  *self,
                      GParamSpec *pspec,
                      BwHistory  *history)
 {
+  /* Undone back to what is on disk: no recovery copy of identical work. */
+  bw_journal_set_clean (self->journal, !bw_history_get_modified (history));
   notify (self, PROP_MODIFIED);
 }
 
@@ -136,6 +139,7 @@ bw_project_set_document (BwProject  *self,
   /* A fresh journal per document: the old one's copy goes with it. */
   g_clear_object (&self->journal);
   self->journal = bw_journal_new (document, NULL);
+  bw_journal_set_clean (self->journal, TRUE);
   g_clear_object (&self->file);
   g_clear_pointer (&self->display_name, g_free);
   set_file (self, file);
@@ -300,6 +304,7 @@ typedef struct
   char      *path;
   BwCatalog *catalog;
   GFile     *file;
+  guint      n_restored;
 } LoadData;
 
 static void
@@ -357,6 +362,13 @@ load_done_cb (GObject      *source,
   if (document != NULL && self->catalog != NULL && self->catalog != data->catalog &&
       !bw_document_check_catalog (document, self->catalog, &error))
     g_clear_object (&document);
+  /* Recovered work came in while the file was read: it is newer than the file. */
+  if (document != NULL && data->n_restored != self->n_restored)
+    {
+      g_clear_object (&document);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                   "Replaced by the recovered copy");
+    }
   if (document != NULL &&
       !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     bw_project_set_document (self, document, data->file);
@@ -398,6 +410,7 @@ bw_project_load_async (BwProject          *self,
     }
   data->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
   data->file = g_object_ref (file);
+  data->n_restored = self->n_restored;
 
   /* The reader runs on a worker thread; the outer task completes once the project has it. */
   reader = g_task_new (self, cancellable, load_done_cb, g_steal_pointer (&task));
@@ -449,6 +462,7 @@ bw_project_restore (BwProject         *self,
     return FALSE;
   if (recovery->original_path != NULL)
     file = g_file_new_for_path (recovery->original_path);
+  self->n_restored++;
   bw_project_set_document (self, document, file);
   /* What was recovered is not on disk yet: it counts as modified until it is saved, and its
    * new journal holds a copy at once. */

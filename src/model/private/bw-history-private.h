@@ -74,6 +74,11 @@ struct _BwHistory
   gboolean    shown_modified;
   char       *shown_undo_label;
   char       *shown_redo_label;
+
+  /* The last nudge: its ids and the merge id its step carries, so the next nudge of the same
+   * selection joins it. */
+  char       *nudge_key;
+  guint       nudge_id;
 };
 
 typedef struct
