@@ -304,6 +304,7 @@ test_node_limit (void)
   g_assert_cmpint (bw_test_run_bulwark (analyze, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "\"tactics\""));
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_test_message ("analyze: %.1f s", (g_get_monotonic_time () - start) / 1e6);
 
   /* Every node alike: one protects step on the first of them, then telemetry from it. */

@@ -188,6 +188,16 @@ test_svg_strip_fits (void)
   check_strip_fits ("tests/fixtures/export/hostile-labels.bulwark");
 }
 
+/* A big-endian 32-bit field; PNG chunks start at any byte, so it is copied, not cast. */
+static guint32
+read_be32 (const guint8 *p)
+{
+  guint32 v;
+
+  memcpy (&v, p, sizeof v);
+  return GUINT32_FROM_BE (v);
+}
+
 static const guint8 *
 find_chunk (GBytes     *png,
             const char *type,
@@ -198,7 +208,7 @@ find_chunk (GBytes     *png,
 
   for (gsize at = 8; at + 12 <= size;)
     {
-      guint32 length = GUINT32_FROM_BE (*(const guint32 *) (data + at));
+      guint32 length = read_be32 (data + at);
 
       if (memcmp (data + at + 4, type, 4) == 0)
         {
@@ -242,10 +252,10 @@ test_png_resolution (void)
       /* Before the image data, as the PNG specification requires. */
       g_assert_true (phys < idat);
       g_assert_cmpuint (length, ==, 9);
-      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *) (phys + 8)), ==, expected);
-      g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *) (phys + 12)), ==, expected);
+      g_assert_cmpuint (read_be32 (phys + 8), ==, expected);
+      g_assert_cmpuint (read_be32 (phys + 12), ==, expected);
       g_assert_cmpuint (phys[16], ==, 1);
-      g_assert_cmphex (GUINT32_FROM_BE (*(const guint32 *) (phys + 17)), ==,
+      g_assert_cmphex (read_be32 (phys + 17), ==,
                        bw_crc32 (0, phys + 4, 13));
       /* And the whole file still reads as a PNG. */
       {
