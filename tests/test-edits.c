@@ -22,7 +22,8 @@ document_of (BwWindow *window)
 static double
 overall (BwWindow *window)
 {
-  return bw_report_get_summary (bw_engine_get_report (bw_project_get_engine (window->project)))->ratio;
+  return bw_report_get_summary (bw_engine_get_report (bw_project_get_engine (window->project)))
+      ->ratio;
 }
 
 static void

@@ -64,10 +64,10 @@ random_edit (GRand      *rand,
   switch (kind)
     {
     case 0:
-      created = bw_history_add_zone (history, "zone.vnet", "Zone", g_rand_boolean (rand) ? zone : NULL,
-                                     g_rand_int_range (rand, -500, 500), g_rand_int_range (rand, -500, 500),
-                                     g_rand_int_range (rand, 100, 900), g_rand_int_range (rand, 100, 900),
-                                     &error);
+      created = bw_history_add_zone (
+          history, "zone.vnet", "Zone", g_rand_boolean (rand) ? zone : NULL,
+          g_rand_int_range (rand, -500, 500), g_rand_int_range (rand, -500, 500),
+          g_rand_int_range (rand, 100, 900), g_rand_int_range (rand, 100, 900), &error);
       break;
     case 1:
     case 2:
@@ -75,8 +75,8 @@ random_edit (GRand      *rand,
                                      kind == 1 ? asset_kinds[g_rand_int_range (rand, 0, 3)]
                                                : service_kinds[g_rand_int_range (rand, 0, 2)],
                                      "Node", g_rand_boolean (rand) ? zone : NULL,
-                                     g_rand_int_range (rand, -500, 500), g_rand_int_range (rand, -500, 500),
-                                     &error);
+                                     g_rand_int_range (rand, -500, 500),
+                                     g_rand_int_range (rand, -500, 500), &error);
       break;
     case 3:
       {
@@ -84,8 +84,8 @@ random_edit (GRand      *rand,
         const char *to = g_rand_boolean (rand) ? random_id (rand, doc, 1) : zone;
 
         if (from && to)
-          created = bw_history_connect (history, (BwEdgeKind) g_rand_int_range (rand, 0, 3), from, to,
-                                        &error);
+          created = bw_history_connect (history, (BwEdgeKind) g_rand_int_range (rand, 0, 3), from,
+                                        to, &error);
       }
       break;
     case 4:
@@ -108,7 +108,8 @@ random_edit (GRand      *rand,
     case 6:
       if (zone != NULL)
         bw_history_resize (history, zone, 10, 20, g_rand_int_range (rand, 100, 1000),
-                           g_rand_int_range (rand, 100, 1000), g_rand_int_range (rand, 0, 3), &error);
+                           g_rand_int_range (rand, 100, 1000), g_rand_int_range (rand, 0, 3),
+                           &error);
       break;
     case 7:
       if (a != NULL)
@@ -143,7 +144,8 @@ random_edit (GRand      *rand,
         const char *edge = random_id (rand, doc, 2);
 
         if (edge != NULL)
-          bw_history_set_edge_kind (history, edge, (BwEdgeKind) g_rand_int_range (rand, 0, 3), &error);
+          bw_history_set_edge_kind (history, edge, (BwEdgeKind) g_rand_int_range (rand, 0, 3),
+                                    &error);
       }
       break;
     case 11:
@@ -164,7 +166,8 @@ random_edit (GRand      *rand,
         if (g_rand_boolean (rand))
           bw_history_set_title (history, title, &error);
         else
-          bw_history_set_threat_techniques (history, g_rand_boolean (rand) ? techniques : NULL, &error);
+          bw_history_set_threat_techniques (history, g_rand_boolean (rand) ? techniques : NULL,
+                                            &error);
       }
       break;
     case 13:
@@ -175,7 +178,8 @@ random_edit (GRand      *rand,
         json_object_set_string_member (props, "x-note", "pasted");
         json_object_set_double_member (props, "x-weight", g_rand_double (rand));
         created = bw_history_add_node_full (history, asset_kinds[0], "Copy", zone,
-                                            g_rand_double_range (rand, -100, 100), 3.25, props, &error);
+                                            g_rand_double_range (rand, -100, 100), 3.25, props,
+                                            &error);
       }
       break;
     case 14:
@@ -403,8 +407,9 @@ count_notify (GObject    *object,
 {
   const char *name = g_param_spec_get_name (pspec);
 
-  g_hash_table_insert (counts, (gpointer) name,
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
+  g_hash_table_insert (
+      counts, (gpointer) name,
+      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
 }
 
 static guint

@@ -322,7 +322,7 @@ test_overlay_cells (void)
       g_assert_cmpfloat (cell.box.y, ==, band.y + BW_OVERLAY_PADDING);
       g_assert_cmpfloat (cell.box.h, ==, BW_TACTIC_ROW_HEIGHT);
       g_assert_true (rect_inside (
-          &cell.text, &(BwRect){ cell.box.x - 0.01, cell.box.y, cell.box.w + 0.02, cell.box.h }));
+          &cell.text, &(BwRect) { cell.box.x - 0.01, cell.box.y, cell.box.w + 0.02, cell.box.h }));
       g_assert_cmpfloat_with_epsilon (cell.text.x + cell.text.w / 2, cell.box.x + cell.box.w / 2,
                                       1e-9);
       /* One line sits on the middle; two lines share it, BW_CELL_LINE_HEIGHT apart. */

@@ -116,8 +116,8 @@ test_open_sample (void)
   /* Opened files are offered again under Open Recent, newest first. */
   {
     g_autofree char *uri = g_file_get_uri (file);
-    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (G_MENU_MODEL (window->recent_section), 0,
-                                                                      G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (
+        G_MENU_MODEL (window->recent_section), 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
 
     g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_section)), >=, 1);
     g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
@@ -358,7 +358,8 @@ test_edit_flow (void)
   /* Connect the service to it directly: protects, and the coverage comes back. */
   edge = bw_canvas_connect (canvas, "n2", "n1", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bw_document_lookup_edge (document_of (window), edge)->kind, ==, BW_EDGE_PROTECTS);
+  g_assert_cmpint (bw_document_lookup_edge (document_of (window), edge)->kind, ==,
+                   BW_EDGE_PROTECTS);
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, covered_in_zone);
   assert_live_figures (window);
 
@@ -392,7 +393,8 @@ test_edit_flow (void)
 
     gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
     g_assert_cmpuint (bw_document_get_n_zones (document_of (window)), ==, zones + 1);
-    g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes + 1); /* the storage */
+    g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==,
+                      nodes + 1); /* the storage */
     assert_live_figures (window);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
     g_assert_cmpuint (bw_document_get_n_zones (document_of (window)), ==, zones);
@@ -470,8 +472,10 @@ test_advisor (void)
   expected = bw_recommend (catalog_of (window), document_of (window), 5, NULL, NULL);
   g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), ==, expected->len);
   first = bw_advisor_get_recommendation (advisor, 0);
-  g_assert_cmpstr (first->stencil, ==, ((BwRecommendation *) g_ptr_array_index (expected, 0))->stencil);
-  g_assert_cmpstr (first->target, ==, ((BwRecommendation *) g_ptr_array_index (expected, 0))->target);
+  g_assert_cmpstr (first->stencil, ==,
+                   ((BwRecommendation *) g_ptr_array_index (expected, 0))->stencil);
+  g_assert_cmpstr (first->target, ==,
+                   ((BwRecommendation *) g_ptr_array_index (expected, 0))->target);
 
   before = bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio;
   nodes = bw_document_get_n_nodes (document_of (window));
@@ -483,7 +487,8 @@ test_advisor (void)
   g_assert_cmpstr (bw_history_get_undo_label (history_of (window)), ==, "Apply Recommendation");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes);
-  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==, before);
+  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==,
+                     before);
 
   /* Licence tier E3: the live figures are those of the document set to E3. */
   g_assert_true (bw_history_set_licence (history_of (window), "E3", NULL));
@@ -535,7 +540,8 @@ test_open_in_background (void)
   before = document_of (window);
   bw_window_open_file (window, missing);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (gtk_widget_get_visible (GTK_WIDGET (window->progress)) && g_get_monotonic_time () < deadline)
+  while (gtk_widget_get_visible (GTK_WIDGET (window->progress)) &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (document_of (window) == before);
   iterate (100);
@@ -575,7 +581,8 @@ test_unknown_kind_refused (void)
   /* In the background, as the file chooser opens it: the error dialog names the place. */
   bw_window_open_file (window, bad_file);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (bw_project_get_loading (bw_window_get_project (window)) && g_get_monotonic_time () < deadline)
+  while (bw_project_get_loading (bw_window_get_project (window)) &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   iterate (100);
   g_assert_true (document_of (window) == before);
@@ -680,11 +687,13 @@ test_open_in_which_window (void)
 
   g_assert_true (bw_project_is_pristine (bw_window_get_project (window)));
   bw_application_open_file (app, file, GTK_WINDOW (window));
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
   /* Loading: no longer pristine, so a second file gets a window of its own. */
   g_assert_false (bw_project_is_pristine (bw_window_get_project (window)));
   bw_application_open_file (app, file, GTK_WINDOW (window));
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows + 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows + 1);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (BW_IS_WINDOW (l->data) && l->data != window)
       other = l->data;
@@ -692,7 +701,8 @@ test_open_in_which_window (void)
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while ((bw_project_get_loading (bw_window_get_project (window)) ||
-          bw_project_get_loading (bw_window_get_project (other))) && g_get_monotonic_time () < deadline)
+          bw_project_get_loading (bw_window_get_project (other))) &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), file));
   g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (other)), file));
@@ -707,7 +717,8 @@ find_widget (GtkWidget  *root,
              const char *title)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0))
+      (title == NULL ||
+       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1011,9 +1022,11 @@ test_inspector_undo_exact (void)
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   iterate (50);
   g_assert_true (bw_history_get_modified (history_of (window)));
-  g_assert_false (bw_node_get_capability_enabled (bw_document_lookup_node (document_of (window), service),
-                                                  bw_catalog_lookup_stencil (catalog_of (window),
-                                                    bw_document_lookup_node (document_of (window), service)->kind)->capabilities[0]));
+  g_assert_false (bw_node_get_capability_enabled (
+      bw_document_lookup_node (document_of (window), service),
+      bw_catalog_lookup_stencil (catalog_of (window),
+                                 bw_document_lookup_node (document_of (window), service)->kind)
+          ->capabilities[0]));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate (50);
   g_assert_false (bw_history_get_can_undo (history_of (window)));

@@ -1,7 +1,8 @@
 /* bw-advisor.c: the Advisor panel, built from ui/bw-advisor.ui. Its figures — the tiers and the
  * recommendations, each an engine run or many — are worked out in a worker thread on one copy
  * of the document (bw-advice), a moment after the last edit, and shown only if the document
- * has not changed since. The profile line and the attack paths read the engine's report in place. */
+ * has not changed since. The profile line and the attack paths read the engine's report in
+ * place. */
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -40,7 +40,7 @@ struct _BwInspector
   GtkLabel            *node_pillar;
   AdwPreferencesGroup *platforms_group;
   AdwExpanderRow      *platforms_row;
-  GPtrArray           *platform_rows;   /* AdwActionRow, one per catalog platform, in platforms_row */
+  GPtrArray *platform_rows; /* AdwActionRow, one per catalog platform, in platforms_row */
   AdwPreferencesGroup *capabilities_group;
   GtkListBox          *capabilities;
   AdwPreferencesGroup *zone_group;
@@ -160,7 +160,8 @@ checked_platforms (BwInspector     *self,
       GtkWidget *check = adw_action_row_get_activatable_widget (row);
 
       if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        g_hash_table_add (checked, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+        g_hash_table_add (checked,
+                          (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
     }
   for (guint i = 0; stencil->platforms[i] != NULL; i++)
     if (g_hash_table_remove (checked, stencil->platforms[i]))

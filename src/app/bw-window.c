@@ -680,8 +680,8 @@ project_document_cb (BwWindow   *self,
                      GParamSpec *pspec,
                      BwProject  *project)
 {
-  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner), bw_project_get_catalog (project),
-                            bw_project_get_document (project));
+  bw_catalog_banner_update (BW_CATALOG_BANNER (self->catalog_banner),
+                            bw_project_get_catalog (project), bw_project_get_document (project));
 }
 
 /* What the window itself follows of its project; the panels follow the rest. */
@@ -697,8 +697,8 @@ follow_project (BwWindow *self)
     {
       const char *titled[] = { "notify::display-name", "notify::file", "notify::title", "notify::modified" };
 
-      g_signal_group_connect_object (self->project_signals, titled[i], G_CALLBACK (update_title), self,
-                                     G_CONNECT_SWAPPED);
+      g_signal_group_connect_object (self->project_signals, titled[i], G_CALLBACK (update_title),
+                                     self, G_CONNECT_SWAPPED);
     }
   g_signal_group_connect_object (self->project_signals, "notify::loading", G_CALLBACK (update_loading),
                                  self, G_CONNECT_SWAPPED);
@@ -750,7 +750,8 @@ bw_window_init (BwWindow *self)
   bw_window_panels_init (self);
   self->catalog_banner = bw_catalog_banner_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay))),
-                              self->catalog_banner, gtk_widget_get_prev_sibling (GTK_WIDGET (self->toast_overlay)));
+                              self->catalog_banner,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->toast_overlay)));
   bw_window_restore_state (self);
 
   g_signal_group_set_target (self->project_signals, self->project);

@@ -629,7 +629,8 @@ bw_project_save_async (BwProject          *self,
   g_return_if_fail (BW_IS_PROJECT (self));
   g_return_if_fail (self->file != NULL);
 
-  save_to_async (self, self->file, BW_SOURCE_TAG (bw_project_save_async), cancellable, callback, user_data);
+  save_to_async (self, self->file, BW_SOURCE_TAG (bw_project_save_async), cancellable, callback,
+                 user_data);
 }
 
 gboolean
@@ -651,7 +652,8 @@ bw_project_save_as_async (BwProject          *self,
   g_return_if_fail (BW_IS_PROJECT (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  save_to_async (self, file, BW_SOURCE_TAG (bw_project_save_as_async), cancellable, callback, user_data);
+  save_to_async (self, file, BW_SOURCE_TAG (bw_project_save_as_async), cancellable, callback,
+                 user_data);
 }
 
 gboolean

@@ -160,10 +160,12 @@ bw_layout_set_asset_coverage (BwLayout   *self,
   for (guint i = 0; i < self->nodes->len; i++)
     {
       BwLayoutNode *ln = &g_array_index (self->nodes, BwLayoutNode, i);
-      const double *ratio = self->coverage ? g_hash_table_lookup (self->coverage, ln->node->id) : NULL;
+      const double *ratio = self->coverage ? g_hash_table_lookup (self->coverage, ln->node->id)
+                                           : NULL;
 
       ln->coverage = ratio ? *ratio : -1;
-      ln->has_badge = ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0;
+      ln->has_badge = ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET &&
+                      ln->coverage >= 0;
     }
 }
 
@@ -175,15 +177,20 @@ place_node (BwLayoutNode *ln)
 
   ln->has_band = ln->stencil != NULL && ln->stencil->role != BW_ROLE_ASSET;
   ln->has_badge = ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET && ln->coverage >= 0;
-  ln->band = (BwRect) { r->x + BW_ROLE_BAND_INSET, r->y, r->w - 2 * BW_ROLE_BAND_INSET, BW_ROLE_BAND_HEIGHT };
-  ln->icon = (BwRect) { r->x + (r->w - BW_ICON_SIZE) / 2, r->y + BW_ICON_TOP, BW_ICON_SIZE, BW_ICON_SIZE };
+  ln->band = (BwRect) { r->x + BW_ROLE_BAND_INSET, r->y, r->w - 2 * BW_ROLE_BAND_INSET,
+                       BW_ROLE_BAND_HEIGHT };
+  ln->icon =
+      (BwRect) { r->x + (r->w - BW_ICON_SIZE) / 2, r->y + BW_ICON_TOP, BW_ICON_SIZE, BW_ICON_SIZE };
   ln->label = (BwRect) {
     r->x + BW_LABEL_INSET, r->y + BW_LABEL_TOP, r->w - 2 * BW_LABEL_INSET,
     BW_LABEL_LINES * BW_LABEL_LINE_HEIGHT,
   };
   ln->label_baseline = ln->label.y + BW_LABEL_ASCENT;
   ln->badge = (BwRect) {
-    r->x + r->w - BW_BADGE_WIDTH - BW_BADGE_INSET, r->y + BW_BADGE_INSET, BW_BADGE_WIDTH, BW_BADGE_HEIGHT,
+    r->x + r->w - BW_BADGE_WIDTH - BW_BADGE_INSET,
+    r->y + BW_BADGE_INSET,
+    BW_BADGE_WIDTH,
+    BW_BADGE_HEIGHT,
   };
   ln->badge_baseline = ln->badge.y + BW_BADGE_ASCENT;
   ln->far_icon = (BwRect) {
@@ -213,7 +220,8 @@ place_zone (BwLayoutZone *lz,
 {
   const BwRect *r = &lz->rect;
 
-  lz->icon = (BwRect) { r->x + BW_ZONE_ICON_LEFT, r->y + BW_ZONE_ICON_TOP, BW_ZONE_ICON_SIZE, BW_ZONE_ICON_SIZE };
+  lz->icon = (BwRect) { r->x + BW_ZONE_ICON_LEFT, r->y + BW_ZONE_ICON_TOP, BW_ZONE_ICON_SIZE,
+                       BW_ZONE_ICON_SIZE };
   lz->title = (BwRect) {
     r->x + BW_ZONE_TITLE_LEFT, r->y + BW_ZONE_ICON_TOP,
     MAX (1, r->w - BW_ZONE_TITLE_LEFT - BW_ZONE_TITLE_RIGHT), BW_ZONE_ICON_SIZE,

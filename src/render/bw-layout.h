@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define BW_CARD_RADIUS        8.0
 #define BW_CARD_SHADOW_OFFSET 1.5   /* the soft shadow, below the card */
 #define BW_ROLE_BAND_HEIGHT   4.0   /* services' and collectors' coloured band */
-#define BW_ROLE_BAND_INSET    3.0   /* from the card's sides, so its ends meet the rounded corners */
+#define BW_ROLE_BAND_INSET 3.0 /* from the card's sides, so its ends meet the rounded corners */
 #define BW_ICON_SIZE          28.0
 #define BW_ICON_TOP           12.0
 #define BW_FAR_ICON_SIZE      48.0  /* the icon shown from mid-distance, centred */
@@ -99,7 +99,7 @@ typedef struct
   BwRect           band;
   BwRect           icon;
   BwRect           label;    /* wrapped to label.w in at most BW_LABEL_LINES lines, centred */
-  double           label_baseline; /* of the first line; the others follow BW_LABEL_LINE_HEIGHT apart */
+  double label_baseline;     /* of the first line; the others follow BW_LABEL_LINE_HEIGHT apart */
   BwRect           badge;
   double           badge_baseline; /* the percentage, centred in the badge */
   BwRect           far_icon; /* from mid-distance, where labels are not drawn: a larger icon */
@@ -119,7 +119,8 @@ typedef struct
 {
   BwRect box;       /* the coloured cell */
   BwRect text;      /* where its text goes: centred in text.w and ellipsized to it */
-  double baseline;  /* of a single line; two lines centre on the same middle (bw_layout_cell_baseline) */
+  /* Of a single line; two lines centre on the same middle (bw_layout_cell_baseline). */
+  double baseline;
 } BwLayoutCell;
 
 typedef struct
