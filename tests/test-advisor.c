@@ -11,6 +11,7 @@
 #include "bw-threat-groups-dialog.h"
 #include "bw-tiers.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 
 /* The resource bundle the templates come from, linked in from the app library. */
 extern GResource *bw_app_get_resource (void);
@@ -200,13 +201,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
+  if (!bw_test_window_init_display (&argc, &argv))
+    return BW_TEST_SKIP;
   adw_init ();
   (void) bw_app_get_resource ();
 

@@ -10,29 +10,15 @@
 #include "bw-layout.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 
 static BwApplication *app;
-
-static BwDocument *
-document_of (BwWindow *window)
-{
-  return bw_project_get_document (bw_window_get_project (window));
-}
 
 static double
 overall (BwWindow *window)
 {
   return bw_report_get_summary (bw_engine_get_report (bw_project_get_engine (window->project)))
       ->ratio;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static BwWindow *
@@ -45,19 +31,11 @@ sample_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  bw_test_window_iterate (200);
   g_assert_true (bw_window_load_file (window, file, &error));
   g_assert_no_error (error);
-  iterate (300);
+  bw_test_window_iterate (300);
   return window;
-}
-
-static void
-destroy_window (BwWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
 }
 
 /* Whether a label with exactly `text` lies under `root` (and, with `title`, inside the
@@ -100,14 +78,14 @@ test_copies_join_their_zone (void)
 {
   BwWindow *window = sample_window ();
   BwCanvas *canvas = bw_window_get_canvas (window);
-  BwDocument *doc = document_of (window);
+  BwDocument *doc = bw_test_window_document (window);
   double before = overall (window);
   const char *copy;
 
   /* A node of Azure (z1) duplicated. */
   bw_canvas_select (canvas, "n4", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
-  iterate (200);
+  bw_test_window_iterate (200);
   copy = selected_first (canvas, 1);
   g_assert_cmpstr (copy, !=, "n4");
   g_assert_cmpstr (bw_document_lookup_node (doc, copy)->zone, ==, "z1");
@@ -117,10 +95,10 @@ test_copies_join_their_zone (void)
   /* A zone inside Azure duplicated: the copy is inside Azure too, with its nodes. */
   bw_canvas_select (canvas, "z2", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
-  iterate (200);
+  bw_test_window_iterate (200);
   copy = selected_first (canvas, 4);
   bw_canvas_select (canvas, copy, FALSE);
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_nonnull (bw_document_lookup_zone (doc, copy));
   g_assert_cmpstr (bw_document_lookup_zone (doc, copy)->parent, ==, "z1");
   g_assert_true (shows_text (window->inspector, "Inside",
@@ -132,13 +110,13 @@ test_copies_join_their_zone (void)
   bw_canvas_select (canvas, "n20", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.copy", NULL);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.paste", NULL);
-  iterate (300);
+  bw_test_window_iterate (300);
   copy = selected_first (canvas, 1);
   g_assert_cmpstr (copy, !=, "n20");
   g_assert_cmpstr (bw_document_lookup_node (doc, copy)->zone, ==, "z3");
   g_assert_true (shows_text (window->inspector, "Zone", bw_document_lookup_zone (doc, "z3")->label));
   g_assert_cmpfloat (overall (window), >=, before);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* Search and Enter place the stencil in free space inside the zone at the view's centre, even
@@ -149,7 +127,7 @@ test_keyboard_place (void)
   BwWindow *window = sample_window ();
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwViewport *viewport = bw_canvas_get_viewport (canvas);
-  BwDocument *doc = document_of (window);
+  BwDocument *doc = bw_test_window_document (window);
   double w = gtk_widget_get_width (GTK_WIDGET (canvas));
   double h = gtk_widget_get_height (GTK_WIDGET (canvas));
   const BwNode *added;
@@ -162,7 +140,7 @@ test_keyboard_place (void)
   bw_canvas_widget_to_diagram (canvas, w / 2, h / 2 - BW_OVERLAY_HEIGHT / 2, &x, &y);
   bw_viewport_set_origin (viewport, 300 - x, 208 - y);
   g_signal_emit_by_name (window->palette, "stencil-activated", "mon.log-analytics");
-  iterate (200);
+  bw_test_window_iterate (200);
 
   added = bw_document_lookup_node (doc, selected_first (canvas, 1));
   g_assert_nonnull (added);
@@ -189,7 +167,7 @@ test_keyboard_place (void)
         g_assert_false (added->x < n->x + BW_NODE_WIDTH && n->x < added->x + BW_NODE_WIDTH &&
                         added->y < n->y + BW_NODE_HEIGHT && n->y < added->y + BW_NODE_HEIGHT);
     }
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -205,7 +183,7 @@ test_zone_reparent_by_centre (void)
 {
   BwWindow *window = sample_window ();
   BwCanvas *canvas = bw_window_get_canvas (window);
-  BwDocument *doc = document_of (window);
+  BwDocument *doc = bw_test_window_document (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint count = 0;
@@ -222,7 +200,7 @@ test_zone_reparent_by_centre (void)
   g_assert_true (bw_canvas_move_selection (canvas, -500, 0, 902, &error));
   g_assert_cmpstr (bw_document_lookup_zone (doc, "z3")->parent, ==, "z1");
   g_assert_cmpuint (count, ==, 1);
-  iterate (200);
+  bw_test_window_iterate (200);
   message = g_strdup_printf ("“%s” is now inside “%s”", bw_document_lookup_zone (doc, "z3")->label,
                              bw_document_lookup_zone (doc, "z1")->label);
   g_assert_true (shows_text (GTK_WIDGET (window->toast_overlay), NULL, message));
@@ -231,7 +209,7 @@ test_zone_reparent_by_centre (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_null (bw_document_lookup_zone (doc, "z3")->parent);
   g_assert_cmpfloat (bw_document_lookup_zone (doc, "z3")->x, ==, 636);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* The Inspector's Size follows a resize of the zone it shows. */
@@ -244,13 +222,13 @@ test_inspector_size_follows (void)
   const BwZone *zone;
 
   bw_canvas_select (canvas, "z3", FALSE);
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_true (shows_text (window->inspector, "Size", "528 × 784"));
-  zone = bw_document_lookup_zone (document_of (window), "z3");
+  zone = bw_document_lookup_zone (bw_test_window_document (window), "z3");
   g_assert_true (bw_history_resize (history, "z3", zone->x, zone->y, 600, 800, 0, NULL));
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_true (shows_text (window->inspector, "Size", "600 × 800"));
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 int
@@ -259,16 +237,9 @@ main (int    argc,
 {
   int status;
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
-
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
 
   g_test_add_func ("/edits/copies-join-their-zone", test_copies_join_their_zone);
   g_test_add_func ("/edits/keyboard-place", test_keyboard_place);

@@ -14,6 +14,7 @@
 #include "bw-tactic-row.h"
 #include "bw-technique-row.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 
 static BwApplication *app;
 static BwCatalog *catalog;
@@ -352,17 +353,10 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
-
   /* The application registers the templates' resources. */
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
   catalog = bw_catalog_load_default (&error);
   g_assert_no_error (error);
 

@@ -7,25 +7,9 @@
 #include "bw-window-private.h"
 #include "bw-test-arranged.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 
 static BwApplication *app;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-destroy_window (BwWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-}
 
 static void
 test_import_and_arrange (void)
@@ -34,7 +18,7 @@ test_import_and_arrange (void)
   g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
   g_autoptr(GFile) sample_file = g_file_new_for_path (sample);
   g_autoptr(GError) error = NULL;
-  BwWindow *window = bw_window_new (app);
+  BwWindow *window = bw_test_window_new (app);
   BwWindow *imported, *other;
   BwProject *project;
   BwDocument *doc;
@@ -44,14 +28,11 @@ test_import_and_arrange (void)
   g_autofree char *undone = NULL;
   const BwNode *vm;
 
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
-
   /* An empty window takes the import. */
   imported = bw_window_import_azure (window, path, TRUE, &error);
   g_assert_no_error (error);
   g_assert_true (imported == window);
-  iterate (100);
+  bw_test_window_iterate (100);
   project = bw_window_get_project (window);
   doc = bw_project_get_document (project);
   history = bw_project_get_history (project);
@@ -87,22 +68,22 @@ test_import_and_arrange (void)
   g_assert_no_error (error);
   g_assert_true (imported != other);
   g_assert_cmpuint (
-      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (imported))), ==, 12);
-  destroy_window (imported);
+      bw_document_get_n_nodes (bw_test_window_document (imported)), ==, 12);
+  bw_test_window_destroy (imported);
 
   /* Not an inventory: an error, and the window keeps what it holds. */
   {
     g_autofree char *bad = bw_test_source_path ("data/samples/reference-architecture.bulwark");
-    guint nodes = bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (other)));
+    guint nodes = bw_document_get_n_nodes (bw_test_window_document (other));
 
     g_assert_null (bw_window_import_azure (other, bad, FALSE, &error));
     g_assert_nonnull (error);
     g_assert_cmpuint (
-        bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (other))), ==,
+        bw_document_get_n_nodes (bw_test_window_document (other)), ==,
         nodes);
   }
-  destroy_window (other);
-  destroy_window (window);
+  bw_test_window_destroy (other);
+  bw_test_window_destroy (window);
 }
 
 int
@@ -111,15 +92,9 @@ main (int    argc,
 {
   int status;
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
   g_test_add_func ("/window-azure/import-and-arrange", test_import_and_arrange);
   status = g_test_run ();
   g_clear_object (&app);

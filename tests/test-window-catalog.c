@@ -15,58 +15,12 @@
 #include "bw-report.h"
 #include "bw-test-bundle.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 #include "bw-window-private.h"
 
 static BwApplication *app;
 static char *home;
 static char *work;
-
-/* What the window's project holds. */
-static BwDocument *
-document_of (BwWindow *window)
-{
-  return bw_project_get_document (bw_window_get_project (window));
-}
-
-static BwEngine *
-engine_of (BwWindow *window)
-{
-  return bw_project_get_engine (bw_window_get_project (window));
-}
-
-static BwCatalog *
-catalog_of (BwWindow *window)
-{
-  return bw_project_get_catalog (bw_window_get_project (window));
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static BwWindow *
-new_window (void)
-{
-  BwWindow *window = bw_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
-  return window;
-}
-
-static void
-destroy_window (GtkWidget *window)
-{
-  if (BW_IS_WINDOW (window))
-    BW_WINDOW (window)->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-}
 
 static guint
 palette_size (BwWindow *window)
@@ -79,17 +33,18 @@ palette_size (BwWindow *window)
 static void
 test_damaged_falls_back (void)
 {
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwCatalogBanner *banner = BW_CATALOG_BANNER (window->catalog_banner);
   g_autofree char *dir = bw_catalog_user_dir ();
   GtkWidget *prefs;
 
   /* The shipped catalog answers: a full palette, live figures, and a banner saying why. */
-  g_assert_nonnull (catalog_of (window));
-  g_assert_nonnull (bw_catalog_get_fallback_reason (catalog_of (window)));
-  g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (catalog_of (window)));
+  g_assert_nonnull (bw_test_window_catalog (window));
+  g_assert_nonnull (bw_catalog_get_fallback_reason (bw_test_window_catalog (window)));
+  g_assert_cmpuint (palette_size (window), ==,
+                    bw_catalog_get_n_stencils (bw_test_window_catalog (window)));
   g_assert_cmpuint (palette_size (window), >, 50);
-  g_assert_nonnull (engine_of (window));
+  g_assert_nonnull (bw_test_window_engine (window));
   g_assert_true (bw_catalog_banner_get_revealed (banner));
   g_assert_nonnull (strstr (bw_catalog_banner_get_message (banner), "The imported ATT&CK catalog does not load (mappings.json: "));
   g_assert_nonnull (strstr (bw_catalog_banner_get_message (banner), "ATT&CK 18.1, is in use"));
@@ -98,18 +53,19 @@ test_damaged_falls_back (void)
   /* Preferences open on it (its rows take ATT&CK names as plain text). */
   prefs = bw_preferences_window_new (window->settings);
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate (100);
-  destroy_window (prefs);
+  bw_test_window_iterate (100);
+  bw_test_window_destroy (prefs);
 
   /* "Forget the imported catalog": gone from disk, the banner with it, the palette still full. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "forget-catalog", NULL);
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
-  g_assert_null (bw_catalog_get_fallback_reason (catalog_of (window)));
-  g_assert_true (catalog_of (window) == bw_application_get_catalog (app));
+  g_assert_null (bw_catalog_get_fallback_reason (bw_test_window_catalog (window)));
+  g_assert_true (bw_test_window_catalog (window) == bw_application_get_catalog (app));
   g_assert_false (bw_catalog_banner_get_revealed (banner));
-  g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (catalog_of (window)));
-  destroy_window (GTK_WIDGET (window));
+  g_assert_cmpuint (palette_size (window), ==,
+                    bw_catalog_get_n_stencils (bw_test_window_catalog (window)));
+  bw_test_window_destroy (window);
 }
 
 static const char *
@@ -134,7 +90,7 @@ close_dialogs (void)
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       gtk_window_destroy (l->data);
-  iterate (50);
+  bw_test_window_iterate (50);
 }
 
 /* With the 19.0 catalog in use: a project analysed with 18.1 says so when opened, keeps its
@@ -150,17 +106,17 @@ test_release_on_save (void)
   g_autofree char *changed = NULL;
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwCatalogBanner *banner = BW_CATALOG_BANNER (window->catalog_banner);
 
   /* A new project is analysed with the release in use. */
-  g_assert_cmpstr (bw_document_get_attack_version (document_of (window)), ==, "19.0");
+  g_assert_cmpstr (bw_document_get_attack_version (bw_test_window_document (window)), ==, "19.0");
   g_assert_false (bw_catalog_banner_get_revealed (banner));
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   g_assert_true (bw_window_load_file (window, file, &error));
   g_assert_no_error (error);
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_true (bw_catalog_banner_get_revealed (banner));
   g_assert_cmpstr (bw_catalog_banner_get_message (banner), ==, "Analysed with ATT&CK 18.1, now 19.0 — figures recomputed");
 
@@ -171,13 +127,13 @@ test_release_on_save (void)
 
   id = bw_canvas_place_stencil (bw_window_get_canvas (window), "azure.vm", 5000, 5000, &error);
   g_assert_no_error (error);
-  iterate (50);
+  bw_test_window_iterate (50);
   g_assert_true (bw_window_save_to (window, file, &error));
   changed = bw_test_read_file (path, NULL);
   g_assert_nonnull (strstr (changed, "\"catalog\": {\n    \"attack\": \"19.0\"\n  }"));
   g_assert_false (bw_catalog_banner_get_revealed (banner));
   g_unlink (path);
-  destroy_window (GTK_WIDGET (window));
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -190,7 +146,7 @@ test_import_from_preferences (void)
   g_autofree char *text = bw_test_read_file (bundle, NULL);
   g_autoptr(GString) duplicated = g_string_new (text);
   g_autoptr(GError) error = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   GtkWidget *prefs;
   BwCatalog *imported;
   BwReport *report;
@@ -198,13 +154,13 @@ test_import_from_preferences (void)
 
   g_assert_true (bw_window_load_file (window, file, &error));
   g_assert_no_error (error);
-  iterate (200);
-  g_assert_cmpuint (bw_catalog_get_n_tactics (catalog_of (window)), ==, 14);
+  bw_test_window_iterate (200);
+  g_assert_cmpuint (bw_catalog_get_n_tactics (bw_test_window_catalog (window)), ==, 14);
 
   prefs = bw_preferences_window_new (window->settings);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate (100);
+  bw_test_window_iterate (100);
   bw_preferences_window_import (prefs, bundle, FALSE);
   g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (prefs), "bw-import-progress")));
   summary = wait_for_summary (prefs);
@@ -215,23 +171,23 @@ test_import_from_preferences (void)
   /* Shown as text: the "&" went through markup escaped. */
   g_assert_nonnull (strstr (adw_preferences_group_get_description (g_object_get_data (G_OBJECT (prefs), "bw-data-group")),
                             "In use: ATT&CK 19.0, 15 tactics, 8 techniques,"));
-  iterate (200);
+  bw_test_window_iterate (200);
 
   /* The open project was recomputed with the new release at once. */
   imported = bw_application_get_catalog (app);
   g_assert_cmpstr (bw_catalog_get_attack_version (imported), ==, "19.0");
-  g_assert_true (catalog_of (window) == imported);
-  report = bw_engine_get_report (engine_of (window));
+  g_assert_true (bw_test_window_catalog (window) == imported);
+  report = bw_engine_get_report (bw_test_window_engine (window));
   g_assert_nonnull (report);
   g_assert_cmpstr (bw_report_get_attack_version (report), ==, "19.0");
-  g_assert_cmpuint (bw_catalog_get_n_tactics (catalog_of (window)), ==, 15);
+  g_assert_cmpuint (bw_catalog_get_n_tactics (bw_test_window_catalog (window)), ==, 15);
   g_assert_cmpuint (palette_size (window), ==, bw_catalog_get_n_stencils (imported));
   /* The project was analysed with 18.1: the window says so. */
   g_assert_true (bw_catalog_banner_get_revealed (BW_CATALOG_BANNER (window->catalog_banner)));
   g_assert_cmpstr (bw_catalog_banner_get_message (BW_CATALOG_BANNER (window->catalog_banner)), ==,
                    "Analysed with ATT&CK 18.1, now 19.0 — figures recomputed");
   close_dialogs ();
-  destroy_window (prefs);
+  bw_test_window_destroy (prefs);
   test_release_on_save ();
 
   /* A bundle whose release does not load: refused with the reason, nothing changes. */
@@ -239,16 +195,16 @@ test_import_from_preferences (void)
   g_assert_true (g_file_set_contents (bad, duplicated->str, -1, NULL));
   prefs = bw_preferences_window_new (window->settings);
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate (100);
+  bw_test_window_iterate (100);
   bw_preferences_window_import (prefs, bad, FALSE);
   summary = wait_for_summary (prefs);
   g_assert_nonnull (strstr (summary, "duplicate id “T1027”"));
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_true (bw_application_get_catalog (app) == imported);
-  g_assert_true (catalog_of (window) == imported);
+  g_assert_true (bw_test_window_catalog (window) == imported);
   close_dialogs ();
-  destroy_window (prefs);
-  destroy_window (GTK_WIDGET (window));
+  bw_test_window_destroy (prefs);
+  bw_test_window_destroy (window);
 }
 
 
@@ -269,18 +225,13 @@ main (int    argc,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   g_assert_true (g_file_set_contents (mappings, "{\"capabilities\": [", -1, NULL));
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
     {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
       bw_test_remove_tree (home);
       bw_test_remove_tree (work);
       return BW_TEST_SKIP;
     }
-
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/window-catalog/damaged-falls-back", test_damaged_falls_back);
   g_test_add_func ("/window-catalog/import-from-preferences", test_import_from_preferences);

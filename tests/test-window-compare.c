@@ -13,17 +13,9 @@
 #include "bw-report-csv.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 
 static BwApplication *app;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 wait_for (BwDiffDialog *dialog)
@@ -33,7 +25,7 @@ wait_for (BwDiffDialog *dialog)
   while (bw_diff_dialog_get_computing (dialog) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (bw_diff_dialog_get_computing (dialog));
-  iterate (100);
+  bw_test_window_iterate (100);
 }
 
 /* The Compare dialog among the application's windows. */
@@ -76,18 +68,16 @@ test_compare_saved (void)
   g_autofree char *path = copy_sample ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  BwWindow *window = bw_window_new (app);
+  BwWindow *window = bw_test_window_new (app);
   BwProject *project;
   BwDocument *doc;
   BwDiffDialog *dialog;
   BwDiff *diff;
   const char *service = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
   g_assert_true (bw_window_load_file (window, file, &error));
   g_assert_no_error (error);
-  iterate (200);
+  bw_test_window_iterate (200);
   project = bw_window_get_project (window);
   doc = bw_project_get_document (project);
 
@@ -101,7 +91,7 @@ test_compare_saved (void)
   g_assert_cmpuint (bw_diff_get_n_techniques (diff), ==, 0);
   g_assert_false (bw_diff_is_regression (diff));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  bw_test_window_iterate (50);
 
   /* Delete Defender for Endpoint, through the history as the canvas does. */
   for (guint i = 0; i < bw_document_get_n_nodes (doc) && service == NULL; i++)
@@ -119,7 +109,7 @@ test_compare_saved (void)
     g_assert_true (bw_history_remove (bw_project_get_history (project), ids, &error));
     g_assert_no_error (error);
   }
-  iterate (100);
+  bw_test_window_iterate (100);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-saved", NULL));
   dialog = find_dialog ();
@@ -145,7 +135,7 @@ test_compare_saved (void)
     g_assert_cmpstr (a, ==, b);
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  bw_test_window_iterate (50);
 
   /* Compare With… another file that does not load: the dialog says why. */
   {
@@ -161,11 +151,9 @@ test_compare_saved (void)
   /* Closing while the worker runs is safe. */
   dialog = bw_window_compare_with (window, file);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (500);
+  bw_test_window_iterate (500);
 
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  bw_test_window_destroy (window);
   g_unlink (path);
 }
 
@@ -175,14 +163,12 @@ test_compare_untitled (void)
   BwWindow *window = bw_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  bw_test_window_iterate (100);
   /* No file yet: a toast, and no dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-saved", NULL));
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_null (find_dialog ());
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -210,14 +196,14 @@ test_export_csv (void)
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_true (bw_window_load_file (window, file, &error));
   g_assert_no_error (error);
   g_unlink (out);
   bw_window_export_csv_async (window, target, csv_done_cb, &error);
   while (!g_file_test (out, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  iterate (100);
+  bw_test_window_iterate (100);
   g_assert_no_error (error);
   written = bw_test_read_file (out, NULL);
   project = bw_window_get_project (window);
@@ -225,9 +211,7 @@ test_export_csv (void)
                                       bw_project_get_document (project), NULL);
   g_assert_cmpstr (written, ==, expected);
   g_unlink (out);
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  bw_test_window_destroy (window);
 }
 
 int
@@ -236,16 +220,9 @@ main (int    argc,
 {
   int status;
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
-
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
 
   g_test_add_func ("/window-compare/saved", test_compare_saved);
   g_test_add_func ("/window-compare/untitled", test_compare_untitled);

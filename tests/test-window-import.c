@@ -5,27 +5,10 @@
 
 #include "bw-application.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 #include "bw-window-private.h"
 
 static BwApplication *app;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-destroy_window (GtkWidget *window)
-{
-  if (BW_IS_WINDOW (window))
-    BW_WINDOW (window)->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-}
 
 static char *
 fixture (const char *name)
@@ -97,7 +80,7 @@ choice_of (BwCatalog  *catalog,
 static void
 test_import (void)
 {
-  BwWindow *window = bw_window_new (app);
+  BwWindow *window = bw_test_window_new (app);
   g_autofree char *estate = fixture ("estate.drawio");
   g_autofree char *multi = fixture ("multi-page.drawio");
   g_autofree char *bad = fixture ("make-fixtures.py");
@@ -107,14 +90,11 @@ test_import (void)
   BwWindow *second;
   GtkWidget *dialog;
 
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
-
   /* An empty window takes the import. */
   imported = bw_window_import_drawio (window, estate, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (imported == window);
-  iterate (200);
+  bw_test_window_iterate (200);
   project = bw_window_get_project (window);
   g_assert_cmpuint (bw_document_get_n_zones (bw_project_get_document (project)), ==, 4);
   g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (project)), ==, 6);
@@ -136,8 +116,8 @@ test_import (void)
                                 choice_of (bw_project_get_catalog (project), "onprem.linux-server"));
     /* As the button does: the response, then the dialog closes. */
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
-    destroy_window (dialog);
-    iterate (200);
+    bw_test_window_destroy (dialog);
+    bw_test_window_iterate (200);
   }
   /* Imported again into the same window, the shape now a node. */
   g_assert_true (bw_window_get_project (window) == project);
@@ -149,16 +129,16 @@ test_import (void)
   g_assert_nonnull (dialog);
   /* Nothing left to map: no rows. */
   g_assert_null (find_combo_row (dialog));
-  destroy_window (dialog);
+  bw_test_window_destroy (dialog);
 
   /* A window with work in it keeps it: the next import opens a new window. */
   second = bw_window_import_drawio (window, multi, "Legacy", &error);
   g_assert_no_error (error);
   g_assert_true (second != window);
-  iterate (200);
+  bw_test_window_iterate (200);
   g_assert_cmpuint (
-      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (second))), ==, 3);
-  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (bw_window_get_project (second))),
+      bw_document_get_n_nodes (bw_test_window_document (second)), ==, 3);
+  g_assert_cmpstr (bw_document_get_title (bw_test_window_document (second)),
                    ==, "multi-page — Legacy");
   /* Everything came in: no dialog, a toast. */
   g_assert_null (report_dialog (second));
@@ -168,37 +148,35 @@ test_import (void)
   g_assert_null (bw_window_import_drawio (second, bad, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_cmpuint (
-      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (second))), ==, 3);
+      bw_document_get_n_nodes (bw_test_window_document (second)), ==, 3);
 
-  destroy_window (GTK_WIDGET (second));
-  destroy_window (GTK_WIDGET (window));
+  bw_test_window_destroy (GTK_WIDGET (second));
+  bw_test_window_destroy (window);
 }
 
 /* A diagram of several pages: the window asks which, and imports the one chosen. */
 static void
 test_asks_page (void)
 {
-  BwWindow *window = bw_window_new (app);
+  BwWindow *window = bw_test_window_new (app);
   g_autofree char *multi = fixture ("multi-page.drawio");
   GtkWidget *dialog;
 
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
   bw_window_import_drawio_file (window, multi);
-  iterate (100);
+  bw_test_window_iterate (100);
   dialog = dialog_named (window, "drawio-pages");
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "1"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "2"), ==, "Legacy");
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "3"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "2");
-  destroy_window (dialog);
-  iterate (200);
-  g_assert_cmpstr (bw_document_get_title (bw_project_get_document (bw_window_get_project (window))),
+  bw_test_window_destroy (dialog);
+  bw_test_window_iterate (200);
+  g_assert_cmpstr (bw_document_get_title (bw_test_window_document (window)),
                    ==, "multi-page — Legacy");
   g_assert_cmpuint (
-      bw_document_get_n_nodes (bw_project_get_document (bw_window_get_project (window))), ==, 3);
-  destroy_window (GTK_WIDGET (window));
+      bw_document_get_n_nodes (bw_test_window_document (window)), ==, 3);
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -228,16 +206,9 @@ main (int    argc,
   int status;
 
   g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
-
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
 
   g_test_add_func ("/window-import/import", test_import);
   g_test_add_func ("/window-import/asks-page", test_asks_page);

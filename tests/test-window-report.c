@@ -8,18 +8,10 @@
 #include "bw-application.h"
 #include "bw-document-io.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 #include "bw-window-private.h"
 
 static BwApplication *app;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 test_report (void)
@@ -29,14 +21,12 @@ test_report (void)
   g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
   const char *names[] = { "estate-report.html", "estate-report.pdf", "estate-report.HTM" };
   const char *magic[] = { "<!DOCTYPE html>", "%PDF-", "<!DOCTYPE html>" };
-  BwWindow *window = bw_window_new (app);
+  BwWindow *window = bw_test_window_new (app);
   BwDocument *document;
   g_autofree char *before = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
   g_assert_true (bw_window_load_file (window, file, NULL));
-  document = bw_project_get_document (bw_window_get_project (window));
+  document = bw_test_window_document (window);
   before = bw_document_to_data (document, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -51,7 +41,7 @@ test_report (void)
       g_assert_true (g_str_has_prefix (contents, magic[i]));
       if (i != 1)
         g_assert_nonnull (strstr (contents, "Contoso hybrid reference estate"));
-      after = bw_document_to_data (bw_project_get_document (bw_window_get_project (window)), NULL);
+      after = bw_document_to_data (bw_test_window_document (window), NULL);
       g_assert_cmpstr (after, ==, before);
       g_unlink (path);
     }
@@ -64,9 +54,7 @@ test_report (void)
     g_assert_nonnull (error);
   }
   g_rmdir (dir);
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  bw_test_window_destroy (window);
 }
 
 int
@@ -75,15 +63,9 @@ main (int    argc,
 {
   int status;
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
   g_test_add_func ("/window/report", test_report);
   status = g_test_run ();
   g_object_unref (app);

@@ -13,61 +13,9 @@
 #include "bw-recommend.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
+#include "bw-test-window.h"
 
 static BwApplication *app;
-
-/* What the window's project holds. */
-static BwDocument *
-document_of (BwWindow *window)
-{
-  return bw_project_get_document (bw_window_get_project (window));
-}
-
-static BwHistory *
-history_of (BwWindow *window)
-{
-  return bw_project_get_history (bw_window_get_project (window));
-}
-
-static BwEngine *
-engine_of (BwWindow *window)
-{
-  return bw_project_get_engine (bw_window_get_project (window));
-}
-
-static BwCatalog *
-catalog_of (BwWindow *window)
-{
-  return bw_project_get_catalog (bw_window_get_project (window));
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static BwWindow *
-new_window (void)
-{
-  BwWindow *window = bw_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
-  return window;
-}
-
-static void
-destroy_window (BwWindow *window)
-{
-  /* Skip the unsaved-changes question: the test decides what is kept. */
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-}
 
 static void
 test_open_sample (void)
@@ -75,16 +23,16 @@ test_open_sample (void)
   g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwLayout *layout;
   BwDocument *doc;
   const char *title;
 
   g_assert_true (bw_window_load_file (window, file, &error));
   g_assert_no_error (error);
-  iterate (300);
+  bw_test_window_iterate (300);
 
-  doc = document_of (window);
+  doc = bw_test_window_document (window);
   layout = bw_canvas_get_layout (bw_window_get_canvas (window));
   g_assert_nonnull (layout);
   g_assert_cmpuint (bw_layout_get_n_nodes (layout), ==, bw_document_get_n_nodes (doc));
@@ -122,7 +70,7 @@ test_open_sample (void)
     g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_section)), >=, 1);
     g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
   }
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -134,22 +82,22 @@ test_bad_file_keeps_document (void)
   g_autofree char *bad = g_build_filename (dir, "broken.bulwark", NULL);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GError) error = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwDocument *before;
 
   g_assert_true (bw_window_load_file (window, good_file, NULL));
-  before = document_of (window);
+  before = bw_test_window_document (window);
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"bulwark\", \"version\": 1, \"zones\": [", -1,
                                       NULL));
   g_assert_false (bw_window_load_file (window, bad_file, &error));
   g_assert_nonnull (error);
-  g_assert_true (document_of (window) == before);
+  g_assert_true (bw_test_window_document (window) == before);
   g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), good_file));
 
   g_unlink (bad);
   g_rmdir (dir);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -162,7 +110,7 @@ test_title_marks_changes_and_save (void)
   g_autofree char *contents = bw_test_read_file (sample, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   g_autofree char *id = NULL;
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
@@ -172,7 +120,7 @@ test_title_marks_changes_and_save (void)
   id = bw_canvas_place_stencil (bw_window_get_canvas (window), "azure.vm", 5000, 5000, &error);
   g_assert_no_error (error);
   g_assert_nonnull (id);
-  iterate (50);
+  bw_test_window_iterate (50);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   g_assert_true (bw_window_save_to (window, file, &error));
@@ -183,18 +131,18 @@ test_title_marks_changes_and_save (void)
 
   /* Undo brings back the saved state's opposite: modified again, and the node gone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_null (bw_document_lookup_node (document_of (window), id));
+  g_assert_null (bw_document_lookup_node (bw_test_window_document (window), id));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   g_unlink (path);
   g_rmdir (dir);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 static void
 test_zoom_and_pan (void)
 {
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwCanvas *canvas = bw_window_get_canvas (window);
   double z = bw_canvas_get_zoom (canvas);
   double ox, oy;
@@ -209,15 +157,15 @@ test_zoom_and_pan (void)
 
     gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "win.zoom-in");
     gtk_box_append (window->palette_box, zoom_in);
-    iterate (20);
+    bw_test_window_iterate (20);
     g_assert_true (gtk_widget_get_sensitive (zoom_in));
     for (int i = 0; i < 20; i++)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-    iterate (20);
+    bw_test_window_iterate (20);
     g_assert_cmpfloat (bw_canvas_get_zoom (canvas), ==, BW_VIEWPORT_ZOOM_MAX);
     g_assert_false (gtk_widget_get_sensitive (zoom_in));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
-    iterate (20);
+    bw_test_window_iterate (20);
     g_assert_true (gtk_widget_get_sensitive (zoom_in));
     gtk_box_remove (window->palette_box, zoom_in);
   }
@@ -226,7 +174,7 @@ test_zoom_and_pan (void)
   bw_canvas_get_offset (canvas, &ox, &oy);
   g_assert_cmpfloat (ox, ==, 100);
   g_assert_cmpfloat (oy, ==, 50);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -237,7 +185,7 @@ test_export (void)
   g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
   const char *formats[] = { "svg", "png", "pdf", "layer" };
   const char *magic[] = { "<?xml", "\x89PNG", "%PDF", "{" };
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
 
   g_assert_true (bw_window_load_file (window, file, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -253,7 +201,7 @@ test_export (void)
       g_unlink (path);
     }
   g_rmdir (dir);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* The Export chooser opens in the project's folder, named after the project. */
@@ -269,12 +217,12 @@ test_export_chooser_folder (void)
   g_autoptr(GtkFileChooserNative) chooser = NULL;
   g_autoptr(GFile) current = NULL;
   g_autofree char *name = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   g_assert_true (bw_window_load_file (window, file, NULL));
   chooser = bw_window_export_chooser_new (window, "pdf");
-  iterate (100);
+  bw_test_window_iterate (100);
   current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (current);
   g_assert_true (g_file_equal (current, folder));
@@ -282,7 +230,7 @@ test_export_chooser_folder (void)
   g_assert_cmpstr (name, ==, "estate.pdf");
   g_assert_null (bw_window_export_chooser_new (window, "doc"));
   g_clear_object (&chooser);
-  destroy_window (window);
+  bw_test_window_destroy (window);
   bw_test_remove_tree (dir);
 }
 
@@ -290,13 +238,14 @@ test_export_chooser_folder (void)
 static void
 assert_live_figures (BwWindow *window)
 {
-  BwReport *live = bw_engine_get_report (engine_of (window));
-  g_autoptr(BwReport) full = bw_engine_compute (catalog_of (window), document_of (window));
-  g_autofree char *a = bw_report_to_json (live, catalog_of (window), NULL);
-  g_autofree char *b = bw_report_to_json (full, catalog_of (window), NULL);
+  BwReport *live = bw_engine_get_report (bw_test_window_engine (window));
+  g_autoptr(BwReport) full = bw_engine_compute (bw_test_window_catalog (window),
+                                                bw_test_window_document (window));
+  g_autofree char *a = bw_report_to_json (live, bw_test_window_catalog (window), NULL);
+  g_autofree char *b = bw_report_to_json (full, bw_test_window_catalog (window), NULL);
   const BwOverlay *overlay = bw_canvas_get_overlay (window->canvas);
 
-  iterate (20);
+  bw_test_window_iterate (20);
   g_assert_cmpstr (a, ==, b);
   g_assert_cmpuint (overlay->n_tactics, ==, 14);
   g_assert_cmpuint (overlay->n_phases, ==, 7);
@@ -314,7 +263,7 @@ static const BwReportAsset *
 asset_figures (BwWindow   *window,
                const char *id)
 {
-  BwReport *report = bw_engine_get_report (engine_of (window));
+  BwReport *report = bw_engine_get_report (bw_test_window_engine (window));
 
   for (guint i = 0; i < bw_report_get_n_assets (report); i++)
     if (g_str_equal (bw_report_get_asset (report, i)->id, id))
@@ -327,7 +276,7 @@ test_edit_flow (void)
 {
   g_autofree char *path = bw_test_source_path ("tests/fixtures/good/small.bulwark");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwCanvas *canvas;
   g_autoptr(GError) error = NULL;
   g_autofree char *storage = NULL;
@@ -337,28 +286,30 @@ test_edit_flow (void)
   g_assert_true (bw_window_load_file (window, file, &error));
   canvas = bw_window_get_canvas (window);
   assert_live_figures (window);
-  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (engine_of (window))), ==, 1);
+  g_assert_cmpuint (
+      bw_report_get_n_asset_nodes (bw_engine_get_report (bw_test_window_engine (window))), ==, 1);
   covered_in_zone = asset_figures (window, "n1")->covered;
   g_assert_cmpuint (covered_in_zone, >, 0);
 
   /* Drop a stencil inside the zone: it lands in the zone, and the overlay follows. */
   storage = bw_canvas_place_stencil (canvas, "azure.storage", 300, 200, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (bw_document_lookup_node (document_of (window), storage)->zone, ==, "z1");
-  g_assert_cmpuint (bw_report_get_n_asset_nodes (bw_engine_get_report (engine_of (window))), ==, 2);
+  g_assert_cmpstr (bw_document_lookup_node (bw_test_window_document (window), storage)->zone, ==, "z1");
+  g_assert_cmpuint (
+      bw_report_get_n_asset_nodes (bw_engine_get_report (bw_test_window_engine (window))), ==, 2);
   assert_live_figures (window);
 
   /* Move the VM out of the zone: it is re-parented and loses the zone's protection. */
   bw_canvas_select (canvas, "n1", FALSE);
   g_assert_true (bw_canvas_move_selection (canvas, 2000, 0, 0, &error));
-  g_assert_null (bw_document_lookup_node (document_of (window), "n1")->zone);
+  g_assert_null (bw_document_lookup_node (bw_test_window_document (window), "n1")->zone);
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
   assert_live_figures (window);
 
   /* Connect the service to it directly: protects, and the coverage comes back. */
   edge = bw_canvas_connect (canvas, "n2", "n1", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bw_document_lookup_edge (document_of (window), edge)->kind, ==,
+  g_assert_cmpint (bw_document_lookup_edge (bw_test_window_document (window), edge)->kind, ==,
                    BW_EDGE_PROTECTS);
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, covered_in_zone);
   assert_live_figures (window);
@@ -367,38 +318,39 @@ test_edit_flow (void)
   {
     g_autofree char *flow = bw_canvas_connect (canvas, "n1", storage, &error);
 
-    g_assert_cmpint (bw_document_lookup_edge (document_of (window), flow)->kind, ==, BW_EDGE_FLOW);
+    g_assert_cmpint (bw_document_lookup_edge (bw_test_window_document (window), flow)->kind, ==,
+                     BW_EDGE_FLOW);
   }
 
   /* Delete the service; undo brings it back with its edges; redo removes it again. */
   bw_canvas_select (canvas, "n2", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
-  g_assert_null (bw_document_lookup_node (document_of (window), "n2"));
+  g_assert_null (bw_document_lookup_node (bw_test_window_document (window), "n2"));
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, 0);
   assert_live_figures (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_nonnull (bw_document_lookup_node (document_of (window), "n2"));
-  g_assert_nonnull (bw_document_lookup_edge (document_of (window), edge));
+  g_assert_nonnull (bw_document_lookup_node (bw_test_window_document (window), "n2"));
+  g_assert_nonnull (bw_document_lookup_edge (bw_test_window_document (window), edge));
   g_assert_cmpuint (asset_figures (window, "n1")->covered, ==, covered_in_zone);
   assert_live_figures (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  g_assert_null (bw_document_lookup_node (document_of (window), "n2"));
+  g_assert_null (bw_document_lookup_node (bw_test_window_document (window), "n2"));
   assert_live_figures (window);
 
   /* Duplicate: a copy of the selection with fresh ids, as one undo step. */
   bw_canvas_select (canvas, "z1", FALSE);
   {
-    guint zones = bw_document_get_n_zones (document_of (window));
-    guint nodes = bw_document_get_n_nodes (document_of (window));
+    guint zones = bw_document_get_n_zones (bw_test_window_document (window));
+    guint nodes = bw_document_get_n_nodes (bw_test_window_document (window));
 
     gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.duplicate", NULL);
-    g_assert_cmpuint (bw_document_get_n_zones (document_of (window)), ==, zones + 1);
-    g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==,
+    g_assert_cmpuint (bw_document_get_n_zones (bw_test_window_document (window)), ==, zones + 1);
+    g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), ==,
                       nodes + 1); /* the storage */
     assert_live_figures (window);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    g_assert_cmpuint (bw_document_get_n_zones (document_of (window)), ==, zones);
-    g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes);
+    g_assert_cmpuint (bw_document_get_n_zones (bw_test_window_document (window)), ==, zones);
+    g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), ==, nodes);
   }
 
   /* A node duplicated on its own lands beside it, in the same zone. */
@@ -409,14 +361,15 @@ test_edit_flow (void)
     const BwNode *copy;
 
     g_assert_cmpuint (selection->len, ==, 1);
-    copy = bw_document_lookup_node (document_of (window), g_ptr_array_index (selection, 0));
+    copy = bw_document_lookup_node (bw_test_window_document (window),
+                                    g_ptr_array_index (selection, 0));
     g_assert_nonnull (copy);
     g_assert_cmpstr (copy->id, !=, storage);
     g_assert_cmpstr (copy->kind, ==, "azure.storage");
     g_assert_cmpstr (copy->zone, ==, "z1");
-    g_assert_cmpstr (bw_history_get_undo_label (history_of (window)), ==, "Paste");
+    g_assert_cmpstr (bw_history_get_undo_label (bw_test_window_history (window)), ==, "Paste");
   }
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 static void
@@ -427,25 +380,25 @@ test_threat_layer (void)
   g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
   g_autofree char *layer = g_build_filename (dir, "intel.json", NULL);
   g_autoptr(GError) error = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
 
   g_assert_true (bw_window_load_file (window, file, NULL));
-  g_assert_false (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
+  g_assert_false (bw_report_has_profile (bw_engine_get_report (bw_test_window_engine (window))));
   g_assert_true (g_file_set_contents (layer,
                                       "{\"name\":\"intel\",\"domain\":\"enterprise-attack\","
                                       "\"techniques\":[{\"techniqueID\":\"T1566\",\"score\":1}]}",
                                       -1, NULL));
   g_assert_true (bw_window_import_threat_layer (window, layer, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (bw_document_get_threat_techniques (document_of (window))[0], ==, "T1566");
-  g_assert_true (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
+  g_assert_cmpstr (bw_document_get_threat_techniques (bw_test_window_document (window))[0], ==, "T1566");
+  g_assert_true (bw_report_has_profile (bw_engine_get_report (bw_test_window_engine (window))));
   assert_live_figures (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_null (bw_document_get_threat_techniques (document_of (window))[0]);
-  g_assert_false (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
+  g_assert_null (bw_document_get_threat_techniques (bw_test_window_document (window))[0]);
+  g_assert_false (bw_report_has_profile (bw_engine_get_report (bw_test_window_engine (window))));
   g_unlink (layer);
   g_rmdir (dir);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* The Advisor panel: recommendations worked out in the background match the engine's, the
@@ -456,7 +409,7 @@ test_advisor (void)
 {
   g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
   g_autoptr(GFile) file = g_file_new_for_path (sample);
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwAdvisor *advisor;
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(BwDocument) e3 = NULL;
@@ -469,7 +422,8 @@ test_advisor (void)
   g_assert_true (bw_window_load_file (window, file, NULL));
   advisor = BW_ADVISOR (window->advisor);
   bw_advisor_refresh_now (advisor);
-  expected = bw_recommend (catalog_of (window), document_of (window), 5, NULL, NULL);
+  expected = bw_recommend (bw_test_window_catalog (window), bw_test_window_document (window), 5,
+                           NULL, NULL);
   g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), ==, expected->len);
   first = bw_advisor_get_recommendation (advisor, 0);
   g_assert_cmpstr (first->stencil, ==,
@@ -477,43 +431,46 @@ test_advisor (void)
   g_assert_cmpstr (first->target, ==,
                    ((BwRecommendation *) g_ptr_array_index (expected, 0))->target);
 
-  before = bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio;
-  nodes = bw_document_get_n_nodes (document_of (window));
+  before = bw_report_get_summary (bw_engine_get_report (bw_test_window_engine (window)))->ratio;
+  nodes = bw_document_get_n_nodes (bw_test_window_document (window));
   g_assert_true (bw_advisor_apply (advisor, 0, NULL));
-  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes + 1);
-  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==,
-                     ((BwRecommendation *) g_ptr_array_index (expected, 0))->ratio_after);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), ==, nodes + 1);
+  g_assert_cmpfloat (
+      bw_report_get_summary (bw_engine_get_report (bw_test_window_engine (window)))->ratio, ==,
+      ((BwRecommendation *) g_ptr_array_index (expected, 0))->ratio_after);
   assert_live_figures (window);
-  g_assert_cmpstr (bw_history_get_undo_label (history_of (window)), ==, "Apply Recommendation");
+  g_assert_cmpstr (bw_history_get_undo_label (bw_test_window_history (window)), ==, "Apply Recommendation");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, nodes);
-  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==,
-                     before);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), ==, nodes);
+  g_assert_cmpfloat (
+      bw_report_get_summary (bw_engine_get_report (bw_test_window_engine (window)))->ratio, ==,
+      before);
 
   /* Licence tier E3: the live figures are those of the document set to E3. */
-  g_assert_true (bw_history_set_licence (history_of (window), "E3", NULL));
-  e3 = bw_document_copy (document_of (window));
-  e3_report = bw_engine_compute (catalog_of (window), e3);
-  g_assert_cmpfloat (bw_report_get_summary (bw_engine_get_report (engine_of (window)))->ratio, ==,
-                     bw_report_get_summary (e3_report)->ratio);
+  g_assert_true (bw_history_set_licence (bw_test_window_history (window), "E3", NULL));
+  e3 = bw_document_copy (bw_test_window_document (window));
+  e3_report = bw_engine_compute (bw_test_window_catalog (window), e3);
+  g_assert_cmpfloat (
+      bw_report_get_summary (bw_engine_get_report (bw_test_window_engine (window)))->ratio, ==,
+      bw_report_get_summary (e3_report)->ratio);
   g_assert_cmpfloat (bw_report_get_summary (e3_report)->ratio, <, before);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_null (bw_document_get_licence (document_of (window)));
+  g_assert_null (bw_document_get_licence (bw_test_window_document (window)));
 
   /* A threat profile: the report carries it, and the panel refreshes without complaint. */
-  g_assert_true (bw_history_set_threat_groups (history_of (window), groups, NULL));
-  g_assert_true (bw_report_has_profile (bw_engine_get_report (engine_of (window))));
+  g_assert_true (bw_history_set_threat_groups (bw_test_window_history (window), groups, NULL));
+  g_assert_true (bw_report_has_profile (bw_engine_get_report (bw_test_window_engine (window))));
   bw_advisor_refresh_now (advisor);
   g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), >, 0);
 
   /* Attack paths from the public IP: load balancer, VMs, SQL database. */
   bw_canvas_select (window->canvas, "n48", FALSE);
-  iterate (50);
+  bw_test_window_iterate (50);
   g_assert_cmpuint (bw_advisor_get_n_paths (advisor), ==, 3);
   bw_canvas_clear_selection (window->canvas);
-  iterate (50);
+  bw_test_window_iterate (50);
   g_assert_cmpuint (bw_advisor_get_n_paths (advisor), ==, 0);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* The file chooser's path: loading runs on a worker thread while the window keeps drawing. */
@@ -523,29 +480,29 @@ test_open_in_background (void)
   g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
   g_autoptr(GFile) file = g_file_new_for_path (sample);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/estate.bulwark");
-  BwWindow *window = new_window ();
-  BwDocument *before = document_of (window);
+  BwWindow *window = bw_test_window_new (app);
+  BwDocument *before = bw_test_window_document (window);
   gint64 deadline;
 
   bw_window_open_file (window, file);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress)));
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (document_of (window) == before && g_get_monotonic_time () < deadline)
+  while (bw_test_window_document (window) == before && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (document_of (window) != before);
+  g_assert_true (bw_test_window_document (window) != before);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress)));
-  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, 52);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), ==, 52);
 
   /* A file that cannot be read leaves the open document alone. */
-  before = document_of (window);
+  before = bw_test_window_document (window);
   bw_window_open_file (window, missing);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (gtk_widget_get_visible (GTK_WIDGET (window->progress)) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (document_of (window) == before);
-  iterate (100);
-  destroy_window (window);
+  g_assert_true (bw_test_window_document (window) == before);
+  bw_test_window_iterate (100);
+  bw_test_window_destroy (window);
 }
 
 /* A file naming a kind the catalog does not know is refused as the command line refuses it, by
@@ -561,13 +518,13 @@ test_unknown_kind_refused (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) toplevels = NULL;
   const char *message = "nodes[1].kind: unknown kind “azure.toaster”";
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwDocument *before;
   AdwMessageDialog *shown = NULL;
   gint64 deadline;
 
   g_assert_true (bw_window_load_file (window, good_file, NULL));
-  before = document_of (window);
+  before = bw_test_window_document (window);
   g_assert_true (g_file_set_contents (bad,
                                       "{\"format\": \"bulwark\", \"version\": 1, \"nodes\": ["
                                       "{\"id\": \"n1\", \"kind\": \"azure.vm\", \"label\": \"VM\", \"x\": 0, \"y\": 0},"
@@ -576,7 +533,7 @@ test_unknown_kind_refused (void)
   g_assert_false (bw_window_load_file (window, bad_file, &error));
   g_assert_error (error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, message);
-  g_assert_true (document_of (window) == before);
+  g_assert_true (bw_test_window_document (window) == before);
 
   /* In the background, as the file chooser opens it: the error dialog names the place. */
   bw_window_open_file (window, bad_file);
@@ -584,8 +541,8 @@ test_unknown_kind_refused (void)
   while (bw_project_get_loading (bw_window_get_project (window)) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  iterate (100);
-  g_assert_true (document_of (window) == before);
+  bw_test_window_iterate (100);
+  g_assert_true (bw_test_window_document (window) == before);
   g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), good_file));
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -598,7 +555,7 @@ test_unknown_kind_refused (void)
 
   g_unlink (bad);
   g_rmdir (dir);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* A recovery copy opens unsaved, in the name of its original file. */
@@ -612,16 +569,16 @@ test_restore (void)
   g_autofree char *contents = bw_test_read_file (small, NULL);
   BwRecovery recovery = { copy, original, (char *) "", 0 };
   g_autoptr(GError) error = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
 
   g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
   g_assert_true (bw_project_restore (bw_window_get_project (window), &recovery, &error));
   g_assert_no_error (error);
-  iterate (50);
+  bw_test_window_iterate (50);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• estate.bulwark — Bulwark");
   g_assert_cmpuint (bw_layout_get_n_nodes (bw_canvas_get_layout (window->canvas)), ==, 2);
   g_assert_false (bw_project_is_pristine (bw_window_get_project (window)));
-  destroy_window (window);
+  bw_test_window_destroy (window);
   bw_test_remove_tree (dir);
 }
 
@@ -640,7 +597,7 @@ test_restore_into_its_window (void)
   BwRecovery recovery = { copy, original, (char *) "", 0 };
   g_autoptr(GError) error = NULL;
   guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwProject *project = bw_window_get_project (window);
   GtkWindow *restored;
 
@@ -654,8 +611,8 @@ test_restore_into_its_window (void)
   g_assert_no_error (error);
   g_assert_true (restored == GTK_WINDOW (window));
   while (bw_project_get_loading (project))
-    iterate (10);
-  iterate (50);
+    bw_test_window_iterate (10);
+  bw_test_window_iterate (50);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
                     n_windows + 1);
   g_assert_cmpstr (bw_document_get_title (bw_project_get_document (project)), ==, "Unsaved work");
@@ -670,7 +627,7 @@ test_restore_into_its_window (void)
   g_assert_true (restored == GTK_WINDOW (window));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
                     n_windows + 1);
-  destroy_window (window);
+  bw_test_window_destroy (window);
   bw_test_remove_tree (dir);
 }
 
@@ -680,7 +637,7 @@ test_open_in_which_window (void)
 {
   g_autofree char *sample = bw_test_source_path ("tests/fixtures/good/small.bulwark");
   g_autoptr(GFile) file = g_file_new_for_path (sample);
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   BwWindow *other = NULL;
   gint64 deadline;
@@ -706,8 +663,8 @@ test_open_in_which_window (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), file));
   g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (other)), file));
-  destroy_window (other);
-  destroy_window (window);
+  bw_test_window_destroy (other);
+  bw_test_window_destroy (window);
 }
 
 /* The first widget of `type` under `root` (depth first) whose title is `title` when given. */
@@ -761,14 +718,14 @@ test_help_without_yelp (void)
       g_test_skip ("a help browser is installed");
       return;
     }
-  window = new_window ();
+  window = bw_test_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (50);
+  bw_test_window_iterate (50);
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (shown == NULL && g_get_monotonic_time () < deadline)
     {
-      iterate (20);
+      bw_test_window_iterate (20);
       for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
         if (ADW_IS_MESSAGE_DIALOG (l->data) &&
             g_strcmp0 (adw_message_dialog_get_heading (l->data), "Help Is Not Available") == 0)
@@ -777,7 +734,7 @@ test_help_without_yelp (void)
   g_assert_nonnull (shown);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (shown), "yelp"));
   gtk_window_destroy (GTK_WINDOW (shown));
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* Run uninstalled, the About window's icon is found: the application's icon is in the theme. */
@@ -813,7 +770,7 @@ collect_labels (GtkWidget *root,
 static void
 test_shortcuts_key_names (void)
 {
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   GtkShortcutsWindow *overlay =
       gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_autoptr(GString) texts = g_string_new (NULL);
@@ -826,7 +783,7 @@ test_shortcuts_key_names (void)
   g_assert_null (strstr (texts->str, "␣"));
   g_assert_nonnull (strstr (texts->str, "Delete"));
   g_assert_nonnull (strstr (texts->str, "Space"));
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* Copies the catalog file `name` to `dir`, every `key` value prefixed with markup-like text. */
@@ -891,8 +848,8 @@ test_names_are_not_markup (void)
   hostile = bw_catalog_new_from_directory (dir, &error);
   g_assert_no_error (error);
   bw_application_set_catalog (app, hostile);
-  window = new_window ();
-  history = history_of (window);
+  window = bw_test_window_new (app);
+  history = bw_test_window_history (window);
 
   for (guint i = 0; i < bw_catalog_get_n_stencils (hostile); i++)
     {
@@ -907,7 +864,7 @@ test_names_are_not_markup (void)
         id = bw_history_add_node (history, stencil->id, "N", NULL, 5000.0 + 400 * i, 0, &error);
       g_assert_no_error (error);
       bw_canvas_select (window->canvas, id, FALSE);
-      iterate (5);
+      bw_test_window_iterate (5);
       shown = find_label_with (window->inspector, stencil->name);
       g_assert_nonnull (shown);
       for (guint c = 0; stencil->capabilities != NULL && stencil->capabilities[c] != NULL; c++)
@@ -921,7 +878,7 @@ test_names_are_not_markup (void)
     }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  iterate (100);
+  bw_test_window_iterate (100);
   about = NULL;
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (ADW_IS_ABOUT_WINDOW (l->data))
@@ -930,7 +887,7 @@ test_names_are_not_markup (void)
   g_assert_nonnull (find_label_with (GTK_WIDGET (about), "MITRE ATT&CK each tactic covers."));
   gtk_window_destroy (about);
 
-  destroy_window (window);
+  bw_test_window_destroy (window);
   bw_application_set_catalog (app, shipped);
   bw_test_remove_tree (dir);
 }
@@ -946,15 +903,15 @@ test_project_title (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *saved = NULL;
   g_autofree char *drawing = NULL;
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   BwProject *project = bw_window_get_project (window);
   GtkWidget *row;
 
   gtk_menu_button_popup (window->title_button);
-  iterate (50);
+  bw_test_window_iterate (50);
   gtk_editable_set_text (GTK_EDITABLE (window->title_entry), "Contoso & Partners");
   g_signal_emit_by_name (window->title_entry, "activate");
-  iterate (50);
+  bw_test_window_iterate (50);
   g_assert_cmpstr (bw_project_get_title (project), ==, "Contoso & Partners");
   g_assert_true (bw_project_get_modified (project));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Contoso & Partners");
@@ -980,7 +937,7 @@ test_project_title (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Contoso & Partners");
   g_assert_true (bw_history_undo (bw_project_get_history (project)));
   g_assert_cmpstr (bw_project_get_title (project), ==, "");
-  destroy_window (window);
+  bw_test_window_destroy (window);
   bw_test_remove_tree (dir);
 }
 
@@ -994,7 +951,7 @@ test_inspector_undo_exact (void)
   g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  BwWindow *window = new_window ();
+  BwWindow *window = bw_test_window_new (app);
   const char *service = NULL;
   const char *asset = NULL;
   GtkWidget *toggle;
@@ -1002,10 +959,11 @@ test_inspector_undo_exact (void)
 
   g_assert_true (g_file_set_contents (path, original, -1, NULL));
   g_assert_true (bw_window_load_file (window, file, NULL));
-  for (guint i = 0; i < bw_document_get_n_nodes (document_of (window)); i++)
+  for (guint i = 0; i < bw_document_get_n_nodes (bw_test_window_document (window)); i++)
     {
-      const BwNode *node = bw_document_get_node (document_of (window), i);
-      const BwStencil *stencil = bw_catalog_lookup_stencil (catalog_of (window), node->kind);
+      const BwNode *node = bw_document_get_node (bw_test_window_document (window), i);
+      const BwStencil *stencil =
+          bw_catalog_lookup_stencil (bw_test_window_catalog (window), node->kind);
 
       if (service == NULL && stencil->role == BW_ROLE_SERVICE && stencil->capabilities[0] != NULL)
         service = node->id;
@@ -1014,22 +972,23 @@ test_inspector_undo_exact (void)
     }
 
   bw_canvas_select (window->canvas, service, FALSE);
-  iterate (50);
+  bw_test_window_iterate (50);
   toggle = find_widget (find_widget (window->inspector, BW_TYPE_CAPABILITY_ROW, NULL),
                        GTK_TYPE_SWITCH, NULL);
   g_assert_nonnull (toggle);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
-  iterate (50);
-  g_assert_true (bw_history_get_modified (history_of (window)));
+  bw_test_window_iterate (50);
+  g_assert_true (bw_history_get_modified (bw_test_window_history (window)));
   g_assert_false (bw_node_get_capability_enabled (
-      bw_document_lookup_node (document_of (window), service),
-      bw_catalog_lookup_stencil (catalog_of (window),
-                                 bw_document_lookup_node (document_of (window), service)->kind)
+      bw_document_lookup_node (bw_test_window_document (window), service),
+      bw_catalog_lookup_stencil (
+          bw_test_window_catalog (window),
+          bw_document_lookup_node (bw_test_window_document (window), service)->kind)
           ->capabilities[0]));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate (50);
-  g_assert_false (bw_history_get_can_undo (history_of (window)));
+  bw_test_window_iterate (50);
+  g_assert_false (bw_history_get_can_undo (bw_test_window_history (window)));
   /* The inspector shows the switch on again, and the file is what it was. */
   toggle = find_widget (find_widget (window->inspector, BW_TYPE_CAPABILITY_ROW, NULL),
                        GTK_TYPE_SWITCH, NULL);
@@ -1037,14 +996,15 @@ test_inspector_undo_exact (void)
   assert_window_saves_as (window, path, original);
 
   bw_canvas_select (window->canvas, asset, FALSE);
-  iterate (50);
+  bw_test_window_iterate (50);
   /* Platforms are picked from the catalog's, not typed: check one beside the defaults. */
   {
-    g_auto(GStrv) known = bw_catalog_dup_platforms (catalog_of (window));
+    g_auto(GStrv) known = bw_catalog_dup_platforms (bw_test_window_catalog (window));
     const char *extra = NULL;
     const BwStencil *stencil =
-        bw_catalog_lookup_stencil (catalog_of (window),
-                                   bw_document_lookup_node (document_of (window), asset)->kind);
+        bw_catalog_lookup_stencil (
+            bw_test_window_catalog (window),
+            bw_document_lookup_node (bw_test_window_document (window), asset)->kind);
     g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
     g_auto(GStrv) expected = NULL;
     g_auto(GStrv) platforms = NULL;
@@ -1065,19 +1025,21 @@ test_inspector_undo_exact (void)
     check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
     g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-    iterate (50);
-    platforms = bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset));
+    bw_test_window_iterate (50);
+    platforms =
+        bw_node_dup_platforms (bw_document_lookup_node (bw_test_window_document (window), asset));
     g_assert_true (g_strv_equal ((const char *const *) platforms, (const char *const *) expected));
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate (50);
-  g_assert_false (bw_history_get_can_undo (history_of (window)));
-  g_assert_null (bw_node_dup_platforms (bw_document_lookup_node (document_of (window), asset)));
+  bw_test_window_iterate (50);
+  g_assert_false (bw_history_get_can_undo (bw_test_window_history (window)));
+  g_assert_null (
+      bw_node_dup_platforms (bw_document_lookup_node (bw_test_window_document (window), asset)));
   assert_window_saves_as (window, path, original);
 
   g_unlink (path);
   g_rmdir (dir);
-  destroy_window (window);
+  bw_test_window_destroy (window);
 }
 
 /* A large estate opens and draws: 100,000 nodes in 100 zones, with edges. */
@@ -1111,21 +1073,21 @@ test_open_large (void)
   g_assert_true (g_file_set_contents (path, out->str, out->len, NULL));
   g_string_free (out, TRUE);
 
-  window = new_window ();
-  before = document_of (window);
+  window = bw_test_window_new (app);
+  before = bw_test_window_document (window);
   start = g_get_monotonic_time ();
   bw_window_open_file (window, file);
   deadline = start + 90 * G_USEC_PER_SEC;
-  while (document_of (window) == before && g_get_monotonic_time () < deadline)
+  while (bw_test_window_document (window) == before && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_test_message ("100,000 nodes open in %.1f s", (g_get_monotonic_time () - start) / 1e6);
-  g_assert_true (document_of (window) != before);
-  g_assert_cmpuint (bw_document_get_n_nodes (document_of (window)), ==, 100000);
+  g_assert_true (bw_test_window_document (window) != before);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), ==, 100000);
   /* It draws and stays responsive. */
-  iterate (500);
+  bw_test_window_iterate (500);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_test_message ("and drawn after %.1f s", (g_get_monotonic_time () - start) / 1e6);
-  destroy_window (window);
+  bw_test_window_destroy (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -1136,23 +1098,15 @@ main (int    argc,
 {
   int status;
 
-  /* No session bus under Xvfb: keep GTK from asking for the accessibility bus. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  if (gdk_display_get_default () == NULL)
-    {
-      g_print ("SKIP: no display (run under xvfb-run)\n");
-      return BW_TEST_SKIP;
-    }
-
   /* As build-aux/run.sh starts it: the icons from the source tree. */
   {
     g_autofree char *icons = bw_test_source_path ("data/icons");
 
     g_setenv ("BW_ICON_DIR", icons, TRUE);
   }
-  app = bw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);

@@ -1,0 +1,87 @@
+/* bw-test-window.c: helpers shared by the tests that run the real window under a display. */
+#include "config.h"
+
+#include "bw-test-window.h"
+#include "bw-window-private.h"
+
+gboolean
+bw_test_window_init_display (int    *argc,
+                             char ***argv)
+{
+  /* No session bus under Xvfb: keep GTK from asking for the accessibility bus. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    {
+      g_print ("SKIP: no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+BwApplication *
+bw_test_window_init (int    *argc,
+                     char ***argv)
+{
+  BwApplication *app;
+
+  if (!bw_test_window_init_display (argc, argv))
+    return NULL;
+  app = bw_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  return app;
+}
+
+void
+bw_test_window_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+BwWindow *
+bw_test_window_new (BwApplication *app)
+{
+  BwWindow *window = bw_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (200);
+  return window;
+}
+
+void
+bw_test_window_destroy (gpointer window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (BW_IS_WINDOW (window))
+    BW_WINDOW (window)->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
+BwDocument *
+bw_test_window_document (BwWindow *window)
+{
+  return bw_project_get_document (bw_window_get_project (window));
+}
+
+BwHistory *
+bw_test_window_history (BwWindow *window)
+{
+  return bw_project_get_history (bw_window_get_project (window));
+}
+
+BwEngine *
+bw_test_window_engine (BwWindow *window)
+{
+  return bw_project_get_engine (bw_window_get_project (window));
+}
+
+BwCatalog *
+bw_test_window_catalog (BwWindow *window)
+{
+  return bw_project_get_catalog (bw_window_get_project (window));
+}

@@ -1,0 +1,34 @@
+/* bw-test-window.h: helpers shared by the tests that run the real window under a display. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bw-application.h"
+#include "bw-project.h"
+#include "bw-window.h"
+
+G_BEGIN_DECLS
+
+/* Sets GTK up for a test under the display (no accessibility bus under Xvfb). FALSE, having
+ * said so, when there is no display: the test then exits with BW_TEST_SKIP. */
+gboolean       bw_test_window_init_display (int    *argc,
+                                            char ***argv);
+/* The same, then a registered application; NULL when there is no display. */
+BwApplication *bw_test_window_init         (int    *argc,
+                                            char ***argv);
+
+/* Runs the main context for `ms` milliseconds. */
+void           bw_test_window_iterate      (guint ms);
+/* A new window of `app`, presented and given time to draw. */
+BwWindow      *bw_test_window_new          (BwApplication *app);
+/* Destroys a GtkWindow (a BwWindow without asking about unsaved changes: the test decides
+ * what is kept) and lets the main context settle. */
+void           bw_test_window_destroy      (gpointer window);
+
+/* What the window's project holds. */
+BwDocument    *bw_test_window_document     (BwWindow *window);
+BwHistory     *bw_test_window_history      (BwWindow *window);
+BwEngine      *bw_test_window_engine       (BwWindow *window);
+BwCatalog     *bw_test_window_catalog      (BwWindow *window);
+
+G_END_DECLS
