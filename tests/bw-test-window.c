@@ -32,6 +32,15 @@ bw_test_window_init (int    *argc,
   return app;
 }
 
+int
+bw_test_window_run (BwApplication **app)
+{
+  int status = g_test_run ();
+
+  g_clear_object (app);
+  return status;
+}
+
 void
 bw_test_window_iterate (guint ms)
 {

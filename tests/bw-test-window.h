@@ -17,6 +17,9 @@ gboolean       bw_test_window_init_display (int    *argc,
 BwApplication *bw_test_window_init         (int    *argc,
                                             char ***argv);
 
+/* Runs the tests added, then lets `*app` go: g_test_run ()'s status. */
+int            bw_test_window_run          (BwApplication **app);
+
 /* Runs the main context for `ms` milliseconds. */
 void           bw_test_window_iterate      (guint ms);
 /* A new window of `app`, presented and given time to draw. */

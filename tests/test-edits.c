@@ -17,8 +17,7 @@ static BwApplication *app;
 static double
 overall (BwWindow *window)
 {
-  return bw_report_get_summary (bw_engine_get_report (bw_project_get_engine (window->project)))
-      ->ratio;
+  return bw_report_get_summary (bw_engine_get_report (bw_test_window_engine (window)))->ratio;
 }
 
 static BwWindow *
@@ -218,7 +217,7 @@ test_inspector_size_follows (void)
 {
   BwWindow *window = sample_window ();
   BwCanvas *canvas = bw_window_get_canvas (window);
-  BwHistory *history = bw_project_get_history (window->project);
+  BwHistory *history = bw_test_window_history (window);
   const BwZone *zone;
 
   bw_canvas_select (canvas, "z3", FALSE);
@@ -235,8 +234,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   app = bw_test_window_init (&argc, &argv);
   if (app == NULL)
     return BW_TEST_SKIP;
@@ -246,7 +243,5 @@ main (int    argc,
   g_test_add_func ("/edits/zone-reparent-by-centre", test_zone_reparent_by_centre);
   g_test_add_func ("/edits/inspector-size-follows", test_inspector_size_follows);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return bw_test_window_run (&app);
 }

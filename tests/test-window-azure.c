@@ -90,13 +90,9 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   app = bw_test_window_init (&argc, &argv);
   if (app == NULL)
     return BW_TEST_SKIP;
   g_test_add_func ("/window-azure/import-and-arrange", test_import_and_arrange);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return bw_test_window_run (&app);
 }

@@ -236,8 +236,7 @@ main (int    argc,
   g_test_add_func ("/window-catalog/damaged-falls-back", test_damaged_falls_back);
   g_test_add_func ("/window-catalog/import-from-preferences", test_import_from_preferences);
 
-  status = g_test_run ();
-  g_clear_object (&app);
+  status = bw_test_window_run (&app);
   bw_test_remove_tree (home);
   bw_test_remove_tree (work);
   return status;

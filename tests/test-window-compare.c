@@ -218,8 +218,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   app = bw_test_window_init (&argc, &argv);
   if (app == NULL)
     return BW_TEST_SKIP;
@@ -228,7 +226,5 @@ main (int    argc,
   g_test_add_func ("/window-compare/untitled", test_compare_untitled);
   g_test_add_func ("/window-compare/export-csv", test_export_csv);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return bw_test_window_run (&app);
 }

@@ -214,8 +214,7 @@ main (int    argc,
   g_test_add_func ("/window-import/asks-page", test_asks_page);
   g_test_add_func ("/window-import/report-text", test_report_text);
 
-  status = g_test_run ();
-  g_clear_object (&app);
+  status = bw_test_window_run (&app);
   bw_test_remove_tree (home);
   return status;
 }

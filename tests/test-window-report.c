@@ -61,13 +61,9 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   app = bw_test_window_init (&argc, &argv);
   if (app == NULL)
     return BW_TEST_SKIP;
   g_test_add_func ("/window/report", test_report);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return bw_test_window_run (&app);
 }

@@ -1096,8 +1096,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   /* As build-aux/run.sh starts it: the icons from the source tree. */
   {
     g_autofree char *icons = bw_test_source_path ("data/icons");
@@ -1130,7 +1128,5 @@ main (int    argc,
   g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
   g_test_add_func ("/window/open-large", test_open_large);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return bw_test_window_run (&app);
 }
