@@ -105,6 +105,14 @@ drag_begin_cb (BwCanvas       *self,
   self->applied_dx = self->applied_dy = 0;
   g_clear_pointer (&self->drag_target, g_free);
 
+  /* The strip is a control over the diagram: a press on it starts nothing there; a release
+   * on the same cell activates it (drag_end_cb). */
+  if (bw_canvas_strip_contains (self, wx, wy))
+    {
+      self->drag_mode = DRAG_NONE;
+      return;
+    }
+
   if (button == GDK_BUTTON_MIDDLE || self->space_down || self->document == NULL)
     {
       self->drag_mode = DRAG_PAN;
@@ -251,6 +259,16 @@ drag_end_cb (BwCanvas       *self,
   self->guide_x = self->guide_y = NAN;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
+  if (mode == DRAG_NONE &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
+    {
+      double sx, sy;
+
+      gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+      if (bw_canvas_strip_contains (self, sx, sy) && ABS (off_x) < 4 && ABS (off_y) < 4)
+        bw_canvas_activate_strip (self, sx, sy);
+    }
+
   switch (mode)
     {
     case DRAG_MOVE:
@@ -320,8 +338,12 @@ motion_cb (BwCanvas                 *self,
     return;
 
   bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
-  id = handle_at (self, x, y);
-  if (id != NULL)
+  if (bw_canvas_strip_contains (self, wx, wy))
+    {
+      id = NULL;
+      cursor = "pointer";
+    }
+  else if ((id = handle_at (self, x, y)) != NULL)
     cursor = "crosshair";
   else if (resize_grip_at (self, x, y) != NULL)
     cursor = "se-resize";

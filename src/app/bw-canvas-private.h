@@ -84,6 +84,14 @@ void        bw_canvas_snapshot                (GtkWidget   *widget,
 /* bw-canvas-input.c: the event controllers and the drag state machine. */
 void        bw_canvas_input_init              (BwCanvas *self);
 
+/* bw-canvas-strip.c: the coverage strip's own events — its signals, its tooltips. */
+void        bw_canvas_strip_class_init        (GtkWidgetClass *widget_class);
+void        bw_canvas_strip_init              (BwCanvas *self);
+/* Whether (wx, wy), widget coordinates, lies on the strip the canvas shows. */
+gboolean    bw_canvas_strip_contains          (BwCanvas *self,
+                                               double    wx,
+                                               double    wy);
+
 /* bw-canvas-edit.c: the canvas's own actions and their keys — delete, select all, copy, cut,
  * paste, duplicate, nudge, focus the next node. */
 void        bw_canvas_edit_class_init         (GtkWidgetClass *widget_class);

@@ -534,6 +534,7 @@ bw_canvas_class_init (BwCanvasClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "bwcanvas");
   bw_canvas_edit_class_init (widget_class);
+  bw_canvas_strip_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -571,6 +572,7 @@ bw_canvas_init (BwCanvas *self)
                                   _("Diagram"), -1);
 
   bw_canvas_input_init (self);
+  bw_canvas_strip_init (self);
 
   bw_canvas_update_actions (self);
 }

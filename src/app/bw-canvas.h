@@ -103,6 +103,16 @@ char         *bw_canvas_connect          (BwCanvas   *self,
 const BwOverlay *bw_canvas_get_overlay   (BwCanvas   *self);
 void          bw_canvas_set_show_overlay (BwCanvas   *self,
                                           gboolean    show);
+/* What the strip's cell at (x, y), widget coordinates, says in its tooltip: the full name and
+ * the figures; NULL when no cell is there. */
+char         *bw_canvas_get_strip_text   (BwCanvas   *self,
+                                          double      x,
+                                          double      y);
+/* As a click at (x, y) does: on a strip cell, emits tactic-activated or phase-activated with
+ * its id and returns TRUE. */
+gboolean      bw_canvas_activate_strip   (BwCanvas   *self,
+                                          double      x,
+                                          double      y);
 
 /* Highlight for the coverage view: services that cover, assets where it is a gap. */
 void          bw_canvas_set_highlight    (BwCanvas   *self,

@@ -265,6 +265,70 @@ bw_coverage_view_show_tactics (BwCoverageView *self)
     }
 }
 
+gboolean
+bw_coverage_view_open_tactic (BwCoverageView *self,
+                              const char     *tactic_id)
+{
+  g_return_val_if_fail (BW_IS_COVERAGE_VIEW (self), FALSE);
+  g_return_val_if_fail (tactic_id != NULL, FALSE);
+
+  if (self->catalog == NULL)
+    return FALSE;
+  for (guint i = 0; i < bw_catalog_get_n_tactics (self->catalog); i++)
+    if (g_str_equal (bw_catalog_get_tactic (self->catalog, i)->id, tactic_id))
+      {
+        bw_coverage_view_show_tactic (self, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+bw_coverage_view_open_phase (BwCoverageView *self,
+                             const char     *phase_id)
+{
+  const BwPhase *phase = NULL;
+  int best = -1;
+  double best_ratio = 2;
+
+  g_return_val_if_fail (BW_IS_COVERAGE_VIEW (self), FALSE);
+  g_return_val_if_fail (phase_id != NULL, FALSE);
+
+  if (self->catalog == NULL || self->report == NULL)
+    return FALSE;
+  for (guint i = 0; i < bw_catalog_get_n_phases (self->catalog) && phase == NULL; i++)
+    if (g_str_equal (bw_catalog_get_phase (self->catalog, i)->id, phase_id))
+      phase = bw_catalog_get_phase (self->catalog, i);
+  if (phase == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < bw_catalog_get_n_tactics (self->catalog); i++)
+    {
+      const BwTactic *tactic = bw_catalog_get_tactic (self->catalog, i);
+      const BwReportFigures *f = bw_report_get_tactic (self->report, i);
+      double ratio = f->applicable > 0 ? f->ratio : 1.5;
+
+      if (g_strv_contains ((const char *const *) phase->tactics, tactic->shortname) &&
+          ratio < best_ratio)
+        {
+          best = (int) i;
+          best_ratio = ratio;
+        }
+    }
+  if (best < 0)
+    return FALSE;
+  bw_coverage_view_show_tactic (self, best);
+  return TRUE;
+}
+
+int
+bw_coverage_view_get_tactic (BwCoverageView *self)
+{
+  g_return_val_if_fail (BW_IS_COVERAGE_VIEW (self), -1);
+
+  return self->tactic;
+}
+
 const char *
 bw_coverage_view_get_technique (BwCoverageView *self)
 {

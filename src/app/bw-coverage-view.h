@@ -20,6 +20,15 @@ void        bw_coverage_view_set_project  (BwCoverageView *self,
 void        bw_coverage_view_show_tactic  (BwCoverageView *self,
                                            guint           tactic_index);
 void        bw_coverage_view_show_tactics (BwCoverageView *self);
+/* Opens the tactic with `tactic_id` ("TA0005"); FALSE when the catalog has none such. */
+gboolean    bw_coverage_view_open_tactic  (BwCoverageView *self,
+                                           const char     *tactic_id);
+/* Opens the weakest tactic of the kill-chain phase `phase_id`: the lowest ratio among those
+ * with applicable techniques, the first in matrix order on a tie; FALSE when there is none. */
+gboolean    bw_coverage_view_open_phase   (BwCoverageView *self,
+                                           const char     *phase_id);
+/* The shown tactic's index in matrix order, or -1 on the tactic list. */
+int         bw_coverage_view_get_tactic   (BwCoverageView *self);
 const char *bw_coverage_view_get_technique (BwCoverageView *self);
 
 G_END_DECLS

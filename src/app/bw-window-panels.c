@@ -127,6 +127,23 @@ update_summary (BwWindow *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+/* A click on a cell of the canvas's coverage strip opens it in the Coverage page. */
+static void
+strip_tactic_activated_cb (BwWindow   *self,
+                           const char *tactic_id)
+{
+  adw_view_stack_set_visible_child_name (self->side_stack, "coverage");
+  bw_coverage_view_open_tactic (BW_COVERAGE_VIEW (self->coverage), tactic_id);
+}
+
+static void
+strip_phase_activated_cb (BwWindow   *self,
+                          const char *phase_id)
+{
+  adw_view_stack_set_visible_child_name (self->side_stack, "coverage");
+  bw_coverage_view_open_phase (BW_COVERAGE_VIEW (self->coverage), phase_id);
+}
+
 void
 bw_window_selection_changed (BwWindow *self)
 {
@@ -163,6 +180,10 @@ bw_window_panels_init (BwWindow *self)
 {
   g_signal_connect_object (self->canvas, "zone-reparented", G_CALLBACK (zone_reparented_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "tactic-activated",
+                           G_CALLBACK (strip_tactic_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "phase-activated",
+                           G_CALLBACK (strip_phase_activated_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "sidebar-page", self->side_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_group_connect_object (self->project_signals, "notify::report",
