@@ -31,13 +31,22 @@ array_to_strv (JsonArray *array)
   return g_strv_builder_end (builder);
 }
 
+/* Read in place, without a copy: the engine asks it for every capability of every service. */
 gboolean
 bw_node_get_capability_enabled (const BwNode *node,
                                 const char   *capability)
 {
-  g_auto(GStrv) disabled = bw_node_dup_disabled_capabilities (node);
+  JsonArray *disabled = props_array (node, "disabled_capabilities");
 
-  return !g_strv_contains ((const char *const *) disabled, capability);
+  for (guint i = 0; disabled != NULL && i < json_array_get_length (disabled); i++)
+    {
+      JsonNode *element = json_array_get_element (disabled, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING &&
+          g_str_equal (json_node_get_string (element), capability))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 char **

@@ -28,27 +28,6 @@ struct _BwEngineAssets
   GHashTable *services;   /* node id → ServiceScores * */
 };
 
-static gboolean
-props_list_contains (JsonObject *props,
-                     const char *key,
-                     const char *value)
-{
-  JsonNode *node = json_object_get_member (props, key);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *e = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
-          g_str_equal (json_node_get_string (e), value))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static void
 service_scores_free (gpointer data)
@@ -79,7 +58,7 @@ service_scores (BwEngineAssets *self,
       const BwCapability *cap = bw_catalog_lookup_capability (self->catalog,
                                                               stencil->capabilities[i]);
 
-      if (cap == NULL || props_list_contains (node->props, "disabled_capabilities", cap->id) ||
+      if (cap == NULL || !bw_node_get_capability_enabled (node, cap->id) ||
           !bw_capability_within_licence (cap, licence))
         continue;
       for (guint k = 0; k < cap->n_entries; k++)

@@ -52,28 +52,6 @@ counter_add (BwEngineCounter *c,
     }
 }
 
-/* The strings of a props array member, or NULL when absent or malformed. */
-static gboolean
-props_strings_contain (JsonObject *props,
-                       const char *key,
-                       const char *value)
-{
-  JsonNode *node = json_object_get_member (props, key);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *e = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
-          g_str_equal (json_node_get_string (e), value))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 void
 bw_engine_index_add (GHashTable *index,
@@ -151,7 +129,7 @@ bw_engine_service_caps (BwEngine     *self,
       const BwCapability *cap =
           bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
 
-      if (cap == NULL || props_strings_contain (node->props, "disabled_capabilities", cap->id) ||
+      if (cap == NULL || !bw_node_get_capability_enabled (node, cap->id) ||
           !bw_capability_within_licence (cap, self->licence))
         continue;
       for (guint k = 0; k < cap->n_entries; k++)
