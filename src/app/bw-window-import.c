@@ -38,6 +38,9 @@ bw_window_import_report_text (const BwDrawioReport *report)
       if (s->kind == BW_DRAWIO_SKIPPED_SHAPE)
         g_string_append_printf (out, _("Shape “%s” (%s): no stencil matches it"), s->label,
                                 s->shape ? s->shape : _("no shape"));
+      else if (s->kind == BW_DRAWIO_SKIPPED_HIDDEN)
+        g_string_append_printf (out, _("Hidden “%s”: draw.io does not show it"),
+                                *s->label != '\0' ? s->label : s->cell);
       else if (s->kind == BW_DRAWIO_SKIPPED_TEXT)
         g_string_append_printf (out, _("Text “%s”"), s->label);
       else

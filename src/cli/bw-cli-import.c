@@ -43,6 +43,9 @@ print_skipped (const BwDrawioSkipped *s)
     case BW_DRAWIO_SKIPPED_TEXT:
       g_print (_("  text “%s” (cell %s)\n"), label, cell);
       break;
+    case BW_DRAWIO_SKIPPED_HIDDEN:
+      g_print (_("  hidden “%s” (cell %s): draw.io does not show it\n"), label, cell);
+      break;
     case BW_DRAWIO_SKIPPED_EDGE:
     default:
       g_print (_("  connector %s: %s\n"), cell, s->reason);

@@ -407,6 +407,7 @@ read_cell (xmlNode *node)
   g_autofree char *value = NULL;
   g_autofree char *vertex = NULL;
   g_autofree char *edge = NULL;
+  g_autofree char *visible = NULL;
   gboolean html;
 
   if (mxcell == NULL)
@@ -424,6 +425,8 @@ read_cell (xmlNode *node)
   edge = get_attr (mxcell, "edge");
   cell->vertex = g_strcmp0 (vertex, "1") == 0;
   cell->edge = !cell->vertex && g_strcmp0 (edge, "1") == 0;
+  visible = get_attr (mxcell, "visible");
+  cell->hidden = g_strcmp0 (visible, "0") == 0;
   value = node != mxcell ? get_attr (node, "label") : get_attr (mxcell, "value");
   if (node != mxcell && value != NULL)
     {

@@ -54,6 +54,7 @@ typedef enum
   BW_DRAWIO_CELL_SKIP,       /* a shape no stencil matches */
   BW_DRAWIO_CELL_EDGE,
   BW_DRAWIO_CELL_EDGE_LABEL, /* a label on a connector */
+  BW_DRAWIO_CELL_HIDDEN,     /* a shape or connector draw.io does not show */
 } BwDrawioCellRole;
 
 typedef struct _BwDrawioCell BwDrawioCell;
@@ -67,6 +68,7 @@ struct _BwDrawioCell
   char             *target;
   gboolean          vertex;
   gboolean          edge;
+  gboolean          hidden;   /* visible="0" on it or on a cell it lies in */
   double            x, y, w, h;
   int               line;
 
