@@ -234,6 +234,99 @@ test_graph_query (void)
                  "microsoft.compute/disks=1 microsoft.network/networkinterfaces=1", 19);
 }
 
+/* Resource Graph's table form holds the same inventory as its object list: the same document. */
+static void
+test_graph_table (void)
+{
+  g_autofree char *path = bw_test_source_path ("tests/fixtures/azure/graph-query.json");
+  gsize length;
+  g_autofree char *data = bw_test_read_file (path, &length);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(BwDocument) listed = NULL;
+  g_autoptr(BwDocument) tabled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  JsonArray *records;
+
+  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
+  records = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "data");
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      g_autoptr(GList) members = json_object_get_members (json_array_get_object_element (records, i));
+
+      for (GList *m = members; m != NULL; m = m->next)
+        if (!g_ptr_array_find_with_equal_func (columns, m->data, g_str_equal, NULL))
+          g_ptr_array_add (columns, g_strdup (m->data));
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "totalRecords");
+  json_builder_add_int_value (builder, json_array_get_length (records));
+  json_builder_set_member_name (builder, "data");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, columns->pdata[c]);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "string");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < columns->len; c++)
+        {
+          JsonNode *value = json_object_get_member (record, columns->pdata[c]);
+
+          if (value != NULL)
+            json_builder_add_value (builder, json_node_copy (value));
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  table = json_to_string (root, FALSE);
+
+  listed = import_data (data, length, NULL, &error);
+  g_assert_no_error (error);
+  tabled = import_data (table, strlen (table), NULL, &error);
+  g_assert_no_error (error);
+  want = bw_document_to_data (listed, NULL);
+  got = bw_document_to_data (tabled, NULL);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpuint (bw_document_get_n_nodes (tabled), ==, 12);
+
+  /* A row short of a column is refused, and the error names it. */
+  {
+    const char *bad = "{\"data\": {\"columns\": [{\"name\": \"id\"}, {\"name\": \"type\"}],"
+                      " \"rows\": [[\"/subscriptions/x\", \"microsoft.resources/subscriptions\"],"
+                      " [\"/subscriptions/y\"]]}}";
+    g_autoptr(BwDocument) none = import_data (bad, strlen (bad), NULL, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, BW_AZURE_IMPORT_ERROR, BW_AZURE_IMPORT_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "data.rows[1]: "));
+  }
+}
+
 static void
 test_bare_array (void)
 {
@@ -718,6 +811,7 @@ main (int    argc,
   catalog = bw_catalog_load_default (NULL);
   g_test_add_func ("/azure/table", test_table);
   g_test_add_func ("/azure/graph-query", test_graph_query);
+  g_test_add_func ("/azure/graph-table", test_graph_table);
   g_test_add_func ("/azure/bare-array", test_bare_array);
   g_test_add_func ("/azure/resource-list", test_resource_list);
   g_test_add_func ("/azure/group-export", test_group_export);

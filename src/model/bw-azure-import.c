@@ -493,6 +493,66 @@ read_template_resource (BwAzureImport *imp,
   return TRUE;
 }
 
+/* Resource Graph's table form (`"resultFormat": "table"`, and older API versions):
+ * {"data": {"columns": [{"name": …, "type": …}], "rows": [[…], …]}} — each row made the object
+ * the other forms list, null cells left out. */
+static JsonArray *
+table_rows (JsonObject  *table,
+            GError     **error)
+{
+  JsonArray *columns = bw_json_object_get_array (table, "columns");
+  JsonArray *rows = bw_json_object_get_array (table, "rows");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(JsonArray) objects = NULL;
+
+  if (columns == NULL || rows == NULL)
+    {
+      invalid (error, "data", _("a table needs “columns” and “rows” arrays"));
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      JsonObject *column = bw_json_array_get_object (columns, i);
+      const char *name = column ? bw_json_object_get_string (column, "name") : NULL;
+
+      if (name == NULL)
+        {
+          g_autofree char *place = g_strdup_printf ("data.columns[%u]", i);
+
+          invalid (error, place, _("a column needs a “name”"));
+          return NULL;
+        }
+      g_ptr_array_add (names, (gpointer) name);
+    }
+  objects = json_array_sized_new (json_array_get_length (rows));
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *node = json_array_get_element (rows, i);
+      JsonArray *row = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonObject *object;
+
+      if (row == NULL || json_array_get_length (row) != names->len)
+        {
+          g_autofree char *place = g_strdup_printf ("data.rows[%u]", i);
+          g_autofree char *message =
+              g_strdup_printf (_("a row needs one value for each of the %u columns"), names->len);
+
+          invalid (error, place, message);
+          return NULL;
+        }
+      object = json_object_new ();
+      for (guint c = 0; c < names->len; c++)
+        {
+          JsonNode *cell = json_array_get_element (row, c);
+
+          if (!JSON_NODE_HOLDS_NULL (cell))
+            json_object_set_member (object, names->pdata[c], json_node_copy (cell));
+        }
+      json_array_add_object_element (objects, object);
+    }
+  return g_steal_pointer (&objects);
+}
+
 static gboolean
 read_records (BwAzureImport *imp,
               JsonNode      *root,
@@ -507,7 +567,17 @@ read_records (BwAzureImport *imp,
     {
       JsonObject *top = json_node_get_object (root);
 
-      if ((list = bw_json_object_get_array (top, "data")) != NULL)
+      JsonObject *table = bw_json_object_get_object (top, "data");
+
+      if (table != NULL)
+        {
+          if ((list = table_rows (table, error)) == NULL)
+            return FALSE;
+          /* The records are read as long as the document is: the tree keeps them. */
+          json_object_set_array_member (top, "data", json_array_ref (list));
+          name = "data.rows";
+        }
+      else if ((list = bw_json_object_get_array (top, "data")) != NULL)
         {
           name = "data";
           json_array_ref (list);
