@@ -258,7 +258,8 @@ test_graph_table (void)
                                           "data");
   for (guint i = 0; i < json_array_get_length (records); i++)
     {
-      g_autoptr(GList) members = json_object_get_members (json_array_get_object_element (records, i));
+      JsonObject *record = json_array_get_object_element (records, i);
+      g_autoptr(GList) members = json_object_get_members (record);
 
       for (GList *m = members; m != NULL; m = m->next)
         if (!g_ptr_array_find_with_equal_func (columns, m->data, g_str_equal, NULL))

@@ -24,7 +24,7 @@ typedef enum
   BW_DRAWIO_SKIPPED_SHAPE, /* a shape no stencil matches */
   BW_DRAWIO_SKIPPED_TEXT,  /* a text box */
   BW_DRAWIO_SKIPPED_EDGE,  /* a connector the edit rules do not admit, or not joined at both ends */
-  BW_DRAWIO_SKIPPED_HIDDEN, /* a shape or connector hidden in draw.io (itself, its group or layer) */
+  BW_DRAWIO_SKIPPED_HIDDEN, /* a shape or connector draw.io hides (it, its group or its layer) */
 } BwDrawioSkippedKind;
 
 typedef struct
