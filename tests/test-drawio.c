@@ -281,6 +281,39 @@ test_svg (void)
   check_tenant (doc, report);
 }
 
+/* A .drawio.png carries its diagram in a text chunk, as draw.io writes it now (tEXt "mxfile")
+ * and as it did (zTXt "mxGraphModel"); the same estate as the SVG's. A PNG without one, or cut
+ * short, is refused with the reason. */
+static void
+test_png (void)
+{
+  const char *names[] = { "tenant.drawio.png", "tenant-legacy.drawio.png" };
+  g_autofree char *path = bw_test_source_path ("tests/fixtures/drawio/tenant.drawio.png");
+  gsize length = 0;
+  g_autofree char *data = bw_test_read_file (path, &length);
+  /* The signature and the image header alone. */
+  gsize header = 8 + 12 + 13;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(BwDrawioReport) report = NULL;
+      g_autoptr(BwDocument) doc = import_fixture (names[i], NULL, &report);
+
+      g_assert_cmpstr (bw_document_get_title (doc), ==, i == 0 ? "tenant" : "tenant-legacy");
+      check_tenant (doc, report);
+    }
+  for (gsize cut = header; cut <= header + 40; cut += 20)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BwDocument) doc = bw_drawio_import (shipped_catalog (), data, cut, NULL, "t", NULL,
+                                                    &error);
+
+      g_assert_null (doc);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, "PNG"));
+    }
+}
+
 /* A group of one icon and a text box is the icon, captioned by the text; a group of two icons
  * is a Group zone; a box drawn around them is a zone of the kind its label names. */
 static void
@@ -793,6 +826,7 @@ main (int    argc,
   g_test_add_func ("/drawio/bare-model", test_bare_model);
   g_test_add_func ("/drawio/multi-page", test_multi_page);
   g_test_add_func ("/drawio/svg", test_svg);
+  g_test_add_func ("/drawio/png", test_png);
   g_test_add_func ("/drawio/grouped", test_grouped);
   g_test_add_func ("/drawio/mapped-by-hand", test_mapped_by_hand);
   g_test_add_func ("/drawio/table/reaches-every-stencil", test_table_reaches_every_stencil);

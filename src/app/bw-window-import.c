@@ -389,7 +389,7 @@ import_drawio_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   static const BwChooserType type = { N_("draw.io Diagrams"), NULL,
-                                      { "drawio", "dio", "xml", "svg" } };
+                                      { "drawio", "dio", "xml", "svg", "png" } };
   GtkFileChooserNative *chooser = bw_window_chooser_new (BW_WINDOW (widget),
                                                          _("Import a draw.io Diagram"),
                                                          _("_Import"), NULL, &type);

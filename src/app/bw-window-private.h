@@ -82,7 +82,7 @@ typedef struct
 {
   const char *name;
   const char *mime;
-  const char *suffixes[4];
+  const char *suffixes[5];
 } BwChooserType;
 
 extern const BwChooserType bw_window_project_type;

@@ -60,6 +60,8 @@ char       **bw_drawio_list_pages     (const char  *data,
                                        GError     **error);
 char       **bw_drawio_list_pages_file (const char  *path,
                                         GError     **error);
+/* A diagram file's name without its draw.io extensions: "estate.drawio.png" → "estate". */
+char        *bw_drawio_base_name      (const char  *path);
 
 /* Imports page `page` (its name, or its number from 1; NULL for the first) of the diagram in
  * `data`. `title` names the new document. On bad input: NULL and one located, translated line

@@ -11,6 +11,16 @@ char       *bw_drawio_inflate_payload  (const char  *payload,
                                         gsize        max_inflated,
                                         gsize       *out_length,
                                         GError     **error);
+/* TRUE when `data` starts with the PNG signature. */
+gboolean    bw_drawio_is_png           (const char  *data,
+                                        gsize        length);
+/* The diagram a .drawio.png carries: the text of its "mxfile" tEXt chunk, or of an older
+ * "mxGraphModel" zTXt chunk, URL-decoded. Returns NUL-terminated XML text. */
+char       *bw_drawio_png_payload      (const char  *data,
+                                        gsize        length,
+                                        gsize        max_inflated,
+                                        gsize       *out_length,
+                                        GError     **error);
 /* A label as text: markup stripped when `html`, entities decoded, line breaks and runs of
  * white space made one space, trimmed. */
 char       *bw_drawio_label_text       (const char  *label,
