@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bw-application.h"
 #include "bw-drawio.h"
@@ -110,6 +111,43 @@ import_into (BwWindow    *target,
   return target;
 }
 
+/* The shapes the user mapped by hand in earlier imports, shape → stencil id. */
+static GHashTable *
+remembered_shapes (BwWindow *self)
+{
+  GHashTable *mapped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "drawio-shapes");
+  GVariantIter iter;
+  const char *shape;
+  const char *stencil;
+
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "{&s&s}", &shape, &stencil))
+    g_hash_table_insert (mapped, g_strdup (shape), g_strdup (stencil));
+  return mapped;
+}
+
+static void
+remember_shapes (BwWindow   *self,
+                 GHashTable *mapped)
+{
+  g_autoptr(GHashTable) all = remembered_shapes (self);
+  g_autoptr(GList) keys = NULL;
+  GVariantBuilder builder;
+  GHashTableIter iter;
+  gpointer shape;
+  gpointer stencil;
+
+  g_hash_table_iter_init (&iter, mapped);
+  while (g_hash_table_iter_next (&iter, &shape, &stencil))
+    g_hash_table_insert (all, g_strdup (shape), g_strdup (stencil));
+  keys = g_list_sort (g_hash_table_get_keys (all), (GCompareFunc) strcmp);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  for (GList *k = keys; k != NULL; k = k->next)
+    g_variant_builder_add (&builder, "{ss}", k->data, g_hash_table_lookup (all, k->data));
+  g_settings_set_value (self->settings, "drawio-shapes", g_variant_builder_end (&builder));
+}
+
 static void
 remap_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -128,6 +166,8 @@ remap_response_cb (AdwMessageDialog *dialog,
           if (id != NULL)
             g_hash_table_insert (remap->mapped, g_strdup (remap->kinds->pdata[i]), g_strdup (id));
         }
+      /* Chosen once, for every diagram drawn with the same shapes. */
+      remember_shapes (remap->window, remap->mapped);
       if (import_into (remap->window, remap->path, remap->page, remap->mapped, &error) == NULL)
         bw_window_show_error (remap->window, _("Could Not Import the Diagram"), error->message);
     }
@@ -262,7 +302,9 @@ bw_window_import_drawio (BwWindow    *self,
                          const char  *page,
                          GError     **error)
 {
-  return bw_window_import_drawio_mapped (self, path, page, NULL, error);
+  g_autoptr(GHashTable) mapped = remembered_shapes (self);
+
+  return bw_window_import_drawio_mapped (self, path, page, mapped, error);
 }
 
 BwWindow *
