@@ -519,10 +519,16 @@ test_expressions (void)
     { "[reference('x').id]", NULL },
     { "[concat('a']", NULL },
     { "[concat('a') junk]", NULL },
+    { "[parameters('count')]", "3" },
+    { "[padLeft('7', 3, '0')]", "007" },
+    { "[add(2, 3)]", "5" },
+    { "[string(4)]", "4" },
+    /* Outside a copy loop there is no index. */
+    { "[copyIndex()]", NULL },
   };
 
   json_parser_load_from_data (parser,
-                              "{\"parameters\": {\"name\": {\"defaultValue\": \"vm1\"}},"
+                              "{\"parameters\": {\"name\": {\"defaultValue\": \"vm1\"}, \"count\": {\"defaultValue\": 3}},"
                               " \"variables\": {\"nic\": \"[concat(parameters('name'), '-nic')]\","
                               " \"loop\": \"[variables('loop')]\"}}", -1, NULL);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -534,6 +540,39 @@ test_expressions (void)
 
       g_assert_cmpstr (value, ==, cases[i][1]);
     }
+  /* Inside one: iteration 4 of a loop. */
+  {
+    g_autofree char *plain = bw_azure_arm_eval_at ("[copyIndex()]", params, vars, 4);
+    g_autofree char *offset = bw_azure_arm_eval_at ("[copyIndex(1)]", params, vars, 4);
+    g_autofree char *named = bw_azure_arm_eval_at ("[copyIndex('loop', 10)]", params, vars, 4);
+    g_autofree char *name = bw_azure_arm_eval_at (
+        "[concat('vm', padLeft(copyIndex(1), 2, '0'))]", params, vars, 4);
+
+    g_assert_cmpstr (plain, ==, "4");
+    g_assert_cmpstr (offset, ==, "5");
+    g_assert_cmpstr (named, ==, "14");
+    g_assert_cmpstr (name, ==, "vm05");
+  }
+}
+
+/* A template's copy loops make one resource per iteration, each named and joined as its own
+ * iteration says; a count not worked out here makes one. */
+static void
+test_copy_loop (void)
+{
+  const char *expected[] = {
+    "Z zone.azure Azure < -",
+    "Z zone.group Resource group < Azure",
+    "Z zone.vnet vnet-web < Resource group",
+    "Z zone.subnet snet-web < vnet-web",
+    "N azure.vm web01 @ snet-web Linux,IaaS",
+    "N azure.vm web02 @ snet-web Linux,IaaS",
+    "N azure.vm web03 @ snet-web Linux,IaaS",
+    "N sec.key-vault kv-web @ Resource group",
+    NULL,
+  };
+
+  check_fixture ("copy-loop.json", expected, "", "microsoft.network/networkinterfaces=3", 4);
 }
 
 static void
@@ -813,6 +852,7 @@ main (int    argc,
   g_test_add_func ("/azure/table", test_table);
   g_test_add_func ("/azure/graph-query", test_graph_query);
   g_test_add_func ("/azure/graph-table", test_graph_table);
+  g_test_add_func ("/azure/copy-loop", test_copy_loop);
   g_test_add_func ("/azure/bare-array", test_bare_array);
   g_test_add_func ("/azure/resource-list", test_resource_list);
   g_test_add_func ("/azure/group-export", test_group_export);
