@@ -525,6 +525,11 @@ test_expressions (void)
     { "[string(4)]", "4" },
     /* Outside a copy loop there is no index. */
     { "[copyIndex()]", NULL },
+    { "[equals(parameters('name'), 'vm1')]", "True" },
+    { "[not(equals('a', 'b'))]", "True" },
+    { "[and(true(), not(bool('true')))]", "False" },
+    { "[or(false(), true())]", "True" },
+    { "[not('x')]", NULL },
   };
 
   json_parser_load_from_data (parser,
@@ -556,7 +561,8 @@ test_expressions (void)
 }
 
 /* A template's copy loops make one resource per iteration, each named and joined as its own
- * iteration says; a count not worked out here makes one. */
+ * iteration says; a count not worked out here makes one. A resource whose condition is false
+ * is not deployed, so not drawn. */
 static void
 test_copy_loop (void)
 {
@@ -568,11 +574,13 @@ test_copy_loop (void)
     "N azure.vm web01 @ snet-web Linux,IaaS",
     "N azure.vm web02 @ snet-web Linux,IaaS",
     "N azure.vm web03 @ snet-web Linux,IaaS",
+    /* Deployed by its condition, not(false); Bastion and DDoS are not. */
+    "N sec.azure-firewall fw-web @ Resource group",
     "N sec.key-vault kv-web @ Resource group",
     NULL,
   };
 
-  check_fixture ("copy-loop.json", expected, "", "microsoft.network/networkinterfaces=3", 4);
+  check_fixture ("copy-loop.json", expected, "", "microsoft.network/networkinterfaces=3", 7);
 }
 
 static void

@@ -287,6 +287,12 @@ int_arg (GPtrArray *args,
   return text != NULL && g_ascii_string_to_signed (text, 10, -(1 << 30), 1 << 30, value, NULL);
 }
 
+static gboolean
+is_bool (const char *text)
+{
+  return g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "false") == 0;
+}
+
 /* copyIndex(), copyIndex(offset), copyIndex('loop'[, offset]). */
 static char *
 copy_index (Eval      *ev,
@@ -340,8 +346,34 @@ call (Eval       *ev,
     }
   if (g_ascii_strcasecmp (name, "format") == 0)
     return apply_format (args);
+  /* Conditions: a deployment flag compared, negated, combined. Values are "True" and "False". */
+  if (g_ascii_strcasecmp (name, "equals") == 0 && args->len == 2)
+    return g_strdup (g_str_equal (first, g_ptr_array_index (args, 1)) ? "True" : "False");
+  if (g_ascii_strcasecmp (name, "not") == 0 && first && is_bool (first))
+    return g_strdup (g_ascii_strcasecmp (first, "true") == 0 ? "False" : "True");
+  if (g_ascii_strcasecmp (name, "bool") == 0 && first && is_bool (first))
+    return g_strdup (g_ascii_strcasecmp (first, "true") == 0 ? "True" : "False");
+  if ((g_ascii_strcasecmp (name, "and") == 0 || g_ascii_strcasecmp (name, "or") == 0) &&
+      args->len >= 2)
+    {
+      gboolean and = g_ascii_strcasecmp (name, "and") == 0;
+      gboolean result = and;
+
+      for (guint i = 0; i < args->len; i++)
+        {
+          if (!is_bool (g_ptr_array_index (args, i)))
+            return NULL;
+          if (and)
+            result = result && g_ascii_strcasecmp (g_ptr_array_index (args, i), "true") == 0;
+          else
+            result = result || g_ascii_strcasecmp (g_ptr_array_index (args, i), "true") == 0;
+        }
+      return g_strdup (result ? "True" : "False");
+    }
   if (g_ascii_strcasecmp (name, "copyIndex") == 0)
     return copy_index (ev, args);
+  if (g_ascii_strcasecmp (name, "true") == 0 || g_ascii_strcasecmp (name, "false") == 0)
+    return g_strdup (g_ascii_strcasecmp (name, "true") == 0 ? "True" : "False");
   if (g_ascii_strcasecmp (name, "padLeft") == 0)
     return pad_left (args);
   if (g_ascii_strcasecmp (name, "string") == 0 && first)

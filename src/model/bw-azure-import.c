@@ -535,6 +535,23 @@ copy_count (BwAzureImport *imp,
   return TRUE;
 }
 
+/* FALSE when the resource's `condition` says it is not deployed: false, or an expression
+ * that works out false. A condition not worked out here deploys it. */
+static gboolean
+deployed (BwAzureImport *imp,
+          JsonObject    *object)
+{
+  JsonNode *node = json_object_get_member (object, "condition");
+  g_autofree char *value = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return TRUE;
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  value = value_of (imp, bw_azure_member_string (object, "condition"));
+  return value == NULL || g_ascii_strcasecmp (value, "false") != 0;
+}
+
 static gboolean
 read_template_resource (BwAzureImport *imp,
                         JsonObject    *object,
@@ -547,6 +564,8 @@ read_template_resource (BwAzureImport *imp,
   gint64 count;
   gboolean ok = TRUE;
 
+  if (!deployed (imp, object))
+    return TRUE;
   if (bw_json_object_get_object (object, "copy") == NULL)
     return read_template_copy (imp, object, parent, depth, place, error);
   if (!copy_count (imp, object, place, &count, error))
