@@ -92,6 +92,7 @@ test_protects_zone_siem (void)
     { "n2", "cap.full", BW_CATEGORY_PROTECT, BW_SCORE_MINIMAL, BW_VIA_ZONE },
   };
   const BwExplainAsset *a;
+  const BwExplainRange *range;
 
   g_assert_cmpstr (bw_explanation_get_technique (t2)->id, ==, "T2");
   g_assert_cmpint (bw_explanation_get_status (t2), ==, BW_STATUS_COVERED);
@@ -110,6 +111,12 @@ test_protects_zone_siem (void)
   g_assert_cmpuint (bw_explanation_get_n_assets (t5), ==, 2);
   g_assert_cmpint (bw_explanation_get_status (t5), ==, BW_STATUS_PARTIAL);
   assert_rows (bw_explanation_get_asset (t5, 0), t5_n1, G_N_ELEMENTS (t5_n1));
+  range = bw_explanation_get_range (t5);
+  g_assert_cmpuint (range->applicable_assets, ==, 2);
+  g_assert_cmpuint (range->covered_assets, ==, 0);
+  g_assert_cmpint (range->best, ==, 1);
+  g_assert_cmpint (range->weakest, ==, 1);
+  g_assert_cmpstr (range->weakest_id, ==, "n1");
   a = bw_explanation_get_asset (t5, 1);
   g_assert_cmpstr (a->id, ==, "n6");
   g_assert_cmpint (a->status, ==, BW_STATUS_PARTIAL);
@@ -341,6 +348,7 @@ test_sample_matches_engine (void)
   g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
   g_autoptr(BwDocument) doc = load_sample ();
   g_autoptr(BwEngine) engine = bw_engine_new (catalog);
+  g_autoptr(BwExplainer) explainer = bw_explainer_new (catalog, doc);
   BwReport *report;
   guint checked = 0;
 
@@ -354,9 +362,13 @@ test_sample_matches_engine (void)
       if (technique->tactics[0] != NULL && technique->tactics[1] == NULL &&
           g_str_equal (technique->tactics[0], "initial-access"))
         continue;
-      e = explain (catalog, doc, technique->id, NULL);
+      e = bw_explainer_explain (explainer, technique->id, NULL, NULL);
       g_assert_cmpint (bw_explanation_get_status (e), ==,
                        bw_report_get_technique (report, t)->status);
+      g_assert_cmpuint (bw_explanation_get_range (e)->covered_assets, ==,
+                        bw_report_get_technique (report, t)->covered_assets);
+      g_assert_cmpuint (bw_explanation_get_range (e)->applicable_assets, ==,
+                        bw_report_get_technique (report, t)->applicable_assets);
       for (guint i = 0; i < bw_explanation_get_n_assets (e); i++)
         {
           const BwExplainAsset *a = bw_explanation_get_asset (e, i);
