@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "bw-catalog-import.h"
 #include "bw-explain.h"
 #include "bw-mappings.h"
 #include "bw-test-util.h"
@@ -258,6 +259,45 @@ test_from_directory (void)
   g_assert_nonnull (bw_catalog_get_technique_description (catalog, "T1078"));
 }
 
+/* A mappings import installed into the user catalog brings its texts, and keeps those of the
+ * mappings it is merged into. */
+static void
+test_install (void)
+{
+  static const char file[] =
+    "{\"mapping_objects\":[{\"capability_id\":\"test-cap\",\"attack_object_id\":\"T1566.001\","
+    "\"score_category\":\"protect\",\"score_value\":\"minimal\",\"comments\":\"Z\","
+    "\"references\":[\"https://example.org/z\"]}]}";
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-provenance-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "m.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalogImport) import = NULL;
+  g_autoptr(BwCatalog) catalog = NULL;
+  const BwCapability *cap;
+  const char *const *c, *const *r;
+
+  g_assert_true (g_file_set_contents (path, file, -1, NULL));
+  import = bw_catalog_import_mappings (path, NULL, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (bw_catalog_import_install (import, &error));
+  g_assert_no_error (error);
+  catalog = bw_catalog_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_null (bw_catalog_get_fallback_reason (catalog));
+  cap = bw_catalog_lookup_capability (catalog, "test-cap");
+  g_assert_nonnull (cap);
+  g_assert_true (bw_catalog_get_entry_provenance (catalog, cap->id, cap->entries[0].technique,
+                                                  cap->entries[0].category, &c, &r));
+  g_assert_cmpstr (c[0], ==, "Z");
+  g_assert_cmpstr (r[0], ==, "https://example.org/z");
+  cap = bw_catalog_lookup_capability (catalog, "microsoft_sentinel");
+  g_assert_true (bw_catalog_get_entry_provenance (catalog, cap->id, cap->entries[0].technique,
+                                                  cap->entries[0].category, &c, &r));
+  g_assert_nonnull (c[0]);
+  g_assert_true (bw_catalog_reset_user_catalog (&error));
+  bw_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +308,7 @@ main (int    argc,
   g_test_add_func ("/catalog-provenance/no-texts", test_no_texts);
   g_test_add_func ("/catalog-provenance/import-merges", test_import_merges);
   g_test_add_func ("/catalog-provenance/from-directory", test_from_directory);
+  g_test_add_func ("/catalog-provenance/install", test_install);
   /* Last: it skips the whole program when the shared data is absent. */
   g_test_add_func ("/catalog-provenance/ctid-comments", test_ctid_comments);
   return g_test_run ();
