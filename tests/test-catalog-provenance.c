@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bw-catalog-import.h"
+#include "bw-catalog-private.h"
 #include "bw-explain.h"
 #include "bw-mappings.h"
 #include "bw-test-util.h"
@@ -298,6 +299,39 @@ test_install (void)
   bw_test_remove_tree (dir);
 }
 
+/* A damaged or hostile provenance.json in the user catalog costs its texts, nothing else. */
+static void
+test_hostile_texts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-texts-XXXXXX", NULL);
+  g_autofree char *provenance = g_build_filename (dir, "provenance.json", NULL);
+  g_autofree char *descriptions = g_build_filename (dir, "descriptions.json", NULL);
+  GString *deep = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = NULL;
+  const BwCapability *cap;
+  const char *const *c, *const *r;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_true (g_file_set_contents (provenance, deep->str, deep->len, NULL));
+  g_assert_true (g_file_set_contents (descriptions,
+                                      "{\"techniques\":[{\"id\":\"T1078\",\"url\":\"javascript:x\","
+                                      "\"description\":7}]}", -1, NULL));
+  g_string_free (deep, TRUE);
+  catalog = bw_catalog_load_user_dir (dir, &error);
+  g_assert_no_error (error);
+  cap = bw_catalog_lookup_capability (catalog, "microsoft_sentinel");
+  g_assert_true (bw_catalog_get_entry_provenance (catalog, cap->id, cap->entries[0].technique,
+                                                  cap->entries[0].category, &c, &r));
+  g_assert_null (c[0]);
+  g_assert_null (bw_catalog_get_technique_description (catalog, "T1078"));
+  /* Only attack.mitre.org's https addresses are taken; else the one built from the id. */
+  g_assert_cmpstr (bw_catalog_get_technique_url (catalog, "T1078"), ==,
+                   "https://attack.mitre.org/techniques/T1078");
+  bw_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -309,6 +343,7 @@ main (int    argc,
   g_test_add_func ("/catalog-provenance/import-merges", test_import_merges);
   g_test_add_func ("/catalog-provenance/from-directory", test_from_directory);
   g_test_add_func ("/catalog-provenance/install", test_install);
+  g_test_add_func ("/catalog-provenance/hostile-texts", test_hostile_texts);
   /* Last: it skips the whole program when the shared data is absent. */
   g_test_add_func ("/catalog-provenance/ctid-comments", test_ctid_comments);
   return g_test_run ();

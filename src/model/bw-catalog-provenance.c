@@ -7,6 +7,7 @@
 #include "bw-catalog-load.h"
 #include "bw-explain.h"
 #include "bw-file.h"
+#include "bw-json-read.h"
 
 #define RESOURCE_CATALOG RESOURCE_BASE "/catalog/"
 
@@ -106,7 +107,9 @@ read_text_file (BwCatalog  *self,
       if (bw_file_get_contents (source, &contents, &length, NULL))
         bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
     }
+  /* A user's file is checked as every catalog file is (nesting, size) before it is parsed. */
   if (bytes == NULL ||
+      !bw_json_read_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) ||
       !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes), NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -254,7 +257,7 @@ load_descriptions (BwCatalog      *self,
       if (description != NULL && *description != '\0')
         g_hash_table_insert (texts->descriptions, t->id,
                              g_string_chunk_insert (texts->strings, description));
-      if (url != NULL && g_str_has_prefix (url, "https://"))
+      if (url != NULL && g_str_has_prefix (url, "https://attack.mitre.org/"))
         g_hash_table_insert (texts->urls, t->id, g_string_chunk_insert (texts->strings, url));
     }
 }
