@@ -308,6 +308,7 @@ write_zone (GString            *s,
 {
   const BwRect *r = &lz->rect;
   BwColor color = bw_theme_zone_color (theme, lz->zone->kind);
+  BwColor ink = bw_theme_zone_title_color (theme, lz->zone->kind);
   g_auto(GStrv) lines = bw_wrap_label (lz->zone->label, BW_FONT_ZONE, lz->title.w, 1);
 
   emit (s, "    <g id=\"zone-%e\" class=\"zone\" data-kind=\"%e\">\n", lz->zone->id, lz->zone->kind);
@@ -321,9 +322,9 @@ write_zone (GString            *s,
           "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
           "width=\"%n\" height=\"%n\" %f/>\n",
           lz->stencil->icon, lz->stencil->icon, lz->icon.x, lz->icon.y, lz->icon.w, lz->icon.h,
-          &color);
+          &ink);
   emit (s, "      <text class=\"zone-label\" x=\"%n\" y=\"%n\" %f>%e</text>\n", lz->title.x,
-        lz->title_baseline, &color, lines[0] ? lines[0] : "");
+        lz->title_baseline, &ink, lines[0] ? lines[0] : "");
   g_string_append (s, "    </g>\n");
 }
 
