@@ -35,6 +35,9 @@ struct _BwCanvas
 
   BwViewport *viewport;    /* pan and zoom */
   gboolean    view_set;    /* FALSE until the first fit after a model is set */
+  gboolean    fitting;     /* the view fits the diagram to the canvas's size until the user
+                            * zooms or pans */
+  gboolean    in_fit;      /* the viewport's changes come from a fit */
 
   BwSelection *selection;
   GHashTable *highlighted;
@@ -91,6 +94,9 @@ void        bw_canvas_strip_init              (BwCanvas *self);
 gboolean    bw_canvas_strip_contains          (BwCanvas *self,
                                                double    wx,
                                                double    wy);
+
+/* bw-canvas-tooltip.c: what hovering a node, its badge or a zone says. */
+void        bw_canvas_tooltip_init            (BwCanvas *self);
 
 /* bw-canvas-edit.c: the canvas's own actions and their keys — delete, select all, copy, cut,
  * paste, duplicate, nudge, focus the next node. */

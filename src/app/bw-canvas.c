@@ -235,8 +235,19 @@ bw_canvas_zoom_fit (BwCanvas *self)
   if (self->layout == NULL || w <= 0)
     return;
   bounds = bw_layout_get_bounds (self->layout);
+  self->in_fit = TRUE;
   bw_viewport_fit (self->viewport, &bounds, w, bw_canvas_usable_height (self));
+  self->in_fit = FALSE;
   self->view_set = TRUE;
+  self->fitting = TRUE;
+}
+
+gboolean
+bw_canvas_get_fitting (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), FALSE);
+
+  return self->fitting;
 }
 
 void
@@ -423,7 +434,10 @@ viewport_notify_cb (BwCanvas   *self,
                     BwViewport *viewport)
 {
   self->view_set = TRUE;
-  /* The grips keep their size on screen. */
+  /* A zoom or pan of the user's ends the fit that followed the canvas's size. */
+  if (!self->in_fit)
+    self->fitting = FALSE;
+  /* The grips keep their size on screen, the text its readable size. */
   if (self->layout != NULL)
     bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (viewport));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -437,7 +451,7 @@ bw_canvas_size_allocate (GtkWidget *widget,
 {
   BwCanvas *self = BW_CANVAS (widget);
 
-  if (!self->view_set && self->layout != NULL && width > 0)
+  if ((!self->view_set || self->fitting) && self->layout != NULL && width > 0)
     bw_canvas_zoom_fit (self);
 }
 
@@ -573,6 +587,7 @@ bw_canvas_init (BwCanvas *self)
 
   bw_canvas_input_init (self);
   bw_canvas_strip_init (self);
+  bw_canvas_tooltip_init (self);
 
   bw_canvas_update_actions (self);
 }

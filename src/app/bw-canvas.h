@@ -32,7 +32,10 @@ BwViewport   *bw_canvas_get_viewport     (BwCanvas   *self);
 double        bw_canvas_get_zoom         (BwCanvas   *self);
 void          bw_canvas_set_zoom         (BwCanvas   *self,
                                           double      zoom);
+/* Fits the diagram to the canvas, and keeps fitting it as the canvas's size changes until the
+ * view is zoomed or panned otherwise. */
 void          bw_canvas_zoom_fit         (BwCanvas   *self);
+gboolean      bw_canvas_get_fitting      (BwCanvas   *self);
 void          bw_canvas_get_offset       (BwCanvas   *self,
                                           double     *x,
                                           double     *y);
@@ -111,6 +114,13 @@ char         *bw_canvas_get_strip_text   (BwCanvas   *self,
 /* As a click at (x, y) does: on a strip cell, emits tactic-activated or phase-activated with
  * its id and returns TRUE. */
 gboolean      bw_canvas_activate_strip   (BwCanvas   *self,
+                                          double      x,
+                                          double      y);
+
+/* What the canvas's tooltip says at (x, y), widget coordinates: a strip cell's name and figures;
+ * a node's label, kind, coverage and covering services (what a service covers); a badge's
+ * meaning; a zone's name and contents. NULL where there is nothing. */
+char         *bw_canvas_get_tooltip_text (BwCanvas   *self,
                                           double      x,
                                           double      y);
 
