@@ -55,6 +55,13 @@ test_labels_both_styles (void)
       assert_contrast ("label on card", &theme->text, &theme->card, TEXT_CONTRAST);
       assert_contrast ("label on background", &theme->text, &theme->background, TEXT_CONTRAST);
       assert_contrast ("empty-estate hint", &theme->hint, &theme->background, TEXT_CONTRAST);
+      /* The legend's words on its panel, and a compact label's on the plate past its card
+       * (the card's colour). */
+      {
+        BwColor panel = bw_color_over (&theme->strip, &theme->background);
+
+        assert_contrast ("legend", &theme->text, &panel, TEXT_CONTRAST);
+      }
     }
 }
 

@@ -3,33 +3,9 @@
 
 #include <math.h>
 
-#include "bw-layout.h"
+#include "bw-layout-private.h"
 
-#define GRID_CELL 256.0
 
-struct _BwLayout
-{
-  gatomicrefcount ref_count;
-
-  BwDocument *document;
-  BwCatalog  *catalog;
-  GHashTable *coverage;     /* asset id → double*, owned by the caller */
-
-  GArray     *zones;        /* BwLayoutZone, parents first */
-  GArray     *nodes;        /* BwLayoutNode, document order */
-  GArray     *edges;        /* BwLayoutEdge, document order */
-  GHashTable *node_index;   /* id → index + 1 */
-  GHashTable *zone_index;   /* id → index + 1 */
-  GHashTable *grid;         /* cell key → GArray of node indices: the spatial index */
-  BwRect      bounds;
-  double      view_zoom;    /* for the grips' size on screen */
-  BwLabelMode label_mode;   /* at view_zoom */
-  double      label_scale;  /* text sizes at view_zoom, against the export's */
-  double      badge_scale;
-  double      title_scale;
-};
-
-static void place_compact_labels (BwLayout *self);
 
 gboolean
 bw_rect_intersects (const BwRect *a,
@@ -73,13 +49,6 @@ bw_overlay_clear (BwOverlay *overlay)
   overlay->summary_ratio = -1;
 }
 
-static gint64
-grid_key (int cx,
-          int cy)
-{
-  /* Cells can be negative: pack their bit patterns, not their values. */
-  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
-}
 
 static void
 grid_insert (BwLayout     *self,
@@ -176,12 +145,12 @@ bw_layout_set_asset_coverage (BwLayout   *self,
                       ln->coverage >= 0;
     }
   /* A badge takes room from a compact label. */
-  place_compact_labels (self);
+  bw_layout_place_compact_labels (self);
 }
 
 /* Everything inside a card, from its box: the same for every card, so computed, not looked up. */
-static void
-place_node (BwLayoutNode *ln)
+void
+bw_layout_place_node (BwLayoutNode *ln)
 {
   const BwRect *r = &ln->rect;
 
@@ -248,121 +217,6 @@ place_zone (BwLayoutZone *lz,
   place_grip (lz, zoom);
 }
 
-/* How much larger than at zoom 1 text of `size` must be to read at `min_pixels` on screen.
- * In steps of an eighth, so that zooming lays out the same few sizes again (the painter keeps
- * each laid-out text). */
-static double
-text_scale (double size,
-            double min_pixels,
-            double zoom)
-{
-  double scale = min_pixels / (size * zoom);
-
-  return scale <= 1 ? 1 : ceil (scale * 8) / 8;
-}
-
-/* How far a compact label may reach past each side of its card: halfway to the nearest card
- * beside it (in the spatial index), not across its zone's border, at most
- * BW_LABEL_MAX_OVERHANG. */
-static double
-label_overhang (BwLayout           *self,
-                const BwLayoutNode *ln)
-{
-  const BwRect *r = &ln->rect;
-  double room = 2 * BW_LABEL_MAX_OVERHANG;
-  int x0 = (int) floor ((r->x - room) / GRID_CELL);
-  int x1 = (int) floor ((r->x + r->w + room) / GRID_CELL);
-  int y0 = (int) floor (r->y / GRID_CELL);
-  int y1 = (int) floor ((r->y + r->h) / GRID_CELL);
-  const BwLayoutZone *zone = ln->node->zone ? bw_layout_lookup_zone (self, ln->node->zone) : NULL;
-  double over;
-
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->grid, &key);
-
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
-          {
-            const BwLayoutNode *other =
-                &g_array_index (self->nodes, BwLayoutNode, g_array_index (cell, guint, i));
-            const BwRect *o = &other->rect;
-
-            if (other == ln || o->y >= r->y + r->h || r->y >= o->y + o->h)
-              continue;
-            if (o->x >= r->x + r->w)
-              room = MIN (room, o->x - (r->x + r->w));
-            else if (o->x + o->w <= r->x)
-              room = MIN (room, r->x - (o->x + o->w));
-            else
-              room = 0;
-          }
-      }
-  over = room / 2;
-  if (zone != NULL)
-    {
-      over = MIN (over, r->x - zone->rect.x - BW_LABEL_ZONE_MARGIN);
-      over = MIN (over, zone->rect.x + zone->rect.w - (r->x + r->w) - BW_LABEL_ZONE_MARGIN);
-    }
-  return CLAMP (over, 0, BW_LABEL_MAX_OVERHANG);
-}
-
-/* From afar: no icon; the badge on top at the right, the label below it (or below the role
- * band) in as many lines as the card holds, reaching past the card where there is room. */
-static void
-place_compact (BwLayout     *self,
-               BwLayoutNode *ln)
-{
-  const BwRect *r = &ln->rect;
-  double size = BW_LABEL_SIZE * self->label_scale;
-  /* A little tighter than DejaVu Sans's own spacing, so that three lines fit in a card. */
-  double line_height = size * 1.1;
-  double top = r->y + BW_COMPACT_INSET + (ln->has_band ? BW_ROLE_BAND_HEIGHT : 0);
-  double bottom = r->y + r->h - BW_COMPACT_INSET;
-  double over = label_overhang (self, ln);
-  guint lines;
-
-  ln->label_mode = BW_LABEL_COMPACT;
-  ln->badge_size = BW_BADGE_SIZE * self->badge_scale;
-  if (ln->has_badge)
-    {
-      double w = MIN (ln->badge_size * 3, r->w - 2 * BW_COMPACT_INSET);
-      double h = MAX (line_height, ln->badge_size * 1.1);
-
-      ln->badge = (BwRect) { r->x + r->w - BW_COMPACT_INSET - w, r->y + BW_COMPACT_INSET, w, h };
-      ln->badge_baseline = ln->badge.y + (h + ln->badge_size * 0.72) / 2;
-      top = ln->badge.y + h;
-    }
-  lines = (guint) CLAMP (floor ((bottom - top) / line_height), 1, BW_COMPACT_MAX_LINES);
-  ln->label_size = size;
-  ln->label_lines = lines;
-  ln->label_line_height = line_height;
-  ln->label = (BwRect) {
-    r->x + BW_COMPACT_INSET - over, top, r->w - 2 * BW_COMPACT_INSET + 2 * over, bottom - top,
-  };
-  ln->label_baseline =
-      top + (ln->label.h - lines * line_height) / 2 + BW_LABEL_ASCENT / BW_LABEL_SIZE * size;
-}
-
-/* Every card's text as the view zoom calls for: full cards are placed with the card
- * (place_node); compact ones need their neighbours, so come after every card is indexed. */
-static void
-place_compact_labels (BwLayout *self)
-{
-  for (guint i = 0; i < self->nodes->len; i++)
-    {
-      BwLayoutNode *ln = &g_array_index (self->nodes, BwLayoutNode, i);
-
-      if (self->label_mode == BW_LABEL_FULL)
-        continue;
-      place_node (ln);
-      if (self->label_mode == BW_LABEL_COMPACT)
-        place_compact (self, ln);
-      else
-        ln->label_mode = BW_LABEL_HIDDEN;
-    }
-}
 
 static void
 place_arrow_head (BwLayoutEdge *le)
@@ -593,14 +447,14 @@ bw_layout_update (BwLayout *self)
         .coverage = ratio ? *ratio : -1,
       };
 
-      place_node (&ln);
+      bw_layout_place_node (&ln);
       g_array_append_val (self->nodes, ln);
       g_hash_table_insert (self->node_index, node->id, GUINT_TO_POINTER (i + 1));
       grid_insert (self, &ln.rect, i);
       extend_bounds (&self->bounds, &empty, &ln.rect);
     }
 
-  place_compact_labels (self);
+  bw_layout_place_compact_labels (self);
 
   for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
     route_edge (self, bw_document_get_edge (doc, i));
@@ -731,12 +585,26 @@ bw_layout_get_page (BwLayout *self,
   page->x = bounds.x - PAGE_MARGIN;
   page->y = bounds.y - PAGE_MARGIN;
   page->w = MAX (bounds.w, with_overlay ? OVERLAY_MIN_WIDTH : 0) + 2 * PAGE_MARGIN;
-  page->h = bounds.h + 2 * PAGE_MARGIN + (with_overlay ? BW_OVERLAY_HEIGHT + OVERLAY_GAP : 0);
+  page->h = bounds.h + 2 * PAGE_MARGIN + (with_overlay ? BW_OVERLAY_HEIGHT + OVERLAY_GAP : 0) +
+            BW_LEGEND_ROW_HEIGHT + 2 * BW_LEGEND_PADDING + OVERLAY_GAP;
 
   if (overlay_rect != NULL)
     *overlay_rect = (BwRect) {
       bounds.x, bounds.y + bounds.h + OVERLAY_GAP, page->w - 2 * PAGE_MARGIN, BW_OVERLAY_HEIGHT,
     };
+}
+
+void
+bw_layout_get_page_legend (BwLayout *self,
+                           gboolean  with_overlay,
+                           BwLegend *legend)
+{
+  BwRect page;
+  double legend_h = BW_LEGEND_ROW_HEIGHT + 2 * BW_LEGEND_PADDING;
+
+  bw_layout_get_page (self, with_overlay, &page, NULL);
+  bw_layout_get_legend (page.x + PAGE_MARGIN, page.y + page.h - PAGE_MARGIN - legend_h, FALSE,
+                        with_overlay, legend);
 }
 
 BwRect
@@ -867,20 +735,21 @@ bw_layout_set_view_zoom (BwLayout *self,
   mode = self->view_zoom >= BW_LABEL_MIN_PIXELS / BW_LABEL_SIZE ? BW_LABEL_FULL
          : self->view_zoom >= BW_LABEL_MIN_ZOOM                 ? BW_LABEL_COMPACT
                                                                 : BW_LABEL_HIDDEN;
-  label_scale = text_scale (BW_LABEL_SIZE, BW_LABEL_MIN_PIXELS, self->view_zoom);
-  title_scale = text_scale (BW_ZONE_TITLE_SIZE, BW_ZONE_TITLE_MIN_PIXELS, self->view_zoom);
+  label_scale = bw_layout_text_scale (BW_LABEL_SIZE, BW_LABEL_MIN_PIXELS, self->view_zoom);
+  title_scale =
+      bw_layout_text_scale (BW_ZONE_TITLE_SIZE, BW_ZONE_TITLE_MIN_PIXELS, self->view_zoom);
   if (mode == self->label_mode && label_scale == self->label_scale &&
       title_scale == self->title_scale)
     return;
   self->label_mode = mode;
   self->label_scale = label_scale;
-  self->badge_scale = text_scale (BW_BADGE_SIZE, BW_LABEL_MIN_PIXELS, self->view_zoom);
+  self->badge_scale = bw_layout_text_scale (BW_BADGE_SIZE, BW_LABEL_MIN_PIXELS, self->view_zoom);
   self->title_scale = title_scale;
   for (guint i = 0; i < self->zones->len; i++)
     place_zone (&g_array_index (self->zones, BwLayoutZone, i), self->view_zoom, title_scale);
   for (guint i = 0; i < self->nodes->len && mode == BW_LABEL_FULL; i++)
-    place_node (&g_array_index (self->nodes, BwLayoutNode, i));
-  place_compact_labels (self);
+    bw_layout_place_node (&g_array_index (self->nodes, BwLayoutNode, i));
+  bw_layout_place_compact_labels (self);
 }
 
 const char *

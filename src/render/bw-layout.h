@@ -174,6 +174,39 @@ typedef struct
   double         summary_ratio;
 } BwOverlay;
 
+/* The legend: what the edge kinds and the badge colours mean. One row on export pages (below the
+ * diagram and strip), stacked on the canvas; drawn in BW_FONT_SMALL. */
+#define BW_LEGEND_PADDING     8.0
+#define BW_LEGEND_ROW_HEIGHT  18.0
+#define BW_LEGEND_ASCENT      12.5  /* a row's top to its baseline */
+#define BW_LEGEND_SAMPLE      28.0  /* an edge's sample line */
+#define BW_LEGEND_MAX_ITEMS   8
+
+typedef enum
+{
+  BW_LEGEND_HEADING,
+  BW_LEGEND_EDGE,   /* a sample of the edge kind, arrowhead at its right end, and its name */
+  BW_LEGEND_BADGE,  /* a badge of the ratio, its figure inside */
+} BwLegendKind;
+
+typedef struct
+{
+  BwLegendKind kind;
+  BwEdgeKind   edge;     /* edges */
+  double       ratio;    /* badges */
+  gboolean     of_badges; /* headings: the badges' rather than the edges' */
+  BwRect       sample;   /* edges: the line runs along its middle; badges: the badge */
+  BwRect       text;     /* one line, ellipsized to text.w; centred in a badge */
+  double       baseline;
+} BwLegendItem;
+
+typedef struct
+{
+  BwRect       box;
+  guint        n_items;
+  BwLegendItem items[BW_LEGEND_MAX_ITEMS];
+} BwLegend;
+
 typedef struct _BwLayout BwLayout;
 
 BwLayout           *bw_layout_new          (BwDocument *document,
@@ -219,11 +252,27 @@ const BwLayoutZone *bw_layout_lookup_zone  (BwLayout *self, const char *id);
 BwRect              bw_layout_get_bounds   (BwLayout *self);
 
 /* The page an export draws on: the diagram bounds with a margin and, when `with_overlay`, a
- * band below them for the coverage strip (returned in `overlay_rect`, which may be NULL). */
+ * band below them for the coverage strip (returned in `overlay_rect`, which may be NULL), and
+ * below all a row for the legend (bw_layout_get_page_legend). */
 void                bw_layout_get_page     (BwLayout *self,
                                             gboolean  with_overlay,
                                             BwRect   *page,
                                             BwRect   *overlay_rect);
+
+/* The legend with its top-left corner at (x, y): the edge kinds, then (`with_badges`) the badge
+ * colours; in one row, or `stacked`. */
+void                bw_layout_get_legend   (double    x,
+                                            double    y,
+                                            gboolean  stacked,
+                                            gboolean  with_badges,
+                                            BwLegend *legend);
+/* Where an export page (bw_layout_get_page) puts its legend: in one row at its bottom, with the
+ * badges when it shows coverage. */
+void                bw_layout_get_page_legend (BwLayout *self,
+                                               gboolean  with_overlay,
+                                               BwLegend *legend);
+/* What a legend item says: "Protects", "50%"… */
+char               *bw_legend_item_text    (const BwLegendItem *item);
 
 /* Where the canvas shows the coverage strip in a view `width` × `height` (view pixels). */
 BwRect              bw_layout_get_view_band (double width,
