@@ -248,8 +248,11 @@ test_tooltips (void)
   g_assert_nonnull (strstr (text, counts));
   g_assert_cmpuint (covering->len, >, 0);
   for (guint i = 0; i < covering->len; i++)
-    g_assert_nonnull (strstr (text, bw_document_lookup_node (document,
-                                                             g_ptr_array_index (covering, i))->label));
+    {
+      const BwNode *service = bw_document_lookup_node (document, g_ptr_array_index (covering, i));
+
+      g_assert_nonnull (strstr (text, service->label));
+    }
   g_clear_pointer (&text, g_free);
 
   /* The badge: what its figure is. */

@@ -46,6 +46,7 @@ struct _BwCanvas
 
   BwOverlay   overlay;
   gboolean    show_overlay;
+  gboolean    show_legend;
   gboolean    snap;
   gboolean    show_grid;
   gboolean    space_down;
@@ -90,10 +91,15 @@ void        bw_canvas_input_init              (BwCanvas *self);
 /* bw-canvas-strip.c: the coverage strip's own events — its signals, its tooltips. */
 void        bw_canvas_strip_class_init        (GtkWidgetClass *widget_class);
 void        bw_canvas_strip_init              (BwCanvas *self);
-/* Whether (wx, wy), widget coordinates, lies on the strip the canvas shows. */
+/* Whether (wx, wy), widget coordinates, lies on the strip or the legend the canvas shows: its
+ * controls over the diagram, which a press on does not reach. */
 gboolean    bw_canvas_strip_contains          (BwCanvas *self,
                                                double    wx,
                                                double    wy);
+
+/* Where the canvas shows its legend; FALSE when it shows none. */
+gboolean    bw_canvas_get_legend              (BwCanvas *self,
+                                               BwLegend *legend);
 
 /* bw-canvas-tooltip.c: what hovering a node, its badge or a zone says. */
 void        bw_canvas_tooltip_init            (BwCanvas *self);

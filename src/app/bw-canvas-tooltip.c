@@ -197,6 +197,16 @@ bw_canvas_get_tooltip_text (BwCanvas *self,
 
   g_return_val_if_fail (BW_IS_CANVAS (self), NULL);
 
+  {
+    BwLegend legend;
+
+    if (bw_canvas_get_legend (self, &legend) && bw_rect_contains (&legend.box, wx, wy))
+      return g_strdup (_("Edges: a service protects an asset or a zone; telemetry flows to a "
+                         "collector or SIEM; a data flow joins two assets\n"
+                         "Badges: the share of an asset's techniques covered, partial ones "
+                         "counting half\n"
+                         "Hide the legend from the zoom menu"));
+  }
   if (bw_canvas_strip_contains (self, wx, wy))
     return bw_canvas_get_strip_text (self, wx, wy);
   if (self->layout == NULL || self->project == NULL)
@@ -245,7 +255,12 @@ query_tooltip_cb (BwCanvas   *self,
   const char *id;
   double x, y;
 
-  if (keyboard || self->drag_mode != DRAG_NONE || bw_canvas_strip_contains (self, wx, wy) ||
+  BwLegend legend;
+
+  /* The strip's cells answer for themselves (bw-canvas-strip.c). */
+  if (keyboard || self->drag_mode != DRAG_NONE ||
+      (bw_canvas_strip_contains (self, wx, wy) &&
+       !(bw_canvas_get_legend (self, &legend) && bw_rect_contains (&legend.box, wx, wy))) ||
       (text = bw_canvas_get_tooltip_text (self, wx, wy)) == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);

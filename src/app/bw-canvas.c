@@ -390,6 +390,24 @@ bw_canvas_set_show_overlay (BwCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+gboolean
+bw_canvas_get_show_legend (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), FALSE);
+
+  return self->show_legend;
+}
+
+void
+bw_canvas_set_show_legend (BwCanvas *self,
+                           gboolean  show)
+{
+  g_return_if_fail (BW_IS_CANVAS (self));
+
+  self->show_legend = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 bw_canvas_set_highlight (BwCanvas   *self,
                          GHashTable *highlighted,
@@ -560,6 +578,7 @@ bw_canvas_init (BwCanvas *self)
                            G_CONNECT_SWAPPED);
   self->guide_x = self->guide_y = NAN;
   self->show_overlay = TRUE;
+  self->show_legend = TRUE;
   self->snap = TRUE;
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);

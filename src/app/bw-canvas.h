@@ -106,6 +106,10 @@ char         *bw_canvas_connect          (BwCanvas   *self,
 const BwOverlay *bw_canvas_get_overlay   (BwCanvas   *self);
 void          bw_canvas_set_show_overlay (BwCanvas   *self,
                                           gboolean    show);
+/* The legend of edge kinds and badge colours in the canvas's top-left corner (shown at first). */
+gboolean      bw_canvas_get_show_legend  (BwCanvas   *self);
+void          bw_canvas_set_show_legend  (BwCanvas   *self,
+                                          gboolean    show);
 /* What the strip's cell at (x, y), widget coordinates, says in its tooltip: the full name and
  * the figures; NULL when no cell is there. */
 char         *bw_canvas_get_strip_text   (BwCanvas   *self,
