@@ -8,10 +8,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "bw-canvas-private.h"
 #include "bw-engine.h"
 #include "bw-layout.h"
 #include "bw-painter.h"
 #include "bw-window-private.h"
+#include "bw-zoom-button.h"
 #include "bw-test-util.h"
 #include "bw-test-window.h"
 
@@ -291,6 +293,107 @@ test_tooltips (void)
   bw_test_window_destroy (window);
 }
 
+/* The first widget under `root` (depth first) that `match` accepts. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *widget))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_zoom_button (GtkWidget *widget)
+{
+  return BW_IS_ZOOM_BUTTON (widget);
+}
+
+static gboolean
+is_badge_legend (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), "(covered + ½ partial) ÷ applicable");
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *name = NULL;
+
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A zoom indicator sits on the canvas, in its top-right corner: it shows the zoom, follows it,
+ * and its menu fits, shows 100 %, zooms in and out and hides the legend. The Coverage panel
+ * says what the badges mean. */
+static void
+test_zoom_indicator_and_legends (void)
+{
+  BwWindow *window = sample_window ();
+  BwCanvas *canvas = bw_window_get_canvas (window);
+  BwZoomButton *button = BW_ZOOM_BUTTON (find_widget (GTK_WIDGET (window), is_zoom_button));
+  g_autofree char *shown = g_strdup_printf ("%.0f%%", round (bw_canvas_get_zoom (canvas) * 100));
+  graphene_rect_t bounds;
+  GMenuModel *menu = bw_zoom_button_get_menu (button);
+  g_autofree char *legend_text = NULL;
+  BwLegend legend;
+
+  g_assert_true (bw_zoom_button_get_canvas (button) == canvas);
+  g_assert_cmpstr (bw_zoom_button_get_label (button), ==, shown);
+  /* Over the canvas, at its top-right corner. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (canvas), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, <, 40);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >,
+                     gtk_widget_get_width (GTK_WIDGET (canvas)) - 40);
+  g_assert_cmpfloat (bounds.origin.x, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  bw_test_window_iterate (50);
+  g_assert_cmpstr (bw_zoom_button_get_label (button), ==, "100%");
+  for (const char *const *action = (const char *const[]) { "win.zoom-fit", "win.zoom-reset",
+                                                            "win.zoom-in", "win.zoom-out",
+                                                            "zoom.legend", NULL };
+       *action != NULL; action++)
+    if (!menu_has_action (menu, *action))
+      g_error ("the zoom menu lacks %s", *action);
+
+  /* The canvas's legend, in its top-left corner, until hidden from the menu. */
+  g_assert_true (bw_canvas_get_show_legend (canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "zoom.legend", NULL));
+  g_assert_false (bw_canvas_get_show_legend (canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "zoom.legend", NULL));
+  g_assert_true (bw_canvas_get_show_legend (canvas));
+  g_assert_true (bw_canvas_get_legend (canvas, &legend));
+  g_assert_cmpfloat (legend.box.x, <, 20);
+  g_assert_cmpfloat (legend.box.y, <, 20);
+  legend_text = bw_canvas_get_tooltip_text (canvas, legend.box.x + 4, legend.box.y + 4);
+  g_assert_nonnull (strstr (legend_text, "Badges:"));
+
+  adw_view_stack_set_visible_child_name (window->side_stack, "coverage");
+  bw_test_window_iterate (100);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window->coverage), is_badge_legend));
+  bw_test_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -300,5 +403,6 @@ main (int    argc,
   g_test_add_func ("/first-view/labels-readable", test_labels_readable);
   g_test_add_func ("/first-view/resize-keeps-fitting", test_resize_keeps_fitting);
   g_test_add_func ("/first-view/tooltips", test_tooltips);
+  g_test_add_func ("/first-view/zoom-indicator-and-legends", test_zoom_indicator_and_legends);
   return bw_test_window_run (&app);
 }

@@ -22,22 +22,31 @@ lookup_asset (BwReport   *report,
   return NULL;
 }
 
-/* The labels of `ids` (node ids), joined by commas. */
+#define LINE_CHARS 60
+
+/* The labels of `ids` (node ids), joined by commas in lines of about LINE_CHARS characters. */
 static char *
 join_labels (BwDocument *document,
              GPtrArray  *ids)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  glong line = 0;
 
   for (guint i = 0; i < ids->len; i++)
     {
       const BwNode *node = bw_document_lookup_node (document, g_ptr_array_index (ids, i));
+      glong length;
 
       if (node == NULL)
         continue;
+      length = g_utf8_strlen (node->label, -1);
       if (text->len > 0)
-        g_string_append (text, ", ");
+        {
+          g_string_append (text, line + length > LINE_CHARS ? ",\n" : ", ");
+          line = line + length > LINE_CHARS ? 0 : line + 2;
+        }
       g_string_append (text, node->label);
+      line += length;
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
