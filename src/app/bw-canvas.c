@@ -231,12 +231,25 @@ bw_canvas_zoom_fit (BwCanvas *self)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   BwRect bounds;
+  BwLegend legend;
 
   if (self->layout == NULL || w <= 0)
     return;
   bounds = bw_layout_get_bounds (self->layout);
   self->in_fit = TRUE;
   bw_viewport_fit (self->viewport, &bounds, w, bw_canvas_usable_height (self));
+  /* Beside the legend rather than under it, where that costs no zoom. */
+  if (bw_canvas_get_legend (self, &legend))
+    {
+      double zoom = bw_viewport_get_zoom (self->viewport);
+      double inset = legend.box.x + legend.box.w;
+
+      bw_viewport_fit (self->viewport, &bounds, w - inset, bw_canvas_usable_height (self));
+      if (bw_viewport_get_zoom (self->viewport) >= zoom - 1e-9)
+        bw_viewport_scroll_by (self->viewport, -inset, 0);
+      else
+        bw_viewport_fit (self->viewport, &bounds, w, bw_canvas_usable_height (self));
+    }
   self->in_fit = FALSE;
   self->view_set = TRUE;
   self->fitting = TRUE;
