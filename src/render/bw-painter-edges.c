@@ -160,9 +160,10 @@ bw_painter_draw_edges (BwPainter          *self,
                                 : self->theme->selection;
 
       bw_paint_set_color (cr, &color);
-      /* Never thinner than a device pixel: from afar, thinner lines fade into the background. */
+      /* Never thinner than a pixel (a logical one on a HiDPI canvas): from afar, thinner lines
+       * fade into the background. */
       cairo_set_line_width (cr, MAX (style == 3 ? 2.5 : style == BW_EDGE_FLOW ? 1.0 : 1.5,
-                                     MIN_LINE_PIXELS / MAX (zoom, 1e-3)));
+                                     MIN_LINE_PIXELS * self->scale_factor / MAX (zoom, 1e-3)));
       if (style == BW_EDGE_TELEMETRY && !far)
         cairo_set_dash (cr, telemetry_dash, G_N_ELEMENTS (telemetry_dash), 0);
       stroke_lines (cr, layout, style, clip, state);
