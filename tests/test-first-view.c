@@ -120,6 +120,35 @@ resize_window (BwWindow *window,
   bw_test_window_iterate (200);
 }
 
+/* Moves the real pointer (through the X server) to (wx, wy) of the canvas. */
+static void
+move_pointer (BwWindow *window,
+              double    wx,
+              double    wy)
+{
+  BwCanvas *canvas = bw_window_get_canvas (window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  graphene_point_t point;
+  double sx, sy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  int status = 0;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (canvas), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  x = g_strdup_printf ("%d", (int) (point.x + sx));
+  y = g_strdup_printf ("%d", (int) (point.y + sy));
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--window", xid, x, y, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
+  }
+  g_assert_cmpint (status, ==, 0);
+}
+
 /* The zoom a fit gives the canvas at its present size. */
 static double
 fitted_zoom (BwCanvas *canvas)
@@ -394,6 +423,53 @@ test_zoom_indicator_and_legends (void)
   bw_test_window_destroy (window);
 }
 
+static const char *wanted_tooltip;
+
+static gboolean
+is_wanted_tooltip (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), wanted_tooltip);
+}
+
+/* The pointer, moved by the X server over a node, brings up GTK's tooltip with the node's
+ * text. */
+static void
+test_tooltip_under_pointer (void)
+{
+  BwWindow *window;
+  BwCanvas *canvas;
+  const BwLayoutNode *ln;
+  g_autofree char *expected = NULL;
+  GtkWidget *shown = NULL;
+  double wx, wy;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
+      g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("needs an X display and xdotool");
+      return;
+    }
+  window = sample_window ();
+  canvas = bw_window_get_canvas (window);
+  ln = bw_layout_lookup_node (bw_canvas_get_layout (canvas), "n5");
+  bw_canvas_diagram_to_widget (canvas, ln->rect.x + ln->rect.w / 2,
+                               ln->rect.y + ln->rect.h - 4, &wx, &wy);
+  expected = bw_canvas_get_tooltip_text (canvas, wx, wy);
+  wanted_tooltip = expected;
+  move_pointer (window, wx - 6, wy);
+  bw_test_window_iterate (100);
+  move_pointer (window, wx, wy);
+  for (int i = 0; i < 60 && shown == NULL; i++)
+    {
+      bw_test_window_iterate (50);
+      shown = find_widget (GTK_WIDGET (window), is_wanted_tooltip);
+    }
+  g_assert_nonnull (shown);
+  wanted_tooltip = NULL;
+  bw_test_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +479,7 @@ main (int    argc,
   g_test_add_func ("/first-view/labels-readable", test_labels_readable);
   g_test_add_func ("/first-view/resize-keeps-fitting", test_resize_keeps_fitting);
   g_test_add_func ("/first-view/tooltips", test_tooltips);
+  g_test_add_func ("/first-view/tooltip-under-pointer", test_tooltip_under_pointer);
   g_test_add_func ("/first-view/zoom-indicator-and-legends", test_zoom_indicator_and_legends);
   return bw_test_window_run (&app);
 }
