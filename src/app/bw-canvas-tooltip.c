@@ -266,8 +266,23 @@ query_tooltip_cb (BwCanvas   *self,
 
   BwLegend legend;
 
+  /* From the keyboard, the focused node answers. */
+  if (keyboard)
+    {
+      const char *focused = bw_selection_get_focused (self->selection);
+      const BwLayoutNode *ln = focused && self->layout && self->project
+                                   ? bw_layout_lookup_node (self->layout, focused)
+                                   : NULL;
+
+      if (ln == NULL)
+        return FALSE;
+      text = node_text (self, ln, ln->rect.x + ln->rect.w / 2, ln->rect.y + ln->rect.h - 1);
+      gtk_tooltip_set_text (tooltip, text);
+      set_tip_area (self, tooltip, &ln->rect);
+      return TRUE;
+    }
   /* The strip's cells answer for themselves (bw-canvas-strip.c). */
-  if (keyboard || self->drag_mode != DRAG_NONE ||
+  if (self->drag_mode != DRAG_NONE ||
       (bw_canvas_strip_contains (self, wx, wy) &&
        !(bw_canvas_get_legend (self, &legend) && bw_rect_contains (&legend.box, wx, wy))) ||
       (text = bw_canvas_get_tooltip_text (self, wx, wy)) == NULL)
