@@ -572,6 +572,93 @@ test_painter_at_layout (void)
   cairo_surface_destroy (badged);
 }
 
+static gboolean
+same_rect (const BwRect *a,
+           const BwRect *b)
+{
+  return a->x == b->x && a->y == b->y && a->w == b->w && a->h == b->h;
+}
+
+/* From afar the layout enlarges the cards' text to read on screen: at zoom 0.4 every label is
+ * at least BW_LABEL_MIN_PIXELS and every zone title BW_ZONE_TITLE_MIN_PIXELS high, the labels
+ * stay within their cards' height and clear of one another and of their zones' borders; back at
+ * zoom 1 (what exports use) every part is where it was; farther than BW_LABEL_MIN_ZOOM, no text. */
+static void
+test_text_from_afar (void)
+{
+  Sample f = { 0 };
+  g_autoptr(BwLayout) reference = NULL;
+
+  sample_load (&f);
+  reference = bw_layout_new (f.document, f.catalog);
+  bw_layout_set_asset_coverage (reference, f.coverage);
+
+  for (double zoom = 0.2; zoom < 0.72; zoom += 0.05)
+    {
+      bw_layout_set_view_zoom (f.layout, zoom);
+      for (guint i = 0; i < bw_layout_get_n_zones (f.layout); i++)
+        g_assert_cmpfloat (bw_layout_get_zone (f.layout, i)->title_size * zoom, >=,
+                           BW_ZONE_TITLE_MIN_PIXELS);
+      for (guint i = 0; i < bw_layout_get_n_nodes (f.layout); i++)
+        {
+          const BwLayoutNode *ln = bw_layout_get_node (f.layout, i);
+          const BwLayoutZone *zone =
+              ln->node->zone ? bw_layout_lookup_zone (f.layout, ln->node->zone) : NULL;
+
+          g_assert_cmpint (ln->label_mode, ==, BW_LABEL_COMPACT);
+          g_assert_cmpfloat (ln->label_size * zoom, >=, BW_LABEL_MIN_PIXELS);
+          g_assert_cmpuint (ln->label_lines, >=, 1);
+          g_assert_cmpfloat (ln->label.y, >=, ln->rect.y);
+          g_assert_cmpfloat (ln->label.y + ln->label.h, <=, ln->rect.y + ln->rect.h);
+          g_assert_cmpfloat (ln->label.x + ln->label.w / 2, ==, ln->rect.x + ln->rect.w / 2);
+          if (zone != NULL)
+            {
+              g_assert_cmpfloat (ln->label.x, >=, zone->rect.x);
+              g_assert_cmpfloat (ln->label.x + ln->label.w, <=, zone->rect.x + zone->rect.w);
+            }
+          if (ln->has_badge)
+            {
+              g_assert_true (rect_inside (&ln->badge, &ln->rect));
+              g_assert_cmpfloat (ln->label.y, >=, ln->badge.y + ln->badge.h);
+              g_assert_cmpfloat (ln->badge_size * zoom, >=, BW_LABEL_MIN_PIXELS);
+            }
+          for (guint j = 0; j < i; j++)
+            g_assert_false (bw_rect_intersects (&ln->label,
+                                                &bw_layout_get_node (f.layout, j)->label));
+        }
+    }
+
+  bw_layout_set_view_zoom (f.layout, 0.1);
+  for (guint i = 0; i < bw_layout_get_n_nodes (f.layout); i++)
+    g_assert_cmpint (bw_layout_get_node (f.layout, i)->label_mode, ==, BW_LABEL_HIDDEN);
+
+  /* Back at zoom 1, nothing differs from a layout that was never zoomed. */
+  bw_layout_set_view_zoom (f.layout, 1);
+  for (guint i = 0; i < bw_layout_get_n_nodes (f.layout); i++)
+    {
+      const BwLayoutNode *a = bw_layout_get_node (f.layout, i);
+      const BwLayoutNode *b = bw_layout_get_node (reference, i);
+
+      g_assert_cmpint (a->label_mode, ==, BW_LABEL_FULL);
+      g_assert_true (same_rect (&a->label, &b->label));
+      g_assert_true (same_rect (&a->badge, &b->badge));
+      g_assert_cmpfloat (a->label_baseline, ==, b->label_baseline);
+      g_assert_cmpfloat (a->badge_baseline, ==, b->badge_baseline);
+      g_assert_cmpfloat (a->label_size, ==, BW_LABEL_SIZE);
+      g_assert_cmpuint (a->label_lines, ==, BW_LABEL_LINES);
+    }
+  for (guint i = 0; i < bw_layout_get_n_zones (f.layout); i++)
+    {
+      const BwLayoutZone *a = bw_layout_get_zone (f.layout, i);
+      const BwLayoutZone *b = bw_layout_get_zone (reference, i);
+
+      g_assert_true (same_rect (&a->title, &b->title));
+      g_assert_true (same_rect (&a->icon, &b->icon));
+      g_assert_cmpfloat (a->title_size, ==, BW_ZONE_TITLE_SIZE);
+    }
+  sample_clear (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/layout/alignment", test_alignment);
   g_test_add_func ("/layout/follows-document", test_follows_document);
   g_test_add_func ("/layout/card-parts", test_card_parts);
+  g_test_add_func ("/layout/text-from-afar", test_text_from_afar);
   g_test_add_func ("/layout/zone-and-edge-parts", test_zone_and_edge_parts);
   g_test_add_func ("/layout/overlay-cells", test_overlay_cells);
   g_test_add_func ("/layout/svg-at-layout", test_svg_at_layout);

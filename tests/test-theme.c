@@ -1,6 +1,6 @@
 /* test-theme.c: the colour sets — WCAG contrast of every text the diagram draws against what it
- * is drawn on (4.5:1 in the dark style; labels and the hint in both), 3:1 for icons and edges
- * in the dark style, and the light set exports have always used. */
+ * is drawn on, 4.5:1 in both styles (labels, the hint, zone titles, badges, strip cells, the
+ * legend), 3:1 for icons and edges in the dark style, and the light set exports use. */
 #include "config.h"
 
 #include <math.h>
@@ -55,18 +55,26 @@ test_labels_both_styles (void)
       assert_contrast ("label on card", &theme->text, &theme->card, TEXT_CONTRAST);
       assert_contrast ("label on background", &theme->text, &theme->background, TEXT_CONTRAST);
       assert_contrast ("empty-estate hint", &theme->hint, &theme->background, TEXT_CONTRAST);
+      /* The legend's words on its panel, and a compact label's on the plate past its card
+       * (the card's colour). */
+      {
+        BwColor panel = bw_color_over (&theme->strip, &theme->background);
+
+        assert_contrast ("legend", &theme->text, &panel, TEXT_CONTRAST);
+      }
     }
 }
 
 static void
-test_dark_zone_titles (void)
+test_zone_titles (gconstpointer data)
 {
-  const BwTheme *theme = bw_theme_get (TRUE);
+  const BwTheme *theme = bw_theme_get (GPOINTER_TO_INT (data));
 
   for (guint tone = 0; tone < BW_N_ZONE_TONES; tone++)
     {
-      const BwColor *color = &theme->zones[tone];
-      BwColor fill = bw_color_with_alpha (color, theme->zone_fill_alpha);
+      const BwColor *color = &theme->zone_titles[tone];
+      BwColor zone = theme->zones[tone];
+      BwColor fill = bw_color_with_alpha (&zone, theme->zone_fill_alpha);
       /* A title is read on its zone's fill, over the background or over its parent's fill. */
       BwColor once = bw_color_over (&fill, &theme->background);
       BwColor twice = bw_color_over (&fill, &once);
@@ -74,9 +82,16 @@ test_dark_zone_titles (void)
 
       assert_contrast (what, color, &once, TEXT_CONTRAST);
       assert_contrast (what, color, &twice, TEXT_CONTRAST);
-      /* And the zone's border shows on the background. */
+      /* The header's icon is drawn in the title's ink; the zone's border shows on the
+       * background. */
+      g_assert_true (bw_theme_zone_title_color (theme, tone == BW_ZONE_TONE_M365 ? "zone.m365"
+                                                       : tone == BW_ZONE_TONE_ONPREM
+                                                           ? "zone.onprem"
+                                                       : tone == BW_ZONE_TONE_AZURE ? "zone.azure"
+                                                                                    : "zone.dmz")
+                         .r == color->r);
       {
-        BwColor border = bw_color_with_alpha (color, theme->zone_border_alpha);
+        BwColor border = bw_color_with_alpha (&zone, theme->zone_border_alpha);
 
         assert_contrast ("zone border", &border, &theme->background, 1.5);
       }
@@ -86,9 +101,9 @@ test_dark_zone_titles (void)
 /* Badge and strip text over every coverage colour, from gap to covered, and over "nothing
  * applicable". */
 static void
-test_dark_status_text (void)
+test_status_text (gconstpointer data)
 {
-  const BwTheme *theme = bw_theme_get (TRUE);
+  const BwTheme *theme = bw_theme_get (GPOINTER_TO_INT (data));
   BwColor strip = bw_color_over (&theme->strip, &theme->background);
 
   for (int percent = -1; percent <= 100; percent++)
@@ -161,8 +176,32 @@ test_dark_graphics (void)
   assert_contrast ("connection handle", &theme->handle, &theme->card, GRAPHIC_CONTRAST);
 }
 
-/* Exports keep the look they always had: the light set's text on status colours is white,
- * and the colours of cards, zones and coverage are the ones the golden SVG holds. */
+/* Edges are drawn at least a device pixel wide, so from afar a thin line keeps only its colour:
+ * flow edges (the thinnest) at 4.5:1 on the background and on every zone's fill, like text;
+ * the others at 3:1. */
+static void
+test_thin_lines (gconstpointer data)
+{
+  const BwTheme *theme = bw_theme_get (GPOINTER_TO_INT (data));
+
+  for (guint tone = 0; tone < BW_N_ZONE_TONES; tone++)
+    {
+      BwColor fill = bw_color_with_alpha (&theme->zones[tone], theme->zone_fill_alpha);
+      BwColor once = bw_color_over (&fill, &theme->background);
+      BwColor twice = bw_color_over (&fill, &once);
+
+      assert_contrast ("flow edge on a zone", &theme->edges[BW_EDGE_FLOW], &twice, TEXT_CONTRAST);
+      assert_contrast ("protects edge on a zone", &theme->edges[BW_EDGE_PROTECTS], &twice,
+                       GRAPHIC_CONTRAST);
+      assert_contrast ("telemetry edge on a zone", &theme->edges[BW_EDGE_TELEMETRY], &twice,
+                       GRAPHIC_CONTRAST);
+    }
+  assert_contrast ("flow edge", &theme->edges[BW_EDGE_FLOW], &theme->background, TEXT_CONTRAST);
+}
+
+/* The light set is the exports' look: cards, zones and coverage in the colours the golden SVG
+ * holds; text on a status colour is white on red, black on amber and green (where white was
+ * 2.2:1). */
 static void
 test_light_is_the_export_look (void)
 {
@@ -174,9 +213,12 @@ test_light_is_the_export_look (void)
   BwColor azure = bw_theme_zone_color (theme, "zone.vnet");
 
   g_assert_false (theme->dark);
+  g_assert_cmpfloat (ink.r, ==, 0);
+  g_assert_cmpfloat (ink.a, ==, 1);
+  ink = bw_theme_on_status (theme, &red, &theme->card);
   g_assert_cmpfloat (ink.r, ==, 1);
-  g_assert_cmpfloat (ink.g, ==, 1);
-  g_assert_cmpfloat (ink.b, ==, 1);
+  ink = bw_theme_on_status (theme, &green, &theme->card);
+  g_assert_cmpfloat (ink.r, ==, 0);
   g_assert_cmpfloat (red.r, ==, 0.88);
   g_assert_cmpfloat (green.g, ==, 0.76);
   g_assert_cmpfloat (azure.b, ==, 0.85);
@@ -196,8 +238,12 @@ main (int    argc,
   g_test_add_func ("/theme/not-applicable-cells", test_not_applicable_cells);
   g_test_add_func ("/theme/arithmetic", test_arithmetic);
   g_test_add_func ("/theme/labels-both-styles", test_labels_both_styles);
-  g_test_add_func ("/theme/dark-zone-titles", test_dark_zone_titles);
-  g_test_add_func ("/theme/dark-status-text", test_dark_status_text);
+  g_test_add_data_func ("/theme/zone-titles/light", GINT_TO_POINTER (FALSE), test_zone_titles);
+  g_test_add_data_func ("/theme/zone-titles/dark", GINT_TO_POINTER (TRUE), test_zone_titles);
+  g_test_add_data_func ("/theme/status-text/light", GINT_TO_POINTER (FALSE), test_status_text);
+  g_test_add_data_func ("/theme/status-text/dark", GINT_TO_POINTER (TRUE), test_status_text);
+  g_test_add_data_func ("/theme/thin-lines/light", GINT_TO_POINTER (FALSE), test_thin_lines);
+  g_test_add_data_func ("/theme/thin-lines/dark", GINT_TO_POINTER (TRUE), test_thin_lines);
   g_test_add_func ("/theme/dark-graphics", test_dark_graphics);
   g_test_add_func ("/theme/light-is-the-export-look", test_light_is_the_export_look);
   return g_test_run ();

@@ -167,6 +167,12 @@ bw_canvas_snapshot (GtkWidget   *widget,
 
       bw_painter_draw_overlay (self->painter, cr, &self->overlay, band.x, band.y, band.w);
     }
+  {
+    BwLegend legend;
+
+    if (bw_canvas_get_legend (self, &legend))
+      bw_painter_draw_legend (self->painter, cr, &legend);
+  }
 
   cairo_destroy (cr);
 }

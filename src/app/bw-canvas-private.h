@@ -35,6 +35,9 @@ struct _BwCanvas
 
   BwViewport *viewport;    /* pan and zoom */
   gboolean    view_set;    /* FALSE until the first fit after a model is set */
+  gboolean    fitting;     /* the view fits the diagram to the canvas's size until the user
+                            * zooms or pans */
+  gboolean    in_fit;      /* the viewport's changes come from a fit */
 
   BwSelection *selection;
   GHashTable *highlighted;
@@ -43,6 +46,7 @@ struct _BwCanvas
 
   BwOverlay   overlay;
   gboolean    show_overlay;
+  gboolean    show_legend;
   gboolean    snap;
   gboolean    show_grid;
   gboolean    space_down;
@@ -87,10 +91,18 @@ void        bw_canvas_input_init              (BwCanvas *self);
 /* bw-canvas-strip.c: the coverage strip's own events — its signals, its tooltips. */
 void        bw_canvas_strip_class_init        (GtkWidgetClass *widget_class);
 void        bw_canvas_strip_init              (BwCanvas *self);
-/* Whether (wx, wy), widget coordinates, lies on the strip the canvas shows. */
+/* Whether (wx, wy), widget coordinates, lies on the strip or the legend the canvas shows: its
+ * controls over the diagram, which a press on does not reach. */
 gboolean    bw_canvas_strip_contains          (BwCanvas *self,
                                                double    wx,
                                                double    wy);
+
+/* Where the canvas shows its legend; FALSE when it shows none. */
+gboolean    bw_canvas_get_legend              (BwCanvas *self,
+                                               BwLegend *legend);
+
+/* bw-canvas-tooltip.c: what hovering a node, its badge or a zone says. */
+void        bw_canvas_tooltip_init            (BwCanvas *self);
 
 /* bw-canvas-edit.c: the canvas's own actions and their keys — delete, select all, copy, cut,
  * paste, duplicate, nudge, focus the next node. */

@@ -37,13 +37,28 @@ in_rect (const BwRect *r,
   return x >= r->x && x < r->x + r->w && y >= r->y && y < r->y + r->h;
 }
 
+#define LEGEND_MARGIN 12.0
+
+gboolean
+bw_canvas_get_legend (BwCanvas *self,
+                      BwLegend *legend)
+{
+  if (!self->show_legend || self->layout == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= 200)
+    return FALSE;
+  bw_layout_get_legend (LEGEND_MARGIN, LEGEND_MARGIN, TRUE, self->overlay.n_tactics > 0, legend);
+  return TRUE;
+}
+
 gboolean
 bw_canvas_strip_contains (BwCanvas *self,
                           double    wx,
                           double    wy)
 {
   BwRect band;
+  BwLegend legend;
 
+  if (bw_canvas_get_legend (self, &legend) && in_rect (&legend.box, wx, wy))
+    return TRUE;
   return strip_band (self, &band) && in_rect (&band, wx, wy);
 }
 

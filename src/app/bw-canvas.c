@@ -231,12 +231,36 @@ bw_canvas_zoom_fit (BwCanvas *self)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   BwRect bounds;
+  BwLegend legend;
 
   if (self->layout == NULL || w <= 0)
     return;
   bounds = bw_layout_get_bounds (self->layout);
+  self->in_fit = TRUE;
   bw_viewport_fit (self->viewport, &bounds, w, bw_canvas_usable_height (self));
+  /* Beside the legend rather than under it, where that costs no zoom. */
+  if (bw_canvas_get_legend (self, &legend))
+    {
+      double zoom = bw_viewport_get_zoom (self->viewport);
+      double inset = legend.box.x + legend.box.w;
+
+      bw_viewport_fit (self->viewport, &bounds, w - inset, bw_canvas_usable_height (self));
+      if (bw_viewport_get_zoom (self->viewport) >= zoom - 1e-9)
+        bw_viewport_scroll_by (self->viewport, -inset, 0);
+      else
+        bw_viewport_fit (self->viewport, &bounds, w, bw_canvas_usable_height (self));
+    }
+  self->in_fit = FALSE;
   self->view_set = TRUE;
+  self->fitting = TRUE;
+}
+
+gboolean
+bw_canvas_get_fitting (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), FALSE);
+
+  return self->fitting;
 }
 
 void
@@ -379,6 +403,24 @@ bw_canvas_set_show_overlay (BwCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+gboolean
+bw_canvas_get_show_legend (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), FALSE);
+
+  return self->show_legend;
+}
+
+void
+bw_canvas_set_show_legend (BwCanvas *self,
+                           gboolean  show)
+{
+  g_return_if_fail (BW_IS_CANVAS (self));
+
+  self->show_legend = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 bw_canvas_set_highlight (BwCanvas   *self,
                          GHashTable *highlighted,
@@ -423,7 +465,10 @@ viewport_notify_cb (BwCanvas   *self,
                     BwViewport *viewport)
 {
   self->view_set = TRUE;
-  /* The grips keep their size on screen. */
+  /* A zoom or pan of the user's ends the fit that followed the canvas's size. */
+  if (!self->in_fit)
+    self->fitting = FALSE;
+  /* The grips keep their size on screen, the text its readable size. */
   if (self->layout != NULL)
     bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (viewport));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -437,7 +482,7 @@ bw_canvas_size_allocate (GtkWidget *widget,
 {
   BwCanvas *self = BW_CANVAS (widget);
 
-  if (!self->view_set && self->layout != NULL && width > 0)
+  if ((!self->view_set || self->fitting) && self->layout != NULL && width > 0)
     bw_canvas_zoom_fit (self);
 }
 
@@ -546,6 +591,7 @@ bw_canvas_init (BwCanvas *self)
                            G_CONNECT_SWAPPED);
   self->guide_x = self->guide_y = NAN;
   self->show_overlay = TRUE;
+  self->show_legend = TRUE;
   self->snap = TRUE;
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
@@ -573,6 +619,7 @@ bw_canvas_init (BwCanvas *self)
 
   bw_canvas_input_init (self);
   bw_canvas_strip_init (self);
+  bw_canvas_tooltip_init (self);
 
   bw_canvas_update_actions (self);
 }

@@ -32,7 +32,10 @@ BwViewport   *bw_canvas_get_viewport     (BwCanvas   *self);
 double        bw_canvas_get_zoom         (BwCanvas   *self);
 void          bw_canvas_set_zoom         (BwCanvas   *self,
                                           double      zoom);
+/* Fits the diagram to the canvas, and keeps fitting it as the canvas's size changes until the
+ * view is zoomed or panned otherwise. */
 void          bw_canvas_zoom_fit         (BwCanvas   *self);
+gboolean      bw_canvas_get_fitting      (BwCanvas   *self);
 void          bw_canvas_get_offset       (BwCanvas   *self,
                                           double     *x,
                                           double     *y);
@@ -103,6 +106,10 @@ char         *bw_canvas_connect          (BwCanvas   *self,
 const BwOverlay *bw_canvas_get_overlay   (BwCanvas   *self);
 void          bw_canvas_set_show_overlay (BwCanvas   *self,
                                           gboolean    show);
+/* The legend of edge kinds and badge colours in the canvas's top-left corner (shown at first). */
+gboolean      bw_canvas_get_show_legend  (BwCanvas   *self);
+void          bw_canvas_set_show_legend  (BwCanvas   *self,
+                                          gboolean    show);
 /* What the strip's cell at (x, y), widget coordinates, says in its tooltip: the full name and
  * the figures; NULL when no cell is there. */
 char         *bw_canvas_get_strip_text   (BwCanvas   *self,
@@ -111,6 +118,13 @@ char         *bw_canvas_get_strip_text   (BwCanvas   *self,
 /* As a click at (x, y) does: on a strip cell, emits tactic-activated or phase-activated with
  * its id and returns TRUE. */
 gboolean      bw_canvas_activate_strip   (BwCanvas   *self,
+                                          double      x,
+                                          double      y);
+
+/* What the canvas's tooltip says at (x, y), widget coordinates: a strip cell's name and figures;
+ * a node's label, kind, coverage and covering services (what a service covers); a badge's
+ * meaning; a zone's name and contents. NULL where there is nothing. */
+char         *bw_canvas_get_tooltip_text (BwCanvas   *self,
                                           double      x,
                                           double      y);
 

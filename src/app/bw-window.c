@@ -8,6 +8,7 @@
 #include "bw-application.h"
 #include "bw-canvas.h"
 #include "bw-window-private.h"
+#include "bw-zoom-button.h"
 
 G_DEFINE_FINAL_TYPE (BwWindow, bw_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -590,6 +591,7 @@ bw_window_class_init (BwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BW_TYPE_CANVAS);
+  g_type_ensure (BW_TYPE_ZOOM_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, window_title);

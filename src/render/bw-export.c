@@ -40,14 +40,18 @@ paint_page (cairo_t               *cr,
 {
   g_autoptr(BwPainter) painter = bw_painter_new (options->dark);
   const BwPaintPalette *palette = bw_paint_palette (options->dark);
+  gboolean with_overlay = options->overlay != NULL && options->overlay->n_tactics > 0;
+  BwLegend legend;
 
   cairo_translate (cr, -page->x, -page->y);
   cairo_rectangle (cr, page->x, page->y, page->w, page->h);
   cairo_set_source_rgb (cr, palette->background.r, palette->background.g, palette->background.b);
   cairo_fill (cr);
   bw_painter_draw_diagram (painter, cr, layout, NULL, NULL);
-  if (options->overlay != NULL && options->overlay->n_tactics > 0)
+  if (with_overlay)
     bw_painter_draw_overlay (painter, cr, options->overlay, band->x, band->y, band->w);
+  bw_layout_get_page_legend (layout, with_overlay, &legend);
+  bw_painter_draw_legend (painter, cr, &legend);
 }
 
 void

@@ -3,27 +3,9 @@
 
 #include <math.h>
 
-#include "bw-layout.h"
+#include "bw-layout-private.h"
 
-#define GRID_CELL 256.0
 
-struct _BwLayout
-{
-  gatomicrefcount ref_count;
-
-  BwDocument *document;
-  BwCatalog  *catalog;
-  GHashTable *coverage;     /* asset id → double*, owned by the caller */
-
-  GArray     *zones;        /* BwLayoutZone, parents first */
-  GArray     *nodes;        /* BwLayoutNode, document order */
-  GArray     *edges;        /* BwLayoutEdge, document order */
-  GHashTable *node_index;   /* id → index + 1 */
-  GHashTable *zone_index;   /* id → index + 1 */
-  GHashTable *grid;         /* cell key → GArray of node indices: the spatial index */
-  BwRect      bounds;
-  double      view_zoom;    /* for the grips' size on screen */
-};
 
 gboolean
 bw_rect_intersects (const BwRect *a,
@@ -67,13 +49,6 @@ bw_overlay_clear (BwOverlay *overlay)
   overlay->summary_ratio = -1;
 }
 
-static gint64
-grid_key (int cx,
-          int cy)
-{
-  /* Cells can be negative: pack their bit patterns, not their values. */
-  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
-}
 
 static void
 grid_insert (BwLayout     *self,
@@ -111,6 +86,8 @@ bw_layout_new (BwDocument *document,
 
   g_atomic_ref_count_init (&self->ref_count);
   self->view_zoom = 1;
+  self->label_mode = BW_LABEL_FULL;
+  self->label_scale = self->badge_scale = self->title_scale = 1;
   self->document = g_object_ref (document);
   self->catalog = catalog ? g_object_ref (catalog) : NULL;
   self->zones = g_array_new (FALSE, TRUE, sizeof (BwLayoutZone));
@@ -167,11 +144,13 @@ bw_layout_set_asset_coverage (BwLayout   *self,
       ln->has_badge = ln->stencil != NULL && ln->stencil->role == BW_ROLE_ASSET &&
                       ln->coverage >= 0;
     }
+  /* A badge takes room from a compact label. */
+  bw_layout_place_compact_labels (self);
 }
 
 /* Everything inside a card, from its box: the same for every card, so computed, not looked up. */
-static void
-place_node (BwLayoutNode *ln)
+void
+bw_layout_place_node (BwLayoutNode *ln)
 {
   const BwRect *r = &ln->rect;
 
@@ -193,6 +172,11 @@ place_node (BwLayoutNode *ln)
     BW_BADGE_HEIGHT,
   };
   ln->badge_baseline = ln->badge.y + BW_BADGE_ASCENT;
+  ln->badge_size = BW_BADGE_SIZE;
+  ln->label_mode = BW_LABEL_FULL;
+  ln->label_size = BW_LABEL_SIZE;
+  ln->label_lines = BW_LABEL_LINES;
+  ln->label_line_height = BW_LABEL_LINE_HEIGHT;
   ln->far_icon = (BwRect) {
     r->x + (r->w - BW_FAR_ICON_SIZE) / 2, r->y + (r->h - BW_FAR_ICON_SIZE) / 2, BW_FAR_ICON_SIZE,
     BW_FAR_ICON_SIZE,
@@ -214,21 +198,25 @@ place_grip (BwLayoutZone *lz,
   lz->grip = (BwRect) { r->x + r->w - size / 2, r->y + r->h - size / 2, size, size };
 }
 
+/* The header grows with its title from afar: icon, title and baseline by the same factor. */
 static void
 place_zone (BwLayoutZone *lz,
-            double        zoom)
+            double        zoom,
+            double        scale)
 {
   const BwRect *r = &lz->rect;
+  double icon = BW_ZONE_ICON_SIZE * scale;
+  double left = BW_ZONE_ICON_LEFT + (BW_ZONE_TITLE_LEFT - BW_ZONE_ICON_LEFT) * scale;
 
-  lz->icon = (BwRect) { r->x + BW_ZONE_ICON_LEFT, r->y + BW_ZONE_ICON_TOP, BW_ZONE_ICON_SIZE,
-                       BW_ZONE_ICON_SIZE };
+  lz->icon = (BwRect) { r->x + BW_ZONE_ICON_LEFT, r->y + BW_ZONE_ICON_TOP, icon, icon };
   lz->title = (BwRect) {
-    r->x + BW_ZONE_TITLE_LEFT, r->y + BW_ZONE_ICON_TOP,
-    MAX (1, r->w - BW_ZONE_TITLE_LEFT - BW_ZONE_TITLE_RIGHT), BW_ZONE_ICON_SIZE,
+    r->x + left, r->y + BW_ZONE_ICON_TOP, MAX (1, r->w - left - BW_ZONE_TITLE_RIGHT), icon,
   };
-  lz->title_baseline = lz->title.y + BW_ZONE_TITLE_ASCENT;
+  lz->title_baseline = lz->title.y + BW_ZONE_TITLE_ASCENT * scale;
+  lz->title_size = BW_ZONE_TITLE_SIZE * scale;
   place_grip (lz, zoom);
 }
+
 
 static void
 place_arrow_head (BwLayoutEdge *le)
@@ -435,7 +423,7 @@ bw_layout_update (BwLayout *self)
         .depth = zone_depth (doc, zone),
       };
 
-      place_zone (&lz, self->view_zoom);
+      place_zone (&lz, self->view_zoom, self->title_scale);
       g_array_append_val (self->zones, lz);
       extend_bounds (&self->bounds, &empty, &lz.rect);
     }
@@ -459,12 +447,14 @@ bw_layout_update (BwLayout *self)
         .coverage = ratio ? *ratio : -1,
       };
 
-      place_node (&ln);
+      bw_layout_place_node (&ln);
       g_array_append_val (self->nodes, ln);
       g_hash_table_insert (self->node_index, node->id, GUINT_TO_POINTER (i + 1));
       grid_insert (self, &ln.rect, i);
       extend_bounds (&self->bounds, &empty, &ln.rect);
     }
+
+  bw_layout_place_compact_labels (self);
 
   for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
     route_edge (self, bw_document_get_edge (doc, i));
@@ -595,12 +585,26 @@ bw_layout_get_page (BwLayout *self,
   page->x = bounds.x - PAGE_MARGIN;
   page->y = bounds.y - PAGE_MARGIN;
   page->w = MAX (bounds.w, with_overlay ? OVERLAY_MIN_WIDTH : 0) + 2 * PAGE_MARGIN;
-  page->h = bounds.h + 2 * PAGE_MARGIN + (with_overlay ? BW_OVERLAY_HEIGHT + OVERLAY_GAP : 0);
+  page->h = bounds.h + 2 * PAGE_MARGIN + (with_overlay ? BW_OVERLAY_HEIGHT + OVERLAY_GAP : 0) +
+            BW_LEGEND_ROW_HEIGHT + 2 * BW_LEGEND_PADDING + OVERLAY_GAP;
 
   if (overlay_rect != NULL)
     *overlay_rect = (BwRect) {
       bounds.x, bounds.y + bounds.h + OVERLAY_GAP, page->w - 2 * PAGE_MARGIN, BW_OVERLAY_HEIGHT,
     };
+}
+
+void
+bw_layout_get_page_legend (BwLayout *self,
+                           gboolean  with_overlay,
+                           BwLegend *legend)
+{
+  BwRect page;
+  double legend_h = BW_LEGEND_ROW_HEIGHT + 2 * BW_LEGEND_PADDING;
+
+  bw_layout_get_page (self, with_overlay, &page, NULL);
+  bw_layout_get_legend (page.x + PAGE_MARGIN, page.y + page.h - PAGE_MARGIN - legend_h, FALSE,
+                        with_overlay, legend);
 }
 
 BwRect
@@ -718,11 +722,34 @@ void
 bw_layout_set_view_zoom (BwLayout *self,
                          double    zoom)
 {
+  BwLabelMode mode;
+  double label_scale;
+  double title_scale;
+
   g_return_if_fail (self != NULL);
 
   self->view_zoom = zoom > 0 ? zoom : 1;
   for (guint i = 0; i < self->zones->len; i++)
     place_grip (&g_array_index (self->zones, BwLayoutZone, i), self->view_zoom);
+
+  mode = self->view_zoom >= BW_LABEL_MIN_PIXELS / BW_LABEL_SIZE ? BW_LABEL_FULL
+         : self->view_zoom >= BW_LABEL_MIN_ZOOM                 ? BW_LABEL_COMPACT
+                                                                : BW_LABEL_HIDDEN;
+  label_scale = bw_layout_text_scale (BW_LABEL_SIZE, BW_LABEL_MIN_PIXELS, self->view_zoom);
+  title_scale =
+      bw_layout_text_scale (BW_ZONE_TITLE_SIZE, BW_ZONE_TITLE_MIN_PIXELS, self->view_zoom);
+  if (mode == self->label_mode && label_scale == self->label_scale &&
+      title_scale == self->title_scale)
+    return;
+  self->label_mode = mode;
+  self->label_scale = label_scale;
+  self->badge_scale = bw_layout_text_scale (BW_BADGE_SIZE, BW_LABEL_MIN_PIXELS, self->view_zoom);
+  self->title_scale = title_scale;
+  for (guint i = 0; i < self->zones->len; i++)
+    place_zone (&g_array_index (self->zones, BwLayoutZone, i), self->view_zoom, title_scale);
+  for (guint i = 0; i < self->nodes->len && mode == BW_LABEL_FULL; i++)
+    bw_layout_place_node (&g_array_index (self->nodes, BwLayoutNode, i));
+  bw_layout_place_compact_labels (self);
 }
 
 const char *

@@ -28,6 +28,22 @@ G_BEGIN_DECLS
 #define BW_BADGE_HEIGHT       16.0
 #define BW_BADGE_INSET        6.0   /* from the card's top right corner */
 #define BW_BADGE_ASCENT       12.0
+/* Font sizes in pixels at zoom 1 (the painter's BW_FONT_* at 96 dpi, the SVG's font-size). */
+#define BW_LABEL_SIZE         12.67
+#define BW_BADGE_SIZE         10.0
+#define BW_ZONE_TITLE_SIZE    13.33
+/* From afar the canvas draws text at least this size on screen (logical pixels), so the
+ * diagram reads when fitted to the window; exports (zoom 1) are drawn at the sizes above. */
+#define BW_LABEL_MIN_PIXELS   9.0
+#define BW_ZONE_TITLE_MIN_PIXELS 11.0
+/* Farther out than this, cards are drawn without any text. */
+#define BW_LABEL_MIN_ZOOM     0.2
+/* A compact card's label reaches at most this far past each side of the card, and never
+ * further than halfway to the next card or this near its zone's border. */
+#define BW_LABEL_MAX_OVERHANG 32.0
+#define BW_LABEL_ZONE_MARGIN  4.0
+#define BW_COMPACT_INSET      2.0   /* a compact card's text, from the card's border */
+#define BW_COMPACT_MAX_LINES  3
 #define BW_FAR_BADGE_WIDTH    24.0  /* the badge from mid-distance: a plain block */
 #define BW_FAR_BADGE_HEIGHT   12.0
 #define BW_RING_GAP           3.0   /* selection, highlight and gap rings, outside the card */
@@ -75,6 +91,14 @@ typedef struct
   double x, y;
 } BwPoint;
 
+/* How much of a card its text shows at the layout's view zoom. */
+typedef enum
+{
+  BW_LABEL_FULL,     /* icon, label below it and the badge, as exported */
+  BW_LABEL_COMPACT,  /* from afar: no icon, the label and badge enlarged to read on screen */
+  BW_LABEL_HIDDEN,   /* farther than BW_LABEL_MIN_ZOOM: cards alone */
+} BwLabelMode;
+
 typedef struct
 {
   const BwZone    *zone;
@@ -84,6 +108,8 @@ typedef struct
   BwRect           icon;     /* the header's icon */
   BwRect           title;    /* the header's label: one line, ellipsized to title.w */
   double           title_baseline;
+  double           title_size; /* its font size, diagram units: BW_ZONE_TITLE_SIZE, or more from
+                                * afar so it reads at BW_ZONE_TITLE_MIN_PIXELS */
   BwRect           grip;     /* resize handle, shown when selected; BW_ZONE_GRIP_SIZE on screen
                               * at the layout's view zoom */
 } BwLayoutZone;
@@ -98,10 +124,17 @@ typedef struct
   gboolean         has_badge; /* assets whose coverage is known carry a badge */
   BwRect           band;
   BwRect           icon;
-  BwRect           label;    /* wrapped to label.w in at most BW_LABEL_LINES lines, centred */
-  double label_baseline;     /* of the first line; the others follow BW_LABEL_LINE_HEIGHT apart */
+  BwLabelMode      label_mode;
+  BwRect           label;    /* wrapped to label.w in at most label_lines lines, centred; in
+                              * BW_LABEL_COMPACT it may reach past the card, and its lines are
+                              * centred in label.h */
+  double label_baseline;     /* of the first line; the others follow label_line_height apart */
+  double           label_size; /* the font size, diagram units (BW_LABEL_SIZE when full) */
+  guint            label_lines;
+  double           label_line_height;
   BwRect           badge;
   double           badge_baseline; /* the percentage, centred in the badge */
+  double           badge_size; /* the percentage's font size, diagram units */
   BwRect           far_icon; /* from mid-distance, where labels are not drawn: a larger icon */
   BwRect           far_badge; /* and the badge as a plain block */
   BwPoint          handle;   /* where a connection is dragged from */
@@ -141,6 +174,39 @@ typedef struct
   double         summary_ratio;
 } BwOverlay;
 
+/* The legend: what the edge kinds and the badge colours mean. One row on export pages (below the
+ * diagram and strip), stacked on the canvas; drawn in BW_FONT_SMALL. */
+#define BW_LEGEND_PADDING     8.0
+#define BW_LEGEND_ROW_HEIGHT  18.0
+#define BW_LEGEND_ASCENT      12.5  /* a row's top to its baseline */
+#define BW_LEGEND_SAMPLE      28.0  /* an edge's sample line */
+#define BW_LEGEND_MAX_ITEMS   8
+
+typedef enum
+{
+  BW_LEGEND_HEADING,
+  BW_LEGEND_EDGE,   /* a sample of the edge kind, arrowhead at its right end, and its name */
+  BW_LEGEND_BADGE,  /* a badge of the ratio, its figure inside */
+} BwLegendKind;
+
+typedef struct
+{
+  BwLegendKind kind;
+  BwEdgeKind   edge;     /* edges */
+  double       ratio;    /* badges */
+  gboolean     of_badges; /* headings: the badges' rather than the edges' */
+  BwRect       sample;   /* edges: the line runs along its middle; badges: the badge */
+  BwRect       text;     /* one line, ellipsized to text.w; centred in a badge */
+  double       baseline;
+} BwLegendItem;
+
+typedef struct
+{
+  BwRect       box;
+  guint        n_items;
+  BwLegendItem items[BW_LEGEND_MAX_ITEMS];
+} BwLegend;
+
 typedef struct _BwLayout BwLayout;
 
 BwLayout           *bw_layout_new          (BwDocument *document,
@@ -151,8 +217,9 @@ void                bw_layout_unref        (BwLayout   *self);
 /* Recomputes every box and route from the document. Cheap: call after each change. */
 void                bw_layout_update       (BwLayout   *self);
 
-/* The zoom the diagram is shown at, so that the zones' grips keep their size on screen
- * (1 for exports). Recomputes the grips. */
+/* The zoom the diagram is shown at, so that the zones' grips keep their size on screen and text
+ * reads from afar (1 for exports: nothing changes). Recomputes the grips, and the cards' and
+ * zone headers' text when the zoom calls for other sizes. */
 void                bw_layout_set_view_zoom (BwLayout  *self,
                                              double     zoom);
 
@@ -185,11 +252,27 @@ const BwLayoutZone *bw_layout_lookup_zone  (BwLayout *self, const char *id);
 BwRect              bw_layout_get_bounds   (BwLayout *self);
 
 /* The page an export draws on: the diagram bounds with a margin and, when `with_overlay`, a
- * band below them for the coverage strip (returned in `overlay_rect`, which may be NULL). */
+ * band below them for the coverage strip (returned in `overlay_rect`, which may be NULL), and
+ * below all a row for the legend (bw_layout_get_page_legend). */
 void                bw_layout_get_page     (BwLayout *self,
                                             gboolean  with_overlay,
                                             BwRect   *page,
                                             BwRect   *overlay_rect);
+
+/* The legend with its top-left corner at (x, y): the edge kinds, then (`with_badges`) the badge
+ * colours; in one row, or `stacked`. */
+void                bw_layout_get_legend   (double    x,
+                                            double    y,
+                                            gboolean  stacked,
+                                            gboolean  with_badges,
+                                            BwLegend *legend);
+/* Where an export page (bw_layout_get_page) puts its legend: in one row at its bottom, with the
+ * badges when it shows coverage. */
+void                bw_layout_get_page_legend (BwLayout *self,
+                                               gboolean  with_overlay,
+                                               BwLegend *legend);
+/* What a legend item says: "Protects", "50%"… */
+char               *bw_legend_item_text    (const BwLegendItem *item);
 
 /* Where the canvas shows the coverage strip in a view `width` × `height` (view pixels). */
 BwRect              bw_layout_get_view_band (double width,

@@ -43,11 +43,17 @@ bw_painter_draw_zone (BwPainter          *self,
   else
     cairo_stroke (cr);
 
-  /* Header: icon and label in the zone's colour. */
-  bw_painter_draw_icon (self, cr, lz->stencil ? lz->stencil->icon : NULL, &lz->icon, &color);
-  bw_paint_set_color (cr, &color);
-  bw_painter_show_text (self, cr, BW_FONT_ZONE, lz->zone->label, &lz->title, 1, 0, FALSE,
-                        lz->title_baseline);
+  /* Header: icon and title in the zone's title ink. */
+  {
+    BwColor ink = bw_theme_zone_title_color (theme, lz->zone->kind);
+    g_autofree char *font = bw_paint_font (BW_FONT_ZONE, BW_FONT_FAMILY " Bold", lz->title_size,
+                                           BW_ZONE_TITLE_SIZE);
+
+    bw_painter_draw_icon (self, cr, lz->stencil ? lz->stencil->icon : NULL, &lz->icon, &ink);
+    bw_paint_set_color (cr, &ink);
+    bw_painter_show_text (self, cr, font, lz->zone->label, &lz->title, 1, 0, FALSE,
+                          lz->title_baseline);
+  }
 
   if (state && bw_paint_in_set (state->selected, lz->zone->id))
     {
@@ -68,6 +74,8 @@ draw_badge (BwPainter          *self,
             const BwLayoutNode *ln)
 {
   g_autofree char *text = g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
+  g_autofree char *font = bw_paint_font (BW_FONT_BADGE, BW_FONT_FAMILY " Bold", ln->badge_size,
+                                         BW_BADGE_SIZE);
   BwColor color = bw_theme_coverage_color (self->theme, ln->coverage);
   BwColor ink = bw_theme_on_status (self->theme, &color, &self->theme->card);
 
@@ -75,7 +83,41 @@ draw_badge (BwPainter          *self,
   bw_paint_set_color (cr, &color);
   cairo_fill (cr);
   bw_paint_set_color (cr, &ink);
-  bw_painter_show_text (self, cr, BW_FONT_BADGE, text, &ln->badge, 1, 0, TRUE, ln->badge_baseline);
+  bw_painter_show_text (self, cr, font, text, &ln->badge, 1, 0, TRUE, ln->badge_baseline);
+}
+
+/* From afar: the label enlarged, its lines centred in the card, on a plate of the card's
+ * colour where it reaches past the card (edges run beneath it). */
+static void
+draw_compact_label (BwPainter          *self,
+                    cairo_t            *cr,
+                    const BwLayoutNode *ln)
+{
+  const BwTheme *theme = self->theme;
+  g_autofree char *font = bw_paint_font (BW_FONT_LABEL, BW_FONT_FAMILY, ln->label_size,
+                                         BW_LABEL_SIZE);
+  double lh = ln->label_line_height;
+  guint n_lines = 1;
+  double width = 0;
+  double baseline;
+
+  bw_painter_measure_text (self, font, ln->node->label, &ln->label, ln->label_lines, lh, TRUE,
+                           &n_lines, &width);
+  baseline = ln->label_baseline + (ln->label_lines - MIN (n_lines, ln->label_lines)) * lh / 2;
+  if (width > ln->rect.w - 2)
+    {
+      double top = baseline - BW_LABEL_ASCENT / BW_LABEL_SIZE * ln->label_size - lh * 0.08;
+      BwRect plate = {
+        ln->label.x + (ln->label.w - width) / 2 - 2, top, width + 4, n_lines * lh + lh * 0.16,
+      };
+
+      bw_paint_rounded_rect (cr, &plate, 3);
+      bw_paint_set_color (cr, &theme->card);
+      cairo_fill (cr);
+    }
+  bw_paint_set_color (cr, &theme->text);
+  bw_painter_show_text (self, cr, font, ln->node->label, &ln->label, ln->label_lines, lh, TRUE,
+                        baseline);
 }
 
 /* The card, its shadow when close, its border (the accent when hovered) and its role band. */
@@ -131,12 +173,19 @@ draw_card_contents (BwPainter          *self,
 {
   const char *icon = ln->stencil ? ln->stencil->icon : NULL;
 
-  if (zoom >= DETAIL_ZOOM)
+  if (ln->label_mode == BW_LABEL_COMPACT)
+    {
+      if (ln->has_badge)
+        draw_badge (self, cr, ln);
+      draw_compact_label (self, cr, ln);
+      return;
+    }
+  if (zoom >= DETAIL_ZOOM && ln->label_mode == BW_LABEL_FULL)
     {
       bw_painter_draw_icon (self, cr, icon, &ln->icon, accent);
       bw_paint_set_color (cr, &self->theme->text);
-      bw_painter_show_text (self, cr, BW_FONT_LABEL, ln->node->label, &ln->label, BW_LABEL_LINES,
-                            BW_LABEL_LINE_HEIGHT, TRUE, ln->label_baseline);
+      bw_painter_show_text (self, cr, BW_FONT_LABEL, ln->node->label, &ln->label, ln->label_lines,
+                            ln->label_line_height, TRUE, ln->label_baseline);
       if (ln->has_badge)
         draw_badge (self, cr, ln);
       return;
@@ -205,7 +254,8 @@ bw_painter_draw_node (BwPainter          *self,
   double zoom = bw_paint_device_zoom (cr);
   gboolean hovered = state && state->hovered && g_str_equal (state->hovered, ln->node->id);
 
-  draw_card (self, cr, ln, &accent, zoom >= DETAIL_ZOOM, hovered);
+  draw_card (self, cr, ln, &accent, zoom >= DETAIL_ZOOM || ln->label_mode == BW_LABEL_COMPACT,
+             hovered);
   draw_card_contents (self, cr, ln, &accent, zoom);
   if (state != NULL)
     draw_rings (self, cr, ln, state);

@@ -9,6 +9,7 @@
 /* Edges are clipped to the visible rectangle grown by this, so an arrowhead on its border is
  * drawn whole. */
 #define EDGE_SLACK 20.0
+#define MIN_LINE_PIXELS 1.0
 
 /* Liang–Barsky: the part of the segment inside `r`. FALSE when none is. */
 static gboolean
@@ -143,7 +144,8 @@ bw_painter_draw_edges (BwPainter          *self,
                        const BwPaintState *state)
 {
   static const double telemetry_dash[] = { 5, 4 };
-  gboolean far = bw_paint_device_zoom (cr) < DASH_ZOOM;
+  double zoom = bw_paint_device_zoom (cr);
+  gboolean far = zoom < DASH_ZOOM;
   BwRect grown = visible ? bw_rect_grow (visible, EDGE_SLACK) : (BwRect) { 0 };
   const BwRect *clip = visible ? &grown : NULL;
 
@@ -158,7 +160,10 @@ bw_painter_draw_edges (BwPainter          *self,
                                 : self->theme->selection;
 
       bw_paint_set_color (cr, &color);
-      cairo_set_line_width (cr, style == 3 ? 2.5 : style == BW_EDGE_FLOW ? 1.0 : 1.5);
+      /* Never thinner than a pixel (a logical one on a HiDPI canvas): from afar, thinner lines
+       * fade into the background. */
+      cairo_set_line_width (cr, MAX (style == 3 ? 2.5 : style == BW_EDGE_FLOW ? 1.0 : 1.5,
+                                     MIN_LINE_PIXELS * self->scale_factor / MAX (zoom, 1e-3)));
       if (style == BW_EDGE_TELEMETRY && !far)
         cairo_set_dash (cr, telemetry_dash, G_N_ELEMENTS (telemetry_dash), 0);
       stroke_lines (cr, layout, style, clip, state);

@@ -51,6 +51,22 @@ void         bw_painter_show_text    (BwPainter     *self,
                                       gboolean       center,
                                       double         baseline);
 
+/* The same, and how many lines it takes and how wide its widest is. */
+void         bw_painter_measure_text (BwPainter     *self,
+                                      const char    *font,
+                                      const char    *text,
+                                      const BwRect  *box,
+                                      int            lines,
+                                      double         line_height,
+                                      gboolean       center,
+                                      guint         *n_lines,
+                                      double        *width);
+/* `font` when `size` is its `base_size`, else `family` (with its style) at `size` pixels. */
+char        *bw_paint_font           (const char    *font,
+                                      const char    *family,
+                                      double         size,
+                                      double         base_size);
+
 /* bw-painter-cards.c */
 void         bw_painter_draw_zone    (BwPainter          *self,
                                       cairo_t            *cr,

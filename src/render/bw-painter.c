@@ -291,16 +291,14 @@ paint_text_new (BwPainter  *self,
 
 /* Shaping text is the costliest part of a frame: each distinct label is laid out once and
  * kept (a few thousand at most; the cache is emptied when it grows past that). */
-void
-bw_painter_show_text (BwPainter    *self,
-                      cairo_t      *cr,
-                      const char   *font,
-                      const char   *text,
-                      const BwRect *box,
-                      int           lines,
-                      double        line_height,
-                      gboolean      center,
-                      double        baseline)
+static BwPaintText *
+lookup_text (BwPainter    *self,
+             const char   *font,
+             const char   *text,
+             const BwRect *box,
+             int           lines,
+             double        line_height,
+             gboolean      center)
 {
   g_autofree char *key = g_strdup_printf ("%s\x1f%g\x1f%d\x1f%g\x1f%d\x1f%s", font, box->w, lines,
                                           line_height, center, text ? text : "");
@@ -313,8 +311,58 @@ bw_painter_show_text (BwPainter    *self,
       entry = paint_text_new (self, font, text, MAX (1, box->w), lines, line_height, center);
       g_hash_table_insert (self->texts, g_steal_pointer (&key), entry);
     }
+  return entry;
+}
+
+void
+bw_painter_show_text (BwPainter    *self,
+                      cairo_t      *cr,
+                      const char   *font,
+                      const char   *text,
+                      const BwRect *box,
+                      int           lines,
+                      double        line_height,
+                      gboolean      center,
+                      double        baseline)
+{
+  BwPaintText *entry = lookup_text (self, font, text, box, lines, line_height, center);
+
   cairo_move_to (cr, box->x, baseline - entry->baseline);
   pango_cairo_show_layout (cr, entry->layout);
+}
+
+void
+bw_painter_measure_text (BwPainter    *self,
+                         const char   *font,
+                         const char   *text,
+                         const BwRect *box,
+                         int           lines,
+                         double        line_height,
+                         gboolean      center,
+                         guint        *n_lines,
+                         double       *width)
+{
+  BwPaintText *entry = lookup_text (self, font, text, box, lines, line_height, center);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (entry->layout, NULL, &logical);
+  *n_lines = pango_layout_get_line_count (entry->layout);
+  *width = MIN (logical.width / (double) PANGO_SCALE, box->w);
+}
+
+char *
+bw_paint_font (const char *font,
+               const char *family,
+               double      size,
+               double      base_size)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (fabs (size - base_size) < 1e-6)
+    return g_strdup (font);
+  /* A locale's decimal comma would not parse. */
+  g_ascii_formatd (number, sizeof number, "%.2f", size);
+  return g_strdup_printf ("%s %spx", family, number);
 }
 
 double

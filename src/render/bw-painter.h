@@ -70,6 +70,11 @@ void       bw_painter_draw_overlay   (BwPainter       *self,
                                       double           y,
                                       double           width);
 
+/* The legend of edge kinds and badge colours where the layout put it (bw_layout_get_legend). */
+void       bw_painter_draw_legend    (BwPainter       *self,
+                                      cairo_t         *cr,
+                                      const BwLegend  *legend);
+
 /* bw_theme_get (dark), by its older name. */
 const BwPaintPalette *bw_paint_palette (gboolean dark);
 

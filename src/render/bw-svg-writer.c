@@ -308,6 +308,7 @@ write_zone (GString            *s,
 {
   const BwRect *r = &lz->rect;
   BwColor color = bw_theme_zone_color (theme, lz->zone->kind);
+  BwColor ink = bw_theme_zone_title_color (theme, lz->zone->kind);
   g_auto(GStrv) lines = bw_wrap_label (lz->zone->label, BW_FONT_ZONE, lz->title.w, 1);
 
   emit (s, "    <g id=\"zone-%e\" class=\"zone\" data-kind=\"%e\">\n", lz->zone->id, lz->zone->kind);
@@ -321,9 +322,9 @@ write_zone (GString            *s,
           "      <use href=\"#icon-%e\" xlink:href=\"#icon-%e\" x=\"%n\" y=\"%n\" "
           "width=\"%n\" height=\"%n\" %f/>\n",
           lz->stencil->icon, lz->stencil->icon, lz->icon.x, lz->icon.y, lz->icon.w, lz->icon.h,
-          &color);
+          &ink);
   emit (s, "      <text class=\"zone-label\" x=\"%n\" y=\"%n\" %f>%e</text>\n", lz->title.x,
-        lz->title_baseline, &color, lines[0] ? lines[0] : "");
+        lz->title_baseline, &ink, lines[0] ? lines[0] : "");
   g_string_append (s, "    </g>\n");
 }
 
@@ -477,6 +478,70 @@ write_overlay (GString         *s,
   g_string_append (s, "    </g>\n");
 }
 
+/* The legend as the painter draws it (bw_painter_draw_legend). */
+static void
+write_legend_item (GString            *s,
+                   const BwLegendItem *item,
+                   const BwTheme      *theme)
+{
+  g_autofree char *text = bw_legend_item_text (item);
+  const BwRect *b = &item->sample;
+  BwColor ink = theme->text;
+  g_auto(GStrv) fitted = NULL;
+
+  if (item->kind == BW_LEGEND_EDGE)
+    {
+      BwColor color = bw_theme_edge_color (theme, item->edge);
+      double y = b->y + b->h / 2;
+      double tip = b->x + b->w;
+      double back = tip - BW_ARROW_SIZE * cos (BW_ARROW_ANGLE);
+      double half = BW_ARROW_SIZE * sin (BW_ARROW_ANGLE);
+
+      emit (s, "<line x1=\"%n\" y1=\"%n\" x2=\"%n\" y2=\"%n\" stroke=\"%c\" "
+               "stroke-opacity=\"%a\" stroke-width=\"%s\"%s/>",
+            b->x, y, tip - BW_ARROW_SIZE / 2, y, &color, color.a,
+            item->edge == BW_EDGE_FLOW ? "1" : "1.5",
+            item->edge == BW_EDGE_TELEMETRY ? " stroke-dasharray=\"5 4\"" : "");
+      emit (s, "<polygon points=\"%n,%n %n,%n %n,%n\" fill=\"%c\" fill-opacity=\"%a\"/>", tip, y,
+            back, y - half, back, y + half, &color, color.a);
+    }
+  else if (item->kind == BW_LEGEND_BADGE)
+    {
+      BwColor color = bw_theme_coverage_color (theme, item->ratio);
+
+      ink = bw_theme_on_status (theme, &color, &theme->card);
+      emit (s, "<rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" fill=\"%c\"/>"
+               "<text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"badge-text\" %f>%e</text>",
+            b->x, b->y, b->w, b->h, b->h / 2, &color, b->x + b->w / 2, item->baseline, &ink,
+            text);
+      return;
+    }
+  fitted = bw_wrap_label (text, BW_FONT_SMALL, item->text.w, 1);
+  emit (s, "<text x=\"%n\" y=\"%n\" class=\"cell-text\" %f>%e</text>", item->text.x,
+        item->baseline, &ink, fitted[0] != NULL ? fitted[0] : "");
+}
+
+static void
+write_legend (GString        *s,
+              const BwLegend *legend,
+              const BwTheme  *theme)
+{
+  const BwRect *r = &legend->box;
+
+  g_string_append (s, "  <g id=\"legend\">\n");
+  emit (s, "    <rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" %f stroke=\"%c\" "
+           "stroke-opacity=\"%a\"/>\n",
+        r->x, r->y, r->w, r->h, BW_OVERLAY_RADIUS, &theme->strip, &theme->card_border,
+        theme->card_border.a);
+  for (guint i = 0; i < legend->n_items; i++)
+    {
+      g_string_append (s, "    ");
+      write_legend_item (s, &legend->items[i], theme);
+      g_string_append (s, "\n");
+    }
+  g_string_append (s, "  </g>\n");
+}
+
 char *
 bw_svg_write (BwLayout           *layout,
               const BwSvgOptions *options,
@@ -530,6 +595,12 @@ bw_svg_write (BwLayout           *layout,
 
   if (with_overlay)
     write_overlay (s, options->overlay, &band, theme);
+  {
+    BwLegend legend;
+
+    bw_layout_get_page_legend (layout, with_overlay, &legend);
+    write_legend (s, &legend, theme);
+  }
 
   g_string_append (s, "</svg>\n");
 

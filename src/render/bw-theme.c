@@ -11,7 +11,9 @@
 #define INK_LIGHT(alpha)  { 0.14, 0.14, 0.15, alpha }
 #define INK_DARK(alpha)   { 1, 1, 1, alpha }
 
-/* The light set is the one exports have always had: change it and every exported file changes. */
+/* The light set is the one exports use: change it and every exported file changes. Its text
+ * keeps 4.5:1 too (test-theme): zone titles in darker inks than the zones' own colours, and
+ * dark text on the bright status colours. */
 static const BwTheme light_theme = {
   .dark = FALSE,
   .background = { 0.98, 0.98, 0.98, 1 },
@@ -38,6 +40,12 @@ static const BwTheme light_theme = {
     [BW_ZONE_TONE_ONPREM] = { 0.37, 0.36, 0.39, 1 },
     [BW_ZONE_TONE_OTHER] = { 0.13, 0.56, 0.64, 1 },
   },
+  .zone_titles = {
+    [BW_ZONE_TONE_AZURE] = { 0.07, 0.35, 0.72, 1 },
+    [BW_ZONE_TONE_M365] = { 0.68, 0.26, 0.00, 1 },
+    [BW_ZONE_TONE_ONPREM] = { 0.37, 0.36, 0.39, 1 },
+    [BW_ZONE_TONE_OTHER] = { 0.04, 0.40, 0.47, 1 },
+  },
   .zone_fill_alpha = 0.06,
   .zone_border_alpha = 0.55,
 
@@ -49,9 +57,10 @@ static const BwTheme light_theme = {
     [BW_ACCENT_UNKNOWN] = { 0.6, 0.6, 0.6, 1 },
   },
   .edges = {
-    [BW_EDGE_PROTECTS] = { 0.21, 0.52, 0.89, 0.85 },
+    /* 3:1 on every zone's fill too (test-theme), also where Azure's blue lies beneath. */
+    [BW_EDGE_PROTECTS] = { 0.13, 0.42, 0.80, 0.9 },
     [BW_EDGE_TELEMETRY] = { 0.57, 0.25, 0.67, 0.8 },
-    [BW_EDGE_FLOW] = INK_LIGHT (0.6),
+    [BW_EDGE_FLOW] = INK_LIGHT (0.72),
   },
 
   .coverage = {
@@ -62,7 +71,8 @@ static const BwTheme light_theme = {
   },
   .coverage_unknown = { 0.6, 0.6, 0.6, 1 },
   .on_status = { 1, 1, 1, 1 },
-  .on_status_bright = { 0, 0, 0, 0 },
+  /* White on amber or green is 2.2:1; black or white, whichever reads better, is 4.58:1. */
+  .on_status_bright = { 0, 0, 0, 1 },
 
   .strip = { 1, 1, 1, 0.96 },
   .cell_alpha = 0.9,
@@ -98,6 +108,12 @@ static const BwTheme dark_theme = {
     [BW_ZONE_TONE_ONPREM] = { 0.70, 0.70, 0.69, 1 },
     [BW_ZONE_TONE_OTHER] = { 0.30, 0.78, 0.84, 1 },
   },
+  .zone_titles = {
+    [BW_ZONE_TONE_AZURE] = { 0.53, 0.72, 0.95, 1 },
+    [BW_ZONE_TONE_M365] = { 1.00, 0.60, 0.25, 1 },
+    [BW_ZONE_TONE_ONPREM] = { 0.70, 0.70, 0.69, 1 },
+    [BW_ZONE_TONE_OTHER] = { 0.30, 0.78, 0.84, 1 },
+  },
   .zone_fill_alpha = 0.10,
   .zone_border_alpha = 0.55,
 
@@ -111,8 +127,9 @@ static const BwTheme dark_theme = {
   },
   .edges = {
     [BW_EDGE_PROTECTS] = { 0.38, 0.63, 0.92, 0.85 },
-    [BW_EDGE_TELEMETRY] = { 0.75, 0.38, 0.80, 0.8 },
-    [BW_EDGE_FLOW] = INK_DARK (0.55),
+    [BW_EDGE_TELEMETRY] = { 0.82, 0.52, 0.88, 0.9 },
+    /* Flow edges are the thinnest: brighter than the secondary ink, to show at low zoom. */
+    [BW_EDGE_FLOW] = INK_DARK (0.68),
   },
 
   .coverage = {
@@ -155,6 +172,13 @@ bw_theme_zone_color (const BwTheme *theme,
                      const char    *kind)
 {
   return theme->zones[bw_zone_tone_for_kind (kind)];
+}
+
+BwColor
+bw_theme_zone_title_color (const BwTheme *theme,
+                           const char    *kind)
+{
+  return theme->zone_titles[bw_zone_tone_for_kind (kind)];
 }
 
 BwAccent

@@ -57,7 +57,8 @@ typedef struct
   BwColor  rubber_fill;    /* the rubber band */
   BwColor  rubber_border;
 
-  BwColor  zones[BW_N_ZONE_TONES];  /* zone border, header icon and title */
+  BwColor  zones[BW_N_ZONE_TONES];  /* zone border and fill */
+  BwColor  zone_titles[BW_N_ZONE_TONES]; /* header icon and title, on the zone's fill */
   double   zone_fill_alpha;         /* the zone colour, this opaque, fills the zone */
   double   zone_border_alpha;
 
@@ -78,6 +79,8 @@ typedef struct
 const BwTheme *bw_theme_get              (gboolean dark);
 
 BwColor        bw_theme_zone_color       (const BwTheme   *theme,
+                                          const char      *kind);
+BwColor        bw_theme_zone_title_color (const BwTheme  *theme,
                                           const char      *kind);
 BwZoneTone     bw_zone_tone_for_kind     (const char      *kind);
 BwColor        bw_theme_accent_color     (const BwTheme   *theme,

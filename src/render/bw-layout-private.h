@@ -1,0 +1,50 @@
+/* bw-layout-private.h: the layout's state, shared by the files that compute it (bw-layout.c:
+ * boxes, routes, hit testing; bw-layout-labels.c: the cards' text from afar). */
+#pragma once
+
+#include "bw-layout.h"
+
+G_BEGIN_DECLS
+
+#define GRID_CELL 256.0
+
+struct _BwLayout
+{
+  gatomicrefcount ref_count;
+
+  BwDocument *document;
+  BwCatalog  *catalog;
+  GHashTable *coverage;     /* asset id → double*, owned by the caller */
+
+  GArray     *zones;        /* BwLayoutZone, parents first */
+  GArray     *nodes;        /* BwLayoutNode, document order */
+  GArray     *edges;        /* BwLayoutEdge, document order */
+  GHashTable *node_index;   /* id → index + 1 */
+  GHashTable *zone_index;   /* id → index + 1 */
+  GHashTable *grid;         /* cell key → GArray of node indices: the spatial index */
+  BwRect      bounds;
+  double      view_zoom;    /* for the grips' size on screen */
+  BwLabelMode label_mode;   /* at view_zoom */
+  double      label_scale;  /* text sizes at view_zoom, against the export's */
+  double      badge_scale;
+  double      title_scale;
+};
+
+static inline gint64
+grid_key (int cx,
+          int cy)
+{
+  /* Cells can be negative: pack their bit patterns, not their values. */
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
+}
+
+/* Everything inside a card, from its box, as exported. */
+void   bw_layout_place_node           (BwLayoutNode *ln);
+/* How much larger than at zoom 1 text of `size` must be to read at `min_pixels` on screen. */
+double bw_layout_text_scale           (double        size,
+                                       double        min_pixels,
+                                       double        zoom);
+/* The cards' text as the view zoom calls for, once every card is in the spatial index. */
+void   bw_layout_place_compact_labels (BwLayout     *self);
+
+G_END_DECLS
