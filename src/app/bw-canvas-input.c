@@ -29,11 +29,11 @@ near_edge (const BwLayoutEdge *le,
   return (x - px) * (x - px) + (y - py) * (y - py) <= tolerance * tolerance;
 }
 
-static const char *
-hit (BwCanvas     *self,
-     double        x,
-     double        y,
-     BwObjectType *out_type)
+const char *
+bw_canvas_hit (BwCanvas     *self,
+               double        x,
+               double        y,
+               BwObjectType *out_type)
 {
   const char *id;
   BwObjectType type = BW_OBJECT_DOCUMENT;
@@ -112,6 +112,12 @@ drag_begin_cb (BwCanvas       *self,
       self->drag_mode = DRAG_NONE;
       return;
     }
+  /* A right click opens the context menu (bw-canvas-menu.c), and selects there. */
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      self->drag_mode = DRAG_NONE;
+      return;
+    }
 
   if (button == GDK_BUTTON_MIDDLE || self->space_down || self->document == NULL)
     {
@@ -137,7 +143,7 @@ drag_begin_cb (BwCanvas       *self,
       return;
     }
 
-  id = hit (self, x, y, &type);
+  id = bw_canvas_hit (self, x, y, &type);
   if (id == NULL)
     {
       if (!(mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))

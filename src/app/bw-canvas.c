@@ -439,6 +439,7 @@ bw_canvas_size_allocate (GtkWidget *widget,
 
   if (!self->view_set && self->layout != NULL && width > 0)
     bw_canvas_zoom_fit (self);
+  bw_canvas_menu_present (self);
 }
 
 static void
@@ -465,6 +466,7 @@ bw_canvas_dispose (GObject *object)
   g_clear_pointer (&self->hovered, g_free);
   g_clear_pointer (&self->drag_target, g_free);
   bw_overlay_clear (&self->overlay);
+  bw_canvas_menu_dispose (self);
 
   G_OBJECT_CLASS (bw_canvas_parent_class)->dispose (object);
 }
@@ -535,6 +537,7 @@ bw_canvas_class_init (BwCanvasClass *klass)
   gtk_widget_class_set_css_name (widget_class, "bwcanvas");
   bw_canvas_edit_class_init (widget_class);
   bw_canvas_strip_class_init (widget_class);
+  bw_canvas_menu_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -572,6 +575,7 @@ bw_canvas_init (BwCanvas *self)
                                   _("Diagram"), -1);
 
   bw_canvas_input_init (self);
+  bw_canvas_menu_init (self);
   bw_canvas_strip_init (self);
 
   bw_canvas_update_actions (self);
