@@ -311,13 +311,27 @@ focus_step_action (GtkWidget  *widget,
   focus_step (BW_CANVAS (widget), g_str_equal (action_name, "canvas.focus-next") ? 1 : -1, FALSE);
 }
 
-/* Tab and Shift+Tab: from node to node, then on out of the canvas. */
+/* Tab and Shift+Tab: from node to node, then on out of the canvas to the next widget (the
+ * canvas moves the focus itself: Shift+Tab matches two bindings, and the second must not step
+ * back into the nodes). */
 static gboolean
 tab_shortcut (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
-  return focus_step (BW_CANVAS (widget), g_variant_get_int32 (args), TRUE);
+  int step = g_variant_get_int32 (args);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  GtkDirectionType direction = step > 0 ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
+
+  if (focus_step (BW_CANVAS (widget), step, TRUE) || root == NULL)
+    return TRUE;
+  if (!gtk_widget_child_focus (root, direction))
+    {
+      /* Past the window's last widget: round to its first. */
+      gtk_root_set_focus (GTK_ROOT (root), NULL);
+      gtk_widget_child_focus (root, direction);
+    }
+  return TRUE;
 }
 
 /* What needs a selection is enabled only with one, so its key falls through otherwise. */

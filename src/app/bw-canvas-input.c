@@ -99,6 +99,7 @@ drag_begin_cb (BwCanvas       *self,
   BwObjectType type;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->tab_left = FALSE;   /* Tab goes on from what is clicked */
   bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
   self->drag_x = self->pointer_x = x;
   self->drag_y = self->pointer_y = y;

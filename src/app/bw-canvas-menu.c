@@ -178,6 +178,7 @@ bw_canvas_rename (BwCanvas   *self,
   rect = object_rect (self, id, TRUE);
   popup (self, &self->rename_popover, popover, &rect);
   gtk_widget_grab_focus (entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
 }
 
 static void
@@ -396,7 +397,7 @@ context_menu_action (GtkWidget  *widget,
 }
 
 /* The pointer: a right click selects what it is on (unless it is selected already) and opens
- * its menu; a double click on a node or zone renames it. */
+ * its menu; a double click on a node or zone renames it (released_cb). */
 static void
 pressed_cb (BwCanvas        *self,
             int              n_press,
@@ -423,8 +424,27 @@ pressed_cb (BwCanvas        *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       bw_canvas_popup_context_menu (self, id, wx, wy);
     }
-  else if (button == GDK_BUTTON_PRIMARY && n_press == 2 &&
-           (type == BW_OBJECT_NODE || type == BW_OBJECT_ZONE) && id != NULL)
+}
+
+/* On release: opened on the press, the popover would lose the keyboard to the release. */
+static void
+released_cb (BwCanvas        *self,
+             int              n_press,
+             double           wx,
+             double           wy,
+             GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  BwObjectType type = BW_OBJECT_DOCUMENT;
+  const char *id;
+  double x, y;
+
+  if (button != GDK_BUTTON_PRIMARY || n_press != 2 || self->document == NULL ||
+      bw_canvas_strip_contains (self, wx, wy))
+    return;
+  bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
+  id = bw_canvas_hit (self, x, y, &type);
+  if (id != NULL && (type == BW_OBJECT_NODE || type == BW_OBJECT_ZONE))
     {
       bw_canvas_select (self, id, FALSE);
       bw_canvas_rename (self, id);
@@ -457,6 +477,7 @@ bw_canvas_menu_init (BwCanvas *self)
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
