@@ -34,11 +34,11 @@ fail () {
   exit 1
 }
 
-# Where things are in the window on the test display (1280 × 1024), the view fitted on opening: the VM (n1,
+# Where things are in the window on the test display (1600 × 1000), the view fitted on opening: the VM (n1,
 # first in the file) and Defender for Servers (n2), the middle of their cards.
-vm_x=$((X + 348)); vm_y=$((Y + 292))
-def_x=$((X + 456)); def_y=$((Y + 292))
-empty_x=$((X + 500)); empty_y=$((Y + 690))   # the canvas below the zone
+vm_x=$((X + 373)); vm_y=$((Y + 250))
+def_x=$((X + 521)); def_y=$((Y + 250))
+empty_x=$((X + 600)); empty_y=$((Y + 752))   # the canvas below the zone
 
 modified () { xdotool getwindowname "$window" | grep -q '•'; }
 unmodified () { ! modified; }
