@@ -447,6 +447,7 @@ bw_canvas_dispose (GObject *object)
 {
   BwCanvas *self = BW_CANVAS (object);
 
+  bw_canvas_menu_dispose (self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->document_signals != NULL)
@@ -466,7 +467,6 @@ bw_canvas_dispose (GObject *object)
   g_clear_pointer (&self->hovered, g_free);
   g_clear_pointer (&self->drag_target, g_free);
   bw_overlay_clear (&self->overlay);
-  bw_canvas_menu_dispose (self);
 
   G_OBJECT_CLASS (bw_canvas_parent_class)->dispose (object);
 }
