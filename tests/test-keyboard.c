@@ -9,7 +9,9 @@
 #include "bw-application.h"
 #include "bw-connect-popover.h"
 #include "bw-edit-rules.h"
+#include "bw-layout.h"
 #include "bw-palette.h"
+#include "bw-theme.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
 #include "bw-test-window.h"
@@ -262,6 +264,66 @@ test_connect_to (void)
   close_window (window);
 }
 
+/* The canvas as drawn, its pixel at (x, y) as 0xAARRGGBB. */
+static guint32
+pixel_at (GtkWidget *widget,
+          int        x,
+          int        y)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint32 *data = g_new0 (guint32, (gsize) w * h);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_texture_download (texture, (guchar *) data, (gsize) w * 4);
+  return data[y * w + x];
+}
+
+static gboolean
+near_colour (guint32        pixel,
+             const BwColor *colour)
+{
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return ABS (r - (int) (colour->r * 255)) < 40 && ABS (g - (int) (colour->g * 255)) < 40 &&
+         ABS (b - (int) (colour->b * 255)) < 40;
+}
+
+/* The connect handle shows on the selected node, not only under the pointer, and says what it
+ * does in its tooltip. */
+static void
+test_handle_on_selection (void)
+{
+  BwWindow *window = small_window ();
+  BwCanvas *canvas = bw_window_get_canvas (window);
+  const BwLayoutNode *ln = bw_layout_lookup_node (bw_canvas_get_layout (canvas), "n1");
+  const BwTheme *theme = bw_theme_get (FALSE);
+  g_autofree char *text = NULL;
+  double wx, wy;
+
+  bw_canvas_diagram_to_widget (canvas, ln->handle.x, ln->handle.y, &wx, &wy);
+  bw_canvas_clear_selection (canvas);
+  bw_test_window_iterate (100);
+  g_assert_false (near_colour (pixel_at (GTK_WIDGET (canvas), (int) wx, (int) wy),
+                               &theme->handle));
+  bw_canvas_select (canvas, "n1", FALSE);
+  bw_test_window_iterate (100);
+  g_assert_true (near_colour (pixel_at (GTK_WIDGET (canvas), (int) wx, (int) wy),
+                              &theme->handle));
+
+  text = bw_canvas_get_handle_text (canvas, wx, wy);
+  g_assert_nonnull (strstr (text, "Ctrl+L"));
+  g_assert_null (bw_canvas_get_handle_text (canvas, wx - 40, wy));
+  close_window (window);
+}
+
 /* Move to Zone ▸ Outside Any Zone: the node leaves the zone for free space, one undo step. */
 static void
 test_move_to_zone (void)
@@ -400,6 +462,7 @@ main (int    argc,
   g_test_add_func ("/keyboard/context-menus", test_context_menus);
   g_test_add_func ("/keyboard/rename-in-place", test_rename_in_place);
   g_test_add_func ("/keyboard/connect-to", test_connect_to);
+  g_test_add_func ("/keyboard/handle-on-selection", test_handle_on_selection);
   g_test_add_func ("/keyboard/move-to-zone", test_move_to_zone);
   g_test_add_func ("/keyboard/focus-panes", test_focus_panes);
   g_test_add_func ("/keyboard/selection-shows-inspector", test_selection_shows_inspector);

@@ -451,6 +451,23 @@ released_cb (BwCanvas        *self,
     }
 }
 
+char *
+bw_canvas_get_handle_text (BwCanvas *self,
+                           double    wx,
+                           double    wy)
+{
+  double x, y;
+
+  g_return_val_if_fail (BW_IS_CANVAS (self), NULL);
+
+  if (self->layout == NULL || self->drag_mode != DRAG_NONE)
+    return NULL;
+  bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
+  if (bw_layout_handle_at (self->layout, x, y) == NULL)
+    return NULL;
+  return g_strdup (_("Drag to connect to another node, or press Ctrl+L to pick it by name"));
+}
+
 static gboolean
 query_tooltip_cb (BwCanvas   *self,
                   int         wx,
@@ -458,15 +475,11 @@ query_tooltip_cb (BwCanvas   *self,
                   gboolean    keyboard,
                   GtkTooltip *tooltip)
 {
-  double x, y;
+  g_autofree char *text = keyboard ? NULL : bw_canvas_get_handle_text (self, wx, wy);
 
-  if (keyboard || self->layout == NULL || self->drag_mode != DRAG_NONE)
+  if (text == NULL)
     return FALSE;
-  bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
-  if (bw_layout_handle_at (self->layout, x, y) == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, _("Drag to connect to another node, or press Ctrl+L to pick it "
-                                   "by name"));
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

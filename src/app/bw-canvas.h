@@ -115,6 +115,12 @@ void          bw_canvas_rename           (BwCanvas   *self,
 void          bw_canvas_connect_to       (BwCanvas   *self,
                                           const char *source);
 
+/* What the tooltip at (wx, wy), widget coordinates, says of the connect handle there; NULL
+ * when no handle is there. */
+char         *bw_canvas_get_handle_text  (BwCanvas   *self,
+                                          double      wx,
+                                          double      wy);
+
 /* The coverage strip, as the project's latest report fills it. */
 const BwOverlay *bw_canvas_get_overlay   (BwCanvas   *self);
 void          bw_canvas_set_show_overlay (BwCanvas   *self,
