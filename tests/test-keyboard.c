@@ -106,7 +106,7 @@ test_context_menus (void)
   g_assert_true (has (zone, "canvas.rename") && has (zone, "canvas.delete") &&
                  has (zone, "canvas.duplicate") && has (zone, "win.show-inspector"));
   g_assert_false (has (zone, "canvas.connect-to"));
-  g_assert_true (has (edge, "canvas.delete"));
+  g_assert_true (has (edge, "canvas.delete") && has (edge, "win.show-inspector"));
   g_assert_false (has (edge, "canvas.rename"));
   g_assert_true (has (empty, "canvas.paste") && has (empty, "win.find") &&
                  has (empty, "canvas.select-all") && has (empty, "win.zoom-fit"));

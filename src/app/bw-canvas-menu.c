@@ -347,7 +347,11 @@ bw_canvas_build_context_menu (BwCanvas   *self,
           if (g_menu_model_get_n_items (G_MENU_MODEL (zones)) > 0)
             g_menu_append_submenu (first, _("_Move to Zone"), G_MENU_MODEL (zones));
         }
-      append (first, _("Show _Coverage"), "win.show-inspector", NULL);
+      /* A node's or zone's figures are in the Inspector; an edge's kind is set there. */
+      if (node != NULL || zone != NULL)
+        append (first, _("Show _Coverage"), "win.show-inspector", NULL);
+      else
+        append (first, _("Show in _Inspector"), "win.show-inspector", NULL);
       if (node != NULL || zone != NULL)
         {
           append (edit, _("Cu_t"), "canvas.cut", "<Control>x");

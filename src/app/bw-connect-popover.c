@@ -286,7 +286,7 @@ bw_connect_popover_init (BwConnectPopover *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_widget_set_size_request (scrolled, 260, -1);
+  gtk_widget_set_size_request (scrolled, 300, -1);
 
   self->empty = GTK_LABEL (gtk_label_new (_("No node has that name")));
   gtk_widget_add_css_class (GTK_WIDGET (self->empty), "dim-label");
