@@ -100,6 +100,7 @@ test_context_menus (void)
                                  "win.show-inspector", "canvas.duplicate", "canvas.copy",
                                  "canvas.delete" };
   GtkWidget *menu = NULL;
+  g_autoptr(GPtrArray) selection = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (node_actions); i++)
     g_assert_true (has (node, node_actions[i]));
@@ -122,6 +123,11 @@ test_context_menus (void)
       menu = child;
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_mapped (menu));
+  /* Its items reach the canvas's and the window's actions from inside the popover. */
+  g_assert_true (gtk_widget_activate_action (menu, "win.zoom-fit", NULL));
+  g_assert_true (gtk_widget_activate_action (menu, "canvas.select-all", NULL));
+  selection = bw_canvas_get_selection (canvas);
+  g_assert_cmpuint (selection->len, >=, 3);
   close_window (window);
 }
 
