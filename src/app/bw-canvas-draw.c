@@ -18,20 +18,44 @@ set_color (cairo_t       *cr,
 }
 
 static void
-draw_handle (BwCanvas      *self,
-             cairo_t       *cr,
-             const BwTheme *theme,
-             double         zoom)
+draw_handle_of (BwCanvas      *self,
+                cairo_t       *cr,
+                const BwTheme *theme,
+                double         zoom,
+                const char    *id)
 {
   const BwLayoutNode *ln;
 
-  if (self->hovered == NULL || self->drag_mode != DRAG_NONE ||
-      (ln = bw_layout_lookup_node (self->layout, self->hovered)) == NULL)
+  if (id == NULL || (ln = bw_layout_lookup_node (self->layout, id)) == NULL)
     return;
   cairo_arc (cr, ln->handle.x, ln->handle.y, BW_NODE_HANDLE_RADIUS / MAX (zoom, 0.5), 0,
              2 * G_PI);
   set_color (cr, &theme->handle);
   cairo_fill (cr);
+}
+
+/* On the hovered node, and on the one selected node: where a connection starts. */
+static void
+draw_handle (BwCanvas      *self,
+             cairo_t       *cr,
+             const BwTheme *theme,
+             double         zoom)
+{
+  GHashTable *selected = bw_selection_get_set (self->selection);
+
+  if (self->drag_mode != DRAG_NONE)
+    return;
+  draw_handle_of (self, cr, theme, zoom, self->hovered);
+  if (g_hash_table_size (selected) == 1)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, selected);
+      g_hash_table_iter_next (&iter, &id, NULL);
+      if (g_strcmp0 (id, self->hovered) != 0)
+        draw_handle_of (self, cr, theme, zoom, id);
+    }
 }
 
 /* What a drag in progress shows: alignment guides, the rubber band, the connection being drawn. */
@@ -97,12 +121,15 @@ draw_empty_hint (BwCanvas      *self,
                  double         w)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autofree char *connect = g_markup_escape_text (
+      _("To connect two nodes, drag from a node’s handle, or select it and press Ctrl+L"), -1);
+  g_autofree char *markup = NULL;
   int tw, th;
 
-  pango_layout_set_markup (layout,
-                           _("<span size='x-large' weight='bold'>An empty estate</span>\n"
-                             "Drag zones, assets and security services from the palette"),
-                           -1);
+  markup = g_strconcat (_("<span size='x-large' weight='bold'>An empty estate</span>\n"
+                          "Drag zones, assets and security services from the palette"),
+                        "\n", connect, NULL);
+  pango_layout_set_markup (layout, markup, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_get_pixel_size (layout, &tw, &th);
   cairo_move_to (cr, (w - tw) / 2, (bw_canvas_usable_height (self) - th) / 2);

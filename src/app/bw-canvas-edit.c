@@ -268,24 +268,30 @@ move_action (GtkWidget  *widget,
     bw_canvas_emit_error (self, error);
 }
 
-static void
-focus_step_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+/* Focuses the next (step 1) or previous (-1) node. Past the last node (before the first),
+ * with `leave`, it focuses nothing and returns FALSE: Tab goes on to the next widget. */
+static gboolean
+focus_step (BwCanvas *self,
+            int       step,
+            gboolean  leave)
 {
-  BwCanvas *self = BW_CANVAS (widget);
-  int step = g_str_equal (action_name, "canvas.focus-next") ? 1 : -1;
+  GtkWidget *widget = GTK_WIDGET (self);
   const BwNode *node;
   guint n;
   int index = -1;
-  const char *focused = bw_selection_get_focused (self->selection);
+  const char *focused = self->tab_left ? NULL : bw_selection_get_focused (self->selection);
   BwRect rect;
 
   if (self->document == NULL || (n = bw_document_get_n_nodes (self->document)) == 0)
-    return;
+    return FALSE;
   for (guint i = 0; i < n && focused != NULL; i++)
     if (g_str_equal (bw_document_get_node (self->document, i)->id, focused))
       index = (int) i;
+  if (leave && index >= 0 && (index + step >= (int) n || index + step < 0))
+    {
+      self->tab_left = TRUE;
+      return FALSE;
+    }
   index = index < 0 ? (step > 0 ? 0 : (int) n - 1) : ((index + step) % (int) n + (int) n) % (int) n;
   node = bw_document_get_node (self->document, index);
   bw_canvas_select (self, node->id, FALSE);
@@ -294,6 +300,38 @@ focus_step_action (GtkWidget  *widget,
   rect = (BwRect) { node->x, node->y, BW_NODE_WIDTH, BW_NODE_HEIGHT };
   bw_viewport_show_rect (self->viewport, &rect, gtk_widget_get_width (widget),
                          bw_canvas_usable_height (self));
+  return TRUE;
+}
+
+static void
+focus_step_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  focus_step (BW_CANVAS (widget), g_str_equal (action_name, "canvas.focus-next") ? 1 : -1, FALSE);
+}
+
+/* Tab and Shift+Tab: from node to node, then on out of the canvas to the next widget (the
+ * canvas moves the focus itself: Shift+Tab matches two bindings, and the second must not step
+ * back into the nodes). */
+static gboolean
+tab_shortcut (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  int step = g_variant_get_int32 (args);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  GtkDirectionType direction = step > 0 ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
+
+  if (focus_step (BW_CANVAS (widget), step, TRUE) || root == NULL)
+    return TRUE;
+  if (!gtk_widget_child_focus (root, direction))
+    {
+      /* Past the window's last widget: round to its first. */
+      gtk_root_set_focus (GTK_ROOT (root), NULL);
+      gtk_widget_child_focus (root, direction);
+    }
+  return TRUE;
 }
 
 /* What needs a selection is enabled only with one, so its key falls through otherwise. */
@@ -306,6 +344,7 @@ bw_canvas_update_actions (BwCanvas *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.copy", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cut", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.duplicate", any);
+  bw_canvas_menu_update_actions (self);
 }
 
 static void
@@ -353,10 +392,9 @@ bw_canvas_edit_class_init (GtkWidgetClass *widget_class)
   add_move_binding (widget_class, GDK_KEY_Down, 0, 1);
 
   gtk_widget_class_install_action (widget_class, "canvas.focus-next", NULL, focus_step_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.focus-next", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, tab_shortcut, "i", 1);
   gtk_widget_class_install_action (widget_class, "canvas.focus-previous", NULL, focus_step_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
-                                       "canvas.focus-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK,
-                                       "canvas.focus-previous", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, tab_shortcut,
+                                "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, tab_shortcut, "i", -1);
 }

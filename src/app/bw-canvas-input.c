@@ -29,11 +29,11 @@ near_edge (const BwLayoutEdge *le,
   return (x - px) * (x - px) + (y - py) * (y - py) <= tolerance * tolerance;
 }
 
-static const char *
-hit (BwCanvas     *self,
-     double        x,
-     double        y,
-     BwObjectType *out_type)
+const char *
+bw_canvas_hit (BwCanvas     *self,
+               double        x,
+               double        y,
+               BwObjectType *out_type)
 {
   const char *id;
   BwObjectType type = BW_OBJECT_DOCUMENT;
@@ -99,6 +99,7 @@ drag_begin_cb (BwCanvas       *self,
   BwObjectType type;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->tab_left = FALSE;   /* Tab goes on from what is clicked */
   bw_canvas_widget_to_diagram (self, wx, wy, &x, &y);
   self->drag_x = self->pointer_x = x;
   self->drag_y = self->pointer_y = y;
@@ -108,6 +109,12 @@ drag_begin_cb (BwCanvas       *self,
   /* The strip is a control over the diagram: a press on it starts nothing there; a release
    * on the same cell activates it (drag_end_cb). */
   if (bw_canvas_strip_contains (self, wx, wy))
+    {
+      self->drag_mode = DRAG_NONE;
+      return;
+    }
+  /* A right click opens the context menu (bw-canvas-menu.c), and selects there. */
+  if (button == GDK_BUTTON_SECONDARY)
     {
       self->drag_mode = DRAG_NONE;
       return;
@@ -137,7 +144,7 @@ drag_begin_cb (BwCanvas       *self,
       return;
     }
 
-  id = hit (self, x, y, &type);
+  id = bw_canvas_hit (self, x, y, &type);
   if (id == NULL)
     {
       if (!(mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))

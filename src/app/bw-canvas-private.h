@@ -68,6 +68,13 @@ struct _BwCanvas
   double      guide_y;
   double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */
   double      last_wy;
+
+  /* bw-canvas-menu.c: the popovers shown over the canvas (its children), and what they do. */
+  GtkWidget  *context_menu;
+  GtkWidget  *rename_popover;
+  GtkWidget  *connect_popover;
+  char       *rename_id;
+  gboolean    tab_left;    /* Tab left the canvas past its last node: the next one starts over */
 };
 
 void        bw_canvas_emit_error              (BwCanvas *self,
@@ -87,6 +94,19 @@ void        bw_canvas_snapshot                (GtkWidget   *widget,
 
 /* bw-canvas-input.c: the event controllers and the drag state machine. */
 void        bw_canvas_input_init              (BwCanvas *self);
+/* What lies at (x, y), diagram coordinates: a node, else an edge, else a zone; NULL for none. */
+const char *bw_canvas_hit                     (BwCanvas     *self,
+                                               double        x,
+                                               double        y,
+                                               BwObjectType *out_type);
+
+/* bw-canvas-menu.c: the context menu, renaming in place, Connect To…, Move to Zone. */
+void        bw_canvas_menu_class_init         (GtkWidgetClass *widget_class);
+void        bw_canvas_menu_init               (BwCanvas *self);
+void        bw_canvas_menu_update_actions     (BwCanvas *self);
+/* From size_allocate and dispose: the popovers follow the canvas, and go with it. */
+void        bw_canvas_menu_present            (BwCanvas *self);
+void        bw_canvas_menu_dispose            (BwCanvas *self);
 
 /* bw-canvas-strip.c: the coverage strip's own events — its signals, its tooltips. */
 void        bw_canvas_strip_class_init        (GtkWidgetClass *widget_class);

@@ -484,6 +484,7 @@ bw_canvas_size_allocate (GtkWidget *widget,
 
   if ((!self->view_set || self->fitting) && self->layout != NULL && width > 0)
     bw_canvas_zoom_fit (self);
+  bw_canvas_menu_present (self);
 }
 
 static void
@@ -491,6 +492,7 @@ bw_canvas_dispose (GObject *object)
 {
   BwCanvas *self = BW_CANVAS (object);
 
+  bw_canvas_menu_dispose (self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->document_signals != NULL)
@@ -580,6 +582,7 @@ bw_canvas_class_init (BwCanvasClass *klass)
   gtk_widget_class_set_css_name (widget_class, "bwcanvas");
   bw_canvas_edit_class_init (widget_class);
   bw_canvas_strip_class_init (widget_class);
+  bw_canvas_menu_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -618,6 +621,7 @@ bw_canvas_init (BwCanvas *self)
                                   _("Diagram"), -1);
 
   bw_canvas_input_init (self);
+  bw_canvas_menu_init (self);
   bw_canvas_strip_init (self);
   bw_canvas_tooltip_init (self);
 

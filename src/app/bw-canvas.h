@@ -102,6 +102,28 @@ char         *bw_canvas_connect          (BwCanvas   *self,
                                           const char *from,
                                           const char *to,
                                           GError    **error);
+/* The context menu of object `id` (NULL: the empty canvas), and the same shown at (wx, wy),
+ * widget coordinates, as a right click there shows it. */
+GMenuModel   *bw_canvas_build_context_menu (BwCanvas   *self,
+                                            const char *id);
+void          bw_canvas_popup_context_menu (BwCanvas   *self,
+                                            const char *id,
+                                            double      wx,
+                                            double      wy);
+/* Opens the entry that renames node or zone `id` in place (Enter sets the label, one undo
+ * step; Escape leaves it), as a double click or F2 does. */
+void          bw_canvas_rename           (BwCanvas   *self,
+                                          const char *id);
+/* Opens "Connect To…" for node `source` (a BwConnectPopover), as Ctrl+L does. */
+void          bw_canvas_connect_to       (BwCanvas   *self,
+                                          const char *source);
+
+/* What the tooltip at (wx, wy), widget coordinates, says of the connect handle there; NULL
+ * when no handle is there. */
+char         *bw_canvas_get_handle_text  (BwCanvas   *self,
+                                          double      wx,
+                                          double      wy);
+
 /* The coverage strip, as the project's latest report fills it. */
 const BwOverlay *bw_canvas_get_overlay   (BwCanvas   *self);
 void          bw_canvas_set_show_overlay (BwCanvas   *self,

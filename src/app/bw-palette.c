@@ -192,6 +192,15 @@ search_activate_cb (BwPalette      *self,
     g_signal_emit (self, signals[STENCIL_ACTIVATED], 0, item_stencil (self, first)->id);
 }
 
+void
+bw_palette_focus_search (BwPalette *self)
+{
+  g_return_if_fail (BW_IS_PALETTE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+  gtk_editable_select_region (GTK_EDITABLE (self->search), 0, -1);
+}
+
 GPtrArray *
 bw_palette_get_visible (BwPalette *self)
 {

@@ -19,5 +19,7 @@ void       bw_palette_set_project (BwPalette  *self,
 GPtrArray *bw_palette_get_visible (BwPalette  *self);
 void       bw_palette_set_filter  (BwPalette  *self,
                                    const char *text);
+/* Puts the focus in the search entry, its text selected (Ctrl+F). */
+void       bw_palette_focus_search (BwPalette *self);
 
 G_END_DECLS

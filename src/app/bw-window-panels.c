@@ -152,6 +152,7 @@ bw_window_selection_changed (BwWindow *self)
 
   bw_inspector_set_target (BW_INSPECTOR (self->inspector), one, selection->len);
   bw_advisor_set_entry (BW_ADVISOR (self->advisor), one);
+  bw_window_keys_selection_changed (self, selection->len);
 }
 
 void

@@ -46,6 +46,7 @@ struct _BwWindow
   GtkWidget       *coverage;
   GtkWidget       *inspector;
   GtkWidget       *advisor;
+  GtkToggleButton *sidebar_pin;    /* keeps the side panel's page when selecting */
 
   GtkWidget       *catalog_banner; /* BwCatalogBanner, under the header bar */
 };
@@ -72,6 +73,16 @@ void        bw_window_panels_class_init (GtkWidgetClass *widget_class);
 void        bw_window_panels_init       (BwWindow    *self);
 /* The canvas's selection is what the inspector shows and the advisor's attack paths start from. */
 void        bw_window_selection_changed (BwWindow    *self);
+
+/* bw-window-keys.c: F6 and Shift+F6 from pane to pane, Ctrl+F to the palette's search, and
+ * the side panel's page following the selection unless pinned. */
+void        bw_window_keys_class_init   (GtkWidgetClass *widget_class);
+void        bw_window_keys_init         (BwWindow    *self);
+/* The next pane (step 1) or the previous one (-1) of those shown takes the focus. */
+void        bw_window_focus_pane        (BwWindow    *self,
+                                         int          step);
+void        bw_window_keys_selection_changed (BwWindow *self,
+                                              guint     n_selected);
 
 /* bw-window-title.c: the header's title and the popover that sets the project's title. */
 void        bw_window_title_class_init  (GtkWidgetClass *widget_class);

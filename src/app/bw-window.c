@@ -648,6 +648,7 @@ bw_window_class_init (BwWindowClass *klass)
   bw_window_csv_class_init (widget_class);
   bw_window_azure_class_init (widget_class);
   bw_window_state_class_init (widget_class);
+  bw_window_keys_class_init (widget_class);
 }
 
 static void
@@ -733,6 +734,7 @@ bw_window_init (BwWindow *self)
 
   follow_project (self);
   bw_window_panels_init (self);
+  bw_window_keys_init (self);
   self->catalog_banner = bw_catalog_banner_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay))),
                               self->catalog_banner,
