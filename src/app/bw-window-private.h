@@ -46,6 +46,7 @@ struct _BwWindow
   GtkWidget       *coverage;
   GtkWidget       *inspector;
   GtkWidget       *advisor;
+  GtkWidget       *matrix;         /* BwMatrixWindow while open (bw-window-matrix.c) */
 
   GtkWidget       *catalog_banner; /* BwCatalogBanner, under the header bar */
 };
@@ -72,6 +73,17 @@ void        bw_window_panels_class_init (GtkWidgetClass *widget_class);
 void        bw_window_panels_init       (BwWindow    *self);
 /* The canvas's selection is what the inspector shows and the advisor's attack paths start from. */
 void        bw_window_selection_changed (BwWindow    *self);
+
+/* bw-window-matrix.c: Coverage Matrix (win.show-matrix) and the technique pages it opens. */
+void        bw_window_matrix_class_init (GtkWidgetClass *widget_class);
+GtkWidget  *bw_window_show_matrix       (BwWindow    *self);
+/* Lights the services covering a technique on the canvas and marks the assets where it is not
+ * covered; NULL clears the highlight. */
+void        bw_window_light_technique   (BwWindow    *self,
+                                         const char  *technique_id);
+/* Opens technique `technique_id`'s page in the Coverage panel and lights it on the canvas. */
+void        bw_window_show_technique    (BwWindow    *self,
+                                         const char  *technique_id);
 
 /* bw-window-title.c: the header's title and the popover that sets the project's title. */
 void        bw_window_title_class_init  (GtkWidgetClass *widget_class);
