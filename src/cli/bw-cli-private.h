@@ -46,6 +46,7 @@ int bw_cli_import_drawio (int argc, char **argv);
 int bw_cli_diff (int argc, char **argv);
 int bw_cli_import_azure (int argc, char **argv);
 int bw_cli_report (int argc, char **argv);
+int bw_cli_explain (int argc, char **argv);
 
 /* The effective catalog; says on stderr when the imported one does not load and the shipped
  * one answers instead. */

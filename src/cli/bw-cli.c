@@ -17,6 +17,7 @@ typedef struct
 
 static const BwCliEntry commands[] = {
   { "analyze", bw_cli_analyze, N_("Report ATT&CK coverage (json, text, markdown, csv), optionally as a gate") },
+  { "explain", bw_cli_explain, N_("Explain a technique's coverage: the services, capabilities and CTID's reasons") },
   { "diff", bw_cli_diff, N_("Show what a change does to coverage, optionally as a gate") },
   { "export", bw_cli_export, N_("Export the diagram (SVG, PNG, PDF) or an ATT&CK Navigator layer") },
   { "report", bw_cli_report, N_("Write the stakeholder report as HTML or PDF") },
