@@ -160,6 +160,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (box, "matrix-cell");
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_lines (GTK_LABEL (name), 2);
+  gtk_label_set_width_chars (GTK_LABEL (name), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_xalign (GTK_LABEL (status), 0);
   gtk_widget_add_css_class (status, "caption");
@@ -168,6 +172,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_button_set_child (GTK_BUTTON (open), text);
   gtk_widget_set_hexpand (open, TRUE);
   gtk_widget_add_css_class (open, "flat");
+  gtk_widget_add_css_class (open, "matrix-open");
   gtk_widget_add_css_class (fold, "flat");
   gtk_widget_set_valign (fold, GTK_ALIGN_CENTER);
   g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), data->self);
@@ -273,7 +278,7 @@ add_columns (BwMatrixWindow *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
       column = gtk_column_view_column_new (bw_catalog_get_tactic (self->catalog, c)->name,
                                            factory);
-      gtk_column_view_column_set_fixed_width (column, 176);
+      gtk_column_view_column_set_fixed_width (column, 188);
       gtk_column_view_append_column (self->view, column);
     }
 }
