@@ -4,6 +4,8 @@
  * match, and a parent stays while any of its sub-techniques does. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bw-matrix-layout.h"
 
 typedef struct
@@ -303,4 +305,22 @@ bw_matrix_layout_get_status (BwMatrixLayout *self,
   g_return_val_if_fail (position < self->columns[tactic].status->len, BW_STATUS_NOT_APPLICABLE);
 
   return g_array_index (self->columns[tactic].status, BwStatus, position);
+}
+
+const char *
+bw_matrix_status_label (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return _("Covered");
+    case BW_STATUS_PARTIAL:
+      return _("Partial");
+    case BW_STATUS_GAP:
+      return _("Gap");
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      /* TRANSLATORS: not applicable, in a matrix cell: keep it short */
+      return _("n/a");
+    }
 }

@@ -38,6 +38,9 @@ BwStatus            bw_matrix_layout_get_status (BwMatrixLayout       *self,
                                                  guint                 tactic,
                                                  guint                 position);
 
+/* What a cell says of a status: "Covered", "Partial", "Gap", "n/a" (translated). */
+const char         *bw_matrix_status_label      (BwStatus              status);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwMatrixLayout, bw_matrix_layout_free)
 
 G_END_DECLS

@@ -41,6 +41,12 @@ const char         *bw_matrix_window_get_cell_label (BwMatrixWindow *self,
 void                bw_matrix_window_set_expanded   (BwMatrixWindow *self,
                                                      guint           technique,
                                                      gboolean        expanded);
+/* Unfolds every parent (the header's toggle). */
+void                bw_matrix_window_set_all_expanded (BwMatrixWindow *self,
+                                                       gboolean        expanded);
+/* Only the techniques used by the threat profile's groups (when the report has a profile). */
+void                bw_matrix_window_set_profile_only (BwMatrixWindow *self,
+                                                       gboolean        profile_only);
 /* Only the techniques of an ATT&CK platform ("Windows"); NULL for all. */
 void                bw_matrix_window_set_platform   (BwMatrixWindow *self,
                                                      const char     *platform);

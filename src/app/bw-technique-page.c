@@ -391,9 +391,12 @@ static void
 bw_technique_page_dispose (GObject *object)
 {
   BwTechniquePage *self = BW_TECHNIQUE_PAGE (object);
+  GtkWidget *child;
 
   bw_technique_page_clear (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_TECHNIQUE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bw_technique_page_parent_class)->dispose (object);

@@ -1,0 +1,350 @@
+/* test-matrix.c: the coverage matrix and the technique page, under a display, on the sample
+ * and the shipped catalog — every technique laid out under each of its tactics, folding,
+ * the platform, profile and search filters, each cell's label against the report; a click on
+ * a cell opens the technique's page, whose rows are the explanation's. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bw-application.h"
+#include "bw-coverage-view.h"
+#include "bw-explain.h"
+#include "bw-matrix-grid.h"
+#include "bw-matrix-window.h"
+#include "bw-technique-page.h"
+#include "bw-window-private.h"
+#include "bw-test-util.h"
+#include "bw-test-window.h"
+
+static BwApplication *app;
+
+static BwWindow *
+sample_window (void)
+{
+  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = bw_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (200);
+  g_assert_true (bw_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  bw_test_window_iterate (300);
+  return window;
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static gboolean
+lists (const BwTechnique *t,
+       const BwTactic    *tactic)
+{
+  return g_strv_contains ((const char *const *) t->tactics, tactic->shortname);
+}
+
+static const char *
+expected_label (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return _("Covered");
+    case BW_STATUS_PARTIAL:
+      return _("Partial");
+    case BW_STATUS_GAP:
+      return _("Gap");
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      return _("n/a");
+    }
+}
+
+/* Unfolded, each column holds every technique of its tactic once (on `platform` only, when
+ * set), and a sub-technique's cell says its own status. */
+static void
+check_all_laid_out (BwMatrixWindow *matrix,
+                    BwCatalog      *catalog,
+                    BwReport       *report,
+                    const char     *platform)
+{
+  guint total = 0;
+
+  for (guint c = 0; c < bw_catalog_get_n_tactics (catalog); c++)
+    {
+      const BwTactic *tactic = bw_catalog_get_tactic (catalog, c);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      guint expected = 0;
+
+      for (guint i = 0; i < bw_catalog_get_n_techniques (catalog); i++)
+        {
+          const BwTechnique *t = bw_catalog_get_technique (catalog, i);
+
+          expected += lists (t, tactic) &&
+                      (platform == NULL ||
+                       g_strv_contains ((const char *const *) t->platforms, platform));
+        }
+      g_assert_cmpuint (bw_matrix_window_get_n_cells (matrix, c), ==, expected);
+      for (guint p = 0; p < bw_matrix_window_get_n_cells (matrix, c); p++)
+        {
+          const BwMatrixCell *cell = bw_matrix_window_get_cell (matrix, c, p);
+          const BwTechnique *t = bw_catalog_get_technique (catalog, cell->technique);
+
+          g_assert_true (lists (t, tactic));
+          g_assert_true (g_hash_table_add (seen, GUINT_TO_POINTER (cell->technique + 1)));
+          if (cell->n_subs == 0)
+            g_assert_cmpstr (bw_matrix_window_get_cell_label (matrix, c, p), ==,
+                             expected_label (bw_report_get_technique (report, t->index)->status));
+        }
+      total += expected;
+    }
+  g_assert_cmpuint (total, >, 0);
+}
+
+static const BwTechnique *
+first_parent (BwMatrixWindow *matrix,
+              BwCatalog      *catalog,
+              guint           tactic,
+              guint          *position)
+{
+  for (guint p = 0; p < bw_matrix_window_get_n_cells (matrix, tactic); p++)
+    if (bw_matrix_window_get_cell (matrix, tactic, p)->n_subs > 0)
+      {
+        *position = p;
+        return bw_catalog_get_technique (catalog,
+                                         bw_matrix_window_get_cell (matrix, tactic, p)->technique);
+      }
+  g_assert_not_reached ();
+}
+
+/* Folded, a column lists its tactic's techniques without a parent in it; a parent's count is
+ * its sub-techniques of that tactic, which its click unfolds right under it. */
+static void
+check_folding (BwMatrixWindow *matrix,
+               BwCatalog      *catalog,
+               BwReport       *report)
+{
+  guint position = 0;
+  const BwTechnique *parent = first_parent (matrix, catalog, 0, &position);
+  const BwTactic *tactic = bw_catalog_get_tactic (catalog, 0);
+  guint folded = bw_matrix_window_get_n_cells (matrix, 0);
+  guint tops = 0;
+  guint subs = 0;
+
+  for (guint i = 0; i < bw_catalog_get_n_techniques (catalog); i++)
+    {
+      const BwTechnique *t = bw_catalog_get_technique (catalog, i);
+
+      if (!lists (t, tactic))
+        continue;
+      /* Without a parent in this column, it stands on its own there. */
+      tops += t->parent == NULL || bw_catalog_lookup_technique (catalog, t->parent) == NULL ||
+              !lists (bw_catalog_lookup_technique (catalog, t->parent), tactic);
+      subs += g_strcmp0 (t->parent, parent->id) == 0;
+    }
+  g_assert_cmpuint (folded, ==, tops);
+  g_assert_cmpuint (bw_matrix_window_get_cell (matrix, 0, position)->n_subs, ==, subs);
+
+  bw_matrix_window_set_expanded (matrix, parent->index, TRUE);
+  g_assert_cmpuint (bw_matrix_window_get_n_cells (matrix, 0), ==, folded + subs);
+  {
+    gboolean any_covered = FALSE;
+    gboolean all_covered = TRUE;
+    gboolean any_scored = FALSE;
+    const char *rolled = bw_matrix_window_get_cell_label (matrix, 0, position);
+
+    for (guint k = 0; k <= subs; k++)
+      {
+        const BwMatrixCell *cell = bw_matrix_window_get_cell (matrix, 0, position + k);
+        BwStatus st = bw_report_get_technique (report, cell->technique)->status;
+
+        g_assert_cmpint (cell->sub, ==, k > 0);
+        if (k > 0)
+          g_assert_cmpstr (bw_catalog_get_technique (catalog, cell->technique)->parent, ==,
+                           parent->id);
+        if (st == BW_STATUS_NOT_APPLICABLE)
+          continue;
+        any_covered |= st == BW_STATUS_COVERED;
+        all_covered &= st == BW_STATUS_COVERED;
+        any_scored |= st != BW_STATUS_GAP;
+      }
+    g_assert_cmpstr (rolled, ==,
+                     all_covered ? _("Covered") : any_scored ? _("Partial") : _("Gap"));
+    (void) any_covered;
+  }
+  bw_matrix_window_set_expanded (matrix, parent->index, FALSE);
+  g_assert_cmpuint (bw_matrix_window_get_n_cells (matrix, 0), ==, folded);
+}
+
+static BwMatrixGrid *
+grid_of (BwMatrixWindow *matrix)
+{
+  g_autoptr(GPtrArray) grids = find_all (GTK_WIDGET (matrix), BW_TYPE_MATRIX_GRID);
+
+  g_assert_cmpuint (grids->len, ==, 1);
+  return grids->pdata[0];
+}
+
+/* A release of the pointer where `x`, `y` is in the grid, as its click gesture takes it. */
+static void
+click (BwMatrixGrid *grid,
+       double        x,
+       double        y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "released", 1, x, y);
+    }
+}
+
+static void
+remember_id (BwMatrixWindow *matrix,
+             const char     *id,
+             char          **out)
+{
+  g_free (*out);
+  *out = g_strdup (id);
+}
+
+/* A click on a cell names its technique; on a parent's fold mark it unfolds it instead. */
+static void
+check_clicks (BwMatrixWindow *matrix,
+              BwCatalog      *catalog)
+{
+  BwMatrixGrid *grid = grid_of (matrix);
+  g_autofree char *clicked = NULL;
+  guint position = 0;
+  const BwTechnique *parent;
+  guint before = bw_matrix_window_get_n_cells (matrix, 0);
+  double x, y;
+
+  g_signal_connect (matrix, "technique-activated", G_CALLBACK (remember_id), &clicked);
+  bw_matrix_grid_cell_centre (grid, 0, 0, &x, &y);
+  click (grid, x, y);
+  g_assert_cmpstr (clicked, ==,
+                   bw_catalog_get_technique (catalog,
+                                             bw_matrix_window_get_cell (matrix, 0, 0)->technique)
+                       ->id);
+  g_clear_pointer (&clicked, g_free);
+
+  parent = first_parent (matrix, catalog, 0, &position);
+  bw_matrix_grid_cell_centre (grid, 0, position, &x, &y);
+  click (grid, x + 80, y);
+  g_assert_null (clicked);
+  g_assert_cmpuint (bw_matrix_window_get_n_cells (matrix, 0), ==,
+                    before + bw_matrix_window_get_cell (matrix, 0, position)->n_subs);
+  click (grid, x + 80, y);
+  g_assert_cmpuint (bw_matrix_window_get_n_cells (matrix, 0), ==, before);
+  g_signal_handlers_disconnect_by_data (matrix, &clicked);
+  (void) parent;
+}
+
+/* Only rows in and near the view have cells: unfolded, far fewer than the cells laid out. */
+static void
+check_virtualised (BwMatrixWindow *matrix,
+                   BwCatalog      *catalog)
+{
+  g_autoptr(GPtrArray) grids = find_all (GTK_WIDGET (matrix), BW_TYPE_MATRIX_GRID);
+  guint drawn;
+  guint laid_out = 0;
+
+  g_assert_cmpuint (grids->len, ==, 1);
+  drawn = bw_matrix_grid_get_n_drawn (grids->pdata[0]);
+  for (guint c = 0; c < bw_catalog_get_n_tactics (catalog); c++)
+    laid_out += bw_matrix_window_get_n_cells (matrix, c);
+  g_test_message ("%u cells laid out, %u drawn", laid_out, drawn);
+  g_assert_cmpuint (drawn, >, 0);
+  g_assert_cmpuint (drawn, <, laid_out / 4);
+}
+
+/* What a fold costs the CPU: the layout anew and the grid's snapshot of the cells in view
+ * (figures, not gates; the renderer's own cost is apart). */
+static void
+time_fold (BwMatrixWindow *matrix,
+           guint           technique)
+{
+  BwMatrixGrid *grid = grid_of (matrix);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 laid_out;
+
+  bw_matrix_window_set_expanded (matrix, technique, TRUE);
+  laid_out = g_get_monotonic_time ();
+  GTK_WIDGET_GET_CLASS (grid)->snapshot (GTK_WIDGET (grid), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_test_message ("unfold: layout %.2f ms, snapshot %.2f ms (%u cells drawn)",
+                  (double) (laid_out - start) / 1000.0,
+                  (double) (g_get_monotonic_time () - laid_out) / 1000.0,
+                  bw_matrix_grid_get_n_drawn (grid));
+  g_assert_nonnull (node);
+  bw_matrix_window_set_expanded (matrix, technique, FALSE);
+}
+
+static void
+test_matrix (void)
+{
+  BwWindow *window = sample_window ();
+  BwCatalog *catalog = bw_test_window_catalog (window);
+  BwReport *report = bw_project_get_report (bw_window_get_project (window));
+  BwMatrixWindow *matrix;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-matrix", NULL);
+  bw_test_window_iterate (300);
+  matrix = BW_MATRIX_WINDOW (bw_window_show_matrix (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (matrix)));
+
+  check_clicks (matrix, catalog);
+  time_fold (matrix, bw_matrix_window_get_cell (matrix, 0, 0)->technique);
+  check_folding (matrix, catalog, report);
+  bw_matrix_window_set_all_expanded (matrix, TRUE);
+  check_all_laid_out (matrix, catalog, report, NULL);
+  bw_test_window_iterate (200);
+  check_virtualised (matrix, catalog);
+  time_fold (matrix, bw_matrix_window_get_cell (matrix, 0, 0)->technique);
+  bw_matrix_window_set_platform (matrix, "macOS");
+  check_all_laid_out (matrix, catalog, report, "macOS");
+  bw_matrix_window_set_platform (matrix, NULL);
+  check_all_laid_out (matrix, catalog, report, NULL);
+  bw_matrix_window_set_all_expanded (matrix, FALSE);
+
+  bw_test_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  app = bw_test_window_init (&argc, &argv);
+  if (app == NULL)
+    return BW_TEST_SKIP;
+
+  g_test_add_func ("/matrix/layout", test_matrix);
+  return bw_test_window_run (&app);
+}
