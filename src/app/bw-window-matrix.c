@@ -92,9 +92,19 @@ show_matrix_action (GtkWidget  *widget,
   bw_window_show_matrix (BW_WINDOW (widget));
 }
 
+static void
+show_technique_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  bw_window_show_technique (BW_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 void
 bw_window_matrix_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-technique", "s",
+                                   show_technique_action);
   gtk_widget_class_install_action (widget_class, "win.show-matrix", NULL, show_matrix_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "win.show-matrix", NULL);
