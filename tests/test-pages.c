@@ -1,4 +1,4 @@
-/* test-matrix.c: the coverage matrix and the technique page, under a display, on the sample
+/* test-pages.c: the coverage matrix and the technique page, under a display, on the sample
  * and the shipped catalog — every technique laid out under each of its tactics, folding,
  * the platform, profile and search filters, each cell's label against the report; a click on
  * a cell opens the technique's page, whose rows are the explanation's. */
@@ -8,9 +8,11 @@
 
 #include "bw-application.h"
 #include "bw-coverage-view.h"
+#include "bw-document-io.h"
 #include "bw-explain.h"
 #include "bw-matrix-grid.h"
 #include "bw-matrix-window.h"
+#include "bw-recommend.h"
 #include "bw-technique-page.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
@@ -337,6 +339,201 @@ test_matrix (void)
   bw_test_window_destroy (window);
 }
 
+static const BwTechnique *
+first_with_status (BwCatalog *catalog,
+                   BwReport  *report,
+                   BwStatus   status)
+{
+  for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
+    if (bw_report_get_technique (report, t)->status == status)
+      return bw_catalog_get_technique (catalog, t);
+  g_assert_not_reached ();
+}
+
+/* The rows of the page that stand for an asset, in order. */
+static GPtrArray *
+asset_rows (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) rows = find_all (page, ADW_TYPE_PREFERENCES_ROW);
+  GPtrArray *assets = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_object_get_data (rows->pdata[i], "asset") != NULL)
+      g_ptr_array_add (assets, rows->pdata[i]);
+  return assets;
+}
+
+/* The entry rows under an asset's row say service and capability as the explanation does. */
+static void
+check_entry_rows (GtkWidget            *asset_row,
+                  const BwExplainAsset *asset)
+{
+  g_autoptr(GPtrArray) rows = find_all (asset_row, ADW_TYPE_ACTION_ROW);
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *entry = g_object_get_data (rows->pdata[i], "entry");
+      g_autofree char *expected = NULL;
+
+      if (entry == NULL)
+        continue;
+      g_assert_cmpuint (n, <, asset->n_rows);
+      expected = g_strdup_printf ("%s %s", asset->rows[n].service, asset->rows[n].capability);
+      g_assert_cmpstr (entry, ==, expected);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, asset->n_rows);
+}
+
+/* The page's rows are the explanation's: every applicable asset in document order, a row per
+ * covering entry under it; the canvas marks each asset where it is not covered. */
+static guint
+check_page_rows (BwWindow   *window,
+                 const char *technique_id)
+{
+  BwProject *project = bw_window_get_project (window);
+  BwCatalog *catalog = bw_project_get_catalog (project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwExplanation) explanation =
+      bw_explain (catalog, bw_project_get_document (project), technique_id, NULL, &error);
+  g_autoptr(GPtrArray) pages = find_all (window->coverage, BW_TYPE_TECHNIQUE_PAGE);
+  g_autoptr(GPtrArray) rows = NULL;
+  GHashTable *marked = bw_canvas_get_marked (window->canvas);
+  guint n_marked = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages->len, ==, 1);
+  g_assert_true (gtk_widget_get_mapped (pages->pdata[0]));
+  g_assert_cmpstr (bw_technique_page_get_technique (pages->pdata[0]), ==, technique_id);
+  rows = asset_rows (pages->pdata[0]);
+  g_assert_cmpuint (rows->len, ==, bw_explanation_get_n_assets (explanation));
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_nonnull (marked);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const BwExplainAsset *asset = bw_explanation_get_asset (explanation, i);
+      g_autofree char *title = g_markup_escape_text (asset->label, -1);
+
+      g_assert_cmpstr (g_object_get_data (rows->pdata[i], "asset"), ==, asset->id);
+      g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[i]), ==, title);
+      if (asset->n_rows > 0)
+        {
+          g_assert_true (ADW_IS_EXPANDER_ROW (rows->pdata[i]));
+          check_entry_rows (rows->pdata[i], asset);
+        }
+      g_assert_cmpint (g_hash_table_contains (marked, asset->id), ==,
+                       asset->status != BW_STATUS_COVERED);
+      n_marked += asset->status == BW_STATUS_PARTIAL && g_hash_table_contains (marked, asset->id);
+    }
+  g_test_message ("%s: %u assets, %u partial ones marked", technique_id, rows->len, n_marked);
+  return n_marked;
+}
+
+/* A technique partial on some asset: its page marks that asset too, not only the gaps. */
+static const char *
+with_partial_asset (BwCatalog  *catalog,
+                    BwDocument *document)
+{
+  for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
+    {
+      const char *id = bw_catalog_get_technique (catalog, t)->id;
+      g_autoptr(BwExplanation) explanation = bw_explain (catalog, document, id, NULL, NULL);
+
+      for (guint i = 0; i < bw_explanation_get_n_assets (explanation); i++)
+        if (bw_explanation_get_asset (explanation, i)->status == BW_STATUS_PARTIAL)
+          return id;
+    }
+  g_assert_not_reached ();
+}
+
+/* The advice names an addition that does raise the assets it says, by the explanation. */
+static void
+check_advice (BwWindow   *window,
+              const char *technique_id)
+{
+  BwProject *project = bw_window_get_project (window);
+  BwCatalog *catalog = bw_project_get_catalog (project);
+  BwDocument *document = bw_project_get_document (project);
+  guint raised = 0;
+  BwScore score = BW_SCORE_NONE;
+  g_autoptr(BwRecommendation) rec =
+      bw_recommend_for_technique (catalog, document, technique_id, &raised, &score);
+  g_autoptr(BwDocument) copy = bw_document_copy (document);
+  g_autoptr(BwExplanation) before = bw_explain (catalog, document, technique_id, NULL, NULL);
+  g_autoptr(BwExplanation) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  guint n_raised = 0;
+
+  g_assert_nonnull (rec);
+  g_assert_cmpuint (raised, >, 0);
+  added = bw_recommend_apply (catalog, copy, rec, &error);
+  g_assert_no_error (error);
+  after = bw_explain (catalog, copy, technique_id, NULL, NULL);
+  for (guint i = 0; i < bw_explanation_get_n_assets (before); i++)
+    {
+      const BwExplainAsset *a = bw_explanation_get_asset (before, i);
+      const BwExplainAsset *b = bw_explanation_lookup_asset (after, a->id);
+
+      n_raised += a->best < score && b->best >= score;
+    }
+  g_assert_cmpuint (n_raised, ==, raised);
+}
+
+static void
+test_technique_page (void)
+{
+  BwWindow *window = sample_window ();
+  BwProject *project = bw_window_get_project (window);
+  BwCatalog *catalog = bw_project_get_catalog (project);
+  BwReport *report = bw_project_get_report (project);
+  const BwTechnique *partial = NULL;
+  const BwTechnique *gap = first_with_status (catalog, report, BW_STATUS_GAP);
+  g_autoptr(GPtrArray) pages = NULL;
+
+  /* A partial technique that some one addition would raise somewhere. */
+  for (guint t = 0; t < bw_catalog_get_n_techniques (catalog) && partial == NULL; t++)
+    {
+      const BwTechnique *technique = bw_catalog_get_technique (catalog, t);
+      g_autoptr(BwRecommendation) rec = NULL;
+
+      if (bw_report_get_technique (report, t)->status == BW_STATUS_PARTIAL &&
+          (rec = bw_recommend_for_technique (catalog, bw_project_get_document (project),
+                                             technique->id, NULL, NULL)) != NULL)
+        partial = technique;
+    }
+  g_assert_nonnull (partial);
+
+  /* As the Inspector's technique rows ask. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-technique", "s", partial->id);
+  bw_test_window_iterate (200);
+  g_assert_cmpstr (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (window->coverage)), ==,
+                   partial->id);
+  check_page_rows (window, partial->id);
+  check_advice (window, partial->id);
+  pages = find_all (window->coverage, BW_TYPE_TECHNIQUE_PAGE);
+  g_assert_nonnull (bw_technique_page_get_advice (pages->pdata[0]));
+
+  bw_window_show_technique (window, gap->id);
+  bw_test_window_iterate (100);
+  check_page_rows (window, gap->id);
+  {
+    const char *id = with_partial_asset (catalog, bw_project_get_document (project));
+
+    bw_window_show_technique (window, id);
+    bw_test_window_iterate (100);
+    g_assert_cmpuint (check_page_rows (window, id), >, 0);
+  }
+
+  /* Back leaves the page and the highlight. */
+  bw_coverage_view_show_tactics (BW_COVERAGE_VIEW (window->coverage));
+  bw_test_window_iterate (50);
+  g_assert_null (bw_canvas_get_marked (window->canvas));
+
+  bw_test_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -345,6 +542,7 @@ main (int    argc,
   if (app == NULL)
     return BW_TEST_SKIP;
 
-  g_test_add_func ("/matrix/layout", test_matrix);
+  g_test_add_func ("/pages/matrix", test_matrix);
+  g_test_add_func ("/pages/technique", test_technique_page);
   return bw_test_window_run (&app);
 }

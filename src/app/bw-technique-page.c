@@ -191,6 +191,8 @@ entry_row (const BwExplainRow *row)
   subtitle = g_strdup_printf (_("%s · %s · %s"), category_label (row->category),
                               score_label (row->score), via_label (row->via));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (action), subtitle);
+  g_object_set_data_full (G_OBJECT (action), "entry",
+                          g_strdup_printf ("%s %s", row->service, row->capability), g_free);
   gtk_box_append (GTK_BOX (box), action);
   if (row->comments[0] != NULL || row->references[0] != NULL)
     gtk_box_append (GTK_BOX (box), provenance_box (row));
