@@ -14,4 +14,15 @@ assert g["maxValue"] > g["minValue"], "gradient: maxValue must be above minValue
 for i, t in enumerate(layer.get("techniques", [])):
     if "score" in t:
         assert g["minValue"] <= t["score"] <= g["maxValue"], f"techniques[{i}].score outside the gradient"
+# Bulwark's own layers say what their levels are, and name each covering service once.
+if layer.get("description", "").startswith("Coverage of"):
+    assert "weakest applicable asset" in layer["description"], "description: the levels are not explained"
+    for i, t in enumerate(layer.get("techniques", [])):
+        names = [m.get("name") for m in t.get("metadata", [])]
+        assert names[:4] == ["levels", "protect", "detect", "respond"], f"techniques[{i}].metadata: {names}"
+        assert "weakest" in t["metadata"][0]["value"], f"techniques[{i}].metadata[0]: not about the weakest asset"
+        comment = t.get("comment", "")
+        if ": " in comment and not comment.endswith("no service covers this technique"):
+            services = comment.split(": ", 1)[1].split(", ")
+            assert len(services) == len(set(services)), f"techniques[{i}].comment: a service named twice"
 print("valid")

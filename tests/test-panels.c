@@ -5,6 +5,8 @@
  * on its own page; when the project takes another catalog or document, each panel follows. */
 #include "config.h"
 
+#include <string.h>
+
 #include "bw-application.h"
 #include "bw-capability-row.h"
 #include "bw-coverage-view.h"
@@ -171,10 +173,18 @@ test_coverage_view (void)
     {
       const BwTechnique *technique =
           bw_catalog_lookup_technique (catalog, bw_technique_row_get_id (techniques->pdata[i]));
-      int rank = status_rank (bw_report_get_technique (report, technique->index)->status);
+      const BwReportTechnique *figures = bw_report_get_technique (report, technique->index);
+      int rank = status_rank (figures->status);
+      const char *subtitle = adw_action_row_get_subtitle (techniques->pdata[i]);
+      g_autofree char *counts = g_strdup_printf (" — covered on %u of %u assets; best ",
+                                                 figures->covered_assets,
+                                                 figures->applicable_assets);
 
       g_assert_cmpint (rank, >=, last);
       last = rank;
+      /* The row says what its figures mean: the counts, the best and the weakest asset. */
+      g_assert_nonnull (strstr (subtitle, counts));
+      g_assert_nonnull (strstr (subtitle, "; weakest: "));
     }
 
   /* The search filters the list; clearing it brings every technique back. */

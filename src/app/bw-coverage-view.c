@@ -21,6 +21,7 @@ struct _BwCoverageView
   GSignalGroup   *project_signals;
   BwCatalog      *catalog;        /* the project's, as last taken up */
   BwReport       *report;
+  BwExplainer    *explainer;      /* for the rows' best and weakest asset, until the next report */
 
   GtkStringList  *tactic_ids;     /* every tactic, in matrix order, once there is a report */
   GtkStringList  *technique_ids;  /* the shown tactic's techniques, in the order shown */
@@ -81,8 +82,15 @@ create_technique_row (gpointer item,
   BwCoverageView *self = user_data;
   const BwTechnique *technique = bw_catalog_lookup_technique (self->catalog,
                                                               gtk_string_object_get_string (item));
+  BwDocument *doc = self->project ? bw_project_get_document (self->project) : NULL;
+  g_autoptr(BwExplanation) explanation = NULL;
 
+  if (self->explainer == NULL && doc != NULL)
+    self->explainer = bw_explainer_new (self->catalog, doc);
+  if (self->explainer != NULL)
+    explanation = bw_explainer_explain (self->explainer, technique->id, NULL, NULL);
   return bw_technique_row_new (technique, bw_report_get_technique (self->report, technique->index),
+                               explanation ? bw_explanation_get_range (explanation) : NULL,
                                bw_report_in_profile (self->report, technique->index));
 }
 
@@ -188,6 +196,7 @@ follow_project (BwCoverageView *self)
   BwCatalog *catalog = self->project ? bw_project_get_catalog (self->project) : NULL;
   BwReport *report = self->project && catalog ? bw_project_get_report (self->project) : NULL;
 
+  g_clear_pointer (&self->explainer, bw_explainer_free);
   if (catalog != self->catalog)
     {
       g_set_object (&self->catalog, catalog);
@@ -414,6 +423,7 @@ bw_coverage_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_COVERAGE_VIEW);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->explainer, bw_explainer_free);
   g_clear_object (&self->tactic_ids);
   g_clear_object (&self->technique_ids);
   g_clear_object (&self->search_filter);

@@ -50,6 +50,45 @@ status_class (BwStatus status)
     }
 }
 
+/* A score as a row says it. */
+static const char *
+score_label (BwScore score)
+{
+  switch (score)
+    {
+    case BW_SCORE_SIGNIFICANT:
+      return _("significant");
+    case BW_SCORE_PARTIAL:
+      return _("partial");
+    case BW_SCORE_MINIMAL:
+      return _("minimal");
+    case BW_SCORE_NONE:
+    default:
+      return _("none");
+    }
+}
+
+/* "Partial — covered on 13 of 14 assets; best significant; weakest: Windows server (none)": the
+ * figures say what they mean, the levels are the strongest and the weakest asset's. */
+static char *
+range_text (const BwReportTechnique *figures,
+            const BwExplainRange    *range)
+{
+  if (figures->applicable_assets == 0)
+    /* TRANSLATORS: a technique's status, then why */
+    return g_strdup_printf (_("%s — it applies to no asset"), status_label (figures->status));
+  if (range == NULL || range->weakest_label == NULL)
+    return g_strdup_printf (_("%s — covered on %u of %u assets"), status_label (figures->status),
+                            figures->covered_assets, figures->applicable_assets);
+  /* TRANSLATORS: status, covered assets, applicable assets, the best asset's score, the weakest
+   * asset's label and its score, e.g. "Partial — covered on 13 of 14 assets; best significant;
+   * weakest: Windows server (none)" */
+  return g_strdup_printf (_("%s — covered on %u of %u assets; best %s; weakest: %s (%s)"),
+                          status_label (figures->status), figures->covered_assets,
+                          figures->applicable_assets, score_label (range->best),
+                          range->weakest_label, score_label (range->weakest));
+}
+
 static void
 bw_technique_row_dispose (GObject *object)
 {
@@ -81,6 +120,7 @@ bw_technique_row_init (BwTechniqueRow *self)
 GtkWidget *
 bw_technique_row_new (const BwTechnique       *technique,
                       const BwReportTechnique *figures,
+                      const BwExplainRange    *range,
                       gboolean                 in_profile)
 {
   BwTechniqueRow *self = g_object_new (BW_TYPE_TECHNIQUE_ROW, NULL);
@@ -91,10 +131,7 @@ bw_technique_row_new (const BwTechnique       *technique,
   title = g_markup_printf_escaped ("<span font_features='tnum'>%s</span>  %s", technique->id,
                                    technique->name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  subtitle = g_strdup_printf (
-      _("Protect %s · Detect %s · Respond %s · %u of %u assets covered"),
-      bw_score_to_string (figures->protect), bw_score_to_string (figures->detect),
-      bw_score_to_string (figures->respond), figures->covered_assets, figures->applicable_assets);
+  subtitle = range_text (figures, range);
   if (in_profile)
     {
       g_autofree char *plain = g_steal_pointer (&subtitle);

@@ -90,6 +90,33 @@ write_file (const char  *path,
                                error);
 }
 
+/* The path of catalog file `name` beside `out` (the --catalog-out file). */
+static char *
+beside (const char *out,
+        const char *name)
+{
+  g_autofree char *dir = g_path_get_dirname (out);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Writes the texts file an import made beside the --catalog-out file. */
+static gboolean
+write_beside (const char  *out,
+              const char  *name,
+              GBytes      *bytes,
+              GError     **error)
+{
+  g_autofree char *path = beside (out, name);
+
+  if (bytes == NULL)
+    return TRUE;
+  if (!write_file (path, bytes, error))
+    return FALSE;
+  g_print (_("Wrote %s\n"), path);
+  return TRUE;
+}
+
 int
 bw_cli_import_stix (int    argc,
                     char **argv)
@@ -131,6 +158,9 @@ bw_cli_import_stix (int    argc,
       if (!write_file (out, import->files[BW_CATALOG_FILE_ATTACK], &error))
         return bw_cli_fail ("%s", error->message);
       g_print (_("Wrote %s\n"), out);
+      if (!write_beside (out, "descriptions.json", import->files[BW_CATALOG_FILE_DESCRIPTIONS],
+                         &error))
+        return bw_cli_fail ("%s", error->message);
       return BW_CLI_EXIT_OK;
     }
   return install (import);
@@ -152,6 +182,7 @@ bw_cli_import_mappings (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("MAPPINGS.json — import a Mappings Explorer file"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) existing = NULL;
+  g_autoptr(GBytes) existing_provenance = NULL;
   g_autoptr(BwCatalogImport) import = NULL;
   gboolean fresh;
   GStrv stale;
@@ -175,8 +206,18 @@ bw_cli_import_mappings (int    argc,
         return bw_cli_fail ("%s", error->message);
       else
         existing = g_bytes_new_take (g_steal_pointer (&contents), length);
+      if (existing != NULL)
+        {
+          g_autofree char *path = beside (out, "provenance.json");
+
+          /* The texts that belong with the file merged into, when it has them. */
+          if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+              bw_file_get_contents (path, &contents, &length, NULL))
+            existing_provenance = g_bytes_new_take (g_steal_pointer (&contents), length);
+        }
     }
-  if ((import = bw_catalog_import_mappings (argv[1], attack, existing, fresh, &error)) == NULL)
+  if ((import = bw_catalog_import_mappings_full (argv[1], attack, existing, existing_provenance,
+                                                 fresh, &error)) == NULL)
     return bw_cli_fail ("%s", error->message);
 
   stale = import->stale;
@@ -196,6 +237,9 @@ bw_cli_import_mappings (int    argc,
       if (!write_file (out, import->files[BW_CATALOG_FILE_MAPPINGS], &error))
         return bw_cli_fail ("%s", error->message);
       g_print (_("Wrote %s\n"), out);
+      if (!write_beside (out, "provenance.json", import->files[BW_CATALOG_FILE_PROVENANCE],
+                         &error))
+        return bw_cli_fail ("%s", error->message);
       return BW_CLI_EXIT_OK;
     }
   return install (import);

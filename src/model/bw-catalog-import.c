@@ -16,8 +16,10 @@
 #include "bw-file.h"
 #include "bw-json-read.h"
 
-static const char *const file_names[BW_CATALOG_N_FILES] = { "attack.json", "killchain.json",
-                                                            "mappings.json", "stencils.json" };
+static const char *const file_names[BW_CATALOG_N_FILES] = {
+  "attack.json", "killchain.json", "mappings.json", "stencils.json", "provenance.json",
+  "descriptions.json",
+};
 
 static void
 clear_row (BwMigrationRow *row)
@@ -370,10 +372,14 @@ bw_catalog_import_attack (const char  *bundle,
   g_autoptr(GError) local = NULL;
   char *attack;
   char *migrated;
+  char *descriptions = NULL;
 
-  if ((attack = bw_stix_import (bundle, version_hint, &self->stix, error)) == NULL)
+  if ((attack = bw_stix_import_full (bundle, version_hint, &self->stix, &descriptions, error)) ==
+      NULL)
     return NULL;
   self->files[BW_CATALOG_FILE_ATTACK] = g_bytes_new_take (attack, strlen (attack));
+  self->files[BW_CATALOG_FILE_DESCRIPTIONS] =
+      g_bytes_new_take (descriptions, strlen (descriptions));
   if ((to = attack_only_catalog (self->files[BW_CATALOG_FILE_ATTACK], &local)) == NULL)
     {
       bw_catalog_invalid (error, _("%s: the release it holds does not load: %s"), bundle, local->message);
@@ -404,9 +410,42 @@ bw_catalog_import_mappings (const char  *path,
                             gboolean     replace,
                             GError     **error)
 {
+  return bw_catalog_import_mappings_full (path, attack_path, existing, NULL, replace, error);
+}
+
+/* The Mappings Explorer file's text; NULL with the error set. */
+static GBytes *
+read_mappings_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A device or FIFO would be read until memory runs out, or forever. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      bw_catalog_invalid (error, _("%s: not a regular file"), path);
+      return NULL;
+    }
+  if (!bw_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+BwCatalogImport *
+bw_catalog_import_mappings_full (const char  *path,
+                                 const char  *attack_path,
+                                 GBytes      *existing,
+                                 GBytes      *existing_provenance,
+                                 gboolean     replace,
+                                 GError     **error)
+{
   g_autoptr(BwCatalogImport) self = bw_catalog_import_new (path, FALSE);
   g_autoptr(GBytes) attack = NULL;
   g_autoptr(GBytes) current = NULL;
+  g_autoptr(GBytes) current_provenance = NULL;
+  g_autoptr(GBytes) data = NULL;
+  char *provenance = NULL;
   g_autoptr(BwCatalog) techniques = NULL;
   g_autoptr(BwCatalog) in_use = NULL;
   char *text;
@@ -432,14 +471,24 @@ bw_catalog_import_mappings (const char  *path,
   if (!replace && existing == NULL &&
       (current = file_in_use (self, BW_CATALOG_FILE_MAPPINGS, error)) == NULL)
     return NULL;
-  text = bw_mappings_import (path, techniques,
-                             replace    ? NULL
-                             : existing ? existing
-                                        : current,
-                             &self->stale, &self->mappings, error);
+  /* The texts that belong with the mappings in use; none is not an error. */
+  if (!replace && existing == NULL)
+    current_provenance = file_in_use (self, BW_CATALOG_FILE_PROVENANCE, NULL);
+  if ((data = read_mappings_file (path, error)) == NULL)
+    return NULL;
+  text = bw_mappings_import_full (g_bytes_get_data (data, NULL), g_bytes_get_size (data), path,
+                                  techniques,
+                                  replace    ? NULL
+                                  : existing ? existing
+                                             : current,
+                                  replace    ? NULL
+                                  : existing ? existing_provenance
+                                             : current_provenance,
+                                  &provenance, &self->stale, &self->mappings, error);
   if (text == NULL)
     return NULL;
   self->files[BW_CATALOG_FILE_MAPPINGS] = g_bytes_new_take (text, strlen (text));
+  self->files[BW_CATALOG_FILE_PROVENANCE] = g_bytes_new_take (provenance, strlen (provenance));
   return g_steal_pointer (&self);
 }
 

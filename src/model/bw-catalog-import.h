@@ -15,6 +15,8 @@ typedef enum
   BW_CATALOG_FILE_KILLCHAIN,
   BW_CATALOG_FILE_MAPPINGS,
   BW_CATALOG_FILE_STENCILS,
+  BW_CATALOG_FILE_PROVENANCE,   /* CTID's comments and references, read only when asked for */
+  BW_CATALOG_FILE_DESCRIPTIONS, /* ATT&CK's technique descriptions and URLs, likewise */
   BW_CATALOG_N_FILES
 } BwCatalogFile;
 
@@ -74,6 +76,15 @@ BwCatalogImport *bw_catalog_import_mappings (const char  *path,
                                              GBytes      *existing,
                                              gboolean     replace,
                                              GError     **error);
+
+/* The same, with the provenance.json that belongs with `existing` (NULL: none, or the one in
+ * use when `existing` is NULL), which the new file's comments and references are merged into. */
+BwCatalogImport *bw_catalog_import_mappings_full (const char  *path,
+                                                  const char  *attack_path,
+                                                  GBytes      *existing,
+                                                  GBytes      *existing_provenance,
+                                                  gboolean     replace,
+                                                  GError     **error);
 
 /* Builds in memory the catalog the user catalog would load as with this import, and keeps it in
  * `catalog` (for its warnings) — what bw_catalog_import_install() checks on disk. */

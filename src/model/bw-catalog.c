@@ -107,6 +107,7 @@ bw_catalog_finalize (GObject *object)
   g_hash_table_unref (self->capability_index);
   g_hash_table_unref (self->stencil_index);
   g_hash_table_unref (self->group_index);
+  bw_catalog_free_texts (self);
 
   G_OBJECT_CLASS (bw_catalog_parent_class)->finalize (object);
 }
@@ -273,6 +274,8 @@ load_files (const char  *dir,
         }
     }
   catalog = bw_catalog_new_from_bytes (bytes[0], bytes[1], bytes[2], bytes[3], error);
+  if (catalog != NULL)
+    bw_catalog_set_text_sources (catalog, dir, fall_back_to_shipped);
 
 out:
   for (guint i = 0; i < G_N_ELEMENTS (catalog_files); i++)

@@ -51,6 +51,7 @@ typedef struct
   GHashTable *telemetry_out; /* source id → GPtrArray of target ids */
   GHashTable *flow_into;     /* target id → GPtrArray of source ids */
   GHashTable *node_order;    /* node id → document index + 1 */
+  GHashTable *covers[2];     /* asset id → GArray of Cover; [1] with rule 10 */
 } Graph;
 
 static const BwStencil *
@@ -102,6 +103,9 @@ graph_init (Graph      *g,
   g->flow_into =
       g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   g->node_order = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < 2; k++)
+    g->covers[k] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < bw_document_get_n_edges (document); i++)
     {
       const BwEdge *e = bw_document_get_edge (document, i);
@@ -125,6 +129,8 @@ graph_clear (Graph *g)
   g_hash_table_unref (g->telemetry_out);
   g_hash_table_unref (g->flow_into);
   g_hash_table_unref (g->node_order);
+  for (guint k = 0; k < 2; k++)
+    g_hash_table_unref (g->covers[k]);
 }
 
 /* A covering service and how it covers. */
@@ -271,20 +277,25 @@ compare_covers (gconstpointer a,
 }
 
 /* Every service covering `asset`, in document order, for a technique that is (`delivery`) or is
- * not one rule 10 applies to. */
+ * not one rule 10 applies to; kept in the graph. */
 static GArray *
 asset_covers (Graph        *g,
               const BwNode *asset,
               gboolean      delivery)
 {
-  GArray *covers = g_array_new (FALSE, FALSE, sizeof (Cover));
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *covers = g_hash_table_lookup (g->covers[delivery != FALSE], asset->id);
+  g_autoptr(GHashTable) seen = NULL;
 
+  if (covers != NULL)
+    return covers;
+  covers = g_array_new (FALSE, FALSE, sizeof (Cover));
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   rule1 (g, asset, covers, seen);
   rule2 (g, asset, covers, seen);
   if (delivery)
     rule10 (g, asset, covers, seen);
   g_array_sort_with_data (covers, compare_covers, g->node_order);
+  g_hash_table_insert (g->covers[delivery != FALSE], asset->id, covers);
   return covers;
 }
 
@@ -368,7 +379,7 @@ explain_asset (BwExplanation     *self,
                const BwTechnique *t)
 {
   BwExplainAsset a = { 0 };
-  g_autoptr(GArray) covers = asset_covers (g, node, bw_explain_is_delivery_technique (t));
+  GArray *covers = asset_covers (g, node, bw_explain_is_delivery_technique (t));
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (BwExplainRow));
   BwScore *cells[] = { &a.protect, &a.detect, &a.respond };
 
@@ -398,21 +409,33 @@ clear_asset (BwExplainAsset *a)
   g_free ((gpointer) a->rows);
 }
 
-/* Rule 5 over every applicable asset. */
+/* Rule 5 over every applicable asset, and the range of their best scores: the first asset in
+ * document order with the lowest. */
 static BwStatus
-technique_status (GArray *assets)
+technique_status (GArray         *assets,
+                  BwExplainRange *range)
 {
   BwScore lo = BW_SCORE_SIGNIFICANT, hi = BW_SCORE_NONE;
 
+  *range = (BwExplainRange) { 0 };
   if (assets->len == 0)
     return BW_STATUS_NOT_APPLICABLE;
   for (guint i = 0; i < assets->len; i++)
     {
       const BwExplainAsset *a = &g_array_index (assets, BwExplainAsset, i);
 
+      if (i == 0 || a->best < lo)
+        {
+          range->weakest_id = a->id;
+          range->weakest_label = a->label;
+        }
       lo = MIN (lo, a->best);
       hi = MAX (hi, a->best);
+      range->covered_assets += a->status == BW_STATUS_COVERED;
     }
+  range->applicable_assets = assets->len;
+  range->best = hi;
+  range->weakest = lo;
   return lo >= BW_SCORE_PARTIAL ? BW_STATUS_COVERED
          : hi >= BW_SCORE_MINIMAL ? BW_STATUS_PARTIAL
                                   : BW_STATUS_GAP;
@@ -427,19 +450,50 @@ is_asset_node (BwCatalog    *catalog,
   return stencil_is (st, BW_ROLE_ASSET);
 }
 
-BwExplanation *
-bw_explain (BwCatalog   *catalog,
-            BwDocument  *document,
-            const char  *technique_id,
-            const char  *asset_id,
-            GError     **error)
+struct _BwExplainer
 {
-  const BwTechnique *t;
-  BwExplanation *self;
-  Graph g;
+  BwCatalog  *catalog;
+  BwDocument *document;
+  Graph       graph;
+};
+
+BwExplainer *
+bw_explainer_new (BwCatalog  *catalog,
+                  BwDocument *document)
+{
+  BwExplainer *self;
 
   g_return_val_if_fail (BW_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (BW_IS_DOCUMENT (document), NULL);
+  self = g_new0 (BwExplainer, 1);
+  self->catalog = g_object_ref (catalog);
+  self->document = g_object_ref (document);
+  graph_init (&self->graph, catalog, document);
+  return self;
+}
+
+void
+bw_explainer_free (BwExplainer *self)
+{
+  if (self == NULL)
+    return;
+  graph_clear (&self->graph);
+  g_object_unref (self->catalog);
+  g_object_unref (self->document);
+  g_free (self);
+}
+
+BwExplanation *
+bw_explainer_explain (BwExplainer  *explainer,
+                      const char   *technique_id,
+                      const char   *asset_id,
+                      GError      **error)
+{
+  BwCatalog *catalog = explainer->catalog;
+  BwDocument *document = explainer->document;
+  const BwTechnique *t;
+  BwExplanation *self;
+
   g_return_val_if_fail (technique_id != NULL, NULL);
 
   if ((t = bw_catalog_resolve_technique (catalog, technique_id)) == NULL)
@@ -464,21 +518,37 @@ bw_explain (BwCatalog   *catalog,
   g_array_set_clear_func (self->assets, (GDestroyNotify) clear_asset);
   self->asset_filter = g_strdup (asset_id);
 
-  graph_init (&g, catalog, document);
   for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
     {
       const BwNode *node = bw_document_get_node (document, i);
 
-      if (is_asset_node (catalog, node) && applicable (&g, node, t))
-        explain_asset (self, &g, node, t);
+      if (is_asset_node (catalog, node) && applicable (&explainer->graph, node, t))
+        explain_asset (self, &explainer->graph, node, t);
     }
-  graph_clear (&g);
 
-  self->status = technique_status (self->assets);
+  self->status = technique_status (self->assets, &self->range);
   if (asset_id != NULL)
     for (guint i = self->assets->len; i-- > 0;)
       if (!g_str_equal (g_array_index (self->assets, BwExplainAsset, i).id, asset_id))
         g_array_remove_index (self->assets, i);
+  return self;
+}
+
+BwExplanation *
+bw_explain (BwCatalog   *catalog,
+            BwDocument  *document,
+            const char  *technique_id,
+            const char  *asset_id,
+            GError     **error)
+{
+  BwExplainer *explainer;
+  BwExplanation *self;
+
+  g_return_val_if_fail (BW_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (BW_IS_DOCUMENT (document), NULL);
+  explainer = bw_explainer_new (catalog, document);
+  self = bw_explainer_explain (explainer, technique_id, asset_id, error);
+  bw_explainer_free (explainer);
   return self;
 }
 
@@ -519,6 +589,12 @@ bw_explanation_get_n_assets (BwExplanation *self)
   return self->assets->len;
 }
 
+const BwExplainRange *
+bw_explanation_get_range (BwExplanation *self)
+{
+  return &self->range;
+}
+
 const BwExplainAsset *
 bw_explanation_get_asset (BwExplanation *self,
                           guint          index)
@@ -550,7 +626,6 @@ bw_explain_asset_covers (BwCatalog  *catalog,
     return NULL;
   graph_init (&g, catalog, document);
   with_delivery = asset_covers (&g, node, TRUE);
-  graph_clear (&g);
   result = g_array_new (FALSE, FALSE, sizeof (BwExplainCover));
   for (guint i = 0; i < with_delivery->len; i++)
     {
@@ -559,6 +634,6 @@ bw_explain_asset_covers (BwCatalog  *catalog,
 
       g_array_append_val (result, out);
     }
-  g_array_unref (with_delivery);
+  graph_clear (&g);
   return result;
 }

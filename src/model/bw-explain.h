@@ -107,6 +107,34 @@ const BwExplainAsset *bw_explanation_get_asset     (BwExplanation *self,
 const BwExplainAsset *bw_explanation_lookup_asset  (BwExplanation *self,
                                                     const char    *asset_id);
 
+/* The range of a technique over every asset it applies to (also when one asset is listed), as
+ * a technique row says it: "covered on 13 of 14 assets; weakest: Windows server (none)". */
+typedef struct
+{
+  guint       applicable_assets;
+  guint       covered_assets;   /* best ≥ 2 */
+  BwScore     best;             /* the strongest asset's best */
+  BwScore     weakest;          /* the weakest asset's best */
+  const char *weakest_id;       /* the first asset in document order with that; NULL if none */
+  const char *weakest_label;
+} BwExplainRange;
+
+const BwExplainRange *bw_explanation_get_range     (BwExplanation *self);
+
+/* Many explanations of one document state (a list of technique rows): the document's graph and
+ * every asset's covering services are worked out once. Holds references to both; free it when
+ * the document changes. */
+typedef struct _BwExplainer BwExplainer;
+
+BwExplainer          *bw_explainer_new             (BwCatalog   *catalog,
+                                                    BwDocument  *document);
+void                  bw_explainer_free            (BwExplainer *self);
+/* As bw_explain(). */
+BwExplanation        *bw_explainer_explain         (BwExplainer  *self,
+                                                    const char   *technique_id,
+                                                    const char   *asset_id,
+                                                    GError      **error);
+
 /* The JSON of `bulwark explain --format json` (issue 15's shape), and its text form (translated;
  * ends with a newline). `escape`, when not NULL, makes each text from the document or the
  * catalog safe to show (returns a new string), as the CLI does for a terminal. */
@@ -134,5 +162,6 @@ GArray               *bw_explain_asset_covers      (BwCatalog  *catalog,
                                                     const char *asset_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwExplanation, bw_explanation_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwExplainer, bw_explainer_free)
 
 G_END_DECLS

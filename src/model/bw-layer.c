@@ -85,6 +85,8 @@ add_entry (BwJsonWriter       *w,
   bw_json_writer_boolean_member (w, "enabled", TRUE);
   bw_json_writer_member (w, "metadata");
   bw_json_writer_begin_array (w);
+  /* The levels are rule 5's minima: say so where they are read. */
+  add_metadata (w, "levels", "protect, detect and respond below: the weakest applicable asset's levels");
   add_metadata (w, "protect", bw_score_to_string (entry->protect));
   add_metadata (w, "detect", bw_score_to_string (entry->detect));
   add_metadata (w, "respond", bw_score_to_string (entry->respond));
@@ -424,6 +426,7 @@ bw_layer_write_from_engine (BwEngine   *engine,
       g_autoptr(GHashTable) services = NULL;
       g_autoptr(GHashTable) gaps = NULL;
       g_autoptr(GStrvBuilder) labels = NULL;
+      g_autoptr(GHashTable) named = NULL;
       BwLayerEntry entry = { 0 };
       GStrv list;
 
@@ -433,12 +436,15 @@ bw_layer_write_from_engine (BwEngine   *engine,
       gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       bw_engine_explain_technique (engine, t, services, gaps);
       labels = g_strv_builder_new ();
-      /* Document order keeps the comment stable. */
+      named = g_hash_table_new (g_str_hash, g_str_equal);
+      /* Document order keeps the comment stable; two nodes of one label (Defender for Servers
+       * on-premises and in Azure) are named once. */
       for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
         {
           const BwNode *node = bw_document_get_node (document, i);
 
-          if (g_hash_table_contains (services, node->id))
+          if (g_hash_table_contains (services, node->id) &&
+              g_hash_table_add (named, node->label))
             g_strv_builder_add (labels, node->label);
         }
       list = g_strv_builder_end (labels);
@@ -459,7 +465,9 @@ bw_layer_write_from_engine (BwEngine   *engine,
   description = g_strdup_printf (
       "Coverage of %u applicable techniques: %u covered, %u partial, %u gaps "
       "(ratio %.4f). Scores: share of applicable assets covered, partial "
-      "ones counting half.",
+      "ones counting half. Protect, detect and respond in each technique's metadata are the "
+      "weakest applicable asset's levels (a technique is as covered as its least covered "
+      "asset); the comment names the services that cover it on any asset.",
       summary->applicable, summary->covered, summary->partial, summary->gap, summary->ratio);
   return bw_layer_write (catalog, name, description, (BwLayerEntry *) entries->data, entries->len,
                          out_length);

@@ -8,19 +8,12 @@
 #include "bw-catalog-private.h"
 #include "bw-json-writer.h"
 #include "bw-json-read.h"
-#include "bw-mappings.h"
+#include "bw-mappings-private.h"
 #include "bw-file.h"
 
-/* One entry of a capability: a technique and a category. */
-typedef struct
-{
-  char       *technique;
-  BwCategory  category;
-} EntryKey;
-
-static EntryKey *
-entry_key_new (const char *technique,
-               BwCategory  category)
+EntryKey *
+bw_entry_key_new (const char *technique,
+                  BwCategory  category)
 {
   EntryKey *key = g_new (EntryKey, 1);
 
@@ -29,24 +22,24 @@ entry_key_new (const char *technique,
   return key;
 }
 
-static void
-entry_key_free (EntryKey *key)
+void
+bw_entry_key_free (EntryKey *key)
 {
   g_free (key->technique);
   g_free (key);
 }
 
-static guint
-entry_key_hash (gconstpointer p)
+guint
+bw_entry_key_hash (gconstpointer p)
 {
   const EntryKey *key = p;
 
   return g_str_hash (key->technique) * 3 + key->category;
 }
 
-static gboolean
-entry_key_equal (gconstpointer a,
-                 gconstpointer b)
+gboolean
+bw_entry_key_equal (gconstpointer a,
+                    gconstpointer b)
 {
   const EntryKey *x = a;
   const EntryKey *y = b;
@@ -55,9 +48,9 @@ entry_key_equal (gconstpointer a,
 }
 
 /* By technique, then category by name: "detect" < "protect" < "respond". */
-static int
-compare_entry_keys (gconstpointer a,
-                    gconstpointer b)
+int
+bw_compare_entry_keys (gconstpointer a,
+                       gconstpointer b)
 {
   const EntryKey *x = *(EntryKey *const *) a;
   const EntryKey *y = *(EntryKey *const *) b;
@@ -67,14 +60,6 @@ compare_entry_keys (gconstpointer a,
                 : strcmp (bw_category_to_string (x->category), bw_category_to_string (y->category));
 }
 
-typedef struct
-{
-  char       *id;
-  char       *name;
-  char       *group;
-  GHashTable *best;   /* EntryKey → GINT score */
-} Capability;
-
 static void
 capability_free (Capability *c)
 {
@@ -82,14 +67,15 @@ capability_free (Capability *c)
   g_free (c->name);
   g_free (c->group);
   g_hash_table_unref (c->best);
+  g_hash_table_unref (c->texts);
   g_free (c);
 }
 
-static Capability *
-capability_get (GHashTable *caps,
-                const char *id,
-                const char *name,
-                const char *group)
+Capability *
+bw_mappings_capability_get (GHashTable *caps,
+                            const char *id,
+                            const char *name,
+                            const char *group)
 {
   Capability *c = g_hash_table_lookup (caps, id);
 
@@ -99,8 +85,11 @@ capability_get (GHashTable *caps,
       c->id = g_strdup (id);
       c->name = g_strdup (name);
       c->group = g_strdup (group);
-      c->best = g_hash_table_new_full (entry_key_hash, entry_key_equal,
-                                       (GDestroyNotify) entry_key_free, NULL);
+      c->best = g_hash_table_new_full (bw_entry_key_hash, bw_entry_key_equal,
+                                       (GDestroyNotify) bw_entry_key_free, NULL);
+      c->texts = g_hash_table_new_full (bw_entry_key_hash, bw_entry_key_equal,
+                                        (GDestroyNotify) bw_entry_key_free,
+                                        (GDestroyNotify) bw_entry_texts_free);
       g_hash_table_insert (caps, c->id, c);
     }
   return c;
@@ -117,7 +106,7 @@ capability_add (Capability *c,
 
   /* Several entries for one technique and category: the strongest counts. */
   if ((int) score > old)
-    g_hash_table_insert (c->best, entry_key_new (technique, category), GINT_TO_POINTER (score));
+    g_hash_table_insert (c->best, bw_entry_key_new (technique, category), GINT_TO_POINTER (score));
 }
 
 /* The existing mappings.json, read back into the merge table. */
@@ -161,7 +150,7 @@ load_existing (GBytes      *existing,
       if (o == NULL || bw_json_object_get_string (o, "id") == NULL ||
           (entries = bw_json_object_get_array (o, "entries")) == NULL)
         return bw_catalog_invalid (error, _("mappings.json: capabilities[%u]: malformed"), i);
-      c = capability_get (caps, bw_json_object_get_string (o, "id"), bw_json_object_get_string (o, "name"),
+      c = bw_mappings_capability_get (caps, bw_json_object_get_string (o, "id"), bw_json_object_get_string (o, "name"),
                           bw_json_object_get_string (o, "group"));
       for (guint k = 0; k < json_array_get_length (entries); k++)
         {
@@ -321,7 +310,7 @@ replace_capability (MappingsImport *self,
   if (g_hash_table_contains (self->replaced, cap_id))
     return g_hash_table_lookup (self->caps, cap_id);
   g_hash_table_remove (self->caps, cap_id);
-  c = capability_get (self->caps, cap_id, cap_name ? cap_name : cap_id,
+  c = bw_mappings_capability_get (self->caps, cap_id, cap_name ? cap_name : cap_id,
                       group_name ? group_name : group ? group : "");
   g_hash_table_add (self->replaced, c->id);
   self->counts.capabilities++;
@@ -379,6 +368,7 @@ read_mapping (MappingsImport  *self,
   if (!g_str_equal (t->id, technique))
     self->counts.redirected++;
   capability_add (c, t->id, category, score);
+  bw_mappings_add_texts (c, t->id, category, m);
   return TRUE;
 }
 
@@ -416,7 +406,7 @@ write_capability (MappingsImport *self,
   g_autofree EntryKey **keys = (EntryKey **) g_hash_table_get_keys_as_array (c->best, NULL);
   guint n = g_hash_table_size (c->best);
 
-  qsort (keys, n, sizeof (EntryKey *), compare_entry_keys);
+  qsort (keys, n, sizeof (EntryKey *), bw_compare_entry_keys);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_string_value (b, c->id);
@@ -495,6 +485,22 @@ bw_mappings_import_data (const char       *data,
                          BwMappingsStats  *stats,
                          GError          **error)
 {
+  return bw_mappings_import_full (data, length, path, catalog, existing, NULL, NULL, out_stale,
+                                  stats, error);
+}
+
+char *
+bw_mappings_import_full (const char       *data,
+                         gsize             length,
+                         const char       *path,
+                         BwCatalog        *catalog,
+                         GBytes           *existing,
+                         GBytes           *existing_provenance,
+                         char            **out_provenance,
+                         GStrv            *out_stale,
+                         BwMappingsStats  *stats,
+                         GError          **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_auto(MappingsImport) import = { 0 };
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -504,6 +510,9 @@ bw_mappings_import_data (const char       *data,
     return NULL;
   if (existing != NULL && !load_existing (existing, import.caps, import.sources, error))
     return NULL;
+  if (existing != NULL && existing_provenance != NULL &&
+      !bw_mappings_load_provenance (existing_provenance, import.caps, error))
+    return NULL;
   for (guint i = 0; i < json_array_get_length (import.objects); i++)
     if (!read_mapping (&import, i, error))
       return NULL;
@@ -511,6 +520,8 @@ bw_mappings_import_data (const char       *data,
     add_source (&import);
   write_mappings (&import, b);
 
+  if (out_provenance != NULL)
+    *out_provenance = bw_mappings_write_provenance (import.caps);
   if (out_stale != NULL)
     {
       *out_stale = (GStrv) g_hash_table_get_keys_as_array (import.stale, NULL);

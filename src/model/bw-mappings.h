@@ -33,4 +33,18 @@ char *bw_mappings_import_data (const char       *data,
                                BwMappingsStats  *stats,
                                GError          **error);
 
+/* The same, also giving provenance.json's text in `out_provenance` (CTID's comments and
+ * references per entry), merged into `existing_provenance` (the provenance.json that belongs
+ * with `existing`, or NULL) as the scores are merged into `existing`. */
+char *bw_mappings_import_full (const char       *data,
+                               gsize             length,
+                               const char       *name,
+                               BwCatalog        *catalog,
+                               GBytes           *existing,
+                               GBytes           *existing_provenance,
+                               char            **out_provenance,
+                               GStrv            *out_stale,
+                               BwMappingsStats  *stats,
+                               GError          **error);
+
 G_END_DECLS

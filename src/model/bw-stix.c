@@ -10,6 +10,7 @@
 #include "bw-json-writer.h"
 #include "bw-json-read.h"
 #include "bw-stix.h"
+#include "bw-stix-private.h"
 
 /* Platform names ATT&CK has renamed: older name → current name. */
 static const struct
@@ -77,6 +78,8 @@ typedef struct
   char   *parent;
   GStrv   tactics;
   GStrv   platforms;
+  char   *description; /* the first paragraph, citations stripped, or NULL */
+  char   *url;         /* on attack.mitre.org, or NULL */
 } Technique;
 
 static void
@@ -87,6 +90,8 @@ technique_free (Technique *t)
   g_free (t->parent);
   g_strfreev (t->tactics);
   g_strfreev (t->platforms);
+  g_free (t->description);
+  g_free (t->url);
   g_free (t);
 }
 
@@ -219,6 +224,7 @@ typedef struct
   JsonObject *matrix;
   char       *version;
   gboolean    is_21;
+  gboolean    texts;        /* keep descriptions and URLs, for descriptions.json */
 } StixImport;
 
 static void
@@ -351,6 +357,10 @@ read_technique (StixImport  *self,
   t->name = g_strdup (bw_json_object_get_string (o, "name"));
   t->tactics = g_strv_builder_end (tb);
   t->platforms = g_strv_builder_end (pb);
+  if (self->texts)
+    {
+      bw_stix_technique_texts (o, &t->description, &t->url);
+    }
   g_ptr_array_add (self->techniques, t);
   g_hash_table_insert (self->live_ap, (gpointer) id, t);
   return TRUE;
@@ -729,12 +739,59 @@ builder_to_text (JsonBuilder *b)
   return g_string_free (text, FALSE);
 }
 
+/* descriptions.json: per technique (by id) its URL and first paragraph. */
+static char *
+write_descriptions (StixImport *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "attack_version");
+  json_builder_add_string_value (b, self->version);
+  json_builder_set_member_name (b, "techniques");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->techniques->len; i++)
+    {
+      Technique *t = g_ptr_array_index (self->techniques, i);
+
+      bw_stix_write_texts (b, t->id, t->url, t->description);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return builder_to_text (b);
+}
+
 char *
 bw_stix_import_bytes (GBytes      *bytes_in,
                       const char  *path,
                       const char  *version_hint,
                       BwStixStats *stats,
                       GError     **error)
+{
+  return bw_stix_import_bytes_full (bytes_in, path, version_hint, stats, NULL, error);
+}
+
+char *
+bw_stix_import_full (const char  *path,
+                     const char  *version_hint,
+                     BwStixStats *stats,
+                     char       **out_descriptions,
+                     GError     **error)
+{
+  GBytes *bytes = bw_read_maybe_xz (path, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return bw_stix_import_bytes_full (bytes, path, version_hint, stats, out_descriptions, error);
+}
+
+char *
+bw_stix_import_bytes_full (GBytes      *bytes_in,
+                           const char  *path,
+                           const char  *version_hint,
+                           BwStixStats *stats,
+                           char       **out_descriptions,
+                           GError     **error)
 {
   g_autoptr(GBytes) bytes = bytes_in;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -743,6 +800,7 @@ bw_stix_import_bytes (GBytes      *bytes_in,
   guint n_groups;
 
   stix_import_init (&import, path);
+  import.texts = out_descriptions != NULL;
   if ((import.objects = parse_bundle (parser, &bytes, path, error)) == NULL ||
       !read_objects (&import, error) ||
       !read_matrix (&import, error) ||
@@ -760,6 +818,8 @@ bw_stix_import_bytes (GBytes      *bytes_in,
   n_groups = write_groups (&import, b);
   json_builder_end_object (b);
 
+  if (out_descriptions != NULL)
+    *out_descriptions = write_descriptions (&import);
   if (stats != NULL)
     fill_stats (&import, n_groups, stats);
   return builder_to_text (b);

@@ -32,6 +32,25 @@ char       *bw_stix_import_bytes       (GBytes      *bytes,
                                         BwStixStats *stats,
                                         GError     **error);
 
+/* The same, also giving descriptions.json's text in `out_descriptions`: per technique its page
+ * on attack.mitre.org and the first paragraph of its description, citations stripped. */
+char       *bw_stix_import_full        (const char  *path,
+                                        const char  *version_hint,
+                                        BwStixStats *stats,
+                                        char       **out_descriptions,
+                                        GError     **error);
+char       *bw_stix_import_bytes_full  (GBytes      *bytes,
+                                        const char  *name,
+                                        const char  *version_hint,
+                                        BwStixStats *stats,
+                                        char       **out_descriptions,
+                                        GError     **error);
+
+/* The first paragraph of an ATT&CK description as plain text: "(Citation: …)" and HTML tags
+ * removed, Markdown links reduced to their text, spaces tidied (bw-stix-text.c). NULL for
+ * NULL. */
+char       *bw_stix_first_paragraph    (const char  *description);
+
 /* Current ATT&CK name of a platform ("Network" → "Network Devices"). */
 const char *bw_stix_normalize_platform (const char  *platform);
 

@@ -30,7 +30,22 @@ struct _BwCatalog
   GHashTable *capability_index;
   GHashTable *stencil_index;
   GHashTable *group_index;
+
+  /* The texts no figure needs — provenance.json and descriptions.json — read on the first
+   * question about them (bw-catalog-provenance.c): from a file path, from the shipped
+   * resource (BW_CATALOG_TEXT_SHIPPED), or none (NULL). */
+  char       *text_sources[2];
+  struct _BwCatalogTexts *texts;
 };
+
+#define BW_CATALOG_TEXT_SHIPPED "resource:"
+
+/* Where the catalog's texts come from: the files in `dir` (NULL: none), else the shipped ones
+ * when `shipped`. */
+void        bw_catalog_set_text_sources (BwCatalog  *self,
+                                         const char *dir,
+                                         gboolean    shipped);
+void        bw_catalog_free_texts       (BwCatalog *self);
 
 /* The catalog file being read: every failure names it and the key path. */
 typedef struct

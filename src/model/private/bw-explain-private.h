@@ -14,6 +14,7 @@ struct _BwExplanation
   GArray            *assets;       /* BwExplainAsset */
   GStringChunk      *strings;      /* ids and labels copied from the document */
   char              *asset_filter; /* --asset, or NULL */
+  BwExplainRange     range;        /* over every applicable asset, before the filter */
 };
 
 /* Rule 10 applies to the technique: its only tactic is initial-access. */
