@@ -1,12 +1,15 @@
-/* test-pages.c: the coverage matrix and the technique page, under a display, on the sample
- * and the shipped catalog — every technique laid out under each of its tactics, folding,
- * the platform, profile and search filters, each cell's label against the report; a click on
- * a cell opens the technique's page, whose rows are the explanation's. */
+/* test-pages.c: the coverage matrix, the technique page and the Inspector's asset figures,
+ * under a display, on the sample and the shipped catalog — every technique laid out under each
+ * of its tactics, folding, the platform filter, each cell's label against the report, clicks
+ * on cells; the technique page's rows against the explanation; an asset's figures against the
+ * report, bw_explain_asset_covers and tactics counted from per-technique explanations. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "bw-application.h"
+#include "bw-asset-figures.h"
+#include "bw-inspector.h"
 #include "bw-coverage-view.h"
 #include "bw-document-io.h"
 #include "bw-explain.h"
@@ -309,6 +312,91 @@ time_fold (BwMatrixWindow *matrix,
   bw_matrix_window_set_expanded (matrix, technique, FALSE);
 }
 
+/* Every cell matches `keep`, or folds a sub-technique that does (shown under it when the
+ * filter unfolds what it finds, as the search does). */
+static void
+check_filtered (BwMatrixWindow *matrix,
+                BwCatalog      *catalog,
+                gboolean      (*keep) (const BwTechnique *, gpointer),
+                gpointer        data,
+                gboolean        unfolds)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < bw_catalog_get_n_tactics (catalog); c++)
+    for (guint p = 0; p < bw_matrix_window_get_n_cells (matrix, c); p++)
+      {
+        const BwMatrixCell *cell = bw_matrix_window_get_cell (matrix, c, p);
+        const BwTechnique *t = bw_catalog_get_technique (catalog, cell->technique);
+        const BwMatrixCell *next = bw_matrix_window_get_cell (matrix, c, p + 1);
+
+        n++;
+        if (!keep (t, data))
+          {
+            g_assert_cmpuint (cell->n_subs, >, 0);
+            if (unfolds)
+              {
+                g_assert_nonnull (next);
+                g_assert_true (next->sub);
+              }
+          }
+      }
+  g_assert_cmpuint (n, >, 0);
+}
+
+static gboolean
+matches_phish (const BwTechnique *t,
+               gpointer           data)
+{
+  g_autofree char *name = g_utf8_casefold (t->name, -1);
+
+  return strstr (name, "phish") != NULL;
+}
+
+static gboolean
+in_profile (const BwTechnique *t,
+            gpointer           report)
+{
+  return bw_report_in_profile (report, t->index);
+}
+
+static void
+check_search_and_profile (BwWindow       *window,
+                          BwMatrixWindow *matrix,
+                          BwCatalog      *catalog)
+{
+  g_autoptr(GPtrArray) entries = find_all (GTK_WIDGET (matrix), GTK_TYPE_SEARCH_ENTRY);
+  BwProject *project = bw_window_get_project (window);
+  const char *groups[] = { bw_catalog_get_group (catalog, 0)->id, NULL };
+  guint all = 0;
+
+  for (guint c = 0; c < bw_catalog_get_n_tactics (catalog); c++)
+    all += bw_matrix_window_get_n_cells (matrix, c);
+  /* The header bar's, before the platform list's own. */
+  g_assert_cmpuint (entries->len, >=, 1);
+  g_assert_true (gtk_widget_is_ancestor (entries->pdata[0],
+                                         gtk_widget_get_first_child (GTK_WIDGET (matrix))));
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Phish");
+  bw_test_window_iterate (400);
+  check_filtered (matrix, catalog, matches_phish, NULL, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "");
+  bw_test_window_iterate (400);
+
+  bw_document_set_threat_groups (bw_project_get_document (project), groups);
+  bw_test_window_iterate (200);
+  g_assert_true (bw_report_has_profile (bw_project_get_report (project)));
+  bw_matrix_window_set_profile_only (matrix, TRUE);
+  check_filtered (matrix, catalog, in_profile, bw_project_get_report (project), FALSE);
+  bw_matrix_window_set_profile_only (matrix, FALSE);
+  {
+    guint again = 0;
+
+    for (guint c = 0; c < bw_catalog_get_n_tactics (catalog); c++)
+      again += bw_matrix_window_get_n_cells (matrix, c);
+    g_assert_cmpuint (again, ==, all);
+  }
+}
+
 static void
 test_matrix (void)
 {
@@ -335,6 +423,7 @@ test_matrix (void)
   bw_matrix_window_set_platform (matrix, NULL);
   check_all_laid_out (matrix, catalog, report, NULL);
   bw_matrix_window_set_all_expanded (matrix, FALSE);
+  check_search_and_profile (window, matrix, catalog);
 
   bw_test_window_destroy (window);
 }
@@ -534,6 +623,160 @@ test_technique_page (void)
   bw_test_window_destroy (window);
 }
 
+typedef struct
+{
+  guint  tactic;
+  double ratio;
+} TacticRatio;
+
+static int
+by_ratio (gconstpointer a,
+          gconstpointer b)
+{
+  const TacticRatio *x = a;
+  const TacticRatio *y = b;
+
+  if (x->ratio != y->ratio)
+    return x->ratio < y->ratio ? -1 : 1;
+  return x->tactic < y->tactic ? -1 : x->tactic > y->tactic;
+}
+
+/* The asset's tactics from its weakest, counted from one explanation per technique. */
+static GArray *
+weakest_tactics (BwCatalog  *catalog,
+                 BwDocument *document,
+                 const char *asset_id)
+{
+  guint n_tactics = bw_catalog_get_n_tactics (catalog);
+  g_autofree guint *applicable = g_new0 (guint, n_tactics);
+  g_autofree double *points = g_new0 (double, n_tactics);
+  GArray *ratios = g_array_new (FALSE, FALSE, sizeof (TacticRatio));
+
+  for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
+    {
+      const BwTechnique *technique = bw_catalog_get_technique (catalog, t);
+      g_autoptr(BwExplanation) explanation =
+          bw_explain (catalog, document, technique->id, asset_id, NULL);
+      const BwExplainAsset *asset;
+
+      if (explanation == NULL || bw_explanation_get_n_assets (explanation) == 0)
+        continue;
+      asset = bw_explanation_get_asset (explanation, 0);
+      for (guint c = 0; c < n_tactics; c++)
+        if (g_strv_contains ((const char *const *) technique->tactics,
+                             bw_catalog_get_tactic (catalog, c)->shortname))
+          {
+            applicable[c]++;
+            points[c] += asset->status == BW_STATUS_COVERED   ? 1
+                         : asset->status == BW_STATUS_PARTIAL ? 0.5
+                                                              : 0;
+          }
+    }
+  for (guint c = 0; c < n_tactics; c++)
+    if (applicable[c] > 0)
+      {
+        TacticRatio r = { c, points[c] / applicable[c] };
+
+        g_array_append_val (ratios, r);
+      }
+  g_array_sort (ratios, by_ratio);
+  return ratios;
+}
+
+static void
+test_asset_figures (void)
+{
+  BwWindow *window = sample_window ();
+  BwProject *project = bw_window_get_project (window);
+  BwCatalog *catalog = bw_project_get_catalog (project);
+  BwDocument *document = bw_project_get_document (project);
+  BwReport *report = bw_project_get_report (project);
+  const BwReportAsset *asset = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GArray) covers = NULL;
+  g_autoptr(GArray) weakest = NULL;
+  g_autofree char *summary = NULL;
+  BwAssetFigures *figures;
+  GPtrArray *rows;
+  AdwExpanderRow *first;
+  g_autoptr(GPtrArray) techniques = NULL;
+  guint n_rows = 0;
+
+  /* An asset with gaps and services covering it. */
+  for (guint i = 0; i < bw_report_get_n_assets (report) && asset == NULL; i++)
+    if (bw_report_get_asset (report, i)->gap > 0 && bw_report_get_asset (report, i)->covered > 0)
+      asset = bw_report_get_asset (report, i);
+  g_assert_nonnull (asset);
+  adw_view_stack_set_visible_child_name (window->side_stack, "inspector");
+  bw_inspector_set_target (BW_INSPECTOR (window->inspector), asset->id, 1);
+  bw_test_window_iterate (100);
+  found = find_all (window->inspector, BW_TYPE_ASSET_FIGURES);
+  g_assert_cmpuint (found->len, ==, 1);
+  figures = found->pdata[0];
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (figures)));
+
+  summary = g_strdup_printf ("%u covered · %u partial · %u gaps of %u techniques", asset->covered,
+                             asset->partial, asset->gap, asset->applicable);
+  g_assert_cmpstr (bw_asset_figures_get_summary (figures), ==, summary);
+
+  covers = bw_explain_asset_covers (catalog, document, asset->id);
+  rows = bw_asset_figures_get_covers (figures);
+  g_assert_cmpuint (rows->len, ==, covers->len);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < covers->len; i++)
+    {
+      const BwExplainCover *cover = &g_array_index (covers, BwExplainCover, i);
+
+      g_assert_cmpstr (g_object_get_data (rows->pdata[i], "service"), ==, cover->service);
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (rows->pdata[i], "via")), ==,
+                        cover->via);
+    }
+
+  weakest = weakest_tactics (catalog, document, asset->id);
+  rows = bw_asset_figures_get_tactics (figures);
+  g_assert_cmpuint (rows->len, ==, MIN (5, weakest->len));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (g_object_get_data (rows->pdata[i], "tactic") ==
+                   bw_catalog_get_tactic (catalog,
+                                          g_array_index (weakest, TacticRatio, i).tactic));
+
+  /* Unfolding the weakest shows the asset's techniques there; one opens its page. */
+  first = rows->pdata[0];
+  adw_expander_row_set_expanded (first, TRUE);
+  bw_test_window_iterate (50);
+  techniques = find_all (GTK_WIDGET (first), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < techniques->len; i++)
+    if (g_object_get_data (techniques->pdata[i], "technique") != NULL)
+      {
+        const char *id = g_object_get_data (techniques->pdata[i], "technique");
+        g_autoptr(BwExplanation) e = bw_explain (catalog, document, id, asset->id, NULL);
+
+        g_assert_cmpuint (bw_explanation_get_n_assets (e), ==, 1);
+        g_assert_true (g_strv_contains (
+            (const char *const *) bw_catalog_lookup_technique (catalog, id)->tactics,
+            ((const BwTactic *) g_object_get_data (G_OBJECT (first), "tactic"))->shortname));
+        if (n_rows++ == 0)
+          {
+            g_assert_cmpint (bw_explanation_get_asset (e, 0)->status, ==, BW_STATUS_GAP);
+            g_signal_emit_by_name (techniques->pdata[i], "activated");
+            bw_test_window_iterate (50);
+            g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->side_stack), ==,
+                             "coverage");
+            g_assert_cmpstr (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (window->coverage)),
+                             ==, id);
+          }
+      }
+  g_assert_cmpuint (n_rows, >, 0);
+
+  /* A service has no figures. */
+  bw_inspector_set_target (BW_INSPECTOR (window->inspector), g_array_index (covers,
+                                                                           BwExplainCover,
+                                                                           0).service, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (figures)));
+
+  bw_test_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -544,5 +787,6 @@ main (int    argc,
 
   g_test_add_func ("/pages/matrix", test_matrix);
   g_test_add_func ("/pages/technique", test_technique_page);
+  g_test_add_func ("/pages/asset-figures", test_asset_figures);
   return bw_test_window_run (&app);
 }
