@@ -398,6 +398,25 @@ set_adjustment (BwMatrixGrid   *self,
   configure_adjustments (self);
 }
 
+/* Says the focused cell to assistive technologies, as its tooltip does. */
+static void
+describe_focus (BwMatrixGrid *self)
+{
+  const BwMatrixCell *cell =
+      bw_matrix_layout_get_cell (self->layout, self->focus_tactic, self->focus_position);
+  const BwTechnique *technique;
+  g_autofree char *text = NULL;
+
+  if (cell == NULL)
+    return;
+  technique = bw_catalog_get_technique (self->catalog, cell->technique);
+  text = g_strdup_printf (_("%s %s: %s"), technique->id, technique->name,
+                          bw_matrix_status_label (bw_matrix_layout_get_status (
+                              self->layout, self->focus_tactic, self->focus_position)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 /* Scrolls so the focused cell is in view. */
 static void
 reveal_focus (BwMatrixGrid *self)
@@ -411,6 +430,7 @@ reveal_focus (BwMatrixGrid *self)
     gtk_adjustment_set_value (self->hadjustment, hvalue (self) + x - w / 2);
   if (self->vadjustment != NULL && (y - CELL_H / 2 < HEADER_H || y + CELL_H / 2 > h))
     gtk_adjustment_set_value (self->vadjustment, vvalue (self) + y - (HEADER_H + h) / 2);
+  describe_focus (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -440,6 +460,7 @@ released_cb (BwMatrixGrid   *self,
     return;
   self->focus_tactic = tactic;
   self->focus_position = position;
+  describe_focus (self);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   emit_for (self, on_fold ? FOLD_TOGGLED : TECHNIQUE_ACTIVATED, tactic, position);
 }
