@@ -2,7 +2,8 @@
  * bar, the cells laid out by bw-matrix-layout.c and drawn by bw-matrix-grid.c. Each cell names
  * its technique and says its status in words as well as in colour (a colour-blind safe palette
  * is a toggle, kept in GSettings); a parent's cell rolls its sub-techniques up and unfolds them
- * on a click of its count. A click on a technique emits `technique-activated`. */
+ * on a click of its count. A click on a technique opens its page beside the matrix and emits
+ * `technique-activated`. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +11,7 @@
 #include "bw-matrix-grid.h"
 #include "bw-matrix-layout.h"
 #include "bw-matrix-window.h"
+#include "bw-technique-page.h"
 
 struct _BwMatrixWindow
 {
@@ -28,6 +30,8 @@ struct _BwMatrixWindow
 
   AdwWindowTitle  *window_title;
   BwMatrixGrid    *grid;
+  AdwFlap         *flap;
+  BwTechniquePage *page;
   GtkSearchEntry  *search;
   GtkDropDown     *platforms;
   GtkToggleButton *profile_button;
@@ -86,13 +90,33 @@ relayout (BwMatrixWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
 }
 
+/* The technique's page opens beside the matrix; the window lights it on the canvas. */
 static void
 grid_activated_cb (BwMatrixWindow *self,
                    guint           technique,
                    BwMatrixGrid   *grid)
 {
-  g_signal_emit (self, signals[TECHNIQUE_ACTIVATED], 0,
-                 bw_catalog_get_technique (self->catalog, technique)->id);
+  const char *id = bw_catalog_get_technique (self->catalog, technique)->id;
+
+  if (self->project != NULL && bw_technique_page_show (self->page, self->project, id))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  g_signal_emit (self, signals[TECHNIQUE_ACTIVATED], 0, id);
+}
+
+static void
+page_back_cb (BwMatrixWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+const char *
+bw_matrix_window_get_technique (BwMatrixWindow *self)
+{
+  g_return_val_if_fail (BW_IS_MATRIX_WINDOW (self), NULL);
+
+  return adw_flap_get_reveal_flap (self->flap) ? bw_technique_page_get_technique (self->page)
+                                               : NULL;
 }
 
 static void
@@ -147,6 +171,12 @@ follow_project (BwMatrixWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->profile_button),
                             self->report != NULL && bw_report_has_profile (self->report));
   relayout (self);
+  /* The page shown follows each change, or closes when its technique is gone. */
+  if (adw_flap_get_reveal_flap (self->flap) &&
+      (self->project == NULL || bw_technique_page_get_technique (self->page) == NULL ||
+       !bw_technique_page_show (self->page, self->project,
+                                bw_technique_page_get_technique (self->page))))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
@@ -371,6 +401,9 @@ bw_matrix_window_class_init (BwMatrixWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-matrix-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BwMatrixWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BwMatrixWindow, grid);
+  gtk_widget_class_bind_template_child (widget_class, BwMatrixWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, BwMatrixWindow, page);
+  gtk_widget_class_bind_template_callback (widget_class, page_back_cb);
   gtk_widget_class_bind_template_child (widget_class, BwMatrixWindow, search);
   gtk_widget_class_bind_template_child (widget_class, BwMatrixWindow, platforms);
   gtk_widget_class_bind_template_child (widget_class, BwMatrixWindow, profile_button);
@@ -390,6 +423,7 @@ static void
 bw_matrix_window_init (BwMatrixWindow *self)
 {
   g_type_ensure (BW_TYPE_MATRIX_GRID);
+  g_type_ensure (BW_TYPE_TECHNIQUE_PAGE);
   self->platform_names = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -37,6 +37,8 @@ const char         *bw_matrix_window_get_cell_label (BwMatrixWindow *self,
                                                      guint           tactic,
                                                      guint           position);
 
+/* The technique whose page is open beside the matrix, or NULL. */
+const char         *bw_matrix_window_get_technique  (BwMatrixWindow *self);
 /* Unfolds or folds a parent technique's sub-techniques (catalog index), in every column. */
 void                bw_matrix_window_set_expanded   (BwMatrixWindow *self,
                                                      guint           technique,

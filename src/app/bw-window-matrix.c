@@ -56,13 +56,14 @@ bw_window_show_technique (BwWindow   *self,
   bw_coverage_view_show_technique (BW_COVERAGE_VIEW (self->coverage), technique_id);
 }
 
+/* The matrix shows the page itself; the main window lights the technique and opens it in
+ * its Coverage panel too, for when the matrix is closed. */
 static void
 matrix_technique_cb (BwWindow       *self,
                      const char     *technique_id,
                      BwMatrixWindow *matrix)
 {
   bw_window_show_technique (self, technique_id);
-  gtk_window_present (GTK_WINDOW (self));
 }
 
 GtkWidget *
