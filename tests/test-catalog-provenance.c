@@ -11,6 +11,7 @@
 #include "bw-catalog-private.h"
 #include "bw-explain.h"
 #include "bw-mappings.h"
+#include "bw-stix.h"
 #include "bw-test-util.h"
 
 static gboolean
@@ -332,6 +333,50 @@ test_hostile_texts (void)
   bw_test_remove_tree (dir);
 }
 
+/* The shipped texts are exactly what the importers make of the shared data: provenance.json of
+ * the Azure then the Microsoft 365 file, descriptions.json of the 18.1 bundle (STIX 2.0 and 2.1
+ * alike). */
+static void
+test_shipped_is_imported (void)
+{
+  g_autofree char *azure = bw_test_shared_data ("mappings/mappings-explorer/azure-04.26.2025_attack-16.1-enterprise.json");
+  g_autofree char *m365 = bw_test_shared_data ("mappings/mappings-explorer/m365-07.18.2025_attack-16.1-enterprise.json");
+  g_autofree char *bundle20 = bw_test_shared_data ("attack/enterprise-attack-18.1.json.xz");
+  g_autofree char *bundle21 = bw_test_shared_data ("attack/enterprise-attack.json.xz");
+  g_autofree char *prov_path = bw_test_source_path ("data/catalog/provenance.json");
+  g_autofree char *desc_path = bw_test_source_path ("data/catalog/descriptions.json");
+  g_autofree char *shipped_prov = bw_test_read_file (prov_path, NULL);
+  g_autofree char *shipped_desc = bw_test_read_file (desc_path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autofree char *a_text = NULL, *m_text = NULL, *a_prov = NULL, *m_prov = NULL;
+  g_autofree char *d20 = NULL, *d21 = NULL, *attack20 = NULL, *attack21 = NULL;
+  gsize length;
+  g_autoptr(GBytes) existing = NULL;
+  g_autoptr(GBytes) existing_prov = NULL;
+  g_autofree char *mappings = NULL, *both = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (azure, &a_text, &length, NULL));
+  mappings = bw_mappings_import_full (a_text, length, azure, catalog, NULL, NULL, &a_prov, NULL,
+                                      NULL, &error);
+  g_assert_no_error (error);
+  existing = g_bytes_new (mappings, strlen (mappings));
+  existing_prov = g_bytes_new (a_prov, strlen (a_prov));
+  g_assert_true (g_file_get_contents (m365, &m_text, &length, NULL));
+  both = bw_mappings_import_full (m_text, length, m365, catalog, existing, existing_prov, &m_prov,
+                                  NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (m_prov, ==, shipped_prov);
+
+  attack20 = bw_stix_import_full (bundle20, NULL, NULL, &d20, &error);
+  g_assert_no_error (error);
+  attack21 = bw_stix_import_full (bundle21, NULL, NULL, &d21, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (d20, ==, shipped_desc);
+  g_assert_cmpstr (d21, ==, shipped_desc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,5 +391,6 @@ main (int    argc,
   g_test_add_func ("/catalog-provenance/hostile-texts", test_hostile_texts);
   /* Last: it skips the whole program when the shared data is absent. */
   g_test_add_func ("/catalog-provenance/ctid-comments", test_ctid_comments);
+  g_test_add_func ("/catalog-provenance/shipped-is-imported", test_shipped_is_imported);
   return g_test_run ();
 }

@@ -352,6 +352,8 @@ test_sample_matches_engine (void)
   BwReport *report;
   guint checked = 0;
 
+  /* The figures alone, without the texts. */
+  bw_explainer_set_with_texts (explainer, FALSE);
   bw_engine_set_document (engine, doc);
   report = bw_engine_get_report (engine);
   for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
@@ -379,6 +381,8 @@ test_sample_matches_engine (void)
           g_assert_true ((app[t / 64] >> (t % 64)) & 1);
           best = ((best2[t / 64] >> (t % 64)) & 1) ? 2 : ((best1[t / 64] >> (t % 64)) & 1) ? 1 : 0;
           g_assert_cmpuint (MIN ((guint) a->best, 2), ==, best);
+          for (guint k = 0; k < a->n_rows; k++)
+            g_assert_null (a->rows[k].comments[0]);
           checked++;
         }
     }
@@ -458,6 +462,28 @@ test_cli (void)
   g_assert_nonnull (strstr (out, "explain"));
 }
 
+/* The text form shows a label's control characters escaped, never raw to the terminal. */
+static void
+test_cli_escapes (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *text = bw_test_read_file (sample, NULL);
+  g_autoptr(GString) hostile = g_string_new (text);
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-explain-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hostile.bulwark", NULL);
+  const char *args[] = { "explain", path, "T1190", "--asset", "n53", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpuint (g_string_replace (hostile, "\"Azure SQL Database\"",
+                                      "\"Evil\\u001b[2J\\nline\"", 0), ==, 1);
+  g_assert_true (g_file_set_contents (path, hostile->str, hostile->len, NULL));
+  g_assert_cmpint (bw_test_run_bulwark (args, &out, &err), ==, 0);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_nonnull (strstr (out, "Evil\\x1B[2J\\nline (n53)"));
+  bw_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,5 +498,6 @@ main (int    argc,
   g_test_add_func ("/explain/sample-rows", test_sample_rows);
   g_test_add_func ("/explain/sample-matches-engine", test_sample_matches_engine);
   g_test_add_func ("/explain/cli", test_cli);
+  g_test_add_func ("/explain/cli-escapes", test_cli_escapes);
   return g_test_run ();
 }

@@ -86,7 +86,11 @@ create_technique_row (gpointer item,
   g_autoptr(BwExplanation) explanation = NULL;
 
   if (self->explainer == NULL && doc != NULL)
-    self->explainer = bw_explainer_new (self->catalog, doc);
+    {
+      /* The figures alone: CTID's texts stay unloaded until a page shows them. */
+      self->explainer = bw_explainer_new (self->catalog, doc);
+      bw_explainer_set_with_texts (self->explainer, FALSE);
+    }
   if (self->explainer != NULL)
     explanation = bw_explainer_explain (self->explainer, technique->id, NULL, NULL);
   return bw_technique_row_new (technique, bw_report_get_technique (self->report, technique->index),

@@ -168,7 +168,14 @@ text_asset (GString              *out,
                               bw_category_to_string (r->category), bw_score_to_string (r->score),
                               via_text (r->via));
       for (guint k = 0; r->comments[k] != NULL; k++)
-        g_string_append_printf (out, "      %s\n", shown (keep, escape, r->comments[k]));
+        {
+          /* CTID's comments may hold line breaks: each line indented on its own. */
+          g_auto(GStrv) lines = g_strsplit (r->comments[k], "\n", -1);
+
+          for (guint l = 0; lines[l] != NULL; l++)
+            if (*g_strstrip (lines[l]) != '\0')
+              g_string_append_printf (out, "      %s\n", shown (keep, escape, lines[l]));
+        }
       for (guint k = 0; r->references[k] != NULL; k++)
         g_string_append_printf (out, "      %s\n", shown (keep, escape, r->references[k]));
     }

@@ -52,6 +52,7 @@ typedef struct
   GHashTable *flow_into;     /* target id → GPtrArray of source ids */
   GHashTable *node_order;    /* node id → document index + 1 */
   GHashTable *covers[2];     /* asset id → GArray of Cover; [1] with rule 10 */
+  gboolean    with_texts;    /* the rows get CTID's comments and references */
 } Graph;
 
 static const BwStencil *
@@ -96,6 +97,7 @@ graph_init (Graph      *g,
 {
   g->catalog = catalog;
   g->document = document;
+  g->with_texts = TRUE;
   g->protects_into =
       g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   g->telemetry_out =
@@ -364,9 +366,10 @@ add_rows (BwExplanation     *self,
           row.category = m->category;
           row.score = m->score;
           row.via = cover->via;
-          if (!bw_catalog_get_entry_provenance (self->catalog, cap->id, t->index, m->category,
-                                                &row.comments, &row.references))
-            row.comments = row.references = empty_strv;
+          row.comments = row.references = empty_strv;
+          if (g->with_texts)
+            bw_catalog_get_entry_provenance (self->catalog, cap->id, t->index, m->category,
+                                             &row.comments, &row.references);
           g_array_append_val (rows, row);
         }
     }
@@ -455,6 +458,7 @@ struct _BwExplainer
   BwCatalog  *catalog;
   BwDocument *document;
   Graph       graph;
+  gboolean    with_texts;
 };
 
 BwExplainer *
@@ -468,8 +472,17 @@ bw_explainer_new (BwCatalog  *catalog,
   self = g_new0 (BwExplainer, 1);
   self->catalog = g_object_ref (catalog);
   self->document = g_object_ref (document);
+  self->with_texts = TRUE;
   graph_init (&self->graph, catalog, document);
   return self;
+}
+
+void
+bw_explainer_set_with_texts (BwExplainer *self,
+                             gboolean     with_texts)
+{
+  self->with_texts = with_texts;
+  self->graph.with_texts = with_texts;
 }
 
 void

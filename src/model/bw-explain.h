@@ -129,6 +129,10 @@ typedef struct _BwExplainer BwExplainer;
 BwExplainer          *bw_explainer_new             (BwCatalog   *catalog,
                                                     BwDocument  *document);
 void                  bw_explainer_free            (BwExplainer *self);
+/* FALSE: the rows' comments and references are left empty, so CTID's texts are not loaded
+ * (what a list of technique rows needs is the figures alone). TRUE unless set. */
+void                  bw_explainer_set_with_texts  (BwExplainer *self,
+                                                    gboolean     with_texts);
 /* As bw_explain(). */
 BwExplanation        *bw_explainer_explain         (BwExplainer  *self,
                                                     const char   *technique_id,

@@ -145,49 +145,23 @@ bw_mappings_load_provenance (GBytes      *existing,
 }
 
 /* A string's index in a table of first appearances. */
+typedef struct
+{
+  GHashTable *index;  /* text → position */
+  GPtrArray  *table;  /* texts, not owned */
+} Table;
+
 static guint
-intern (GHashTable *index,
-        GPtrArray  *table,
+intern (Table      *t,
         const char *text)
 {
   gpointer known;
 
-  if (g_hash_table_lookup_extended (index, text, NULL, &known))
+  if (g_hash_table_lookup_extended (t->index, text, NULL, &known))
     return GPOINTER_TO_UINT (known);
-  g_hash_table_insert (index, (gpointer) text, GUINT_TO_POINTER (table->len));
-  g_ptr_array_add (table, (gpointer) text);
-  return table->len - 1;
-}
-
-typedef struct
-{
-  GHashTable *index;
-  GPtrArray  *table;
-} Table;
-
-static void
-write_indices (JsonBuilder *b,
-               const char  *key,
-               GPtrArray   *texts,
-               Table       *t)
-{
-  json_builder_set_member_name (b, key);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < texts->len; i++)
-    json_builder_add_int_value (b, intern (t->index, t->table, g_ptr_array_index (texts, i)));
-  json_builder_end_array (b);
-}
-
-static void
-write_table (JsonBuilder *b,
-             const char  *key,
-             Table       *t)
-{
-  json_builder_set_member_name (b, key);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < t->table->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (t->table, i));
-  json_builder_end_array (b);
+  g_hash_table_insert (t->index, (gpointer) text, GUINT_TO_POINTER (t->table->len));
+  g_ptr_array_add (t->table, (gpointer) text);
+  return t->table->len - 1;
 }
 
 static int
@@ -197,15 +171,13 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* One capability's entries with texts, into `b` (inside the capabilities array). */
-static void
-write_capability (JsonBuilder *b,
-                  Capability  *c,
-                  Table       *comments,
-                  Table       *references)
+/* One capability's entries that have texts and a score, by technique and category. */
+static GPtrArray *
+entries_with_texts (Capability *c)
 {
   g_autofree EntryKey **keys = (EntryKey **) g_hash_table_get_keys_as_array (c->texts, NULL);
-  guint n = g_hash_table_size (c->texts), written = 0;
+  guint n = g_hash_table_size (c->texts);
+  GPtrArray *out = g_ptr_array_new ();
 
   qsort (keys, n, sizeof (EntryKey *), bw_compare_entry_keys);
   for (guint k = 0; k < n; k++)
@@ -213,69 +185,111 @@ write_capability (JsonBuilder *b,
       EntryTexts *texts = g_hash_table_lookup (c->texts, keys[k]);
 
       /* Only entries the scores keep (an unscored object adds none). */
-      if ((texts->comments->len == 0 && texts->references->len == 0) ||
-          !g_hash_table_contains (c->best, keys[k]))
-        continue;
-      if (written++ == 0)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, c->id);
-          json_builder_set_member_name (b, "entries");
-          json_builder_begin_array (b);
-        }
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "technique");
-      json_builder_add_string_value (b, keys[k]->technique);
-      json_builder_set_member_name (b, "category");
-      json_builder_add_string_value (b, bw_category_to_string (keys[k]->category));
-      write_indices (b, "comments", texts->comments, comments);
-      write_indices (b, "references", texts->references, references);
-      json_builder_end_object (b);
+      if ((texts->comments->len > 0 || texts->references->len > 0) &&
+          g_hash_table_contains (c->best, keys[k]))
+        g_ptr_array_add (out, keys[k]);
     }
-  if (written > 0)
+  return out;
+}
+
+static void
+write_indices (BwJsonWriter *w,
+               const char   *name,
+               GPtrArray    *texts,
+               Table        *t)
+{
+  bw_json_writer_member (w, name);
+  bw_json_writer_begin_inline_array (w);
+  for (guint i = 0; i < texts->len; i++)
+    bw_json_writer_int (w, intern (t, g_ptr_array_index (texts, i)));
+  bw_json_writer_end_array (w);
+}
+
+static void
+write_table (BwJsonWriter *w,
+             const char   *name,
+             Table        *t)
+{
+  bw_json_writer_member (w, name);
+  bw_json_writer_begin_array (w);
+  for (guint i = 0; i < t->table->len; i++)
+    bw_json_writer_string (w, g_ptr_array_index (t->table, i));
+  bw_json_writer_end_array (w);
+}
+
+/* The capabilities, one line per entry; with `w` NULL, only fills the tables. */
+static void
+write_capabilities (BwJsonWriter *w,
+                    GHashTable   *caps,
+                    const char  **ids,
+                    guint         n,
+                    Table        *comments,
+                    Table        *references)
+{
+  for (guint i = 0; i < n; i++)
     {
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      Capability *c = g_hash_table_lookup (caps, ids[i]);
+      g_autoptr(GPtrArray) keys = entries_with_texts (c);
+
+      if (keys->len == 0)
+        continue;
+      if (w == NULL)
+        {
+          for (guint k = 0; k < keys->len; k++)
+            {
+              EntryTexts *texts = g_hash_table_lookup (c->texts, keys->pdata[k]);
+
+              for (guint j = 0; j < texts->comments->len; j++)
+                intern (comments, g_ptr_array_index (texts->comments, j));
+              for (guint j = 0; j < texts->references->len; j++)
+                intern (references, g_ptr_array_index (texts->references, j));
+            }
+          continue;
+        }
+      bw_json_writer_begin_object (w);
+      bw_json_writer_string_member (w, "id", c->id);
+      bw_json_writer_member (w, "entries");
+      bw_json_writer_begin_array (w);
+      for (guint k = 0; k < keys->len; k++)
+        {
+          EntryKey *key = keys->pdata[k];
+          EntryTexts *texts = g_hash_table_lookup (c->texts, key);
+
+          bw_json_writer_begin_inline_object (w);
+          bw_json_writer_string_member (w, "technique", key->technique);
+          bw_json_writer_string_member (w, "category", bw_category_to_string (key->category));
+          write_indices (w, "comments", texts->comments, comments);
+          write_indices (w, "references", texts->references, references);
+          bw_json_writer_end_object (w);
+        }
+      bw_json_writer_end_array (w);
+      bw_json_writer_end_object (w);
     }
 }
 
 char *
 bw_mappings_write_provenance (GHashTable *caps)
 {
-  g_autoptr(JsonBuilder) caps_b = json_builder_new ();
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (caps, NULL);
   guint n = g_hash_table_size (caps);
   Table comments = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new () };
   Table references = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new () };
-  g_autoptr(JsonNode) caps_root = NULL;
-  g_autoptr(JsonNode) root = NULL;
   GString *text = g_string_new (NULL);
+  g_autoptr(BwJsonWriter) w = bw_json_writer_new (text, BW_JSON_STYLE_PROJECT);
 
-  /* The capabilities first, so the tables hold the strings in the order they are met. */
+  /* The tables hold the strings in the order the capabilities meet them: first that order,
+   * then the file. */
   qsort (ids, n, sizeof (char *), compare_strings);
-  json_builder_begin_array (caps_b);
-  for (guint i = 0; i < n; i++)
-    write_capability (caps_b, g_hash_table_lookup (caps, ids[i]), &comments, &references);
-  json_builder_end_array (caps_b);
-  caps_root = json_builder_get_root (caps_b);
+  write_capabilities (NULL, caps, ids, n, &comments, &references);
+  bw_json_writer_begin_object (w);
+  write_table (w, "comments", &comments);
+  write_table (w, "references", &references);
+  bw_json_writer_member (w, "capabilities");
+  bw_json_writer_begin_array (w);
+  write_capabilities (w, caps, ids, n, &comments, &references);
+  bw_json_writer_end_array (w);
+  bw_json_writer_end_object (w);
 
-  json_builder_begin_object (b);
-  write_table (b, "comments", &comments);
-  write_table (b, "references", &references);
-  json_builder_set_member_name (b, "capabilities");
-  json_builder_add_value (b, g_steal_pointer (&caps_root));
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_to_gstring (generator, text);
-  bw_json_escape_generated (text);
-  g_string_append_c (text, '\n');
   g_hash_table_unref (comments.index);
   g_ptr_array_unref (comments.table);
   g_hash_table_unref (references.index);
