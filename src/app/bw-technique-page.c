@@ -199,8 +199,27 @@ entry_row (const BwExplainRow *row)
   return box;
 }
 
+/* An asset's entry rows are made when it is first unfolded: a page may list many assets. */
+static void
+fill_asset_row (AdwExpanderRow  *row,
+                GParamSpec      *pspec,
+                BwTechniquePage *self)
+{
+  const BwExplainAsset *asset;
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled") ||
+      self->explanation == NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (1));
+  asset = bw_explanation_lookup_asset (self->explanation,
+                                       g_object_get_data (G_OBJECT (row), "asset"));
+  for (guint i = 0; asset != NULL && i < asset->n_rows; i++)
+    adw_expander_row_add_row (row, entry_row (&asset->rows[i]));
+}
+
 static GtkWidget *
-asset_row (const BwExplainAsset *asset)
+asset_row (BwTechniquePage      *self,
+           const BwExplainAsset *asset)
 {
   GtkWidget *row;
   GtkWidget *status = gtk_label_new (status_label (asset->status));
@@ -223,8 +242,7 @@ asset_row (const BwExplainAsset *asset)
       row = adw_expander_row_new ();
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      for (guint i = 0; i < asset->n_rows; i++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (&asset->rows[i]));
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (fill_asset_row), self);
     }
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -340,7 +358,7 @@ bw_technique_page_show (BwTechniquePage *self,
 
   for (guint i = 0; i < bw_explanation_get_n_assets (self->explanation); i++)
     {
-      GtkWidget *row = asset_row (bw_explanation_get_asset (self->explanation, i));
+      GtkWidget *row = asset_row (self, bw_explanation_get_asset (self->explanation, i));
 
       adw_preferences_group_add (self->assets, row);
       g_ptr_array_add (self->rows, row);
