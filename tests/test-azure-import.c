@@ -234,6 +234,100 @@ test_graph_query (void)
                  "microsoft.compute/disks=1 microsoft.network/networkinterfaces=1", 19);
 }
 
+/* Resource Graph's table form holds the same inventory as its object list: the same document. */
+static void
+test_graph_table (void)
+{
+  g_autofree char *path = bw_test_source_path ("tests/fixtures/azure/graph-query.json");
+  gsize length;
+  g_autofree char *data = bw_test_read_file (path, &length);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(BwDocument) listed = NULL;
+  g_autoptr(BwDocument) tabled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  JsonArray *records;
+
+  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
+  records = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "data");
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      g_autoptr(GList) members = json_object_get_members (record);
+
+      for (GList *m = members; m != NULL; m = m->next)
+        if (!g_ptr_array_find_with_equal_func (columns, m->data, g_str_equal, NULL))
+          g_ptr_array_add (columns, g_strdup (m->data));
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "totalRecords");
+  json_builder_add_int_value (builder, json_array_get_length (records));
+  json_builder_set_member_name (builder, "data");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, columns->pdata[c]);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "string");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < columns->len; c++)
+        {
+          JsonNode *value = json_object_get_member (record, columns->pdata[c]);
+
+          if (value != NULL)
+            json_builder_add_value (builder, json_node_copy (value));
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  table = json_to_string (root, FALSE);
+
+  listed = import_data (data, length, NULL, &error);
+  g_assert_no_error (error);
+  tabled = import_data (table, strlen (table), NULL, &error);
+  g_assert_no_error (error);
+  want = bw_document_to_data (listed, NULL);
+  got = bw_document_to_data (tabled, NULL);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpuint (bw_document_get_n_nodes (tabled), ==, 12);
+
+  /* A row short of a column is refused, and the error names it. */
+  {
+    const char *bad = "{\"data\": {\"columns\": [{\"name\": \"id\"}, {\"name\": \"type\"}],"
+                      " \"rows\": [[\"/subscriptions/x\", \"microsoft.resources/subscriptions\"],"
+                      " [\"/subscriptions/y\"]]}}";
+    g_autoptr(BwDocument) none = import_data (bad, strlen (bad), NULL, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, BW_AZURE_IMPORT_ERROR, BW_AZURE_IMPORT_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "data.rows[1]: "));
+  }
+}
+
 static void
 test_bare_array (void)
 {
@@ -425,10 +519,21 @@ test_expressions (void)
     { "[reference('x').id]", NULL },
     { "[concat('a']", NULL },
     { "[concat('a') junk]", NULL },
+    { "[parameters('count')]", "3" },
+    { "[padLeft('7', 3, '0')]", "007" },
+    { "[add(2, 3)]", "5" },
+    { "[string(4)]", "4" },
+    /* Outside a copy loop there is no index. */
+    { "[copyIndex()]", NULL },
+    { "[equals(parameters('name'), 'vm1')]", "True" },
+    { "[not(equals('a', 'b'))]", "True" },
+    { "[and(true(), not(bool('true')))]", "False" },
+    { "[or(false(), true())]", "True" },
+    { "[not('x')]", NULL },
   };
 
   json_parser_load_from_data (parser,
-                              "{\"parameters\": {\"name\": {\"defaultValue\": \"vm1\"}},"
+                              "{\"parameters\": {\"name\": {\"defaultValue\": \"vm1\"}, \"count\": {\"defaultValue\": 3}},"
                               " \"variables\": {\"nic\": \"[concat(parameters('name'), '-nic')]\","
                               " \"loop\": \"[variables('loop')]\"}}", -1, NULL);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -440,6 +545,42 @@ test_expressions (void)
 
       g_assert_cmpstr (value, ==, cases[i][1]);
     }
+  /* Inside one: iteration 4 of a loop. */
+  {
+    g_autofree char *plain = bw_azure_arm_eval_at ("[copyIndex()]", params, vars, 4);
+    g_autofree char *offset = bw_azure_arm_eval_at ("[copyIndex(1)]", params, vars, 4);
+    g_autofree char *named = bw_azure_arm_eval_at ("[copyIndex('loop', 10)]", params, vars, 4);
+    g_autofree char *name = bw_azure_arm_eval_at (
+        "[concat('vm', padLeft(copyIndex(1), 2, '0'))]", params, vars, 4);
+
+    g_assert_cmpstr (plain, ==, "4");
+    g_assert_cmpstr (offset, ==, "5");
+    g_assert_cmpstr (named, ==, "14");
+    g_assert_cmpstr (name, ==, "vm05");
+  }
+}
+
+/* A template's copy loops make one resource per iteration, each named and joined as its own
+ * iteration says; a count not worked out here makes one. A resource whose condition is false
+ * is not deployed, so not drawn. */
+static void
+test_copy_loop (void)
+{
+  const char *expected[] = {
+    "Z zone.azure Azure < -",
+    "Z zone.group Resource group < Azure",
+    "Z zone.vnet vnet-web < Resource group",
+    "Z zone.subnet snet-web < vnet-web",
+    "N azure.vm web01 @ snet-web Linux,IaaS",
+    "N azure.vm web02 @ snet-web Linux,IaaS",
+    "N azure.vm web03 @ snet-web Linux,IaaS",
+    /* Deployed by its condition, not(false); Bastion and DDoS are not. */
+    "N sec.azure-firewall fw-web @ Resource group",
+    "N sec.key-vault kv-web @ Resource group",
+    NULL,
+  };
+
+  check_fixture ("copy-loop.json", expected, "", "microsoft.network/networkinterfaces=3", 7);
 }
 
 static void
@@ -718,6 +859,8 @@ main (int    argc,
   catalog = bw_catalog_load_default (NULL);
   g_test_add_func ("/azure/table", test_table);
   g_test_add_func ("/azure/graph-query", test_graph_query);
+  g_test_add_func ("/azure/graph-table", test_graph_table);
+  g_test_add_func ("/azure/copy-loop", test_copy_loop);
   g_test_add_func ("/azure/bare-array", test_bare_array);
   g_test_add_func ("/azure/resource-list", test_resource_list);
   g_test_add_func ("/azure/group-export", test_group_export);

@@ -281,6 +281,39 @@ test_svg (void)
   check_tenant (doc, report);
 }
 
+/* A .drawio.png carries its diagram in a text chunk, as draw.io writes it now (tEXt "mxfile")
+ * and as it did (zTXt "mxGraphModel"); the same estate as the SVG's. A PNG without one, or cut
+ * short, is refused with the reason. */
+static void
+test_png (void)
+{
+  const char *names[] = { "tenant.drawio.png", "tenant-legacy.drawio.png" };
+  g_autofree char *path = bw_test_source_path ("tests/fixtures/drawio/tenant.drawio.png");
+  gsize length = 0;
+  g_autofree char *data = bw_test_read_file (path, &length);
+  /* The signature and the image header alone. */
+  gsize header = 8 + 12 + 13;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(BwDrawioReport) report = NULL;
+      g_autoptr(BwDocument) doc = import_fixture (names[i], NULL, &report);
+
+      g_assert_cmpstr (bw_document_get_title (doc), ==, i == 0 ? "tenant" : "tenant-legacy");
+      check_tenant (doc, report);
+    }
+  for (gsize cut = header; cut <= header + 40; cut += 20)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BwDocument) doc = bw_drawio_import (shipped_catalog (), data, cut, NULL, "t", NULL,
+                                                    &error);
+
+      g_assert_null (doc);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, "PNG"));
+    }
+}
+
 /* A group of one icon and a text box is the icon, captioned by the text; a group of two icons
  * is a Group zone; a box drawn around them is a zone of the kind its label names. */
 static void
@@ -628,6 +661,50 @@ test_placeholders (void)
   g_assert_cmpstr (bw_document_get_node (doc, 1)->label, ==, "%host%");
 }
 
+/* What draw.io does not show is not imported: a cell with visible="0", everything on a hidden
+ * layer or in a hidden group, and connectors among them; each is listed as hidden. */
+static void
+test_hidden_cells (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDrawioReport) report = NULL;
+  const char *text =
+    "<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>"
+    "<mxCell id=\"notes\" value=\"Notes\" parent=\"0\" visible=\"0\"/>"
+    "<mxCell id=\"vm\" value=\"Shown VM\" style=\"image;image=img/lib/azure2/compute/Virtual_Machine.svg;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"0\" y=\"0\" width=\"64\" height=\"64\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"old\" value=\"Old VM\" style=\"image;image=img/lib/azure2/compute/Virtual_Machine.svg;\" vertex=\"1\" parent=\"1\" visible=\"0\">"
+    "<mxGeometry x=\"100\" y=\"0\" width=\"64\" height=\"64\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"grp\" value=\"\" style=\"group\" vertex=\"1\" parent=\"notes\">"
+    "<mxGeometry x=\"0\" y=\"200\" width=\"300\" height=\"200\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"kv\" value=\"Draft vault\" style=\"image;image=img/lib/azure2/security/Key_Vaults.svg;\" vertex=\"1\" parent=\"grp\">"
+    "<mxGeometry x=\"10\" y=\"10\" width=\"64\" height=\"64\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"e1\" edge=\"1\" source=\"kv\" target=\"vm\" parent=\"notes\"/>"
+    "<mxCell id=\"e2\" edge=\"1\" source=\"vm\" target=\"old\" parent=\"1\"/>"
+    "</root></mxGraphModel>";
+  g_autoptr(BwDocument) doc = bw_drawio_import (shipped_catalog (), text, strlen (text), NULL, "t",
+                                                &report, &error);
+  const char *hidden[] = { "old", "grp", "kv", "e1" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bw_document_get_n_nodes (doc), ==, 1);
+  g_assert_cmpstr (bw_document_get_node (doc, 0)->label, ==, "Shown VM");
+  g_assert_cmpuint (bw_document_get_n_zones (doc), ==, 0);
+  g_assert_cmpuint (bw_document_get_n_edges (doc), ==, 0);
+  g_assert_cmpuint (report->n_shapes, ==, 1);
+  g_assert_cmpuint (report->skipped->len, ==, G_N_ELEMENTS (hidden) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      const BwDrawioSkipped *s = report->skipped->pdata[i];
+
+      g_assert_cmpint (s->kind, ==, BW_DRAWIO_SKIPPED_HIDDEN);
+      g_assert_cmpstr (s->cell, ==, hidden[i]);
+    }
+  /* The connector to the hidden VM has only one end left. */
+  g_assert_cmpint (((BwDrawioSkipped *) report->skipped->pdata[4])->kind, ==,
+                   BW_DRAWIO_SKIPPED_EDGE);
+}
+
 static void
 test_empty_page (void)
 {
@@ -749,6 +826,7 @@ main (int    argc,
   g_test_add_func ("/drawio/bare-model", test_bare_model);
   g_test_add_func ("/drawio/multi-page", test_multi_page);
   g_test_add_func ("/drawio/svg", test_svg);
+  g_test_add_func ("/drawio/png", test_png);
   g_test_add_func ("/drawio/grouped", test_grouped);
   g_test_add_func ("/drawio/mapped-by-hand", test_mapped_by_hand);
   g_test_add_func ("/drawio/table/reaches-every-stencil", test_table_reaches_every_stencil);
@@ -759,6 +837,7 @@ main (int    argc,
   g_test_add_func ("/drawio/hostile/nesting", test_hostile_nesting);
   g_test_add_func ("/drawio/hostile/payload", test_hostile_payload);
   g_test_add_func ("/drawio/not-a-diagram", test_not_a_diagram);
+  g_test_add_func ("/drawio/hidden-cells", test_hidden_cells);
   g_test_add_func ("/drawio/empty-page", test_empty_page);
   g_test_add_func ("/drawio/placeholders", test_placeholders);
   g_test_add_func ("/drawio/text-box-behind", test_text_box_behind);

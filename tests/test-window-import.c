@@ -131,6 +131,22 @@ test_import (void)
   g_assert_null (find_combo_row (dialog));
   bw_test_window_destroy (dialog);
 
+  /* The choice is remembered: the same diagram imported into a new window maps the shape. */
+  {
+    BwWindow *again = bw_test_window_new (app);
+
+    g_assert_true (bw_window_import_drawio (again, estate, NULL, &error) == again);
+    g_assert_no_error (error);
+    bw_test_window_iterate (200);
+    g_assert_cmpstr (bw_document_lookup_node (bw_test_window_document (again), "n11")->kind, ==,
+                     "onprem.linux-server");
+    dialog = report_dialog (again);
+    g_assert_nonnull (dialog);
+    g_assert_null (find_combo_row (dialog));
+    bw_test_window_destroy (dialog);
+    bw_test_window_destroy (again);
+  }
+
   /* A window with work in it keeps it: the next import opens a new window. */
   second = bw_window_import_drawio (window, multi, "Legacy", &error);
   g_assert_no_error (error);

@@ -87,16 +87,12 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  static const BwChooserType type = { N_("Azure Inventories (JSON)"), "application/json",
+                                      { "json" } };
+  GtkFileChooserNative *chooser = bw_window_chooser_new (BW_WINDOW (widget),
+                                                         _("Import an Azure Inventory"),
+                                                         _("_Import"), NULL, &type);
 
-  chooser = gtk_file_chooser_native_new (_("Import an Azure Inventory"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Azure Inventories (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -51,16 +51,10 @@ compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = bw_window_chooser_new (BW_WINDOW (widget), _("Compare With"),
+                                                         _("_Compare"), NULL,
+                                                         &bw_window_project_type);
 
-  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Bulwark Projects"));
-  gtk_file_filter_add_mime_type (filter, "application/x-bulwark+json");
-  gtk_file_filter_add_suffix (filter, "bulwark");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (compare_response_cb), g_object_ref (widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

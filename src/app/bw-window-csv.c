@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "bw-document-io.h"
 #include "bw-report-csv.h"
@@ -114,23 +113,11 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
+  static const BwChooserType type = { N_("CSV Files"), "text/csv", { "csv" } };
   BwWindow *self = BW_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  const char *display = bw_project_get_display_name (self->project);
-  const char *dot = strrchr (display, '.');
+  GtkFileChooserNative *chooser = bw_window_chooser_new (self, _("Export Coverage as CSV"),
+                                                         _("_Export"), ".csv", &type);
 
-  chooser = gtk_file_chooser_native_new (_("Export Coverage as CSV"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV Files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  name = g_strdup_printf ("%.*s.csv", dot != NULL ? (int) (dot - display) : (int) strlen (display),
-                          display);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -210,67 +210,29 @@ bw_window_export_chooser_new (BwWindow   *self,
 {
   static const struct
   {
-    const char *format;
-    const char *extension;
-    const char *mime;
-    const char *filter_name;
+    const char   *format;
+    const char   *name_suffix;
+    BwChooserType type;
   } formats[] = {
-    { "svg", "svg", "image/svg+xml", N_("SVG Images") },
-    { "png", "png", "image/png", N_("PNG Images") },
-    { "pdf", "pdf", "application/pdf", N_("PDF Documents") },
-    { "layer", "json", "application/json", N_("ATT&CK Navigator Layers") },
-    { "report", "pdf", "application/pdf", N_("PDF Documents") },
+    { "svg", ".svg", { N_("SVG Images"), "image/svg+xml", { "svg" } } },
+    { "png", ".png", { N_("PNG Images"), "image/png", { "png" } } },
+    { "pdf", ".pdf", { N_("PDF Documents"), "application/pdf", { "pdf" } } },
+    { "layer", "-layer.json", { N_("ATT&CK Navigator Layers"), "application/json", { "json" } } },
+    { "report", "-report.pdf", { N_("PDF Documents"), "application/pdf", { "pdf" } } },
   };
-  GFile *project_file = bw_project_get_file (self->project);
+  /* The report is a PDF, or an HTML page when the name ends so. */
+  static const BwChooserType html = { N_("HTML Pages"), "text/html", { "html" } };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       GtkFileChooserNative *chooser;
-      GtkFileFilter *filter;
-      g_autofree char *base = NULL;
-      g_autofree char *name = NULL;
 
       if (!g_str_equal (formats[i].format, format))
         continue;
-
-      chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
-                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                             _("_Cancel"));
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, _(formats[i].filter_name));
-      gtk_file_filter_add_mime_type (filter, formats[i].mime);
-      gtk_file_filter_add_suffix (filter, formats[i].extension);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      chooser = bw_window_chooser_new (self, _("Export"), _("_Export"), formats[i].name_suffix,
+                                       &formats[i].type);
       if (g_str_equal (format, "report"))
-        {
-          /* The report is a PDF, or an HTML page when the name ends so. */
-          filter = gtk_file_filter_new ();
-          gtk_file_filter_set_name (filter, _("HTML Pages"));
-          gtk_file_filter_add_mime_type (filter, "text/html");
-          gtk_file_filter_add_suffix (filter, "html");
-          gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-        }
-
-      if (project_file != NULL)
-        {
-          g_autofree char *file_name = g_file_get_basename (project_file);
-          g_autoptr(GFile) folder = g_file_get_parent (project_file);
-
-          base = g_str_has_suffix (file_name, ".bulwark")
-                   ? g_strndup (file_name, strlen (file_name) - strlen (".bulwark"))
-                   : g_strdup (file_name);
-          /* Beside the project, not in the directory the process started in. */
-          if (folder != NULL)
-            gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-        }
-      else
-        base = g_strdup (_("estate"));
-      name = g_strdup_printf ("%s%s.%s", base,
-                              g_str_equal (format, "layer") ? "-layer"
-                              : g_str_equal (format, "report") ? "-report" : "",
-                              formats[i].extension);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+        bw_window_chooser_add_filter (chooser, &html);
       return chooser;
     }
   return NULL;
@@ -352,16 +314,12 @@ import_layer_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  static const BwChooserType type = { N_("ATT&CK Navigator Layers"), "application/json",
+                                      { "json" } };
+  GtkFileChooserNative *chooser = bw_window_chooser_new (BW_WINDOW (widget),
+                                                         _("Import a Threat Layer"),
+                                                         _("_Import"), NULL, &type);
 
-  chooser = gtk_file_chooser_native_new (_("Import a Threat Layer"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("ATT&CK Navigator Layers"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (import_layer_response_cb), g_object_ref (widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

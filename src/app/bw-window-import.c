@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bw-application.h"
 #include "bw-drawio.h"
@@ -38,6 +39,9 @@ bw_window_import_report_text (const BwDrawioReport *report)
       if (s->kind == BW_DRAWIO_SKIPPED_SHAPE)
         g_string_append_printf (out, _("Shape “%s” (%s): no stencil matches it"), s->label,
                                 s->shape ? s->shape : _("no shape"));
+      else if (s->kind == BW_DRAWIO_SKIPPED_HIDDEN)
+        g_string_append_printf (out, _("Hidden “%s”: draw.io does not show it"),
+                                *s->label != '\0' ? s->label : s->cell);
       else if (s->kind == BW_DRAWIO_SKIPPED_TEXT)
         g_string_append_printf (out, _("Text “%s”"), s->label);
       else
@@ -107,6 +111,43 @@ import_into (BwWindow    *target,
   return target;
 }
 
+/* The shapes the user mapped by hand in earlier imports, shape → stencil id. */
+static GHashTable *
+remembered_shapes (BwWindow *self)
+{
+  GHashTable *mapped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "drawio-shapes");
+  GVariantIter iter;
+  const char *shape;
+  const char *stencil;
+
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "{&s&s}", &shape, &stencil))
+    g_hash_table_insert (mapped, g_strdup (shape), g_strdup (stencil));
+  return mapped;
+}
+
+static void
+remember_shapes (BwWindow   *self,
+                 GHashTable *mapped)
+{
+  g_autoptr(GHashTable) all = remembered_shapes (self);
+  g_autoptr(GList) keys = NULL;
+  GVariantBuilder builder;
+  GHashTableIter iter;
+  gpointer shape;
+  gpointer stencil;
+
+  g_hash_table_iter_init (&iter, mapped);
+  while (g_hash_table_iter_next (&iter, &shape, &stencil))
+    g_hash_table_insert (all, g_strdup (shape), g_strdup (stencil));
+  keys = g_list_sort (g_hash_table_get_keys (all), (GCompareFunc) strcmp);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  for (GList *k = keys; k != NULL; k = k->next)
+    g_variant_builder_add (&builder, "{ss}", k->data, g_hash_table_lookup (all, k->data));
+  g_settings_set_value (self->settings, "drawio-shapes", g_variant_builder_end (&builder));
+}
+
 static void
 remap_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -125,6 +166,8 @@ remap_response_cb (AdwMessageDialog *dialog,
           if (id != NULL)
             g_hash_table_insert (remap->mapped, g_strdup (remap->kinds->pdata[i]), g_strdup (id));
         }
+      /* Chosen once, for every diagram drawn with the same shapes. */
+      remember_shapes (remap->window, remap->mapped);
       if (import_into (remap->window, remap->path, remap->page, remap->mapped, &error) == NULL)
         bw_window_show_error (remap->window, _("Could Not Import the Diagram"), error->message);
     }
@@ -259,7 +302,9 @@ bw_window_import_drawio (BwWindow    *self,
                          const char  *page,
                          GError     **error)
 {
-  return bw_window_import_drawio_mapped (self, path, page, NULL, error);
+  g_autoptr(GHashTable) mapped = remembered_shapes (self);
+
+  return bw_window_import_drawio_mapped (self, path, page, mapped, error);
 }
 
 BwWindow *
@@ -385,18 +430,12 @@ import_drawio_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  static const BwChooserType type = { N_("draw.io Diagrams"), NULL,
+                                      { "drawio", "dio", "xml", "svg", "png" } };
+  GtkFileChooserNative *chooser = bw_window_chooser_new (BW_WINDOW (widget),
+                                                         _("Import a draw.io Diagram"),
+                                                         _("_Import"), NULL, &type);
 
-  chooser = gtk_file_chooser_native_new (_("Import a draw.io Diagram"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("draw.io Diagrams"));
-  gtk_file_filter_add_suffix (filter, "drawio");
-  gtk_file_filter_add_suffix (filter, "dio");
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_filter_add_suffix (filter, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

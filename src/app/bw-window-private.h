@@ -88,6 +88,28 @@ void        bw_window_show_technique    (BwWindow    *self,
 /* bw-window-title.c: the header's title and the popover that sets the project's title. */
 void        bw_window_title_class_init  (GtkWidgetClass *widget_class);
 
+/* bw-window-chooser.c: a file type a chooser offers — its filter's name (untranslated, N_()),
+ * MIME type (or NULL) and file name suffixes. */
+typedef struct
+{
+  const char *name;
+  const char *mime;
+  const char *suffixes[5];
+} BwChooserType;
+
+extern const BwChooserType bw_window_project_type;
+
+/* A modal chooser in the project's folder, offering `type`. With `name_suffix` it asks for a
+ * file to write, named after the project ("estate" for a new one) with the suffix
+ * ("-layer.json"); without, for a file to read. */
+GtkFileChooserNative *bw_window_chooser_new (BwWindow            *self,
+                                             const char          *title,
+                                             const char          *accept,
+                                             const char          *name_suffix,
+                                             const BwChooserType *type);
+void        bw_window_chooser_add_filter (GtkFileChooserNative *chooser,
+                                          const BwChooserType  *type);
+
 /* bw-window-export.c: the Export menu. */
 void        bw_window_export_class_init (GtkWidgetClass *widget_class);
 GtkFileChooserNative *bw_window_export_chooser_new (BwWindow   *self,

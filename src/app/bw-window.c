@@ -260,17 +260,6 @@ bw_window_save_to (BwWindow  *self,
   return TRUE;
 }
 
-static GtkFileFilter *
-bulwark_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Bulwark Projects"));
-  gtk_file_filter_add_mime_type (filter, "application/x-bulwark+json");
-  gtk_file_filter_add_suffix (filter, "bulwark");
-  return filter;
-}
-
 typedef void (*AfterSave) (BwWindow *self);
 
 typedef struct
@@ -355,13 +344,10 @@ static void
 save_as (BwWindow *self,
          AfterSave after)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = bw_window_chooser_new (self, _("Save Project"), _("_Save"),
+                                                         ".bulwark", &bw_window_project_type);
   GFile *file = bw_project_get_file (self->project);
 
-  chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bulwark_filter ());
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
   else
@@ -408,12 +394,9 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BwWindow *self = BW_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = bw_window_chooser_new (self, _("Open Project"), _("_Open"),
+                                                         NULL, &bw_window_project_type);
 
-  chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bulwark_filter ());
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -15,14 +15,9 @@ static char *
 output_beside (const char *input)
 {
   g_autofree char *dir = g_path_get_dirname (input);
-  g_autofree char *base = g_path_get_basename (input);
+  g_autofree char *base = bw_drawio_base_name (input);
   g_autofree char *name = NULL;
-  char *dot;
 
-  while ((dot = strrchr (base, '.')) != NULL && dot != base &&
-         (g_ascii_strcasecmp (dot, ".drawio") == 0 || g_ascii_strcasecmp (dot, ".xml") == 0 ||
-          g_ascii_strcasecmp (dot, ".svg") == 0 || g_ascii_strcasecmp (dot, ".dio") == 0))
-    *dot = '\0';
   name = g_strconcat (base, ".bulwark", NULL);
   return g_build_filename (dir, name, NULL);
 }
@@ -42,6 +37,9 @@ print_skipped (const BwDrawioSkipped *s)
       break;
     case BW_DRAWIO_SKIPPED_TEXT:
       g_print (_("  text “%s” (cell %s)\n"), label, cell);
+      break;
+    case BW_DRAWIO_SKIPPED_HIDDEN:
+      g_print (_("  hidden “%s” (cell %s): draw.io does not show it\n"), label, cell);
       break;
     case BW_DRAWIO_SKIPPED_EDGE:
     default:

@@ -139,14 +139,13 @@ typedef struct
   JsonObject *variables;
   guint       depth;
   guint      *budget;     /* expansions of parameters and variables left, shared */
+  int         copy_index; /* -1 outside a copy loop */
 } Eval;
 
 static char *eval_value (Eval *ev);
 static char *eval_text  (const char *text,
-                         JsonObject *parameters,
-                         JsonObject *variables,
-                         guint       depth,
-                         guint      *budget);
+                         const Eval *outer,
+                         guint       depth);
 
 static void
 skip_space (Eval *ev)
@@ -198,12 +197,17 @@ lookup_named (Eval       *ev,
       object = json_node_get_object (node);
       node = json_object_get_member (object, "defaultValue");
     }
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING || *ev->budget == 0)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || *ev->budget == 0)
+    return NULL;
+  /* A count or a flag: its text. */
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? "True" : "False");
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   (*ev->budget)--;
-  return eval_text (json_node_get_string (node), ev->parameters, ev->variables, ev->depth + 1,
-                    ev->budget);
+  return eval_text (json_node_get_string (node), ev, ev->depth + 1);
 }
 
 /* resourceId([subscriptionId,] [resourceGroupName,] type, name1, name2, …). */
@@ -272,6 +276,55 @@ apply_format (GPtrArray *args)
   return g_string_free (out, FALSE);
 }
 
+/* An integer argument, or FALSE. */
+static gboolean
+int_arg (GPtrArray *args,
+         guint      index,
+         gint64    *value)
+{
+  const char *text = index < args->len ? g_ptr_array_index (args, index) : NULL;
+
+  return text != NULL && g_ascii_string_to_signed (text, 10, -(1 << 30), 1 << 30, value, NULL);
+}
+
+static gboolean
+is_bool (const char *text)
+{
+  return g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "false") == 0;
+}
+
+/* copyIndex(), copyIndex(offset), copyIndex('loop'[, offset]). */
+static char *
+copy_index (Eval      *ev,
+            GPtrArray *args)
+{
+  gint64 offset = 0;
+
+  if (ev->copy_index < 0)
+    return NULL;
+  if (args->len > 0 && !int_arg (args, 0, &offset) && !int_arg (args, 1, &offset))
+    offset = 0;
+  return g_strdup_printf ("%" G_GINT64_FORMAT, ev->copy_index + offset);
+}
+
+/* padLeft(value, totalLength, char): names such as "vm01". */
+static char *
+pad_left (GPtrArray *args)
+{
+  gint64 total;
+  const char *value = args->len > 0 ? g_ptr_array_index (args, 0) : NULL;
+  const char *pad = args->len > 2 ? g_ptr_array_index (args, 2) : " ";
+  GString *out;
+
+  if (value == NULL || !int_arg (args, 1, &total) || total > MAX_VALUE_LENGTH)
+    return NULL;
+  out = g_string_new (NULL);
+  for (gint64 n = g_utf8_strlen (value, -1); n < total; n++)
+    g_string_append_unichar (out, *pad != '\0' ? g_utf8_get_char (pad) : ' ');
+  g_string_append (out, value);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 call (Eval       *ev,
       const char *name,
@@ -293,6 +346,46 @@ call (Eval       *ev,
     }
   if (g_ascii_strcasecmp (name, "format") == 0)
     return apply_format (args);
+  /* Conditions: a deployment flag compared, negated, combined. Values are "True" and "False". */
+  if (g_ascii_strcasecmp (name, "equals") == 0 && args->len == 2)
+    return g_strdup (g_str_equal (first, g_ptr_array_index (args, 1)) ? "True" : "False");
+  if (g_ascii_strcasecmp (name, "not") == 0 && first && is_bool (first))
+    return g_strdup (g_ascii_strcasecmp (first, "true") == 0 ? "False" : "True");
+  if (g_ascii_strcasecmp (name, "bool") == 0 && first && is_bool (first))
+    return g_strdup (g_ascii_strcasecmp (first, "true") == 0 ? "True" : "False");
+  if ((g_ascii_strcasecmp (name, "and") == 0 || g_ascii_strcasecmp (name, "or") == 0) &&
+      args->len >= 2)
+    {
+      gboolean and = g_ascii_strcasecmp (name, "and") == 0;
+      gboolean result = and;
+
+      for (guint i = 0; i < args->len; i++)
+        {
+          if (!is_bool (g_ptr_array_index (args, i)))
+            return NULL;
+          if (and)
+            result = result && g_ascii_strcasecmp (g_ptr_array_index (args, i), "true") == 0;
+          else
+            result = result || g_ascii_strcasecmp (g_ptr_array_index (args, i), "true") == 0;
+        }
+      return g_strdup (result ? "True" : "False");
+    }
+  if (g_ascii_strcasecmp (name, "copyIndex") == 0)
+    return copy_index (ev, args);
+  if (g_ascii_strcasecmp (name, "true") == 0 || g_ascii_strcasecmp (name, "false") == 0)
+    return g_strdup (g_ascii_strcasecmp (name, "true") == 0 ? "True" : "False");
+  if (g_ascii_strcasecmp (name, "padLeft") == 0)
+    return pad_left (args);
+  if (g_ascii_strcasecmp (name, "string") == 0 && first)
+    return g_strdup (first);
+  if (g_ascii_strcasecmp (name, "add") == 0)
+    {
+      gint64 a, b;
+
+      return int_arg (args, 0, &a) && int_arg (args, 1, &b)
+                 ? g_strdup_printf ("%" G_GINT64_FORMAT, a + b)
+                 : NULL;
+    }
   if (g_ascii_strcasecmp (name, "toLower") == 0 && first)
     return g_ascii_strdown (first, -1);
   if (g_ascii_strcasecmp (name, "toUpper") == 0 && first)
@@ -382,16 +475,16 @@ eval_value (Eval *ev)
   return value;
 }
 
+/* `outer` gives the tables, the budget and the loop iteration. */
 static char *
 eval_text (const char *text,
-           JsonObject *parameters,
-           JsonObject *variables,
-           guint       depth,
-           guint      *budget)
+           const Eval *outer,
+           guint       depth)
 {
   gsize length;
   g_autofree char *inner = NULL;
-  Eval ev = { NULL, parameters, variables, depth, budget };
+  Eval ev = { NULL, outer->parameters, outer->variables, depth, outer->budget,
+              outer->copy_index };
   char *value;
 
   if (text == NULL)
@@ -411,11 +504,21 @@ eval_text (const char *text,
 }
 
 char *
+bw_azure_arm_eval_at (const char *text,
+                      JsonObject *parameters,
+                      JsonObject *variables,
+                      int         copy_index)
+{
+  guint budget = MAX_EXPANSIONS;
+  Eval top = { NULL, parameters, variables, 0, &budget, copy_index };
+
+  return eval_text (text, &top, 0);
+}
+
+char *
 bw_azure_arm_eval (const char *text,
                    JsonObject *parameters,
                    JsonObject *variables)
 {
-  guint budget = MAX_EXPANSIONS;
-
-  return eval_text (text, parameters, variables, 0, &budget);
+  return bw_azure_arm_eval_at (text, parameters, variables, -1);
 }

@@ -15,6 +15,7 @@
 #define MAX_WALK_DEPTH 24
 #define MAX_NESTED_DEPTH 8
 #define MAX_LABEL 200
+#define MAX_COPIES 800
 
 G_DEFINE_QUARK (bw-azure-import-error-quark, bw_azure_import_error)
 
@@ -225,7 +226,7 @@ value_of (BwAzureImport *imp,
   if (text == NULL)
     return NULL;
   if (imp->template)
-    return bw_azure_arm_eval (text, imp->parameters, imp->variables);
+    return bw_azure_arm_eval_at (text, imp->parameters, imp->variables, imp->copy_index);
   return g_strdup (text);
 }
 
@@ -277,6 +278,7 @@ add_record (BwAzureImport *imp,
   g_ptr_array_add (res->sources, object);
   res->refs = g_array_new (FALSE, FALSE, sizeof (guint));
   res->entry = g_hash_table_lookup (imp->table, res->type);
+  res->copy_index = imp->copy_index;
   g_ptr_array_add (imp->records, res);
   g_hash_table_insert (imp->by_key, res->key, GUINT_TO_POINTER (res->index));
   return res;
@@ -402,9 +404,16 @@ template_resources (JsonObject *object)
   return list;
 }
 
-/* An element of an ARM template's `resources`, with its nested resources. */
+static gboolean read_template_resource (BwAzureImport *imp,
+                                        JsonObject    *object,
+                                        BwAzureRes    *parent,
+                                        guint          depth,
+                                        const char    *place,
+                                        GError       **error);
+
+/* An element of an ARM template's `resources`, with its nested resources: one iteration. */
 static gboolean
-read_template_resource (BwAzureImport *imp,
+read_template_copy (BwAzureImport *imp,
                         JsonObject    *object,
                         BwAzureRes    *parent,
                         guint          depth,
@@ -493,6 +502,143 @@ read_template_resource (BwAzureImport *imp,
   return TRUE;
 }
 
+/* How many resources a `copy` loop makes: its count, a number or an expression; 1 without. */
+static gboolean
+copy_count (BwAzureImport *imp,
+            JsonObject    *object,
+            const char    *place,
+            gint64        *count,
+            GError       **error)
+{
+  JsonObject *copy = bw_json_object_get_object (object, "copy");
+  JsonNode *node = copy != NULL ? json_object_get_member (copy, "count") : NULL;
+  g_autofree char *text = NULL;
+
+  *count = 1;
+  if (copy == NULL)
+    return TRUE;
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_INT64)
+    *count = json_node_get_int (node);
+  else if ((text = value_of (imp, bw_azure_member_string (copy, "count"))) == NULL ||
+           !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, count, NULL))
+    *count = 1; /* worked out in a way not followed here: the first of them stands for all */
+  /* Azure's own limit for one loop. */
+  if (*count < 0 || *count > MAX_COPIES)
+    {
+      g_autofree char *at = g_strdup_printf ("%s.copy.count", place);
+      g_autofree char *message = g_strdup_printf (_("a copy loop makes 0 to %d resources"),
+                                                  MAX_COPIES);
+
+      return invalid (error, at, message);
+    }
+  return TRUE;
+}
+
+/* FALSE when the resource's `condition` says it is not deployed: false, or an expression
+ * that works out false. A condition not worked out here deploys it. */
+static gboolean
+deployed (BwAzureImport *imp,
+          JsonObject    *object)
+{
+  JsonNode *node = json_object_get_member (object, "condition");
+  g_autofree char *value = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return TRUE;
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  value = value_of (imp, bw_azure_member_string (object, "condition"));
+  return value == NULL || g_ascii_strcasecmp (value, "false") != 0;
+}
+
+static gboolean
+read_template_resource (BwAzureImport *imp,
+                        JsonObject    *object,
+                        BwAzureRes    *parent,
+                        guint          depth,
+                        const char    *place,
+                        GError       **error)
+{
+  int outer = imp->copy_index;
+  gint64 count;
+  gboolean ok = TRUE;
+
+  if (!deployed (imp, object))
+    return TRUE;
+  if (bw_json_object_get_object (object, "copy") == NULL)
+    return read_template_copy (imp, object, parent, depth, place, error);
+  if (!copy_count (imp, object, place, &count, error))
+    return FALSE;
+  for (gint64 i = 0; ok && i < count; i++)
+    {
+      imp->copy_index = (int) i;
+      ok = read_template_copy (imp, object, parent, depth, place, error);
+    }
+  imp->copy_index = outer;
+  return ok;
+}
+
+/* Resource Graph's table form (`"resultFormat": "table"`, and older API versions):
+ * {"data": {"columns": [{"name": …, "type": …}], "rows": [[…], …]}} — each row made the object
+ * the other forms list, null cells left out. */
+static JsonArray *
+table_rows (JsonObject  *table,
+            GError     **error)
+{
+  JsonArray *columns = bw_json_object_get_array (table, "columns");
+  JsonArray *rows = bw_json_object_get_array (table, "rows");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(JsonArray) objects = NULL;
+
+  if (columns == NULL || rows == NULL)
+    {
+      invalid (error, "data", _("a table needs “columns” and “rows” arrays"));
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      JsonObject *column = bw_json_array_get_object (columns, i);
+      const char *name = column ? bw_json_object_get_string (column, "name") : NULL;
+
+      if (name == NULL)
+        {
+          g_autofree char *place = g_strdup_printf ("data.columns[%u]", i);
+
+          invalid (error, place, _("a column needs a “name”"));
+          return NULL;
+        }
+      g_ptr_array_add (names, (gpointer) name);
+    }
+  objects = json_array_sized_new (json_array_get_length (rows));
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *node = json_array_get_element (rows, i);
+      JsonArray *row = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonObject *object;
+
+      if (row == NULL || json_array_get_length (row) != names->len)
+        {
+          g_autofree char *place = g_strdup_printf ("data.rows[%u]", i);
+          g_autofree char *message =
+              g_strdup_printf (_("a row needs one value for each of the %u columns"), names->len);
+
+          invalid (error, place, message);
+          return NULL;
+        }
+      object = json_object_new ();
+      for (guint c = 0; c < names->len; c++)
+        {
+          JsonNode *cell = json_array_get_element (row, c);
+
+          if (!JSON_NODE_HOLDS_NULL (cell))
+            json_object_set_member (object, names->pdata[c], json_node_copy (cell));
+        }
+      json_array_add_object_element (objects, object);
+    }
+  return g_steal_pointer (&objects);
+}
+
 static gboolean
 read_records (BwAzureImport *imp,
               JsonNode      *root,
@@ -507,7 +653,17 @@ read_records (BwAzureImport *imp,
     {
       JsonObject *top = json_node_get_object (root);
 
-      if ((list = bw_json_object_get_array (top, "data")) != NULL)
+      JsonObject *table = bw_json_object_get_object (top, "data");
+
+      if (table != NULL)
+        {
+          if ((list = table_rows (table, error)) == NULL)
+            return FALSE;
+          /* Records are read from until the import ends. */
+          imp->table_rows = json_array_ref (list);
+          name = "data.rows";
+        }
+      else if ((list = bw_json_object_get_array (top, "data")) != NULL)
         {
           name = "data";
           json_array_ref (list);
@@ -629,6 +785,8 @@ find_refs (BwAzureImport *imp)
     {
       BwAzureRes *res = g_ptr_array_index (imp->records, i);
 
+      /* A loop's copy names what its own iteration names. */
+      imp->copy_index = res->copy_index;
       for (guint j = 0; j < res->sources->len; j++)
         {
           g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (),
@@ -653,7 +811,7 @@ bw_azure_import (const char     *data,
   g_autoptr(GHashTable) skipped = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                         (GDestroyNotify) type_count_free);
   g_autoptr(GError) local = NULL;
-  BwAzureImport imp = { 0 };
+  BwAzureImport imp = { .copy_index = -1 };
   BwDocument *doc = NULL;
   BwAzureReport *report;
 
@@ -705,5 +863,6 @@ bw_azure_import (const char     *data,
   g_hash_table_unref (imp.by_key);
   g_hash_table_unref (imp.ref_pairs);
   g_ptr_array_unref (imp.records);
+  g_clear_pointer (&imp.table_rows, json_array_unref);
   return doc;
 }

@@ -115,6 +115,8 @@ link_cells (Build   *b,
           /* Parents not yet linked are looked up on the way. */
           if (up->parent == NULL && up->parent_id != NULL)
             up->parent = g_hash_table_lookup (b->by_id, up->parent_id);
+          /* draw.io shows nothing inside a hidden layer or group. */
+          cell->hidden |= up->hidden;
           if (++depth > BW_DRAWIO_MAX_NESTING + 2)
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -123,10 +125,12 @@ link_cells (Build   *b,
               return FALSE;
             }
         }
-      if (cell->edge)
-        cell->role = BW_DRAWIO_CELL_EDGE;
-      else if (cell->vertex && cell->parent != NULL && cell->parent->edge)
+      if (cell->vertex && cell->parent != NULL && cell->parent->edge)
         cell->role = BW_DRAWIO_CELL_EDGE_LABEL;
+      else if (cell->hidden && (cell->vertex || cell->edge))
+        cell->role = BW_DRAWIO_CELL_HIDDEN;
+      else if (cell->edge)
+        cell->role = BW_DRAWIO_CELL_EDGE;
       else if (cell->vertex && cell->parent != NULL && cell->parent->vertex)
         cell->parent->has_children = TRUE;
     }
@@ -595,6 +599,12 @@ add_edge (Build        *b,
       report_skipped (b, BW_DRAWIO_SKIPPED_EDGE, edge, NULL, _("it is not joined to a shape at both ends"));
       return;
     }
+  if (from->role == BW_DRAWIO_CELL_HIDDEN || to->role == BW_DRAWIO_CELL_HIDDEN)
+    {
+      report_skipped (b, BW_DRAWIO_SKIPPED_EDGE, edge, NULL,
+                      _("a shape it joins is hidden in the diagram"));
+      return;
+    }
   if (from->doc_id == NULL || to->doc_id == NULL)
     {
       report_skipped (b, BW_DRAWIO_SKIPPED_EDGE, edge, NULL, _("a shape it joins was not imported"));
@@ -685,7 +695,9 @@ bw_drawio_build (BwCatalog       *catalog,
         }
       if (is_drawn (cell))
         report->n_shapes++;
-      if (cell->role == BW_DRAWIO_CELL_SKIP)
+      if (cell->role == BW_DRAWIO_CELL_HIDDEN)
+        report_skipped (&b, BW_DRAWIO_SKIPPED_HIDDEN, cell, shape_of (cell), NULL);
+      else if (cell->role == BW_DRAWIO_CELL_SKIP)
         report_skipped (&b, BW_DRAWIO_SKIPPED_SHAPE, cell, shape_of (cell), NULL);
       else if (cell->role == BW_DRAWIO_CELL_TEXT && *cell->label != '\0')
         report_skipped (&b, BW_DRAWIO_SKIPPED_TEXT, cell, shape_of (cell), NULL);

@@ -315,3 +315,108 @@ bw_drawio_style_has_word (const char *style,
     }
   return FALSE;
 }
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+gboolean
+bw_drawio_is_png (const char *data,
+                  gsize       length)
+{
+  return length >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0;
+}
+
+/* The text of a diagram chunk: `keyword`, a NUL, and for zTXt a compression method byte and
+ * deflated text. */
+static char *
+png_chunk_text (const guchar  *data,
+                gsize          length,
+                gboolean       compressed,
+                gsize          max_inflated,
+                GError       **error)
+{
+  const guchar *nul = memchr (data, '\0', length);
+  gsize skip = nul != NULL ? (gsize) (nul - data) + 1 : length;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GError) local = NULL;
+  char *text;
+
+  if (!compressed)
+    return g_strndup ((const char *) data + skip, length - skip);
+  if (skip + 1 > length)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("the PNG’s diagram chunk is cut short"));
+      return NULL;
+    }
+  skip++; /* the compression method */
+  /* Older draw.io wrote raw deflate here; the PNG standard says zlib. */
+  if (!inflate_bytes (data + skip, length - skip, -MAX_WBITS, max_inflated, out, &local))
+    {
+      if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+          !inflate_bytes (data + skip, length - skip, MAX_WBITS, max_inflated, out, NULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  text = g_strndup ((const char *) out->data, out->len);
+  /* Written URL-encoded the Java way, '+' for a space. */
+  g_strdelimit (text, "+", ' ');
+  return text;
+}
+
+char *
+bw_drawio_png_payload (const char  *data,
+                       gsize        length,
+                       gsize        max_inflated,
+                       gsize       *out_length,
+                       GError     **error)
+{
+  const guchar *p = (const guchar *) data;
+  gsize pos = 8;
+  char *text = NULL;
+
+  if (!bw_drawio_is_png (data, length))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("not a PNG image"));
+      return NULL;
+    }
+  /* Chunks: length, type, data, CRC. draw.io puts its own before the image data. */
+  while (text == NULL && pos + 12 <= length)
+    {
+      guint32 size = read_be32 (p + pos);
+      const guchar *type = p + pos + 4;
+      const guchar *body = p + pos + 8;
+      gboolean ztxt = memcmp (type, "zTXt", 4) == 0;
+
+      if (size > length - pos - 12)
+        break;
+      if (memcmp (type, "IDAT", 4) == 0 || memcmp (type, "IEND", 4) == 0)
+        break;
+      if ((ztxt || memcmp (type, "tEXt", 4) == 0) &&
+          ((size > 7 && memcmp (body, "mxfile", 7) == 0) ||
+           (size > 13 && memcmp (body, "mxGraphModel", 13) == 0)))
+        {
+          text = png_chunk_text (body, size, ztxt, max_inflated, error);
+          if (text == NULL)
+            return NULL;
+        }
+      pos += (gsize) size + 12;
+    }
+  if (text == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("a PNG without a draw.io diagram in it (export it from draw.io with "
+                             "“Include a copy of my diagram”)"));
+      return NULL;
+    }
+  /* URL-encoded, at times twice. */
+  for (int i = 0; i < 2 && text[0] == '%'; i++)
+    url_decode (text, strlen (text));
+  *out_length = strlen (text);
+  return text;
+}

@@ -291,6 +291,21 @@ reader_init (Reader      *reader,
                    (int) (BW_DRAWIO_MAX_INPUT >> 20));
       return FALSE;
     }
+  if (bw_drawio_is_png (data, length))
+    {
+      gsize xml_length = 0;
+      g_autofree char *xml = bw_drawio_png_payload (data, length, BW_DRAWIO_MAX_INFLATED,
+                                                    &xml_length, error);
+
+      if (xml == NULL)
+        return FALSE;
+      if (!reader_open (reader, xml, xml_length, FALSE, error))
+        {
+          g_prefix_error (error, _("the PNG’s embedded diagram: "));
+          return FALSE;
+        }
+      return TRUE;
+    }
   return reader_open (reader, data, length, TRUE, error);
 }
 
@@ -407,6 +422,7 @@ read_cell (xmlNode *node)
   g_autofree char *value = NULL;
   g_autofree char *vertex = NULL;
   g_autofree char *edge = NULL;
+  g_autofree char *visible = NULL;
   gboolean html;
 
   if (mxcell == NULL)
@@ -424,6 +440,8 @@ read_cell (xmlNode *node)
   edge = get_attr (mxcell, "edge");
   cell->vertex = g_strcmp0 (vertex, "1") == 0;
   cell->edge = !cell->vertex && g_strcmp0 (edge, "1") == 0;
+  visible = get_attr (mxcell, "visible");
+  cell->hidden = g_strcmp0 (visible, "0") == 0;
   value = node != mxcell ? get_attr (node, "label") : get_attr (mxcell, "value");
   if (node != mxcell && value != NULL)
     {
@@ -662,18 +680,26 @@ bw_drawio_import_file_mapped (BwCatalog        *catalog,
                               GError          **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *base = bw_drawio_base_name (path);
   gsize length = 0;
-  char *dot;
 
   if (!bw_file_get_contents_max (path, BW_DRAWIO_MAX_INPUT, &contents, &length, error))
     return NULL;
-  /* "estate.drawio.svg" → "estate". */
+  return bw_drawio_import_mapped (catalog, contents, length, page, base, mapped, out_report, error);
+}
+
+char *
+bw_drawio_base_name (const char *path)
+{
+  char *base = g_path_get_basename (path);
+  char *dot;
+
   while ((dot = strrchr (base, '.')) != NULL && dot != base &&
          (g_ascii_strcasecmp (dot, ".drawio") == 0 || g_ascii_strcasecmp (dot, ".xml") == 0 ||
-          g_ascii_strcasecmp (dot, ".svg") == 0 || g_ascii_strcasecmp (dot, ".dio") == 0))
+          g_ascii_strcasecmp (dot, ".svg") == 0 || g_ascii_strcasecmp (dot, ".png") == 0 ||
+          g_ascii_strcasecmp (dot, ".dio") == 0))
     *dot = '\0';
-  return bw_drawio_import_mapped (catalog, contents, length, page, base, mapped, out_report, error);
+  return base;
 }
 
 char **

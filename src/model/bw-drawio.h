@@ -24,6 +24,7 @@ typedef enum
   BW_DRAWIO_SKIPPED_SHAPE, /* a shape no stencil matches */
   BW_DRAWIO_SKIPPED_TEXT,  /* a text box */
   BW_DRAWIO_SKIPPED_EDGE,  /* a connector the edit rules do not admit, or not joined at both ends */
+  BW_DRAWIO_SKIPPED_HIDDEN, /* a shape or connector draw.io hides (it, its group or its layer) */
 } BwDrawioSkippedKind;
 
 typedef struct
@@ -59,6 +60,8 @@ char       **bw_drawio_list_pages     (const char  *data,
                                        GError     **error);
 char       **bw_drawio_list_pages_file (const char  *path,
                                         GError     **error);
+/* A diagram file's name without its draw.io extensions: "estate.drawio.png" → "estate". */
+char        *bw_drawio_base_name      (const char  *path);
 
 /* Imports page `page` (its name, or its number from 1; NULL for the first) of the diagram in
  * `data`. `title` names the new document. On bad input: NULL and one located, translated line

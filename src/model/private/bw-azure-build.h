@@ -28,6 +28,7 @@ typedef struct
   const BwAzureEntry *entry;   /* NULL for an unknown type */
   char         *node_id;       /* when drawn as a node */
   char         *zone_id;       /* when drawn as a zone */
+  int           copy_index;    /* its iteration of a template's copy loop, or -1 */
 } BwAzureRes;
 
 typedef struct
@@ -44,6 +45,8 @@ typedef struct
   gboolean    template;    /* an ARM template: names are expressions */
   JsonObject *parameters;
   JsonObject *variables;
+  int         copy_index;  /* the copy loop iteration being read, or -1 */
+  JsonArray  *table_rows;  /* Resource Graph's table form made objects, or NULL */
 } BwAzureImport;
 
 /* A string member, or NULL when absent or not a string (or `object` is NULL). */

@@ -36,5 +36,13 @@ const char *bw_azure_key_type (const char *key,
 char *bw_azure_arm_eval   (const char *text,
                            JsonObject *parameters,
                            JsonObject *variables);
+/* The same inside iteration `copy_index` (from 0) of a copy loop: copyIndex() and
+ * copyIndex(offset) are known, and with them add, string and padLeft, which names made in a
+ * loop are written with. -1 outside a loop. Conditions evaluate too (equals, not, and, or, bool,
+ * true, false), to "True" or "False". */
+char *bw_azure_arm_eval_at (const char *text,
+                            JsonObject *parameters,
+                            JsonObject *variables,
+                            int         copy_index);
 
 G_END_DECLS

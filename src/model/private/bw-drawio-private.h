@@ -11,6 +11,16 @@ char       *bw_drawio_inflate_payload  (const char  *payload,
                                         gsize        max_inflated,
                                         gsize       *out_length,
                                         GError     **error);
+/* TRUE when `data` starts with the PNG signature. */
+gboolean    bw_drawio_is_png           (const char  *data,
+                                        gsize        length);
+/* The diagram a .drawio.png carries: the text of its "mxfile" tEXt chunk, or of an older
+ * "mxGraphModel" zTXt chunk, URL-decoded. Returns NUL-terminated XML text. */
+char       *bw_drawio_png_payload      (const char  *data,
+                                        gsize        length,
+                                        gsize        max_inflated,
+                                        gsize       *out_length,
+                                        GError     **error);
 /* A label as text: markup stripped when `html`, entities decoded, line breaks and runs of
  * white space made one space, trimmed. */
 char       *bw_drawio_label_text       (const char  *label,
@@ -54,6 +64,7 @@ typedef enum
   BW_DRAWIO_CELL_SKIP,       /* a shape no stencil matches */
   BW_DRAWIO_CELL_EDGE,
   BW_DRAWIO_CELL_EDGE_LABEL, /* a label on a connector */
+  BW_DRAWIO_CELL_HIDDEN,     /* a shape or connector draw.io does not show */
 } BwDrawioCellRole;
 
 typedef struct _BwDrawioCell BwDrawioCell;
@@ -67,6 +78,7 @@ struct _BwDrawioCell
   char             *target;
   gboolean          vertex;
   gboolean          edge;
+  gboolean          hidden;   /* visible="0" on it or on a cell it lies in */
   double            x, y, w, h;
   int               line;
 
