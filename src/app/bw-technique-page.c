@@ -23,7 +23,7 @@ struct _BwTechniquePage
   GtkLabel            *status;
   GtkLabel            *facts;
   GtkLabel            *description;
-  GtkLinkButton       *link;
+  GtkLabel            *link;
   GtkWidget           *advice_box;
   GtkLabel            *advice;
   AdwPreferencesGroup *assets;
@@ -162,12 +162,15 @@ provenance_box (const BwExplainRow *row)
     }
   for (guint i = 0; row->references[i] != NULL; i++)
     {
-      GtkWidget *link = gtk_link_button_new (row->references[i]);
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (link));
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>",
+                                                         row->references[i],
+                                                         row->references[i]);
+      GtkWidget *link = gtk_label_new (NULL);
 
-      if (GTK_IS_LABEL (label))
-        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_set_halign (link, GTK_ALIGN_START);
+      gtk_label_set_markup (GTK_LABEL (link), markup);
+      gtk_label_set_ellipsize (GTK_LABEL (link), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_xalign (GTK_LABEL (link), 0);
+      gtk_widget_set_tooltip_text (link, row->references[i]);
       gtk_widget_add_css_class (link, "caption");
       gtk_box_append (GTK_BOX (box), link);
     }
@@ -330,7 +333,12 @@ show_header (BwTechniquePage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->link), url != NULL);
   if (url != NULL)
-    gtk_link_button_set_uri (self->link, url);
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", url,
+                                                         _("View on attack.mitre.org"));
+
+      gtk_label_set_markup (self->link, markup);
+    }
 }
 
 gboolean
