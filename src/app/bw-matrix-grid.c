@@ -681,11 +681,11 @@ bw_matrix_grid_dispose (GObject *object)
 {
   BwMatrixGrid *self = BW_MATRIX_GRID (object);
 
+  self->layout = NULL;
+  self->expanded = NULL;
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   g_clear_object (&self->catalog);
-  self->layout = NULL;
-  self->expanded = NULL;
 
   G_OBJECT_CLASS (bw_matrix_grid_parent_class)->dispose (object);
 }

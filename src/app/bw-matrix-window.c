@@ -328,6 +328,12 @@ bw_matrix_window_dispose (GObject *object)
 
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
+  /* The grid may outlive the window's template: it must not keep the layout freed below. */
+  if (self->grid != NULL)
+    {
+      bw_matrix_grid_set_layout (self->grid, NULL, NULL);
+      bw_matrix_grid_set_expanded (self->grid, NULL, FALSE);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_MATRIX_WINDOW);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
