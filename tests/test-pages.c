@@ -427,7 +427,24 @@ test_matrix (void)
   check_all_laid_out (matrix, catalog, report, "macOS");
   bw_matrix_window_set_platform (matrix, NULL);
   check_all_laid_out (matrix, catalog, report, NULL);
+  /* All unfolded, a fold mark folds its own parent and leaves the others open. */
+  {
+    guint position = 0;
+    guint unfolded = bw_matrix_window_get_n_cells (matrix, 0);
+    double x, y;
+
+    first_parent (matrix, catalog, 0, &position);
+    bw_matrix_grid_cell_centre (grid_of (matrix), 0, position, &x, &y);
+    click (grid_of (matrix), x + 80, y);
+    g_assert_cmpuint (bw_matrix_window_get_n_cells (matrix, 0), ==,
+                      unfolded - bw_matrix_window_get_cell (matrix, 0, position)->n_subs);
+    bw_matrix_window_set_all_expanded (matrix, TRUE);
+  }
+  /* Turned off, the toggle folds them all. */
   bw_matrix_window_set_all_expanded (matrix, FALSE);
+  for (guint c = 0; c < bw_catalog_get_n_tactics (catalog); c++)
+    for (guint p = 0; p < bw_matrix_window_get_n_cells (matrix, c); p++)
+      g_assert_false (bw_matrix_window_get_cell (matrix, c, p)->sub);
   check_search_and_profile (window, matrix, catalog);
 
   bw_test_window_destroy (window);

@@ -23,6 +23,7 @@ struct _BwMatrixWindow
   BwReport        *report;
   BwMatrixLayout  *layout;
   guint8          *expanded;       /* by catalog index */
+  gboolean         keep_expanded;  /* the toggle goes off, but the parents stay unfolded */
   char            *platform;
   char            *search_text;    /* case-folded */
   GtkStringList   *platform_names; /* "All Platforms", then the catalog's */
@@ -119,11 +120,21 @@ bw_matrix_window_get_technique (BwMatrixWindow *self)
                                                : NULL;
 }
 
+/* With every parent unfolded by the header's toggle, a fold mark folds its own parent only. */
 static void
 grid_fold_cb (BwMatrixWindow *self,
               guint           technique,
               BwMatrixGrid   *grid)
 {
+  if (gtk_toggle_button_get_active (self->expand_button))
+    {
+      memset (self->expanded, 1, bw_catalog_get_n_techniques (self->catalog));
+      self->expanded[technique] = 0;
+      self->keep_expanded = TRUE;
+      gtk_toggle_button_set_active (self->expand_button, FALSE);
+      self->keep_expanded = FALSE;
+      return;
+    }
   bw_matrix_window_set_expanded (self, technique, !self->expanded[technique]);
 }
 
@@ -205,9 +216,13 @@ profile_changed_cb (BwMatrixWindow *self)
   relayout (self);
 }
 
+/* Turned off, the toggle folds every parent again. */
 static void
 expand_changed_cb (BwMatrixWindow *self)
 {
+  if (!gtk_toggle_button_get_active (self->expand_button) && !self->keep_expanded &&
+      self->expanded != NULL)
+    memset (self->expanded, 0, bw_catalog_get_n_techniques (self->catalog));
   relayout (self);
 }
 
