@@ -229,6 +229,8 @@ fill_tactic (AdwExpanderRow *row,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (child),
                                      best == 2 ? _("Covered") : best == 1 ? _("Partial")
                                                                           : _("Gap"));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (child),
+                                   gtk_image_new_from_icon_name ("go-next-symbolic"));
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), TRUE);
         g_object_set_data (G_OBJECT (child), "technique", technique->id);
         g_signal_connect (child, "activated", G_CALLBACK (technique_row_activated_cb), NULL);
