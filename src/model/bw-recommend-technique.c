@@ -1,7 +1,8 @@
 /* bw-recommend-technique.c: what would cover one technique — the technique page's line. The
- * single service stencil, and the zone or asset it would protect, that raises the most of the
- * assets where the technique is not covered to its best score (rule 1 only: a new service
- * protecting them; the score its capabilities map for the technique under the licence). */
+ * single service stencil, and the zone or asset it would protect (rule 1), that raises the best
+ * score of the most assets the technique applies to: first those it brings from below partial
+ * to partial or more, then any; the score is what its capabilities map for the technique under
+ * the document's licence. */
 #include "config.h"
 
 #include "bw-explain.h"
@@ -52,71 +53,60 @@ in_zone (BwDocument   *document,
   return FALSE;
 }
 
-/* How many of the explanation's assets a new `stencil` with `score`, protecting `target` (a
- * zone id, or an asset id when `zone` is FALSE), would raise. */
-static guint
-count_raised (BwDocument      *document,
-              BwExplanation   *explanation,
-              const BwStencil *stencil,
-              BwScore          score,
-              const char      *target,
-              gboolean         zone)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < bw_explanation_get_n_assets (explanation); i++)
-    {
-      const BwExplainAsset *asset = bw_explanation_get_asset (explanation, i);
-      const BwNode *node;
-
-      if (asset->best >= score || !bw_stencil_admits (stencil, asset->kind))
-        continue;
-      if (!zone)
-        n += g_str_equal (asset->id, target);
-      else if ((node = bw_document_lookup_node (document, asset->id)) != NULL &&
-               in_zone (document, node, target))
-        n++;
-    }
-  return n;
-}
-
 typedef struct
 {
   const BwStencil *stencil;
   const char      *target;
   BwScore          score;
-  guint            raised;
+  guint            raised;   /* assets whose best it raises */
+  guint            covered;  /* those of them it raises from below partial to partial or more */
 } Candidate;
 
-/* More assets covered (raised to partial or better) first, then more raised at all, then the
- * higher score; the first found wins a tie. */
-static guint
-n_covered (BwScore score,
-           guint   raised)
+/* What a new `candidate->stencil` with `candidate->score`, protecting `target` (a zone id, or
+ * an asset id when `zone` is FALSE), would raise of the explanation's assets. */
+static void
+count_raised (BwDocument    *document,
+              BwExplanation *explanation,
+              Candidate     *candidate,
+              const char    *target,
+              gboolean       zone)
 {
-  return score >= BW_SCORE_PARTIAL ? raised : 0;
+  candidate->target = target;
+  candidate->raised = 0;
+  candidate->covered = 0;
+  for (guint i = 0; i < bw_explanation_get_n_assets (explanation); i++)
+    {
+      const BwExplainAsset *asset = bw_explanation_get_asset (explanation, i);
+      const BwNode *node;
+      gboolean reached;
+
+      if (asset->best >= candidate->score || !bw_stencil_admits (candidate->stencil, asset->kind))
+        continue;
+      if (!zone)
+        reached = g_str_equal (asset->id, target);
+      else
+        reached = (node = bw_document_lookup_node (document, asset->id)) != NULL &&
+                  in_zone (document, node, target);
+      if (!reached)
+        continue;
+      candidate->raised++;
+      candidate->covered += asset->best < BW_SCORE_PARTIAL && candidate->score >= BW_SCORE_PARTIAL;
+    }
 }
 
+/* More assets covered first, then more raised at all, then the higher score; the first found
+ * wins a tie. */
 static void
 consider (Candidate       *best,
-          const BwStencil *stencil,
-          BwScore          score,
-          const char      *target,
-          guint            raised)
+          const Candidate *candidate)
 {
-  guint covered = n_covered (score, raised);
-  guint best_covered = n_covered (best->score, best->raised);
-
-  if (raised == 0)
+  if (candidate->raised == 0)
     return;
-  if (covered > best_covered || (covered == best_covered && raised > best->raised) ||
-      (covered == best_covered && raised == best->raised && score > best->score))
-    {
-      best->stencil = stencil;
-      best->target = target;
-      best->score = score;
-      best->raised = raised;
-    }
+  if (candidate->covered > best->covered ||
+      (candidate->covered == best->covered && candidate->raised > best->raised) ||
+      (candidate->covered == best->covered && candidate->raised == best->raised &&
+       candidate->score > best->score))
+    *best = *candidate;
 }
 
 static void
@@ -126,19 +116,19 @@ weigh_stencil (BwDocument      *document,
                BwScore          score,
                Candidate       *best)
 {
+  Candidate candidate = { stencil, NULL, score, 0, 0 };
+
   for (guint z = 0; z < bw_document_get_n_zones (document); z++)
     {
-      const char *zone = bw_document_get_zone (document, z)->id;
-
-      consider (best, stencil, score, zone,
-                count_raised (document, explanation, stencil, score, zone, TRUE));
+      count_raised (document, explanation, &candidate, bw_document_get_zone (document, z)->id,
+                    TRUE);
+      consider (best, &candidate);
     }
   for (guint i = 0; i < bw_explanation_get_n_assets (explanation); i++)
     {
-      const char *asset = bw_explanation_get_asset (explanation, i)->id;
-
-      consider (best, stencil, score, asset,
-                count_raised (document, explanation, stencil, score, asset, FALSE));
+      count_raised (document, explanation, &candidate,
+                    bw_explanation_get_asset (explanation, i)->id, FALSE);
+      consider (best, &candidate);
     }
 }
 
@@ -152,7 +142,7 @@ bw_recommend_for_technique (BwCatalog   *catalog,
   g_autoptr(BwExplanation) explanation = NULL;
   const BwTechnique *technique;
   const char *licence;
-  Candidate best = { 0 };
+  Candidate best = { NULL, NULL, BW_SCORE_NONE, 0, 0 };
   BwRecommendation *rec;
 
   g_return_val_if_fail (BW_IS_CATALOG (catalog), NULL);
