@@ -435,6 +435,22 @@ bw_canvas_set_highlight (BwCanvas   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+GHashTable *
+bw_canvas_get_highlighted (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), NULL);
+
+  return self->highlighted;
+}
+
+GHashTable *
+bw_canvas_get_marked (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), NULL);
+
+  return self->marked;
+}
+
 void
 bw_canvas_set_snap (BwCanvas *self,
                     gboolean  snap)

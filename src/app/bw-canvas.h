@@ -150,10 +150,13 @@ char         *bw_canvas_get_tooltip_text (BwCanvas   *self,
                                           double      x,
                                           double      y);
 
-/* Highlight for the coverage view: services that cover, assets where it is a gap. */
+/* Highlight for the coverage view: services that cover, assets where it is not covered. */
 void          bw_canvas_set_highlight    (BwCanvas   *self,
                                           GHashTable *highlighted,
                                           GHashTable *marked);
+/* The node ids lit and marked now (sets of strings), or NULL. */
+GHashTable   *bw_canvas_get_highlighted  (BwCanvas   *self);
+GHashTable   *bw_canvas_get_marked       (BwCanvas   *self);
 
 void          bw_canvas_set_snap         (BwCanvas   *self,
                                           gboolean    snap);

@@ -9,6 +9,7 @@
 
 #include "bw-coverage-view.h"
 #include "bw-tactic-row.h"
+#include "bw-technique-page.h"
 #include "bw-technique-row.h"
 #include "bw-widgets.h"
 
@@ -34,6 +35,7 @@ struct _BwCoverageView
   GtkListBox     *techniques;
   GtkLabel       *tactic_title;
   GtkSearchEntry *search;
+  BwTechniquePage *page;
 };
 
 G_DEFINE_FINAL_TYPE (BwCoverageView, bw_coverage_view, GTK_TYPE_WIDGET)
@@ -211,6 +213,10 @@ follow_project (BwCoverageView *self)
     }
   rebuild_tactics (self);
   rebuild_techniques (self);
+  if (self->technique != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "technique") == 0 &&
+      !bw_technique_page_show (self->page, self->project, self->technique))
+    bw_coverage_view_show_tactics (self);
 }
 
 static void
@@ -358,16 +364,42 @@ tactic_activated_cb (BwCoverageView *self,
   bw_coverage_view_show_tactic (self, bw_tactic_row_get_index (BW_TACTIC_ROW (row)));
 }
 
+gboolean
+bw_coverage_view_show_technique (BwCoverageView *self,
+                                 const char     *technique_id)
+{
+  g_autofree char *id = g_strdup (technique_id);
+
+  g_return_val_if_fail (BW_IS_COVERAGE_VIEW (self), FALSE);
+  g_return_val_if_fail (technique_id != NULL, FALSE);
+
+  if (self->project == NULL || !bw_technique_page_show (self->page, self->project, id))
+    return FALSE;
+  g_free (self->technique);
+  self->technique = g_strdup (bw_technique_page_get_technique (self->page));
+  gtk_stack_set_visible_child_name (self->stack, "technique");
+  g_signal_emit (self, signals[TECHNIQUE_ACTIVATED], 0, self->technique);
+  return TRUE;
+}
+
 static void
 technique_activated_cb (BwCoverageView *self,
                         GtkListBoxRow  *row,
                         GtkListBox     *list)
 {
-  const char *id = bw_technique_row_get_id (BW_TECHNIQUE_ROW (row));
+  bw_coverage_view_show_technique (self, bw_technique_row_get_id (BW_TECHNIQUE_ROW (row)));
+}
 
-  g_free (self->technique);
-  self->technique = g_strdup (id);
-  g_signal_emit (self, signals[TECHNIQUE_ACTIVATED], 0, id);
+/* Back from a technique to the tactic it was opened from, or to all tactics. */
+static void
+page_back_cb (BwCoverageView *self)
+{
+  if (self->tactic >= 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "techniques");
+      return;
+    }
+  bw_coverage_view_show_tactics (self);
 }
 
 static void
@@ -450,6 +482,7 @@ bw_coverage_view_class_init (BwCoverageViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_coverage_view_dispose;
+  g_type_ensure (BW_TYPE_TECHNIQUE_PAGE);
   object_class->get_property = bw_coverage_view_get_property;
   object_class->set_property = bw_coverage_view_set_property;
 
@@ -473,6 +506,8 @@ bw_coverage_view_class_init (BwCoverageViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tactic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, technique_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, BwCoverageView, page);
+  gtk_widget_class_bind_template_callback (widget_class, page_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }
 

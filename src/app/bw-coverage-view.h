@@ -27,6 +27,10 @@ gboolean    bw_coverage_view_open_tactic  (BwCoverageView *self,
  * with applicable techniques, the first in matrix order on a tie; FALSE when there is none. */
 gboolean    bw_coverage_view_open_phase   (BwCoverageView *self,
                                            const char     *phase_id);
+/* Opens technique `technique_id`'s page (revoked ids lead to the technique that replaced
+ * them) and picks it; FALSE when the catalog does not know it. */
+gboolean    bw_coverage_view_show_technique (BwCoverageView *self,
+                                             const char     *technique_id);
 /* The shown tactic's index in matrix order, or -1 on the tactic list. */
 int         bw_coverage_view_get_tactic   (BwCoverageView *self);
 const char *bw_coverage_view_get_technique (BwCoverageView *self);

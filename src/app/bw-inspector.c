@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bw-asset-figures.h"
 #include "bw-capability-row.h"
 #include "bw-inspector.h"
 #include "bw-widgets.h"
@@ -38,6 +39,7 @@ struct _BwInspector
   GtkLabel            *node_zone;
   GtkWidget           *pillar_row;
   GtkLabel            *node_pillar;
+  BwAssetFigures      *figures;         /* bw-asset-figures.c */
   AdwPreferencesGroup *platforms_group;
   AdwExpanderRow      *platforms_row;
   GPtrArray *platform_rows; /* AdwActionRow, one per catalog platform, in platforms_row */
@@ -348,6 +350,7 @@ show_node (BwInspector  *self,
   gtk_widget_set_visible (self->pillar_row, stencil != NULL && stencil->pillar != NULL);
   gtk_label_set_text (self->node_pillar, stencil && stencil->pillar ? stencil->pillar : "");
 
+  bw_asset_figures_set_asset (self->figures, asset ? node->id : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->platforms_group), asset);
   if (asset)
     {
@@ -530,6 +533,7 @@ bw_inspector_set_project (BwInspector *self,
   if (!g_set_object (&self->project, project))
     return;
   g_signal_group_set_target (self->project_signals, project);
+  bw_asset_figures_set_project (self->figures, project);
   follow_project (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -616,6 +620,7 @@ bw_inspector_class_init (BwInspectorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_inspector_dispose;
+  g_type_ensure (BW_TYPE_ASSET_FIGURES);
   object_class->get_property = bw_inspector_get_property;
   object_class->set_property = bw_inspector_set_property;
 
@@ -640,6 +645,7 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_zone);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, pillar_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, node_pillar);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, figures);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, platforms_group);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, platforms_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, capabilities_group);

@@ -77,29 +77,13 @@ show_paths_cb (BwWindow   *self,
   bw_canvas_set_highlight (self->canvas, reached, weakest);
 }
 
-/* The services that cover the technique light up, and the assets where it is a gap. */
+/* The Coverage panel's picked technique (NULL: none) is lit on the canvas. */
 static void
 technique_activated_cb (BwWindow       *self,
                         const char     *technique_id,
                         BwCoverageView *view)
 {
-  g_autoptr(GHashTable) highlighted = NULL;
-  g_autoptr(GHashTable) marked = NULL;
-  BwEngine *engine = bw_project_get_engine (self->project);
-  const BwTechnique *technique;
-
-  if (technique_id == NULL || engine == NULL ||
-      (technique = bw_catalog_lookup_technique (bw_project_get_catalog (self->project),
-                                                technique_id)) == NULL)
-    {
-      bw_canvas_set_highlight (self->canvas, NULL, NULL);
-      return;
-    }
-
-  highlighted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  bw_engine_explain_technique (engine, technique->index, highlighted, marked);
-  bw_canvas_set_highlight (self->canvas, highlighted, marked);
+  bw_window_light_technique (self, technique_id);
 }
 
 /* The one line over the panels: the whole estate's figures, or why there are none. */

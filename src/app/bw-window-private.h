@@ -47,6 +47,7 @@ struct _BwWindow
   GtkWidget       *inspector;
   GtkWidget       *advisor;
   GtkToggleButton *sidebar_pin;    /* keeps the side panel's page when selecting */
+  GtkWidget       *matrix;         /* BwMatrixWindow while open (bw-window-matrix.c) */
 
   GtkWidget       *catalog_banner; /* BwCatalogBanner, under the header bar */
 };
@@ -83,6 +84,16 @@ void        bw_window_focus_pane        (BwWindow    *self,
                                          int          step);
 void        bw_window_keys_selection_changed (BwWindow *self,
                                               guint     n_selected);
+/* bw-window-matrix.c: Coverage Matrix (win.show-matrix) and the technique pages it opens. */
+void        bw_window_matrix_class_init (GtkWidgetClass *widget_class);
+GtkWidget  *bw_window_show_matrix       (BwWindow    *self);
+/* Lights the services covering a technique on the canvas and marks the assets where it is not
+ * covered; NULL clears the highlight. */
+void        bw_window_light_technique   (BwWindow    *self,
+                                         const char  *technique_id);
+/* Opens technique `technique_id`'s page in the Coverage panel and lights it on the canvas. */
+void        bw_window_show_technique    (BwWindow    *self,
+                                         const char  *technique_id);
 
 /* bw-window-title.c: the header's title and the popover that sets the project's title. */
 void        bw_window_title_class_init  (GtkWidgetClass *widget_class);

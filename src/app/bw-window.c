@@ -642,6 +642,7 @@ bw_window_class_init (BwWindowClass *klass)
                                 "win.redo");
 
   bw_window_panels_class_init (widget_class);
+  bw_window_matrix_class_init (widget_class);
   bw_window_export_class_init (widget_class);
   bw_window_import_class_init (widget_class);
   bw_window_compare_class_init (widget_class);

@@ -40,6 +40,17 @@ GPtrArray *bw_recommend                 (BwCatalog     *catalog,
                                          gboolean      *out_profile,
                                          GCancellable  *cancellable);
 
+/* What would cover technique `technique_id`: the one new service (rule 1: protecting a zone or
+ * an asset) that raises the best score of the most assets — first those it brings from below
+ * partial to partial or more, then those it raises at all, then the higher score. NULL when no
+ * stencil raises any asset or the technique is unknown. `out_raised`: how many assets it
+ * raises; `out_score`: to what. */
+BwRecommendation *bw_recommend_for_technique (BwCatalog     *catalog,
+                                              BwDocument    *document,
+                                              const char    *technique_id,
+                                              guint         *out_raised,
+                                              BwScore       *out_score);
+
 /* The ratio recommendations raise: the profile summary's when a profile is set, else the
  * summary's. */
 double     bw_recommend_ratio           (BwCatalog     *catalog,
