@@ -9,8 +9,6 @@
 
 /* Counters */
 
-/* Counters */
-
 static void
 counter_add (BwEngineCounter *c,
              const guint64   *x,
@@ -82,8 +80,8 @@ bw_engine_index_remove (GHashTable *index,
 
 /* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead
  * of a scan of every edge for every asset. */
-static void
-ensure_edge_index (BwEngine *self)
+void
+bw_engine_ensure_edge_index (BwEngine *self)
 {
   BwDocument *doc = self->document;
 
@@ -91,6 +89,8 @@ ensure_edge_index (BwEngine *self)
     return;
   g_hash_table_remove_all (self->protects_into);
   g_hash_table_remove_all (self->telemetry_out);
+  g_hash_table_remove_all (self->flow_into);
+  g_hash_table_remove_all (self->flow_out);
   for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
     {
       const BwEdge *e = bw_document_get_edge (doc, i);
@@ -99,6 +99,11 @@ ensure_edge_index (BwEngine *self)
         bw_engine_index_add (self->protects_into, e->to, e->from);
       else if (e->kind == BW_EDGE_TELEMETRY)
         bw_engine_index_add (self->telemetry_out, e->from, e->to);
+      else if (e->kind == BW_EDGE_FLOW)
+        {
+          bw_engine_index_add (self->flow_into, e->to, e->from);
+          bw_engine_index_add (self->flow_out, e->from, e->to);
+        }
     }
   self->edges_indexed = TRUE;
 }
@@ -325,7 +330,7 @@ reach (BwEngine   *self,
   if (result != NULL)
     return result;
 
-  ensure_edge_index (self);
+  bw_engine_ensure_edge_index (self);
   /* Most nodes send no telemetry: share one empty answer instead of searching. */
   if ((out = g_hash_table_lookup (self->telemetry_out, start)) == NULL)
     return self->no_reach;
@@ -346,21 +351,18 @@ reach (BwEngine   *self,
   return g_hash_table_lookup (self->reach, start);
 }
 
-/* Rule 1 and 2: the service nodes covering `asset`, each once. */
-GPtrArray *
-bw_engine_covering_services (BwEngine     *self,
-                             const BwNode *asset)
+void
+bw_engine_rule1_services (BwEngine     *self,
+                          const BwNode *asset,
+                          GPtrArray    *out,
+                          GHashTable   *seen)
 {
   BwDocument *doc = self->document;
-  GPtrArray *services = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char *target = asset->id;
   const BwZone *zone = bw_document_lookup_zone (doc, asset->zone);
-  guint n_direct;
   guint depth = 0;
 
-  ensure_edge_index (self);
-
+  bw_engine_ensure_edge_index (self);
   /* Protects edges into the asset and into every zone it lies in. */
   while (target != NULL && depth++ <= bw_document_get_n_zones (doc) + 1)
     {
@@ -375,11 +377,94 @@ bw_engine_covering_services (BwEngine     *self,
               !bw_stencil_admits (st, asset->kind) || g_hash_table_contains (seen, s->id))
             continue;
           g_hash_table_add (seen, s->id);
-          g_ptr_array_add (services, (gpointer) s);
+          g_ptr_array_add (out, (gpointer) s);
         }
       target = zone ? zone->id : NULL;
       zone = zone ? bw_document_lookup_zone (doc, zone->parent) : NULL;
     }
+}
+
+/* The asset nodes with a flow edge into `asset`. */
+static GPtrArray *
+flow_sources (BwEngine     *self,
+              const BwNode *asset)
+{
+  bw_engine_ensure_edge_index (self);
+  return self->has_delivery ? g_hash_table_lookup (self->flow_into, asset->id) : NULL;
+}
+
+static const BwNode *
+flow_source_asset (BwEngine   *self,
+                   const char *id)
+{
+  const BwNode *m = bw_document_lookup_node (self->document, id);
+  const BwStencil *st = node_stencil (self, m);
+
+  return st != NULL && st->role == BW_ROLE_ASSET ? m : NULL;
+}
+
+GPtrArray *
+bw_engine_delivering_services (BwEngine     *self,
+                               const BwNode *asset)
+{
+  GPtrArray *services = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *sources = flow_sources (self, asset);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
+
+      if (m != NULL)
+        bw_engine_rule1_services (self, m, services, seen);
+    }
+  return services;
+}
+
+/* Rule 10: what services covering an asset with a flow edge into `node` give it, on the
+ * delivery techniques only, ORed into the asset's cells. */
+static void
+cover_by_delivery (BwEngine      *self,
+                   const BwNode  *node,
+                   BwEngineAsset *state)
+{
+  GPtrArray *sources = flow_sources (self, node);
+  guint W = self->words;
+  guint64 *flow = self->scratch_flow;
+
+  if (sources == NULL)
+    return;
+  memset (flow, 0, 9 * W * sizeof (guint64));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
+      g_autoptr(GPtrArray) services = NULL;
+      g_autoptr(GHashTable) seen = NULL;
+
+      if (m == NULL)
+        continue;
+      services = g_ptr_array_new ();
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      bw_engine_rule1_services (self, m, services, seen);
+      for (guint k = 0; k < services->len; k++)
+        bits_or (flow, bw_engine_service_caps (self, g_ptr_array_index (services, k)), 9 * W);
+    }
+  for (guint k = 0; k < 9; k++)
+    for (guint w = 0; w < W; w++)
+      state->bits[3 + k][w] |= flow[(gsize) k * W + w] & self->delivery_bits[w];
+}
+
+/* Rule 1 and 2: the service nodes covering `asset`, each once. */
+GPtrArray *
+bw_engine_covering_services (BwEngine     *self,
+                             const BwNode *asset)
+{
+  BwDocument *doc = self->document;
+  GPtrArray *services = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_direct;
+
+  bw_engine_rule1_services (self, asset, services, seen);
 
   /* SIEMs reached from the asset, or from a service covering it, through collectors. */
   n_direct = services->len;
@@ -525,7 +610,7 @@ target_cover (BwEngine   *self,
   return caps;
 }
 
-/* Fills an asset's bitsets from rules 1 to 3, each cell restricted to applicable techniques. */
+/* Fills an asset's bitsets from rules 1 to 3 and 10, each cell restricted to applicable techniques. */
 static void
 cover_asset (BwEngine      *self,
              const BwNode  *node,
@@ -537,7 +622,7 @@ cover_asset (BwEngine      *self,
   GPtrArray *reached;
   guint depth = 0;
 
-  ensure_edge_index (self);
+  bw_engine_ensure_edge_index (self);
   platforms_bits (self, node, app);
   for (guint c = 1; c < N_COUNTERS; c++)
     memset (state->bits[c], 0, W * sizeof (guint64));
@@ -568,6 +653,7 @@ cover_asset (BwEngine      *self,
             bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
         }
     }
+  cover_by_delivery (self, node, state);
   for (guint w = 0; w < W; w++)
     {
       for (guint k = 0; k < 9; k++)

@@ -47,6 +47,8 @@ struct _BwEngine
   guint64   **tactic_bits;    /* per tactic */
   guint64   **phase_bits;     /* per phase: union of its tactics */
   guint64    *all_bits;
+  guint64    *delivery_bits;  /* rule 10: the techniques whose only tactic is initial-access */
+  gboolean    has_delivery;   /* any such technique */
 
   /* Document-derived */
   GHashTable *assets;         /* node id → BwEngineAsset* */
@@ -54,11 +56,14 @@ struct _BwEngine
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
+  GHashTable *flow_into;      /* target id → GPtrArray of source ids (flow edges, rule 10) */
+  GHashTable *flow_out;       /* source id → GPtrArray of target ids (flow edges) */
   GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
   GHashTable
       *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
   GPtrArray  *no_reach;       /* the empty reach */
   guint64    *scratch;        /* 9·W words for one asset's direct cover */
+  guint64    *scratch_flow;   /* 9·W words for what one flow edge delivers */
   gboolean    edges_indexed;
   BwEngineCounter counters[N_COUNTERS];
   guint       n_counted;
@@ -126,6 +131,18 @@ void       bw_engine_update_asset       (BwEngine     *self,
 /* Rules 1 and 2: the service nodes covering `asset`, each once. */
 GPtrArray *bw_engine_covering_services  (BwEngine     *self,
                                          const BwNode *asset);
+/* Rule 1 alone: appends the non-SIEM service nodes covering asset `asset` that `seen` does not
+ * hold yet (each is added to it). */
+void       bw_engine_rule1_services     (BwEngine     *self,
+                                         const BwNode *asset,
+                                         GPtrArray    *out,
+                                         GHashTable   *seen);
+/* Rule 10: the services covering, by rule 1, an asset with a flow edge into `asset`, each once
+ * (they cover `asset` for the delivery techniques only). */
+GPtrArray *bw_engine_delivering_services (BwEngine     *self,
+                                          const BwNode *asset);
+/* The flow, protects and telemetry adjacency is current. */
+void       bw_engine_ensure_edge_index  (BwEngine     *self);
 /* caps(s) as 9 bitsets, cell ≥ level for each category; cached per node. */
 guint64   *bw_engine_service_caps       (BwEngine     *self,
                                          const BwNode *node);
