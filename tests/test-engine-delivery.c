@@ -170,6 +170,69 @@ test_delivery_explain (void)
   bw_engine_set_document (engine, NULL);
 }
 
+static BwDocument *
+load_sample (void)
+{
+  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GError) error = NULL;
+  BwDocument *doc = bw_document_load_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* The sample: Defender for Office 365 and Exchange Online Protection on the mailboxes guard the
+ * workstations and virtual desktops the mail flows to against Spearphishing Attachment, which
+ * is a gap without the flows; Valid Accounts (T1078) has other tactics and does not move. */
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = load_sample ();
+  g_autoptr(BwReport) with = NULL;
+  g_autoptr(BwReport) without = NULL;
+  g_autoptr(BwEngine) engine = NULL;
+  g_autoptr(GHashTable) services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const BwTechnique *spear;
+  const BwReportTechnique *a, *b;
+
+  g_assert_no_error (error);
+  spear = bw_catalog_lookup_technique (catalog, "T1566.001");
+  with = bw_engine_compute (catalog, doc);
+  assert_technique (with, catalog, "T1566.001", BW_STATUS_PARTIAL, 0, 0, 14, 2);
+
+  engine = bw_engine_new (catalog);
+  bw_engine_set_document (engine, doc);
+  g_assert_true (bw_engine_is_delivery (engine, spear->index));
+  g_assert_false (bw_engine_is_delivery (engine,
+                                         bw_catalog_lookup_technique (catalog, "T1078")->index));
+  bw_engine_explain_technique (engine, spear->index, services, gaps);
+  g_assert_true (g_hash_table_contains (services, "n25"));   /* Defender for Office 365 */
+  g_assert_false (g_hash_table_contains (gaps, "n8"));       /* the workstations */
+  g_assert_false (g_hash_table_contains (gaps, "n42"));      /* the virtual desktops */
+  bw_engine_set_document (engine, NULL);
+
+  /* Without the flows out of Microsoft 365, nothing reaches the workstations. */
+  for (guint i = bw_document_get_n_edges (doc); i-- > 0;)
+    {
+      const BwEdge *e = bw_document_get_edge (doc, i);
+      g_autofree char *id = g_strdup (e->id);
+
+      if (e->kind == BW_EDGE_FLOW && g_str_has_prefix (bw_document_lookup_node (doc, e->from)->kind,
+                                                       "m365."))
+        g_assert_true (bw_document_remove (doc, id, NULL));
+    }
+  without = bw_engine_compute (catalog, doc);
+  assert_technique (without, catalog, "T1566.001", BW_STATUS_GAP, 0, 0, 14, 0);
+  a = bw_report_get_technique (with, bw_catalog_lookup_technique (catalog, "T1078")->index);
+  b = bw_report_get_technique (without, bw_catalog_lookup_technique (catalog, "T1078")->index);
+  g_assert_cmpint (a->status, ==, b->status);
+  g_assert_cmpuint (a->covered_assets, ==, b->covered_assets);
+  g_assert_cmpuint (a->partial_assets, ==, b->partial_assets);
+}
+
 /* Random edits that add and remove flow edges (and everything else that changes a source's
  * rule-1 cover); after each, the engine that followed the document incrementally must report
  * exactly what a recompute from scratch does. */
@@ -328,6 +391,7 @@ main (int    argc,
   g_test_add_func ("/engine/delivery/no-siem", test_delivery_no_siem);
   g_test_add_func ("/engine/delivery/one-hop", test_delivery_one_hop);
   g_test_add_func ("/engine/delivery/explain", test_delivery_explain);
+  g_test_add_func ("/engine/delivery/sample", test_sample);
   g_test_add_func ("/engine/delivery/incremental-equals-full", test_incremental_equals_full);
   return g_test_run ();
 }

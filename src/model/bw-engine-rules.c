@@ -610,7 +610,8 @@ target_cover (BwEngine   *self,
   return caps;
 }
 
-/* Fills an asset's bitsets from rules 1 to 3 and 10, each cell restricted to applicable techniques. */
+/* Fills an asset's bitsets from rules 1 to 3 and 10, each cell restricted to applicable
+ * techniques. */
 static void
 cover_asset (BwEngine      *self,
              const BwNode  *node,
