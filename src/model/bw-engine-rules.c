@@ -1,4 +1,4 @@
-/* bw-engine-rules.c: rules 1–3 of DESIGN §4 for one asset — the services whose protects edges
+/* bw-engine-rules.c: rules 1–3 of DESIGN §4 for one asset (rule 10 is in bw-engine-delivery.c) — the services whose protects edges
  * reach it or a zone it lies in, the SIEMs its telemetry or theirs reaches through collectors,
  * the techniques its platforms admit — as bitsets, and the asset's share of the counters. */
 #include "config.h"
@@ -113,7 +113,7 @@ bw_engine_invalidate_edges (BwEngine *self)
 {
   self->edges_indexed = FALSE;
   g_hash_table_remove_all (self->reach);
-  g_hash_table_remove_all (self->zone_covers);
+  bw_engine_forget_zone_covers (self, NULL);
 }
 
 /* caps(s) as 9 bitsets: cell ≥ level for each category. */
@@ -384,76 +384,6 @@ bw_engine_rule1_services (BwEngine     *self,
     }
 }
 
-/* The asset nodes with a flow edge into `asset`. */
-static GPtrArray *
-flow_sources (BwEngine     *self,
-              const BwNode *asset)
-{
-  bw_engine_ensure_edge_index (self);
-  return self->has_delivery ? g_hash_table_lookup (self->flow_into, asset->id) : NULL;
-}
-
-static const BwNode *
-flow_source_asset (BwEngine   *self,
-                   const char *id)
-{
-  const BwNode *m = bw_document_lookup_node (self->document, id);
-  const BwStencil *st = node_stencil (self, m);
-
-  return st != NULL && st->role == BW_ROLE_ASSET ? m : NULL;
-}
-
-GPtrArray *
-bw_engine_delivering_services (BwEngine     *self,
-                               const BwNode *asset)
-{
-  GPtrArray *services = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *sources = flow_sources (self, asset);
-
-  for (guint i = 0; sources != NULL && i < sources->len; i++)
-    {
-      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
-
-      if (m != NULL)
-        bw_engine_rule1_services (self, m, services, seen);
-    }
-  return services;
-}
-
-/* Rule 10: what services covering an asset with a flow edge into `node` give it, on the
- * delivery techniques only, ORed into the asset's cells. */
-static void
-cover_by_delivery (BwEngine      *self,
-                   const BwNode  *node,
-                   BwEngineAsset *state)
-{
-  GPtrArray *sources = flow_sources (self, node);
-  guint W = self->words;
-  guint64 *flow = self->scratch_flow;
-
-  if (sources == NULL)
-    return;
-  memset (flow, 0, 9 * W * sizeof (guint64));
-  for (guint i = 0; i < sources->len; i++)
-    {
-      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
-      g_autoptr(GPtrArray) services = NULL;
-      g_autoptr(GHashTable) seen = NULL;
-
-      if (m == NULL)
-        continue;
-      services = g_ptr_array_new ();
-      seen = g_hash_table_new (g_str_hash, g_str_equal);
-      bw_engine_rule1_services (self, m, services, seen);
-      for (guint k = 0; k < services->len; k++)
-        bits_or (flow, bw_engine_service_caps (self, g_ptr_array_index (services, k)), 9 * W);
-    }
-  for (guint k = 0; k < 9; k++)
-    for (guint w = 0; w < W; w++)
-      state->bits[3 + k][w] |= flow[(gsize) k * W + w] & self->delivery_bits[w];
-}
-
 /* Rule 1 and 2: the service nodes covering `asset`, each once. */
 GPtrArray *
 bw_engine_covering_services (BwEngine     *self,
@@ -654,7 +584,7 @@ cover_asset (BwEngine      *self,
             bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
         }
     }
-  cover_by_delivery (self, node, state);
+  bw_engine_cover_by_delivery (self, node, state->bits + 3);
   for (guint w = 0; w < W; w++)
     {
       for (guint k = 0; k < 9; k++)

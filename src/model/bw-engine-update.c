@@ -9,7 +9,7 @@ static void
 forget_zone_covers (BwEngine   *self,
                     const char *target)
 {
-  g_hash_table_remove (self->zone_covers, target);
+  bw_engine_forget_zone_covers (self, target);
 }
 
 void
@@ -17,6 +17,7 @@ bw_engine_reset_document_state (BwEngine *self)
 {
   g_hash_table_remove_all (self->assets);
   g_hash_table_remove_all (self->service_caps);
+  g_hash_table_remove_all (self->delivery_cover);
   bw_engine_invalidate_edges (self);
   for (guint c = 0; c < N_COUNTERS; c++)
     {
@@ -151,7 +152,7 @@ node_changed (BwEngine       *self,
            (change->fields & BW_FIELD_PROPS))
     {
       g_hash_table_remove (self->service_caps, change->id);
-      g_hash_table_remove_all (self->zone_covers);
+      bw_engine_forget_zone_covers (self, NULL);
       if (s->siem)
         mark_all_assets (self, touched);
       else
@@ -216,7 +217,7 @@ edge_changed (BwEngine       *self,
     {
       /* Reach changes propagate through collectors to anything upstream. */
       g_hash_table_remove_all (self->reach);
-      g_hash_table_remove_all (self->zone_covers);
+      bw_engine_forget_zone_covers (self, NULL);
       mark_all_assets (self, touched);
     }
   return TRUE;
@@ -281,6 +282,9 @@ bw_engine_apply_change (BwEngine       *self,
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
     g_ptr_array_add (ids, (gpointer) id);
   add_flow_targets (self, ids, touched);
+  /* All first: an asset updated early in the loop may read the rule-1 cover of one after it. */
+  for (guint i = 0; i < ids->len; i++)
+    bw_engine_forget_delivery (self, g_ptr_array_index (ids, i));
   for (guint i = 0; i < ids->len; i++)
     bw_engine_update_asset (self, g_ptr_array_index (ids, i));
 

@@ -283,6 +283,8 @@ bw_engine_finalize (GObject *object)
   g_ptr_array_unref (self->no_reach);
   g_free (self->scratch);
   g_free (self->scratch_flow);
+  g_free (self->scratch_rule1);
+  g_free (self->delivery_before);
   g_hash_table_unref (self->platform_bits);
   for (guint i = 0; i < n_tactics; i++)
     g_free (self->tactic_bits[i]);
@@ -292,6 +294,9 @@ bw_engine_finalize (GObject *object)
   g_free (self->phase_bits);
   g_free (self->all_bits);
   g_free (self->delivery_bits);
+  g_free (self->delivery_index);
+  g_hash_table_unref (self->delivery_cover);
+  g_hash_table_unref (self->zone_delivery);
   g_free (self->licence);
   g_clear_object (&self->catalog);
 
@@ -341,6 +346,6 @@ bw_engine_new (BwCatalog *catalog)
   self->catalog = g_object_ref (catalog);
   build_catalog_tables (self);
   self->scratch = g_new0 (guint64, 9 * self->words);
-  self->scratch_flow = g_new0 (guint64, 9 * self->words);
+  bw_engine_delivery_init (self);
   return self;
 }

@@ -49,6 +49,9 @@ struct _BwEngine
   guint64    *all_bits;
   guint64    *delivery_bits;  /* rule 10: the techniques whose only tactic is initial-access */
   gboolean    has_delivery;   /* any such technique */
+  guint      *delivery_index; /* those techniques, in catalog order: compact index → technique */
+  guint       n_delivery;
+  guint       delivery_words; /* words of a compact bitset over them */
 
   /* Document-derived */
   GHashTable *assets;         /* node id → BwEngineAsset* */
@@ -63,7 +66,13 @@ struct _BwEngine
       *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
   GPtrArray  *no_reach;       /* the empty reach */
   guint64    *scratch;        /* 9·W words for one asset's direct cover */
-  guint64    *scratch_flow;   /* 9·W words for what one flow edge delivers */
+  GHashTable *delivery_cover; /* asset id → guint64[9 · delivery_words]: its rule-1 cells on the
+                               * delivery techniques, compact; computed on demand */
+  guint64    *scratch_flow;   /* 9 · delivery_words, what the flows into one asset deliver */
+  guint64    *scratch_rule1;  /* 9 · W, one source asset's rule-1 cells */
+  GHashTable *zone_delivery;  /* zone id → (asset kind → compact cells): zone_covers' rule-1
+                               * part on the delivery techniques */
+  guint      *delivery_before; /* per word: the delivery techniques in the words before it */
   gboolean    edges_indexed;
   BwEngineCounter counters[N_COUNTERS];
   guint       n_counted;
@@ -137,10 +146,24 @@ void       bw_engine_rule1_services     (BwEngine     *self,
                                          const BwNode *asset,
                                          GPtrArray    *out,
                                          GHashTable   *seen);
+
+/* bw-engine-delivery.c */
 /* Rule 10: the services covering, by rule 1, an asset with a flow edge into `asset`, each once
  * (they cover `asset` for the delivery techniques only). */
 GPtrArray *bw_engine_delivering_services (BwEngine     *self,
                                           const BwNode *asset);
+/* ORs into the 9 cell bitsets `cells` what the flows into `node` deliver (rule 10). */
+void       bw_engine_cover_by_delivery  (BwEngine     *self,
+                                         const BwNode *node,
+                                         guint64     **cells);
+/* Forgets the cached covers of zone `zone`, or of every zone when NULL (rules 1, 2 and 10). */
+void       bw_engine_forget_zone_covers (BwEngine     *self,
+                                         const char   *zone);
+/* The cached rule-1 cover of `id` may have changed. */
+void       bw_engine_forget_delivery    (BwEngine     *self,
+                                         const char   *id);
+/* The delivery tables, from the catalog; once, in bw_engine_new. */
+void       bw_engine_delivery_init      (BwEngine     *self);
 /* The flow, protects and telemetry adjacency is current. */
 void       bw_engine_ensure_edge_index  (BwEngine     *self);
 /* caps(s) as 9 bitsets, cell ≥ level for each category; cached per node. */
