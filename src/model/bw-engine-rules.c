@@ -1,6 +1,7 @@
-/* bw-engine-rules.c: rules 1–3 of DESIGN §4 for one asset (rule 10 is in bw-engine-delivery.c) — the services whose protects edges
- * reach it or a zone it lies in, the SIEMs its telemetry or theirs reaches through collectors,
- * the techniques its platforms admit — as bitsets, and the asset's share of the counters. */
+/* bw-engine-rules.c: rules 1–3 of DESIGN §4 for one asset (rule 10: bw-engine-delivery.c) —
+ * the services whose protects edges reach it or a zone it lies in, the SIEMs its telemetry or
+ * theirs reaches through collectors, the techniques its platforms admit — as bitsets, and the
+ * asset's share of the counters. */
 #include "config.h"
 
 #include <string.h>

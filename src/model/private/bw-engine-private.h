@@ -1,6 +1,7 @@
 /* bw-engine-private.h: the engine's state, shared by its files: bw-engine.c (the object and
- * its API), bw-engine-rules.c (rules 1–3 for one asset), bw-engine-update.c (what a document
- * change touches) and bw-engine-report.c (from the counters to a report). */
+ * its API), bw-engine-rules.c (rules 1–3 for one asset), bw-engine-delivery.c (rule 10),
+ * bw-engine-update.c (what a document change touches) and bw-engine-report.c (from the counters
+ * to a report). */
 #pragma once
 
 #include "bw-engine.h"
