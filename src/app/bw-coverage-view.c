@@ -129,10 +129,9 @@ update_unprotected (BwCoverageView *self)
     }
   if (n > named)
     /* Translators: after a list of asset names, as in "Kiosk, Printer and 4 more" */
-    g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, " and %u more",
-                                                " and %u more", n - named), n - named);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unprotected asset: %s",
-                                       "%u unprotected assets: %s", n),
+    g_string_append_printf (names, ngettext (" and %u more", " and %u more", n - named),
+                            n - named);
+  text = g_strdup_printf (ngettext ("%u unprotected asset: %s", "%u unprotected assets: %s", n),
                           n, names->str);
   gtk_label_set_text (self->unprotected_label, text);
 }

@@ -65,8 +65,8 @@ print_text (BwReport  *report,
       g_autofree char *joined = unprotected_labels (report, doc);
       g_autofree char *labels = bw_cli_text (joined);
 
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%u unprotected asset (nothing covers it): %s\n\n",
-                            "%u unprotected assets (nothing covers them): %s\n\n", n),
+      g_print (ngettext ("%u unprotected asset (nothing covers it): %s\n\n",
+                         "%u unprotected assets (nothing covers them): %s\n\n", n),
                n, labels);
     }
   g_print ("%-24s %10s %8s %8s %5s  %s\n", _("Tactic"), _("Applicable"), _("Covered"), _("Partial"),
@@ -126,8 +126,8 @@ print_markdown (BwReport   *report,
       g_autofree char *joined = unprotected_labels (report, doc);
       g_autofree char *labels = bw_cli_markdown (joined);
 
-      g_print (g_dngettext (GETTEXT_PACKAGE, "⚠ **%u unprotected asset** (nothing covers it): %s\n\n",
-                            "⚠ **%u unprotected assets** (nothing covers them): %s\n\n", n),
+      g_print (ngettext ("⚠ **%u unprotected asset** (nothing covers it): %s\n\n",
+                         "⚠ **%u unprotected assets** (nothing covers them): %s\n\n", n),
                n, labels);
     }
 
@@ -331,8 +331,8 @@ bw_cli_analyze (int    argc,
     {
       guint n = bw_report_get_n_unprotected (report);
 
-      g_printerr (g_dngettext (GETTEXT_PACKAGE, "bulwark: %s: %u asset is unprotected\n",
-                               "bulwark: %s: %u assets are unprotected\n", n),
+      g_printerr (ngettext ("bulwark: %s: %u asset is unprotected\n",
+                            "bulwark: %s: %u assets are unprotected\n", n),
                   argv[1], n);
       return BW_CLI_EXIT_GATE;
     }
