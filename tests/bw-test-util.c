@@ -151,6 +151,55 @@ bw_test_tiny_catalog (void)
   return catalog;
 }
 
+/* The tiny catalog with initial access (rule 10): tactic initial (TA0, phase delivery) and
+ * T6 initial/Windows,Linux; T7 initial+persist/Windows (mixed, like T1078). cap.mail: T6
+ * protect significant, T7 protect significant, T2 detect minimal; cap.siem adds T6 detect
+ * partial. Stencils mail (asset, platform Office) and mdo (service, cap.mail, applies_to mail). */
+BwCatalog *
+bw_test_delivery_catalog (void)
+{
+  g_autoptr(GString) a = g_string_new (attack_json);
+  g_autoptr(GString) k = g_string_new (killchain_json);
+  g_autoptr(GString) m = g_string_new (mappings_json);
+  g_autoptr(GString) s = g_string_new (stencils_json);
+  g_autoptr(GError) error = NULL;
+  BwCatalog *catalog;
+
+  g_string_replace (a, "\"tactics\":[",
+                    "\"tactics\":[{\"id\":\"TA0\",\"shortname\":\"initial-access\",\"name\":\"Initial\"},", 1);
+  g_string_replace (a, "\"techniques\":[",
+                    "\"techniques\":["
+                    "{\"id\":\"T6\",\"name\":\"Six\",\"tactics\":[\"initial-access\"],\"platforms\":[\"Windows\",\"Linux\"]},"
+                    "{\"id\":\"T7\",\"name\":\"Seven\",\"tactics\":[\"initial-access\",\"persist\"],\"platforms\":[\"Windows\"]},",
+                    1);
+  g_string_replace (k, "\"phases\":[",
+                    "\"phases\":[{\"id\":\"delivery\",\"name\":\"Delivery\",\"tactics\":[\"initial-access\"]},", 1);
+  g_string_replace (m, "\"capabilities\":[",
+                    "\"capabilities\":["
+                    "{\"id\":\"cap.mail\",\"name\":\"Mail\",\"group\":\"g\",\"entries\":["
+                    "{\"technique\":\"T6\",\"category\":\"protect\",\"score\":\"significant\"},"
+                    "{\"technique\":\"T7\",\"category\":\"protect\",\"score\":\"significant\"},"
+                    "{\"technique\":\"T2\",\"category\":\"detect\",\"score\":\"minimal\"}]},", 1);
+  g_string_replace (m, "{\"technique\":\"T4\",\"category\":\"detect\",\"score\":\"partial\"}",
+                    "{\"technique\":\"T4\",\"category\":\"detect\",\"score\":\"partial\"},"
+                    "{\"technique\":\"T6\",\"category\":\"detect\",\"score\":\"partial\"}", 1);
+  g_string_replace (s, "\"stencils\":[",
+                    "\"stencils\":["
+                    "{\"id\":\"mail\",\"name\":\"Mailbox\",\"role\":\"asset\",\"family\":\"f\",\"platforms\":[\"Office\"]},"
+                    "{\"id\":\"mdo\",\"name\":\"Mail guard\",\"role\":\"service\",\"family\":\"f\",\"capabilities\":[\"cap.mail\"],\"applies_to\":[\"mail\"]},",
+                    1);
+  {
+    g_autoptr(GBytes) ab = g_bytes_new (a->str, a->len);
+    g_autoptr(GBytes) kb = g_bytes_new (k->str, k->len);
+    g_autoptr(GBytes) mb = g_bytes_new (m->str, m->len);
+    g_autoptr(GBytes) sb = g_bytes_new (s->str, s->len);
+
+    catalog = bw_catalog_new_from_bytes (ab, kb, mb, sb, &error);
+  }
+  g_assert_no_error (error);
+  return catalog;
+}
+
 /* A document from a compact description: "z1 zone.a -", "n1 win z1", "e1 protects n2 z1", … */
 BwDocument *
 bw_test_build_document (const char *const *lines)

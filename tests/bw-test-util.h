@@ -38,6 +38,10 @@ char *bw_test_read_file (const char *path,
  * recon, exec, persist, evade; techniques T1–T5; groups G1 (T2) and G2 (T3, T4); capabilities
  * cap.full, cap.extra, cap.siem; stencils zone.a, win, lin, web, svc, svc.win, siem, col. */
 BwCatalog  *bw_test_tiny_catalog (void);
+/* The tiny catalog with initial access for rule 10 (see bw-test-util.c): adds tactic
+ * initial-access, T6 (initial access only) and T7 (initial access and persist), capability
+ * cap.mail, stencils mail (an asset on platform Office) and mdo (guards mail only). */
+BwCatalog  *bw_test_delivery_catalog (void);
 
 /* A document from a compact description, one object per line: "z1 zone.a -" (zone, parent),
  * "n1 win z1" (node, zone), "e1 protects n2 z1" (edge kind, from, to). */

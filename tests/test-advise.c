@@ -17,8 +17,8 @@
  * recounted below from the per-technique statuses. */
 #define PROFILE_APPLICABLE 115
 #define PROFILE_COVERED 16
-#define PROFILE_PARTIAL 74
-#define PROFILE_GAP 25
+#define PROFILE_PARTIAL 75
+#define PROFILE_GAP 24
 
 static BwDocument *
 load_sample (void)

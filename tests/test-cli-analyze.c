@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bw-document-io.h"
 #include "bw-test-util.h"
 
 static void
@@ -104,6 +105,53 @@ test_text_and_markdown (void)
   g_assert_true (g_str_has_prefix (markdown, "# Contoso hybrid reference estate\n"));
   g_assert_nonnull (strstr (markdown, "| Reconnaissance (TA0043) |"));
   g_assert_nonnull (strstr (markdown, "## Top gaps"));
+}
+
+/* Rule 11 in the CLI: the sample has no unprotected asset and passes the gate; add two assets
+ * with nothing on them and the gate fails, the text and Markdown name them, the JSON counts and
+ * marks them. */
+static void
+test_fail_on_unprotected (void)
+{
+  g_autofree char *sample = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-unprotected-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) doc = bw_document_load_from_file (sample, &error);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *clean[] = { "analyze", sample, "--fail-on-unprotected", NULL };
+  const char *gate[] = { "analyze", path, "--fail-on-unprotected", NULL };
+  const char *markdown[] = { "analyze", path, "--format", "markdown", NULL };
+  const char *json[] = { "analyze", path, "--format", "json", NULL };
+  g_autofree char *expected_err = g_strdup_printf ("bulwark: %s: 2 assets are unprotected\n", path);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (bw_test_run_bulwark (clean, &out, NULL), ==, 0);
+  g_assert_null (strstr (out, "unprotected"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_nonnull (bw_document_add_node (doc, "k1", "onprem.windows-workstation", "Kiosk", NULL,
+                                          4000, 4000, NULL, NULL));
+  g_assert_nonnull (bw_document_add_node (doc, "k2", "onprem.linux-server", "Spare box", NULL,
+                                          4200, 4000, NULL, NULL));
+  g_assert_true (bw_document_save_to_file (doc, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (bw_test_run_bulwark (gate, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "2 unprotected assets (nothing covers them): Kiosk, Spare box\n"));
+  g_assert_cmpstr (err, ==, expected_err);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (bw_test_run_bulwark (markdown, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "⚠ **2 unprotected assets** (nothing covers them): Kiosk, Spare box"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (bw_test_run_bulwark (json, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "    \"ratio\": 0.3"));
+  g_assert_nonnull (strstr (out, ",\n    \"unprotected\": 2\n  },\n"));
+  g_assert_nonnull (strstr (out, "\"id\": \"k1\", \"applicable\": "));
+  g_assert_nonnull (strstr (out, "\"partial\": 0, \"gap\": "));
+  g_assert_nonnull (strstr (out, ", \"unprotected\": true }\n  ]\n}\n"));
+  bw_test_remove_tree (dir);
 }
 
 static void
@@ -495,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/cli/analyze/report-shape", test_report_shape);
   g_test_add_func ("/cli/analyze/text-and-markdown", test_text_and_markdown);
   g_test_add_func ("/cli/analyze/fail-under", test_fail_under);
+  g_test_add_func ("/cli/analyze/fail-on-unprotected", test_fail_on_unprotected);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/analyze/threat-layer", test_threat_layer);
   g_test_add_func ("/cli/untrusted-text", test_untrusted_text);

@@ -319,7 +319,8 @@ test_json_shape (void)
     "    \"covered\": 0,\n"
     "    \"partial\": 0,\n"
     "    \"gap\": 2,\n"
-    "    \"ratio\": 0.0\n"
+    "    \"ratio\": 0.0,\n"
+    "    \"unprotected\": 1\n"
     "  },\n"
     "  \"tactics\": [\n"
     "    {\n      \"id\": \"TA1\",\n      \"shortname\": \"recon\",\n      \"name\": \"Recon\",\n"
@@ -344,7 +345,7 @@ test_json_shape (void)
     "    { \"id\": \"T5\", \"status\": \"gap\", \"protect\": 0, \"detect\": 0, \"respond\": 0, \"applicable_assets\": 1, \"covered_assets\": 0 }\n"
     "  ],\n"
     "  \"assets\": [\n"
-    "    { \"id\": \"n1\", \"applicable\": 2, \"covered\": 0, \"partial\": 0, \"gap\": 2 }\n"
+    "    { \"id\": \"n1\", \"applicable\": 2, \"covered\": 0, \"partial\": 0, \"gap\": 2, \"unprotected\": true }\n"
     "  ]\n"
     "}\n");
 }

@@ -189,6 +189,34 @@ test_svg_hostile_labels (void)
   fixture_clear (&f);
 }
 
+/* Rule 11: the unprotected asset's badge is marked in the SVG as on the canvas (an outlined
+ * "⚠ 0%"); a covered asset's is not; the sample has none marked. */
+static void
+test_svg_unprotected_badge (void)
+{
+  Fixture f = { 0 }, sample = { 0 };
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) sample_svg = NULL;
+  const char *text;
+
+  fixture_load (&f, "tests/fixtures/export/unprotected.bulwark");
+  g_assert_cmpuint (bw_report_get_n_unprotected (bw_engine_get_report (f.engine)), ==, 1);
+  svg = export (&f, BW_EXPORT_SVG, 1, TRUE);
+  assert_well_formed (svg);
+  text = g_bytes_get_data (svg, NULL);
+  g_assert_nonnull (strstr (text, "<g class=\"badge unprotected\">"));
+  g_assert_nonnull (strstr (text, ">⚠ 0%</text>"));
+  g_assert_true (strstr (text, "<g class=\"badge unprotected\">") ==
+                 g_strrstr (text, "<g class=\"badge unprotected\">"));
+  g_assert_nonnull (strstr (text, "<g class=\"badge\">"));
+  fixture_clear (&f);
+
+  fixture_load (&sample, "data/samples/reference-architecture.bulwark");
+  sample_svg = export (&sample, BW_EXPORT_SVG, 1, TRUE);
+  g_assert_null (strstr (g_bytes_get_data (sample_svg, NULL), "badge unprotected"));
+  fixture_clear (&sample);
+}
+
 static void
 test_png_and_pdf (void)
 {
@@ -730,6 +758,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/svg-sample", test_svg_sample);
   g_test_add_func ("/export/svg-hostile-labels", test_svg_hostile_labels);
+  g_test_add_func ("/export/svg-unprotected-badge", test_svg_unprotected_badge);
   g_test_add_func ("/export/png-and-pdf", test_png_and_pdf);
   g_test_add_func ("/export/layer", test_layer);
   g_test_add_func ("/export/layer-import", test_layer_import);

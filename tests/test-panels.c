@@ -207,6 +207,45 @@ test_coverage_view (void)
   g_object_unref (view);
 }
 
+/* The label under `root` whose text starts with `prefix`, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* Rule 11: the sample has no unprotected asset and shows no warning; an asset drawn with
+ * nothing on it brings the warning, naming it; taken away, the warning goes. */
+static void
+test_coverage_view_unprotected (void)
+{
+  g_autoptr(BwProject) project = load_sample ();
+  BwDocument *doc = bw_project_get_document (project);
+  GtkWidget *view = g_object_ref_sink (bw_coverage_view_new ());
+  GtkLabel *label;
+
+  bw_coverage_view_set_project (BW_COVERAGE_VIEW (view), project);
+  g_assert_cmpuint (bw_report_get_n_unprotected (bw_project_get_report (project)), ==, 0);
+  g_assert_null (find_label (view, "1 unprotected"));
+
+  g_assert_nonnull (bw_document_add_node (doc, "kiosk", "onprem.windows-workstation", "Kiosk",
+                                          NULL, 5000, 5000, NULL, NULL));
+  g_assert_cmpuint (bw_report_get_n_unprotected (bw_project_get_report (project)), ==, 1);
+  label = find_label (view, "1 unprotected asset: Kiosk");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (label))));
+
+  g_assert_true (bw_document_remove (doc, "kiosk", NULL));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (label))));
+  g_object_unref (view);
+}
+
 static const char *
 first_node_of_role (BwDocument *document,
                     BwRole      role)
@@ -372,6 +411,7 @@ main (int    argc,
 
   g_test_add_func ("/panels/palette", test_palette);
   g_test_add_func ("/panels/coverage-view", test_coverage_view);
+  g_test_add_func ("/panels/coverage-view/unprotected", test_coverage_view_unprotected);
   g_test_add_func ("/panels/inspector", test_inspector);
   g_test_add_func ("/panels/follow-project", test_follow_project);
 

@@ -463,10 +463,10 @@ test_advisor (void)
   bw_advisor_refresh_now (advisor);
   g_assert_cmpuint (bw_advisor_get_n_recommendations (advisor), >, 0);
 
-  /* Attack paths from the public IP: load balancer, VMs, SQL database. */
+  /* Attack paths from the public IP: load balancer, VMs, SQL database, and the web app. */
   bw_canvas_select (window->canvas, "n48", FALSE);
   bw_test_window_iterate (50);
-  g_assert_cmpuint (bw_advisor_get_n_paths (advisor), ==, 3);
+  g_assert_cmpuint (bw_advisor_get_n_paths (advisor), ==, 4);
   bw_canvas_clear_selection (window->canvas);
   bw_test_window_iterate (50);
   g_assert_cmpuint (bw_advisor_get_n_paths (advisor), ==, 0);

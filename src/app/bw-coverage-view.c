@@ -36,6 +36,8 @@ struct _BwCoverageView
   GtkLabel       *tactic_title;
   GtkSearchEntry *search;
   BwTechniquePage *page;
+  GtkWidget      *unprotected_row;
+  GtkLabel       *unprotected_label;
 };
 
 G_DEFINE_FINAL_TYPE (BwCoverageView, bw_coverage_view, GTK_TYPE_WIDGET)
@@ -115,6 +117,39 @@ matches_search (gpointer item,
   return strstr (name, self->filter) != NULL || strstr (id, self->filter) != NULL;
 }
 
+/* Rule 11: a warning above the tactics naming the assets nothing covers, or hidden. */
+static void
+update_unprotected (BwCoverageView *self)
+{
+  BwDocument *doc = self->project ? bw_project_get_document (self->project) : NULL;
+  guint n = self->report ? bw_report_get_n_unprotected (self->report) : 0;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint named = 0;
+
+  gtk_widget_set_visible (self->unprotected_row, n > 0 && doc != NULL);
+  if (n == 0 || doc == NULL)
+    return;
+  for (guint i = 0; i < bw_report_get_n_assets (self->report) && named < 3; i++)
+    {
+      const BwReportAsset *a = bw_report_get_asset (self->report, i);
+      const BwNode *node = bw_document_lookup_node (doc, a->id);
+
+      if (!a->unprotected)
+        continue;
+      if (named++ > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, node != NULL && *node->label ? node->label : a->id);
+    }
+  if (n > named)
+    /* Translators: after a list of asset names, as in "Kiosk, Printer and 4 more" */
+    g_string_append_printf (names, ngettext (" and %u more", " and %u more", n - named),
+                            n - named);
+  text = g_strdup_printf (ngettext ("%u unprotected asset: %s", "%u unprotected assets: %s", n),
+                          n, names->str);
+  gtk_label_set_text (self->unprotected_label, text);
+}
+
 static void
 rebuild_tactics (BwCoverageView *self)
 {
@@ -125,6 +160,7 @@ rebuild_tactics (BwCoverageView *self)
       g_ptr_array_add (ids, bw_catalog_get_tactic (self->catalog, i)->id);
   g_ptr_array_add (ids, NULL);
   bw_string_list_replace (self->tactic_ids, (const char *const *) ids->pdata);
+  update_unprotected (self);
 }
 
 /* Where a technique comes in its tactic's list, or -1 when it is not listed: gaps first, as
@@ -503,6 +539,8 @@ bw_coverage_view_class_init (BwCoverageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, techniques);
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, tactic_title);
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, search);
+  gtk_widget_class_bind_template_child (widget_class, BwCoverageView, unprotected_row);
+  gtk_widget_class_bind_template_child (widget_class, BwCoverageView, unprotected_label);
   gtk_widget_class_bind_template_callback (widget_class, tactic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, technique_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

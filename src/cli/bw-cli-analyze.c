@@ -24,6 +24,27 @@ bar (double ratio,
   return g_string_free (s, FALSE);
 }
 
+/* Rule 11: the labels of the unprotected assets, in document order, joined by ", ". */
+static char *
+unprotected_labels (BwReport   *report,
+                    BwDocument *doc)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < bw_report_get_n_assets (report); i++)
+    {
+      const BwReportAsset *a = bw_report_get_asset (report, i);
+      const BwNode *node = bw_document_lookup_node (doc, a->id);
+
+      if (!a->unprotected)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, node != NULL && *node->label ? node->label : a->id);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 print_text (BwReport  *report,
             BwCatalog *catalog,
@@ -38,6 +59,16 @@ print_text (BwReport  *report,
   g_print (_("%u assets, %u services. %u applicable techniques: %u covered, %u partial, %u gaps. Ratio %.1f%%\n\n"),
            bw_report_get_n_asset_nodes (report), bw_report_get_n_service_nodes (report),
            s->applicable, s->covered, s->partial, s->gap, s->ratio * 100);
+  if (bw_report_get_n_unprotected (report) > 0)
+    {
+      guint n = bw_report_get_n_unprotected (report);
+      g_autofree char *joined = unprotected_labels (report, doc);
+      g_autofree char *labels = bw_cli_text (joined);
+
+      g_print (ngettext ("%u unprotected asset (nothing covers it): %s\n\n",
+                         "%u unprotected assets (nothing covers them): %s\n\n", n),
+               n, labels);
+    }
   g_print ("%-24s %10s %8s %8s %5s  %s\n", _("Tactic"), _("Applicable"), _("Covered"), _("Partial"),
            _("Gaps"), _("Ratio"));
   for (guint i = 0; i < bw_catalog_get_n_tactics (catalog); i++)
@@ -89,6 +120,16 @@ print_markdown (BwReport   *report,
            version, bw_report_get_n_asset_nodes (report),
            bw_report_get_n_service_nodes (report), s->ratio * 100, s->covered, s->partial, s->gap,
            s->applicable);
+  if (bw_report_get_n_unprotected (report) > 0)
+    {
+      guint n = bw_report_get_n_unprotected (report);
+      g_autofree char *joined = unprotected_labels (report, doc);
+      g_autofree char *labels = bw_cli_markdown (joined);
+
+      g_print (ngettext ("⚠ **%u unprotected asset** (nothing covers it): %s\n\n",
+                         "⚠ **%u unprotected assets** (nothing covers them): %s\n\n", n),
+               n, labels);
+    }
 
   g_print ("## %s\n\n", _("Tactics"));
   g_print ("| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|\n", _("Tactic"),
@@ -175,12 +216,14 @@ bw_cli_analyze (int    argc,
   g_autofree char *threat_layer = NULL;
   g_autofree char *licence = NULL;
   gboolean summary = FALSE;
+  gboolean fail_on_unprotected = FALSE;
   GOptionEntry entries[] = {
     { "licence", 0, 0, G_OPTION_ARG_STRING, &licence, N_("Count Microsoft 365 capabilities up to this tier: E3 or E5"), N_("TIER") },
     { "threat-layer", 0, 0, G_OPTION_ARG_FILENAME, &threat_layer, N_("Take the threat focus from an ATT&CK Navigator layer: its scored techniques"), N_("LAYER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json, text (default), markdown or csv"), N_("FORMAT") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary, N_("With --format csv: one row per technique instead of one per technique and asset"), NULL },
     { "fail-under", 0, 0, G_OPTION_ARG_STRING, &fail_under_text, N_("Exit 1 when the summary ratio is below RATIO"), N_("RATIO") },
+    { "fail-on-unprotected", 0, 0, G_OPTION_ARG_NONE, &fail_on_unprotected, N_("Exit 1 when any asset is unprotected: applicable techniques, none of them covered"), NULL },
     { NULL },
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — report ATT&CK coverage"));
@@ -193,7 +236,7 @@ bw_cli_analyze (int    argc,
   if (!bw_cli_parse (context, &argc, &argv))
     return BW_CLI_EXIT_BAD_INPUT;
   if (argc != 2)
-    return bw_cli_fail (_("usage: bulwark analyze FILE [--format json|text|markdown|csv [--summary]] [--fail-under RATIO] [--licence E3|E5]"));
+    return bw_cli_fail (_("usage: bulwark analyze FILE [--format json|text|markdown|csv [--summary]] [--fail-under RATIO] [--fail-on-unprotected] [--licence E3|E5]"));
   if (format == NULL)
     format = g_strdup ("text");
   if (!g_str_equal (format, "json") && !g_str_equal (format, "text") &&
@@ -282,6 +325,15 @@ bw_cli_analyze (int    argc,
     {
       g_printerr (_("bulwark: %s: coverage ratio %.4f is below %.4f\n"), argv[1],
                   bw_report_get_summary (report)->ratio, fail_under);
+      return BW_CLI_EXIT_GATE;
+    }
+  if (fail_on_unprotected && bw_report_get_n_unprotected (report) > 0)
+    {
+      guint n = bw_report_get_n_unprotected (report);
+
+      g_printerr (ngettext ("bulwark: %s: %u asset is unprotected\n",
+                            "bulwark: %s: %u assets are unprotected\n", n),
+                  argv[1], n);
       return BW_CLI_EXIT_GATE;
     }
   return BW_CLI_EXIT_OK;

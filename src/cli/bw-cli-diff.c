@@ -165,6 +165,9 @@ print_text (BwDiff *diff)
 
   g_print (_("Coverage ratio %s → %s (%s points); covered %u → %u, partial %u → %u, gaps %u → %u\n"),
            pb, pa, d, sb->covered, sa->covered, sb->partial, sa->partial, sb->gap, sa->gap);
+  if (bw_report_get_n_unprotected (before) != bw_report_get_n_unprotected (after))
+    g_print (_("Unprotected assets %u → %u\n"), bw_report_get_n_unprotected (before),
+             bw_report_get_n_unprotected (after));
   g_print (_("%u techniques changed status, %u of them for the worse.\n"), bw_diff_get_n_techniques (diff),
            bw_diff_count_regressions (diff));
 
@@ -278,6 +281,11 @@ print_markdown (BwDiff *diff)
   g_print ("## %s\n\n", _("Coverage change"));
   g_print (_("Coverage ratio **%s** → **%s** (%s points) · covered %u → %u · partial %u → %u · gaps %u → %u\n\n"),
            pb, pa, d, sb->covered, sa->covered, sb->partial, sa->partial, sb->gap, sa->gap);
+  if (bw_report_get_n_unprotected (bw_diff_get_before (diff)) !=
+      bw_report_get_n_unprotected (bw_diff_get_after (diff)))
+    g_print (_("Unprotected assets **%u** → **%u**\n\n"),
+             bw_report_get_n_unprotected (bw_diff_get_before (diff)),
+             bw_report_get_n_unprotected (bw_diff_get_after (diff)));
   if (bw_diff_is_regression (diff))
     {
       guint n_worse = bw_diff_count_regressions (diff);

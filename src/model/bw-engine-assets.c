@@ -11,6 +11,7 @@ typedef struct
   const BwNode *node;
   gint8        *best;     /* n_techniques */
   GPtrArray    *services; /* ServiceScores *, not owned */
+  GPtrArray    *delivering; /* ServiceScores * covering it by rule 10 alone, not owned */
 } AssetRow;
 
 typedef struct
@@ -24,6 +25,7 @@ struct _BwEngineAssets
   BwCatalog  *catalog;
   BwDocument *document;
   guint       n_techniques;
+  guint8     *delivery;   /* per technique: rule 10 holds for it */
   GArray     *assets;     /* AssetRow */
   GHashTable *services;   /* node id → ServiceScores * */
 };
@@ -112,13 +114,28 @@ fill_asset (BwEngineAssets *self,
   g_autoptr(GHashTable) platforms = asset_platforms (self, row->node);
   g_autoptr(GPtrArray) covering = bw_engine_get_covering (engine, row->node->id);
 
+  g_autoptr(GPtrArray) delivering = bw_engine_get_delivering (engine, row->node->id);
+
   row->best = g_new0 (gint8, self->n_techniques);
   row->services = g_ptr_array_new ();
+  row->delivering = g_ptr_array_new ();
   for (guint i = 0; i < covering->len; i++)
     {
       const BwNode *s = bw_document_lookup_node (self->document, g_ptr_array_index (covering, i));
 
       g_ptr_array_add (row->services, service_scores (self, s));
+    }
+  for (guint i = 0; i < delivering->len; i++)
+    {
+      const BwNode *s = bw_document_lookup_node (self->document,
+                                                 g_ptr_array_index (delivering, i));
+
+      gboolean also_covering = FALSE;
+
+      for (guint k = 0; k < covering->len && !also_covering; k++)
+        also_covering = g_str_equal (g_ptr_array_index (covering, k), s->id);
+      if (!also_covering)
+        g_ptr_array_add (row->delivering, service_scores (self, s));
     }
   for (guint t = 0; t < self->n_techniques; t++)
     {
@@ -131,6 +148,13 @@ fill_asset (BwEngineAssets *self,
       for (guint i = 0; applies && i < row->services->len; i++)
         {
           const ServiceScores *s = g_ptr_array_index (row->services, i);
+
+          row->best[t] = MAX (row->best[t], (gint8) s->best[t]);
+        }
+      /* Rule 10: the services delivering to it count for initial access alone. */
+      for (guint i = 0; applies && self->delivery[t] && i < row->delivering->len; i++)
+        {
+          const ServiceScores *s = g_ptr_array_index (row->delivering, i);
 
           row->best[t] = MAX (row->best[t], (gint8) s->best[t]);
         }
@@ -155,11 +179,14 @@ bw_engine_assets_new (BwCatalog  *catalog,
   self->n_techniques = bw_catalog_get_n_techniques (catalog);
   self->assets = g_array_new (FALSE, TRUE, sizeof (AssetRow));
   self->services = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, service_scores_free);
+  self->delivery = g_new0 (guint8, self->n_techniques + 1);
+  for (guint t = 0; t < self->n_techniques; t++)
+    self->delivery[t] = bw_engine_is_delivery (engine, t);
   for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
     {
       const BwNode *node = bw_document_get_node (document, i);
       const BwStencil *stencil = bw_catalog_lookup_stencil (catalog, node->kind);
-      AssetRow row = { node, NULL, NULL };
+      AssetRow row = { node, NULL, NULL, NULL };
 
       if (stencil == NULL || stencil->role != BW_ROLE_ASSET)
         continue;
@@ -181,9 +208,11 @@ bw_engine_assets_free (BwEngineAssets *self)
 
       g_free (row->best);
       g_ptr_array_unref (row->services);
+      g_ptr_array_unref (row->delivering);
     }
   g_array_unref (self->assets);
   g_hash_table_unref (self->services);
+  g_free (self->delivery);
   g_clear_object (&self->document);
   g_clear_object (&self->catalog);
   g_free (self);
@@ -243,6 +272,13 @@ bw_engine_assets_get_services (BwEngineAssets *self,
   for (guint i = 0; i < row->services->len; i++)
     {
       const ServiceScores *s = g_ptr_array_index (row->services, i);
+
+      if (s->best[technique] > 0)
+        g_ptr_array_add (out, (gpointer) s->node);
+    }
+  for (guint i = 0; self->delivery[technique] && i < row->delivering->len; i++)
+    {
+      const ServiceScores *s = g_ptr_array_index (row->delivering, i);
 
       if (s->best[technique] > 0)
         g_ptr_array_add (out, (gpointer) s->node);

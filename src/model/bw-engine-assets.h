@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 typedef struct _BwEngineAssets BwEngineAssets;
 
 /* Every asset node of `document` (document order), with its best score for each catalog
- * technique and the services the engine finds covering it (rules 1 and 2). The document must
+ * technique and the services the engine finds covering it (rules 1, 2 and 10). The document must
  * stay unchanged while the answer is in use: it points into it. */
 BwEngineAssets *bw_engine_assets_new          (BwCatalog      *catalog,
                                                BwDocument     *document);
@@ -30,8 +30,9 @@ int             bw_engine_assets_get_best     (BwEngineAssets *self,
 BwStatus        bw_engine_assets_get_status   (BwEngineAssets *self,
                                                guint           asset,
                                                guint           technique);
-/* Appends the covering service nodes (const BwNode *, document order) that give the technique
- * a protect or detect score on this asset. */
+/* Appends the covering service nodes (const BwNode *, document order; then, for an
+ * initial-access technique, those covering it by rule 10 alone) that give the technique a
+ * protect or detect score on this asset. */
 void            bw_engine_assets_get_services (BwEngineAssets *self,
                                                guint           asset,
                                                guint           technique,

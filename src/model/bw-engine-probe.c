@@ -14,6 +14,14 @@ bw_engine_get_n_words (BwEngine *self)
   return self->words;
 }
 
+const guint64 *
+bw_engine_get_delivery_bits (BwEngine *self)
+{
+  g_return_val_if_fail (BW_IS_ENGINE (self), NULL);
+
+  return self->delivery_bits;
+}
+
 gboolean
 bw_engine_get_asset_bits (BwEngine       *self,
                           const char     *asset_id,

@@ -222,6 +222,9 @@ fill_assets (BwEngine  *self,
       a->covered = state->covered;
       a->partial = state->partial;
       a->gap = a->applicable - a->covered - a->partial;
+      /* Rule 11: applicable techniques, and not one of them covered even partly. */
+      a->unprotected = a->applicable > 0 && a->covered == 0 && a->partial == 0;
+      report->n_unprotected += a->unprotected;
     }
   g_ptr_array_add (asset_ids, NULL);
   g_strfreev (report->asset_ids);

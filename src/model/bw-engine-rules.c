@@ -1,13 +1,12 @@
-/* bw-engine-rules.c: rules 1–3 of DESIGN §4 for one asset — the services whose protects edges
- * reach it or a zone it lies in, the SIEMs its telemetry or theirs reaches through collectors,
- * the techniques its platforms admit — as bitsets, and the asset's share of the counters. */
+/* bw-engine-rules.c: rules 1–3 of DESIGN §4 for one asset (rule 10: bw-engine-delivery.c) —
+ * the services whose protects edges reach it or a zone it lies in, the SIEMs its telemetry or
+ * theirs reaches through collectors, the techniques its platforms admit — as bitsets, and the
+ * asset's share of the counters. */
 #include "config.h"
 
 #include <string.h>
 
 #include "bw-engine-private.h"
-
-/* Counters */
 
 /* Counters */
 
@@ -82,8 +81,8 @@ bw_engine_index_remove (GHashTable *index,
 
 /* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead
  * of a scan of every edge for every asset. */
-static void
-ensure_edge_index (BwEngine *self)
+void
+bw_engine_ensure_edge_index (BwEngine *self)
 {
   BwDocument *doc = self->document;
 
@@ -91,6 +90,8 @@ ensure_edge_index (BwEngine *self)
     return;
   g_hash_table_remove_all (self->protects_into);
   g_hash_table_remove_all (self->telemetry_out);
+  g_hash_table_remove_all (self->flow_into);
+  g_hash_table_remove_all (self->flow_out);
   for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
     {
       const BwEdge *e = bw_document_get_edge (doc, i);
@@ -99,6 +100,11 @@ ensure_edge_index (BwEngine *self)
         bw_engine_index_add (self->protects_into, e->to, e->from);
       else if (e->kind == BW_EDGE_TELEMETRY)
         bw_engine_index_add (self->telemetry_out, e->from, e->to);
+      else if (e->kind == BW_EDGE_FLOW)
+        {
+          bw_engine_index_add (self->flow_into, e->to, e->from);
+          bw_engine_index_add (self->flow_out, e->from, e->to);
+        }
     }
   self->edges_indexed = TRUE;
 }
@@ -108,7 +114,7 @@ bw_engine_invalidate_edges (BwEngine *self)
 {
   self->edges_indexed = FALSE;
   g_hash_table_remove_all (self->reach);
-  g_hash_table_remove_all (self->zone_covers);
+  bw_engine_forget_zone_covers (self, NULL);
 }
 
 /* caps(s) as 9 bitsets: cell ≥ level for each category. */
@@ -325,7 +331,7 @@ reach (BwEngine   *self,
   if (result != NULL)
     return result;
 
-  ensure_edge_index (self);
+  bw_engine_ensure_edge_index (self);
   /* Most nodes send no telemetry: share one empty answer instead of searching. */
   if ((out = g_hash_table_lookup (self->telemetry_out, start)) == NULL)
     return self->no_reach;
@@ -346,21 +352,18 @@ reach (BwEngine   *self,
   return g_hash_table_lookup (self->reach, start);
 }
 
-/* Rule 1 and 2: the service nodes covering `asset`, each once. */
-GPtrArray *
-bw_engine_covering_services (BwEngine     *self,
-                             const BwNode *asset)
+void
+bw_engine_rule1_services (BwEngine     *self,
+                          const BwNode *asset,
+                          GPtrArray    *out,
+                          GHashTable   *seen)
 {
   BwDocument *doc = self->document;
-  GPtrArray *services = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char *target = asset->id;
   const BwZone *zone = bw_document_lookup_zone (doc, asset->zone);
-  guint n_direct;
   guint depth = 0;
 
-  ensure_edge_index (self);
-
+  bw_engine_ensure_edge_index (self);
   /* Protects edges into the asset and into every zone it lies in. */
   while (target != NULL && depth++ <= bw_document_get_n_zones (doc) + 1)
     {
@@ -375,11 +378,24 @@ bw_engine_covering_services (BwEngine     *self,
               !bw_stencil_admits (st, asset->kind) || g_hash_table_contains (seen, s->id))
             continue;
           g_hash_table_add (seen, s->id);
-          g_ptr_array_add (services, (gpointer) s);
+          g_ptr_array_add (out, (gpointer) s);
         }
       target = zone ? zone->id : NULL;
       zone = zone ? bw_document_lookup_zone (doc, zone->parent) : NULL;
     }
+}
+
+/* Rule 1 and 2: the service nodes covering `asset`, each once. */
+GPtrArray *
+bw_engine_covering_services (BwEngine     *self,
+                             const BwNode *asset)
+{
+  BwDocument *doc = self->document;
+  GPtrArray *services = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_direct;
+
+  bw_engine_rule1_services (self, asset, services, seen);
 
   /* SIEMs reached from the asset, or from a service covering it, through collectors. */
   n_direct = services->len;
@@ -525,7 +541,8 @@ target_cover (BwEngine   *self,
   return caps;
 }
 
-/* Fills an asset's bitsets from rules 1 to 3, each cell restricted to applicable techniques. */
+/* Fills an asset's bitsets from rules 1 to 3 and 10, each cell restricted to applicable
+ * techniques. */
 static void
 cover_asset (BwEngine      *self,
              const BwNode  *node,
@@ -537,7 +554,7 @@ cover_asset (BwEngine      *self,
   GPtrArray *reached;
   guint depth = 0;
 
-  ensure_edge_index (self);
+  bw_engine_ensure_edge_index (self);
   platforms_bits (self, node, app);
   for (guint c = 1; c < N_COUNTERS; c++)
     memset (state->bits[c], 0, W * sizeof (guint64));
@@ -568,6 +585,7 @@ cover_asset (BwEngine      *self,
             bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
         }
     }
+  bw_engine_cover_by_delivery (self, node, state->bits + 3);
   for (guint w = 0; w < W; w++)
     {
       for (guint k = 0; k < 9; k++)

@@ -9,7 +9,7 @@ static void
 forget_zone_covers (BwEngine   *self,
                     const char *target)
 {
-  g_hash_table_remove (self->zone_covers, target);
+  bw_engine_forget_zone_covers (self, target);
 }
 
 void
@@ -17,6 +17,7 @@ bw_engine_reset_document_state (BwEngine *self)
 {
   g_hash_table_remove_all (self->assets);
   g_hash_table_remove_all (self->service_caps);
+  g_hash_table_remove_all (self->delivery_cover);
   bw_engine_invalidate_edges (self);
   for (guint c = 0; c < N_COUNTERS; c++)
     {
@@ -151,7 +152,7 @@ node_changed (BwEngine       *self,
            (change->fields & BW_FIELD_PROPS))
     {
       g_hash_table_remove (self->service_caps, change->id);
-      g_hash_table_remove_all (self->zone_covers);
+      bw_engine_forget_zone_covers (self, NULL);
       if (s->siem)
         mark_all_assets (self, touched);
       else
@@ -176,7 +177,23 @@ edge_changed (BwEngine       *self,
   const BwEdge *e = change->edge;
 
   if (e->kind == BW_EDGE_FLOW && !(change->fields & BW_FIELD_KIND))
-    return FALSE; /* drawn, not scored */
+    {
+      /* Scored by rule 10 alone: what the source's services deliver reaches the target. */
+      if (!self->has_delivery || change->type == BW_CHANGE_MODIFY)
+        return FALSE;
+      if (self->edges_indexed && change->type == BW_CHANGE_ADD)
+        {
+          bw_engine_index_add (self->flow_into, e->to, e->from);
+          bw_engine_index_add (self->flow_out, e->from, e->to);
+        }
+      else if (self->edges_indexed)
+        {
+          bw_engine_index_remove (self->flow_into, e->to, e->from);
+          bw_engine_index_remove (self->flow_out, e->from, e->to);
+        }
+      g_hash_table_add (touched, (gpointer) e->to);
+      return TRUE;
+    }
   if (change->type == BW_CHANGE_MODIFY)
     /* A kind changed: the old kind is not known here, so rebuild the tables. */
     bw_engine_invalidate_edges (self);
@@ -200,10 +217,32 @@ edge_changed (BwEngine       *self,
     {
       /* Reach changes propagate through collectors to anything upstream. */
       g_hash_table_remove_all (self->reach);
-      g_hash_table_remove_all (self->zone_covers);
+      bw_engine_forget_zone_covers (self, NULL);
       mark_all_assets (self, touched);
     }
   return TRUE;
+}
+
+/* Rule 10 reads the rule-1 cover of the assets that flow into an asset: whatever may change
+ * that of a touched asset may change what its flow edges deliver, one hop on. */
+static void
+add_flow_targets (BwEngine   *self,
+                  GPtrArray  *ids,
+                  GHashTable *touched)
+{
+  guint n = ids->len;
+
+  if (!self->has_delivery || self->document == NULL)
+    return;
+  bw_engine_ensure_edge_index (self);
+  for (guint i = 0; i < n; i++)
+    {
+      GPtrArray *out = g_hash_table_lookup (self->flow_out, g_ptr_array_index (ids, i));
+
+      for (guint k = 0; out != NULL && k < out->len; k++)
+        if (g_hash_table_add (touched, g_ptr_array_index (out, k)))
+          g_ptr_array_add (ids, g_ptr_array_index (out, k));
+    }
 }
 
 gboolean
@@ -242,6 +281,10 @@ bw_engine_apply_change (BwEngine       *self,
   g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
     g_ptr_array_add (ids, (gpointer) id);
+  add_flow_targets (self, ids, touched);
+  /* All first: an asset updated early in the loop may read the rule-1 cover of one after it. */
+  for (guint i = 0; i < ids->len; i++)
+    bw_engine_forget_delivery (self, g_ptr_array_index (ids, i));
   for (guint i = 0; i < ids->len; i++)
     bw_engine_update_asset (self, g_ptr_array_index (ids, i));
 

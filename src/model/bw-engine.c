@@ -41,6 +41,7 @@ build_catalog_tables (BwEngine *self)
   self->tactic_bits = g_new0 (guint64 *, n_tactics);
   self->phase_bits = g_new0 (guint64 *, n_phases);
   self->all_bits = bits_new (self);
+  self->delivery_bits = bits_new (self);
 
   for (guint i = 0; i < n_tactics; i++)
     self->tactic_bits[i] = bits_new (self);
@@ -50,6 +51,13 @@ build_catalog_tables (BwEngine *self)
       const BwTechnique *technique = bw_catalog_get_technique (catalog, t);
 
       bits_set (self->all_bits, t);
+      /* Rule 10 holds for initial access alone, not for a technique with other tactics too. */
+      if (technique->tactics[0] != NULL && technique->tactics[1] == NULL &&
+          g_str_equal (technique->tactics[0], "initial-access"))
+        {
+          bits_set (self->delivery_bits, t);
+          self->has_delivery = TRUE;
+        }
       for (guint k = 0; technique->platforms[k] != NULL; k++)
         {
           guint64 *bits = g_hash_table_lookup (self->platform_bits, technique->platforms[k]);
@@ -163,6 +171,38 @@ bw_engine_get_covering (BwEngine   *self,
   return ids;
 }
 
+GPtrArray *
+bw_engine_get_delivering (BwEngine   *self,
+                          const char *asset_id)
+{
+  const BwNode *node = self->document ? bw_document_lookup_node (self->document, asset_id) : NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (node == NULL || node_stencil (self, node) == NULL ||
+      node_stencil (self, node)->role != BW_ROLE_ASSET)
+    return ids;
+  services = bw_engine_delivering_services (self, node);
+  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
+    {
+      const BwNode *n = bw_document_get_node (self->document, i);
+
+      if (g_ptr_array_find (services, n, NULL))
+        g_ptr_array_add (ids, g_strdup (n->id));
+    }
+  return ids;
+}
+
+gboolean
+bw_engine_is_delivery (BwEngine *self,
+                       guint     technique)
+{
+  g_return_val_if_fail (BW_IS_ENGINE (self), FALSE);
+
+  return technique < self->n_techniques &&
+         (self->delivery_bits[technique / 64] >> (technique % 64)) & 1;
+}
+
 void
 bw_engine_explain_technique (BwEngine   *self,
                              guint       technique,
@@ -192,6 +232,12 @@ bw_engine_explain_technique (BwEngine   *self,
         }
       node = bw_document_lookup_node (self->document, id);
       covering = bw_engine_covering_services (self, node);
+      if (self->delivery_bits[w] & bit)
+        {
+          g_autoptr(GPtrArray) delivering = bw_engine_delivering_services (self, node);
+
+          g_ptr_array_extend (covering, delivering, NULL, NULL);
+        }
       for (guint i = 0; i < covering->len; i++)
         {
           const BwNode *s = g_ptr_array_index (covering, i);
@@ -230,10 +276,15 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->reach);
   g_hash_table_unref (self->protects_into);
   g_hash_table_unref (self->telemetry_out);
+  g_hash_table_unref (self->flow_into);
+  g_hash_table_unref (self->flow_out);
   g_hash_table_unref (self->zone_covers);
   g_hash_table_unref (self->kind_platforms);
   g_ptr_array_unref (self->no_reach);
   g_free (self->scratch);
+  g_free (self->scratch_flow);
+  g_free (self->scratch_rule1);
+  g_free (self->delivery_before);
   g_hash_table_unref (self->platform_bits);
   for (guint i = 0; i < n_tactics; i++)
     g_free (self->tactic_bits[i]);
@@ -242,6 +293,10 @@ bw_engine_finalize (GObject *object)
   g_free (self->tactic_bits);
   g_free (self->phase_bits);
   g_free (self->all_bits);
+  g_free (self->delivery_bits);
+  g_free (self->delivery_index);
+  g_hash_table_unref (self->delivery_cover);
+  g_hash_table_unref (self->zone_delivery);
   g_free (self->licence);
   g_clear_object (&self->catalog);
 
@@ -272,6 +327,10 @@ bw_engine_init (BwEngine *self)
                                                (GDestroyNotify) g_ptr_array_unref);
   self->telemetry_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
+  self->flow_into = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  self->flow_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_hash_table_unref);
   self->kind_platforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -287,5 +346,6 @@ bw_engine_new (BwCatalog *catalog)
   self->catalog = g_object_ref (catalog);
   build_catalog_tables (self);
   self->scratch = g_new0 (guint64, 9 * self->words);
+  bw_engine_delivery_init (self);
   return self;
 }

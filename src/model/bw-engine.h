@@ -33,9 +33,21 @@ void       bw_engine_explain_technique (BwEngine   *self,
                                         GHashTable *services,
                                         GHashTable *gap_assets);
 
-/* Service node ids covering an asset node (rules 1 and 2), in document order. */
+/* Service node ids covering an asset node (rules 1 and 2), in document order; those covering
+ * it by rule 10 only are not among them (bw_engine_get_delivering). */
 GPtrArray *bw_engine_get_covering (BwEngine   *self,
                                    const char *asset_id);
+
+/* Rule 10: service node ids covering, by rule 1, an asset with a flow edge into `asset_id`, in
+ * document order. They cover it for the delivery techniques only. */
+GPtrArray *bw_engine_get_delivering (BwEngine   *self,
+                                     const char *asset_id);
+/* Whether rule 10 holds for technique `technique` (catalog index): its only tactic is
+ * initial-access. */
+gboolean   bw_engine_is_delivery    (BwEngine   *self,
+                                     guint       technique);
+/* The delivery techniques as a bitset (see below), owned by the engine. */
+const guint64 *bw_engine_get_delivery_bits (BwEngine *self);
 
 /* Read-only probes for planners (bw-engine-probe.c): what an addition would change can be
  * worked out from these without touching the document. A bitset holds

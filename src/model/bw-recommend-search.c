@@ -18,6 +18,11 @@
  * Assets are therefore grouped into patterns of equal bitsets, and zones hold their assets as
  * entries (kind, pattern, count), so a candidate costs what it reaches, not the document.
  *
+ * Rule 10 adds to a protects candidate the assets that its rule-1 assets have flow edges to:
+ * those gain the caps on the delivery techniques only (unless they are among the rule-1 assets
+ * themselves), counted apart in acc_d. A SIEM's telemetry delivers nothing. An asset with flows
+ * out is therefore never equivalent to another of its pattern, and is weighed on its own.
+ *
  * Candidates are taken in the order the engine-driven search took them (stencils in catalog
  * order; zones, then nodes, in document order) and kept by the same rule, so ties go the same
  * way. An asset target affects itself alone, so two asset targets of one stencil are
@@ -92,6 +97,62 @@ acc_add_node (BwRecommendSearch *s,
   acc_add (s, s->node_pattern[node], 1);
 }
 
+/* Rule 10: the flow targets of asset `source` (among the candidate's rule-1 assets) that are
+ * not rule-1 assets themselves gain the delivery techniques, each once. */
+static void
+acc_add_delivered (BwRecommendSearch *s,
+                   guint              source)
+{
+  for (guint k = s->flow_start[source]; k < s->flow_start[source + 1]; k++)
+    {
+      guint to = s->flow_to[k];
+      guint entry = s->node_entry[to];
+      guint p = s->node_pattern[to];
+
+      if (s->node_stamp[to] == s->stamp || s->node_dstamp[to] == s->stamp ||
+          (entry != BW_RECOMMEND_NONE &&
+           g_array_index (s->entries, BwRecommendEntry, entry).stamp == s->stamp))
+        continue;
+      s->node_dstamp[to] = s->stamp;
+      if (s->acc_d[p] == 0)
+        g_array_append_val (s->acc_d_list, p);
+      s->acc_d[p]++;
+    }
+}
+
+/* Rule 10 for a new service of `stencil` on zone `zone`: the flows out of the assets in it (and
+ * in the zones inside it) that the stencil admits; after acc_add_zone, so its entries are
+ * marked. */
+static void
+acc_add_zone_delivered (BwRecommendSearch *s,
+                        guint              zone,
+                        const BwStencil   *stencil)
+{
+  const guint8 *admits = bw_recommend_search_admits (s, stencil);
+  guint lo = 0, hi = s->zoned_pos->len;
+
+  if (s->delivery == NULL)
+    return;
+  /* The first source at or after the zone's run. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (s->zoned_pos, guint, mid) < s->zone_begin[zone])
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k < s->zoned_pos->len &&
+                     g_array_index (s->zoned_pos, guint, k) < s->zone_end[zone]; k++)
+    {
+      guint source = g_array_index (s->zoned_sources, guint, k);
+
+      if (admitted (admits, NULL, s->node_kind[source]))
+        acc_add_delivered (s, source);
+    }
+}
+
 /* What service node `service` covers by rule 1 and `siem` admits (zones, then nodes). */
 static void
 acc_add_covered_by (BwRecommendSearch *s,
@@ -159,26 +220,28 @@ acc_add_upstream (BwRecommendSearch *s,
       }
 }
 
-/* The ratio once the affected assets gain `best1` / `best2` on their applicable techniques, by
- * rule 5 from the changed counts; the scratch is cleared for the next candidate. */
-static double
-acc_ratio (BwRecommendSearch *s,
-           const guint64     *best1,
-           const guint64     *best2)
+/* Adds to the per-technique gains what the patterns of one accumulator newly reach with
+ * `best1` / `best2`, masked by `only` (NULL: every technique), and clears it. */
+static void
+acc_gather (BwRecommendSearch *s,
+            guint             *acc,
+            GArray            *acc_list,
+            const guint64     *best1,
+            const guint64     *best2,
+            const guint64     *only)
 {
   guint W = s->words;
-  guint covered = s->covered, partial = s->partial, applicable = s->applicable;
 
-  for (guint i = 0; i < s->acc_list->len; i++)
+  for (guint i = 0; i < acc_list->len; i++)
     {
-      guint p = g_array_index (s->acc_list, guint, i);
+      guint p = g_array_index (acc_list, guint, i);
       const guint64 *bits = bw_recommend_search_pattern (s, p);
-      guint count = s->acc[p];
+      guint count = acc[p];
 
-      s->acc[p] = 0;
+      acc[p] = 0;
       for (guint w = 0; w < W; w++)
         {
-          guint64 live = bits[w] & s->mask[w];
+          guint64 live = bits[w] & s->mask[w] & (only != NULL ? only[w] : G_MAXUINT64);
           guint64 new1 = live & ~bits[W + w] & best1[w];
           guint64 new2 = live & ~bits[2 * W + w] & best2[w];
 
@@ -195,7 +258,22 @@ acc_ratio (BwRecommendSearch *s,
             }
         }
     }
-  g_array_set_size (s->acc_list, 0);
+  g_array_set_size (acc_list, 0);
+}
+
+/* The ratio once the affected assets gain `best1` / `best2` on their applicable techniques (those
+ * reached by delivery alone on the delivery techniques only), by rule 5 from the changed
+ * counts; the scratch is cleared for the next candidate. */
+static double
+acc_ratio (BwRecommendSearch *s,
+           const guint64     *best1,
+           const guint64     *best2)
+{
+  guint covered = s->covered, partial = s->partial, applicable = s->applicable;
+
+  acc_gather (s, s->acc, s->acc_list, best1, best2, NULL);
+  if (s->acc_d_list->len > 0)
+    acc_gather (s, s->acc_d, s->acc_d_list, best1, best2, s->delivery);
 
   for (guint i = 0; i < s->touched->len; i++)
     {
@@ -411,13 +489,20 @@ weigh_protects_nodes (BwRecommendSearch  *s,
       guint p = s->node_pattern[i];
       Outcome outcome;
 
-      if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass || !admits[s->node_kind[i]])
+      if (p == BW_RECOMMEND_NONE || !admits[s->node_kind[i]] ||
+          (s->pattern_seen[p] == pass && !s->flow_source[i]))
         continue;
       s->stamp++;
       acc_add (s, p, 1);
+      s->node_stamp[i] = s->stamp;
+      if (s->flow_source[i])
+        acc_add_delivered (s, i);
       candidate.target = bw_document_get_node (s->doc, i)->id;
       outcome = consider (s, &candidate, acc_ratio (s, best1, best2), base, best);
-      /* What follows of the pattern gains the same: weighed again only when refused here. */
+      /* What follows of the pattern gains the same: weighed again only when refused here. An
+       * asset with flows out gains what its own flows give, so it speaks for no other. */
+      if (s->flow_source[i])
+        continue;
       if (outcome != REFUSED)
         s->pattern_seen[p] = pass;
       refused |= outcome == REFUSED;
@@ -442,6 +527,8 @@ weigh_protects (BwRecommendSearch  *s,
     {
       s->stamp++;
       acc_add_zone (s, z, stencil, NULL);
+      acc_add_zone_delivered (s, z, stencil);
+      /* Nothing in the zone admits it: then nothing is delivered either. */
       if (s->acc_list->len == 0)
         continue;
       candidate.target = bw_document_get_zone (s->doc, z)->id;

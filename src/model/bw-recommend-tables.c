@@ -144,6 +144,7 @@ index_nodes (BwRecommendSearch *s)
   g_autoptr(GHashTable)
       first_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint last = BW_RECOMMEND_NONE;
+  g_autoptr(GHashTable) flow_from = g_hash_table_new (g_str_hash, g_str_equal);
 
   s->n_nodes = bw_document_get_n_nodes (s->doc);
   s->stencils = g_new0 (const BwStencil *, s->n_nodes);
@@ -153,6 +154,7 @@ index_nodes (BwRecommendSearch *s)
   s->node_stamp = g_new0 (guint, s->n_nodes);
   s->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   s->firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->flow_source = g_new0 (guint8, s->n_nodes + 1);
   /* Only the nodes edges end at need finding by id. */
   for (guint k = 0; k < bw_document_get_n_edges (s->doc); k++)
     {
@@ -160,6 +162,8 @@ index_nodes (BwRecommendSearch *s)
 
       g_hash_table_insert (s->node_index, e->from, NULL);
       g_hash_table_insert (s->node_index, e->to, NULL);
+      if (e->kind == BW_EDGE_FLOW && s->delivery != NULL)
+        g_hash_table_add (flow_from, e->from);
     }
   s->kinds = g_ptr_array_new ();
   s->first_of_kind = g_ptr_array_new ();
@@ -188,7 +192,11 @@ index_nodes (BwRecommendSearch *s)
                                ? last : intern_pattern (s, key, app, best1, best2);
       if (s->node_pattern[i] != BW_RECOMMEND_NONE)
         last = s->node_pattern[i];
-      if (s->node_pattern[i] != BW_RECOMMEND_NONE)
+      /* What a service on an asset with flows out gives depends on where they lead (rule 10):
+       * such an asset is weighed on its own. */
+      if (s->node_pattern[i] != BW_RECOMMEND_NONE && g_hash_table_contains (flow_from, n->id))
+        s->flow_source[i] = TRUE;
+      if (s->node_pattern[i] != BW_RECOMMEND_NONE && !s->flow_source[i])
         {
           gint64 pair = ((gint64) s->node_pattern[i] << 32) | kind;
 
@@ -325,9 +333,11 @@ index_edges (BwRecommendSearch *s)
   guint n_edges = bw_document_get_n_edges (s->doc);
   g_autofree guint *fill_p = g_new0 (guint, s->n_nodes + 1);
   g_autofree guint *fill_t = g_new0 (guint, s->n_nodes + 1);
+  g_autofree guint *fill_f = g_new0 (guint, s->n_nodes + 1);
 
   s->protects_start = g_new0 (guint, s->n_nodes + 1);
   s->telemetry_start = g_new0 (guint, s->n_nodes + 1);
+  s->flow_start = g_new0 (guint, s->n_nodes + 1);
   for (guint pass = 0; pass < 2; pass++)
     {
       if (pass == 1)
@@ -336,7 +346,10 @@ index_edges (BwRecommendSearch *s)
             {
               s->protects_start[i + 1] += s->protects_start[i];
               s->telemetry_start[i + 1] += s->telemetry_start[i];
+              s->flow_start[i + 1] += s->flow_start[i];
             }
+          memcpy (fill_f, s->flow_start, (s->n_nodes + 1) * sizeof (guint));
+          s->flow_to = g_new (guint, s->flow_start[s->n_nodes] + 1);
           memcpy (fill_p, s->protects_start, (s->n_nodes + 1) * sizeof (guint));
           memcpy (fill_t, s->telemetry_start, (s->n_nodes + 1) * sizeof (guint));
           s->protects_to = g_new (guint, s->protects_start[s->n_nodes] + 1);
@@ -362,6 +375,14 @@ index_edges (BwRecommendSearch *s)
               else
                 s->protects_to[fill_p[from]++] = to;
             }
+          else if (e->kind == BW_EDGE_FLOW && to != BW_RECOMMEND_NONE && s->flow_source[from] &&
+                   s->node_pattern[to] != BW_RECOMMEND_NONE)
+            {
+              if (pass == 0)
+                s->flow_start[from + 1]++;
+              else
+                s->flow_to[fill_f[from]++] = to;
+            }
           else if (e->kind == BW_EDGE_TELEMETRY && to != BW_RECOMMEND_NONE)
             {
               if (pass == 0)
@@ -370,6 +391,47 @@ index_edges (BwRecommendSearch *s)
                 s->telemetry_from[fill_t[to]++] = from;
             }
         }
+    }
+}
+
+static int
+compare_u64 (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The flow sources inside zones, by the position of their entries, so that those of a zone and
+ * the zones inside it are one run. */
+static void
+index_zoned_sources (BwRecommendSearch *s)
+{
+  g_autofree guint *pos_of_entry = g_new (guint, s->entries->len + 1);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+
+  s->zoned_sources = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->zoned_pos = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint z = 0; z < s->n_zones; z++)
+    for (guint k = s->zone_begin[z]; k < s->zone_end[z]; k++)
+      pos_of_entry[s->entry_order[k]] = k;
+  for (guint i = 0; i < s->n_nodes; i++)
+    if (s->flow_source[i] && s->node_entry[i] != BW_RECOMMEND_NONE &&
+        s->flow_start[i] < s->flow_start[i + 1])
+      {
+        guint64 pair = ((guint64) pos_of_entry[s->node_entry[i]] << 32) | i;
+
+        g_array_append_val (pairs, pair);
+      }
+  g_array_sort (pairs, compare_u64);
+  for (guint k = 0; k < pairs->len; k++)
+    {
+      guint64 pair = g_array_index (pairs, guint64, k);
+      guint node = (guint) (pair & G_MAXUINT32), pos = (guint) (pair >> 32);
+
+      g_array_append_val (s->zoned_sources, node);
+      g_array_append_val (s->zoned_pos, pos);
     }
 }
 
@@ -385,6 +447,10 @@ bw_recommend_search_init (BwRecommendSearch *s,
   s->engine = engine;
   s->words = bw_engine_get_n_words (engine);
   s->n_techniques = bw_catalog_get_n_techniques (catalog);
+  s->delivery = bw_engine_get_delivery_bits (engine);
+  for (guint w = 0; s->delivery != NULL && w < s->words && s->delivery[w] == 0; w++)
+    if (w + 1 == s->words)
+      s->delivery = NULL;
   s->patterns = g_array_new (FALSE, FALSE, sizeof (guint64));
   s->pattern_ids = g_hash_table_new_full (pattern_hash, pattern_equal, free_key, NULL);
   read_counts (s, bw_engine_get_report (engine));
@@ -394,9 +460,14 @@ bw_recommend_search_init (BwRecommendSearch *s,
   index_nodes (s);
   index_zones (s);
   index_edges (s);
+  index_zoned_sources (s);
+
   s->pattern_seen = g_new0 (guint, s->n_patterns + 1);
   s->acc = g_new0 (guint, s->n_patterns + 1);
   s->acc_list = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->acc_d = g_new0 (guint, s->n_patterns + 1);
+  s->acc_d_list = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->node_dstamp = g_new0 (guint, s->n_nodes + 1);
   s->gain1 = g_new0 (guint, s->n_techniques + 1);
   s->gain2 = g_new0 (guint, s->n_techniques + 1);
   s->touched = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -439,6 +510,14 @@ bw_recommend_search_clear (BwRecommendSearch *s)
   g_free (s->telemetry_from);
   g_free (s->acc);
   g_array_unref (s->acc_list);
+  g_free (s->acc_d);
+  g_array_unref (s->acc_d_list);
+  g_free (s->node_dstamp);
+  g_free (s->flow_start);
+  g_free (s->flow_to);
+  g_free (s->flow_source);
+  g_array_unref (s->zoned_sources);
+  g_array_unref (s->zoned_pos);
   g_free (s->gain1);
   g_free (s->gain2);
   g_array_unref (s->touched);

@@ -75,6 +75,12 @@ bw_report_get_n_service_nodes (BwReport *self)
   return self->n_service_nodes;
 }
 
+guint
+bw_report_get_n_unprotected (BwReport *self)
+{
+  return self->n_unprotected;
+}
+
 const BwReportFigures *
 bw_report_get_summary (BwReport *self)
 {
@@ -241,6 +247,9 @@ write_summary (BwJsonWriter          *w,
   bw_json_writer_int_member (w, "assets", self->n_asset_nodes);
   bw_json_writer_int_member (w, "services", self->n_service_nodes);
   figures (w, summary);
+  /* Rule 11 counts assets: the profile's summary, over techniques only, has no such figure. */
+  if (summary == &self->summary)
+    bw_json_writer_int_member (w, "unprotected", self->n_unprotected);
   bw_json_writer_end_object (w);
 }
 
@@ -378,6 +387,8 @@ bw_report_to_json (BwReport  *self,
       bw_json_writer_int_member (w, "covered", a->covered);
       bw_json_writer_int_member (w, "partial", a->partial);
       bw_json_writer_int_member (w, "gap", a->gap);
+      bw_json_writer_member (w, "unprotected");
+      bw_json_writer_boolean (w, a->unprotected);
       bw_json_writer_end_object (w);
     }
   bw_json_writer_end_array (w);

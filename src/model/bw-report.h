@@ -34,6 +34,7 @@ typedef struct
   guint       covered;
   guint       partial;
   guint       gap;
+  gboolean    unprotected;  /* rule 11: applicable > 0 and covered = partial = 0 */
 } BwReportAsset;
 
 typedef struct _BwReport BwReport;
@@ -44,6 +45,8 @@ void                     bw_report_unref          (BwReport *self);
 const char              *bw_report_get_attack_version (BwReport *self);
 guint                    bw_report_get_n_asset_nodes   (BwReport *self);
 guint                    bw_report_get_n_service_nodes (BwReport *self);
+/* Rule 11: the asset nodes with applicable techniques of which none is covered, even partly. */
+guint                    bw_report_get_n_unprotected   (BwReport *self);
 
 const BwReportFigures   *bw_report_get_summary    (BwReport *self);
 /* Tactics in matrix order, phases in kill-chain order, techniques by catalog index. */

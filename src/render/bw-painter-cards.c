@@ -73,7 +73,10 @@ draw_badge (BwPainter          *self,
             cairo_t            *cr,
             const BwLayoutNode *ln)
 {
-  g_autofree char *text = g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
+  /* Rule 11: applicable techniques and none covered even partly, the one way to score 0. */
+  gboolean unprotected = ln->coverage == 0;
+  g_autofree char *text = unprotected ? g_strdup ("⚠ 0%")
+                                      : g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
   g_autofree char *font = bw_paint_font (BW_FONT_BADGE, BW_FONT_FAMILY " Bold", ln->badge_size,
                                          BW_BADGE_SIZE);
   BwColor color = bw_theme_coverage_color (self->theme, ln->coverage);
@@ -81,7 +84,16 @@ draw_badge (BwPainter          *self,
 
   bw_paint_rounded_rect (cr, &ln->badge, ln->badge.h / 2);
   bw_paint_set_color (cr, &color);
-  cairo_fill (cr);
+  cairo_fill_preserve (cr);
+  if (unprotected)
+    {
+      /* Marked: outlined in the text colour, so it reads apart from a low score. */
+      bw_paint_set_color (cr, &self->theme->text);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_new_path (cr);
   bw_paint_set_color (cr, &ink);
   bw_painter_show_text (self, cr, font, text, &ln->badge, 1, 0, TRUE, ln->badge_baseline);
 }
@@ -199,7 +211,15 @@ draw_card_contents (BwPainter          *self,
 
       bw_paint_set_color (cr, &color);
       cairo_rectangle (cr, ln->far_badge.x, ln->far_badge.y, ln->far_badge.w, ln->far_badge.h);
-      cairo_fill (cr);
+      cairo_fill_preserve (cr);
+      if (ln->coverage == 0)
+        {
+          bw_paint_set_color (cr, &self->theme->text);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      else
+        cairo_new_path (cr);
     }
 }
 

@@ -240,7 +240,7 @@ fill_assets (BwReportDoc *self,
       asset->partial = ra->partial;
       asset->gap = ra->gap;
       /* DESIGN §4 rule 11. */
-      asset->unprotected = ra->applicable > 0 && ra->covered == 0 && ra->partial == 0;
+      asset->unprotected = ra->unprotected;
       self->n_unprotected += asset->unprotected;
       g_ptr_array_add (self->assets, asset);
     }

@@ -357,12 +357,19 @@ write_badge (GString            *s,
   const BwRect *b = &ln->badge;
   BwColor color = bw_theme_coverage_color (theme, ln->coverage);
   BwColor ink = bw_theme_on_status (theme, &color, &theme->card);
-  g_autofree char *text = g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
+  /* Rule 11: an unprotected asset (the one way to score 0) has its badge marked, as on the
+   * canvas. */
+  gboolean unprotected = ln->coverage == 0;
+  g_autofree char *text = unprotected ? g_strdup ("⚠ 0%")
+                                      : g_strdup_printf ("%d%%", (int) round (ln->coverage * 100));
 
-  emit (s, "      <g class=\"badge\"><rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" "
-           "fill=\"%c\"/><text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"badge-text\" "
-           "%f>%e</text></g>\n",
-        b->x, b->y, b->w, b->h, b->h / 2, &color, b->x + b->w / 2, ln->badge_baseline, &ink, text);
+  emit (s, "      <g class=\"%s\"><rect x=\"%n\" y=\"%n\" width=\"%n\" height=\"%n\" rx=\"%n\" "
+           "fill=\"%c\"",
+        unprotected ? "badge unprotected" : "badge", b->x, b->y, b->w, b->h, b->h / 2, &color);
+  if (unprotected)
+    emit (s, " stroke=\"%c\" stroke-width=\"1.5\"", &theme->text);
+  emit (s, "/><text x=\"%n\" y=\"%n\" text-anchor=\"middle\" class=\"badge-text\" %f>%e</text></g>\n",
+        b->x + b->w / 2, ln->badge_baseline, &ink, text);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* bw-engine-private.h: the engine's state, shared by its files: bw-engine.c (the object and
- * its API), bw-engine-rules.c (rules 1–3 for one asset), bw-engine-update.c (what a document
- * change touches) and bw-engine-report.c (from the counters to a report). */
+ * its API), bw-engine-rules.c (rules 1–3 for one asset), bw-engine-delivery.c (rule 10),
+ * bw-engine-update.c (what a document change touches) and bw-engine-report.c (from the counters
+ * to a report). */
 #pragma once
 
 #include "bw-engine.h"
@@ -47,6 +48,11 @@ struct _BwEngine
   guint64   **tactic_bits;    /* per tactic */
   guint64   **phase_bits;     /* per phase: union of its tactics */
   guint64    *all_bits;
+  guint64    *delivery_bits;  /* rule 10: the techniques whose only tactic is initial-access */
+  gboolean    has_delivery;   /* any such technique */
+  guint      *delivery_index; /* those techniques, in catalog order: compact index → technique */
+  guint       n_delivery;
+  guint       delivery_words; /* words of a compact bitset over them */
 
   /* Document-derived */
   GHashTable *assets;         /* node id → BwEngineAsset* */
@@ -54,11 +60,20 @@ struct _BwEngine
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
+  GHashTable *flow_into;      /* target id → GPtrArray of source ids (flow edges, rule 10) */
+  GHashTable *flow_out;       /* source id → GPtrArray of target ids (flow edges) */
   GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
   GHashTable
       *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
   GPtrArray  *no_reach;       /* the empty reach */
   guint64    *scratch;        /* 9·W words for one asset's direct cover */
+  GHashTable *delivery_cover; /* asset id → guint64[9 · delivery_words]: its rule-1 cells on the
+                               * delivery techniques, compact; computed on demand */
+  guint64    *scratch_flow;   /* 9 · delivery_words, what the flows into one asset deliver */
+  guint64    *scratch_rule1;  /* 9 · W, one source asset's rule-1 cells */
+  GHashTable *zone_delivery;  /* zone id → (asset kind → compact cells): zone_covers' rule-1
+                               * part on the delivery techniques */
+  guint      *delivery_before; /* per word: the delivery techniques in the words before it */
   gboolean    edges_indexed;
   BwEngineCounter counters[N_COUNTERS];
   guint       n_counted;
@@ -126,6 +141,32 @@ void       bw_engine_update_asset       (BwEngine     *self,
 /* Rules 1 and 2: the service nodes covering `asset`, each once. */
 GPtrArray *bw_engine_covering_services  (BwEngine     *self,
                                          const BwNode *asset);
+/* Rule 1 alone: appends the non-SIEM service nodes covering asset `asset` that `seen` does not
+ * hold yet (each is added to it). */
+void       bw_engine_rule1_services     (BwEngine     *self,
+                                         const BwNode *asset,
+                                         GPtrArray    *out,
+                                         GHashTable   *seen);
+
+/* bw-engine-delivery.c */
+/* Rule 10: the services covering, by rule 1, an asset with a flow edge into `asset`, each once
+ * (they cover `asset` for the delivery techniques only). */
+GPtrArray *bw_engine_delivering_services (BwEngine     *self,
+                                          const BwNode *asset);
+/* ORs into the 9 cell bitsets `cells` what the flows into `node` deliver (rule 10). */
+void       bw_engine_cover_by_delivery  (BwEngine     *self,
+                                         const BwNode *node,
+                                         guint64     **cells);
+/* Forgets the cached covers of zone `zone`, or of every zone when NULL (rules 1, 2 and 10). */
+void       bw_engine_forget_zone_covers (BwEngine     *self,
+                                         const char   *zone);
+/* The cached rule-1 cover of `id` may have changed. */
+void       bw_engine_forget_delivery    (BwEngine     *self,
+                                         const char   *id);
+/* The delivery tables, from the catalog; once, in bw_engine_new. */
+void       bw_engine_delivery_init      (BwEngine     *self);
+/* The flow, protects and telemetry adjacency is current. */
+void       bw_engine_ensure_edge_index  (BwEngine     *self);
 /* caps(s) as 9 bitsets, cell ≥ level for each category; cached per node. */
 guint64   *bw_engine_service_caps       (BwEngine     *self,
                                          const BwNode *node);

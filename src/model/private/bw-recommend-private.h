@@ -100,10 +100,22 @@ typedef struct
   guint       *telemetry_start;
   guint       *telemetry_from;
 
+  /* Rule 10: flow edges between assets, as targets per source node; the sources that lie in a
+   * zone, in the order of their entries (so a zone's are one run: flow_run_begin/end). */
+  const guint64 *delivery;    /* the engine's delivery techniques; NULL when it has none */
+  guint       *flow_start;
+  guint       *flow_to;
+  guint8      *flow_source;   /* per node: it has a flow edge out (weighed on its own) */
+  GArray      *zoned_sources; /* node indices, by entry position */
+  GArray      *zoned_pos;     /* their entry positions, ascending */
+
   /* Scratch for one candidate */
   guint        stamp;
   guint       *acc;           /* per pattern: affected assets of it */
   GArray      *acc_list;      /* patterns with acc > 0 */
+  guint       *acc_d;         /* per pattern: assets reached by delivery alone */
+  GArray      *acc_d_list;    /* patterns with acc_d > 0 */
+  guint       *node_dstamp;   /* per node: the candidate that counted it in acc_d */
   guint       *gain1, *gain2; /* per technique: assets newly at best ≥ 1, ≥ 2 */
   GArray      *touched;
 } BwRecommendSearch;

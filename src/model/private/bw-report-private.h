@@ -15,6 +15,7 @@ struct _BwReport
   guint              n_techniques;
   guint              n_asset_nodes;
   guint              n_service_nodes;
+  guint              n_unprotected;   /* rule 11 */
   double             gap_threshold;
 
   BwReportFigures    summary;

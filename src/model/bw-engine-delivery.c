@@ -1,0 +1,208 @@
+/* bw-engine-delivery.c: rule 10 of DESIGN §4, delivery along flows. For a technique whose only
+ * tactic is initial-access, a non-SIEM service covering an asset m by rule 1 also covers every
+ * asset a with a flow edge m → a, one hop. What m's rule-1 services give on those few
+ * techniques is kept per asset in a compact bitset (bit j for the j-th delivery technique),
+ * computed when first asked and forgotten whenever m is touched, so an asset costs a few words
+ * per flow edge into it. */
+#include "config.h"
+
+#include <string.h>
+
+#include "bw-engine-private.h"
+
+void
+bw_engine_delivery_init (BwEngine *self)
+{
+  self->n_delivery = bits_count (self->delivery_bits, self->words);
+  self->delivery_words = (self->n_delivery + 63) / 64 + (self->n_delivery == 0);
+  self->delivery_index = g_new0 (guint, self->n_delivery + 1);
+  for (guint t = 0, j = 0; t < self->n_techniques; t++)
+    if ((self->delivery_bits[t / 64] >> (t % 64)) & 1)
+      self->delivery_index[j++] = t;
+  self->delivery_cover = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->zone_delivery = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_hash_table_unref);
+  self->scratch_flow = g_new0 (guint64, 9 * self->delivery_words);
+  self->scratch_rule1 = g_new0 (guint64, 9 * self->words);
+  self->delivery_before = g_new0 (guint, self->words + 1);
+  for (guint w = 0; w < self->words; w++)
+    self->delivery_before[w + 1] =
+        self->delivery_before[w] + __builtin_popcountll (self->delivery_bits[w]);
+}
+
+void
+bw_engine_forget_zone_covers (BwEngine   *self,
+                              const char *zone)
+{
+  if (zone == NULL)
+    {
+      g_hash_table_remove_all (self->zone_covers);
+      g_hash_table_remove_all (self->zone_delivery);
+      return;
+    }
+  g_hash_table_remove (self->zone_covers, zone);
+  g_hash_table_remove (self->zone_delivery, zone);
+}
+
+void
+bw_engine_forget_delivery (BwEngine   *self,
+                           const char *id)
+{
+  if (self->has_delivery)
+    g_hash_table_remove (self->delivery_cover, id);
+}
+
+/* The flow edges into `asset`, by source id; NULL when none or no technique is delivered. */
+static GPtrArray *
+flow_sources (BwEngine     *self,
+              const BwNode *asset)
+{
+  if (!self->has_delivery)
+    return NULL;
+  bw_engine_ensure_edge_index (self);
+  return g_hash_table_lookup (self->flow_into, asset->id);
+}
+
+static const BwNode *
+flow_source_asset (BwEngine   *self,
+                   const char *id)
+{
+  const BwNode *m = bw_document_lookup_node (self->document, id);
+  const BwStencil *st = node_stencil (self, m);
+
+  return st != NULL && st->role == BW_ROLE_ASSET ? m : NULL;
+}
+
+GPtrArray *
+bw_engine_delivering_services (BwEngine     *self,
+                               const BwNode *asset)
+{
+  GPtrArray *services = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *sources = flow_sources (self, asset);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
+
+      if (m != NULL)
+        bw_engine_rule1_services (self, m, services, seen);
+    }
+  return services;
+}
+
+/* ORs into `cover` (9 × delivery_words, compact) the delivery techniques of 9 cell bitsets. */
+static void
+project (BwEngine      *self,
+         const guint64 *cells,
+         guint64       *cover)
+{
+  guint DW = self->delivery_words, W = self->words;
+
+  /* Bit t of the delivery techniques is compact bit j = those before it. */
+  for (guint k = 0; k < 9; k++)
+    for (guint w = 0; w < W; w++)
+      for (guint64 bits = cells[(gsize) k * W + w] & self->delivery_bits[w]; bits != 0;
+           bits &= bits - 1)
+        {
+          guint64 low = (bits & -bits) - 1;
+          guint j = self->delivery_before[w] + __builtin_popcountll (self->delivery_bits[w] & low);
+
+          cover[k * DW + j / 64] |= G_GUINT64_CONSTANT (1) << (j % 64);
+        }
+}
+
+/* ORs into the scratch the caps of the plain services with a protects edge into `target` that
+ * admit `kind`. */
+static void
+or_protecting (BwEngine   *self,
+               const char *target,
+               const char *kind)
+{
+  GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const BwNode *s = bw_document_lookup_node (self->document, g_ptr_array_index (sources, i));
+      const BwStencil *st = node_stencil (self, s);
+
+      if (st != NULL && st->role == BW_ROLE_SERVICE && !st->siem && bw_stencil_admits (st, kind))
+        bits_or (self->scratch_rule1, bw_engine_service_caps (self, s), 9 * self->words);
+    }
+}
+
+/* What the services protecting zone `zone` give an asset of `kind` by rule 1, compact; cached
+ * beside the zone's cover, and forgotten with it. */
+static const guint64 *
+zone_cover (BwEngine   *self,
+            const char *zone,
+            const char *kind)
+{
+  GHashTable *by_kind = g_hash_table_lookup (self->zone_delivery, zone);
+  guint64 *cover;
+
+  if (by_kind == NULL)
+    {
+      by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (self->zone_delivery, g_strdup (zone), by_kind);
+    }
+  if ((cover = g_hash_table_lookup (by_kind, kind)) != NULL)
+    return cover;
+  cover = g_new0 (guint64, 9 * self->delivery_words);
+  memset (self->scratch_rule1, 0, 9 * self->words * sizeof (guint64));
+  or_protecting (self, zone, kind);
+  project (self, self->scratch_rule1, cover);
+  g_hash_table_insert (by_kind, g_strdup (kind), cover);
+  return cover;
+}
+
+/* Asset m's rule-1 cells on the delivery techniques, compact: 9 × delivery_words words. */
+static const guint64 *
+source_cover (BwEngine     *self,
+              const BwNode *m)
+{
+  guint64 *cover = g_hash_table_lookup (self->delivery_cover, m->id);
+  guint depth = 0;
+
+  if (cover != NULL)
+    return cover;
+  cover = g_new0 (guint64, 9 * self->delivery_words);
+  memset (self->scratch_rule1, 0, 9 * self->words * sizeof (guint64));
+  or_protecting (self, m->id, m->kind);
+  project (self, self->scratch_rule1, cover);
+  for (const BwZone *z = bw_document_lookup_zone (self->document, m->zone);
+       z != NULL && depth++ <= bw_document_get_n_zones (self->document);
+       z = bw_document_lookup_zone (self->document, z->parent))
+    bits_or (cover, zone_cover (self, z->id, m->kind), 9 * self->delivery_words);
+  g_hash_table_insert (self->delivery_cover, g_strdup (m->id), cover);
+  return cover;
+}
+
+void
+bw_engine_cover_by_delivery (BwEngine     *self,
+                             const BwNode *node,
+                             guint64     **cells)
+{
+  GPtrArray *sources = flow_sources (self, node);
+  guint DW = self->delivery_words;
+  guint64 *flow = self->scratch_flow;
+  gboolean any = FALSE;
+
+  if (sources == NULL)
+    return;
+  memset (flow, 0, 9 * DW * sizeof (guint64));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
+
+      if (m != NULL)
+        {
+          bits_or (flow, source_cover (self, m), 9 * DW);
+          any = TRUE;
+        }
+    }
+  for (guint k = 0; any && k < 9; k++)
+    for (guint w = 0; w < DW; w++)
+      for (guint64 bits = flow[k * DW + w]; bits != 0; bits &= bits - 1)
+        bits_set (cells[k], self->delivery_index[w * 64 + __builtin_ctzll (bits)]);
+}
