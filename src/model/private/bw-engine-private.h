@@ -54,7 +54,8 @@ struct _BwEngine
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
   GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
-  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
+  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services and
+                               * those of every zone around it give */
   GHashTable
       *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
   GPtrArray  *no_reach;       /* the empty reach */
