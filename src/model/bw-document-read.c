@@ -18,7 +18,31 @@ typedef struct
   BwJsonReader *json;
   BwDocument   *doc;
   GError      **error;
+  GStringChunk *paths; /* the places ids were first used at, for duplicate-id messages */
 } Reader;
+
+/* "nodes[12]" into `path` (32 bytes): written by hand, as it is for every element of a large
+ * file and printf's machinery cost as much as reading the element. */
+static void
+element_path (char       *path,
+              const char *section,
+              guint32     index)
+{
+  char digits[12];
+  gsize n = 0;
+  gsize length = strlen (section);
+
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_assert (length + n + 2 < 32);
+  memcpy (path, section, length);
+  path[length++] = '[';
+  while (n > 0)
+    path[length++] = digits[--n];
+  path[length++] = ']';
+  path[length] = '\0';
+}
 
 static gboolean
 fail (GError     **error,
@@ -143,7 +167,7 @@ check_id (Reader     *r,
   if ((first = g_hash_table_lookup (seen, id)) != NULL)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
                  _("%s.id: duplicate id \"%s\" (first used at %s)"), path, id, first);
-  g_hash_table_insert (seen, (gpointer) id, g_strdup (path));
+  g_hash_table_insert (seen, (gpointer) id, g_string_chunk_insert (r->paths, path));
   return TRUE;
 }
 
@@ -331,7 +355,7 @@ read_zones (Reader      *r,
       BwZone zone = { 0 };
       gboolean ok;
 
-      g_snprintf (path, sizeof path, "zones[%u]", i);
+      element_path (path, "zones", i);
       if (!expect_object (r, o, path) ||
           (zone.id = (char *) get_string (r, o, path, "id", TRUE)) == NULL ||
           !check_id (r, seen, path, zone.id) ||
@@ -379,7 +403,7 @@ read_zones (Reader      *r,
         const char *parent = get_nullable_string (r, o, "", "parent", &ok);
         guint32 root;
 
-        g_snprintf (path, sizeof path, "zones[%u]", i);
+        element_path (path, "zones", i);
         if (parent == NULL)
           continue;
         root = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, parent));
@@ -465,7 +489,7 @@ read_nodes (Reader      *r,
       BwNode *node;
       gboolean ok;
 
-      g_snprintf (path, sizeof path, "nodes[%u]", i);
+      element_path (path, "nodes", i);
       if (!expect_object (r, o, path) ||
           (id = get_string (r, o, path, "id", TRUE)) == NULL ||
           !check_id (r, seen, path, id) ||
@@ -554,7 +578,7 @@ read_edges (Reader      *r,
       BwEdge edge = { 0 };
       const char *kind;
 
-      g_snprintf (path, sizeof path, "edges[%u]", i);
+      element_path (path, "edges", i);
       if (!expect_object (r, o, path) ||
           (edge.id = (char *) get_string (r, o, path, "id", TRUE)) == NULL ||
           !check_id (r, seen, path, edge.id) ||
@@ -627,7 +651,7 @@ read_root (Reader *r)
   BwJsonValue *v;
   const char *format;
   gint64 version;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (root->type != BW_JSON_OBJECT)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("(root): expected an object, found %s"),
@@ -695,7 +719,9 @@ bw_document_read_json (BwDocument    *document,
                        BwJsonReader  *json,
                        GError       **error)
 {
-  Reader r = { json, document, error };
+  Reader r = { json, document, error, g_string_chunk_new (4096) };
+  gboolean ok = read_root (&r);
 
-  return read_root (&r);
+  g_string_chunk_free (r.paths);
+  return ok;
 }
