@@ -345,7 +345,7 @@ parse_bundle (StixImport  *self,
       bw_catalog_invalid (error, _("%s: %s"), path, local->message);
       return NULL;
     }
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!bw_json_utf8_validate (data, length, NULL))
     {
       bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path, _("not UTF-8 text"));
       return NULL;
