@@ -293,6 +293,6 @@ main (int    argc,
   run ("paths, flow chain", flow_chain, MAX (2, (guint) (40000 * factor)));
   run ("engine, collector chain", collector_chain, MAX (1, (guint) (20000 * factor)));
   run ("engine, zone depth", engine_zone_depth, MAX (1, (guint) (8000 * factor)));
-  run ("SVG export, zone depth", svg_zone_depth, MAX (1, (guint) (2000 * factor)));
+  run ("SVG export, zone depth", svg_zone_depth, MAX (1, (guint) (4000 * factor)));
   return 0;
 }
