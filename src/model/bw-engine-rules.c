@@ -509,7 +509,8 @@ target_cover (BwEngine   *self,
  * Cached per zone and kind, each zone's answer built on its parent's: every asset inside a
  * zone asks the same question, and an asset deep in nested zones costs one lookup rather than
  * a walk of every zone around it (which made a chain of n zones cost n²). The cache goes
- * whenever a protects edge or a zone's parent changes. Uses self->scratch. */
+ * whenever a protects edge or a zone's parent changes. The answers are reference-counted
+ * boxes, so that a zone adding nothing shares its parent's. Uses self->scratch. */
 static const guint64 *
 zone_chain_cover (BwEngine     *self,
                   const BwZone *zone,
@@ -537,13 +538,22 @@ zone_chain_cover (BwEngine     *self,
       const BwZone *z = g_ptr_array_index (trail, i);
       GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);
       const guint64 *own = target_cover (self, z->id, kind, self->scratch);
-      guint64 *caps = above != NULL ? g_memdup2 (above, size) : g_malloc0 (size);
+      guint64 *caps;
 
-      if (own != NULL)
-        bits_or (caps, own, 9 * self->words);
+      /* Most zones add nothing of their own: they share the answer around them. */
+      if (own == NULL && above != NULL)
+        caps = g_rc_box_acquire ((gpointer) above);
+      else
+        {
+          caps = g_rc_box_alloc0 (size);
+          if (above != NULL)
+            memcpy (caps, above, size);
+          if (own != NULL)
+            bits_or (caps, own, 9 * self->words);
+        }
       if (by_kind == NULL)
         {
-          by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_rc_box_release);
           g_hash_table_insert (self->zone_covers, g_strdup (z->id), by_kind);
         }
       g_hash_table_insert (by_kind, g_strdup (kind), caps);
