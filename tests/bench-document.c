@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "bw-document-io.h"
 #include "bw-history.h"
@@ -83,7 +84,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(BwDocument) doc = generate ();
+  g_autoptr(BwDocument) doc = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bulwark-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
   g_autoptr(GError) error = NULL;
@@ -92,6 +93,20 @@ main (int    argc,
   double python;
   gsize length;
 
+  if (argc > 2)
+    {
+      /* bench-document FILE N: only N loads of FILE, for a profiler. */
+      for (int i = 0; i < atoi (argv[2]); i++)
+        {
+          g_autoptr(BwDocument) loaded = bw_document_load_from_file (argv[1], &error);
+
+          if (loaded == NULL)
+            g_error ("%s", error->message);
+        }
+      g_rmdir (dir);
+      return 0;
+    }
+  doc = generate ();
   if (!bw_document_save_to_file (doc, path, &error))
     g_error ("%s", error->message);
   g_free (bw_document_to_data (doc, &length));

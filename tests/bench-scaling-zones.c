@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "bw-document-io.h"
 
@@ -32,6 +33,16 @@ chain (guint   depth,
   return g_string_free (out, FALSE);
 }
 
+/* Processor time in milliseconds: other work on a shared machine weighs less on it. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static double
 load_ms (guint depth)
 {
@@ -42,9 +53,9 @@ load_ms (guint depth)
   for (int run = 0; run < RUNS; run++)
     {
       g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
+      double start = cpu_ms ();
       g_autoptr(BwDocument) doc = bw_document_load_from_data (text, length, &error);
-      double t = (g_get_monotonic_time () - start) / 1000.0;
+      double t = cpu_ms () - start;
 
       if (doc == NULL)
         g_error ("%s", error->message);
@@ -60,15 +71,15 @@ main (int    argc,
   const guint depths[] = { 10000, 20000, 40000, 80000, 100000 };
   double previous = 0;
 
-  printf ("zone chain depth   load (best of %d)   ratio to the previous\n", RUNS);
+  printf ("zone chain depth   load, cpu (best of %d)   ratio to the previous\n", RUNS);
   for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
     {
       double t = load_ms (depths[i]);
 
       if (previous > 0 && depths[i] == 2 * depths[i - 1])
-        printf ("%16u %15.1f ms   %.2f (target ≤ 2.3)\n", depths[i], t, t / previous);
+        printf ("%16u %20.1f ms   %.2f (target ≤ 2.3)\n", depths[i], t, t / previous);
       else
-        printf ("%16u %15.1f ms\n", depths[i], t);
+        printf ("%16u %20.1f ms\n", depths[i], t);
       previous = t;
     }
   return 0;

@@ -247,6 +247,7 @@ test_malformed_bundles (void)
     { "bad-ref.json", NULL, "tactic_refs[0]: no tactic" },
     { "cycle.json", NULL, "cycle" },
     { "corrupt.json.xz", "\xFD" "7zXZ\0garbage-garbage-garbage", "xz data is damaged" },
+    { "latin1.json", "{\"type\": \"bundle\", \"objects\": [\"Ren\xE9\"]}", "not UTF-8 text" },
   };
 
   g_string_replace (no_matrix, "\"x-mitre-matrix\"", "\"x-mitre-other\"", 1);

@@ -18,6 +18,7 @@
 #include "bw-document-io.h"
 #include "bw-document-private.h"
 #include "bw-file.h"
+#include "bw-json-reader.h"
 #include "bw-test-util.h"
 
 static GPtrArray *
@@ -786,12 +787,46 @@ test_copy (void)
     }
 }
 
+/* The word-at-a-time UTF-8 check agrees with GLib's, on where it stops too: every bad
+ * sequence and a NUL at each offset around the 8-byte words, amid ASCII and multi-byte text. */
+static void
+test_utf8_check (void)
+{
+  const char *pieces[] = { "é", "€", "😀", "\xff", "\xc3", "\xe2\x82", "\xed\xa0\x80", "\xc0\xaf",
+                           "\xf4\x90\x80\x80", "\x80", "", "\0" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+
+  for (guint k = 0; k < G_N_ELEMENTS (pieces); k++)
+    for (guint at = 0; at < 40; at++)
+      for (guint round = 0; round < 4; round++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          gsize piece = k == G_N_ELEMENTS (pieces) - 1 ? 1 : strlen (pieces[k]);
+          const char *bad_glib = NULL;
+          const char *bad_ours = NULL;
+          gboolean glib_ok;
+          gboolean ours_ok;
+
+          for (guint i = 0; i < at; i++)
+            g_string_append (text, round == 1 && i % 5 == 0 ? "ü" : "a");
+          g_string_append_len (text, pieces[k], piece);
+          for (guint i = 0, n = g_rand_int_range (rand, 0, 30); i < n; i++)
+            g_string_append (text, round == 2 && i % 3 == 0 ? "€" : "z");
+          glib_ok = g_utf8_validate_len (text->str, text->len, &bad_glib);
+          ours_ok = bw_json_utf8_validate (text->str, text->len, &bad_ours);
+          g_assert_cmpint (ours_ok, ==, glib_ok);
+          if (!glib_ok)
+            g_assert_true (bad_ours == bad_glib);
+        }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/document-io/round-trip", test_round_trip);
+  g_test_add_func ("/document-io/utf8-check", test_utf8_check);
   g_test_add_func ("/document-io/canonical-form", test_canonical_form);
   g_test_add_func ("/document-io/unknown-props-kept", test_unknown_props_kept);
   g_test_add_func ("/document-io/unknown-numbers-kept", test_unknown_numbers_kept);

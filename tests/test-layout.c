@@ -26,6 +26,47 @@ load (const char *relative)
   return doc;
 }
 
+/* A chain of zones, the innermost first in the document so that its depth is asked before
+ * its parents', and a zone beside it: every depth is its count of enclosing zones. */
+static void
+test_zone_depths (void)
+{
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwLayout) layout = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("z%u", i);
+
+      g_assert_nonnull (bw_document_add_zone (doc, id, "zone.subnet", id, NULL, 0, 0, 100, 100,
+                                              NULL));
+    }
+  /* z0 inside z1 inside … z4; z5 beside z3, inside z4. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("z%u", i);
+      g_autofree char *parent = g_strdup_printf ("z%u", i + 1);
+
+      g_assert_true (bw_document_set_parent (doc, id, parent, NULL));
+    }
+  g_assert_true (bw_document_set_parent (doc, "z5", "z4", NULL));
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        g_assert_true (bw_document_set_parent (doc, "z5", "z0", NULL));
+      g_clear_pointer (&layout, bw_layout_unref);
+      layout = bw_layout_new (doc, NULL);
+      g_assert_cmpuint (bw_layout_get_n_zones (layout), ==, 6);
+      for (guint i = 0; i < bw_layout_get_n_zones (layout); i++)
+        {
+          const BwLayoutZone *lz = bw_layout_get_zone (layout, i);
+          guint n = lz->zone->id[1] - '0';
+
+          g_assert_cmpuint (lz->depth, ==, n < 5 ? 4 - n : pass == 0 ? 1 : 5);
+        }
+    }
+}
+
 static void
 test_geometry (void)
 {
@@ -665,6 +706,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/layout/geometry", test_geometry);
+  g_test_add_func ("/layout/zone-depths", test_zone_depths);
   g_test_add_func ("/layout/grip-and-handle", test_grip_and_handle);
   g_test_add_func ("/layout/alignment", test_alignment);
   g_test_add_func ("/layout/follows-document", test_follows_document);

@@ -241,7 +241,7 @@ bw_document_insert_edge (BwDocument   *self,
                          GError      **error)
 {
   BwEdge *edge;
-  g_autofree char *id = NULL;
+  g_autofree char *fresh = NULL;
 
   if ((guint) template->kind > BW_EDGE_FLOW)
     {
@@ -249,14 +249,15 @@ bw_document_insert_edge (BwDocument   *self,
                    _("Unknown connection kind"));
       return NULL;
     }
-  id = template->id ? g_strdup (template->id) : bw_document_new_id (self, 'e');
-  if (!check_new_id (self, id, error) ||
+  if (template->id == NULL)
+    fresh = bw_document_new_id (self, 'e');
+  if (!check_new_id (self, fresh ? fresh : template->id, error) ||
       !check_edge_ends (self, template->kind, template->from, template->to, error))
     return NULL;
 
   edge = bw_edge_copy (template);
-  g_free (edge->id);
-  edge->id = g_steal_pointer (&id);
+  if (fresh != NULL)
+    edge->id = g_steal_pointer (&fresh);
   if (index < 0 || (guint) index > self->edges->len)
     index = self->edges->len;
   g_ptr_array_insert (self->edges, index, edge);

@@ -66,7 +66,7 @@ bw_document_load_from_data (const char  *data,
                    _("the file is larger than %d MiB"), MAX_BYTES / (1024 * 1024));
       return NULL;
     }
-  if (!g_utf8_validate_len (data, length, &bad))
+  if (!bw_json_utf8_validate (data, length, &bad))
     {
       /* Count lines so the place can be found in an editor. */
       guint line = 1;

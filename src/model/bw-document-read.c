@@ -20,6 +20,29 @@ typedef struct
   GError      **error;
 } Reader;
 
+/* "nodes[12]" into `path` (32 bytes): written by hand, as it is for every element of a large
+ * file and printf's machinery cost as much as reading the element. */
+static void
+element_path (char       *path,
+              const char *section,
+              guint32     index)
+{
+  char digits[12];
+  gsize n = 0;
+  gsize length = strlen (section);
+
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_assert (length + n + 2 < 32);
+  memcpy (path, section, length);
+  path[length++] = '[';
+  while (n > 0)
+    path[length++] = digits[--n];
+  path[length++] = ']';
+  path[length] = '\0';
+}
+
 static gboolean
 fail (GError     **error,
       int          code,
@@ -128,22 +151,43 @@ get_number (Reader      *r,
   return TRUE;
 }
 
+/* The place in the file of the element the document holds as `id`: zones, nodes and edges
+ * go into the empty document in file order, so its index is the one in the file. Only asked
+ * for a message. */
+static void
+first_use (BwDocument *doc,
+           const char *id,
+           char       *path)
+{
+  strcpy (path, "?");
+  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
+    if (g_str_equal (bw_document_get_zone (doc, i)->id, id))
+      element_path (path, "zones", i);
+  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+    if (g_str_equal (bw_document_get_node (doc, i)->id, id))
+      element_path (path, "nodes", i);
+  for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
+    if (g_str_equal (bw_document_get_edge (doc, i)->id, id))
+      element_path (path, "edges", i);
+}
+
 static gboolean
 check_id (Reader     *r,
-          GHashTable *seen,
           const char *path,
           const char *id)
 {
-  const char *first;
+  char first[32];
 
   if (*id == '\0')
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.id: empty"), path);
   if (strlen (id) > 256)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("%s.id: longer than 256 bytes"), path);
-  if ((first = g_hash_table_lookup (seen, id)) != NULL)
-    return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
-                 _("%s.id: duplicate id \"%s\" (first used at %s)"), path, id, first);
-  g_hash_table_insert (seen, (gpointer) id, g_strdup (path));
+  if (bw_document_has_id (r->doc, id))
+    {
+      first_use (r->doc, id, first);
+      return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                   _("%s.id: duplicate id \"%s\" (first used at %s)"), path, id, first);
+    }
   return TRUE;
 }
 
@@ -313,8 +357,7 @@ read_settings (Reader      *r,
 
 static gboolean
 read_zones (Reader      *r,
-            BwJsonValue *root,
-            GHashTable  *seen)
+            BwJsonValue *root)
 {
   BwJsonValue *zones = get_array (r, root, "zones");
   BwJsonValue *o;
@@ -331,10 +374,10 @@ read_zones (Reader      *r,
       BwZone zone = { 0 };
       gboolean ok;
 
-      g_snprintf (path, sizeof path, "zones[%u]", i);
+      element_path (path, "zones", i);
       if (!expect_object (r, o, path) ||
           (zone.id = (char *) get_string (r, o, path, "id", TRUE)) == NULL ||
-          !check_id (r, seen, path, zone.id) ||
+          !check_id (r, path, zone.id) ||
           (zone.kind = (char *) get_string (r, o, path, "kind", TRUE)) == NULL ||
           !check_kind (r, path, zone.kind))
         return FALSE;
@@ -379,7 +422,7 @@ read_zones (Reader      *r,
         const char *parent = get_nullable_string (r, o, "", "parent", &ok);
         guint32 root;
 
-        g_snprintf (path, sizeof path, "zones[%u]", i);
+        element_path (path, "zones", i);
         if (parent == NULL)
           continue;
         root = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, parent));
@@ -441,8 +484,7 @@ record_number_texts (Reader      *r,
 
 static gboolean
 read_nodes (Reader      *r,
-            BwJsonValue *root,
-            GHashTable  *seen)
+            BwJsonValue *root)
 {
   BwJsonValue *nodes = get_array (r, root, "nodes");
   BwJsonValue *o;
@@ -465,10 +507,10 @@ read_nodes (Reader      *r,
       BwNode *node;
       gboolean ok;
 
-      g_snprintf (path, sizeof path, "nodes[%u]", i);
+      element_path (path, "nodes", i);
       if (!expect_object (r, o, path) ||
           (id = get_string (r, o, path, "id", TRUE)) == NULL ||
-          !check_id (r, seen, path, id) ||
+          !check_id (r, path, id) ||
           (kind = get_string (r, o, path, "kind", TRUE)) == NULL ||
           !check_kind (r, path, kind))
         return FALSE;
@@ -515,7 +557,8 @@ read_nodes (Reader      *r,
       node->zone = g_strdup (zone);
       node->x = x;
       node->y = y;
-      if (is_null (props))
+      /* Most nodes have no props ({} as saved): nothing to copy. */
+      if (is_null (props) || props->n == 0)
         node->props = json_object_new ();
       else
         {
@@ -537,8 +580,7 @@ read_nodes (Reader      *r,
 
 static gboolean
 read_edges (Reader      *r,
-            BwJsonValue *root,
-            GHashTable  *seen)
+            BwJsonValue *root)
 {
   BwJsonValue *edges = get_array (r, root, "edges");
   BwJsonValue *o;
@@ -554,10 +596,10 @@ read_edges (Reader      *r,
       BwEdge edge = { 0 };
       const char *kind;
 
-      g_snprintf (path, sizeof path, "edges[%u]", i);
+      element_path (path, "edges", i);
       if (!expect_object (r, o, path) ||
           (edge.id = (char *) get_string (r, o, path, "id", TRUE)) == NULL ||
-          !check_id (r, seen, path, edge.id) ||
+          !check_id (r, path, edge.id) ||
           (kind = get_string (r, o, path, "kind", TRUE)) == NULL)
         return FALSE;
       if (!bw_edge_kind_from_string (kind, &edge.kind))
@@ -627,7 +669,6 @@ read_root (Reader *r)
   BwJsonValue *v;
   const char *format;
   gint64 version;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   if (root->type != BW_JSON_OBJECT)
     return fail (r->error, BW_DOCUMENT_ERROR_INVALID, _("(root): expected an object, found %s"),
@@ -686,8 +727,8 @@ read_root (Reader *r)
         bw_document_set_attack_version (r->doc, attack);
     }
 
-  return read_settings (r, root) && read_zones (r, root, seen) && read_nodes (r, root, seen) &&
-         read_edges (r, root, seen);
+  return read_settings (r, root) && read_zones (r, root) && read_nodes (r, root) &&
+         read_edges (r, root);
 }
 
 gboolean

@@ -34,14 +34,13 @@ void
 bw_engine_forget_zone_covers (BwEngine   *self,
                               const char *zone)
 {
+  /* Each zone's cover holds those of the zones around it: they all go. What a zone's own
+   * services deliver (rule 10) is the zone's alone. */
+  g_hash_table_remove_all (self->zone_covers);
   if (zone == NULL)
-    {
-      g_hash_table_remove_all (self->zone_covers);
-      g_hash_table_remove_all (self->zone_delivery);
-      return;
-    }
-  g_hash_table_remove (self->zone_covers, zone);
-  g_hash_table_remove (self->zone_delivery, zone);
+    g_hash_table_remove_all (self->zone_delivery);
+  else
+    g_hash_table_remove (self->zone_delivery, zone);
 }
 
 void

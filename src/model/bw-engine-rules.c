@@ -501,44 +501,81 @@ or_service_cover (BwEngine     *self,
     }
 }
 
-/* What the protects edges into one target give an asset of `kind`; zones are cached, since
- * every asset inside a zone asks the same question. */
+/* What the protects edges into one target give an asset of `kind`, in `scratch`; NULL when
+ * no protects edge goes into it. */
 static const guint64 *
 target_cover (BwEngine   *self,
               const char *target,
               const char *kind,
-              gboolean    cache,
               guint64    *scratch)
 {
-  GHashTable *by_kind = NULL;
-  guint64 *caps;
   GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
 
   if (sources == NULL)
     return NULL;
-  if (cache)
+  memset (scratch, 0, 9 * self->words * sizeof (guint64));
+  for (guint i = 0; i < sources->len; i++)
+    or_service_cover (self, bw_document_lookup_node (self->document,
+                                                     g_ptr_array_index (sources, i)),
+                      kind, scratch);
+  return scratch;
+}
+
+/* What the protects edges into `zone` and into every zone around it give an asset of `kind`.
+ * Cached per zone and kind, each zone's answer built on its parent's: every asset inside a
+ * zone asks the same question, and an asset deep in nested zones costs one lookup rather than
+ * a walk of every zone around it (which made a chain of n zones cost n²). The cache goes
+ * whenever a protects edge or a zone's parent changes. The answers are reference-counted
+ * boxes, so that a zone adding nothing shares its parent's. Uses self->scratch. */
+static const guint64 *
+zone_chain_cover (BwEngine     *self,
+                  const BwZone *zone,
+                  const char   *kind)
+{
+  BwDocument *doc = self->document;
+  g_autoptr(GPtrArray) trail = g_ptr_array_new ();
+  guint n_zones = bw_document_get_n_zones (doc);
+  gsize size = 9 * self->words * sizeof (guint64);
+  const guint64 *above = NULL;
+
+  /* Up to the first zone answered already; the bound guards against a parent cycle. */
+  for (const BwZone *z = zone; z != NULL && trail->len <= n_zones;
+       z = bw_document_lookup_zone (doc, z->parent))
     {
-      by_kind = g_hash_table_lookup (self->zone_covers, target);
+      GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);
+
+      if (by_kind != NULL && (above = g_hash_table_lookup (by_kind, kind)) != NULL)
+        break;
+      g_ptr_array_add (trail, (gpointer) z);
+    }
+  /* Then down again, each zone adding its own services to what lies around it. */
+  for (guint i = trail->len; i-- > 0;)
+    {
+      const BwZone *z = g_ptr_array_index (trail, i);
+      GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);
+      const guint64 *own = target_cover (self, z->id, kind, self->scratch);
+      guint64 *caps;
+
+      /* Most zones add nothing of their own: they share the answer around them. */
+      if (own == NULL && above != NULL)
+        caps = g_rc_box_acquire ((gpointer) above);
+      else
+        {
+          caps = g_rc_box_alloc0 (size);
+          if (above != NULL)
+            memcpy (caps, above, size);
+          if (own != NULL)
+            bits_or (caps, own, 9 * self->words);
+        }
       if (by_kind == NULL)
         {
-          by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          g_hash_table_insert (self->zone_covers, g_strdup (target), by_kind);
+          by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_rc_box_release);
+          g_hash_table_insert (self->zone_covers, g_strdup (z->id), by_kind);
         }
-      if ((caps = g_hash_table_lookup (by_kind, kind)) != NULL)
-        return caps;
-      caps = g_new0 (guint64, 9 * self->words);
+      g_hash_table_insert (by_kind, g_strdup (kind), caps);
+      above = caps;
     }
-  else
-    {
-      caps = scratch;
-      memset (caps, 0, 9 * self->words * sizeof (guint64));
-    }
-  for (guint i = 0; i < sources->len; i++)
-    or_service_cover (
-        self, bw_document_lookup_node (self->document, g_ptr_array_index (sources, i)), kind, caps);
-  if (cache)
-    g_hash_table_insert (by_kind, g_strdup (kind), caps);
-  return caps;
+  return above;
 }
 
 /* Fills an asset's bitsets from rules 1 to 3 and 10, each cell restricted to applicable
@@ -552,7 +589,6 @@ cover_asset (BwEngine      *self,
   guint64 *app = state->bits[C_APP];
   const guint64 *cover;
   GPtrArray *reached;
-  guint depth = 0;
 
   bw_engine_ensure_edge_index (self);
   platforms_bits (self, node, app);
@@ -560,15 +596,13 @@ cover_asset (BwEngine      *self,
     memset (state->bits[c], 0, W * sizeof (guint64));
 
   /* Rule 1: protects edges into the asset, then into each zone it lies in. */
-  if ((cover = target_cover (self, node->id, node->kind, FALSE, self->scratch)) != NULL)
+  if ((cover = target_cover (self, node->id, node->kind, self->scratch)) != NULL)
     for (guint k = 0; k < 9; k++)
       bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
-  for (const BwZone *z = bw_document_lookup_zone (self->document, node->zone);
-       z != NULL && depth++ <= bw_document_get_n_zones (self->document);
-       z = bw_document_lookup_zone (self->document, z->parent))
-    if ((cover = target_cover (self, z->id, node->kind, TRUE, NULL)) != NULL)
-      for (guint k = 0; k < 9; k++)
-        bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
+  if ((cover = zone_chain_cover (self, bw_document_lookup_zone (self->document, node->zone),
+                                 node->kind)) != NULL)
+    for (guint k = 0; k < 9; k++)
+      bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
 
   /* Rule 2: SIEMs the asset's own telemetry reaches. */
   reached = reach (self, node->id);

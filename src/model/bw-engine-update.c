@@ -4,12 +4,15 @@
 
 #include "bw-engine-private.h"
 
-/* Cached zone covers of one target: a protects edge into it came or went. */
+/* Cached zone covers: a protects edge into `target` came or went. Each zone's cover holds
+ * those of the zones around it, so the zones inside the target are stale too: all go. */
 static void
 forget_zone_covers (BwEngine   *self,
                     const char *target)
 {
-  bw_engine_forget_zone_covers (self, target);
+  if (bw_document_lookup_zone (self->document, target) != NULL ||
+      g_hash_table_contains (self->zone_covers, target))
+    bw_engine_forget_zone_covers (self, target);
 }
 
 void
@@ -126,8 +129,12 @@ zone_changed (BwEngine       *self,
               GHashTable     *touched)
 {
   /* Zones only matter through what lies inside them. */
+  if (change->type == BW_CHANGE_REMOVE)
+    bw_engine_forget_zone_covers (self, NULL);
   if (change->type != BW_CHANGE_MODIFY || !(change->fields & BW_FIELD_PARENT))
     return FALSE;
+  /* A zone's cover holds its parent's. */
+  bw_engine_forget_zone_covers (self, change->id);
   collect_assets_under (self, change->id, touched);
   return TRUE;
 }

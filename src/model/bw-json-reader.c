@@ -46,22 +46,34 @@ parse_fail (Parser     *ps,
   return FALSE;
 }
 
+/* The loops below work on local copies of the parser's pointers: a store through a char
+ * pointer may alias the Parser, so the compiler would otherwise reload and store them for every
+ * byte. */
 static void
 skip_space (Parser *ps)
 {
-  while (ps->p < ps->end)
-    {
-      char c = *ps->p;
+  const char *p = ps->p;
+  const char *end = ps->end;
 
+  while (p < end)
+    {
+      char c = *p;
+
+      if (c == ' ')
+        {
+          p++;
+          continue;
+        }
       if (c == '\n')
         {
           ps->line++;
-          ps->line_start = ps->p + 1;
+          ps->line_start = p + 1;
         }
-      else if (c != ' ' && c != '\t' && c != '\r')
-        return;
-      ps->p++;
+      else if (c != '\t' && c != '\r')
+        break;
+      p++;
     }
+  ps->p = p;
 }
 
 static BwJsonValue *
@@ -131,13 +143,16 @@ parse_string (Parser      *ps,
   for (;;)
     {
       const char *run = ps->p;
+      const char *q = run;
+      const char *end = ps->end;
       char c;
 
       /* Plain bytes are copied in runs: most strings have no escapes. */
-      while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (guchar) *ps->p >= 0x20)
-        ps->p++;
-      memcpy (dest, run, ps->p - run);
-      dest += ps->p - run;
+      while (q < end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
+        q++;
+      ps->p = q;
+      memcpy (dest, run, q - run);
+      dest += q - run;
       if (ps->p >= ps->end)
         return parse_fail (ps, open, _("a string is not closed"));
       c = *ps->p;
@@ -404,6 +419,44 @@ parse_value (Parser     *ps,
       break;
     }
   g_array_index (ps->values, BwJsonValue, index).end = ps->values->len;
+  return TRUE;
+}
+
+gboolean
+bw_json_utf8_validate (const char  *data,
+                       gsize        length,
+                       const char **bad)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      const char *segment;
+      guint64 word;
+
+      /* Eight bytes at a time while they are ASCII and not NUL. */
+      while (end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if ((word & 0x8080808080808080u) != 0 ||
+              ((word - 0x0101010101010101u) & ~word & 0x8080808080808080u) != 0)
+            break;
+          p += 8;
+        }
+      segment = p;
+      if (p == end)
+        break;
+      /* Then GLib's check up to the next ASCII byte after these eight (a character boundary
+       * in valid text, as no byte of a multi-byte character is ASCII). */
+      p += MIN ((gsize) (end - p), 8);
+      while (p < end && (guchar) *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len (segment, p - segment, bad))
+        return FALSE;
+    }
+  if (bad != NULL)
+    *bad = end;
   return TRUE;
 }
 

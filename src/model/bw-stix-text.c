@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-#include "bw-json-read.h"
 #include "bw-stix.h"
 #include "bw-stix-private.h"
 
@@ -36,25 +35,6 @@ bw_stix_first_paragraph (const char *description)
   no_links = replace ("\\[([^\\]]*)\\]\\([^)]*\\)", no_citations, "\\1");
   no_tags = replace ("</?[A-Za-z][^>]*>", no_links, "");
   return g_strstrip (replace ("\\s+", no_tags, " "));
-}
-
-void
-bw_stix_technique_texts (JsonObject  *o,
-                         char       **description,
-                         char       **url)
-{
-  JsonArray *refs = bw_json_object_get_array (o, "external_references");
-
-  *description = bw_stix_first_paragraph (bw_json_object_get_string (o, "description"));
-  *url = NULL;
-  for (guint i = 0; refs != NULL && i < json_array_get_length (refs) && *url == NULL; i++)
-    {
-      JsonObject *ref = bw_json_array_get_object (refs, i);
-
-      if (ref != NULL &&
-          g_strcmp0 (bw_json_object_get_string (ref, "source_name"), "mitre-attack") == 0)
-        *url = g_strdup (bw_json_object_get_string (ref, "url"));
-    }
 }
 
 void

@@ -9,6 +9,7 @@
 #include "bw-catalog-private.h"
 #include "bw-json-writer.h"
 #include "bw-json-read.h"
+#include "bw-json-reader.h"
 #include "bw-stix.h"
 #include "bw-stix-private.h"
 
@@ -33,40 +34,96 @@ bw_stix_normalize_platform (const char *platform)
   return platform;
 }
 
-static gboolean
-bool_member (JsonObject *o,
-             const char *key)
-{
-  JsonNode *n = json_object_get_member (o, key);
+/* The bundle is read into the flat table of bw-json-reader.c rather than a json-glib tree:
+ * building a tree of the 45 MB bundle cost more than the rest of the import together. The
+ * table is walked in place; once parsed, each value's `end` is made relative to the value
+ * itself (see relative_ends), so that its next sibling is v + v->end. */
+typedef BwJsonValue Value;
 
-  return n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (n);
+static inline Value *
+first_child (Value *v)
+{
+  return v + 1;
 }
 
-/* The ATT&CK id ("T1055.011", "TA0001", "G0016") from external_references. */
-static const char *
-attack_id (JsonObject *o)
+static inline Value *
+next_sibling (Value *v)
 {
-  JsonArray *refs = bw_json_object_get_array (o, "external_references");
+  return v + v->end;
+}
 
-  for (guint i = 0; refs != NULL && i < json_array_get_length (refs); i++)
+/* An object's member (the last of duplicates, as json-glib did), or NULL. */
+static Value *
+member (Value      *o,
+        const char *key)
+{
+  Value *found = NULL;
+  Value *child = first_child (o);
+
+  for (guint32 i = 0; i < o->n; i++, child = next_sibling (child))
+    if (child->key[0] == key[0] && strcmp (child->key, key) == 0)
+      found = child;
+  return found;
+}
+
+/* NULL when the member is absent or of another type. */
+static const char *
+string_member (Value      *o,
+               const char *key)
+{
+  Value *v = member (o, key);
+
+  return v != NULL && v->type == BW_JSON_STRING ? v->u.s : NULL;
+}
+
+static Value *
+array_member (Value      *o,
+              const char *key)
+{
+  Value *v = member (o, key);
+
+  return v != NULL && v->type == BW_JSON_ARRAY ? v : NULL;
+}
+
+static gboolean
+bool_member (Value      *o,
+             const char *key)
+{
+  Value *v = member (o, key);
+
+  return v != NULL && v->type == BW_JSON_TRUE;
+}
+
+/* A member of the "mitre-attack" entry of external_references: its ATT&CK id ("T1055.011",
+ * "TA0001", "G0016") as "external_id", its page as "url". */
+static const char *
+attack_reference (Value      *o,
+                  const char *key)
+{
+  Value *refs = array_member (o, "external_references");
+  Value *ref = refs != NULL ? first_child (refs) : NULL;
+
+  for (guint32 i = 0; refs != NULL && i < refs->n; i++, ref = next_sibling (ref))
     {
-      JsonNode *n = json_array_get_element (refs, i);
-      JsonObject *ref;
       const char *source;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (ref->type != BW_JSON_OBJECT)
         continue;
-      ref = json_node_get_object (n);
-      source = bw_json_object_get_string (ref, "source_name");
+      source = string_member (ref, "source_name");
       if (source != NULL && g_str_equal (source, "mitre-attack"))
-        return bw_json_object_get_string (ref, "external_id");
+        return string_member (ref, key);
     }
   return NULL;
 }
 
+static const char *
+attack_id (Value *o)
+{
+  return attack_reference (o, "external_id");
+}
+
 static gboolean
-is_live (JsonObject *o)
+is_live (Value *o)
 {
   return !bool_member (o, "revoked") && !bool_member (o, "x_mitre_deprecated");
 }
@@ -113,7 +170,7 @@ compare_strings (gconstpointer a,
 typedef struct
 {
   const char *attack_id;
-  JsonObject *group;
+  Value      *group;
   guint       order;
 } GroupRow;
 
@@ -207,21 +264,22 @@ bw_stix_import (const char  *path,
   return bw_stix_import_bytes (bytes, path, version_hint, stats, error);
 }
 
-/* What the passes over one bundle share. The JsonObjects and the strings in the tables belong
- * to the parsed tree, which outlives the import. */
+/* What the passes over one bundle share. The values and the strings in the tables belong
+ * to the parsed table, which outlives the import. */
 typedef struct
 {
   const char *path;
-  JsonArray  *objects;
-  GHashTable *by_stix;      /* stix id → JsonObject */
+  BwJsonReader json;
+  Value      *objects;
+  GHashTable *by_stix;      /* stix id → Value, an object */
   GHashTable *live_ap;      /* stix id → Technique, live attack-patterns */
   GPtrArray  *techniques;   /* Technique, owned */
   GHashTable *revoked_stix; /* stix id → stix id, from revoked-by relationships */
   GHashTable *uses;         /* intrusion-set stix id → set of attack-pattern stix ids */
-  GPtrArray  *tactics;      /* JsonObject, in matrix order */
-  GPtrArray  *groups;       /* JsonObject, live intrusion-sets in bundle order */
+  GPtrArray  *tactics;      /* Value, in matrix order */
+  GPtrArray  *groups;       /* Value, live intrusion-sets in bundle order */
   GHashTable *revoked_out;  /* revoked ATT&CK id → live ATT&CK id, owned strings */
-  JsonObject *matrix;
+  Value      *matrix;
   char       *version;
   gboolean    is_21;
   gboolean    texts;        /* keep descriptions and URLs, for descriptions.json */
@@ -255,62 +313,78 @@ stix_import_clear (StixImport *self)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->revoked_out, g_hash_table_unref);
   g_clear_pointer (&self->version, g_free);
+  bw_json_reader_clear (&self->json);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StixImport, stix_import_clear)
 
-/* Checks and parses the bundle; returns its objects array, which `parser` owns. The text is
- * dropped once parsed, so only one copy of the bundle lives. */
-static JsonArray *
-parse_bundle (JsonParser  *parser,
+/* From the parser's absolute ends to ends relative to each value: the walk then needs no
+ * pointer to the table's start. */
+static void
+relative_ends (BwJsonReader *json)
+{
+  Value *values = (Value *) json->values->data;
+
+  for (guint32 i = 0; i < json->values->len; i++)
+    values[i].end -= i;
+}
+
+/* Checks and parses the bundle; returns its objects array, in the table self->json holds. The
+ * text is dropped once parsed (the strings are copied out of it), so only one copy lives. */
+static Value *
+parse_bundle (StixImport  *self,
               GBytes     **bytes,
-              const char  *path,
               GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  JsonNode *root;
-  JsonObject *bundle;
-  JsonArray *objects;
+  const char *path = self->path;
+  const char *data = g_bytes_get_data (*bytes, NULL);
+  gsize length = g_bytes_get_size (*bytes);
+  Value *root;
+  Value *objects;
 
-  if (g_bytes_get_size (*bytes) == 0)
+  if (length == 0)
     {
       bw_catalog_invalid (error, _("%s: the file is empty"), path);
       return NULL;
     }
-  if (g_bytes_get_size (*bytes) > BW_STIX_MAX_BUNDLE_SIZE)
+  if (length > BW_STIX_MAX_BUNDLE_SIZE)
     {
       bw_catalog_invalid (error, _("%s: larger than %d MiB, more than any ATT&CK bundle"), path,
                           (int) (BW_STIX_MAX_BUNDLE_SIZE >> 20));
       return NULL;
     }
-  if (!bw_json_read_check (g_bytes_get_data (*bytes, NULL), g_bytes_get_size (*bytes), &local))
+  if (!bw_json_read_check (data, length, &local))
     {
       bw_catalog_invalid (error, _("%s: %s"), path, local->message);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (*bytes, NULL),
-                                   g_bytes_get_size (*bytes), &local))
+  if (!bw_json_utf8_validate (data, length, NULL))
     {
-      bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path,
-                          local ? local->message : _("no JSON value"));
+      bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path, _("not UTF-8 text"));
       return NULL;
     }
-  /* The tree holds its own copies. */
+  if (!bw_json_reader_parse (&self->json, data, length, BW_JSON_MAX_VALUES, &local))
+    {
+      bw_catalog_invalid (error, _("%s: not valid JSON: %s"), path, local->message);
+      return NULL;
+    }
   g_clear_pointer (bytes, g_bytes_unref);
+  self->json.source = NULL;
+  relative_ends (&self->json);
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  root = bw_json_reader_root (&self->json);
+  if (root->type != BW_JSON_OBJECT)
     {
       bw_catalog_invalid (error, _("%s: (root): expected a STIX bundle object"), path);
       return NULL;
     }
-  bundle = json_node_get_object (root);
-  if (g_strcmp0 (bw_json_object_get_string (bundle, "type"), "bundle") != 0)
+  if (g_strcmp0 (string_member (root, "type"), "bundle") != 0)
     {
       bw_catalog_invalid (error, _("%s: type: expected “bundle”"), path);
       return NULL;
     }
-  if ((objects = bw_json_object_get_array (bundle, "objects")) == NULL)
+  if ((objects = array_member (root, "objects")) == NULL)
     {
       bw_catalog_invalid (error, _("%s: objects: missing or not an array"), path);
       return NULL;
@@ -321,45 +395,41 @@ parse_bundle (JsonParser  *parser,
 /* A live attack-pattern: its ATT&CK id, name, tactics and normalised platforms. */
 static gboolean
 read_technique (StixImport  *self,
-                JsonObject  *o,
+                Value       *o,
                 guint        i,
                 const char  *id,
                 GError     **error)
 {
   Technique *t;
-  JsonArray *phases = bw_json_object_get_array (o, "kill_chain_phases");
-  JsonArray *platforms = bw_json_object_get_array (o, "x_mitre_platforms");
+  Value *phases = array_member (o, "kill_chain_phases");
+  Value *platforms = array_member (o, "x_mitre_platforms");
+  Value *pn;
   g_autoptr(GStrvBuilder) tb = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) pb = g_strv_builder_new ();
   const char *aid = attack_id (o);
 
-  if (aid == NULL || bw_json_object_get_string (o, "name") == NULL)
+  if (aid == NULL || string_member (o, "name") == NULL)
     return bw_catalog_invalid (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
                                self->path, i, id);
-  for (guint k = 0; phases != NULL && k < json_array_get_length (phases); k++)
-    {
-      JsonNode *pn = json_array_get_element (phases, k);
-      JsonObject *p = JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
-
-      if (p != NULL && g_strcmp0 (bw_json_object_get_string (p, "kill_chain_name"), "mitre-attack") == 0 &&
-          bw_json_object_get_string (p, "phase_name") != NULL)
-        g_strv_builder_add (tb, bw_json_object_get_string (p, "phase_name"));
-    }
-  for (guint k = 0; platforms != NULL && k < json_array_get_length (platforms); k++)
-    {
-      JsonNode *pn = json_array_get_element (platforms, k);
-
-      if (JSON_NODE_HOLDS_VALUE (pn) && json_node_get_value_type (pn) == G_TYPE_STRING)
-        g_strv_builder_add (pb, bw_stix_normalize_platform (json_node_get_string (pn)));
-    }
+  pn = phases != NULL ? first_child (phases) : NULL;
+  for (guint k = 0; phases != NULL && k < phases->n; k++, pn = next_sibling (pn))
+    if (pn->type == BW_JSON_OBJECT &&
+        g_strcmp0 (string_member (pn, "kill_chain_name"), "mitre-attack") == 0 &&
+        string_member (pn, "phase_name") != NULL)
+      g_strv_builder_add (tb, string_member (pn, "phase_name"));
+  pn = platforms != NULL ? first_child (platforms) : NULL;
+  for (guint k = 0; platforms != NULL && k < platforms->n; k++, pn = next_sibling (pn))
+    if (pn->type == BW_JSON_STRING)
+      g_strv_builder_add (pb, bw_stix_normalize_platform (pn->u.s));
   t = g_new0 (Technique, 1);
   t->id = g_strdup (aid);
-  t->name = g_strdup (bw_json_object_get_string (o, "name"));
+  t->name = g_strdup (string_member (o, "name"));
   t->tactics = g_strv_builder_end (tb);
   t->platforms = g_strv_builder_end (pb);
   if (self->texts)
     {
-      bw_stix_technique_texts (o, &t->description, &t->url);
+      t->description = bw_stix_first_paragraph (string_member (o, "description"));
+      t->url = g_strdup (attack_reference (o, "url"));
     }
   g_ptr_array_add (self->techniques, t);
   g_hash_table_insert (self->live_ap, (gpointer) id, t);
@@ -372,32 +442,31 @@ static gboolean
 read_objects (StixImport  *self,
               GError     **error)
 {
-  for (guint i = 0; i < json_array_get_length (self->objects); i++)
+  Value *o = first_child (self->objects);
+
+  for (guint i = 0; i < self->objects->n; i++, o = next_sibling (o))
     {
-      JsonNode *n = json_array_get_element (self->objects, i);
-      JsonObject *o;
       const char *type;
       const char *id;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (o->type != BW_JSON_OBJECT)
         return bw_catalog_invalid (error, _("%s: objects[%u]: expected an object"), self->path, i);
-      o = json_node_get_object (n);
-      type = bw_json_object_get_string (o, "type");
-      id = bw_json_object_get_string (o, "id");
+      type = string_member (o, "type");
+      id = string_member (o, "id");
       if (type == NULL || id == NULL)
         return bw_catalog_invalid (error, _("%s: objects[%u]: “type” or “id” missing or not a string"),
                                    self->path, i);
-      if (bw_json_object_get_string (o, "spec_version") != NULL)
+      if (string_member (o, "spec_version") != NULL)
         self->is_21 = TRUE;
       g_hash_table_insert (self->by_stix, (gpointer) id, o);
 
       if (g_str_equal (type, "x-mitre-collection") && self->version == NULL)
-        self->version = g_strdup (bw_json_object_get_string (o, "x_mitre_version"));
+        self->version = g_strdup (string_member (o, "x_mitre_version"));
       else if (g_str_equal (type, "x-mitre-matrix") && is_live (o) && self->matrix == NULL)
         self->matrix = o;
       else if (g_str_equal (type, "intrusion-set") && is_live (o) && attack_id (o) != NULL)
         {
-          if (bw_json_object_get_string (o, "name") == NULL)
+          if (string_member (o, "name") == NULL)
             return bw_catalog_invalid (error, _("%s: objects[%u] (%s): a group without a name"),
                                        self->path, i, id);
           g_ptr_array_add (self->groups, o);
@@ -416,24 +485,26 @@ static gboolean
 read_matrix (StixImport  *self,
              GError     **error)
 {
-  JsonArray *refs;
+  Value *refs;
+  Value *rv;
 
   if (self->matrix == NULL)
     return bw_catalog_invalid (error, _("%s: no x-mitre-matrix object: not an ATT&CK bundle"), self->path);
-  refs = bw_json_object_get_array (self->matrix, "tactic_refs");
-  if (refs == NULL || json_array_get_length (refs) == 0)
+  refs = array_member (self->matrix, "tactic_refs");
+  if (refs == NULL || refs->n == 0)
     return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs: missing or empty"), self->path);
-  for (guint i = 0; i < json_array_get_length (refs); i++)
+  rv = first_child (refs);
+  for (guint i = 0; i < refs->n; i++, rv = next_sibling (rv))
     {
-      const char *ref = bw_json_array_get_string (refs, i);
-      JsonObject *tactic = ref ? g_hash_table_lookup (self->by_stix, ref) : NULL;
+      const char *ref = rv->type == BW_JSON_STRING ? rv->u.s : NULL;
+      Value *tactic = ref ? g_hash_table_lookup (self->by_stix, ref) : NULL;
 
       if (ref == NULL)
         return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: expected a string"),
                                    self->path, i);
       if (tactic == NULL || attack_id (tactic) == NULL ||
-          bw_json_object_get_string (tactic, "x_mitre_shortname") == NULL ||
-          bw_json_object_get_string (tactic, "name") == NULL)
+          string_member (tactic, "x_mitre_shortname") == NULL ||
+          string_member (tactic, "name") == NULL)
         return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"),
                                    self->path, i, ref);
       g_ptr_array_add (self->tactics, tactic);
@@ -447,25 +518,26 @@ static gboolean
 read_relationships (StixImport  *self,
                     GError     **error)
 {
-  for (guint i = 0; i < json_array_get_length (self->objects); i++)
+  Value *o = first_child (self->objects);
+
+  for (guint i = 0; i < self->objects->n; i++, o = next_sibling (o))
     {
-      JsonObject *o = bw_json_array_get_object (self->objects, i);
       const char *kind;
       const char *source;
       const char *target;
 
-      if (g_strcmp0 (bw_json_object_get_string (o, "type"), "relationship") != 0 || !is_live (o))
+      if (g_strcmp0 (string_member (o, "type"), "relationship") != 0 || !is_live (o))
         continue;
-      kind = bw_json_object_get_string (o, "relationship_type");
-      source = bw_json_object_get_string (o, "source_ref");
-      target = bw_json_object_get_string (o, "target_ref");
+      kind = string_member (o, "relationship_type");
+      source = string_member (o, "source_ref");
+      target = string_member (o, "target_ref");
       if (kind == NULL || source == NULL || target == NULL)
         return bw_catalog_invalid (error, _("%s: objects[%u]: a relationship without type, source or target"),
                                    self->path, i);
       if (g_str_equal (kind, "subtechnique-of"))
         {
           Technique *sub = g_hash_table_lookup (self->live_ap, source);
-          JsonObject *parent = g_hash_table_lookup (self->by_stix, target);
+          Value *parent = g_hash_table_lookup (self->by_stix, target);
 
           if (sub != NULL && parent != NULL && attack_id (parent) != NULL)
             {
@@ -504,11 +576,11 @@ resolve_revoked (StixImport  *self,
   g_hash_table_iter_init (&iter, self->revoked_stix);
   while (g_hash_table_iter_next (&iter, (gpointer *) &from, (gpointer *) &to))
     {
-      JsonObject *src = g_hash_table_lookup (self->by_stix, from);
+      Value *src = g_hash_table_lookup (self->by_stix, from);
       const char *cursor;
       Technique *live;
 
-      if (src == NULL || g_strcmp0 (bw_json_object_get_string (src, "type"), "attack-pattern") != 0 ||
+      if (src == NULL || g_strcmp0 (string_member (src, "type"), "attack-pattern") != 0 ||
           attack_id (src) == NULL)
         continue;
       if ((cursor = revoked_end (self->revoked_stix, self->live_ap, ends, to)) == NULL)
@@ -554,15 +626,15 @@ write_tactics (StixImport  *self,
   json_builder_begin_array (b);
   for (guint i = 0; i < self->tactics->len; i++)
     {
-      JsonObject *t = g_ptr_array_index (self->tactics, i);
+      Value *t = g_ptr_array_index (self->tactics, i);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
       json_builder_add_string_value (b, attack_id (t));
       json_builder_set_member_name (b, "shortname");
-      json_builder_add_string_value (b, bw_json_object_get_string (t, "x_mitre_shortname"));
+      json_builder_add_string_value (b, string_member (t, "x_mitre_shortname"));
       json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, bw_json_object_get_string (t, "name"));
+      json_builder_add_string_value (b, string_member (t, "name"));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -620,9 +692,9 @@ write_revoked (StixImport  *self,
  * their redirect leads. */
 static GHashTable *
 group_technique_ids (StixImport *self,
-                     JsonObject *group)
+                     Value      *group)
 {
-  GHashTable *set = g_hash_table_lookup (self->uses, bw_json_object_get_string (group, "id"));
+  GHashTable *set = g_hash_table_lookup (self->uses, string_member (group, "id"));
   GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   const char *ap;
@@ -633,7 +705,7 @@ group_technique_ids (StixImport *self,
   while (g_hash_table_iter_next (&iter, (gpointer *) &ap, NULL))
     {
       Technique *t = g_hash_table_lookup (self->live_ap, ap);
-      JsonObject *src = g_hash_table_lookup (self->by_stix, ap);
+      Value *src = g_hash_table_lookup (self->by_stix, ap);
 
       if (t == NULL && src != NULL && attack_id (src) != NULL)
         {
@@ -651,23 +723,24 @@ group_technique_ids (StixImport *self,
 static void
 write_group (StixImport  *self,
              JsonBuilder *b,
-             JsonObject  *g)
+             Value       *g)
 {
   g_autoptr(GHashTable) ids = group_technique_ids (self, g);
-  JsonArray *aliases = bw_json_object_get_array (g, "aliases");
+  Value *aliases = array_member (g, "aliases");
+  Value *av = aliases != NULL ? first_child (aliases) : NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_string_value (b, attack_id (g));
   json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, bw_json_object_get_string (g, "name"));
+  json_builder_add_string_value (b, string_member (g, "name"));
   json_builder_set_member_name (b, "aliases");
   json_builder_begin_array (b);
-  for (guint k = 0; aliases != NULL && k < json_array_get_length (aliases); k++)
+  for (guint k = 0; aliases != NULL && k < aliases->n; k++, av = next_sibling (av))
     {
-      const char *alias = bw_json_array_get_string (aliases, k);
+      const char *alias = av->type == BW_JSON_STRING ? av->u.s : NULL;
 
-      if (alias != NULL && g_strcmp0 (alias, bw_json_object_get_string (g, "name")) != 0)
+      if (alias != NULL && g_strcmp0 (alias, string_member (g, "name")) != 0)
         json_builder_add_string_value (b, alias);
     }
   json_builder_end_array (b);
@@ -687,7 +760,7 @@ write_groups (StixImport  *self,
 
   for (guint i = 0; i < self->groups->len; i++)
     {
-      JsonObject *g = g_ptr_array_index (self->groups, i);
+      Value *g = g_ptr_array_index (self->groups, i);
       GroupRow row = { attack_id (g), g, i };
 
       g_array_append_val (rows, row);
@@ -794,14 +867,13 @@ bw_stix_import_bytes_full (GBytes      *bytes_in,
                            GError     **error)
 {
   g_autoptr(GBytes) bytes = bytes_in;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_auto(StixImport) import = { 0 };
   g_autoptr(JsonBuilder) b = json_builder_new ();
   guint n_groups;
 
   stix_import_init (&import, path);
   import.texts = out_descriptions != NULL;
-  if ((import.objects = parse_bundle (parser, &bytes, path, error)) == NULL ||
+  if ((import.objects = parse_bundle (&import, &bytes, error)) == NULL ||
       !read_objects (&import, error) ||
       !read_matrix (&import, error) ||
       !read_relationships (&import, error) ||

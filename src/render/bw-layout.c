@@ -234,21 +234,34 @@ place_arrow_head (BwLayoutEdge *le)
   };
 }
 
+/* How many zones lie around `zone`. `known` (zone → depth + 1) keeps every depth found, so
+ * each zone's walk stops at the first zone answered before: a chain of n nested zones costs
+ * n steps in all, not n². */
 static guint
 zone_depth (BwDocument   *document,
-            const BwZone *zone)
+            const BwZone *zone,
+            GHashTable   *known)
 {
+  g_autoptr(GPtrArray) trail = g_ptr_array_new ();
   guint depth = 0;
 
   /* The loader refuses parent cycles; the bound only guards against a bug elsewhere. */
-  while (zone->parent != NULL && depth < 1000)
+  while (zone != NULL && trail->len <= bw_document_get_n_zones (document))
     {
-      zone = bw_document_lookup_zone (document, zone->parent);
-      if (zone == NULL)
-        break;
-      depth++;
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (known, zone));
+
+      if (found > 0)
+        {
+          depth = found;
+          break;
+        }
+      g_ptr_array_add (trail, (gpointer) zone);
+      zone = zone->parent != NULL ? bw_document_lookup_zone (document, zone->parent) : NULL;
     }
-  return depth;
+  /* `depth` is now the depth + 1 of the zone around the trail's last, 0 for none. */
+  for (guint i = trail->len; i-- > 0;)
+    g_hash_table_insert (known, g_ptr_array_index (trail, i), GUINT_TO_POINTER (++depth));
+  return depth - 1;
 }
 
 static int
@@ -404,6 +417,7 @@ bw_layout_update (BwLayout *self)
 {
   BwDocument *doc = self->document;
   gboolean empty = TRUE;
+  g_autoptr(GHashTable) depths = g_hash_table_new (NULL, NULL);
 
   g_array_set_size (self->zones, 0);
   g_array_set_size (self->nodes, 0);
@@ -420,7 +434,7 @@ bw_layout_update (BwLayout *self)
         .zone = zone,
         .stencil = self->catalog ? bw_catalog_lookup_stencil (self->catalog, zone->kind) : NULL,
         .rect = { zone->x, zone->y, zone->w, zone->h },
-        .depth = zone_depth (doc, zone),
+        .depth = zone_depth (doc, zone, depths),
       };
 
       place_zone (&lz, self->view_zoom, self->title_scale);

@@ -62,7 +62,8 @@ struct _BwEngine
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
   GHashTable *flow_into;      /* target id → GPtrArray of source ids (flow edges, rule 10) */
   GHashTable *flow_out;       /* source id → GPtrArray of target ids (flow edges) */
-  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services give */
+  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services and
+                               * those of every zone around it give */
   GHashTable
       *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
   GPtrArray  *no_reach;       /* the empty reach */
@@ -157,7 +158,8 @@ GPtrArray *bw_engine_delivering_services (BwEngine     *self,
 void       bw_engine_cover_by_delivery  (BwEngine     *self,
                                          const BwNode *node,
                                          guint64     **cells);
-/* Forgets the cached covers of zone `zone`, or of every zone when NULL (rules 1, 2 and 10). */
+/* Forgets the cached zone covers after a change to zone `zone` (NULL: to any): every nested
+ * cover, and what `zone` itself delivers (rule 10). */
 void       bw_engine_forget_zone_covers (BwEngine     *self,
                                          const char   *zone);
 /* The cached rule-1 cover of `id` may have changed. */
