@@ -68,6 +68,8 @@ bw_stencil_clear (BwStencil *s)
   g_strfreev (s->platforms);
   g_strfreev (s->capabilities);
   g_strfreev (s->applies_to);
+  g_free (s->scope_reason);
+  g_strfreev (s->includes);
 }
 
 static void

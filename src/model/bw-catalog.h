@@ -60,6 +60,8 @@ struct _BwStencil
   char   **platforms;     /* assets: ATT&CK platforms; NULL-terminated, empty for others */
   char   **capabilities;  /* services: capability ids; NULL-terminated */
   char   **applies_to;    /* services: asset kinds it can protect; empty = any */
+  char    *scope_reason;  /* services: why applies_to is what it is, one line; NULL when none */
+  char   **includes;      /* services: the service stencils it bundles; NULL-terminated */
   gboolean siem;
 };
 
