@@ -602,22 +602,41 @@ test_cli (void)
   JsonObject *root;
   JsonArray *recs;
 
-  g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "recommend", sample, "--top", "2", "--format", "json", NULL },
+  g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "recommend", sample, "--top", "3", "--format", "json", NULL },
                                         &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
   recs = json_object_get_array_member (root, "recommendations");
-  g_assert_cmpuint (json_array_get_length (recs), ==, 2);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (json_array_get_length (recs), ==, 3);
+  /* The sample's third step connects the Privileged Identity Management drawn to Azure. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (recs, 2), "from"),
+                   ==, "n31");
+  for (guint i = 0; i < 3; i++)
     {
       JsonObject *r = json_array_get_object_element (recs, i);
+      const char *action = json_object_get_string_member (r, "action");
+      JsonArray *techniques = json_object_get_array_member (r, "techniques");
 
-      g_assert_cmpuint (json_object_get_size (r), ==, 5);
-      g_assert_nonnull (json_object_get_string_member (r, "stencil"));
-      g_assert_nonnull (json_object_get_string_member (r, "target"));
-      g_assert_true (g_str_equal (json_object_get_string_member (r, "action"), "protects") ||
-                     g_str_equal (json_object_get_string_member (r, "action"), "telemetry"));
+      /* A new node: stencil, action, target; a connection: action, from, to, kind. Both with
+       * gain, ratio_after and the techniques raised most. */
+      if (g_str_equal (action, "connect"))
+        {
+          g_assert_cmpuint (json_object_get_size (r), ==, 7);
+          g_assert_nonnull (json_object_get_string_member (r, "from"));
+          g_assert_nonnull (json_object_get_string_member (r, "to"));
+          g_assert_true (g_str_equal (json_object_get_string_member (r, "kind"), "protects") ||
+                         g_str_equal (json_object_get_string_member (r, "kind"), "telemetry"));
+        }
+      else
+        {
+          g_assert_cmpuint (json_object_get_size (r), ==, 6);
+          g_assert_nonnull (json_object_get_string_member (r, "stencil"));
+          g_assert_nonnull (json_object_get_string_member (r, "target"));
+          g_assert_true (g_str_equal (action, "protects") || g_str_equal (action, "telemetry"));
+        }
       g_assert_cmpfloat (json_object_get_double_member (r, "gain"), >, 0);
+      g_assert_cmpuint (json_array_get_length (techniques), >, 0);
+      g_assert_cmpuint (json_array_get_length (techniques), <=, 5);
     }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

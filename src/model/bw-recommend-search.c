@@ -159,6 +159,36 @@ acc_add_upstream (BwRecommendSearch *s,
       }
 }
 
+void
+bw_recommend_search_gain_add (BwRecommendSearch *s,
+                              guint              p,
+                              guint              count,
+                              const guint64     *best1,
+                              const guint64     *best2)
+{
+  guint W = s->words;
+  const guint64 *bits = bw_recommend_search_pattern (s, p);
+
+  for (guint w = 0; w < W; w++)
+    {
+      guint64 live = bits[w] & s->mask[w];
+      guint64 new1 = live & ~bits[W + w] & best1[w];
+      guint64 new2 = live & ~bits[2 * W + w] & best2[w];
+
+      for (guint64 any = new1 | new2; any != 0; any &= any - 1)
+        {
+          guint t = w * 64 + __builtin_ctzll (any);
+
+          if (s->gain1[t] == 0 && s->gain2[t] == 0)
+            g_array_append_val (s->touched, t);
+          if (new1 & (any & -any))
+            s->gain1[t] += count;
+          if (new2 & (any & -any))
+            s->gain2[t] += count;
+        }
+    }
+}
+
 /* The ratio once the affected assets gain `best1` / `best2` on their applicable techniques, by
  * rule 5 from the changed counts; the scratch is cleared for the next candidate. */
 static double
@@ -166,36 +196,21 @@ acc_ratio (BwRecommendSearch *s,
            const guint64     *best1,
            const guint64     *best2)
 {
-  guint W = s->words;
-  guint covered = s->covered, partial = s->partial, applicable = s->applicable;
-
   for (guint i = 0; i < s->acc_list->len; i++)
     {
       guint p = g_array_index (s->acc_list, guint, i);
-      const guint64 *bits = bw_recommend_search_pattern (s, p);
-      guint count = s->acc[p];
 
+      bw_recommend_search_gain_add (s, p, s->acc[p], best1, best2);
       s->acc[p] = 0;
-      for (guint w = 0; w < W; w++)
-        {
-          guint64 live = bits[w] & s->mask[w];
-          guint64 new1 = live & ~bits[W + w] & best1[w];
-          guint64 new2 = live & ~bits[2 * W + w] & best2[w];
-
-          for (guint64 any = new1 | new2; any != 0; any &= any - 1)
-            {
-              guint t = w * 64 + __builtin_ctzll (any);
-
-              if (s->gain1[t] == 0 && s->gain2[t] == 0)
-                g_array_append_val (s->touched, t);
-              if (new1 & (any & -any))
-                s->gain1[t] += count;
-              if (new2 & (any & -any))
-                s->gain2[t] += count;
-            }
-        }
     }
   g_array_set_size (s->acc_list, 0);
+  return bw_recommend_search_gain_ratio (s);
+}
+
+double
+bw_recommend_search_gain_ratio (BwRecommendSearch *s)
+{
+  guint covered = s->covered, partial = s->partial, applicable = s->applicable;
 
   for (guint i = 0; i < s->touched->len; i++)
     {
@@ -226,8 +241,9 @@ applies (BwRecommendSearch      *s,
   guint n_edges;
 
   /* Once the document took a stencil's node, only its place can differ: when every place it
-   * could get is in range, the edit is known to succeed. */
-  if (g_hash_table_contains (s->taken, candidate->stencil) &&
+   * could get is in range, the edit is known to succeed. A connection adds no node. */
+  if (candidate->action != BW_RECOMMEND_CONNECT &&
+      g_hash_table_contains (s->taken, candidate->stencil) &&
       bw_recommend_place_in_range (s->doc, candidate))
     return TRUE;
   g_signal_handlers_block_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
@@ -243,7 +259,7 @@ applies (BwRecommendSearch      *s,
   if (id != NULL)
     bw_document_remove (s->doc, id, NULL);
   g_signal_handlers_unblock_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
-  if (id != NULL)
+  if (id != NULL && candidate->action != BW_RECOMMEND_CONNECT)
     g_hash_table_add (s->taken, (gpointer) candidate->stencil);
   return id != NULL;
 }
@@ -274,13 +290,25 @@ consider (BwRecommendSearch *s,
   g_free ((*best)->stencil);
   g_free ((*best)->target);
   g_free ((*best)->siem);
+  g_free ((*best)->from);
   (*best)->stencil = g_strdup (candidate->stencil);
   (*best)->action = candidate->action;
   (*best)->target = g_strdup (candidate->target);
   (*best)->siem = g_strdup (candidate->siem);
+  (*best)->from = g_strdup (candidate->from);
   (*best)->gain = gain;
   (*best)->ratio_after = ratio;
   return KEPT;
+}
+
+gboolean
+bw_recommend_search_consider (BwRecommendSearch  *s,
+                              BwRecommendation   *candidate,
+                              double              ratio,
+                              double              base,
+                              BwRecommendation  **best)
+{
+  return consider (s, candidate, ratio, base, best) == REFUSED;
 }
 
 static BwRecommendation *
@@ -294,6 +322,8 @@ copy_recommendation (const BwRecommendation *r)
   copy->stencil = g_strdup (r->stencil);
   copy->target = g_strdup (r->target);
   copy->siem = g_strdup (r->siem);
+  copy->from = g_strdup (r->from);
+  copy->techniques = g_strdupv (r->techniques);
   return copy;
 }
 
@@ -413,6 +443,13 @@ weigh_protects_nodes (BwRecommendSearch  *s,
 
       if (p == BW_RECOMMEND_NONE || s->pattern_seen[p] == pass || !admits[s->node_kind[i]])
         continue;
+      /* One of its kind already guards it: not offered, and a later node of the pattern may
+       * be, so the pass is run again over every node. */
+      if (s->guarded_nodes[i])
+        {
+          refused |= !all;
+          continue;
+        }
       s->stamp++;
       acc_add (s, p, 1);
       candidate.target = bw_document_get_node (s->doc, i)->id;
@@ -436,10 +473,17 @@ weigh_protects (BwRecommendSearch  *s,
   BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_PROTECTS, NULL, NULL, 0, 0 };
   g_autofree guint64 *best1 = g_new (guint64, s->words);
   g_autofree guint64 *best2 = g_new (guint64, s->words);
+  g_autofree guint8 *guarded_zones = g_new0 (guint8, s->n_zones + 1);
+  g_autofree guint8 *guarded_nodes = g_new0 (guint8, s->n_nodes + 1);
 
+  bw_recommend_search_guarded (s, stencil, guarded_zones, guarded_nodes);
+  s->guarded_zones = guarded_zones;
+  s->guarded_nodes = guarded_nodes;
   bw_engine_get_service_best (s->engine, stencil, NULL, best1, best2);
   for (guint z = 0; z < s->n_zones; z++)
     {
+      if (guarded_zones[z])
+        continue;
       s->stamp++;
       acc_add_zone (s, z, stencil, NULL);
       if (s->acc_list->len == 0)
@@ -448,6 +492,7 @@ weigh_protects (BwRecommendSearch  *s,
       consider (s, &candidate, acc_ratio (s, best1, best2), base, best);
     }
   weigh_nodes (s, weigh_protects_nodes, stencil, base, best);
+  s->guarded_zones = s->guarded_nodes = NULL;
 }
 
 BwRecommendation *
@@ -462,6 +507,8 @@ bw_recommend_best_step (BwCatalog    *catalog,
   BwRecommendSearch s;
 
   bw_recommend_search_init (&s, catalog, work, engine);
+  /* Connecting what is drawn goes first: of equal gains, the one that buys nothing wins. */
+  bw_recommend_weigh_connect (&s, base, &best);
   for (guint i = 0; i < bw_catalog_get_n_stencils (catalog); i++)
     {
       const BwStencil *stencil = bw_catalog_get_stencil (catalog, i);

@@ -106,7 +106,39 @@ typedef struct
   GArray      *acc_list;      /* patterns with acc > 0 */
   guint       *gain1, *gain2; /* per technique: assets newly at best ≥ 1, ≥ 2 */
   GArray      *touched;
+
+  /* While one stencil is weighed: the zones and nodes a service of it already guards
+   * (borrowed; NULL otherwise) */
+  const guint8 *guarded_zones;
+  const guint8 *guarded_nodes;
 } BwRecommendSearch;
+
+/* `count` assets of `pattern` gaining `best1` / `best2`, into the scratch; then the ratio the
+ * scratch gives, which clears it (bw-recommend-search.c). */
+void           bw_recommend_search_gain_add   (BwRecommendSearch *s,
+                                               guint              pattern,
+                                               guint              count,
+                                               const guint64     *best1,
+                                               const guint64     *best2);
+double         bw_recommend_search_gain_ratio (BwRecommendSearch *s);
+/* Kept when it gains more than the best so far and the document takes it; TRUE when it was
+ * better but the document refused it. */
+gboolean       bw_recommend_search_consider   (BwRecommendSearch  *s,
+                                               BwRecommendation   *candidate,
+                                               double              ratio,
+                                               double              base,
+                                               BwRecommendation  **best);
+
+/* Which zones and nodes a service of `stencil` already guards (bw_recommend_guarded), by
+ * document index; `zones` n_zones and `nodes` n_nodes long (bw-recommend-connect.c). */
+void           bw_recommend_search_guarded    (BwRecommendSearch *s,
+                                               const BwStencil   *stencil,
+                                               guint8            *zones,
+                                               guint8            *nodes);
+/* Connecting each existing service node to each zone and asset it may newly protect. */
+void           bw_recommend_weigh_connect     (BwRecommendSearch  *s,
+                                               double              base,
+                                               BwRecommendation  **best);
 
 void           bw_recommend_search_init    (BwRecommendSearch *s,
                                             BwCatalog         *catalog,
