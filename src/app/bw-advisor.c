@@ -310,17 +310,33 @@ show_recommendations (BwAdvisor *self)
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
+      g_autofree char *raises = r->techniques && r->techniques[0]
+                                  ? g_strjoinv (", ", r->techniques) : NULL;
+
       if (r->action == BW_RECOMMEND_TELEMETRY)
         {
           title = g_strdup_printf (_("Send telemetry to %s"), s->name);
           subtitle = g_strdup_printf (_("From “%s” · +%.2f points → %.1f%%"), target, r->gain * 100,
                                       r->ratio_after * 100);
         }
+      else if (r->action == BW_RECOMMEND_CONNECT)
+        {
+          /* Nothing new to buy: the service is drawn, it only has to reach the target. */
+          title = g_strdup_printf (_("Connect “%s”"), bw_document_get_label (self->document, r->from));
+          subtitle = g_strdup_printf (_("To protect “%s” · +%.2f points → %.1f%%"), target,
+                                      r->gain * 100, r->ratio_after * 100);
+        }
       else
         {
           title = g_strdup_printf (_("Add %s"), s->name);
           subtitle = g_strdup_printf (_("Protecting “%s” · +%.2f points → %.1f%%"), target,
                                       r->gain * 100, r->ratio_after * 100);
+        }
+      if (raises != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&subtitle);
+
+          subtitle = g_strdup_printf (_("%s · raises %s"), plain, raises);
         }
       g_ptr_array_add (items, bw_advisor_item_new (BW_ADVISOR_ITEM_RECOMMENDATION, title, subtitle,
                                                    NULL, i));

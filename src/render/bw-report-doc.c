@@ -208,9 +208,20 @@ fill_steps (BwReportDoc *self,
       const char *target = bw_document_get_label (document, r->target);
       BwReportDocStep *step = g_new0 (BwReportDocStep, 1);
 
+      const char *from = r->from ? bw_document_get_label (document, r->from) : NULL;
+
       step->service = g_strdup (stencil != NULL ? stencil->name : r->stencil);
       step->action = g_strdup (r->action == BW_RECOMMEND_PROTECTS ? _("Add, protecting")
-                                                                  : _("Send telemetry to the SIEM from"));
+                               : r->action == BW_RECOMMEND_CONNECT
+                                 ? _("Connect the one drawn, to protect")
+                                 : _("Send telemetry to the SIEM from"));
+      /* A connection buys nothing: the service named is the node already drawn. */
+      if (r->action == BW_RECOMMEND_CONNECT && from != NULL && g_strcmp0 (from, step->service) != 0)
+        {
+          g_autofree char *named = g_steal_pointer (&step->service);
+
+          step->service = g_strdup_printf ("%s (“%s”)", named, from);
+        }
       step->target = g_strdup (target != NULL ? target : r->target);
       step->gain = r->gain;
       step->ratio_after = r->ratio_after;
