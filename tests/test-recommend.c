@@ -33,14 +33,18 @@ load (const char *relative)
 
 static gboolean
 usable (BwCatalog       *catalog,
-        const BwStencil *stencil,
-        const char      *licence)
+        BwDocument      *doc,
+        const BwStencil *stencil)
 {
+  const char *licence = bw_document_get_licence (doc);
+
   for (guint i = 0; stencil->capabilities[i] != NULL; i++)
     {
       const BwCapability *cap = bw_catalog_lookup_capability (catalog, stencil->capabilities[i]);
 
-      if (cap != NULL && cap->n_entries > 0 && bw_capability_within_licence (cap, licence))
+      if (cap != NULL && cap->n_entries > 0 &&
+          bw_licence_admits_tier (licence,
+                                  bw_document_get_capability_tier (doc, cap->id, cap->tier)))
         return TRUE;
     }
   return FALSE;
@@ -185,7 +189,6 @@ static void
 reference_step (Reference *r)
 {
   BwDocument *doc = r->work;
-  const char *licence = bw_document_get_licence (doc);
   guint n_nodes = bw_document_get_n_nodes (doc);
 
   r->base = full_ratio (r);
@@ -195,7 +198,7 @@ reference_step (Reference *r)
       const BwStencil *stencil = bw_catalog_get_stencil (r->catalog, s);
       const char *siem = NULL;
 
-      if (stencil->role != BW_ROLE_SERVICE || !usable (r->catalog, stencil, licence))
+      if (stencil->role != BW_ROLE_SERVICE || !usable (r->catalog, doc, stencil))
         continue;
       if (stencil->siem)
         {

@@ -251,6 +251,23 @@ sync_licence (BwAdvisor *self)
   self->syncing = FALSE;
 }
 
+/* Whose tiers these are: CTID's tags, with the mapping linked (the description is markup). */
+static void
+show_tier_source (BwAdvisor *self)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->tiers), ADW_TYPE_PREFERENCES_GROUP);
+  g_autofree char *note = bw_tiers_describe_source (self->document);
+  g_autofree char *escaped = g_markup_escape_text (note, -1);
+  g_autofree char *text = NULL;
+
+  if (group == NULL)
+    return;
+  text = g_strdup_printf ("%s %s <a href=\"%s\">%s</a>",
+                          _("Capabilities above the tier count as switched off."), escaped,
+                          BW_TIERS_SOURCE_URL, _("Mappings Explorer"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+}
+
 /* What E5 adds over E3, per tactic, for this estate. */
 static void
 show_tiers (BwAdvisor     *self,
@@ -277,6 +294,7 @@ show_tiers (BwAdvisor     *self,
                                             NULL, text, 0));
     }
   replace_items (self->tier_items, items);
+  show_tier_source (self);
 }
 
 static void

@@ -261,10 +261,13 @@ create_capability_row (gpointer item,
   BwInspector *self = user_data;
   const char *id = gtk_string_object_get_string (item);
   const BwNode *node = bw_document_lookup_node (self->document, self->target);
+  const BwCapability *capability = bw_catalog_lookup_capability (self->catalog, id);
   GtkWidget *row;
 
-  row = bw_capability_row_new (id, bw_catalog_lookup_capability (self->catalog, id),
-                               node != NULL && bw_node_get_capability_enabled (node, id));
+  row = bw_capability_row_new (id, capability,
+                               node != NULL && bw_node_get_capability_enabled (node, id),
+                               bw_document_get_capability_tier (self->document, id,
+                                                                capability ? capability->tier : 0));
   g_signal_connect_object (row, "notify::active", G_CALLBACK (capability_toggled_cb), self, 0);
   return row;
 }

@@ -229,7 +229,9 @@ bw_cli_tiers (int    argc,
             }
           g_string_append (out, "]}");
         }
-      g_string_append (out, "\n  ]\n}\n");
+      g_string_append (out, "\n  ],\n  \"tier_source\": ");
+      bw_json_write_string (out, BW_TIERS_SOURCE_URL);
+      g_string_append (out, "\n}\n");
       fwrite (out->str, 1, out->len, stdout);
       return BW_CLI_EXIT_OK;
     }
@@ -246,6 +248,11 @@ bw_cli_tiers (int    argc,
   g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", _("All tactics"),
            100 * tiers->summary[BW_TIER_E3].ratio, 100 * tiers->summary[BW_TIER_E5].ratio,
            100 * (tiers->summary[BW_TIER_E5].ratio - tiers->summary[BW_TIER_E3].ratio));
+  {
+    g_autofree char *note = bw_tiers_describe_source (doc);
+
+    g_print ("\n%s\n%s\n", note, BW_TIERS_SOURCE_URL);
+  }
   return BW_CLI_EXIT_OK;
 }
 

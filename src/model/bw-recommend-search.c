@@ -501,7 +501,6 @@ bw_recommend_best_step (BwCatalog    *catalog,
                         BwEngine     *engine,
                         GCancellable *cancellable)
 {
-  const char *licence = bw_document_get_licence (work);
   double base = bw_recommend_report_ratio (bw_engine_get_report (engine));
   BwRecommendation *best = NULL;
   BwRecommendSearch s;
@@ -516,7 +515,7 @@ bw_recommend_best_step (BwCatalog    *catalog,
       if (g_cancellable_is_cancelled (cancellable))
         break;
       if (stencil->role != BW_ROLE_SERVICE ||
-          !bw_recommend_stencil_usable (catalog, stencil, licence))
+          !bw_recommend_stencil_usable (catalog, work, stencil))
         continue;
       if (stencil->siem)
         weigh_nodes (&s, weigh_telemetry, stencil, base, &best);

@@ -59,14 +59,18 @@ bw_recommend_ratio (BwCatalog  *catalog,
 
 gboolean
 bw_recommend_stencil_usable (BwCatalog       *catalog,
-                             const BwStencil *stencil,
-                             const char      *licence)
+                             BwDocument      *document,
+                             const BwStencil *stencil)
 {
+  const char *licence = bw_document_get_licence (document);
+
   for (guint i = 0; stencil->capabilities[i] != NULL; i++)
     {
       const BwCapability *cap = bw_catalog_lookup_capability (catalog, stencil->capabilities[i]);
 
-      if (cap != NULL && cap->n_entries > 0 && bw_capability_within_licence (cap, licence))
+      if (cap != NULL && cap->n_entries > 0 &&
+          bw_licence_admits_tier (licence,
+                                  bw_document_get_capability_tier (document, cap->id, cap->tier)))
         return TRUE;
     }
   return FALSE;

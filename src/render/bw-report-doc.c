@@ -60,6 +60,7 @@ bw_report_doc_free (BwReportDoc *self)
   g_free (self->attack_version);
   g_free (self->date);
   g_free (self->licence);
+  g_free (self->tier_source);
   g_strfreev (self->groups);
   g_clear_pointer (&self->tactics, g_array_unref);
   g_clear_pointer (&self->phases, g_array_unref);
@@ -311,6 +312,7 @@ bw_report_doc_new (BwCatalog    *catalog,
   self->attack_version = g_strdup (bw_report_get_attack_version (report));
   self->date = report_date (date);
   self->licence = g_strdup (bw_document_get_licence (document));
+  self->tier_source = bw_tiers_describe_source (document);
   self->gap_threshold = bw_document_get_gap_threshold (document);
   self->n_assets = bw_report_get_n_asset_nodes (report);
   self->n_services = bw_report_get_n_service_nodes (report);

@@ -65,6 +65,7 @@ typedef struct
   gboolean         has_profile;
   BwReportFigures  profile_summary;
   BwReportFigures  tiers[BW_N_TIERS];
+  char            *tier_source;     /* whose tiers they are (bw_tiers_describe_source) */
 
   GArray          *tactics;         /* BwReportDocRow, matrix order */
   GArray          *phases;          /* BwReportDocRow, kill-chain order */

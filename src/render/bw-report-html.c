@@ -259,7 +259,10 @@ write_tiers (GString           *out,
                               all ? "</th>" : "</td>", 100 * e3->ratio, 100 * e5->ratio,
                               100 * (e5->ratio - e3->ratio));
     }
-  g_string_append (out, "</table></section>\n");
+  g_string_append (out, "</table><p class=\"note\">");
+  esc (out, self->tier_source);
+  /* The source as text: the report is self-contained, and links nowhere outside itself. */
+  g_string_append_printf (out, " %s</p></section>\n", BW_TIERS_SOURCE_URL);
 }
 
 static void

@@ -407,6 +407,11 @@ gaps_steps_tiers (Pdf *pdf)
 
       row (pdf, tier_columns, 4, cells, all, NULL);
     }
+  {
+    g_autofree char *note = g_strdup_printf ("%s %s", doc->tier_source, BW_TIERS_SOURCE_URL);
+
+    paragraph (pdf, FONT " 8", note, 4);
+  }
 }
 
 static void

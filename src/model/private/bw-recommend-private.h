@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /* Whether the stencil has a capability with mapping entries that the licence allows. */
 gboolean          bw_recommend_stencil_usable (BwCatalog       *catalog,
-                                               const BwStencil *stencil,
-                                               const char      *licence);
+                                               BwDocument      *document,
+                                               const BwStencil *stencil);
 
 /* Whether every place bw_recommend_plan could give the new node of `rec` lies inside the
  * document's coordinates, found without looking for the free one. FALSE when a new SIEM is
