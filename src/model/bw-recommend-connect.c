@@ -246,7 +246,8 @@ gain_zone (BwRecommendSearch *s,
   return any;
 }
 
-static void
+/* TRUE when the document refused a candidate. */
+static gboolean
 weigh_node (BwRecommendSearch  *s,
             Gains              *g,
             guint               x,
@@ -259,6 +260,7 @@ weigh_node (BwRecommendSearch  *s,
                                  0, 0, (char *) bw_document_get_node (s->doc, x)->id, NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), s->n_nodes);
+  gboolean refused = FALSE;
 
   for (guint z = 0; z < s->n_zones; z++)
     {
@@ -270,7 +272,8 @@ weigh_node (BwRecommendSearch  *s,
           continue;
         }
       candidate.target = bw_document_get_zone (s->doc, z)->id;
-      bw_recommend_search_consider (s, &candidate, bw_recommend_search_gain_ratio (s), base, best);
+      refused |= bw_recommend_search_consider (s, &candidate, bw_recommend_search_gain_ratio (s),
+                                               base, best);
     }
   for (guint i = 0; i < s->n_nodes; i++)
     {
@@ -292,7 +295,30 @@ weigh_node (BwRecommendSearch  *s,
           g_array_append_val (keys, key);
           g_hash_table_add (seen, &g_array_index (keys, gint64, keys->len - 1));
         }
+      else
+        refused = TRUE;
     }
+  return refused;
+}
+
+/* Service nodes of one kind with the same switched-off capabilities and the same SIEMs in
+ * reach offer the same candidates with the same gains: only the first is weighed (unless the
+ * document refused one of its candidates). */
+static char *
+node_key (BwRecommendSearch *s,
+          Forward           *f,
+          guint              x)
+{
+  g_auto(GStrv) disabled = bw_node_dup_disabled_capabilities (bw_document_get_node (s->doc, x));
+  g_autoptr(GArray) siems = reached_siems (s, f, x);
+  GString *key = g_string_new (s->stencils[x]->id);
+
+  for (guint i = 0; disabled != NULL && disabled[i] != NULL; i++)
+    g_string_append_printf (key, "\x1f%s", disabled[i]);
+  g_string_append_c (key, '\x1e');
+  for (guint i = 0; i < siems->len; i++)
+    g_string_append_printf (key, "%u,", g_array_index (siems, guint, i));
+  return g_string_free (key, FALSE);
 }
 
 void
@@ -301,6 +327,7 @@ bw_recommend_weigh_connect (BwRecommendSearch  *s,
                             BwRecommendation  **best)
 {
   g_autoptr(GHashTable) guarded = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) weighed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Forward f;
 
   forward_init (&f, s);
@@ -308,9 +335,13 @@ bw_recommend_weigh_connect (BwRecommendSearch  *s,
     {
       const BwStencil *st = s->stencils[x];
       guint8 *zones;
+      g_autofree char *key = NULL;
       Gains g;
 
       if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem)
+        continue;
+      key = node_key (s, &f, x);
+      if (g_hash_table_contains (weighed, key))
         continue;
       /* What its kind guards, once per kind: zones first, then nodes, in one block. */
       if ((zones = g_hash_table_lookup (guarded, st)) == NULL)
@@ -320,7 +351,8 @@ bw_recommend_weigh_connect (BwRecommendSearch  *s,
           g_hash_table_insert (guarded, (gpointer) st, zones);
         }
       gains_init (&g, s, &f, x);
-      weigh_node (s, &g, x, zones, zones + s->n_zones, base, best);
+      if (!weigh_node (s, &g, x, zones, zones + s->n_zones, base, best))
+        g_hash_table_add (weighed, g_steal_pointer (&key));
       gains_clear (&g);
     }
   forward_clear (&f);
