@@ -549,6 +549,19 @@ test_licence_overrides (void)
       g_assert_cmpfloat (((BwRecommendation *) with->pdata[i])->ratio_after, ==,
                          ((BwRecommendation *) without->pdata[i])->ratio_after);
   }
+  /* An override of a capability the catalog does not know is refused, and says where. */
+  {
+    static const char *const unknown[] = { "DEF-SATT-E3", "E5", "NOPE-E3", "E5", NULL };
+    g_autofree char *bad = NULL;
+    g_autofree char *err = NULL;
+
+    bw_document_set_licence_overrides (doc, unknown);
+    bad = bw_document_to_data (doc, NULL);
+    g_assert_true (g_file_set_contents (path, bad, -1, NULL));
+    g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "validate", path, NULL }, NULL, &err),
+                     ==, 2);
+    g_assert_nonnull (strstr (err, "settings.licence_overrides.NOPE-E3: no capability “NOPE-E3”"));
+  }
   g_unlink (path);
 }
 

@@ -237,6 +237,35 @@ test_inspector_scope (void)
   /* An asset has no scope. */
   bw_inspector_set_target (BW_INSPECTOR (inspector), "n1", 1);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scope)));
+
+  /* A capability row says its Microsoft 365 tier: CTID's tag, or the project's override. */
+  {
+    static const char *const overrides[] = { "DEF-SATT-E3", "E5", NULL };
+    BwDocument *document = bw_project_get_document (project);
+    g_autoptr(GPtrArray) capability_rows = NULL;
+    guint checked = 0;
+
+    bw_document_set_licence_overrides (document, overrides);
+    bw_inspector_set_target (BW_INSPECTOR (inspector), "n25", 1);
+    capability_rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+    for (guint i = 0; i < capability_rows->len; i++)
+      {
+        const char *id = bw_capability_row_get_capability (capability_rows->pdata[i]);
+        const char *subtitle = adw_action_row_get_subtitle (capability_rows->pdata[i]);
+
+        const char *expected = g_str_equal (id, "DEF-SATT-E3")
+                                 ? "E5, set by this project (CTID tags E3)"
+                               : g_str_equal (id, "DEF-SLNK-E3") ? "E3, as CTID tags it"
+                               : g_str_equal (id, "DEF-AIR-E5")  ? "E5, as CTID tags it"
+                                                                 : NULL;
+
+        if (expected == NULL)
+          continue;
+        g_assert_nonnull (strstr (subtitle, expected));
+        checked++;
+      }
+    g_assert_cmpuint (checked, ==, 3);
+  }
   g_object_unref (inspector);
 }
 
