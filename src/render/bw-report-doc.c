@@ -37,6 +37,7 @@ step_free (gpointer data)
   g_free (step->service);
   g_free (step->action);
   g_free (step->target);
+  g_free (step->techniques);
   g_free (step);
 }
 
@@ -224,6 +225,7 @@ fill_steps (BwReportDoc *self,
           step->service = g_strdup_printf ("%s (“%s”)", named, from);
         }
       step->target = g_strdup (target != NULL ? target : r->target);
+      step->techniques = r->techniques ? g_strjoinv (", ", r->techniques) : g_strdup ("");
       step->gain = r->gain;
       step->ratio_after = r->ratio_after;
       g_ptr_array_add (self->steps, step);

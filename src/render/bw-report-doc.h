@@ -33,6 +33,7 @@ typedef struct
   char  *service;     /* the stencil's name */
   char  *action;      /* what is added, in words */
   char  *target;      /* the zone or node label */
+  char  *techniques;  /* the technique ids it raises most, ", "-joined; "" when none */
   double gain;
   double ratio_after;
 } BwReportDocStep;

@@ -229,6 +229,12 @@ write_steps (GString           *out,
       esc (out, step->action);
       g_string_append (out, " ");
       esc (out, step->target);
+      if (step->techniques[0] != '\0')
+        {
+          g_string_append_printf (out, "<br><span class=\"muted\">%s ", _("Raises most:"));
+          esc (out, step->techniques);
+          g_string_append (out, "</span>");
+        }
       g_string_append_printf (out, "</td><td class=\"n\">+%.1f</td><td class=\"n\">%.1f%%</td></tr>",
                               100 * step->gain, 100 * step->ratio_after);
     }
