@@ -131,7 +131,8 @@ try (Reference         *r,
   try_from (r, stencil, action, target, siem, NULL);
 }
 
-/* Whether zone `zone` holds an asset that `stencil` admits. */
+/* Whether zone `zone` holds an asset that `stencil` admits and that no service of its kind
+ * guards yet. */
 static gboolean
 zone_useful (Reference       *r,
              const BwStencil *stencil,
@@ -144,7 +145,8 @@ zone_useful (Reference       *r,
 
       if (ns != NULL && ns->role == BW_ROLE_ASSET && n->zone != NULL &&
           bw_stencil_admits (stencil, n->kind) &&
-          bw_document_zone_is_within (r->work, n->zone, zone))
+          bw_document_zone_is_within (r->work, n->zone, zone) &&
+          !bw_recommend_guarded (r->catalog, r->work, stencil->id, n->id))
         return TRUE;
     }
   return FALSE;
@@ -452,7 +454,8 @@ test_connect (void)
 
 /* Never a second service of a kind where one already guards the target or a zone holding it,
  * nor one that a service drawn there includes (Defender for Servers brings Defender for
- * Endpoint); and only where the target admits it. Checked on every step over the sample. */
+ * Endpoint); and only where the target holds an asset it admits that nothing of its kind
+ * guards yet. Checked on every step over the sample. */
 static void
 test_practitioner (void)
 {
@@ -492,7 +495,8 @@ test_practitioner (void)
                                        : n->zone != NULL &&
                                            bw_document_zone_is_within (work, n->zone, r->target)) &&
                          bw_stencil_admits (stencil, n->kind) &&
-                         bw_catalog_lookup_stencil (catalog, n->kind)->role == BW_ROLE_ASSET;
+                         bw_catalog_lookup_stencil (catalog, n->kind)->role == BW_ROLE_ASSET &&
+                         !bw_recommend_guarded (catalog, work, r->stencil, n->id);
             }
           g_assert_true (admitted);
         }

@@ -16,6 +16,40 @@
 
 #include "bw-recommend-private.h"
 
+/* A zone is no target either when every asset in it that the stencil admits is guarded
+ * already (Microsoft Antimalware on Azure when Defender for Servers guards its VNet): each
+ * asset that is not marks its zone and the zones above, each zone once. */
+static void
+skip_zones_guarding_nothing_new (BwRecommendSearch *s,
+                                 const BwStencil   *stencil,
+                                 guint8            *zones,
+                                 const guint8      *nodes)
+{
+  const guint8 *admits = bw_recommend_search_admits (s, stencil);
+  g_autofree guint8 *useful = g_new0 (guint8, s->n_zones + 1);
+
+  for (guint i = 0; i < s->n_nodes; i++)
+    {
+      const char *zone = bw_document_get_node (s->doc, i)->zone;
+      guint at = zone ? GPOINTER_TO_UINT (g_hash_table_lookup (s->zone_index, zone)) - 1
+                      : BW_RECOMMEND_NONE;
+      guint steps = 0;
+
+      if (s->node_pattern[i] == BW_RECOMMEND_NONE || nodes[i] || !admits[s->node_kind[i]])
+        continue;
+      while (at != BW_RECOMMEND_NONE && at < s->n_zones && !useful[at] && steps++ <= s->n_zones)
+        {
+          const char *parent = bw_document_get_zone (s->doc, at)->parent;
+
+          useful[at] = 1;
+          at = parent ? GPOINTER_TO_UINT (g_hash_table_lookup (s->zone_index, parent)) - 1
+                      : BW_RECOMMEND_NONE;
+        }
+    }
+  for (guint z = 0; z < s->n_zones; z++)
+    zones[z] |= !useful[z];
+}
+
 void
 bw_recommend_search_guarded (BwRecommendSearch *s,
                              const BwStencil   *stencil,
@@ -78,6 +112,7 @@ bw_recommend_search_guarded (BwRecommendSearch *s,
       if (found != NULL && zones[GPOINTER_TO_UINT (found) - 1])
         nodes[i] = 1;
     }
+  skip_zones_guarding_nothing_new (s, stencil, zones, nodes);
 }
 
 /* What the search needs of the document beyond its tables: telemetry edges forwards. */

@@ -130,7 +130,8 @@ gboolean       bw_recommend_search_consider   (BwRecommendSearch  *s,
                                                BwRecommendation  **best);
 
 /* Which zones and nodes a service of `stencil` already guards (bw_recommend_guarded), by
- * document index; `zones` n_zones and `nodes` n_nodes long (bw-recommend-connect.c). */
+ * document index; `zones` n_zones and `nodes` n_nodes long (bw-recommend-connect.c). A zone is
+ * also marked when it holds no asset the stencil admits that is not guarded. */
 void           bw_recommend_search_guarded    (BwRecommendSearch *s,
                                                const BwStencil   *stencil,
                                                guint8            *zones,
