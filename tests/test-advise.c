@@ -3,6 +3,8 @@
  * tiers on the sample, and attack paths over flow edges. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "bw-document-io.h"
 #include "bw-edit-rules.h"
 #include "bw-engine.h"
@@ -445,6 +447,124 @@ test_tiers_compute (void)
   g_assert_cmpstr (bw_document_get_licence (doc), ==, "E3");
 }
 
+/* settings.licence_overrides: Microsoft 365 E3 brings neither Defender for Office 365 nor
+ * Defender for Identity, though CTID tags Safe Attachments, Safe Links and the identity
+ * security assessments -E3. Overridden to E5, they count under E3 exactly as if switched off
+ * on every node that has them, and E5 does not move; `tiers` prints those figures, the
+ * recommender and `analyze --licence E3` follow, and the file keeps them byte for byte. */
+static void
+test_licence_overrides (void)
+{
+  static const char *const overrides[] = { "DEF-SATT-E3", "E5", "DEF-SLNK-E3", "E5",
+                                           "DEF-SECA-E3", "E5", NULL };
+  g_autoptr(BwCatalog) catalog = shipped_catalog ();
+  g_autoptr(BwDocument) doc = load_sample ();
+  g_autoptr(BwDocument) off = load_sample ();
+  g_autoptr(BwTiers) before = bw_tiers_compute (catalog, doc);
+  g_autoptr(BwTiers) after = NULL;
+  g_autoptr(BwTiers) switched_off = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwDocument) again = NULL;
+
+  bw_document_set_licence_overrides (doc, overrides);
+  g_assert_cmpuint (bw_document_get_capability_tier (doc, "DEF-SATT-E3", 3), ==, 5);
+  g_assert_cmpuint (bw_document_get_capability_tier (doc, "DEF-ATH-E5", 5), ==, 5);
+  for (guint i = 0; i < bw_document_get_n_nodes (off); i++)
+    {
+      g_autofree char *id = g_strdup (bw_document_get_node (off, i)->id);
+      const BwStencil *s = bw_catalog_lookup_stencil (catalog, bw_document_get_node (off, i)->kind);
+
+      for (guint k = 0; overrides[k] != NULL; k += 2)
+        if (g_strv_contains ((const char *const *) s->capabilities, overrides[k]))
+          g_assert_true (bw_document_set_capability_enabled (off, id, overrides[k], FALSE, NULL));
+    }
+  after = bw_tiers_compute (catalog, doc);
+  g_assert_null (bw_document_get_licence (doc));
+  bw_document_set_licence (off, "E3");
+  switched_off = bw_tiers_compute (catalog, off);
+  assert_same_figures (&after->summary[BW_TIER_E3], &switched_off->summary[BW_TIER_E3]);
+  assert_same_figures (&after->summary[BW_TIER_E5], &before->summary[BW_TIER_E5]);
+  for (guint i = 0; i < after->n_tactics; i++)
+    {
+      assert_same_figures (&after->tactics[BW_TIER_E3][i], &switched_off->tactics[BW_TIER_E3][i]);
+      assert_same_figures (&after->tactics[BW_TIER_E5][i], &before->tactics[BW_TIER_E5][i]);
+    }
+  /* The override matters here: E3 loses coverage it was credited with. */
+  g_assert_cmpfloat (after->summary[BW_TIER_E3].ratio, <, before->summary[BW_TIER_E3].ratio);
+  g_assert_cmpuint (after->summary[BW_TIER_E3].covered + after->summary[BW_TIER_E3].partial, <,
+                    before->summary[BW_TIER_E3].covered + before->summary[BW_TIER_E3].partial);
+
+  /* The file: written after the licence, in the order given; read back the same. */
+  bw_document_set_licence (doc, "E3");
+  text = bw_document_to_data (doc, NULL);
+  g_assert_nonnull (strstr (text, "\"licence\": \"E3\",\n    \"licence_overrides\": {\n"
+                                  "      \"DEF-SATT-E3\": \"E5\",\n      \"DEF-SLNK-E3\": \"E5\","));
+  again = bw_document_load_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal (bw_document_get_licence_overrides (again), overrides));
+  {
+    g_autofree char *text_again = bw_document_to_data (again, NULL);
+
+    g_assert_cmpstr (text_again, ==, text);
+  }
+
+  /* `tiers` and `analyze --licence E3` on the file: E3 as switched off. */
+  path = g_build_filename (g_get_tmp_dir (), "bulwark-test-overrides.bulwark", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "tiers", path, "--format", "json", NULL },
+                                        &out, NULL), ==, 0);
+  {
+    g_autofree char *e3 = g_strdup_printf ("{\"licence\": \"E3\", \"summary\": {\"applicable\": %u, "
+                                           "\"covered\": %u, \"partial\": %u, \"gap\": %u, ",
+                                           switched_off->summary[BW_TIER_E3].applicable,
+                                           switched_off->summary[BW_TIER_E3].covered,
+                                           switched_off->summary[BW_TIER_E3].partial,
+                                           switched_off->summary[BW_TIER_E3].gap);
+
+    g_assert_nonnull (strstr (out, e3));
+  }
+  g_assert_nonnull (strstr (out, "\"tier_source\": \"https://center-for-threat-informed-defense"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "analyze", path, "--licence", "E3",
+                                                          "--format", "json", NULL },
+                                        &out, NULL), ==, 0);
+  {
+    g_autoptr(BwReport) expected = bw_engine_compute (catalog, off);
+    g_autofree char *covered = g_strdup_printf ("\"covered\": %u,\n    \"partial\": %u,",
+                                                bw_report_get_summary (expected)->covered,
+                                                bw_report_get_summary (expected)->partial);
+
+    g_assert_nonnull (strstr (out, covered));
+  }
+  /* The recommender counts the overridden capabilities as above E3: nothing of theirs. */
+  {
+    g_autoptr(GPtrArray) with = bw_recommend (catalog, doc, 2, NULL, NULL);
+    g_autoptr(GPtrArray) without = bw_recommend (catalog, off, 2, NULL, NULL);
+
+    g_assert_cmpuint (with->len, ==, without->len);
+    for (guint i = 0; i < with->len; i++)
+      g_assert_cmpfloat (((BwRecommendation *) with->pdata[i])->ratio_after, ==,
+                         ((BwRecommendation *) without->pdata[i])->ratio_after);
+  }
+  /* An override of a capability the catalog does not know is refused, and says where. */
+  {
+    static const char *const unknown[] = { "DEF-SATT-E3", "E5", "NOPE-E3", "E5", NULL };
+    g_autofree char *bad = NULL;
+    g_autofree char *err = NULL;
+
+    bw_document_set_licence_overrides (doc, unknown);
+    bad = bw_document_to_data (doc, NULL);
+    g_assert_true (g_file_set_contents (path, bad, -1, NULL));
+    g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "validate", path, NULL }, NULL, &err),
+                     ==, 2);
+    g_assert_nonnull (strstr (err, "settings.licence_overrides.NOPE-E3: no capability “NOPE-E3”"));
+  }
+  g_unlink (path);
+}
+
 static void
 advice_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -602,22 +722,41 @@ test_cli (void)
   JsonObject *root;
   JsonArray *recs;
 
-  g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "recommend", sample, "--top", "2", "--format", "json", NULL },
+  g_assert_cmpint (bw_test_run_bulwark ((const char *[]) { "recommend", sample, "--top", "3", "--format", "json", NULL },
                                         &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
   recs = json_object_get_array_member (root, "recommendations");
-  g_assert_cmpuint (json_array_get_length (recs), ==, 2);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (json_array_get_length (recs), ==, 3);
+  /* The sample's third step connects the Privileged Identity Management drawn to Azure. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (recs, 2), "from"),
+                   ==, "n31");
+  for (guint i = 0; i < 3; i++)
     {
       JsonObject *r = json_array_get_object_element (recs, i);
+      const char *action = json_object_get_string_member (r, "action");
+      JsonArray *techniques = json_object_get_array_member (r, "techniques");
 
-      g_assert_cmpuint (json_object_get_size (r), ==, 5);
-      g_assert_nonnull (json_object_get_string_member (r, "stencil"));
-      g_assert_nonnull (json_object_get_string_member (r, "target"));
-      g_assert_true (g_str_equal (json_object_get_string_member (r, "action"), "protects") ||
-                     g_str_equal (json_object_get_string_member (r, "action"), "telemetry"));
+      /* A new node: stencil, action, target; a connection: action, from, to, kind. Both with
+       * gain, ratio_after and the techniques raised most. */
+      if (g_str_equal (action, "connect"))
+        {
+          g_assert_cmpuint (json_object_get_size (r), ==, 7);
+          g_assert_nonnull (json_object_get_string_member (r, "from"));
+          g_assert_nonnull (json_object_get_string_member (r, "to"));
+          g_assert_true (g_str_equal (json_object_get_string_member (r, "kind"), "protects") ||
+                         g_str_equal (json_object_get_string_member (r, "kind"), "telemetry"));
+        }
+      else
+        {
+          g_assert_cmpuint (json_object_get_size (r), ==, 6);
+          g_assert_nonnull (json_object_get_string_member (r, "stencil"));
+          g_assert_nonnull (json_object_get_string_member (r, "target"));
+          g_assert_true (g_str_equal (action, "protects") || g_str_equal (action, "telemetry"));
+        }
       g_assert_cmpfloat (json_object_get_double_member (r, "gain"), >, 0);
+      g_assert_cmpuint (json_array_get_length (techniques), >, 0);
+      g_assert_cmpuint (json_array_get_length (techniques), <=, 5);
     }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -656,6 +795,7 @@ main (int    argc,
   g_test_add_func ("/advise/apply-placement", test_apply_placement);
   g_test_add_func ("/advise/licence-tiers", test_licence_tiers);
   g_test_add_func ("/advise/tiers-compute", test_tiers_compute);
+  g_test_add_func ("/advise/licence-overrides", test_licence_overrides);
   g_test_add_func ("/advise/advice-async", test_advice_async);
   g_test_add_func ("/advise/licence-file", test_licence_file);
   g_test_add_func ("/advise/attack-paths", test_attack_paths);

@@ -95,6 +95,8 @@ assert_current_recommendations (Fixture *f)
       const BwRecommendation *r = bw_advisor_get_recommendation (f->advisor, i);
 
       g_assert_cmpstr (r->stencil, ==, e->stencil);
+      g_assert_cmpint (r->action, ==, e->action);
+      g_assert_cmpstr (r->from, ==, e->from);
       g_assert_cmpstr (r->target, ==, e->target);
       g_assert_cmpfloat (r->ratio_after, ==, e->ratio_after);
     }
@@ -136,6 +138,47 @@ test_figures_follow_edits (Fixture       *f,
   g_assert_cmpuint (n_rows (g_ptr_array_index (lists, 1)), ==,
                     MAX (1, bw_advisor_get_n_recommendations (f->advisor)));
   g_assert_cmpstr (bw_document_get_licence (f->document), ==, "E3");
+}
+
+/* A connection is listed as one, and applying it draws one edge between nodes already there,
+ * as one undo step, raising the ratio (its promised figure counts the steps before it). */
+static void
+test_apply_connect (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint n_nodes = bw_document_get_n_nodes (f->document);
+  guint n_edges = bw_document_get_n_edges (f->document);
+  const BwRecommendation *r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean listed = FALSE;
+  double before = bw_recommend_ratio (f->catalog, f->document);
+  guint index = 0;
+
+  bw_advisor_refresh_now (f->advisor);
+  for (guint i = 0; i < bw_advisor_get_n_recommendations (f->advisor) && r == NULL; i++)
+    if (bw_advisor_get_recommendation (f->advisor, i)->action == BW_RECOMMEND_CONNECT)
+      r = bw_advisor_get_recommendation (f->advisor, index = i);
+  g_assert_nonnull (r);
+  collect (GTK_WIDGET (f->advisor), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+      g_autofree char *expected = g_strdup_printf ("Connect “%s”",
+                                                   bw_document_get_label (f->document, r->from));
+
+      listed |= g_strcmp0 (title, expected) == 0;
+    }
+  g_assert_true (listed);
+
+  g_assert_true (bw_advisor_apply (f->advisor, index, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bw_document_get_n_nodes (f->document), ==, n_nodes);
+  g_assert_cmpuint (bw_document_get_n_edges (f->document), ==, n_edges + 1);
+  g_assert_cmpfloat (bw_recommend_ratio (f->catalog, f->document), >, before);
+  g_assert_true (bw_history_undo (f->history));
+  g_assert_cmpuint (bw_document_get_n_edges (f->document), ==, n_edges);
+  g_assert_false (bw_history_get_can_undo (f->history));
 }
 
 static void
@@ -208,6 +251,8 @@ main (int    argc,
 
   g_test_add ("/advisor/figures-follow-edits", Fixture, NULL, fixture_set_up,
               test_figures_follow_edits, fixture_tear_down);
+  g_test_add ("/advisor/apply-connect", Fixture, NULL, fixture_set_up, test_apply_connect,
+              fixture_tear_down);
   g_test_add ("/advisor/group-dialog", Fixture, NULL, fixture_set_up, test_group_dialog,
               fixture_tear_down);
   return g_test_run ();

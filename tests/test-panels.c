@@ -246,6 +246,78 @@ test_coverage_view_unprotected (void)
   g_object_unref (view);
 }
 
+/* A service shows what it can protect, why, and what it includes (DESIGN §2): Defender for
+ * Servers (n14 in the sample) lists on-premises servers, with Defender for Endpoint inside. */
+static void
+test_inspector_scope (void)
+{
+  g_autoptr(BwProject) project = load_sample ();
+  GtkWidget *inspector = g_object_ref_sink (bw_inspector_new ());
+  const BwStencil *stencil = bw_catalog_lookup_stencil (catalog, "sec.defender-for-servers");
+  g_autoptr(GPtrArray) expanders = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  AdwExpanderRow *scope = NULL;
+  gboolean includes = FALSE;
+
+  bw_inspector_set_project (BW_INSPECTOR (inspector), project);
+  bw_inspector_set_target (BW_INSPECTOR (inspector), "n14", 1);
+  expanders = find_all (inspector, ADW_TYPE_EXPANDER_ROW);
+  for (guint i = 0; i < expanders->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (expanders->pdata[i]), "Can protect") == 0)
+      scope = expanders->pdata[i];
+  g_assert_nonnull (scope);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scope)));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (scope), ==, stencil->scope_reason);
+  /* One row per asset kind, beside the expander's own header row. */
+  rows = find_all (GTK_WIDGET (scope), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->applies_to) + 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (inspector, ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Includes") == 0 &&
+        gtk_widget_get_visible (rows->pdata[i]))
+      {
+        includes = TRUE;
+        g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[i]),
+                                  "Defender for Endpoint"));
+      }
+  g_assert_true (includes);
+
+  /* An asset has no scope. */
+  bw_inspector_set_target (BW_INSPECTOR (inspector), "n1", 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scope)));
+
+  /* A capability row says its Microsoft 365 tier: CTID's tag, or the project's override. */
+  {
+    static const char *const overrides[] = { "DEF-SATT-E3", "E5", NULL };
+    BwDocument *document = bw_project_get_document (project);
+    g_autoptr(GPtrArray) capability_rows = NULL;
+    guint checked = 0;
+
+    bw_document_set_licence_overrides (document, overrides);
+    bw_inspector_set_target (BW_INSPECTOR (inspector), "n25", 1);
+    capability_rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+    for (guint i = 0; i < capability_rows->len; i++)
+      {
+        const char *id = bw_capability_row_get_capability (capability_rows->pdata[i]);
+        const char *subtitle = adw_action_row_get_subtitle (capability_rows->pdata[i]);
+
+        const char *expected = g_str_equal (id, "DEF-SATT-E3")
+                                 ? "E5, set by this project (CTID tags E3)"
+                               : g_str_equal (id, "DEF-SLNK-E3") ? "E3, as CTID tags it"
+                               : g_str_equal (id, "DEF-AIR-E5")  ? "E5, as CTID tags it"
+                                                                 : NULL;
+
+        if (expected == NULL)
+          continue;
+        g_assert_nonnull (strstr (subtitle, expected));
+        checked++;
+      }
+    g_assert_cmpuint (checked, ==, 3);
+  }
+  g_object_unref (inspector);
+}
+
 static const char *
 first_node_of_role (BwDocument *document,
                     BwRole      role)
@@ -413,6 +485,7 @@ main (int    argc,
   g_test_add_func ("/panels/coverage-view", test_coverage_view);
   g_test_add_func ("/panels/coverage-view/unprotected", test_coverage_view_unprotected);
   g_test_add_func ("/panels/inspector", test_inspector);
+  g_test_add_func ("/panels/inspector-scope", test_inspector_scope);
   g_test_add_func ("/panels/follow-project", test_follow_project);
 
   status = g_test_run ();

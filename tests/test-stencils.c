@@ -191,6 +191,11 @@ test_format (void)
   static const char *const keys[]
       = { "id",        "name",         "role",       "family", "pillar", "icon",
           "platforms", "capabilities", "applies_to", "siem",   NULL };
+  /* Services say why their applies_to is what it is, and what they bundle. */
+  static const char *const service_keys[]
+      = { "id",         "name",         "role",         "family",   "pillar",
+          "icon",       "platforms",    "capabilities", "applies_to",
+          "scope_reason", "includes",   "siem",         NULL };
   JsonArray *array = stencils ();
 
   text = bw_test_read_file (path, &length);
@@ -208,12 +213,13 @@ test_format (void)
     {
       JsonObject *stencil = json_array_get_object_element (array, i);
       g_autoptr (GList) members = json_object_get_members (stencil);
+      const char *const *order = g_str_equal (role_of (stencil), "service") ? service_keys : keys;
       guint k = 0;
 
       /* Key order is part of the format: a loader may stream it, a diff should stay small. */
       for (GList *l = members; l != NULL; l = l->next, k++)
-        g_assert_cmpstr (l->data, ==, keys[k]);
-      g_assert_null (keys[k]);
+        g_assert_cmpstr (l->data, ==, order[k]);
+      g_assert_null (order[k]);
 
       g_assert_cmpstr (json_object_get_string_member (stencil, "name"), !=, "");
       g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (stencil, "platforms")));
@@ -638,6 +644,63 @@ test_applies_to (void)
     }
 }
 
+static gboolean
+member_has (const char *id,
+            const char *member,
+            const char *value)
+{
+  return strv_has (json_object_get_array_member (lookup_stencil (id), member), value);
+}
+
+/* DESIGN §2: every service that is not the SIEM is scoped, with its reason; what a service
+ * includes is another service. Rule 1 then keeps Defender for Cloud Apps off on-premises
+ * servers and Azure Firewall off everything outside Azure. */
+static void
+test_every_service_scoped (void)
+{
+  JsonArray *array = stencils ();
+  guint n_services = 0;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *stencil = json_array_get_object_element (array, i);
+      const char *id = json_object_get_string_member (stencil, "id");
+      JsonArray *includes;
+
+      if (!g_str_equal (role_of (stencil), "service"))
+        continue;
+      g_test_message ("service %s", id);
+      n_services++;
+      g_assert_cmpuint (strlen (json_object_get_string_member (stencil, "scope_reason")), >, 20);
+      g_assert_null (strchr (json_object_get_string_member (stencil, "scope_reason"), '\n'));
+      if (!json_object_get_boolean_member (stencil, "siem"))
+        {
+          JsonArray *applies_to = json_object_get_array_member (stencil, "applies_to");
+
+          g_assert_cmpuint (json_array_get_length (applies_to), >, 0);
+        }
+      includes = json_object_get_array_member (stencil, "includes");
+      for (guint j = 0; j < json_array_get_length (includes); j++)
+        {
+          JsonObject *part = lookup_stencil (json_array_get_string_element (includes, j));
+
+          g_assert_nonnull (part);
+          g_assert_cmpstr (role_of (part), ==, "service");
+          g_assert_cmpstr (json_array_get_string_element (includes, j), !=, id);
+        }
+    }
+  g_assert_cmpuint (n_services, >, 40);
+
+  /* The cases of issue 16, spelled out. */
+  g_assert_false (member_has ("sec.defender-for-cloud-apps", "applies_to", "onprem.windows-server"));
+  g_assert_true (member_has ("sec.defender-for-cloud-apps", "applies_to", "m365.entra-id"));
+  g_assert_false (member_has ("sec.azure-firewall", "applies_to", "onprem.windows-server"));
+  g_assert_true (member_has ("sec.azure-firewall", "applies_to", "azure.vm"));
+  g_assert_true (member_has ("sec.conditional-access", "applies_to", "m365.exchange"));
+  g_assert_true (member_has ("sec.defender-for-servers", "applies_to", "onprem.windows-server"));
+  g_assert_true (member_has ("sec.defender-for-servers", "includes", "sec.defender-for-endpoint"));
+}
+
 static void
 test_siem (void)
 {
@@ -691,6 +754,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/stencils/icon-files-are-symbolic", test_icon_files_are_symbolic);
   g_test_add_func ("/stencils/platforms", test_platforms);
   g_test_add_func ("/stencils/applies-to", test_applies_to);
+  g_test_add_func ("/stencils/every-service-scoped", test_every_service_scoped);
   g_test_add_func ("/stencils/siem", test_siem);
   g_test_add_func ("/stencils/seed-list", test_seed_list);
   g_test_add_func ("/stencils/capabilities", test_capabilities);

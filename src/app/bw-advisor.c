@@ -251,6 +251,23 @@ sync_licence (BwAdvisor *self)
   self->syncing = FALSE;
 }
 
+/* Whose tiers these are: CTID's tags, with the mapping linked (the description is markup). */
+static void
+show_tier_source (BwAdvisor *self)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->tiers), ADW_TYPE_PREFERENCES_GROUP);
+  g_autofree char *note = bw_tiers_describe_source (self->document);
+  g_autofree char *escaped = g_markup_escape_text (note, -1);
+  g_autofree char *text = NULL;
+
+  if (group == NULL)
+    return;
+  text = g_strdup_printf ("%s %s <a href=\"%s\">%s</a>",
+                          _("Capabilities above the tier count as switched off."), escaped,
+                          BW_TIERS_SOURCE_URL, _("Mappings Explorer"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+}
+
 /* What E5 adds over E3, per tactic, for this estate. */
 static void
 show_tiers (BwAdvisor     *self,
@@ -277,6 +294,7 @@ show_tiers (BwAdvisor     *self,
                                             NULL, text, 0));
     }
   replace_items (self->tier_items, items);
+  show_tier_source (self);
 }
 
 static void
@@ -310,17 +328,33 @@ show_recommendations (BwAdvisor *self)
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
+      g_autofree char *raises = r->techniques && r->techniques[0]
+                                  ? g_strjoinv (", ", r->techniques) : NULL;
+
       if (r->action == BW_RECOMMEND_TELEMETRY)
         {
           title = g_strdup_printf (_("Send telemetry to %s"), s->name);
           subtitle = g_strdup_printf (_("From “%s” · +%.2f points → %.1f%%"), target, r->gain * 100,
                                       r->ratio_after * 100);
         }
+      else if (r->action == BW_RECOMMEND_CONNECT)
+        {
+          /* Nothing new to buy: the service is drawn, it only has to reach the target. */
+          title = g_strdup_printf (_("Connect “%s”"), bw_document_get_label (self->document, r->from));
+          subtitle = g_strdup_printf (_("To protect “%s” · +%.2f points → %.1f%%"), target,
+                                      r->gain * 100, r->ratio_after * 100);
+        }
       else
         {
           title = g_strdup_printf (_("Add %s"), s->name);
           subtitle = g_strdup_printf (_("Protecting “%s” · +%.2f points → %.1f%%"), target,
                                       r->gain * 100, r->ratio_after * 100);
+        }
+      if (raises != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&subtitle);
+
+          subtitle = g_strdup_printf (_("%s · raises %s"), plain, raises);
         }
       g_ptr_array_add (items, bw_advisor_item_new (BW_ADVISOR_ITEM_RECOMMENDATION, title, subtitle,
                                                    NULL, i));

@@ -104,11 +104,29 @@ bw_capability_row_init (BwCapabilityRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The row's tier note: CTID's tag, or the project's override of it. */
+static char *
+tier_text (const BwCapability *capability,
+           guint               tier)
+{
+  guint tagged = capability ? capability->tier : 0;
+
+  if (tier == 0)
+    return NULL;
+  if (tier == tagged)
+    return g_strdup_printf (_("Microsoft 365 E%u, as CTID tags it"), tier);
+  if (tagged == 0)
+    return g_strdup_printf (_("Microsoft 365 E%u, set by this project"), tier);
+  return g_strdup_printf (_("Microsoft 365 E%u, set by this project (CTID tags E%u)"), tier, tagged);
+}
+
 GtkWidget *
 bw_capability_row_new (const char         *id,
                        const BwCapability *capability,
-                       gboolean            active)
+                       gboolean            active,
+                       guint               tier)
 {
+  g_autofree char *tier_note = tier_text (capability, tier);
   BwCapabilityRow *self = g_object_new (BW_TYPE_CAPABILITY_ROW, NULL);
   guint n_entries = capability ? capability->n_entries : 0;
   g_autofree char *subtitle = NULL;
@@ -120,6 +138,12 @@ bw_capability_row_new (const char         *id,
   subtitle = g_strdup_printf (ngettext ("%s · %u technique mapping", "%s · %u technique mappings",
                                         n_entries),
                               id, n_entries);
+  if (tier_note != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      subtitle = g_strdup_printf ("%s · %s", plain, tier_note);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_switch_set_active (self->toggle, active);
   return GTK_WIDGET (self);

@@ -13,9 +13,12 @@ G_DECLARE_FINAL_TYPE (BwCapabilityRow, bw_capability_row, BW, CAPABILITY_ROW, Ad
 
 /* `capability` may be NULL: a stencil's capability id the catalog does not know. The row's
  * "active" property follows its switch. */
+/* `tier`: the Microsoft 365 tier the project gives it (3, 5, or 0 for none), which differs from
+ * the capability's own (CTID's tag) when the project overrides it. */
 GtkWidget  *bw_capability_row_new            (const char         *id,
                                               const BwCapability *capability,
-                                              gboolean            active);
+                                              gboolean            active,
+                                              guint               tier);
 const char *bw_capability_row_get_capability (BwCapabilityRow    *self);
 gboolean    bw_capability_row_get_active     (BwCapabilityRow    *self);
 

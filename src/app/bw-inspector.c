@@ -45,6 +45,9 @@ struct _BwInspector
   GPtrArray *platform_rows; /* AdwActionRow, one per catalog platform, in platforms_row */
   AdwPreferencesGroup *capabilities_group;
   GtkListBox          *capabilities;
+  AdwExpanderRow      *scope_row;       /* a service's applies_to, with its reason */
+  GPtrArray           *scope_rows;      /* AdwActionRow, one per asset kind, in scope_row */
+  AdwActionRow        *includes_row;
   AdwPreferencesGroup *zone_group;
   AdwEntryRow         *zone_label;
   AdwActionRow        *zone_kind_row;
@@ -260,10 +263,13 @@ create_capability_row (gpointer item,
   BwInspector *self = user_data;
   const char *id = gtk_string_object_get_string (item);
   const BwNode *node = bw_document_lookup_node (self->document, self->target);
+  const BwCapability *capability = bw_catalog_lookup_capability (self->catalog, id);
   GtkWidget *row;
 
-  row = bw_capability_row_new (id, bw_catalog_lookup_capability (self->catalog, id),
-                               node != NULL && bw_node_get_capability_enabled (node, id));
+  row = bw_capability_row_new (id, capability,
+                               node != NULL && bw_node_get_capability_enabled (node, id),
+                               bw_document_get_capability_tier (self->document, id,
+                                                                capability ? capability->tier : 0));
   g_signal_connect_object (row, "notify::active", G_CALLBACK (capability_toggled_cb), self, 0);
   return row;
 }
@@ -333,6 +339,63 @@ show_capabilities (BwInspector     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->capabilities), ids != NULL && ids[0] != NULL);
 }
 
+static char *
+stencil_names (BwCatalog         *catalog,
+               const char *const *ids)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const BwStencil *s = bw_catalog_lookup_stencil (catalog, ids[i]);
+
+      g_ptr_array_add (names, s ? s->name : (char *) ids[i]);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+/* A service's scope (DESIGN §2): the asset kinds it can protect, why, and what it bundles. */
+static void
+show_scope (BwInspector     *self,
+            const BwStencil *stencil)
+{
+  gboolean service = stencil != NULL && stencil->role == BW_ROLE_SERVICE;
+  gboolean includes = service && stencil->includes[0] != NULL;
+
+  for (guint i = 0; i < self->scope_rows->len; i++)
+    adw_expander_row_remove (self->scope_row, g_ptr_array_index (self->scope_rows, i));
+  g_ptr_array_set_size (self->scope_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_row), service);
+  gtk_widget_set_visible (GTK_WIDGET (self->includes_row), includes);
+  if (!service)
+    return;
+  adw_expander_row_set_subtitle (self->scope_row,
+                                 stencil->scope_reason
+                                   ? stencil->scope_reason
+                                   : stencil->applies_to[0] == NULL ? _("Any asset")
+                                                                    : "");
+  for (guint i = 0; stencil->applies_to[i] != NULL; i++)
+    {
+      const BwStencil *kind = bw_catalog_lookup_stencil (self->catalog, stencil->applies_to[i]);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     kind ? kind->name : stencil->applies_to[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stencil->applies_to[i]);
+      adw_expander_row_add_row (self->scope_row, row);
+      g_ptr_array_add (self->scope_rows, row);
+    }
+  if (includes)
+    {
+      g_autofree char *names = stencil_names (self->catalog,
+                                              (const char *const *) stencil->includes);
+
+      adw_action_row_set_subtitle (self->includes_row, names);
+    }
+}
+
 static void
 show_node (BwInspector  *self,
            const BwNode *node)
@@ -361,6 +424,7 @@ show_node (BwInspector  *self,
       set_group_description (self->platforms_group, description);
       show_platforms (self, node, stencil);
     }
+  show_scope (self, stencil);
   show_capabilities (self, stencil);
   gtk_stack_set_visible_child_name (self->stack, "node");
 }
@@ -569,6 +633,7 @@ bw_inspector_dispose (GObject *object)
   self->label_row = NULL;
   g_clear_object (&self->capability_ids);
   g_clear_pointer (&self->platform_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->scope_rows, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
@@ -671,6 +736,15 @@ bw_inspector_init (BwInspector *self)
   self->rebuilding = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->platform_rows = g_ptr_array_new ();
+  self->scope_rows = g_ptr_array_new ();
+  self->scope_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row), _("Can protect"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->scope_row), FALSE);
+  adw_preferences_group_add (self->node_group, GTK_WIDGET (self->scope_row));
+  self->includes_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->includes_row), _("Includes"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->includes_row), FALSE);
+  adw_preferences_group_add (self->node_group, GTK_WIDGET (self->includes_row));
   self->capability_ids = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->capabilities, G_LIST_MODEL (self->capability_ids),
                            create_capability_row, self, NULL);

@@ -55,6 +55,52 @@ figure (GString    *out,
     g_string_append (out, ", ");
 }
 
+static void
+member (GString    *out,
+        const char *key,
+        const char *value)
+{
+  bw_json_write_string (out, key);
+  g_string_append (out, ": ");
+  bw_json_write_string (out, value);
+  g_string_append (out, ", ");
+}
+
+/* Today's shape for what adds a node ({"stencil", "action", "target", …}); a connection between
+ * nodes already drawn as {"action": "connect", "from", "to", "kind", …}: a new protects edge,
+ * or telemetry into the SIEM that is there. Each names the techniques it raises most. */
+static void
+write_recommendation (GString                *out,
+                      const BwRecommendation *r)
+{
+  if (r->action == BW_RECOMMEND_CONNECT ||
+      (r->action == BW_RECOMMEND_TELEMETRY && r->siem != NULL))
+    {
+      gboolean telemetry = r->action == BW_RECOMMEND_TELEMETRY;
+
+      member (out, "action", "connect");
+      member (out, "from", telemetry ? r->target : r->from);
+      member (out, "to", telemetry ? r->siem : r->target);
+      member (out, "kind", telemetry ? "telemetry" : "protects");
+    }
+  else
+    {
+      member (out, "stencil", r->stencil);
+      member (out, "action", bw_recommend_action_to_string (r->action));
+      member (out, "target", r->target);
+    }
+  figure (out, "gain", r->gain, FALSE);
+  figure (out, "ratio_after", r->ratio_after, FALSE);
+  g_string_append (out, "\"techniques\": [");
+  for (guint k = 0; r->techniques != NULL && r->techniques[k] != NULL; k++)
+    {
+      if (k > 0)
+        g_string_append (out, ", ");
+      bw_json_write_string (out, r->techniques[k]);
+    }
+  g_string_append_c (out, ']');
+}
+
 int
 bw_cli_recommend (int    argc,
                   char **argv)
@@ -91,16 +137,7 @@ bw_cli_recommend (int    argc,
           const BwRecommendation *r = g_ptr_array_index (recs, i);
 
           g_string_append (out, i ? ",\n    {" : "\n    {");
-          bw_json_write_string (out, "stencil");
-          g_string_append (out, ": ");
-          bw_json_write_string (out, r->stencil);
-          g_string_append (out, ", \"action\": ");
-          bw_json_write_string (out, bw_recommend_action_to_string (r->action));
-          g_string_append (out, ", \"target\": ");
-          bw_json_write_string (out, r->target);
-          g_string_append (out, ", ");
-          figure (out, "gain", r->gain, FALSE);
-          figure (out, "ratio_after", r->ratio_after, TRUE);
+          write_recommendation (out, r);
           g_string_append_c (out, '}');
         }
       g_string_append (out, recs->len ? "\n  ],\n" : "],\n");
@@ -122,12 +159,23 @@ bw_cli_recommend (int    argc,
       g_autofree char *target = bw_cli_text (bw_document_get_label (doc, r->target));
       g_autofree char *name = bw_cli_text (s->name);
 
+      g_autofree char *covers = r->techniques ? g_strjoinv (", ", r->techniques) : NULL;
+
       if (r->action == BW_RECOMMEND_TELEMETRY)
         g_print (_("%u. Send telemetry from “%s” to %s: +%.2f points → %.1f%%\n"), i + 1,
                  target, name, 100 * r->gain, 100 * r->ratio_after);
+      else if (r->action == BW_RECOMMEND_CONNECT)
+        {
+          g_autofree char *from = bw_cli_text (bw_document_get_label (doc, r->from));
+
+          g_print (_("%u. Connect the existing “%s” to protect “%s”: +%.2f points → %.1f%%\n"),
+                   i + 1, from, target, 100 * r->gain, 100 * r->ratio_after);
+        }
       else
         g_print (_("%u. Add %s protecting “%s”: +%.2f points → %.1f%%\n"), i + 1, name,
                  target, 100 * r->gain, 100 * r->ratio_after);
+      if (covers != NULL && covers[0] != '\0')
+        g_print (_("   Raises most: %s\n"), covers);
     }
   return BW_CLI_EXIT_OK;
 }
@@ -181,7 +229,9 @@ bw_cli_tiers (int    argc,
             }
           g_string_append (out, "]}");
         }
-      g_string_append (out, "\n  ]\n}\n");
+      g_string_append (out, "\n  ],\n  \"tier_source\": ");
+      bw_json_write_string (out, BW_TIERS_SOURCE_URL);
+      g_string_append (out, "\n}\n");
       fwrite (out->str, 1, out->len, stdout);
       return BW_CLI_EXIT_OK;
     }
@@ -198,6 +248,11 @@ bw_cli_tiers (int    argc,
   g_print ("%-24s %7.1f%% %7.1f%% %+7.1f\n", _("All tactics"),
            100 * tiers->summary[BW_TIER_E3].ratio, 100 * tiers->summary[BW_TIER_E5].ratio,
            100 * (tiers->summary[BW_TIER_E5].ratio - tiers->summary[BW_TIER_E3].ratio));
+  {
+    g_autofree char *note = bw_tiers_describe_source (doc);
+
+    g_print ("\n%s\n%s\n", note, BW_TIERS_SOURCE_URL);
+  }
   return BW_CLI_EXIT_OK;
 }
 

@@ -99,7 +99,8 @@ read_stencil_lists (BwCatalog     *self,
 {
   if ((s->platforms = bw_catalog_file_strv (file, o, path, "platforms")) == NULL ||
       (s->capabilities = bw_catalog_file_strv (file, o, path, "capabilities")) == NULL ||
-      (s->applies_to = bw_catalog_file_strv (file, o, path, "applies_to")) == NULL)
+      (s->applies_to = bw_catalog_file_strv (file, o, path, "applies_to")) == NULL ||
+      (s->includes = bw_catalog_file_strv (file, o, path, "includes")) == NULL)
     return FALSE;
   for (guint k = 0; s->capabilities[k] != NULL; k++)
     if (bw_catalog_lookup_capability (self, s->capabilities[k]) == NULL)
@@ -122,7 +123,7 @@ read_stencil (BwCatalog     *self,
               BwCatalogFile *file)
 {
   BwStencil s = { 0 };
-  const char *id, *name, *role, *family, *pillar, *icon;
+  const char *id, *name, *role, *family, *pillar, *icon, *reason;
   JsonNode *siem;
 
   if (o == NULL || (id = bw_catalog_file_string (file, o, path, "id", TRUE)) == NULL ||
@@ -136,6 +137,7 @@ read_stencil (BwCatalog     *self,
     return bw_catalog_file_fail (file, _("%sfamily: unknown family “%s”"), path, family);
   pillar = bw_catalog_file_string (file, o, path, "pillar", FALSE);
   icon = bw_catalog_file_string (file, o, path, "icon", FALSE);
+  reason = bw_catalog_file_string (file, o, path, "scope_reason", FALSE);
   if (*file->error != NULL)
     return FALSE;
   s.id = g_strdup (id);
@@ -143,6 +145,7 @@ read_stencil (BwCatalog     *self,
   s.family = g_strdup (family);
   s.pillar = g_strdup (pillar);
   s.icon = g_strdup (icon);
+  s.scope_reason = g_strdup (reason);
   siem = json_object_get_member (o, "siem");
   s.siem = siem != NULL && JSON_NODE_HOLDS_VALUE (siem) &&
            json_node_get_value_type (siem) == G_TYPE_BOOLEAN && json_node_get_boolean (siem);
@@ -155,7 +158,24 @@ read_stencil (BwCatalog     *self,
   return TRUE;
 }
 
-/* applies_to names asset kinds; checked once all stencils are known. */
+/* includes names other services: what a bundle such as Defender for Servers brings along. */
+static gboolean
+check_includes (BwCatalog       *self,
+                const BwStencil *s,
+                BwCatalogFile   *file)
+{
+  for (guint k = 0; s->includes[k] != NULL; k++)
+    {
+      const BwStencil *part = bw_catalog_lookup_stencil (self, s->includes[k]);
+
+      if (part == NULL || part->role != BW_ROLE_SERVICE || part == s)
+        return bw_catalog_file_fail (file, _("stencils[%s].includes[%u]: “%s” is not another service"),
+                                     s->id, k, s->includes[k]);
+    }
+  return TRUE;
+}
+
+/* applies_to names asset kinds, includes services; checked once all stencils are known. */
 static gboolean
 check_applies_to (BwCatalog     *self,
                   BwCatalogFile *file)
@@ -164,6 +184,8 @@ check_applies_to (BwCatalog     *self,
     {
       BwStencil *s = &g_array_index (self->stencils, BwStencil, i);
 
+      if (!check_includes (self, s, file))
+        return FALSE;
       for (guint k = 0; s->applies_to[k] != NULL; k++)
         {
           const BwStencil *target = bw_catalog_lookup_stencil (self, s->applies_to[k]);

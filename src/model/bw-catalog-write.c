@@ -116,6 +116,8 @@ write_stencils (BwJsonWriter *w,
       bw_json_writer_strv_member (w, "platforms", (const char *const *) s->platforms);
       bw_json_writer_strv_member (w, "capabilities", (const char *const *) s->capabilities);
       bw_json_writer_strv_member (w, "applies_to", (const char *const *) s->applies_to);
+      bw_json_writer_string_member (w, "scope_reason", s->scope_reason ? s->scope_reason : "");
+      bw_json_writer_strv_member (w, "includes", (const char *const *) s->includes);
       bw_json_writer_member (w, "siem");
       bw_json_writer_boolean (w, s->siem);
       bw_json_writer_end_object (w);

@@ -68,6 +68,8 @@ bw_stencil_clear (BwStencil *s)
   g_strfreev (s->platforms);
   g_strfreev (s->capabilities);
   g_strfreev (s->applies_to);
+  g_free (s->scope_reason);
+  g_strfreev (s->includes);
 }
 
 static void
@@ -491,13 +493,20 @@ bw_capability_tier_from_id (const char *id)
 }
 
 gboolean
+bw_licence_admits_tier (const char *licence,
+                        guint       tier)
+{
+  if (licence == NULL || tier == 0)
+    return TRUE;
+  /* "E3" / "E5": the digit is the tier. */
+  return g_ascii_isdigit (licence[1]) && tier <= (guint) (licence[1] - '0');
+}
+
+gboolean
 bw_capability_within_licence (const BwCapability *capability,
                               const char         *licence)
 {
-  if (licence == NULL || capability->tier == 0)
-    return TRUE;
-  /* "E3" / "E5": the digit is the tier. */
-  return g_ascii_isdigit (licence[1]) && capability->tier <= (guint) (licence[1] - '0');
+  return bw_licence_admits_tier (licence, capability->tier);
 }
 
 gboolean

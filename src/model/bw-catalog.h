@@ -60,6 +60,8 @@ struct _BwStencil
   char   **platforms;     /* assets: ATT&CK platforms; NULL-terminated, empty for others */
   char   **capabilities;  /* services: capability ids; NULL-terminated */
   char   **applies_to;    /* services: asset kinds it can protect; empty = any */
+  char    *scope_reason;  /* services: why applies_to is what it is, one line; NULL when none */
+  char   **includes;      /* services: the service stencils it bundles; NULL-terminated */
   gboolean siem;
 };
 
@@ -128,6 +130,9 @@ guint               bw_capability_tier_from_id     (const char *id);
 /* TRUE if the capability counts under a document's licence ("E3", "E5" or NULL = any). */
 gboolean            bw_capability_within_licence   (const BwCapability *capability,
                                                     const char         *licence);
+/* The same for a tier a project gave it (settings.licence_overrides): 0 counts under any. */
+gboolean            bw_licence_admits_tier         (const char         *licence,
+                                                    guint               tier);
 
 guint               bw_catalog_get_n_stencils   (BwCatalog *self);
 const BwStencil    *bw_catalog_get_stencil      (BwCatalog *self, guint index);

@@ -38,6 +38,18 @@ bw_document_check_catalog (BwDocument  *document,
           return FALSE;
         }
     }
+  {
+    const char *const *overrides = bw_document_get_licence_overrides (document);
+
+    for (guint i = 0; overrides[i] != NULL; i += 2)
+      if (bw_catalog_lookup_capability (catalog, overrides[i]) == NULL)
+        {
+          g_set_error (error, BW_DOCUMENT_ERROR, BW_DOCUMENT_ERROR_INVALID,
+                       _("settings.licence_overrides.%s: no capability “%s” in the catalog"),
+                       overrides[i], overrides[i]);
+          return FALSE;
+        }
+  }
   return TRUE;
 }
 

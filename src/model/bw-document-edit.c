@@ -717,6 +717,23 @@ bw_document_set_threat_techniques (BwDocument        *self,
 }
 
 void
+bw_document_set_licence_overrides (BwDocument        *self,
+                                   const char *const *pairs)
+{
+  static const char *const none[] = { NULL };
+
+  if (pairs == NULL)
+    pairs = none;
+  if (g_strv_equal ((const char *const *) self->licence_overrides, pairs))
+    return;
+  g_strfreev (self->licence_overrides);
+  self->licence_overrides = g_strdupv ((char **) pairs);
+  /* Every service's caps may change: the engine starts over, as for a new document. */
+  bw_document_emit (self, BW_CHANGE_RESET, BW_OBJECT_DOCUMENT, NULL, BW_FIELD_SETTINGS, NULL,
+                    NULL, NULL);
+}
+
+void
 bw_document_set_licence (BwDocument *self,
                          const char *licence)
 {

@@ -202,6 +202,7 @@ bw_document_copy (BwDocument *document)
   bw_document_set_threat_groups (copy, bw_document_get_threat_groups (document));
   bw_document_set_threat_techniques (copy, bw_document_get_threat_techniques (document));
   bw_document_set_licence (copy, bw_document_get_licence (document));
+  bw_document_set_licence_overrides (copy, bw_document_get_licence_overrides (document));
   for (guint i = 0; i < n_zones; i++)
     {
       BwZone zone = *bw_document_get_zone (document, i);

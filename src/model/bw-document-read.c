@@ -296,6 +296,44 @@ get_string_list (Reader      *r,
   return TRUE;
 }
 
+/* settings.licence_overrides: capability id → "E3" | "E5", kept in file order. */
+static gboolean
+read_licence_overrides (Reader      *r,
+                        BwJsonValue *settings)
+{
+  BwJsonValue *overrides = bw_json_reader_member (r->json, settings, "licence_overrides");
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  BwJsonValue *e;
+
+  if (is_null (overrides))
+    return TRUE;
+  if (overrides->type != BW_JSON_OBJECT)
+    return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                 _("settings.licence_overrides: expected an object, found %s"),
+                 bw_json_value_type_name (overrides));
+  e = bw_json_value_first_child (overrides);
+  for (guint32 i = 0; i < overrides->n; i++, e = bw_json_reader_next (r->json, e))
+    {
+      if (e->type != BW_JSON_STRING)
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                     _("settings.licence_overrides.%s: expected a string, found %s"), e->key,
+                     bw_json_value_type_name (e));
+      if (e->u.s == NULL || !bw_licence_is_valid (e->u.s))
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                     _("settings.licence_overrides.%s: unknown licence tier \"%s\" (expected \"E3\" or \"E5\")"),
+                     e->key, e->u.s);
+      if (!g_hash_table_add (seen, (gpointer) e->key))
+        return fail (r->error, BW_DOCUMENT_ERROR_INVALID,
+                     _("settings.licence_overrides.%s: given twice"), e->key);
+      g_ptr_array_add (pairs, (gpointer) e->key);
+      g_ptr_array_add (pairs, (gpointer) e->u.s);
+    }
+  g_ptr_array_add (pairs, NULL);
+  bw_document_set_licence_overrides (r->doc, (const char *const *) pairs->pdata);
+  return TRUE;
+}
+
 static gboolean
 read_settings (Reader      *r,
                BwJsonValue *root)
@@ -332,6 +370,9 @@ read_settings (Reader      *r,
         bw_document_set_licence (r->doc, licence->u.s);
       }
   }
+
+  if (!read_licence_overrides (r, settings))
+    return FALSE;
 
   for (guint which = 0; which < 2; which++)
     {

@@ -129,6 +129,7 @@ write_settings (BwJsonWriter *w,
                 BwDocument   *doc)
 {
   const char *const *techniques = bw_document_get_threat_techniques (doc);
+  const char *const *overrides = bw_document_get_licence_overrides (doc);
 
   bw_json_writer_member (w, "settings");
   bw_json_writer_begin_object (w);
@@ -139,6 +140,14 @@ write_settings (BwJsonWriter *w,
     bw_json_writer_strv_member (w, "threat_techniques", techniques);
   if (bw_document_get_licence (doc) != NULL)
     bw_json_writer_string_member (w, "licence", bw_document_get_licence (doc));
+  if (overrides[0] != NULL)
+    {
+      bw_json_writer_member (w, "licence_overrides");
+      bw_json_writer_begin_object (w);
+      for (guint i = 0; overrides[i] != NULL; i += 2)
+        bw_json_writer_string_member (w, overrides[i], overrides[i + 1]);
+      bw_json_writer_end_object (w);
+    }
   bw_json_writer_end_object (w);
 }
 

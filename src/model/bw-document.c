@@ -66,6 +66,7 @@ bw_document_finalize (GObject *object)
   g_strfreev (self->threat_groups);
   g_strfreev (self->threat_techniques);
   g_free (self->licence);
+  g_strfreev (self->licence_overrides);
   g_hash_table_unref (self->zone_by_id);
   g_hash_table_unref (self->node_by_id);
   g_hash_table_unref (self->edge_by_id);
@@ -100,6 +101,7 @@ bw_document_init (BwDocument *self)
   self->gap_threshold = 0.25;
   self->threat_groups = g_new0 (char *, 1);
   self->threat_techniques = g_new0 (char *, 1);
+  self->licence_overrides = g_new0 (char *, 1);
   self->zones = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_zone_free);
   self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_node_free);
   self->edges = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_edge_free);
@@ -168,6 +170,28 @@ const char *
 bw_document_get_licence (BwDocument *self)
 {
   return self->licence;
+}
+
+const char *const *
+bw_document_get_licence_overrides (BwDocument *self)
+{
+  g_return_val_if_fail (BW_IS_DOCUMENT (self), NULL);
+
+  return (const char *const *) self->licence_overrides;
+}
+
+guint
+bw_document_get_capability_tier (BwDocument *self,
+                                 const char *id,
+                                 guint       catalog_tier)
+{
+  g_return_val_if_fail (BW_IS_DOCUMENT (self), catalog_tier);
+
+  /* A handful of pairs at most: a scan costs less than a table. */
+  for (guint i = 0; self->licence_overrides[i] != NULL; i += 2)
+    if (g_str_equal (self->licence_overrides[i], id))
+      return (guint) (self->licence_overrides[i + 1][1] - '0');
+  return catalog_tier;
 }
 
 gboolean

@@ -105,6 +105,14 @@ const char *const *bw_document_get_threat_techniques (BwDocument *self);
 const char    *bw_document_get_licence        (BwDocument *self);
 /* TRUE for NULL, "E3" and "E5". */
 gboolean       bw_licence_is_valid            (const char *licence);
+/* settings.licence_overrides: the tier the project says a capability needs, where it differs
+ * from the one CTID's id carries ("DEF-ID-E3" brought by E5 only). Pairs of capability id and
+ * "E3" / "E5", in file order, NULL-terminated; never NULL. */
+const char *const *bw_document_get_licence_overrides (BwDocument *self);
+/* The tier (3 or 5) of capability `id` for this project: its override, else `catalog_tier`. */
+guint          bw_document_get_capability_tier (BwDocument *self,
+                                                const char *id,
+                                                guint       catalog_tier);
 guint          bw_document_get_n_zones        (BwDocument *self);
 const BwZone  *bw_document_get_zone           (BwDocument *self, guint index);
 const BwZone  *bw_document_lookup_zone        (BwDocument *self, const char *id);
@@ -187,6 +195,10 @@ void           bw_document_set_threat_techniques (BwDocument        *self,
 
 void           bw_document_set_licence        (BwDocument        *self,
                                                const char        *licence);
+/* `pairs` as bw_document_get_licence_overrides gives them (NULL: none); each tier "E3" or
+ * "E5", each id once. */
+void           bw_document_set_licence_overrides (BwDocument        *self,
+                                                  const char *const *pairs);
 /* TRUE if zone `zone_id` is `ancestor_id` or lies (transitively) inside it. */
 gboolean       bw_document_zone_is_within     (BwDocument  *self,
                                                const char  *zone_id,

@@ -61,7 +61,9 @@ service_scores (BwEngineAssets *self,
                                                               stencil->capabilities[i]);
 
       if (cap == NULL || !bw_node_get_capability_enabled (node, cap->id) ||
-          !bw_capability_within_licence (cap, licence))
+          !bw_licence_admits_tier (licence,
+                                   bw_document_get_capability_tier (self->document, cap->id,
+                                                                    cap->tier)))
         continue;
       for (guint k = 0; k < cap->n_entries; k++)
         {

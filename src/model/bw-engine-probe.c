@@ -82,7 +82,10 @@ bw_engine_get_service_best (BwEngine        *self,
       const BwCapability *cap =
           bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
 
-      if (cap == NULL || !bw_capability_within_licence (cap, self->licence))
+      if (cap == NULL ||
+          !bw_licence_admits_tier (self->licence,
+                                   bw_document_get_capability_tier (self->document, cap->id,
+                                                                    cap->tier)))
         continue;
       for (guint k = 0; k < cap->n_entries; k++)
         {

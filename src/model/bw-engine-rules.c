@@ -136,7 +136,9 @@ bw_engine_service_caps (BwEngine     *self,
           bw_catalog_lookup_capability (self->catalog, stencil->capabilities[i]);
 
       if (cap == NULL || !bw_node_get_capability_enabled (node, cap->id) ||
-          !bw_capability_within_licence (cap, self->licence))
+          !bw_licence_admits_tier (self->licence,
+                                   bw_document_get_capability_tier (self->document, cap->id,
+                                                                    cap->tier)))
         continue;
       for (guint k = 0; k < cap->n_entries; k++)
         {

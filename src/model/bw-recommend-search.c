@@ -220,8 +220,50 @@ acc_add_upstream (BwRecommendSearch *s,
       }
 }
 
-/* Adds to the per-technique gains what the patterns of one accumulator newly reach with
- * `best1` / `best2`, masked by `only` (NULL: every technique), and clears it. */
+/* Adds to the per-technique gains what pattern `p`, reached by `count` assets, newly gets with
+ * `best1` / `best2`, masked by `only` (NULL: every technique). */
+static void
+gain_add_masked (BwRecommendSearch *s,
+                 guint              p,
+                 guint              count,
+                 const guint64     *best1,
+                 const guint64     *best2,
+                 const guint64     *only)
+{
+  guint W = s->words;
+  const guint64 *bits = bw_recommend_search_pattern (s, p);
+
+  for (guint w = 0; w < W; w++)
+    {
+      guint64 live = bits[w] & s->mask[w] & (only != NULL ? only[w] : G_MAXUINT64);
+      guint64 new1 = live & ~bits[W + w] & best1[w];
+      guint64 new2 = live & ~bits[2 * W + w] & best2[w];
+
+      for (guint64 any = new1 | new2; any != 0; any &= any - 1)
+        {
+          guint t = w * 64 + __builtin_ctzll (any);
+
+          if (s->gain1[t] == 0 && s->gain2[t] == 0)
+            g_array_append_val (s->touched, t);
+          if (new1 & (any & -any))
+            s->gain1[t] += count;
+          if (new2 & (any & -any))
+            s->gain2[t] += count;
+        }
+    }
+}
+
+void
+bw_recommend_search_gain_add (BwRecommendSearch *s,
+                              guint              p,
+                              guint              count,
+                              const guint64     *best1,
+                              const guint64     *best2)
+{
+  gain_add_masked (s, p, count, best1, best2, NULL);
+}
+
+/* The gains of every pattern of one accumulator, which is cleared. */
 static void
 acc_gather (BwRecommendSearch *s,
             guint             *acc,
@@ -230,33 +272,12 @@ acc_gather (BwRecommendSearch *s,
             const guint64     *best2,
             const guint64     *only)
 {
-  guint W = s->words;
-
   for (guint i = 0; i < acc_list->len; i++)
     {
       guint p = g_array_index (acc_list, guint, i);
-      const guint64 *bits = bw_recommend_search_pattern (s, p);
-      guint count = acc[p];
 
+      gain_add_masked (s, p, acc[p], best1, best2, only);
       acc[p] = 0;
-      for (guint w = 0; w < W; w++)
-        {
-          guint64 live = bits[w] & s->mask[w] & (only != NULL ? only[w] : G_MAXUINT64);
-          guint64 new1 = live & ~bits[W + w] & best1[w];
-          guint64 new2 = live & ~bits[2 * W + w] & best2[w];
-
-          for (guint64 any = new1 | new2; any != 0; any &= any - 1)
-            {
-              guint t = w * 64 + __builtin_ctzll (any);
-
-              if (s->gain1[t] == 0 && s->gain2[t] == 0)
-                g_array_append_val (s->touched, t);
-              if (new1 & (any & -any))
-                s->gain1[t] += count;
-              if (new2 & (any & -any))
-                s->gain2[t] += count;
-            }
-        }
     }
   g_array_set_size (acc_list, 0);
 }
@@ -269,11 +290,59 @@ acc_ratio (BwRecommendSearch *s,
            const guint64     *best1,
            const guint64     *best2)
 {
-  guint covered = s->covered, partial = s->partial, applicable = s->applicable;
-
   acc_gather (s, s->acc, s->acc_list, best1, best2, NULL);
   if (s->acc_d_list->len > 0)
     acc_gather (s, s->acc_d, s->acc_d_list, best1, best2, s->delivery);
+  return bw_recommend_search_gain_ratio (s);
+}
+
+static void
+acc_drop (BwRecommendSearch *s)
+{
+  for (guint i = 0; i < s->acc_list->len; i++)
+    s->acc[g_array_index (s->acc_list, guint, i)] = 0;
+  g_array_set_size (s->acc_list, 0);
+}
+
+void
+bw_recommend_search_gain_delivered (BwRecommendSearch *s,
+                                    const BwStencil   *stencil,
+                                    guint              zone,
+                                    guint              node,
+                                    const guint64     *best1,
+                                    const guint64     *best2)
+{
+  if (s->delivery == NULL)
+    return;
+  /* Mark the rule-1 assets, as a new service's are marked, without counting them again. */
+  s->stamp++;
+  if (zone != BW_RECOMMEND_NONE)
+    {
+      acc_add_zone (s, zone, stencil, NULL);
+      acc_drop (s);
+      acc_add_zone_delivered (s, zone, stencil);
+    }
+  else
+    {
+      acc_add_node (s, node, stencil, NULL);
+      acc_drop (s);
+      if (s->node_stamp[node] == s->stamp)
+        acc_add_delivered (s, node);
+    }
+  acc_gather (s, s->acc_d, s->acc_d_list, best1, best2, s->delivery);
+}
+
+gboolean
+bw_recommend_search_flows_out (BwRecommendSearch *s,
+                               guint              node)
+{
+  return s->flow_start[node + 1] > s->flow_start[node];
+}
+
+double
+bw_recommend_search_gain_ratio (BwRecommendSearch *s)
+{
+  guint covered = s->covered, partial = s->partial, applicable = s->applicable;
 
   for (guint i = 0; i < s->touched->len; i++)
     {
@@ -304,8 +373,9 @@ applies (BwRecommendSearch      *s,
   guint n_edges;
 
   /* Once the document took a stencil's node, only its place can differ: when every place it
-   * could get is in range, the edit is known to succeed. */
-  if (g_hash_table_contains (s->taken, candidate->stencil) &&
+   * could get is in range, the edit is known to succeed. A connection adds no node. */
+  if (candidate->action != BW_RECOMMEND_CONNECT &&
+      g_hash_table_contains (s->taken, candidate->stencil) &&
       bw_recommend_place_in_range (s->doc, candidate))
     return TRUE;
   g_signal_handlers_block_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
@@ -321,7 +391,7 @@ applies (BwRecommendSearch      *s,
   if (id != NULL)
     bw_document_remove (s->doc, id, NULL);
   g_signal_handlers_unblock_matched (s->doc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, s->engine);
-  if (id != NULL)
+  if (id != NULL && candidate->action != BW_RECOMMEND_CONNECT)
     g_hash_table_add (s->taken, (gpointer) candidate->stencil);
   return id != NULL;
 }
@@ -352,13 +422,25 @@ consider (BwRecommendSearch *s,
   g_free ((*best)->stencil);
   g_free ((*best)->target);
   g_free ((*best)->siem);
+  g_free ((*best)->from);
   (*best)->stencil = g_strdup (candidate->stencil);
   (*best)->action = candidate->action;
   (*best)->target = g_strdup (candidate->target);
   (*best)->siem = g_strdup (candidate->siem);
+  (*best)->from = g_strdup (candidate->from);
   (*best)->gain = gain;
   (*best)->ratio_after = ratio;
   return KEPT;
+}
+
+gboolean
+bw_recommend_search_consider (BwRecommendSearch  *s,
+                              BwRecommendation   *candidate,
+                              double              ratio,
+                              double              base,
+                              BwRecommendation  **best)
+{
+  return consider (s, candidate, ratio, base, best) == REFUSED;
 }
 
 static BwRecommendation *
@@ -372,6 +454,8 @@ copy_recommendation (const BwRecommendation *r)
   copy->stencil = g_strdup (r->stencil);
   copy->target = g_strdup (r->target);
   copy->siem = g_strdup (r->siem);
+  copy->from = g_strdup (r->from);
+  copy->techniques = g_strdupv (r->techniques);
   return copy;
 }
 
@@ -492,6 +576,13 @@ weigh_protects_nodes (BwRecommendSearch  *s,
       if (p == BW_RECOMMEND_NONE || !admits[s->node_kind[i]] ||
           (s->pattern_seen[p] == pass && !s->flow_source[i]))
         continue;
+      /* One of its kind already guards it: not offered, and a later node of the pattern may
+       * be, so the pass is run again over every node. */
+      if (s->guarded_nodes[i])
+        {
+          refused |= !all;
+          continue;
+        }
       s->stamp++;
       acc_add (s, p, 1);
       s->node_stamp[i] = s->stamp;
@@ -521,10 +612,17 @@ weigh_protects (BwRecommendSearch  *s,
   BwRecommendation candidate = { (char *) stencil->id, BW_RECOMMEND_PROTECTS, NULL, NULL, 0, 0 };
   g_autofree guint64 *best1 = g_new (guint64, s->words);
   g_autofree guint64 *best2 = g_new (guint64, s->words);
+  g_autofree guint8 *guarded_zones = g_new0 (guint8, s->n_zones + 1);
+  g_autofree guint8 *guarded_nodes = g_new0 (guint8, s->n_nodes + 1);
 
+  bw_recommend_search_guarded (s, stencil, guarded_zones, guarded_nodes);
+  s->guarded_zones = guarded_zones;
+  s->guarded_nodes = guarded_nodes;
   bw_engine_get_service_best (s->engine, stencil, NULL, best1, best2);
   for (guint z = 0; z < s->n_zones; z++)
     {
+      if (guarded_zones[z])
+        continue;
       s->stamp++;
       acc_add_zone (s, z, stencil, NULL);
       acc_add_zone_delivered (s, z, stencil);
@@ -535,6 +633,7 @@ weigh_protects (BwRecommendSearch  *s,
       consider (s, &candidate, acc_ratio (s, best1, best2), base, best);
     }
   weigh_nodes (s, weigh_protects_nodes, stencil, base, best);
+  s->guarded_zones = s->guarded_nodes = NULL;
 }
 
 BwRecommendation *
@@ -543,12 +642,13 @@ bw_recommend_best_step (BwCatalog    *catalog,
                         BwEngine     *engine,
                         GCancellable *cancellable)
 {
-  const char *licence = bw_document_get_licence (work);
   double base = bw_recommend_report_ratio (bw_engine_get_report (engine));
   BwRecommendation *best = NULL;
   BwRecommendSearch s;
 
   bw_recommend_search_init (&s, catalog, work, engine);
+  /* Connecting what is drawn goes first: of equal gains, the one that buys nothing wins. */
+  bw_recommend_weigh_connect (&s, base, &best);
   for (guint i = 0; i < bw_catalog_get_n_stencils (catalog); i++)
     {
       const BwStencil *stencil = bw_catalog_get_stencil (catalog, i);
@@ -556,7 +656,7 @@ bw_recommend_best_step (BwCatalog    *catalog,
       if (g_cancellable_is_cancelled (cancellable))
         break;
       if (stencil->role != BW_ROLE_SERVICE ||
-          !bw_recommend_stencil_usable (catalog, stencil, licence))
+          !bw_recommend_stencil_usable (catalog, work, stencil))
         continue;
       if (stencil->siem)
         weigh_nodes (&s, weigh_telemetry, stencil, base, &best);

@@ -18,13 +18,17 @@ bw_recommendation_free (BwRecommendation *self)
   g_free (self->stencil);
   g_free (self->target);
   g_free (self->siem);
+  g_free (self->from);
+  g_strfreev (self->techniques);
   g_free (self);
 }
 
 const char *
 bw_recommend_action_to_string (BwRecommendAction action)
 {
-  return action == BW_RECOMMEND_TELEMETRY ? "telemetry" : "protects";
+  return action == BW_RECOMMEND_TELEMETRY ? "telemetry"
+         : action == BW_RECOMMEND_CONNECT ? "connect"
+                                          : "protects";
 }
 
 void
@@ -55,14 +59,18 @@ bw_recommend_ratio (BwCatalog  *catalog,
 
 gboolean
 bw_recommend_stencil_usable (BwCatalog       *catalog,
-                             const BwStencil *stencil,
-                             const char      *licence)
+                             BwDocument      *document,
+                             const BwStencil *stencil)
 {
+  const char *licence = bw_document_get_licence (document);
+
   for (guint i = 0; stencil->capabilities[i] != NULL; i++)
     {
       const BwCapability *cap = bw_catalog_lookup_capability (catalog, stencil->capabilities[i]);
 
-      if (cap != NULL && cap->n_entries > 0 && bw_capability_within_licence (cap, licence))
+      if (cap != NULL && cap->n_entries > 0 &&
+          bw_licence_admits_tier (licence,
+                                  bw_document_get_capability_tier (document, cap->id, cap->tier)))
         return TRUE;
     }
   return FALSE;
@@ -110,6 +118,8 @@ bw_recommend_place_in_range (BwDocument             *document,
 
   if (rec->action == BW_RECOMMEND_TELEMETRY)
     return rec->siem != NULL;
+  if (rec->action == BW_RECOMMEND_CONNECT)
+    return TRUE;
   if (zone != NULL)
     {
       /* bw_edit_rules_place_node puts the card inside the zone's rectangle, starting from
@@ -149,6 +159,22 @@ bw_recommend_plan (BwCatalog              *catalog,
 
   plan->kind = g_strdup (stencil->id);
   plan->label = g_strdup (stencil->name);
+  if (rec->action == BW_RECOMMEND_CONNECT)
+    {
+      const BwNode *from = rec->from ? bw_document_lookup_node (document, rec->from) : NULL;
+
+      if (from == NULL || !g_str_equal (from->kind, stencil->id))
+        {
+          g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
+                       _("No %s node “%s”"), stencil->name, rec->from ? rec->from : "");
+          bw_recommend_plan_clear (plan);
+          return FALSE;
+        }
+      plan->edge_kind = BW_EDGE_PROTECTS;
+      plan->from = g_strdup (from->id);
+      plan->to = g_strdup (rec->target);
+      return TRUE;
+    }
   if (rec->action == BW_RECOMMEND_TELEMETRY)
     {
       plan->edge_kind = BW_EDGE_TELEMETRY;
@@ -264,6 +290,88 @@ bw_recommend_apply_with_history (BwCatalog              *catalog,
   return edge_id;
 }
 
+typedef struct
+{
+  guint index;
+  int   status_gain;
+  int   assets_gain;
+} Raised;
+
+static int
+compare_raised (gconstpointer a,
+                gconstpointer b)
+{
+  const Raised *x = a, *y = b;
+
+  if (x->status_gain != y->status_gain)
+    return y->status_gain - x->status_gain;
+  if (x->assets_gain != y->assets_gain)
+    return y->assets_gain - x->assets_gain;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The techniques a step raised most, among those the ratio counts: status first (a gap now
+ * covered before one now partial), then how many more assets are covered or partial. */
+static char **
+raised_techniques (BwCatalog *catalog,
+                   BwReport  *before,
+                   BwReport  *after)
+{
+  g_autoptr(GArray) raised = g_array_new (FALSE, FALSE, sizeof (Raised));
+  gboolean profile = bw_report_has_profile (after);
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
+    {
+      const BwReportTechnique *a = bw_report_get_technique (before, t);
+      const BwReportTechnique *b = bw_report_get_technique (after, t);
+      Raised r = { t, (int) b->status - (int) a->status,
+                   (int) (b->covered_assets + b->partial_assets) -
+                     (int) (a->covered_assets + a->partial_assets) };
+
+      if ((profile && !bw_report_in_profile (after, t)) || b->status == BW_STATUS_NOT_APPLICABLE)
+        continue;
+      if (r.status_gain > 0 || (r.status_gain == 0 && r.assets_gain > 0))
+        g_array_append_val (raised, r);
+    }
+  g_array_sort (raised, compare_raised);
+  for (guint i = 0; i < raised->len && i < BW_RECOMMEND_TOP_TECHNIQUES; i++)
+    {
+      guint t = g_array_index (raised, Raised, i).index;
+
+      g_ptr_array_add (ids, g_strdup (bw_catalog_get_technique (catalog, t)->id));
+    }
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+gboolean
+bw_recommend_guarded (BwCatalog  *catalog,
+                      BwDocument *document,
+                      const char *stencil,
+                      const char *target)
+{
+  const BwNode *node = bw_document_lookup_node (document, target);
+  const char *zone = node != NULL ? node->zone : target;
+
+  for (guint i = 0; i < bw_document_get_n_edges (document); i++)
+    {
+      const BwEdge *e = bw_document_get_edge (document, i);
+      const BwNode *from = e->kind == BW_EDGE_PROTECTS ? bw_document_lookup_node (document, e->from)
+                                                       : NULL;
+      const BwStencil *kind = from ? bw_catalog_lookup_stencil (catalog, from->kind) : NULL;
+
+      if (kind == NULL || (!g_str_equal (kind->id, stencil) &&
+                           !g_strv_contains ((const char *const *) kind->includes, stencil)))
+        continue;
+      if (g_str_equal (e->to, target) ||
+          (zone != NULL && bw_document_lookup_zone (document, e->to) != NULL &&
+           bw_document_zone_is_within (document, zone, e->to)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 bw_recommend (BwCatalog    *catalog,
               BwDocument   *document,
@@ -282,6 +390,7 @@ bw_recommend (BwCatalog    *catalog,
     {
       BwRecommendation *best = bw_recommend_best_step (catalog, work, engine, cancellable);
       g_autofree char *id = NULL;
+      g_autoptr(BwReport) report = NULL;
       double before, after;
 
       if (best == NULL || g_cancellable_is_cancelled (cancellable))
@@ -291,11 +400,13 @@ bw_recommend (BwCatalog    *catalog,
         }
       /* Keep it on the copy: the next step builds on it. A new SIEM is then the one later
        * telemetry steps connect to. */
-      before = bw_recommend_report_ratio (bw_engine_get_report (engine));
+      report = bw_report_ref (bw_engine_get_report (engine));
+      before = bw_recommend_report_ratio (report);
       id = bw_recommend_apply (catalog, work, best, NULL);
       /* The engine, now following the step, must agree with the search to the bit. */
       after = bw_recommend_report_ratio (bw_engine_get_report (engine));
       g_warn_if_fail (id != NULL && after == best->ratio_after && after - before == best->gain);
+      best->techniques = raised_techniques (catalog, report, bw_engine_get_report (engine));
       g_ptr_array_add (out, best);
     }
   bw_engine_set_document (engine, NULL);

@@ -13,7 +13,12 @@ typedef enum
 {
   BW_RECOMMEND_PROTECTS,   /* a new service node protecting `target` (a zone or an asset) */
   BW_RECOMMEND_TELEMETRY,  /* a telemetry edge from `target` to the SIEM (added when absent) */
+  BW_RECOMMEND_CONNECT,    /* a protects edge from the existing service node `from` (of kind
+                            * `stencil`) to `target`: nothing new is bought */
 } BwRecommendAction;
+
+/* How many techniques a recommendation names. */
+#define BW_RECOMMEND_TOP_TECHNIQUES 5
 
 typedef struct
 {
@@ -24,12 +29,22 @@ typedef struct
                                    * first of that kind), NULL when one is added */
   double             gain;        /* ratio_after − the ratio before this step */
   double             ratio_after;
+  char              *from;        /* connect: the service node the edge leaves */
+  char             **techniques;  /* the techniques the step raises most (ids, at most
+                                   * BW_RECOMMEND_TOP_TECHNIQUES), NULL until named */
 } BwRecommendation;
 
 void       bw_recommendation_free       (BwRecommendation *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwRecommendation, bw_recommendation_free)
 
 const char *bw_recommend_action_to_string (BwRecommendAction action);
+
+/* Whether a service of `stencil` (or one that includes it) already protects `target` or a zone
+ * holding it: a practitioner never buys or wires a second one there. */
+gboolean   bw_recommend_guarded         (BwCatalog     *catalog,
+                                         BwDocument    *document,
+                                         const char    *stencil,
+                                         const char    *target);
 
 /* Up to `top` steps, each the single addition with the largest gain after the ones before it
  * are applied; stops early when nothing raises the ratio. The document is not changed.

@@ -1,6 +1,8 @@
 /* bw-tiers.c: one estate's coverage under each Microsoft 365 licence tier. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bw-engine.h"
 #include "bw-tiers.h"
 
@@ -11,6 +13,19 @@ bw_tier_get_licence (BwTier tier)
 {
   g_return_val_if_fail (tier < BW_N_TIERS, NULL);
   return licences[tier];
+}
+
+char *
+bw_tiers_describe_source (BwDocument *document)
+{
+  guint n = g_strv_length ((char **) bw_document_get_licence_overrides (document)) / 2;
+  const char *ctid = _("Tiers as the Center for Threat-Informed Defense's Microsoft 365 mappings tag them (-E3 or -E5 in the capability id), not Microsoft's licensing terms.");
+
+  if (n == 0)
+    return g_strdup_printf (_("%s A project corrects one in settings.licence_overrides."), ctid);
+  return g_strdup_printf (ngettext ("%s This project overrides %u of them.",
+                                    "%s This project overrides %u of them.", n),
+                          ctid, n);
 }
 
 BwTiers *

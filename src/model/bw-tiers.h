@@ -23,8 +23,15 @@ typedef struct
   BwReportFigures *tactics[BW_N_TIERS];
 } BwTiers;
 
+/* Where the tiers come from: CTID's Microsoft 365 mappings, whose capability ids carry them. */
+#define BW_TIERS_SOURCE_URL \
+  "https://center-for-threat-informed-defense.github.io/mappings-explorer/external/m365/"
+
 /* "E3" or "E5". */
 const char *bw_tier_get_licence   (BwTier      tier);
+/* One translated sentence for wherever the comparison is shown: the tiers are the ones CTID's
+ * mappings tag, and how many this project overrides (settings.licence_overrides). */
+char       *bw_tiers_describe_source (BwDocument *document);
 
 /* Runs the engine once per tier. The document's licence is set to each tier in turn and put
  * back as it was, so the document ends unchanged (and emits `changed` on the way). */

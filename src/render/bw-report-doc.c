@@ -37,6 +37,7 @@ step_free (gpointer data)
   g_free (step->service);
   g_free (step->action);
   g_free (step->target);
+  g_free (step->techniques);
   g_free (step);
 }
 
@@ -60,6 +61,7 @@ bw_report_doc_free (BwReportDoc *self)
   g_free (self->attack_version);
   g_free (self->date);
   g_free (self->licence);
+  g_free (self->tier_source);
   g_strfreev (self->groups);
   g_clear_pointer (&self->tactics, g_array_unref);
   g_clear_pointer (&self->phases, g_array_unref);
@@ -208,10 +210,22 @@ fill_steps (BwReportDoc *self,
       const char *target = bw_document_get_label (document, r->target);
       BwReportDocStep *step = g_new0 (BwReportDocStep, 1);
 
+      const char *from = r->from ? bw_document_get_label (document, r->from) : NULL;
+
       step->service = g_strdup (stencil != NULL ? stencil->name : r->stencil);
       step->action = g_strdup (r->action == BW_RECOMMEND_PROTECTS ? _("Add, protecting")
-                                                                  : _("Send telemetry to the SIEM from"));
+                               : r->action == BW_RECOMMEND_CONNECT
+                                 ? _("Connect the one drawn, to protect")
+                                 : _("Send telemetry to the SIEM from"));
+      /* A connection buys nothing: the service named is the node already drawn. */
+      if (r->action == BW_RECOMMEND_CONNECT && from != NULL && g_strcmp0 (from, step->service) != 0)
+        {
+          g_autofree char *named = g_steal_pointer (&step->service);
+
+          step->service = g_strdup_printf ("%s (“%s”)", named, from);
+        }
       step->target = g_strdup (target != NULL ? target : r->target);
+      step->techniques = r->techniques ? g_strjoinv (", ", r->techniques) : g_strdup ("");
       step->gain = r->gain;
       step->ratio_after = r->ratio_after;
       g_ptr_array_add (self->steps, step);
@@ -300,6 +314,7 @@ bw_report_doc_new (BwCatalog    *catalog,
   self->attack_version = g_strdup (bw_report_get_attack_version (report));
   self->date = report_date (date);
   self->licence = g_strdup (bw_document_get_licence (document));
+  self->tier_source = bw_tiers_describe_source (document);
   self->gap_threshold = bw_document_get_gap_threshold (document);
   self->n_assets = bw_report_get_n_asset_nodes (report);
   self->n_services = bw_report_get_n_service_nodes (report);

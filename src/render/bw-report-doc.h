@@ -33,6 +33,7 @@ typedef struct
   char  *service;     /* the stencil's name */
   char  *action;      /* what is added, in words */
   char  *target;      /* the zone or node label */
+  char  *techniques;  /* the technique ids it raises most, ", "-joined; "" when none */
   double gain;
   double ratio_after;
 } BwReportDocStep;
@@ -65,6 +66,7 @@ typedef struct
   gboolean         has_profile;
   BwReportFigures  profile_summary;
   BwReportFigures  tiers[BW_N_TIERS];
+  char            *tier_source;     /* whose tiers they are (bw_tiers_describe_source) */
 
   GArray          *tactics;         /* BwReportDocRow, matrix order */
   GArray          *phases;          /* BwReportDocRow, kill-chain order */

@@ -229,6 +229,12 @@ write_steps (GString           *out,
       esc (out, step->action);
       g_string_append (out, " ");
       esc (out, step->target);
+      if (step->techniques[0] != '\0')
+        {
+          g_string_append_printf (out, "<br><span class=\"muted\">%s ", _("Raises most:"));
+          esc (out, step->techniques);
+          g_string_append (out, "</span>");
+        }
       g_string_append_printf (out, "</td><td class=\"n\">+%.1f</td><td class=\"n\">%.1f%%</td></tr>",
                               100 * step->gain, 100 * step->ratio_after);
     }
@@ -259,7 +265,10 @@ write_tiers (GString           *out,
                               all ? "</th>" : "</td>", 100 * e3->ratio, 100 * e5->ratio,
                               100 * (e5->ratio - e3->ratio));
     }
-  g_string_append (out, "</table></section>\n");
+  g_string_append (out, "</table><p class=\"note\">");
+  esc (out, self->tier_source);
+  /* The source as text: the report is self-contained, and links nowhere outside itself. */
+  g_string_append_printf (out, " %s</p></section>\n", BW_TIERS_SOURCE_URL);
 }
 
 static void

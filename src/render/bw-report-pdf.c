@@ -378,7 +378,10 @@ gaps_steps_tiers (Pdf *pdf)
     {
       const BwReportDocStep *step = g_ptr_array_index (doc->steps, i);
       g_autofree char *n = g_strdup_printf ("%u", i + 1);
-      g_autofree char *where = g_strdup_printf ("%s %s", step->action, step->target);
+      g_autofree char *where = step->techniques[0] != '\0'
+                                 ? g_strdup_printf ("%s %s (%s)", step->action, step->target,
+                                                    step->techniques)
+                                 : g_strdup_printf ("%s %s", step->action, step->target);
       g_autofree char *gain = g_strdup_printf ("+%.1f", 100 * step->gain);
       g_autofree char *after = g_strdup_printf ("%.1f%%", 100 * step->ratio_after);
       const char *cells[] = { n, step->service, where, gain, after };
@@ -407,6 +410,11 @@ gaps_steps_tiers (Pdf *pdf)
 
       row (pdf, tier_columns, 4, cells, all, NULL);
     }
+  {
+    g_autofree char *note = g_strdup_printf ("%s %s", doc->tier_source, BW_TIERS_SOURCE_URL);
+
+    paragraph (pdf, FONT " 8", note, 4);
+  }
 }
 
 static void

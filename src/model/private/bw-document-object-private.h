@@ -17,6 +17,7 @@ struct _BwDocument
   GStrv       threat_groups;
   GStrv       threat_techniques;
   char       *licence;
+  GStrv       licence_overrides;  /* id, tier, id, tier, …, NULL */
 
   GPtrArray  *zones;  /* BwZone* */
   GPtrArray  *nodes;  /* BwNode* */

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /* Whether the stencil has a capability with mapping entries that the licence allows. */
 gboolean          bw_recommend_stencil_usable (BwCatalog       *catalog,
-                                               const BwStencil *stencil,
-                                               const char      *licence);
+                                               BwDocument      *document,
+                                               const BwStencil *stencil);
 
 /* Whether every place bw_recommend_plan could give the new node of `rec` lies inside the
  * document's coordinates, found without looking for the free one. FALSE when a new SIEM is
@@ -118,7 +118,53 @@ typedef struct
   guint       *node_dstamp;   /* per node: the candidate that counted it in acc_d */
   guint       *gain1, *gain2; /* per technique: assets newly at best ≥ 1, ≥ 2 */
   GArray      *touched;
+
+  /* While one stencil is weighed: the zones and nodes a service of it already guards
+   * (borrowed; NULL otherwise) */
+  const guint8 *guarded_zones;
+  const guint8 *guarded_nodes;
 } BwRecommendSearch;
+
+/* `count` assets of `pattern` gaining `best1` / `best2`, into the scratch; then the ratio the
+ * scratch gives, which clears it (bw-recommend-search.c). */
+void           bw_recommend_search_gain_add   (BwRecommendSearch *s,
+                                               guint              pattern,
+                                               guint              count,
+                                               const guint64     *best1,
+                                               const guint64     *best2);
+double         bw_recommend_search_gain_ratio (BwRecommendSearch *s);
+/* Rule 10 for connecting a service of `stencil` to zone `zone` or, when `zone` is
+ * BW_RECOMMEND_NONE, to asset node `node`: the assets the flows out of its new rule-1 assets
+ * reach, beyond those, gain `best1` / `best2` (its own caps, no SIEM's) on the delivery
+ * techniques. Adds to the gains, as bw_recommend_search_gain_add does. */
+void           bw_recommend_search_gain_delivered (BwRecommendSearch *s,
+                                                   const BwStencil   *stencil,
+                                                   guint              zone,
+                                                   guint              node,
+                                                   const guint64     *best1,
+                                                   const guint64     *best2);
+/* TRUE when asset node `node` has flow edges out (what it gains is then its own). */
+gboolean       bw_recommend_search_flows_out  (BwRecommendSearch *s,
+                                               guint              node);
+/* Kept when it gains more than the best so far and the document takes it; TRUE when it was
+ * better but the document refused it. */
+gboolean       bw_recommend_search_consider   (BwRecommendSearch  *s,
+                                               BwRecommendation   *candidate,
+                                               double              ratio,
+                                               double              base,
+                                               BwRecommendation  **best);
+
+/* Which zones and nodes a service of `stencil` already guards (bw_recommend_guarded), by
+ * document index; `zones` n_zones and `nodes` n_nodes long (bw-recommend-connect.c). A zone is
+ * also marked when it holds no asset the stencil admits that is not guarded. */
+void           bw_recommend_search_guarded    (BwRecommendSearch *s,
+                                               const BwStencil   *stencil,
+                                               guint8            *zones,
+                                               guint8            *nodes);
+/* Connecting each existing service node to each zone and asset it may newly protect. */
+void           bw_recommend_weigh_connect     (BwRecommendSearch  *s,
+                                               double              base,
+                                               BwRecommendation  **best);
 
 void           bw_recommend_search_init    (BwRecommendSearch *s,
                                             BwCatalog         *catalog,
