@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bw-widgets.h"
+
 #include "bw-recommend.h"
 #include "bw-technique-page.h"
 
@@ -38,40 +40,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *
-status_label (BwStatus status)
-{
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return _("Covered");
-    case BW_STATUS_PARTIAL:
-      return _("Partial");
-    case BW_STATUS_GAP:
-      return _("Gap");
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      return _("Not applicable");
-    }
-}
-
-static const char *
-status_class (BwStatus status)
-{
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return "status-covered";
-    case BW_STATUS_PARTIAL:
-      return "status-partial";
-    case BW_STATUS_GAP:
-      return "status-gap";
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      return "dim-label";
-    }
-}
 
 static const char *
 score_label (BwScore score)
@@ -225,11 +193,11 @@ asset_row (BwTechniquePage      *self,
            const BwExplainAsset *asset)
 {
   GtkWidget *row;
-  GtkWidget *status = gtk_label_new (status_label (asset->status));
+  GtkWidget *status = gtk_label_new (bw_status_label (asset->status));
   g_autofree char *title = g_markup_escape_text (asset->label ? asset->label : asset->id, -1);
   g_autofree char *subtitle = NULL;
 
-  gtk_widget_add_css_class (status, status_class (asset->status));
+  gtk_widget_add_css_class (status, bw_status_css_class (asset->status));
   /* TRANSLATORS: the asset's rule 4 scores: "Protect Partial · Detect None · Respond None" */
   subtitle = g_strdup_printf (_("Protect %s · Detect %s · Respond %s"),
                               score_label (asset->protect), score_label (asset->detect),
@@ -324,11 +292,11 @@ show_header (BwTechniquePage   *self,
   /* TRANSLATORS: "Partial — covered on 13 of 14 assets" */
   status = g_strdup_printf (ngettext ("%s — covered on %u of %u asset",
                                       "%s — covered on %u of %u assets", n),
-                            status_label (st), covered, n);
-  gtk_label_set_text (self->status, n > 0 ? status : status_label (st));
+                            bw_status_label (st), covered, n);
+  gtk_label_set_text (self->status, n > 0 ? status : bw_status_label (st));
   for (BwStatus s = BW_STATUS_NOT_APPLICABLE; s <= BW_STATUS_COVERED; s++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status), status_class (s));
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_class (st));
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status), bw_status_css_class (s));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), bw_status_css_class (st));
   gtk_label_set_text (self->description, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->link), url != NULL);

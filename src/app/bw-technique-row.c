@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bw-widgets.h"
+
 #include "bw-technique-row.h"
 
 struct _BwTechniqueRow
@@ -15,40 +17,6 @@ struct _BwTechniqueRow
 };
 
 G_DEFINE_FINAL_TYPE (BwTechniqueRow, bw_technique_row, ADW_TYPE_ACTION_ROW)
-
-static const char *
-status_label (BwStatus status)
-{
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return _("Covered");
-    case BW_STATUS_PARTIAL:
-      return _("Partial");
-    case BW_STATUS_GAP:
-      return _("Gap");
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      return _("Not applicable");
-    }
-}
-
-static const char *
-status_class (BwStatus status)
-{
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return "status-covered";
-    case BW_STATUS_PARTIAL:
-      return "status-partial";
-    case BW_STATUS_GAP:
-      return "status-gap";
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      return "dim-label";
-    }
-}
 
 /* A score as a row says it. */
 static const char *
@@ -76,15 +44,15 @@ range_text (const BwReportTechnique *figures,
 {
   if (figures->applicable_assets == 0)
     /* TRANSLATORS: a technique's status, then why */
-    return g_strdup_printf (_("%s — it applies to no asset"), status_label (figures->status));
+    return g_strdup_printf (_("%s — it applies to no asset"), bw_status_label (figures->status));
   if (range == NULL || range->weakest_label == NULL)
-    return g_strdup_printf (_("%s — covered on %u of %u assets"), status_label (figures->status),
+    return g_strdup_printf (_("%s — covered on %u of %u assets"), bw_status_label (figures->status),
                             figures->covered_assets, figures->applicable_assets);
   /* TRANSLATORS: status, covered assets, applicable assets, the best asset's score, the weakest
    * asset's label and its score, e.g. "Partial — covered on 13 of 14 assets; best significant;
    * weakest: Windows server (none)" */
   return g_strdup_printf (_("%s — covered on %u of %u assets; best %s; weakest: %s (%s)"),
-                          status_label (figures->status), figures->covered_assets,
+                          bw_status_label (figures->status), figures->covered_assets,
                           figures->applicable_assets, score_label (range->best),
                           range->weakest_label, score_label (range->weakest));
 }
@@ -139,8 +107,8 @@ bw_technique_row_new (const BwTechnique       *technique,
       subtitle = g_strdup_printf (_("Used by the threat profile · %s"), plain);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-  gtk_label_set_text (self->status, status_label (figures->status));
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_class (figures->status));
+  gtk_label_set_text (self->status, bw_status_label (figures->status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), bw_status_css_class (figures->status));
   return GTK_WIDGET (self);
 }
 

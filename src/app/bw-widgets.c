@@ -1,6 +1,8 @@
 /* bw-widgets.c: small helpers the panels share. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bw-widgets.h"
 
 void
@@ -22,4 +24,38 @@ bw_string_list_replace (GtkStringList     *list,
 
   gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
                           items ? items : none);
+}
+
+const char *
+bw_status_label (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return _("Covered");
+    case BW_STATUS_PARTIAL:
+      return _("Partial");
+    case BW_STATUS_GAP:
+      return _("Gap");
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      return _("Not applicable");
+    }
+}
+
+const char *
+bw_status_css_class (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return "status-covered";
+    case BW_STATUS_PARTIAL:
+      return "status-partial";
+    case BW_STATUS_GAP:
+      return "status-gap";
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      return "dim-label";
+    }
 }
