@@ -149,48 +149,47 @@ bw_engine_get_catalog (BwEngine *self)
   return self->catalog;
 }
 
-GPtrArray *
-bw_engine_get_covering (BwEngine   *self,
-                        const char *asset_id)
+/* The ids of the service nodes `find` gives for asset `asset_id`, in document order. */
+static GPtrArray *
+services_in_document_order (BwEngine   *self,
+                            const char *asset_id,
+                            GPtrArray  *(*find) (BwEngine *, const BwNode *))
 {
   const BwNode *node = self->document ? bw_document_lookup_node (self->document, asset_id) : NULL;
   g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GHashTable) set = NULL;
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
   if (node == NULL || node_stencil (self, node) == NULL ||
       node_stencil (self, node)->role != BW_ROLE_ASSET)
     return ids;
-  services = bw_engine_covering_services (self, node);
-  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
+  services = find (self, node);
+  set = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < services->len; i++)
+    g_hash_table_add (set, services->pdata[i]);
+  for (guint i = 0; i < bw_document_get_n_nodes (self->document) && g_hash_table_size (set) > 0;
+       i++)
     {
       const BwNode *n = bw_document_get_node (self->document, i);
 
-      if (g_ptr_array_find (services, n, NULL))
+      if (g_hash_table_remove (set, n))
         g_ptr_array_add (ids, g_strdup (n->id));
     }
   return ids;
 }
 
 GPtrArray *
+bw_engine_get_covering (BwEngine   *self,
+                        const char *asset_id)
+{
+  return services_in_document_order (self, asset_id, bw_engine_covering_services);
+}
+
+GPtrArray *
 bw_engine_get_delivering (BwEngine   *self,
                           const char *asset_id)
 {
-  const BwNode *node = self->document ? bw_document_lookup_node (self->document, asset_id) : NULL;
-  g_autoptr(GPtrArray) services = NULL;
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-
-  if (node == NULL || node_stencil (self, node) == NULL ||
-      node_stencil (self, node)->role != BW_ROLE_ASSET)
-    return ids;
-  services = bw_engine_delivering_services (self, node);
-  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
-    {
-      const BwNode *n = bw_document_get_node (self->document, i);
-
-      if (g_ptr_array_find (services, n, NULL))
-        g_ptr_array_add (ids, g_strdup (n->id));
-    }
-  return ids;
+  return services_in_document_order (self, asset_id, bw_engine_delivering_services);
 }
 
 gboolean
