@@ -13,9 +13,7 @@
 #define TABLE_PATH "/io/github/bulwark/Bulwark/import/azure.json"
 /* References are looked for this deep inside a resource's properties. */
 #define MAX_WALK_DEPTH 24
-#define MAX_NESTED_DEPTH 8
 #define MAX_LABEL 200
-#define MAX_COPIES 800
 
 G_DEFINE_QUARK (bw-azure-import-error-quark, bw_azure_import_error)
 
@@ -219,9 +217,9 @@ member_any (JsonObject        *object,
 }
 
 /* An ARM string evaluated; a plain string as it is. */
-static char *
-value_of (BwAzureImport *imp,
-          const char    *text)
+char *
+bw_azure_value_of (BwAzureImport *imp,
+                   const char    *text)
 {
   if (text == NULL)
     return NULL;
@@ -230,24 +228,24 @@ value_of (BwAzureImport *imp,
   return g_strdup (text);
 }
 
-static gboolean
-invalid (GError    **error,
-         const char *place,
-         const char *message)
+gboolean
+bw_azure_invalid (GError    **error,
+                  const char *place,
+                  const char *message)
 {
   g_set_error (error, BW_AZURE_IMPORT_ERROR, BW_AZURE_IMPORT_ERROR_INVALID, "%s: %s", place,
                message);
   return FALSE;
 }
 
-static BwAzureRes *
-add_record (BwAzureImport *imp,
-            char          *key,        /* taken */
-            const char    *type,
-            const char    *name,
-            const char    *subscription,
-            const char    *group,
-            JsonObject    *object)
+BwAzureRes *
+bw_azure_add_record (BwAzureImport *imp,
+                     char          *key,        /* taken */
+                     const char    *type,
+                     const char    *name,
+                     const char    *subscription,
+                     const char    *group,
+                     JsonObject    *object)
 {
   gpointer found;
   BwAzureRes *res;
@@ -285,9 +283,9 @@ add_record (BwAzureImport *imp,
 }
 
 /* The subnets a virtual network lists in its properties, as records of their own. */
-static void
-add_embedded_subnets (BwAzureImport *imp,
-                      BwAzureRes    *vnet)
+void
+bw_azure_add_embedded_subnets (BwAzureImport *imp,
+                               BwAzureRes    *vnet)
 {
   JsonObject *props = bw_azure_properties (vnet->object);
   JsonArray *subnets = props ? bw_json_object_get_array (props, "subnets") : NULL;
@@ -295,7 +293,7 @@ add_embedded_subnets (BwAzureImport *imp,
   for (guint i = 0; subnets != NULL && i < json_array_get_length (subnets); i++)
     {
       JsonObject *s = bw_json_array_get_object (subnets, i);
-      g_autofree char *name = s ? value_of (imp, bw_azure_member_string (s, "name")) : NULL;
+      g_autofree char *name = s ? bw_azure_value_of (imp, bw_azure_member_string (s, "name")) : NULL;
       const char *id = s ? bw_azure_member_string (s, "id") : NULL;
       char *key = NULL;
       g_auto(GStrv) fields = g_strsplit (vnet->key, "|", 4);
@@ -312,7 +310,7 @@ add_embedded_subnets (BwAzureImport *imp,
           key = bw_azure_key_make (fields[0], fields[1], "microsoft.network/virtualnetworks/subnets",
                                    full);
         }
-      add_record (imp, key, "microsoft.network/virtualnetworks/subnets", name, vnet->subscription,
+      bw_azure_add_record (imp, key, "microsoft.network/virtualnetworks/subnets", name, vnet->subscription,
                   vnet->group, s);
     }
 }
@@ -355,7 +353,7 @@ read_listed (BwAzureImport *imp,
   const char *last = NULL;
 
   if (type == NULL)
-    return invalid (error, place, _("a resource without a “type”"));
+    return bw_azure_invalid (error, place, _("a resource without a “type”"));
   if (id != NULL && sub == NULL)
     sub = id_segment (id, "subscriptions");
   if (id != NULL && group == NULL)
@@ -366,7 +364,7 @@ read_listed (BwAzureImport *imp,
     name = id ? (strrchr (id, '/') ? strrchr (id, '/') + 1 : id) : type;
   if (key == NULL)
     key = bw_azure_key_make (sub, group, type, name);
-  res = add_record (imp, key, type, name, sub, group, object);
+  res = bw_azure_add_record (imp, key, type, name, sub, group, object);
 
   /* An extension resource (diagnostic settings, Sentinel's onboarding) belongs to what its id
    * names before its own provider part. */
@@ -379,204 +377,8 @@ read_listed (BwAzureImport *imp,
       res->scope = bw_azure_key_from_ref (prefix, sub, group);
     }
   if (g_str_equal (res->type, "microsoft.network/virtualnetworks"))
-    add_embedded_subnets (imp, res);
+    bw_azure_add_embedded_subnets (imp, res);
   return TRUE;
-}
-
-/* A template's `resources`: an array, or (language version 2.0) an object of symbolic names,
- * taken in file order. A new reference, or NULL when neither. */
-static JsonArray *
-template_resources (JsonObject *object)
-{
-  JsonNode *node = json_object_get_member (object, "resources");
-  JsonArray *list;
-  JsonObjectIter iter;
-  JsonNode *value;
-
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_ref (json_node_get_array (node));
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  list = json_array_new ();
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, NULL, &value))
-    json_array_add_element (list, json_node_copy (value));
-  return list;
-}
-
-static gboolean read_template_resource (BwAzureImport *imp,
-                                        JsonObject    *object,
-                                        BwAzureRes    *parent,
-                                        guint          depth,
-                                        const char    *place,
-                                        GError       **error);
-
-/* An element of an ARM template's `resources`, with its nested resources: one iteration. */
-static gboolean
-read_template_copy (BwAzureImport *imp,
-                        JsonObject    *object,
-                        BwAzureRes    *parent,
-                        guint          depth,
-                        const char    *place,
-                        GError       **error)
-{
-  g_autofree char *type = value_of (imp, bw_azure_member_string (object, "type"));
-  g_autofree char *name = value_of (imp, bw_azure_member_string (object, "name"));
-  g_autofree char *scope = value_of (imp, bw_azure_member_string (object, "scope"));
-  g_autofree char *full_type = NULL;
-  g_autofree char *full_name = NULL;
-  g_autoptr(JsonArray) nested = NULL;
-  const char *providers;
-  BwAzureRes *res;
-
-  if (type == NULL)
-    return invalid (error, place, _("a resource without a “type”"));
-  if (name == NULL)
-    name = g_strdup (type);
-  if (parent != NULL && strchr (type, '/') == NULL)
-    {
-      g_auto(GStrv) parent_fields = g_strsplit (parent->key, "|", 4);
-
-      full_type = g_strdup_printf ("%s/%s", parent->type, type);
-      full_name = g_strdup_printf ("%s/%s", parent_fields[3], name);
-    }
-  else
-    {
-      full_type = g_strdup (type);
-      full_name = g_strdup (name);
-    }
-
-  /* "Microsoft.KeyVault/vaults/providers/diagnosticSettings", named "kv/Microsoft.Insights/d":
-   * an extension of the vault. */
-  providers = strstr (full_type, "/providers/");
-  if (providers != NULL)
-    {
-      g_autofree char *base = g_strndup (full_type, providers - full_type);
-      g_auto(GStrv) names = g_strsplit (full_name, "/", -1);
-      guint base_parts = 0;
-      g_autofree char *scope_name = NULL;
-
-      for (const char *p = base; *p != '\0'; p++)
-        base_parts += *p == '/';
-      if (g_strv_length (names) > base_parts)
-        {
-          /* The names before the provider part name the extended resource. */
-          char *cut = names[base_parts];
-
-          names[base_parts] = NULL;
-          scope_name = g_strjoinv ("/", names);
-          names[base_parts] = cut;
-          g_free (scope);
-          scope = g_strdup_printf ("%s/%s", base, scope_name);
-        }
-      if (strrchr (full_type, '/') != NULL && g_str_has_suffix (full_type, "diagnosticSettings"))
-        {
-          g_free (full_type);
-          full_type = g_strdup ("microsoft.insights/diagnosticsettings");
-        }
-    }
-
-  res = add_record (imp, bw_azure_key_make (NULL, NULL, full_type, full_name), full_type,
-                    full_name, NULL, NULL, object);
-  if (scope != NULL && res->scope == NULL)
-    res->scope = bw_azure_key_from_ref (scope, NULL, NULL);
-  if (res->scope == NULL && parent != NULL &&
-      g_str_equal (res->type, "microsoft.insights/diagnosticsettings"))
-    res->scope = g_strdup (parent->key);
-  if (g_str_equal (res->type, "microsoft.network/virtualnetworks"))
-    add_embedded_subnets (imp, res);
-
-  nested = template_resources (object);
-  if (nested != NULL && depth >= MAX_NESTED_DEPTH)
-    return invalid (error, place, _("resources nested too deeply"));
-  for (guint i = 0; nested != NULL && i < json_array_get_length (nested); i++)
-    {
-      JsonObject *child = bw_json_array_get_object (nested, i);
-      g_autofree char *child_place = g_strdup_printf ("%s.resources[%u]", place, i);
-
-      if (child == NULL)
-        return invalid (error, child_place, _("not an object"));
-      if (!read_template_resource (imp, child, res, depth + 1, child_place, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* How many resources a `copy` loop makes: its count, a number or an expression; 1 without. */
-static gboolean
-copy_count (BwAzureImport *imp,
-            JsonObject    *object,
-            const char    *place,
-            gint64        *count,
-            GError       **error)
-{
-  JsonObject *copy = bw_json_object_get_object (object, "copy");
-  JsonNode *node = copy != NULL ? json_object_get_member (copy, "count") : NULL;
-  g_autofree char *text = NULL;
-
-  *count = 1;
-  if (copy == NULL)
-    return TRUE;
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_INT64)
-    *count = json_node_get_int (node);
-  else if ((text = value_of (imp, bw_azure_member_string (copy, "count"))) == NULL ||
-           !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, count, NULL))
-    *count = 1; /* worked out in a way not followed here: the first of them stands for all */
-  /* Azure's own limit for one loop. */
-  if (*count < 0 || *count > MAX_COPIES)
-    {
-      g_autofree char *at = g_strdup_printf ("%s.copy.count", place);
-      g_autofree char *message = g_strdup_printf (_("a copy loop makes 0 to %d resources"),
-                                                  MAX_COPIES);
-
-      return invalid (error, at, message);
-    }
-  return TRUE;
-}
-
-/* FALSE when the resource's `condition` says it is not deployed: false, or an expression
- * that works out false. A condition not worked out here deploys it. */
-static gboolean
-deployed (BwAzureImport *imp,
-          JsonObject    *object)
-{
-  JsonNode *node = json_object_get_member (object, "condition");
-  g_autofree char *value = NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return TRUE;
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return json_node_get_boolean (node);
-  value = value_of (imp, bw_azure_member_string (object, "condition"));
-  return value == NULL || g_ascii_strcasecmp (value, "false") != 0;
-}
-
-static gboolean
-read_template_resource (BwAzureImport *imp,
-                        JsonObject    *object,
-                        BwAzureRes    *parent,
-                        guint          depth,
-                        const char    *place,
-                        GError       **error)
-{
-  int outer = imp->copy_index;
-  gint64 count;
-  gboolean ok = TRUE;
-
-  if (!deployed (imp, object))
-    return TRUE;
-  if (bw_json_object_get_object (object, "copy") == NULL)
-    return read_template_copy (imp, object, parent, depth, place, error);
-  if (!copy_count (imp, object, place, &count, error))
-    return FALSE;
-  for (gint64 i = 0; ok && i < count; i++)
-    {
-      imp->copy_index = (int) i;
-      ok = read_template_copy (imp, object, parent, depth, place, error);
-    }
-  imp->copy_index = outer;
-  return ok;
 }
 
 /* Resource Graph's table form (`"resultFormat": "table"`, and older API versions):
@@ -593,7 +395,7 @@ table_rows (JsonObject  *table,
 
   if (columns == NULL || rows == NULL)
     {
-      invalid (error, "data", _("a table needs “columns” and “rows” arrays"));
+      bw_azure_invalid (error, "data", _("a table needs “columns” and “rows” arrays"));
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (columns); i++)
@@ -605,7 +407,7 @@ table_rows (JsonObject  *table,
         {
           g_autofree char *place = g_strdup_printf ("data.columns[%u]", i);
 
-          invalid (error, place, _("a column needs a “name”"));
+          bw_azure_invalid (error, place, _("a column needs a “name”"));
           return NULL;
         }
       g_ptr_array_add (names, (gpointer) name);
@@ -623,7 +425,7 @@ table_rows (JsonObject  *table,
           g_autofree char *message =
               g_strdup_printf (_("a row needs one value for each of the %u columns"), names->len);
 
-          invalid (error, place, message);
+          bw_azure_invalid (error, place, message);
           return NULL;
         }
       object = json_object_new ();
@@ -673,7 +475,7 @@ read_records (BwAzureImport *imp,
           name = "value";
           json_array_ref (list);
         }
-      else if ((list = template_resources (top)) != NULL)
+      else if ((list = bw_azure_template_resources (top)) != NULL)
         {
           name = "resources";
           imp->template = TRUE;
@@ -682,7 +484,7 @@ read_records (BwAzureImport *imp,
         }
     }
   if (list == NULL)
-    return invalid (error, _("top level"),
+    return bw_azure_invalid (error, _("top level"),
                     _("not an Azure inventory (expected an array of resources, "
                       "{\"data\": […]} from az graph query, or an ARM template’s "
                       "{\"resources\": […]})"));
@@ -693,8 +495,8 @@ read_records (BwAzureImport *imp,
       g_autofree char *place = g_strdup_printf ("%s[%u]", name, i);
 
       if (object == NULL)
-        return invalid (error, place, _("not an object"));
-      if (imp->template ? !read_template_resource (imp, object, NULL, 0, place, error)
+        return bw_azure_invalid (error, place, _("not an object"));
+      if (imp->template ? !bw_azure_read_template_resource (imp, object, NULL, 0, place, error)
                         : !read_listed (imp, object, place, error))
         return FALSE;
       imp->n_read++;
@@ -714,7 +516,7 @@ add_ref (BwAzureImport *imp,
 
   if (text[0] != '/' && text[0] != '[')
     return;
-  value = value_of (imp, text);
+  value = bw_azure_value_of (imp, text);
   if (value == NULL)
     return;
   key = bw_azure_key_from_ref (value, res->subscription, res->group);
@@ -826,7 +628,7 @@ bw_azure_import (const char     *data,
     }
   if (json_parser_get_root (parser) == NULL)
     {
-      invalid (error, _("top level"), _("the file is empty"));
+      bw_azure_invalid (error, _("top level"), _("the file is empty"));
       return NULL;
     }
 

@@ -60,4 +60,33 @@ void        bw_azure_count_type (GHashTable    *counts,
 BwDocument *bw_azure_build      (BwAzureImport *imp,
                                  const char    *title);
 
+/* bw-azure-import.c, for the template reader: */
+/* A template string evaluated in the iteration being read; a listed inventory's as it is. */
+char       *bw_azure_value_of   (BwAzureImport *imp,
+                                 const char    *text);
+/* FALSE, with "PLACE: MESSAGE" as a BW_AZURE_IMPORT_ERROR_INVALID. */
+gboolean    bw_azure_invalid    (GError       **error,
+                                 const char    *place,
+                                 const char    *message);
+/* The record of resource `key` (taken), made or found; `object` is one place it is read from. */
+BwAzureRes *bw_azure_add_record (BwAzureImport *imp,
+                                 char          *key,
+                                 const char    *type,
+                                 const char    *name,
+                                 const char    *subscription,
+                                 const char    *group,
+                                 JsonObject    *object);
+void        bw_azure_add_embedded_subnets (BwAzureImport *imp,
+                                           BwAzureRes    *network);
+
+/* bw-azure-template.c: an ARM template's `resources` (an array, or an object of symbolic
+ * names), and one element of it read, with its copies and nested resources. */
+JsonArray  *bw_azure_template_resources     (JsonObject    *object);
+gboolean    bw_azure_read_template_resource (BwAzureImport *imp,
+                                             JsonObject    *object,
+                                             BwAzureRes    *parent,
+                                             guint          depth,
+                                             const char    *place,
+                                             GError       **error);
+
 G_END_DECLS
