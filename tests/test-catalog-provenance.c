@@ -381,7 +381,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A user data directory of its own: never the user's imported catalog, and what a test
+   * installs goes with it. Set before anything reads it (GLib keeps the first answer). */
+  g_autofree char *home = g_dir_make_tmp ("bulwark-xdg-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/catalog-provenance/entries-have-texts", test_entries_have_texts);
   g_test_add_func ("/catalog-provenance/descriptions", test_descriptions);
   g_test_add_func ("/catalog-provenance/no-texts", test_no_texts);
@@ -392,5 +398,7 @@ main (int    argc,
   /* Last: it skips the whole program when the shared data is absent. */
   g_test_add_func ("/catalog-provenance/ctid-comments", test_ctid_comments);
   g_test_add_func ("/catalog-provenance/shipped-is-imported", test_shipped_is_imported);
-  return g_test_run ();
+  status = g_test_run ();
+  bw_test_remove_tree (home);
+  return status;
 }

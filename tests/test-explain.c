@@ -484,8 +484,13 @@ int
 main (int    argc,
       char **argv)
 {
-  /* Never the user's imported catalog: the shipped one. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A user data directory of its own: never the user's imported catalog, and what a test
+   * installs goes with it. Set before anything reads it (GLib keeps the first answer). */
+  g_autofree char *home = g_dir_make_tmp ("bulwark-xdg-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/explain/protects-zone-siem", test_protects_zone_siem);
   g_test_add_func ("/explain/siem-through-service", test_siem_through_service);
   g_test_add_func ("/explain/disabled-capability", test_disabled_capability);
@@ -495,5 +500,7 @@ main (int    argc,
   g_test_add_func ("/explain/sample-matches-engine", test_sample_matches_engine);
   g_test_add_func ("/explain/cli", test_cli);
   g_test_add_func ("/explain/cli-escapes", test_cli_escapes);
-  return g_test_run ();
+  status = g_test_run ();
+  bw_test_remove_tree (home);
+  return status;
 }

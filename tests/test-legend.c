@@ -114,6 +114,7 @@ test_legend (void)
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *text = NULL;
   g_autofree char *bare_text = NULL;
+  g_autofree char *pdftotext = NULL;
   BwLegend legend;
   BwRect page;
   BwRect overlay;
@@ -154,7 +155,8 @@ test_legend (void)
   g_assert_cmpfloat (g, >, r + 0.3);
 
   pdf = export (&f, BW_EXPORT_PDF, 1, TRUE);
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext != NULL)
     {
       g_autofree char *dir = g_dir_make_tmp ("bulwark-pdf-XXXXXX", NULL);
       g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
