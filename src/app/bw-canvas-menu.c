@@ -472,21 +472,6 @@ bw_canvas_get_handle_text (BwCanvas *self,
   return g_strdup (_("Drag to connect to another node, or press Ctrl+L to pick it by name"));
 }
 
-static gboolean
-query_tooltip_cb (BwCanvas   *self,
-                  int         wx,
-                  int         wy,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip)
-{
-  g_autofree char *text = keyboard ? NULL : bw_canvas_get_handle_text (self, wx, wy);
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 void
 bw_canvas_menu_init (BwCanvas *self)
 {
@@ -497,8 +482,6 @@ bw_canvas_menu_init (BwCanvas *self)
   g_signal_connect_swapped (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 void

@@ -108,9 +108,8 @@ void        bw_canvas_menu_update_actions     (BwCanvas *self);
 void        bw_canvas_menu_present            (BwCanvas *self);
 void        bw_canvas_menu_dispose            (BwCanvas *self);
 
-/* bw-canvas-strip.c: the coverage strip's own events — its signals, its tooltips. */
+/* bw-canvas-strip.c: the coverage strip's own events — its signals, its tooltips' text. */
 void        bw_canvas_strip_class_init        (GtkWidgetClass *widget_class);
-void        bw_canvas_strip_init              (BwCanvas *self);
 /* Whether (wx, wy), widget coordinates, lies on the strip or the legend the canvas shows: its
  * controls over the diagram, which a press on does not reach. */
 gboolean    bw_canvas_strip_contains          (BwCanvas *self,
@@ -121,7 +120,8 @@ gboolean    bw_canvas_strip_contains          (BwCanvas *self,
 gboolean    bw_canvas_get_legend              (BwCanvas *self,
                                                BwLegend *legend);
 
-/* bw-canvas-tooltip.c: what hovering a node, its badge or a zone says. */
+/* bw-canvas-tooltip.c: the canvas's one tooltip handler — a connect handle, a strip cell, a
+ * node, its badge or a zone. */
 void        bw_canvas_tooltip_init            (BwCanvas *self);
 
 /* bw-canvas-edit.c: the canvas's own actions and their keys — delete, select all, copy, cut,

@@ -154,21 +154,6 @@ bw_canvas_activate_strip (BwCanvas *self,
   return TRUE;
 }
 
-static gboolean
-query_tooltip_cb (BwCanvas   *self,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip)
-{
-  g_autofree char *text = NULL;
-
-  if (keyboard || (text = bw_canvas_get_strip_text (self, x, y)) == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 void
 bw_canvas_strip_class_init (GtkWidgetClass *widget_class)
 {
@@ -180,11 +165,4 @@ bw_canvas_strip_class_init (GtkWidgetClass *widget_class)
   signals[PHASE_ACTIVATED] = g_signal_new ("phase-activated", G_TYPE_FROM_CLASS (widget_class),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_STRING);
-}
-
-void
-bw_canvas_strip_init (BwCanvas *self)
-{
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }

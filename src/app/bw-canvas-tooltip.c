@@ -1,6 +1,7 @@
 /* bw-canvas-tooltip.c: what hovering the diagram says — a node's full label, its kind, its own
  * coverage and what covers it (or what a service covers), what an asset's badge means, and a
- * zone's name and contents. The strip's cells answer in bw-canvas-strip.c. */
+ * zone's name and contents — and the one tooltip handler, which asks the connect handle
+ * (bw-canvas-menu.c) and the strip's cells (bw-canvas-strip.c) first. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -281,7 +282,14 @@ query_tooltip_cb (BwCanvas   *self,
       set_tip_area (self, tooltip, &ln->rect);
       return TRUE;
     }
-  /* The strip's cells answer for themselves (bw-canvas-strip.c). */
+  /* Under the pointer, first a node's connect handle, then a strip cell (the strip covers the
+   * diagram), then the object. */
+  if ((text = bw_canvas_get_handle_text (self, wx, wy)) != NULL ||
+      (text = bw_canvas_get_strip_text (self, wx, wy)) != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
   if (self->drag_mode != DRAG_NONE ||
       (bw_canvas_strip_contains (self, wx, wy) &&
        !(bw_canvas_get_legend (self, &legend) && bw_rect_contains (&legend.box, wx, wy))) ||

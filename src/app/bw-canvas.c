@@ -638,7 +638,6 @@ bw_canvas_init (BwCanvas *self)
 
   bw_canvas_input_init (self);
   bw_canvas_menu_init (self);
-  bw_canvas_strip_init (self);
   bw_canvas_tooltip_init (self);
 
   bw_canvas_update_actions (self);
