@@ -89,23 +89,6 @@ compare_thread (GTask        *task,
                          (GDestroyNotify) bw_diff_free);
 }
 
-static const char *
-status_word (BwStatus status)
-{
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return _("covered");
-    case BW_STATUS_PARTIAL:
-      return _("partial");
-    case BW_STATUS_GAP:
-      return _("gap");
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      return _("not applicable");
-    }
-}
-
 static GtkWidget *
 suffix_label (const char *text,
               gboolean    worse)
@@ -158,7 +141,7 @@ create_technique_row (gpointer item,
   BwCatalog *catalog = bw_diff_get_catalog (self->diff);
   const BwTechnique *technique = bw_catalog_get_technique (catalog, t->technique);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *change = g_strdup_printf ("%s → %s", status_word (t->before), status_word (t->after));
+  g_autofree char *change = g_strdup_printf ("%s → %s", bw_status_describe (t->before), bw_status_describe (t->after));
   gboolean worse = bw_diff_status_is_regression (t->before, t->after);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), technique->name);

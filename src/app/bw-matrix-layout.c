@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-matrix-layout.h"
+#include "bw-widgets.h"
 
 typedef struct
 {
@@ -310,17 +311,6 @@ bw_matrix_layout_get_status (BwMatrixLayout *self,
 const char *
 bw_matrix_status_label (BwStatus status)
 {
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return _("Covered");
-    case BW_STATUS_PARTIAL:
-      return _("Partial");
-    case BW_STATUS_GAP:
-      return _("Gap");
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      /* TRANSLATORS: not applicable, in a matrix cell: keep it short */
-      return _("n/a");
-    }
+  /* TRANSLATORS: not applicable, in a matrix cell: keep it short */
+  return status == BW_STATUS_NOT_APPLICABLE ? _("n/a") : bw_status_label (status);
 }

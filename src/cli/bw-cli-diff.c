@@ -104,23 +104,6 @@ points (double before,
   return g_strdup_printf ("%+.1f", delta);
 }
 
-static const char *
-status_word (BwStatus status)
-{
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return _("covered");
-    case BW_STATUS_PARTIAL:
-      return _("partial");
-    case BW_STATUS_GAP:
-      return _("gap");
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      return _("not applicable");
-    }
-}
-
 static void
 print_nodes_text (const char *heading,
                   GPtrArray  *nodes)
@@ -198,7 +181,7 @@ print_text (BwDiff *diff)
       g_autofree char *id = bw_cli_text (technique->id);
       g_autofree char *name = bw_cli_text (technique->name);
 
-      g_print ("  %-10s %-48s %s → %s%s\n", id, name, status_word (t->before), status_word (t->after),
+      g_print ("  %-10s %-48s %s → %s%s\n", id, name, bw_status_describe (t->before), bw_status_describe (t->after),
                bw_diff_status_is_regression (t->before, t->after) ? _("  ← worse") : "");
     }
   print_nodes_text (_("Assets added"), bw_diff_get_assets_added (diff));
@@ -307,7 +290,7 @@ print_markdown (BwDiff *diff)
       g_autofree char *id = bw_cli_markdown (technique->id);
       g_autofree char *name = bw_cli_markdown (technique->name);
 
-      g_print ("| %s | %s | %s | %s%s |\n", id, name, status_word (t->before), status_word (t->after),
+      g_print ("| %s | %s | %s | %s%s |\n", id, name, bw_status_describe (t->before), bw_status_describe (t->after),
                bw_diff_status_is_regression (t->before, t->after) ? " ⚠" : "");
     }
   if (n > MAX_MARKDOWN_ROWS)

@@ -101,23 +101,6 @@ bw_explanation_to_json_string (BwExplanation *self)
 }
 
 static const char *
-status_text (BwStatus status)
-{
-  switch (status)
-    {
-    case BW_STATUS_COVERED:
-      return _("covered");
-    case BW_STATUS_PARTIAL:
-      return _("partial");
-    case BW_STATUS_GAP:
-      return _("gap");
-    case BW_STATUS_NOT_APPLICABLE:
-    default:
-      return _("not applicable");
-    }
-}
-
-static const char *
 via_text (BwVia via)
 {
   switch (via)
@@ -155,7 +138,8 @@ text_asset (GString              *out,
 
   /* TRANSLATORS: an asset's line: label, node id, status, best score (0–3) */
   g_string_append_printf (out, _("%s (%s): %s, best %d\n"), shown (keep, escape, a->label),
-                          shown (keep, escape, a->id), status_text (a->status), (int) a->best);
+                          shown (keep, escape, a->id), bw_status_describe (a->status),
+                          (int) a->best);
   if (a->n_rows == 0)
     g_string_append_printf (out, "  %s\n", _("no service covers it"));
   for (guint i = 0; i < a->n_rows; i++)
@@ -197,7 +181,7 @@ bw_explanation_to_text (BwExplanation   *self,
   g_string_append_printf (out, _("Tactics: %s\n"), shown (keep, escape, tactics));
   g_string_append_printf (out, _("Platforms: %s\n"), shown (keep, escape, platforms));
   g_string_append_printf (out, "%s\n", shown (keep, escape, url));
-  g_string_append_printf (out, _("Status: %s\n"), status_text (self->status));
+  g_string_append_printf (out, _("Status: %s\n"), bw_status_describe (self->status));
   if (self->assets->len == 0)
     g_string_append_printf (out, "%s\n",
                             self->asset_filter != NULL ? _("It does not apply to this asset.")

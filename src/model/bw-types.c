@@ -1,5 +1,8 @@
-/* bw-types.c: the string forms of Bulwark's small enumerations, as they appear in files. */
+/* bw-types.c: the string forms of Bulwark's small enumerations, as they appear in files, and
+ * a status in words for a reader. */
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "bw-types.h"
 
@@ -111,4 +114,21 @@ bw_status_to_string (BwStatus status)
 {
   g_return_val_if_fail (status < G_N_ELEMENTS (statuses), NULL);
   return statuses[status];
+}
+
+const char *
+bw_status_describe (BwStatus status)
+{
+  switch (status)
+    {
+    case BW_STATUS_COVERED:
+      return _("covered");
+    case BW_STATUS_PARTIAL:
+      return _("partial");
+    case BW_STATUS_GAP:
+      return _("gap");
+    case BW_STATUS_NOT_APPLICABLE:
+    default:
+      return _("not applicable");
+    }
 }

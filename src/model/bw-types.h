@@ -71,6 +71,8 @@ typedef enum
 } BwStatus;
 
 const char *bw_status_to_string      (BwStatus status);
+/* The status in words, translated and in lower case ("not applicable"), for text and tables. */
+const char *bw_status_describe       (BwStatus status);
 const char *bw_edge_kind_to_string   (BwEdgeKind kind);
 gboolean    bw_edge_kind_from_string (const char *str, BwEdgeKind *out_kind);
 const char *bw_role_to_string        (BwRole role);
