@@ -413,25 +413,6 @@ bw_catalog_import_mappings (const char  *path,
   return bw_catalog_import_mappings_full (path, attack_path, existing, NULL, replace, error);
 }
 
-/* The Mappings Explorer file's text; NULL with the error set. */
-static GBytes *
-read_mappings_file (const char  *path,
-                    GError     **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  /* A device or FIFO would be read until memory runs out, or forever. */
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      bw_catalog_invalid (error, _("%s: not a regular file"), path);
-      return NULL;
-    }
-  if (!bw_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 BwCatalogImport *
 bw_catalog_import_mappings_full (const char  *path,
                                  const char  *attack_path,
@@ -474,7 +455,7 @@ bw_catalog_import_mappings_full (const char  *path,
   /* The texts that belong with the mappings in use; none is not an error. */
   if (!replace && existing == NULL)
     current_provenance = file_in_use (self, BW_CATALOG_FILE_PROVENANCE, NULL);
-  if ((data = read_mappings_file (path, error)) == NULL)
+  if ((data = bw_mappings_read_file (path, error)) == NULL)
     return NULL;
   text = bw_mappings_import_full (g_bytes_get_data (data, NULL), g_bytes_get_size (data), path,
                                   techniques,

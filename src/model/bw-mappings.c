@@ -193,13 +193,9 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-char *
-bw_mappings_import (const char       *path,
-                    BwCatalog        *catalog,
-                    GBytes           *existing,
-                    GStrv            *out_stale,
-                    BwMappingsStats  *stats,
-                    GError          **error)
+GBytes *
+bw_mappings_read_file (const char  *path,
+                       GError     **error)
 {
   g_autofree char *contents = NULL;
   gsize length;
@@ -212,8 +208,23 @@ bw_mappings_import (const char       *path,
     }
   if (!bw_file_get_contents (path, &contents, &length, error))
     return NULL;
-  return bw_mappings_import_data (contents, length, path, catalog, existing, out_stale, stats,
-                                  error);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+char *
+bw_mappings_import (const char       *path,
+                    BwCatalog        *catalog,
+                    GBytes           *existing,
+                    GStrv            *out_stale,
+                    BwMappingsStats  *stats,
+                    GError          **error)
+{
+  g_autoptr(GBytes) data = bw_mappings_read_file (path, error);
+
+  if (data == NULL)
+    return NULL;
+  return bw_mappings_import_data (g_bytes_get_data (data, NULL), g_bytes_get_size (data), path,
+                                  catalog, existing, out_stale, stats, error);
 }
 
 /* What the passes over one Mappings Explorer file share. */

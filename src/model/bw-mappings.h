@@ -12,6 +12,11 @@ typedef struct
   guint redirected;    /* technique ids carried through revoked-by */
 } BwMappingsStats;
 
+/* A Mappings Explorer file's text (NUL-terminated past its size); refuses what is not a regular
+ * file, which would be read until memory runs out, or forever. */
+GBytes *bw_mappings_read_file (const char  *path,
+                               GError     **error);
+
 /* Reads a Mappings Explorer file and merges its capabilities into `existing` (the current
  * mappings.json text, or NULL), replacing capabilities with the same id. Technique ids are
  * carried through the catalog's revoked-by redirects; ids the catalog does not know are left
