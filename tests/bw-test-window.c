@@ -1,6 +1,7 @@
 /* bw-test-window.c: helpers shared by the tests that run the real window under a display. */
 #include "config.h"
 
+#include "bw-test-util.h"
 #include "bw-test-window.h"
 #include "bw-window-private.h"
 
@@ -93,4 +94,44 @@ BwCatalog *
 bw_test_window_catalog (BwWindow *window)
 {
   return bw_project_get_catalog (bw_window_get_project (window));
+}
+
+BwWindow *
+bw_test_window_open_sample (BwApplication *app,
+                            guint          settle_ms)
+{
+  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BwWindow *window = bw_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (200);
+  g_assert_true (bw_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  bw_test_window_iterate (settle_ms);
+  return window;
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+GPtrArray *
+bw_test_find_all (GtkWidget *root,
+                  GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
 }

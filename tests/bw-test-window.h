@@ -28,6 +28,14 @@ BwWindow      *bw_test_window_new          (BwApplication *app);
  * what is kept) and lets the main context settle. */
 void           bw_test_window_destroy      (gpointer window);
 
+/* A new window of `app` at the default size (1440×900), presented, with the reference sample
+ * loaded, given `settle_ms` to draw. */
+BwWindow      *bw_test_window_open_sample  (BwApplication *app,
+                                            guint          settle_ms);
+/* Every widget of `type` under `root`, `root` included, depth first. */
+GPtrArray     *bw_test_find_all            (GtkWidget *root,
+                                            GType      type);
+
 /* What the window's project holds. */
 BwDocument    *bw_test_window_document     (BwWindow *window);
 BwHistory     *bw_test_window_history      (BwWindow *window);

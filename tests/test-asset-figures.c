@@ -15,45 +15,6 @@
 
 static BwApplication *app;
 
-static BwWindow *
-sample_window (void)
-{
-  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  BwWindow *window = bw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  bw_test_window_iterate (200);
-  g_assert_true (bw_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  bw_test_window_iterate (300);
-  return window;
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
 typedef struct
 {
   guint  tactic;
@@ -117,7 +78,7 @@ weakest_tactics (BwCatalog  *catalog,
 static void
 test_asset_figures (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwProject *project = bw_window_get_project (window);
   BwCatalog *catalog = bw_project_get_catalog (project);
   BwDocument *document = bw_project_get_document (project);
@@ -141,7 +102,7 @@ test_asset_figures (void)
   adw_view_stack_set_visible_child_name (window->side_stack, "inspector");
   bw_inspector_set_target (BW_INSPECTOR (window->inspector), asset->id, 1);
   bw_test_window_iterate (100);
-  found = find_all (window->inspector, BW_TYPE_ASSET_FIGURES);
+  found = bw_test_find_all (window->inspector, BW_TYPE_ASSET_FIGURES);
   g_assert_cmpuint (found->len, ==, 1);
   figures = found->pdata[0];
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (figures)));
@@ -175,7 +136,7 @@ test_asset_figures (void)
   first = rows->pdata[0];
   adw_expander_row_set_expanded (first, TRUE);
   bw_test_window_iterate (50);
-  techniques = find_all (GTK_WIDGET (first), ADW_TYPE_ACTION_ROW);
+  techniques = bw_test_find_all (GTK_WIDGET (first), ADW_TYPE_ACTION_ROW);
   for (guint i = 0; i < techniques->len; i++)
     if (g_object_get_data (techniques->pdata[i], "technique") != NULL)
       {

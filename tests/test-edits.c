@@ -20,23 +20,6 @@ overall (BwWindow *window)
   return bw_report_get_summary (bw_engine_get_report (bw_test_window_engine (window)))->ratio;
 }
 
-static BwWindow *
-sample_window (void)
-{
-  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  BwWindow *window = bw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  bw_test_window_iterate (200);
-  g_assert_true (bw_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  bw_test_window_iterate (300);
-  return window;
-}
-
 /* Whether a label with exactly `text` lies under `root` (and, with `title`, inside the
  * AdwActionRow of that title). */
 static gboolean
@@ -75,7 +58,7 @@ selected_first (BwCanvas *canvas,
 static void
 test_copies_join_their_zone (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwDocument *doc = bw_test_window_document (window);
   double before = overall (window);
@@ -123,7 +106,7 @@ test_copies_join_their_zone (void)
 static void
 test_keyboard_place (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwViewport *viewport = bw_canvas_get_viewport (canvas);
   BwDocument *doc = bw_test_window_document (window);
@@ -180,7 +163,7 @@ count_reparented (guint *count)
 static void
 test_zone_reparent_by_centre (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwDocument *doc = bw_test_window_document (window);
   g_autoptr(GError) error = NULL;
@@ -215,7 +198,7 @@ test_zone_reparent_by_centre (void)
 static void
 test_inspector_size_follows (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwHistory *history = bw_test_window_history (window);
   const BwZone *zone;

@@ -19,30 +19,13 @@
 
 static BwApplication *app;
 
-static BwWindow *
-sample_window (void)
-{
-  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  BwWindow *window = bw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  bw_test_window_iterate (200);
-  g_assert_true (bw_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  bw_test_window_iterate (400);
-  return window;
-}
-
 /* After Fit (Ctrl+1) at the default size, every card shows its label at 9 px or more on
  * screen and every zone its title at 11 px or more; no two labels overlap, and each shows at
  * least the start of its name. */
 static void
 test_labels_readable (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 400);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwLayout *layout;
   double zoom;
@@ -184,7 +167,7 @@ test_resize_keeps_fitting (void)
       g_test_skip ("needs an X display and xdotool");
       return;
     }
-  window = sample_window ();
+  window = bw_test_window_open_sample (app, 400);
   canvas = bw_window_get_canvas (window);
   opened = bw_canvas_get_zoom (canvas);
   g_assert_true (bw_canvas_get_fitting (canvas));
@@ -257,7 +240,7 @@ node_tooltip (BwCanvas   *canvas,
 static void
 test_tooltips (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 400);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwLayout *layout = bw_canvas_get_layout (canvas);
   BwEngine *engine = bw_test_window_engine (window);
@@ -377,7 +360,7 @@ menu_has_action (GMenuModel *menu,
 static void
 test_zoom_indicator_and_legends (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 400);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwZoomButton *button = BW_ZOOM_BUTTON (find_widget (GTK_WIDGET (window), is_zoom_button));
   g_autofree char *shown = g_strdup_printf ("%.0f%%", round (bw_canvas_get_zoom (canvas) * 100));
@@ -450,7 +433,7 @@ test_tooltip_under_pointer (void)
       g_test_skip ("needs an X display and xdotool");
       return;
     }
-  window = sample_window ();
+  window = bw_test_window_open_sample (app, 400);
   canvas = bw_window_get_canvas (window);
   ln = bw_layout_lookup_node (bw_canvas_get_layout (canvas), "n5");
   bw_canvas_diagram_to_widget (canvas, ln->rect.x + ln->rect.w / 2,

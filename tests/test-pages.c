@@ -20,45 +20,6 @@
 
 static BwApplication *app;
 
-static BwWindow *
-sample_window (void)
-{
-  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  BwWindow *window = bw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  bw_test_window_iterate (200);
-  g_assert_true (bw_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  bw_test_window_iterate (300);
-  return window;
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
 static gboolean
 lists (const BwTechnique *t,
        const BwTactic    *tactic)
@@ -202,7 +163,7 @@ check_folding (BwMatrixWindow *matrix,
 static BwMatrixGrid *
 grid_of (BwMatrixWindow *matrix)
 {
-  g_autoptr(GPtrArray) grids = find_all (GTK_WIDGET (matrix), BW_TYPE_MATRIX_GRID);
+  g_autoptr(GPtrArray) grids = bw_test_find_all (GTK_WIDGET (matrix), BW_TYPE_MATRIX_GRID);
 
   g_assert_cmpuint (grids->len, ==, 1);
   return grids->pdata[0];
@@ -274,7 +235,7 @@ static void
 check_virtualised (BwMatrixWindow *matrix,
                    BwCatalog      *catalog)
 {
-  g_autoptr(GPtrArray) grids = find_all (GTK_WIDGET (matrix), BW_TYPE_MATRIX_GRID);
+  g_autoptr(GPtrArray) grids = bw_test_find_all (GTK_WIDGET (matrix), BW_TYPE_MATRIX_GRID);
   guint drawn;
   guint laid_out = 0;
 
@@ -375,7 +336,7 @@ check_search_and_profile (BwWindow       *window,
                           BwMatrixWindow *matrix,
                           BwCatalog      *catalog)
 {
-  g_autoptr(GPtrArray) entries = find_all (GTK_WIDGET (matrix), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GPtrArray) entries = bw_test_find_all (GTK_WIDGET (matrix), GTK_TYPE_SEARCH_ENTRY);
   BwProject *project = bw_window_get_project (window);
   const char *groups[] = { bw_catalog_get_group (catalog, 0)->id, NULL };
   guint all = total_cells (matrix, catalog);
@@ -405,7 +366,7 @@ check_search_and_profile (BwWindow       *window,
 static void
 test_matrix (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCatalog *catalog = bw_test_window_catalog (window);
   BwReport *report = bw_project_get_report (bw_window_get_project (window));
   BwMatrixWindow *matrix;
@@ -465,7 +426,7 @@ first_with_status (BwCatalog *catalog,
 static GPtrArray *
 asset_rows (GtkWidget *page)
 {
-  g_autoptr(GPtrArray) rows = find_all (page, ADW_TYPE_PREFERENCES_ROW);
+  g_autoptr(GPtrArray) rows = bw_test_find_all (page, ADW_TYPE_PREFERENCES_ROW);
   GPtrArray *assets = g_ptr_array_new ();
 
   for (guint i = 0; i < rows->len; i++)
@@ -484,7 +445,7 @@ check_entry_rows (GtkWidget            *asset_row,
 
   /* Its rows are made when it is unfolded. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (asset_row), TRUE);
-  rows = find_all (asset_row, ADW_TYPE_ACTION_ROW);
+  rows = bw_test_find_all (asset_row, ADW_TYPE_ACTION_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -512,7 +473,7 @@ check_page_rows (BwWindow   *window,
   g_autoptr(GError) error = NULL;
   g_autoptr(BwExplanation) explanation =
       bw_explain (catalog, bw_project_get_document (project), technique_id, NULL, &error);
-  g_autoptr(GPtrArray) pages = find_all (window->coverage, BW_TYPE_TECHNIQUE_PAGE);
+  g_autoptr(GPtrArray) pages = bw_test_find_all (window->coverage, BW_TYPE_TECHNIQUE_PAGE);
   g_autoptr(GPtrArray) rows = NULL;
   GHashTable *marked = bw_canvas_get_marked (window->canvas);
   guint n_marked = 0;
@@ -599,7 +560,7 @@ check_advice (BwWindow   *window,
 static void
 test_technique_page (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwProject *project = bw_window_get_project (window);
   BwCatalog *catalog = bw_project_get_catalog (project);
   BwReport *report = bw_project_get_report (project);
@@ -627,7 +588,7 @@ test_technique_page (void)
                    partial->id);
   check_page_rows (window, partial->id);
   check_advice (window, partial->id);
-  pages = find_all (window->coverage, BW_TYPE_TECHNIQUE_PAGE);
+  pages = bw_test_find_all (window->coverage, BW_TYPE_TECHNIQUE_PAGE);
   g_assert_nonnull (bw_technique_page_get_advice (pages->pdata[0]));
 
   bw_window_show_technique (window, gap->id);

@@ -22,28 +22,6 @@ static BwApplication *app;
 static BwCatalog *catalog;
 
 /* Every widget of `type` under `root`, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
 /* A project holding the sample, analysed with the shipped catalog. */
 static BwProject *
 load_sample (void)
@@ -82,8 +60,8 @@ test_palette (void)
   g_autoptr(BwProject) project = bw_project_new (catalog);
   GtkWidget *palette = g_object_ref_sink (bw_palette_new ());
   g_autoptr(GPtrArray) visible = NULL;
-  g_autoptr(GPtrArray) rows = find_all (palette, BW_TYPE_PALETTE_ROW);
-  g_autoptr(GPtrArray) entries = find_all (palette, GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GPtrArray) rows = bw_test_find_all (palette, BW_TYPE_PALETTE_ROW);
+  g_autoptr(GPtrArray) entries = bw_test_find_all (palette, GTK_TYPE_SEARCH_ENTRY);
   g_autofree char *activated = NULL;
 
   /* Without a project, no catalog and no rows. */
@@ -91,7 +69,7 @@ test_palette (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
   bw_palette_set_project (BW_PALETTE (palette), project);
   visible = bw_palette_get_visible (BW_PALETTE (palette));
-  rows = find_all (palette, BW_TYPE_PALETTE_ROW);
+  rows = bw_test_find_all (palette, BW_TYPE_PALETTE_ROW);
 
   /* Every stencil, one row each, grouped by family in the catalog's order. */
   g_assert_cmpuint (visible->len, ==, bw_catalog_get_n_stencils (catalog));
@@ -105,7 +83,7 @@ test_palette (void)
   g_clear_pointer (&visible, g_ptr_array_unref);
   g_clear_pointer (&rows, g_ptr_array_unref);
   visible = bw_palette_get_visible (BW_PALETTE (palette));
-  rows = find_all (palette, BW_TYPE_PALETTE_ROW);
+  rows = bw_test_find_all (palette, BW_TYPE_PALETTE_ROW);
   g_assert_cmpuint (visible->len, >, 0);
   g_assert_cmpuint (visible->len, <, bw_catalog_get_n_stencils (catalog));
   g_assert_cmpuint (rows->len, ==, visible->len);
@@ -151,7 +129,7 @@ test_coverage_view (void)
   int last = 0;
 
   bw_coverage_view_set_project (BW_COVERAGE_VIEW (view), project);
-  tactics = find_all (view, BW_TYPE_TACTIC_ROW);
+  tactics = bw_test_find_all (view, BW_TYPE_TACTIC_ROW);
   g_assert_cmpuint (tactics->len, ==, bw_catalog_get_n_tactics (catalog));
   for (guint i = 0; i < tactics->len; i++)
     g_assert_cmpuint (bw_tactic_row_get_index (tactics->pdata[i]), ==, i);
@@ -166,7 +144,7 @@ test_coverage_view (void)
           bw_report_get_technique (report, i)->status != BW_STATUS_NOT_APPLICABLE)
         expected++;
     }
-  techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+  techniques = bw_test_find_all (view, BW_TYPE_TECHNIQUE_ROW);
   g_assert_cmpuint (expected, >, 0);
   g_assert_cmpuint (techniques->len, ==, expected);
   for (guint i = 0; i < techniques->len; i++)
@@ -188,11 +166,11 @@ test_coverage_view (void)
     }
 
   /* The search filters the list; clearing it brings every technique back. */
-  entries = find_all (view, GTK_TYPE_SEARCH_ENTRY);
+  entries = bw_test_find_all (view, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "T1566");
   g_signal_emit_by_name (entries->pdata[0], "search-changed");
   g_clear_pointer (&techniques, g_ptr_array_unref);
-  techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+  techniques = bw_test_find_all (view, BW_TYPE_TECHNIQUE_ROW);
   g_assert_cmpuint (techniques->len, >, 0);
   g_assert_cmpuint (techniques->len, <, expected);
   for (guint i = 0; i < techniques->len; i++)
@@ -212,7 +190,7 @@ static GtkLabel *
 find_label (GtkWidget  *root,
             const char *prefix)
 {
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = bw_test_find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
@@ -261,7 +239,7 @@ test_inspector_scope (void)
 
   bw_inspector_set_project (BW_INSPECTOR (inspector), project);
   bw_inspector_set_target (BW_INSPECTOR (inspector), "n14", 1);
-  expanders = find_all (inspector, ADW_TYPE_EXPANDER_ROW);
+  expanders = bw_test_find_all (inspector, ADW_TYPE_EXPANDER_ROW);
   for (guint i = 0; i < expanders->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (expanders->pdata[i]), "Can protect") == 0)
       scope = expanders->pdata[i];
@@ -269,10 +247,10 @@ test_inspector_scope (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scope)));
   g_assert_cmpstr (adw_expander_row_get_subtitle (scope), ==, stencil->scope_reason);
   /* One row per asset kind, beside the expander's own header row. */
-  rows = find_all (GTK_WIDGET (scope), ADW_TYPE_ACTION_ROW);
+  rows = bw_test_find_all (GTK_WIDGET (scope), ADW_TYPE_ACTION_ROW);
   g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->applies_to) + 1);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = find_all (inspector, ADW_TYPE_ACTION_ROW);
+  rows = bw_test_find_all (inspector, ADW_TYPE_ACTION_ROW);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Includes") == 0 &&
         gtk_widget_get_visible (rows->pdata[i]))
@@ -296,7 +274,7 @@ test_inspector_scope (void)
 
     bw_document_set_licence_overrides (document, overrides);
     bw_inspector_set_target (BW_INSPECTOR (inspector), "n25", 1);
-    capability_rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+    capability_rows = bw_test_find_all (inspector, BW_TYPE_CAPABILITY_ROW);
     for (guint i = 0; i < capability_rows->len; i++)
       {
         const char *id = bw_capability_row_get_capability (capability_rows->pdata[i]);
@@ -350,7 +328,7 @@ test_inspector (void)
 
   bw_inspector_set_project (BW_INSPECTOR (inspector), project);
   bw_inspector_set_target (BW_INSPECTOR (inspector), service, 1);
-  rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+  rows = bw_test_find_all (inspector, BW_TYPE_CAPABILITY_ROW);
   g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->capabilities));
   capability = bw_capability_row_get_capability (rows->pdata[0]);
   g_assert_cmpstr (capability, ==, stencil->capabilities[0]);
@@ -365,17 +343,17 @@ test_inspector (void)
   g_assert_true (
       bw_node_get_capability_enabled (bw_document_lookup_node (document, service), capability));
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+  rows = bw_test_find_all (inspector, BW_TYPE_CAPABILITY_ROW);
   g_assert_cmpuint (rows->len, ==, g_strv_length (stencil->capabilities));
   g_assert_true (bw_capability_row_get_active (rows->pdata[0]));
 
   /* An asset has no capability rows; several objects say how many. */
   bw_inspector_set_target (BW_INSPECTOR (inspector), asset, 1);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = find_all (inspector, BW_TYPE_CAPABILITY_ROW);
+  rows = bw_test_find_all (inspector, BW_TYPE_CAPABILITY_ROW);
   g_assert_cmpuint (rows->len, ==, 0);
   bw_inspector_set_target (BW_INSPECTOR (inspector), NULL, 3);
-  status = find_all (inspector, ADW_TYPE_STATUS_PAGE);
+  status = bw_test_find_all (inspector, ADW_TYPE_STATUS_PAGE);
   g_assert_cmpuint (status->len, ==, 1);
   g_assert_cmpstr (adw_status_page_get_title (status->pdata[0]), ==, "3 objects selected");
   g_object_unref (inspector);
@@ -385,7 +363,7 @@ static guint
 count (GtkWidget *root,
        GType      type)
 {
-  g_autoptr(GPtrArray) found = find_all (root, type);
+  g_autoptr(GPtrArray) found = bw_test_find_all (root, type);
 
   return found->len;
 }
@@ -417,7 +395,7 @@ test_follow_project (void)
   bw_inspector_set_target (BW_INSPECTOR (inspector), service, 1);
   g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), >, 0);
   bw_coverage_view_show_tactic (BW_COVERAGE_VIEW (view), 2);
-  techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+  techniques = bw_test_find_all (view, BW_TYPE_TECHNIQUE_ROW);
   g_assert_cmpuint (techniques->len, >, 0);
   g_signal_emit_by_name (gtk_widget_get_parent (techniques->pdata[0]), "row-activated", techniques->pdata[0]);
   g_assert_nonnull (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)));
@@ -442,7 +420,7 @@ test_follow_project (void)
     {
       g_clear_pointer (&techniques, g_ptr_array_unref);
       bw_coverage_view_show_tactic (BW_COVERAGE_VIEW (view), i);
-      techniques = find_all (view, BW_TYPE_TECHNIQUE_ROW);
+      techniques = bw_test_find_all (view, BW_TYPE_TECHNIQUE_ROW);
     }
   g_assert_cmpuint (techniques->len, >, 0);
   g_signal_emit_by_name (gtk_widget_get_parent (techniques->pdata[0]), "row-activated", techniques->pdata[0]);

@@ -13,23 +13,6 @@
 
 static BwApplication *app;
 
-static BwWindow *
-sample_window (void)
-{
-  g_autofree char *path = bw_test_source_path ("data/samples/reference-architecture.bulwark");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  BwWindow *window = bw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  bw_test_window_iterate (200);
-  g_assert_true (bw_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  bw_test_window_iterate (300);
-  return window;
-}
-
 /* The middle of cell `index` of the strip's tactic (or phase) row, canvas coordinates. */
 static void
 cell_centre (BwCanvas *canvas,
@@ -71,7 +54,7 @@ remember_id (char      **id,
 static void
 test_click_opens_tactic (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwCatalog *catalog = bw_test_window_catalog (window);
   guint index = tactic_index (catalog, "Defense Evasion");
@@ -101,7 +84,7 @@ test_click_opens_tactic (void)
 static void
 test_click_opens_phase (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwCatalog *catalog = bw_test_window_catalog (window);
   const BwPhase *phase = bw_catalog_get_phase (catalog, 0);
@@ -128,7 +111,7 @@ test_click_opens_phase (void)
 static void
 test_tooltip_text (void)
 {
-  BwWindow *window = sample_window ();
+  BwWindow *window = bw_test_window_open_sample (app, 300);
   BwCanvas *canvas = bw_window_get_canvas (window);
   BwCatalog *catalog = bw_test_window_catalog (window);
   BwReport *report = bw_engine_get_report (bw_test_window_engine (window));
