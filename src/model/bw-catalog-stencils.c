@@ -228,6 +228,7 @@ bw_catalog_read_stencils (BwCatalog     *self,
     {
       BwStencil *s = &g_array_index (self->stencils, BwStencil, i);
 
+      s->index = i;
       if (g_hash_table_contains (self->stencil_index, s->id))
         return bw_catalog_file_fail (file, _("stencils: duplicate id “%s”"), s->id);
       g_hash_table_insert (self->stencil_index, s->id, GUINT_TO_POINTER (i + 1));

@@ -63,6 +63,7 @@ struct _BwStencil
   char    *scope_reason;  /* services: why applies_to is what it is, one line; NULL when none */
   char   **includes;      /* services: the service stencils it bundles; NULL-terminated */
   gboolean siem;
+  guint    index;         /* position in the catalog's stencils (bw_catalog_get_stencil) */
 };
 
 struct _BwGroup

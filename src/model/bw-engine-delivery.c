@@ -37,6 +37,8 @@ bw_engine_forget_zone_covers (BwEngine   *self,
   /* Each zone's cover holds those of the zones around it: they all go. What a zone's own
    * services deliver (rule 10) is the zone's alone. */
   g_hash_table_remove_all (self->zone_covers);
+  g_hash_table_remove_all (self->zone_sources);
+  g_hash_table_remove_all (self->service_sources);
   if (zone == NULL)
     g_hash_table_remove_all (self->zone_delivery);
   else
@@ -111,47 +113,44 @@ project (BwEngine      *self,
         }
 }
 
-/* ORs into the scratch the caps of the plain services with a protects edge into `target` that
- * admit `kind`. */
+/* ORs into the scratch the caps of the plain services among `sources` (rule 1) that admit
+ * `kind`. */
 static void
-or_protecting (BwEngine   *self,
-               const char *target,
-               const char *kind)
+or_protecting (BwEngine        *self,
+               GArray          *sources,
+               const BwStencil *kind)
 {
-  GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
-
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
-      const BwNode *s = bw_document_lookup_node (self->document, g_ptr_array_index (sources, i));
-      const BwStencil *st = node_stencil (self, s);
+      const BwEngineSource *src = &g_array_index (sources, BwEngineSource, i);
 
-      if (st != NULL && st->role == BW_ROLE_SERVICE && !st->siem && bw_stencil_admits (st, kind))
-        bits_or (self->scratch_rule1, bw_engine_service_caps (self, s), 9 * self->words);
+      if (src->siem == NULL && engine_admits (self, src->service, kind))
+        bits_or (self->scratch_rule1, src->caps, 9 * self->words);
     }
 }
 
 /* What the services protecting zone `zone` give an asset of `kind` by rule 1, compact; cached
  * beside the zone's cover, and forgotten with it. */
 static const guint64 *
-zone_cover (BwEngine   *self,
-            const char *zone,
-            const char *kind)
+zone_cover (BwEngine        *self,
+            const char      *zone,
+            const BwStencil *kind)
 {
   GHashTable *by_kind = g_hash_table_lookup (self->zone_delivery, zone);
   guint64 *cover;
 
   if (by_kind == NULL)
     {
-      by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      by_kind = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       g_hash_table_insert (self->zone_delivery, g_strdup (zone), by_kind);
     }
   if ((cover = g_hash_table_lookup (by_kind, kind)) != NULL)
     return cover;
   cover = g_new0 (guint64, 9 * self->delivery_words);
   memset (self->scratch_rule1, 0, 9 * self->words * sizeof (guint64));
-  or_protecting (self, zone, kind);
+  or_protecting (self, bw_engine_zone_sources (self, zone), kind);
   project (self, self->scratch_rule1, cover);
-  g_hash_table_insert (by_kind, g_strdup (kind), cover);
+  g_hash_table_insert (by_kind, (gpointer) kind, cover);
   return cover;
 }
 
@@ -161,18 +160,21 @@ source_cover (BwEngine     *self,
               const BwNode *m)
 {
   guint64 *cover = g_hash_table_lookup (self->delivery_cover, m->id);
+  const BwStencil *kind = node_stencil (self, m);
+  g_autoptr(GArray) direct = NULL;
   guint depth = 0;
 
   if (cover != NULL)
     return cover;
   cover = g_new0 (guint64, 9 * self->delivery_words);
   memset (self->scratch_rule1, 0, 9 * self->words * sizeof (guint64));
-  or_protecting (self, m->id, m->kind);
+  direct = bw_engine_resolve_sources (self, m->id, FALSE);
+  or_protecting (self, direct, kind);
   project (self, self->scratch_rule1, cover);
   for (const BwZone *z = bw_document_lookup_zone (self->document, m->zone);
        z != NULL && depth++ <= bw_document_get_n_zones (self->document);
        z = bw_document_lookup_zone (self->document, z->parent))
-    bits_or (cover, zone_cover (self, z->id, m->kind), 9 * self->delivery_words);
+    bits_or (cover, zone_cover (self, z->id, kind), 9 * self->delivery_words);
   g_hash_table_insert (self->delivery_cover, g_strdup (m->id), cover);
   return cover;
 }

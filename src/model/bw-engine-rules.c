@@ -10,17 +10,25 @@
 
 /* Counters */
 
+/* Adds (or subtracts) x · 2^first to counter c. */
 static void
-counter_add (BwEngineCounter *c,
-             const guint64   *x,
-             guint            words,
-             gboolean         subtract)
+counter_add_at (BwEngineCounter *c,
+                const guint64   *x,
+                guint            words,
+                guint            first,
+                gboolean         subtract)
 {
+  while (c->n_planes < first)
+    {
+      c->planes = g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
+      memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
+      c->n_planes++;
+    }
   for (guint w = 0; w < words; w++)
     {
       guint64 carry = x[w];
 
-      for (guint p = 0; carry != 0; p++)
+      for (guint p = first; carry != 0; p++)
         {
           guint64 *plane;
 
@@ -51,6 +59,99 @@ counter_add (BwEngineCounter *c,
     }
 }
 
+static void
+counter_add (BwEngineCounter *c,
+             const guint64   *x,
+             guint            words,
+             gboolean         subtract)
+{
+  counter_add_at (c, x, words, 0, subtract);
+}
+
+/* The medium counters into the engine's. */
+static void
+flush_medium (BwEngine *self)
+{
+  guint W = self->words;
+  gsize n = (gsize) N_COUNTERS * W;
+  guint64 *medium = self->batch + n * SMALL_PLANES;
+
+  /* Plane p is worth 2^p. */
+  for (guint c = 0; c < N_COUNTERS; c++)
+    for (guint p = 0; p < MEDIUM_PLANES; p++)
+      counter_add_at (&self->counters[c], medium + p * n + (gsize) c * W, W, p, FALSE);
+  memset (medium, 0, n * MEDIUM_PLANES * sizeof (guint64));
+}
+
+/* The small counters into the medium ones: a ripple-carry adder over the planes, word by
+ * word. */
+static void
+flush_small (BwEngine *self)
+{
+  gsize n = (gsize) N_COUNTERS * self->words;
+  const guint64 *restrict small = self->batch;
+  guint64 *restrict medium = self->batch + n * SMALL_PLANES;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint64 carry = 0;
+
+      for (guint p = 0; p < MEDIUM_PLANES; p++)
+        {
+          guint64 a = p < SMALL_PLANES ? small[p * n + i] : 0;
+          guint64 m = medium[p * n + i];
+
+          medium[p * n + i] = m ^ a ^ carry;
+          carry = (m & a) | (carry & (m ^ a));
+        }
+    }
+  memset (self->batch, 0, n * SMALL_PLANES * sizeof (guint64));
+}
+
+void
+bw_engine_flush_batch (BwEngine *self)
+{
+  if (self->batch == NULL)
+    return;
+  flush_small (self);
+  flush_medium (self);
+  self->n_batched = 0;
+}
+
+/* An asset's bitsets into the small counters: a ripple through their four planes, no more. The
+ * bitsets lie in one block, as each plane of the small counters does: one pass over all. */
+static void
+batch_add (BwEngine      *self,
+           BwEngineAsset *state)
+{
+  gsize n = (gsize) N_COUNTERS * self->words;
+  const guint64 *restrict x = state->bits[0];
+  guint64 *restrict b0 = self->batch;
+  guint64 *restrict b1 = b0 + n;
+  guint64 *restrict b2 = b1 + n;
+  guint64 *restrict b3 = b2 + n;
+
+  G_STATIC_ASSERT (SMALL_PLANES == 4);
+  for (gsize i = 0; i < n; i++)
+    {
+      guint64 c0 = b0[i] & x[i];
+      guint64 c1 = b1[i] & c0;
+      guint64 c2 = b2[i] & c1;
+
+      b0[i] ^= x[i];
+      b1[i] ^= c0;
+      b2[i] ^= c1;
+      b3[i] ^= c2;
+    }
+  self->n_batched++;
+  if (self->n_batched % SMALL_MAX == 0)
+    flush_small (self);
+  if (self->n_batched == MEDIUM_MAX)
+    {
+      flush_medium (self);
+      self->n_batched = 0;
+    }
+}
 
 void
 bw_engine_index_add (GHashTable *index,
@@ -323,9 +424,9 @@ resolve_collectors (BwEngine   *self,
 
 /* reach(x) of rule 2, as far as the rule uses it: the SIEMs reached from x along telemetry
  * edges, passing on only through collectors. Memoised per node until telemetry changes. */
-static GPtrArray *
-reach (BwEngine   *self,
-       const char *start)
+GPtrArray *
+bw_engine_reach (BwEngine   *self,
+                 const char *start)
 {
   GPtrArray *result = g_hash_table_lookup (self->reach, start);
   GPtrArray *out;
@@ -405,7 +506,7 @@ bw_engine_covering_services (BwEngine     *self,
     {
       const char *from = i == n_direct ? asset->id
                                        : ((const BwNode *) g_ptr_array_index (services, i))->id;
-      GPtrArray *reached = reach (self, from);
+      GPtrArray *reached = bw_engine_reach (self, from);
 
       for (guint k = 0; k < reached->len; k++)
         {
@@ -424,103 +525,60 @@ bw_engine_covering_services (BwEngine     *self,
 }
 
 static void
-platforms_bits (BwEngine     *self,
-                const BwNode *asset,
-                guint64      *out)
+platforms_bits (BwEngine        *self,
+                const BwNode    *asset,
+                const BwStencil *stencil,
+                guint64         *out)
 {
-  const BwStencil *stencil = node_stencil (self, asset);
   JsonNode *override = json_object_get_member (asset->props, "platforms");
 
   if (override == NULL || !JSON_NODE_HOLDS_ARRAY (override))
     {
       /* The stencil's platforms: the same for every asset of a kind, so computed once. */
-      guint64 *cached = g_hash_table_lookup (self->kind_platforms, asset->kind);
+      guint64 *cached = self->kind_platforms[stencil->index];
 
       if (cached == NULL)
         {
-          cached = bits_new (self);
-          for (guint i = 0; stencil != NULL && stencil->platforms[i] != NULL; i++)
+          cached = self->kind_platforms[stencil->index] = bits_new (self);
+          for (guint i = 0; stencil->platforms[i] != NULL; i++)
             {
               guint64 *bits = g_hash_table_lookup (self->platform_bits, stencil->platforms[i]);
 
               if (bits != NULL)
                 bits_or (cached, bits, self->words);
             }
-          g_hash_table_insert (self->kind_platforms, g_strdup (asset->kind), cached);
         }
       memcpy (out, cached, self->words * sizeof (guint64));
       return;
     }
 
   memset (out, 0, self->words * sizeof (guint64));
-  if (override != NULL && JSON_NODE_HOLDS_ARRAY (override))
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (override)); i++)
     {
-      JsonArray *array = json_node_get_array (override);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          const char *platform = json_array_get_string_element (array, i);
-          guint64 *bits = platform ? g_hash_table_lookup (self->platform_bits, platform) : NULL;
-
-          if (bits != NULL)
-            bits_or (out, bits, self->words);
-        }
-      return;
-    }
-  for (guint i = 0; stencil != NULL && stencil->platforms[i] != NULL; i++)
-    {
-      guint64 *bits = g_hash_table_lookup (self->platform_bits, stencil->platforms[i]);
+      const char *platform = json_array_get_string_element (json_node_get_array (override), i);
+      guint64 *bits = platform ? g_hash_table_lookup (self->platform_bits, platform) : NULL;
 
       if (bits != NULL)
         bits_or (out, bits, self->words);
     }
 }
 
-/* ORs into `caps` what service `s` gives an asset of kind `kind` (rule 1), with the SIEMs its
- * telemetry reaches (rule 2). Covering twice changes nothing, so no deduplication is needed. */
+/* ORs into `caps` what the resolved sources give an asset of stencil `kind` (rules 1 and 2).
+ * Covering twice changes nothing, so no deduplication is needed. */
 static void
-or_service_cover (BwEngine     *self,
-                  const BwNode *s,
-                  const char   *kind,
-                  guint64      *caps)
+or_sources (BwEngine        *self,
+            GArray          *sources,
+            const BwStencil *kind,
+            guint64         *caps)
 {
-  const BwStencil *st = node_stencil (self, s);
-  GPtrArray *reached;
-  guint W = self->words;
-
-  if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||
-      !bw_stencil_admits (st, kind))
-    return;
-  bits_or (caps, bw_engine_service_caps (self, s), 9 * W);
-  reached = reach (self, s->id);
-  for (guint k = 0; k < reached->len; k++)
-    {
-      const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, k));
-      const BwStencil *sst = node_stencil (self, siem);
-
-      if (is_siem (sst) && bw_stencil_admits (sst, kind))
-        bits_or (caps, bw_engine_service_caps (self, siem), 9 * W);
-    }
-}
-
-/* What the protects edges into one target give an asset of `kind`, in `scratch`; NULL when
- * no protects edge goes into it. */
-static const guint64 *
-target_cover (BwEngine   *self,
-              const char *target,
-              const char *kind,
-              guint64    *scratch)
-{
-  GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
-
-  if (sources == NULL)
-    return NULL;
-  memset (scratch, 0, 9 * self->words * sizeof (guint64));
   for (guint i = 0; i < sources->len; i++)
-    or_service_cover (self, bw_document_lookup_node (self->document,
-                                                     g_ptr_array_index (sources, i)),
-                      kind, scratch);
-  return scratch;
+    {
+      const BwEngineSource *src = &g_array_index (sources, BwEngineSource, i);
+
+      if (engine_admits (self, src->service, kind) &&
+          (src->siem == NULL || engine_admits (self, src->siem, kind)))
+        bits_or (caps, src->caps, 9 * self->words);
+    }
 }
 
 /* What the protects edges into `zone` and into every zone around it give an asset of `kind`.
@@ -528,17 +586,26 @@ target_cover (BwEngine   *self,
  * zone asks the same question, and an asset deep in nested zones costs one lookup rather than
  * a walk of every zone around it (which made a chain of n zones cost n²). The cache goes
  * whenever a protects edge or a zone's parent changes. The answers are reference-counted
- * boxes, so that a zone adding nothing shares its parent's. Uses self->scratch. */
+ * boxes, so that a zone adding nothing shares its parent's. */
 static const guint64 *
-zone_chain_cover (BwEngine     *self,
-                  const BwZone *zone,
-                  const char   *kind)
+zone_chain_cover (BwEngine        *self,
+                  const BwZone    *zone,
+                  const BwStencil *kind)
 {
   BwDocument *doc = self->document;
-  g_autoptr(GPtrArray) trail = g_ptr_array_new ();
+  g_autoptr(GPtrArray) trail = NULL;
   guint n_zones = bw_document_get_n_zones (doc);
   gsize size = 9 * self->words * sizeof (guint64);
   const guint64 *above = NULL;
+  GHashTable *known;
+
+  /* Most often answered already. */
+  if (zone == NULL)
+    return NULL;
+  if ((known = g_hash_table_lookup (self->zone_covers, zone->id)) != NULL &&
+      (above = g_hash_table_lookup (known, kind)) != NULL)
+    return above;
+  trail = g_ptr_array_new ();
 
   /* Up to the first zone answered already; the bound guards against a parent cycle. */
   for (const BwZone *z = zone; z != NULL && trail->len <= n_zones;
@@ -555,26 +622,25 @@ zone_chain_cover (BwEngine     *self,
     {
       const BwZone *z = g_ptr_array_index (trail, i);
       GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);
-      const guint64 *own = target_cover (self, z->id, kind, self->scratch);
+      GArray *own = bw_engine_zone_sources (self, z->id);
       guint64 *caps;
 
       /* Most zones add nothing of their own: they share the answer around them. */
-      if (own == NULL && above != NULL)
+      if (own->len == 0 && above != NULL)
         caps = g_rc_box_acquire ((gpointer) above);
       else
         {
           caps = g_rc_box_alloc0 (size);
           if (above != NULL)
             memcpy (caps, above, size);
-          if (own != NULL)
-            bits_or (caps, own, 9 * self->words);
+          or_sources (self, own, kind, caps);
         }
       if (by_kind == NULL)
         {
-          by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_rc_box_release);
+          by_kind = g_hash_table_new_full (NULL, NULL, NULL, g_rc_box_release);
           g_hash_table_insert (self->zone_covers, g_strdup (z->id), by_kind);
         }
-      g_hash_table_insert (by_kind, g_strdup (kind), caps);
+      g_hash_table_insert (by_kind, (gpointer) kind, caps);
       above = caps;
     }
   return above;
@@ -583,43 +649,38 @@ zone_chain_cover (BwEngine     *self,
 /* Fills an asset's bitsets from rules 1 to 3 and 10, each cell restricted to applicable
  * techniques. */
 static void
-cover_asset (BwEngine      *self,
-             const BwNode  *node,
-             BwEngineAsset *state)
+cover_asset (BwEngine        *self,
+             const BwNode    *node,
+             const BwStencil *kind,
+             BwEngineAsset   *state)
 {
   guint W = self->words;
   guint64 *app = state->bits[C_APP];
+  guint64 *cells = state->bits[3];
   const guint64 *cover;
   GPtrArray *reached;
 
   bw_engine_ensure_edge_index (self);
-  platforms_bits (self, node, app);
-  for (guint c = 1; c < N_COUNTERS; c++)
-    memset (state->bits[c], 0, W * sizeof (guint64));
+  platforms_bits (self, node, kind, app);
+  /* The bitsets lie in one block: the nine cells follow applicable, best ≥ 1 and best ≥ 2. */
+  memset (state->bits[1], 0, (N_COUNTERS - 1) * W * sizeof (guint64));
 
   /* Rule 1: protects edges into the asset, then into each zone it lies in. */
-  if ((cover = target_cover (self, node->id, node->kind, self->scratch)) != NULL)
-    for (guint k = 0; k < 9; k++)
-      bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
+  if (bw_engine_resolve_sources_into (self, node->id, TRUE, self->scratch_sources))
+    or_sources (self, self->scratch_sources, kind, cells);
   if ((cover = zone_chain_cover (self, bw_document_lookup_zone (self->document, node->zone),
-                                 node->kind)) != NULL)
-    for (guint k = 0; k < 9; k++)
-      bits_or (state->bits[3 + k], cover + (gsize) k * W, W);
+                                 kind)) != NULL)
+    bits_or (cells, cover, 9 * W);
 
   /* Rule 2: SIEMs the asset's own telemetry reaches. */
-  reached = reach (self, node->id);
+  reached = bw_engine_reach (self, node->id);
   for (guint i = 0; i < reached->len; i++)
     {
       const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, i));
       const BwStencil *st = node_stencil (self, siem);
 
-      if (is_siem (st) && bw_stencil_admits (st, node->kind))
-        {
-          guint64 *caps = bw_engine_service_caps (self, siem);
-
-          for (guint k = 0; k < 9; k++)
-            bits_or (state->bits[3 + k], caps + (gsize) k * W, W);
-        }
+      if (is_siem (st) && engine_admits (self, st, kind))
+        bits_or (cells, bw_engine_service_caps (self, siem), 9 * W);
     }
   bw_engine_cover_by_delivery (self, node, state->bits + 3);
   for (guint w = 0; w < W; w++)
@@ -630,6 +691,51 @@ cover_asset (BwEngine      *self,
       state->bits[C_BEST1][w] = state->bits[C_CELL (0, 1)][w] | state->bits[C_CELL (1, 1)][w];
       state->bits[C_BEST2][w] = state->bits[C_CELL (0, 2)][w] | state->bits[C_CELL (1, 2)][w];
     }
+}
+
+/* The asset's share of the counters, from its state's bitsets. */
+static void
+count_asset (BwEngine      *self,
+             BwEngineAsset *state)
+{
+  guint W = self->words;
+
+  if (self->batch != NULL)
+    batch_add (self, state);
+  else
+    for (guint c = 0; c < N_COUNTERS; c++)
+      counter_add (&self->counters[c], state->bits[c], W, FALSE);
+  state->applicable = bits_count (state->bits[C_APP], W);
+  state->covered = bits_count (state->bits[C_BEST2], W);
+  state->partial = bits_count (state->bits[C_BEST1], W) - state->covered;
+  state->counted = TRUE;
+  self->n_counted++;
+  self->dirty = TRUE;
+}
+
+static BwEngineAsset *
+asset_state_new (BwEngine     *self,
+                 const BwNode *node)
+{
+  BwEngineAsset *state = g_new0 (BwEngineAsset, 1);
+
+  state->bits[0] = g_new0 (guint64, (gsize) N_COUNTERS * self->words);
+  for (guint c = 1; c < N_COUNTERS; c++)
+    state->bits[c] = state->bits[0] + (gsize) c * self->words;
+  g_hash_table_insert (self->assets, node->id, state);
+  return state;
+}
+
+/* During a full recompute, where no state exists yet. */
+void
+bw_engine_update_asset_node (BwEngine        *self,
+                             const BwNode    *node,
+                             const BwStencil *stencil)
+{
+  BwEngineAsset *state = asset_state_new (self, node);
+
+  cover_asset (self, node, stencil, state);
+  count_asset (self, state);
 }
 
 void
@@ -655,22 +761,8 @@ bw_engine_update_asset (BwEngine   *self,
       self->dirty = TRUE;
       return;
     }
-
   if (state == NULL)
-    {
-      state = g_new0 (BwEngineAsset, 1);
-      for (guint c = 0; c < N_COUNTERS; c++)
-        state->bits[c] = bits_new (self);
-      g_hash_table_insert (self->assets, node->id, state);
-    }
-
-  cover_asset (self, node, state);
-  for (guint c = 0; c < N_COUNTERS; c++)
-    counter_add (&self->counters[c], state->bits[c], W, FALSE);
-  state->applicable = bits_count (state->bits[C_APP], W);
-  state->covered = bits_count (state->bits[C_BEST2], W);
-  state->partial = bits_count (state->bits[C_BEST1], W) - state->covered;
-  state->counted = TRUE;
-  self->n_counted++;
-  self->dirty = TRUE;
+    state = asset_state_new (self, node);
+  cover_asset (self, node, stencil, state);
+  count_asset (self, state);
 }

@@ -39,14 +39,18 @@ bw_engine_recompute_all (BwEngine *self)
   if (self->document == NULL)
     return;
   self->licence = g_strdup (bw_document_get_licence (self->document));
+  self->batch =
+      g_new0 (guint64, (gsize) N_COUNTERS * (SMALL_PLANES + MEDIUM_PLANES) * self->words);
   for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
     {
       const BwNode *node = bw_document_get_node (self->document, i);
       const BwStencil *s = node_stencil (self, node);
 
       if (s != NULL && s->role == BW_ROLE_ASSET)
-        bw_engine_update_asset (self, node->id);
+        bw_engine_update_asset_node (self, node, s);
     }
+  bw_engine_flush_batch (self);
+  g_clear_pointer (&self->batch, g_free);
 }
 
 /* Assets whose coverage may depend on `id` (an asset, a zone, or a service). */
@@ -158,7 +162,7 @@ node_changed (BwEngine       *self,
   else if (s->role == BW_ROLE_SERVICE && change->type == BW_CHANGE_MODIFY &&
            (change->fields & BW_FIELD_PROPS))
     {
-      g_hash_table_remove (self->service_caps, change->id);
+      bw_engine_forget_service_caps (self, change->id);
       bw_engine_forget_zone_covers (self, NULL);
       if (s->siem)
         mark_all_assets (self, touched);
@@ -168,7 +172,7 @@ node_changed (BwEngine       *self,
   else if (change->type != BW_CHANGE_MODIFY &&
            (s->role == BW_ROLE_COLLECTOR || s->role == BW_ROLE_SERVICE))
     /* A node without edges covers nothing; only its cached tables go. */
-    g_hash_table_remove (self->service_caps, change->id);
+    bw_engine_forget_service_caps (self, change->id);
   /* Nodes come and go without edges (those are removed first), so the edge tables hold;
    * only a reach computed from the node itself is keyed by it. */
   if (change->type == BW_CHANGE_REMOVE)

@@ -23,8 +23,7 @@ static guint signals[N_SIGNALS];
 static void
 asset_state_free (BwEngineAsset *state)
 {
-  for (guint i = 0; i < N_COUNTERS; i++)
-    g_free (state->bits[i]);
+  g_free (state->bits[0]);
   g_free (state);
 }
 
@@ -278,9 +277,16 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->flow_into);
   g_hash_table_unref (self->flow_out);
   g_hash_table_unref (self->zone_covers);
-  g_hash_table_unref (self->kind_platforms);
+  g_hash_table_unref (self->zone_sources);
+  g_hash_table_unref (self->service_sources);
+  for (guint i = 0; i < self->n_stencils; i++)
+    g_free (self->kind_platforms[i]);
+  g_free (self->kind_platforms);
+  g_free (self->admits);
+  g_free (self->batch);
   g_ptr_array_unref (self->no_reach);
   g_free (self->scratch);
+  g_array_unref (self->scratch_sources);
   g_free (self->scratch_flow);
   g_free (self->scratch_rule1);
   g_free (self->delivery_before);
@@ -332,8 +338,12 @@ bw_engine_init (BwEngine *self)
                                           (GDestroyNotify) g_ptr_array_unref);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_hash_table_unref);
-  self->kind_platforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+  self->service_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
   self->no_reach = g_ptr_array_new ();
+  self->scratch_sources = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
   self->dirty = TRUE;
 }
 
@@ -345,6 +355,7 @@ bw_engine_new (BwCatalog *catalog)
   self->catalog = g_object_ref (catalog);
   build_catalog_tables (self);
   self->scratch = g_new0 (guint64, 9 * self->words);
+  bw_engine_admits_init (self);
   bw_engine_delivery_init (self);
   return self;
 }

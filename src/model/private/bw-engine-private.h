@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint64 *bits[N_COUNTERS]; /* each W words; all restricted to applicable techniques */
+  guint64 *bits[N_COUNTERS]; /* each W words, in one block; restricted to applicable techniques */
   gboolean counted;          /* added into the engine's counters */
   guint    applicable;       /* rule 8, kept with the bits so reports need not count them */
   guint    covered;
@@ -33,6 +33,24 @@ typedef struct
   guint64 *planes;  /* n_planes × W */
   guint    n_planes;
 } BwEngineCounter;
+
+/* During a full recompute, assets are first added into small counters of SMALL_PLANES planes
+ * (a count up to SMALL_MAX), which go into medium ones of MEDIUM_PLANES every SMALL_MAX assets,
+ * and those into the engine's counters every MEDIUM_MAX: adding to a small counter takes a
+ * fixed few word operations, where the engine's counter carries through all its planes. */
+#define SMALL_PLANES 4
+#define SMALL_MAX 15
+#define MEDIUM_PLANES 8
+#define MEDIUM_MAX 255 /* a multiple of SMALL_MAX */
+
+/* What one service gives a target it protects, resolved once: its own caps (siem NULL), or
+ * those of a SIEM its telemetry reaches (rule 2), for the assets both admit. */
+typedef struct
+{
+  const BwStencil *service;
+  const BwStencil *siem;
+  const guint64   *caps;    /* 9·W, owned by service_caps */
+} BwEngineSource;
 
 struct _BwEngine
 {
@@ -62,22 +80,34 @@ struct _BwEngine
   GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
   GHashTable *flow_into;      /* target id → GPtrArray of source ids (flow edges, rule 10) */
   GHashTable *flow_out;       /* source id → GPtrArray of target ids (flow edges) */
-  GHashTable *zone_covers;    /* zone id → (asset kind → guint64[9·W]): what its services and
+  GHashTable *zone_covers;    /* zone id → (asset stencil → guint64[9·W]): what its services and
                                * those of every zone around it give */
-  GHashTable
-      *kind_platforms; /* asset kind → guint64[W]: techniques its stencil's platforms reach */
+  GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
+                               * forgotten with the zone covers */
+  GHashTable *service_sources; /* service node id → GArray of BwEngineSource: what it brings to
+                                * any target, its own caps first; forgotten with them */
+  guint       n_stencils;
+  guint       stencil_words;
+  guint64    *admits;         /* n_stencils × stencil_words: bit k of row i when service stencil
+                               * i admits asset stencil k */
+  guint64   **kind_platforms; /* per asset stencil: techniques its platforms reach, or NULL */
   GPtrArray  *no_reach;       /* the empty reach */
   guint64    *scratch;        /* 9·W words for one asset's direct cover */
+  GArray     *scratch_sources; /* BwEngineSource: the services protecting one asset */
   GHashTable *delivery_cover; /* asset id → guint64[9 · delivery_words]: its rule-1 cells on the
                                * delivery techniques, compact; computed on demand */
   guint64    *scratch_flow;   /* 9 · delivery_words, what the flows into one asset deliver */
   guint64    *scratch_rule1;  /* 9 · W, one source asset's rule-1 cells */
-  GHashTable *zone_delivery;  /* zone id → (asset kind → compact cells): zone_covers' rule-1
+  GHashTable *zone_delivery;  /* zone id → (asset stencil → compact cells): zone_covers' rule-1
                                * part on the delivery techniques */
   guint      *delivery_before; /* per word: the delivery techniques in the words before it */
   gboolean    edges_indexed;
   BwEngineCounter counters[N_COUNTERS];
   guint       n_counted;
+  guint64    *batch;          /* during a full recompute: the small counters, SMALL_PLANES planes
+                               * of N_COUNTERS × W words, then the medium ones, MEDIUM_PLANES
+                               * planes of as many */
+  guint       n_batched;
   char       *licence;        /* the document's licence tier the caps were built for */
 
   BwReport   *report;
@@ -93,9 +123,9 @@ bits_new (BwEngine *self)
 }
 
 static inline void
-bits_or (guint64       *dst,
-         const guint64 *src,
-         guint          words)
+bits_or (guint64       *restrict dst,
+         const guint64 *restrict src,
+         guint                   words)
 {
   for (guint w = 0; w < words; w++)
     dst[w] |= src[w];
@@ -134,11 +164,28 @@ is_siem (const BwStencil *s)
   return s != NULL && s->role == BW_ROLE_SERVICE && s->siem;
 }
 
+/* bw_stencil_admits by the engine's table: whether `service` may protect an asset of stencil
+ * `kind`. */
+static inline gboolean
+engine_admits (BwEngine        *self,
+               const BwStencil *service,
+               const BwStencil *kind)
+{
+  return (self->admits[(gsize) service->index * self->stencil_words + kind->index / 64] >>
+          (kind->index % 64)) & 1;
+}
+
 /* bw-engine-rules.c */
 /* Recomputes one asset's bitsets and its share of the counters; forgets a node that is no
  * longer an asset. */
 void       bw_engine_update_asset       (BwEngine     *self,
                                          const char   *id);
+/* The same for a node known to be an asset of stencil `stencil`. */
+void       bw_engine_update_asset_node  (BwEngine        *self,
+                                         const BwNode    *node,
+                                         const BwStencil *stencil);
+/* Adds what bw_engine_update_asset batched into the counters (see SMALL_MAX). */
+void       bw_engine_flush_batch        (BwEngine     *self);
 /* Rules 1 and 2: the service nodes covering `asset`, each once. */
 GPtrArray *bw_engine_covering_services  (BwEngine     *self,
                                          const BwNode *asset);
@@ -172,6 +219,31 @@ void       bw_engine_ensure_edge_index  (BwEngine     *self);
 /* caps(s) as 9 bitsets, cell ≥ level for each category; cached per node. */
 guint64   *bw_engine_service_caps       (BwEngine     *self,
                                          const BwNode *node);
+/* The admits table, from the catalog; once, in bw_engine_new. */
+void       bw_engine_admits_init        (BwEngine     *self);
+/* What the plain services with a protects edge into `target` give (rule 1), with the SIEMs
+ * their telemetry reaches when `with_siems` (rule 2): a new array of BwEngineSource, NULL when
+ * no protects edge goes into `target`. */
+GArray    *bw_engine_resolve_sources    (BwEngine     *self,
+                                         const char   *target,
+                                         gboolean      with_siems);
+/* The same into `out` (emptied first); FALSE when no protects edge goes into `target`. */
+gboolean   bw_engine_resolve_sources_into (BwEngine   *self,
+                                           const char *target,
+                                           gboolean    with_siems,
+                                           GArray     *out);
+/* The same for a zone, with the SIEMs, resolved once until its covers are forgotten; owned by
+ * the engine, never NULL. */
+GArray    *bw_engine_zone_sources       (BwEngine     *self,
+                                         const char   *zone);
+/* reach(x) of rule 2 as far as the rule uses it: the ids of the SIEMs reached from `start`
+ * along telemetry edges through collectors. Owned by the engine; memoised until telemetry
+ * changes. */
+GPtrArray *bw_engine_reach              (BwEngine     *self,
+                                         const char   *start);
+/* Service node `id`'s caps may have changed. */
+void       bw_engine_forget_service_caps (BwEngine    *self,
+                                          const char  *id);
 /* The edge adjacency and everything computed from it are rebuilt on next use. */
 void       bw_engine_invalidate_edges   (BwEngine     *self);
 void       bw_engine_index_add          (GHashTable   *index,

@@ -1,0 +1,127 @@
+/* bw-engine-sources.c: the services protecting a target, resolved once. Which service stencils
+ * admit which asset stencils is a table built from the catalog, and what the protects edges
+ * into a zone bring (each service's caps, and those of the SIEMs its telemetry reaches) is
+ * kept per zone: every asset kind inside a zone asks the same question of the same services,
+ * and the answer costs word operations instead of lookups by id. */
+#include "config.h"
+
+#include "bw-engine-private.h"
+
+void
+bw_engine_admits_init (BwEngine *self)
+{
+  BwCatalog *catalog = self->catalog;
+
+  self->n_stencils = bw_catalog_get_n_stencils (catalog);
+  self->stencil_words = (self->n_stencils + 63) / 64 + (self->n_stencils == 0);
+  self->admits = g_new0 (guint64, (gsize) self->n_stencils * self->stencil_words);
+  self->kind_platforms = g_new0 (guint64 *, self->n_stencils + 1);
+  for (guint i = 0; i < self->n_stencils; i++)
+    {
+      const BwStencil *service = bw_catalog_get_stencil (catalog, i);
+      guint64 *row = self->admits + (gsize) i * self->stencil_words;
+
+      /* As bw_stencil_admits: an empty list admits every kind. */
+      if (service->applies_to[0] == NULL)
+        for (guint k = 0; k < self->n_stencils; k++)
+          row[k / 64] |= G_GUINT64_CONSTANT (1) << (k % 64);
+      for (guint j = 0; service->applies_to[j] != NULL; j++)
+        {
+          const BwStencil *kind = bw_catalog_lookup_stencil (catalog, service->applies_to[j]);
+
+          if (kind != NULL)
+            row[kind->index / 64] |= G_GUINT64_CONSTANT (1) << (kind->index % 64);
+        }
+    }
+}
+
+GArray *
+bw_engine_resolve_sources (BwEngine   *self,
+                           const char *target,
+                           gboolean    with_siems)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
+
+  if (!bw_engine_resolve_sources_into (self, target, with_siems, out))
+    g_clear_pointer (&out, g_array_unref);
+  return out;
+}
+
+/* What service node `id` brings to whatever it protects: its own caps first, then those of the
+ * SIEMs its telemetry reaches; empty for anything that is not a plain service. Kept per node
+ * until caps or telemetry change, so a target costs one lookup per protects edge into it. */
+static GArray *
+service_sources (BwEngine   *self,
+                 const char *id)
+{
+  GArray *out = g_hash_table_lookup (self->service_sources, id);
+  const BwNode *s;
+  const BwStencil *st;
+  GPtrArray *reached;
+
+  if (out != NULL)
+    return out;
+  out = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
+  g_hash_table_insert (self->service_sources, g_strdup (id), out);
+  s = bw_document_lookup_node (self->document, id);
+  st = node_stencil (self, s);
+  if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem)
+    return out;
+  g_array_append_vals (out, &(BwEngineSource) { st, NULL, bw_engine_service_caps (self, s) }, 1);
+  reached = bw_engine_reach (self, s->id);
+  for (guint k = 0; k < reached->len; k++)
+    {
+      const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, k));
+      const BwStencil *sst = node_stencil (self, siem);
+
+      if (is_siem (sst))
+        g_array_append_vals (out,
+                             &(BwEngineSource) { st, sst, bw_engine_service_caps (self, siem) }, 1);
+    }
+  return out;
+}
+
+gboolean
+bw_engine_resolve_sources_into (BwEngine   *self,
+                                const char *target,
+                                gboolean    with_siems,
+                                GArray     *out)
+{
+  GPtrArray *sources;
+
+  g_array_set_size (out, 0);
+  bw_engine_ensure_edge_index (self);
+  if ((sources = g_hash_table_lookup (self->protects_into, target)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < sources->len; i++)
+    {
+      GArray *brings = service_sources (self, g_ptr_array_index (sources, i));
+
+      g_array_append_vals (out, brings->data, with_siems ? brings->len : MIN (brings->len, 1));
+    }
+  return TRUE;
+}
+
+GArray *
+bw_engine_zone_sources (BwEngine   *self,
+                        const char *zone)
+{
+  GArray *sources = g_hash_table_lookup (self->zone_sources, zone);
+
+  if (sources != NULL)
+    return sources;
+  if ((sources = bw_engine_resolve_sources (self, zone, TRUE)) == NULL)
+    sources = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
+  g_hash_table_insert (self->zone_sources, g_strdup (zone), sources);
+  return sources;
+}
+
+void
+bw_engine_forget_service_caps (BwEngine   *self,
+                               const char *id)
+{
+  /* The resolved sources point at the caps. */
+  g_hash_table_remove_all (self->zone_sources);
+  g_hash_table_remove_all (self->service_sources);
+  g_hash_table_remove (self->service_caps, id);
+}
