@@ -21,13 +21,6 @@ static guint signals[N_SIGNALS];
 /* Catalog-derived tables */
 
 static void
-asset_state_free (BwEngineAsset *state)
-{
-  g_free (state->bits[0]);
-  g_free (state);
-}
-
-static void
 build_catalog_tables (BwEngine *self)
 {
   BwCatalog *catalog = self->catalog;
@@ -324,7 +317,7 @@ static void
 bw_engine_init (BwEngine *self)
 {
   self->assets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) asset_state_free);
+                                        g_free);
   self->service_caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);

@@ -25,6 +25,7 @@ typedef struct
   guint    covered;
   guint    partial;
   gboolean ignored;          /* unknown kind: takes no part */
+  guint64  block[];          /* the bitsets */
 } BwEngineAsset;
 
 /* Bit-sliced counters: plane p holds bit p of each technique's count. */
