@@ -61,7 +61,7 @@ flow_sources (BwEngine     *self,
   if (!self->has_delivery)
     return NULL;
   bw_engine_ensure_edge_index (self);
-  return g_hash_table_lookup (self->flow_into, asset->id);
+  return engine_links (self, asset->id, BW_LINK_FLOW_INTO);
 }
 
 static const BwNode *
@@ -181,15 +181,14 @@ source_cover (BwEngine     *self,
 
 void
 bw_engine_cover_by_delivery (BwEngine     *self,
-                             const BwNode *node,
+                             GPtrArray    *sources,
                              guint64     **cells)
 {
-  GPtrArray *sources = flow_sources (self, node);
   guint DW = self->delivery_words;
   guint64 *flow = self->scratch_flow;
   gboolean any = FALSE;
 
-  if (sources == NULL)
+  if (sources == NULL || !self->has_delivery)
     return;
   memset (flow, 0, 9 * DW * sizeof (guint64));
   for (guint i = 0; i < sources->len; i++)

@@ -154,30 +154,42 @@ batch_add (BwEngine      *self,
 }
 
 void
-bw_engine_index_add (GHashTable *index,
-                     const char *key,
-                     const char *value)
+bw_engine_links_free (BwEngineLinks *links)
 {
-  GPtrArray *list = g_hash_table_lookup (index, key);
+  for (guint k = 0; k < BW_N_LINKS; k++)
+    g_clear_pointer (&links->lists[k], g_ptr_array_unref);
+  g_free (links);
+}
 
-  if (list == NULL)
+void
+bw_engine_link_add (BwEngine         *self,
+                    BwEngineLinkKind  kind,
+                    const char       *key,
+                    const char       *value)
+{
+  BwEngineLinks *links = g_hash_table_lookup (self->links, key);
+
+  if (links == NULL)
     {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (index, g_strdup (key), list);
+      links = g_new0 (BwEngineLinks, 1);
+      g_hash_table_insert (self->links, g_strdup (key), links);
     }
-  g_ptr_array_add (list, (gpointer) value);
+  if (links->lists[kind] == NULL)
+    links->lists[kind] = g_ptr_array_new ();
+  g_ptr_array_add (links->lists[kind], (gpointer) value);
 }
 
 /* `value` is the very string the edge holds, so identity finds it. */
 void
-bw_engine_index_remove (GHashTable *index,
-                        const char *key,
-                        const char *value)
+bw_engine_link_remove (BwEngine         *self,
+                       BwEngineLinkKind  kind,
+                       const char       *key,
+                       const char       *value)
 {
-  GPtrArray *list = g_hash_table_lookup (index, key);
+  BwEngineLinks *links = g_hash_table_lookup (self->links, key);
 
-  if (list != NULL && g_ptr_array_remove (list, (gpointer) value) && list->len == 0)
-    g_hash_table_remove (index, key);
+  if (links != NULL && links->lists[kind] != NULL)
+    g_ptr_array_remove (links->lists[kind], (gpointer) value);
 }
 
 /* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead
@@ -189,22 +201,19 @@ bw_engine_ensure_edge_index (BwEngine *self)
 
   if (self->edges_indexed)
     return;
-  g_hash_table_remove_all (self->protects_into);
-  g_hash_table_remove_all (self->telemetry_out);
-  g_hash_table_remove_all (self->flow_into);
-  g_hash_table_remove_all (self->flow_out);
+  g_hash_table_remove_all (self->links);
   for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
     {
       const BwEdge *e = bw_document_get_edge (doc, i);
 
       if (e->kind == BW_EDGE_PROTECTS)
-        bw_engine_index_add (self->protects_into, e->to, e->from);
+        bw_engine_link_add (self, BW_LINK_PROTECTS_INTO, e->to, e->from);
       else if (e->kind == BW_EDGE_TELEMETRY)
-        bw_engine_index_add (self->telemetry_out, e->from, e->to);
+        bw_engine_link_add (self, BW_LINK_TELEMETRY_OUT, e->from, e->to);
       else if (e->kind == BW_EDGE_FLOW)
         {
-          bw_engine_index_add (self->flow_into, e->to, e->from);
-          bw_engine_index_add (self->flow_out, e->from, e->to);
+          bw_engine_link_add (self, BW_LINK_FLOW_INTO, e->to, e->from);
+          bw_engine_link_add (self, BW_LINK_FLOW_OUT, e->from, e->to);
         }
     }
   self->edges_indexed = TRUE;
@@ -285,7 +294,7 @@ merge_reach (BwEngine          *self,
 
   for (guint i = 0; i < n_ids && single; i++)
     {
-      GPtrArray *out = g_hash_table_lookup (self->telemetry_out, ids[i]);
+      GPtrArray *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
 
       for (guint k = 0; out != NULL && k < out->len && single; k++)
         {
@@ -310,7 +319,7 @@ merge_reach (BwEngine          *self,
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_ids; i++)
     {
-      GPtrArray *out = g_hash_table_lookup (self->telemetry_out, ids[i]);
+      GPtrArray *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
 
       for (guint k = 0; out != NULL && k < out->len; k++)
         {
@@ -350,7 +359,7 @@ visit_push (BwEngine   *self,
             const char *id)
 {
   guint i = visits->len;
-  Visit v = { id, g_hash_table_lookup (self->telemetry_out, id), 0, i, TRUE };
+  Visit v = { id, engine_links (self, id, BW_LINK_TELEMETRY_OUT), 0, i, TRUE };
 
   g_array_append_val (visits, v);
   g_hash_table_insert (index, (gpointer) id, GUINT_TO_POINTER (i + 1));
@@ -436,7 +445,7 @@ bw_engine_reach (BwEngine   *self,
 
   bw_engine_ensure_edge_index (self);
   /* Most nodes send no telemetry: share one empty answer instead of searching. */
-  if ((out = g_hash_table_lookup (self->telemetry_out, start)) == NULL)
+  if ((out = engine_links (self, start, BW_LINK_TELEMETRY_OUT)) == NULL)
     return self->no_reach;
 
   if (is_collector (self, start))
@@ -470,7 +479,7 @@ bw_engine_rule1_services (BwEngine     *self,
   /* Protects edges into the asset and into every zone it lies in. */
   while (target != NULL && depth++ <= bw_document_get_n_zones (doc) + 1)
     {
-      GPtrArray *sources = g_hash_table_lookup (self->protects_into, target);
+      GPtrArray *sources = engine_links (self, target, BW_LINK_PROTECTS_INTO);
 
       for (guint i = 0; sources != NULL && i < sources->len; i++)
         {
@@ -659,21 +668,26 @@ cover_asset (BwEngine        *self,
   guint64 *cells = state->bits[3];
   const guint64 *cover;
   GPtrArray *reached;
+  BwEngineLinks *links;
 
   bw_engine_ensure_edge_index (self);
+  /* One lookup for all the edges at the asset. */
+  links = g_hash_table_lookup (self->links, node->id);
   platforms_bits (self, node, kind, app);
   /* The bitsets lie in one block: the nine cells follow applicable, best ≥ 1 and best ≥ 2. */
   memset (state->bits[1], 0, (N_COUNTERS - 1) * W * sizeof (guint64));
 
   /* Rule 1: protects edges into the asset, then into each zone it lies in. */
-  if (bw_engine_resolve_sources_into (self, node->id, TRUE, self->scratch_sources))
+  if (bw_engine_resolve_sources_into (self, links_get (links, BW_LINK_PROTECTS_INTO), TRUE,
+                                      self->scratch_sources))
     or_sources (self, self->scratch_sources, kind, cells);
   if ((cover = zone_chain_cover (self, bw_document_lookup_zone (self->document, node->zone),
                                  kind)) != NULL)
     bits_or (cells, cover, 9 * W);
 
   /* Rule 2: SIEMs the asset's own telemetry reaches. */
-  reached = bw_engine_reach (self, node->id);
+  reached = links_get (links, BW_LINK_TELEMETRY_OUT) != NULL ? bw_engine_reach (self, node->id)
+                                                             : self->no_reach;
   for (guint i = 0; i < reached->len; i++)
     {
       const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, i));
@@ -682,7 +696,7 @@ cover_asset (BwEngine        *self,
       if (is_siem (st) && engine_admits (self, st, kind))
         bits_or (cells, bw_engine_service_caps (self, siem), 9 * W);
     }
-  bw_engine_cover_by_delivery (self, node, state->bits + 3);
+  bw_engine_cover_by_delivery (self, links_get (links, BW_LINK_FLOW_INTO), state->bits + 3);
   for (guint w = 0; w < W; w++)
     {
       for (guint k = 0; k < 9; k++)

@@ -42,7 +42,9 @@ bw_engine_resolve_sources (BwEngine   *self,
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
 
-  if (!bw_engine_resolve_sources_into (self, target, with_siems, out))
+  bw_engine_ensure_edge_index (self);
+  if (!bw_engine_resolve_sources_into (self, engine_links (self, target, BW_LINK_PROTECTS_INTO),
+                                       with_siems, out))
     g_clear_pointer (&out, g_array_unref);
   return out;
 }
@@ -82,16 +84,13 @@ service_sources (BwEngine   *self,
 }
 
 gboolean
-bw_engine_resolve_sources_into (BwEngine   *self,
-                                const char *target,
-                                gboolean    with_siems,
-                                GArray     *out)
+bw_engine_resolve_sources_into (BwEngine  *self,
+                                GPtrArray *sources,
+                                gboolean   with_siems,
+                                GArray    *out)
 {
-  GPtrArray *sources;
-
   g_array_set_size (out, 0);
-  bw_engine_ensure_edge_index (self);
-  if ((sources = g_hash_table_lookup (self->protects_into, target)) == NULL)
+  if (sources == NULL)
     return FALSE;
   for (guint i = 0; i < sources->len; i++)
     {

@@ -194,13 +194,13 @@ edge_changed (BwEngine       *self,
         return FALSE;
       if (self->edges_indexed && change->type == BW_CHANGE_ADD)
         {
-          bw_engine_index_add (self->flow_into, e->to, e->from);
-          bw_engine_index_add (self->flow_out, e->from, e->to);
+          bw_engine_link_add (self, BW_LINK_FLOW_INTO, e->to, e->from);
+          bw_engine_link_add (self, BW_LINK_FLOW_OUT, e->from, e->to);
         }
       else if (self->edges_indexed)
         {
-          bw_engine_index_remove (self->flow_into, e->to, e->from);
-          bw_engine_index_remove (self->flow_out, e->from, e->to);
+          bw_engine_link_remove (self, BW_LINK_FLOW_INTO, e->to, e->from);
+          bw_engine_link_remove (self, BW_LINK_FLOW_OUT, e->from, e->to);
         }
       g_hash_table_add (touched, (gpointer) e->to);
       return TRUE;
@@ -210,14 +210,15 @@ edge_changed (BwEngine       *self,
     bw_engine_invalidate_edges (self);
   else if (self->edges_indexed)
     {
-      GHashTable *index = e->kind == BW_EDGE_PROTECTS ? self->protects_into : self->telemetry_out;
+      BwEngineLinkKind kind =
+          e->kind == BW_EDGE_PROTECTS ? BW_LINK_PROTECTS_INTO : BW_LINK_TELEMETRY_OUT;
       const char *key = e->kind == BW_EDGE_PROTECTS ? e->to : e->from;
       const char *value = e->kind == BW_EDGE_PROTECTS ? e->from : e->to;
 
       if (change->type == BW_CHANGE_ADD)
-        bw_engine_index_add (index, key, value);
+        bw_engine_link_add (self, kind, key, value);
       else
-        bw_engine_index_remove (index, key, value);
+        bw_engine_link_remove (self, kind, key, value);
     }
   if (e->kind == BW_EDGE_PROTECTS || (change->fields & BW_FIELD_KIND))
     {
@@ -248,7 +249,7 @@ add_flow_targets (BwEngine   *self,
   bw_engine_ensure_edge_index (self);
   for (guint i = 0; i < n; i++)
     {
-      GPtrArray *out = g_hash_table_lookup (self->flow_out, g_ptr_array_index (ids, i));
+      GPtrArray *out = engine_links (self, g_ptr_array_index (ids, i), BW_LINK_FLOW_OUT);
 
       for (guint k = 0; out != NULL && k < out->len; k++)
         if (g_hash_table_add (touched, g_ptr_array_index (out, k)))

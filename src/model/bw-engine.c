@@ -265,10 +265,7 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->assets);
   g_hash_table_unref (self->service_caps);
   g_hash_table_unref (self->reach);
-  g_hash_table_unref (self->protects_into);
-  g_hash_table_unref (self->telemetry_out);
-  g_hash_table_unref (self->flow_into);
-  g_hash_table_unref (self->flow_out);
+  g_hash_table_unref (self->links);
   g_hash_table_unref (self->zone_covers);
   g_hash_table_unref (self->zone_sources);
   g_hash_table_unref (self->service_sources);
@@ -321,14 +318,8 @@ bw_engine_init (BwEngine *self)
   self->service_caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
-  self->protects_into = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
-  self->telemetry_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
-  self->flow_into = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_ptr_array_unref);
-  self->flow_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_ptr_array_unref);
+  self->links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) bw_engine_links_free);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_hash_table_unref);
   self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -44,6 +44,21 @@ typedef struct
 #define MEDIUM_PLANES 8
 #define MEDIUM_MAX 255 /* a multiple of SMALL_MAX */
 
+/* The edges at one node or zone that the rules follow, as the ids at their other ends. */
+typedef enum
+{
+  BW_LINK_PROTECTS_INTO, /* sources of the protects edges into it */
+  BW_LINK_TELEMETRY_OUT, /* targets of its telemetry edges */
+  BW_LINK_FLOW_INTO,     /* sources of the flow edges into it (rule 10) */
+  BW_LINK_FLOW_OUT,      /* targets of its flow edges */
+  BW_N_LINKS
+} BwEngineLinkKind;
+
+typedef struct
+{
+  GPtrArray *lists[BW_N_LINKS]; /* each NULL until an edge of its kind comes */
+} BwEngineLinks;
+
 /* What one service gives a target it protects, resolved once: its own caps (siem NULL), or
  * those of a SIEM its telemetry reaches (rule 2), for the assets both admit. */
 typedef struct
@@ -77,10 +92,7 @@ struct _BwEngine
   GHashTable *assets;         /* node id → BwEngineAsset* */
   GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
-  GHashTable *protects_into;  /* target id → GPtrArray of source node ids (protects edges) */
-  GHashTable *telemetry_out;  /* source id → GPtrArray of target ids (telemetry edges) */
-  GHashTable *flow_into;      /* target id → GPtrArray of source ids (flow edges, rule 10) */
-  GHashTable *flow_out;       /* source id → GPtrArray of target ids (flow edges) */
+  GHashTable *links;          /* node or zone id → BwEngineLinks: the edges that matter at it */
   GHashTable *zone_covers;    /* zone id → (asset stencil → guint64[9·W]): what its services and
                                * those of every zone around it give */
   GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
@@ -150,6 +162,25 @@ bits_count (const guint64 *bits,
   return n;
 }
 
+/* The edges of `kind` at `links`, NULL when there are none. */
+static inline GPtrArray *
+links_get (const BwEngineLinks *links,
+           BwEngineLinkKind     kind)
+{
+  GPtrArray *list = links != NULL ? links->lists[kind] : NULL;
+
+  return list != NULL && list->len > 0 ? list : NULL;
+}
+
+/* The same at node or zone `id`; the edge index must be current. */
+static inline GPtrArray *
+engine_links (BwEngine         *self,
+              const char       *id,
+              BwEngineLinkKind  kind)
+{
+  return links_get (g_hash_table_lookup (self->links, id), kind);
+}
+
 /* Document helpers */
 
 static inline const BwStencil *
@@ -202,9 +233,10 @@ void       bw_engine_rule1_services     (BwEngine     *self,
  * (they cover `asset` for the delivery techniques only). */
 GPtrArray *bw_engine_delivering_services (BwEngine     *self,
                                           const BwNode *asset);
-/* ORs into the 9 cell bitsets `cells` what the flows into `node` deliver (rule 10). */
+/* ORs into the 9 cell bitsets `cells` what the flows from `flow_sources` (the sources of the
+ * flow edges into an asset, or NULL) deliver (rule 10). */
 void       bw_engine_cover_by_delivery  (BwEngine     *self,
-                                         const BwNode *node,
+                                         GPtrArray    *flow_sources,
                                          guint64     **cells);
 /* Forgets the cached zone covers after a change to zone `zone` (NULL: to any): every nested
  * cover, and what `zone` itself delivers (rule 10). */
@@ -228,9 +260,10 @@ void       bw_engine_admits_init        (BwEngine     *self);
 GArray    *bw_engine_resolve_sources    (BwEngine     *self,
                                          const char   *target,
                                          gboolean      with_siems);
-/* The same into `out` (emptied first); FALSE when no protects edge goes into `target`. */
+/* The same into `out` (emptied first) for the sources of the protects edges into a target
+ * (NULL: none); FALSE when there are none. */
 gboolean   bw_engine_resolve_sources_into (BwEngine   *self,
-                                           const char *target,
+                                           GPtrArray  *sources,
                                            gboolean    with_siems,
                                            GArray     *out);
 /* The same for a zone, with the SIEMs, resolved once until its covers are forgotten; owned by
@@ -247,12 +280,16 @@ void       bw_engine_forget_service_caps (BwEngine    *self,
                                           const char  *id);
 /* The edge adjacency and everything computed from it are rebuilt on next use. */
 void       bw_engine_invalidate_edges   (BwEngine     *self);
-void       bw_engine_index_add          (GHashTable   *index,
-                                         const char   *key,
-                                         const char   *value);
-void       bw_engine_index_remove       (GHashTable   *index,
-                                         const char   *key,
-                                         const char   *value);
+/* An edge of `kind` at `key`, whose other end is `value` (the edge's own string). */
+void       bw_engine_link_add           (BwEngine         *self,
+                                         BwEngineLinkKind  kind,
+                                         const char       *key,
+                                         const char       *value);
+void       bw_engine_link_remove        (BwEngine         *self,
+                                         BwEngineLinkKind  kind,
+                                         const char       *key,
+                                         const char       *value);
+void       bw_engine_links_free         (BwEngineLinks    *links);
 
 /* bw-engine-update.c */
 /* Forgets everything derived from the document. */
