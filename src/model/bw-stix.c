@@ -13,6 +13,8 @@
 #include "bw-stix.h"
 #include "bw-stix-private.h"
 
+typedef BwJsonValue Value;
+
 /* Platform names ATT&CK has renamed: older name → current name. */
 static const struct
 {
@@ -32,100 +34,6 @@ bw_stix_normalize_platform (const char *platform)
     if (g_str_equal (platform, platform_renames[i].old_name))
       return platform_renames[i].new_name;
   return platform;
-}
-
-/* The bundle is read into the flat table of bw-json-reader.c rather than a json-glib tree:
- * building a tree of the 45 MB bundle cost more than the rest of the import together. The
- * table is walked in place; once parsed, each value's `end` is made relative to the value
- * itself (see relative_ends), so that its next sibling is v + v->end. */
-typedef BwJsonValue Value;
-
-static inline Value *
-first_child (Value *v)
-{
-  return v + 1;
-}
-
-static inline Value *
-next_sibling (Value *v)
-{
-  return v + v->end;
-}
-
-/* An object's member (the last of duplicates, as json-glib did), or NULL. */
-static Value *
-member (Value      *o,
-        const char *key)
-{
-  Value *found = NULL;
-  Value *child = first_child (o);
-
-  for (guint32 i = 0; i < o->n; i++, child = next_sibling (child))
-    if (child->key[0] == key[0] && strcmp (child->key, key) == 0)
-      found = child;
-  return found;
-}
-
-/* NULL when the member is absent or of another type. */
-static const char *
-string_member (Value      *o,
-               const char *key)
-{
-  Value *v = member (o, key);
-
-  return v != NULL && v->type == BW_JSON_STRING ? v->u.s : NULL;
-}
-
-static Value *
-array_member (Value      *o,
-              const char *key)
-{
-  Value *v = member (o, key);
-
-  return v != NULL && v->type == BW_JSON_ARRAY ? v : NULL;
-}
-
-static gboolean
-bool_member (Value      *o,
-             const char *key)
-{
-  Value *v = member (o, key);
-
-  return v != NULL && v->type == BW_JSON_TRUE;
-}
-
-/* A member of the "mitre-attack" entry of external_references: its ATT&CK id ("T1055.011",
- * "TA0001", "G0016") as "external_id", its page as "url". */
-static const char *
-attack_reference (Value      *o,
-                  const char *key)
-{
-  Value *refs = array_member (o, "external_references");
-  Value *ref = refs != NULL ? first_child (refs) : NULL;
-
-  for (guint32 i = 0; refs != NULL && i < refs->n; i++, ref = next_sibling (ref))
-    {
-      const char *source;
-
-      if (ref->type != BW_JSON_OBJECT)
-        continue;
-      source = string_member (ref, "source_name");
-      if (source != NULL && g_str_equal (source, "mitre-attack"))
-        return string_member (ref, key);
-    }
-  return NULL;
-}
-
-static const char *
-attack_id (Value *o)
-{
-  return attack_reference (o, "external_id");
-}
-
-static gboolean
-is_live (Value *o)
-{
-  return !bool_member (o, "revoked") && !bool_member (o, "x_mitre_deprecated");
 }
 
 typedef struct
@@ -379,12 +287,12 @@ parse_bundle (StixImport  *self,
       bw_catalog_invalid (error, _("%s: (root): expected a STIX bundle object"), path);
       return NULL;
     }
-  if (g_strcmp0 (string_member (root, "type"), "bundle") != 0)
+  if (g_strcmp0 (bw_stix_string_member (root, "type"), "bundle") != 0)
     {
       bw_catalog_invalid (error, _("%s: type: expected “bundle”"), path);
       return NULL;
     }
-  if ((objects = array_member (root, "objects")) == NULL)
+  if ((objects = bw_stix_array_member (root, "objects")) == NULL)
     {
       bw_catalog_invalid (error, _("%s: objects: missing or not an array"), path);
       return NULL;
@@ -401,35 +309,35 @@ read_technique (StixImport  *self,
                 GError     **error)
 {
   Technique *t;
-  Value *phases = array_member (o, "kill_chain_phases");
-  Value *platforms = array_member (o, "x_mitre_platforms");
+  Value *phases = bw_stix_array_member (o, "kill_chain_phases");
+  Value *platforms = bw_stix_array_member (o, "x_mitre_platforms");
   Value *pn;
   g_autoptr(GStrvBuilder) tb = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) pb = g_strv_builder_new ();
-  const char *aid = attack_id (o);
+  const char *aid = bw_stix_attack_id (o);
 
-  if (aid == NULL || string_member (o, "name") == NULL)
+  if (aid == NULL || bw_stix_string_member (o, "name") == NULL)
     return bw_catalog_invalid (error, _("%s: objects[%u] (%s): a technique without an ATT&CK id or name"),
                                self->path, i, id);
-  pn = phases != NULL ? first_child (phases) : NULL;
-  for (guint k = 0; phases != NULL && k < phases->n; k++, pn = next_sibling (pn))
+  pn = phases != NULL ? bw_stix_first_child (phases) : NULL;
+  for (guint k = 0; phases != NULL && k < phases->n; k++, pn = bw_stix_next_sibling (pn))
     if (pn->type == BW_JSON_OBJECT &&
-        g_strcmp0 (string_member (pn, "kill_chain_name"), "mitre-attack") == 0 &&
-        string_member (pn, "phase_name") != NULL)
-      g_strv_builder_add (tb, string_member (pn, "phase_name"));
-  pn = platforms != NULL ? first_child (platforms) : NULL;
-  for (guint k = 0; platforms != NULL && k < platforms->n; k++, pn = next_sibling (pn))
+        g_strcmp0 (bw_stix_string_member (pn, "kill_chain_name"), "mitre-attack") == 0 &&
+        bw_stix_string_member (pn, "phase_name") != NULL)
+      g_strv_builder_add (tb, bw_stix_string_member (pn, "phase_name"));
+  pn = platforms != NULL ? bw_stix_first_child (platforms) : NULL;
+  for (guint k = 0; platforms != NULL && k < platforms->n; k++, pn = bw_stix_next_sibling (pn))
     if (pn->type == BW_JSON_STRING)
       g_strv_builder_add (pb, bw_stix_normalize_platform (pn->u.s));
   t = g_new0 (Technique, 1);
   t->id = g_strdup (aid);
-  t->name = g_strdup (string_member (o, "name"));
+  t->name = g_strdup (bw_stix_string_member (o, "name"));
   t->tactics = g_strv_builder_end (tb);
   t->platforms = g_strv_builder_end (pb);
   if (self->texts)
     {
-      t->description = bw_stix_first_paragraph (string_member (o, "description"));
-      t->url = g_strdup (attack_reference (o, "url"));
+      t->description = bw_stix_first_paragraph (bw_stix_string_member (o, "description"));
+      t->url = g_strdup (bw_stix_attack_reference (o, "url"));
     }
   g_ptr_array_add (self->techniques, t);
   g_hash_table_insert (self->live_ap, (gpointer) id, t);
@@ -442,36 +350,36 @@ static gboolean
 read_objects (StixImport  *self,
               GError     **error)
 {
-  Value *o = first_child (self->objects);
+  Value *o = bw_stix_first_child (self->objects);
 
-  for (guint i = 0; i < self->objects->n; i++, o = next_sibling (o))
+  for (guint i = 0; i < self->objects->n; i++, o = bw_stix_next_sibling (o))
     {
       const char *type;
       const char *id;
 
       if (o->type != BW_JSON_OBJECT)
         return bw_catalog_invalid (error, _("%s: objects[%u]: expected an object"), self->path, i);
-      type = string_member (o, "type");
-      id = string_member (o, "id");
+      type = bw_stix_string_member (o, "type");
+      id = bw_stix_string_member (o, "id");
       if (type == NULL || id == NULL)
         return bw_catalog_invalid (error, _("%s: objects[%u]: “type” or “id” missing or not a string"),
                                    self->path, i);
-      if (string_member (o, "spec_version") != NULL)
+      if (bw_stix_string_member (o, "spec_version") != NULL)
         self->is_21 = TRUE;
       g_hash_table_insert (self->by_stix, (gpointer) id, o);
 
       if (g_str_equal (type, "x-mitre-collection") && self->version == NULL)
-        self->version = g_strdup (string_member (o, "x_mitre_version"));
-      else if (g_str_equal (type, "x-mitre-matrix") && is_live (o) && self->matrix == NULL)
+        self->version = g_strdup (bw_stix_string_member (o, "x_mitre_version"));
+      else if (g_str_equal (type, "x-mitre-matrix") && bw_stix_is_live (o) && self->matrix == NULL)
         self->matrix = o;
-      else if (g_str_equal (type, "intrusion-set") && is_live (o) && attack_id (o) != NULL)
+      else if (g_str_equal (type, "intrusion-set") && bw_stix_is_live (o) && bw_stix_attack_id (o) != NULL)
         {
-          if (string_member (o, "name") == NULL)
+          if (bw_stix_string_member (o, "name") == NULL)
             return bw_catalog_invalid (error, _("%s: objects[%u] (%s): a group without a name"),
                                        self->path, i, id);
           g_ptr_array_add (self->groups, o);
         }
-      else if (g_str_equal (type, "attack-pattern") && is_live (o))
+      else if (g_str_equal (type, "attack-pattern") && bw_stix_is_live (o))
         {
           if (!read_technique (self, o, i, id, error))
             return FALSE;
@@ -490,11 +398,11 @@ read_matrix (StixImport  *self,
 
   if (self->matrix == NULL)
     return bw_catalog_invalid (error, _("%s: no x-mitre-matrix object: not an ATT&CK bundle"), self->path);
-  refs = array_member (self->matrix, "tactic_refs");
+  refs = bw_stix_array_member (self->matrix, "tactic_refs");
   if (refs == NULL || refs->n == 0)
     return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs: missing or empty"), self->path);
-  rv = first_child (refs);
-  for (guint i = 0; i < refs->n; i++, rv = next_sibling (rv))
+  rv = bw_stix_first_child (refs);
+  for (guint i = 0; i < refs->n; i++, rv = bw_stix_next_sibling (rv))
     {
       const char *ref = rv->type == BW_JSON_STRING ? rv->u.s : NULL;
       Value *tactic = ref ? g_hash_table_lookup (self->by_stix, ref) : NULL;
@@ -502,9 +410,9 @@ read_matrix (StixImport  *self,
       if (ref == NULL)
         return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: expected a string"),
                                    self->path, i);
-      if (tactic == NULL || attack_id (tactic) == NULL ||
-          string_member (tactic, "x_mitre_shortname") == NULL ||
-          string_member (tactic, "name") == NULL)
+      if (tactic == NULL || bw_stix_attack_id (tactic) == NULL ||
+          bw_stix_string_member (tactic, "x_mitre_shortname") == NULL ||
+          bw_stix_string_member (tactic, "name") == NULL)
         return bw_catalog_invalid (error, _("%s: x-mitre-matrix.tactic_refs[%u]: no tactic “%s”"),
                                    self->path, i, ref);
       g_ptr_array_add (self->tactics, tactic);
@@ -518,19 +426,19 @@ static gboolean
 read_relationships (StixImport  *self,
                     GError     **error)
 {
-  Value *o = first_child (self->objects);
+  Value *o = bw_stix_first_child (self->objects);
 
-  for (guint i = 0; i < self->objects->n; i++, o = next_sibling (o))
+  for (guint i = 0; i < self->objects->n; i++, o = bw_stix_next_sibling (o))
     {
       const char *kind;
       const char *source;
       const char *target;
 
-      if (g_strcmp0 (string_member (o, "type"), "relationship") != 0 || !is_live (o))
+      if (g_strcmp0 (bw_stix_string_member (o, "type"), "relationship") != 0 || !bw_stix_is_live (o))
         continue;
-      kind = string_member (o, "relationship_type");
-      source = string_member (o, "source_ref");
-      target = string_member (o, "target_ref");
+      kind = bw_stix_string_member (o, "relationship_type");
+      source = bw_stix_string_member (o, "source_ref");
+      target = bw_stix_string_member (o, "target_ref");
       if (kind == NULL || source == NULL || target == NULL)
         return bw_catalog_invalid (error, _("%s: objects[%u]: a relationship without type, source or target"),
                                    self->path, i);
@@ -539,10 +447,10 @@ read_relationships (StixImport  *self,
           Technique *sub = g_hash_table_lookup (self->live_ap, source);
           Value *parent = g_hash_table_lookup (self->by_stix, target);
 
-          if (sub != NULL && parent != NULL && attack_id (parent) != NULL)
+          if (sub != NULL && parent != NULL && bw_stix_attack_id (parent) != NULL)
             {
               g_free (sub->parent);
-              sub->parent = g_strdup (attack_id (parent));
+              sub->parent = g_strdup (bw_stix_attack_id (parent));
             }
         }
       else if (g_str_equal (kind, "revoked-by"))
@@ -580,15 +488,16 @@ resolve_revoked (StixImport  *self,
       const char *cursor;
       Technique *live;
 
-      if (src == NULL || g_strcmp0 (string_member (src, "type"), "attack-pattern") != 0 ||
-          attack_id (src) == NULL)
+      if (src == NULL || g_strcmp0 (bw_stix_string_member (src, "type"), "attack-pattern") != 0 ||
+          bw_stix_attack_id (src) == NULL)
         continue;
       if ((cursor = revoked_end (self->revoked_stix, self->live_ap, ends, to)) == NULL)
         return bw_catalog_invalid (error, _("%s: revoked-by relationships form a cycle through %s"),
-                                   self->path, attack_id (src));
+                                   self->path, bw_stix_attack_id (src));
       live = g_hash_table_lookup (self->live_ap, cursor);
-      if (live != NULL && g_strcmp0 (attack_id (src), live->id) != 0)
-        g_hash_table_insert (self->revoked_out, g_strdup (attack_id (src)), g_strdup (live->id));
+      if (live != NULL && g_strcmp0 (bw_stix_attack_id (src), live->id) != 0)
+        g_hash_table_insert (self->revoked_out, g_strdup (bw_stix_attack_id (src)),
+                             g_strdup (live->id));
     }
   return TRUE;
 }
@@ -630,11 +539,11 @@ write_tactics (StixImport  *self,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, attack_id (t));
+      json_builder_add_string_value (b, bw_stix_attack_id (t));
       json_builder_set_member_name (b, "shortname");
-      json_builder_add_string_value (b, string_member (t, "x_mitre_shortname"));
+      json_builder_add_string_value (b, bw_stix_string_member (t, "x_mitre_shortname"));
       json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, string_member (t, "name"));
+      json_builder_add_string_value (b, bw_stix_string_member (t, "name"));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -694,7 +603,7 @@ static GHashTable *
 group_technique_ids (StixImport *self,
                      Value      *group)
 {
-  GHashTable *set = g_hash_table_lookup (self->uses, string_member (group, "id"));
+  GHashTable *set = g_hash_table_lookup (self->uses, bw_stix_string_member (group, "id"));
   GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   const char *ap;
@@ -707,9 +616,9 @@ group_technique_ids (StixImport *self,
       Technique *t = g_hash_table_lookup (self->live_ap, ap);
       Value *src = g_hash_table_lookup (self->by_stix, ap);
 
-      if (t == NULL && src != NULL && attack_id (src) != NULL)
+      if (t == NULL && src != NULL && bw_stix_attack_id (src) != NULL)
         {
-          const char *to = g_hash_table_lookup (self->revoked_out, attack_id (src));
+          const char *to = g_hash_table_lookup (self->revoked_out, bw_stix_attack_id (src));
 
           if (to != NULL)
             g_hash_table_add (ids, (gpointer) to);
@@ -726,21 +635,21 @@ write_group (StixImport  *self,
              Value       *g)
 {
   g_autoptr(GHashTable) ids = group_technique_ids (self, g);
-  Value *aliases = array_member (g, "aliases");
-  Value *av = aliases != NULL ? first_child (aliases) : NULL;
+  Value *aliases = bw_stix_array_member (g, "aliases");
+  Value *av = aliases != NULL ? bw_stix_first_child (aliases) : NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, attack_id (g));
+  json_builder_add_string_value (b, bw_stix_attack_id (g));
   json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, string_member (g, "name"));
+  json_builder_add_string_value (b, bw_stix_string_member (g, "name"));
   json_builder_set_member_name (b, "aliases");
   json_builder_begin_array (b);
-  for (guint k = 0; aliases != NULL && k < aliases->n; k++, av = next_sibling (av))
+  for (guint k = 0; aliases != NULL && k < aliases->n; k++, av = bw_stix_next_sibling (av))
     {
       const char *alias = av->type == BW_JSON_STRING ? av->u.s : NULL;
 
-      if (alias != NULL && g_strcmp0 (alias, string_member (g, "name")) != 0)
+      if (alias != NULL && g_strcmp0 (alias, bw_stix_string_member (g, "name")) != 0)
         json_builder_add_string_value (b, alias);
     }
   json_builder_end_array (b);
@@ -761,7 +670,7 @@ write_groups (StixImport  *self,
   for (guint i = 0; i < self->groups->len; i++)
     {
       Value *g = g_ptr_array_index (self->groups, i);
-      GroupRow row = { attack_id (g), g, i };
+      GroupRow row = { bw_stix_attack_id (g), g, i };
 
       g_array_append_val (rows, row);
     }
