@@ -10,6 +10,16 @@
 
 /* Counters */
 
+/* Where the processor has them, popcount as one instruction and the word loops on 256-bit
+ * vectors: x86-64's baseline has neither. Chosen once, at load. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__ELF__)
+#define BW_POPCNT_CLONES __attribute__ ((target_clones ("popcnt", "default")))
+#define BW_VECTOR_CLONES __attribute__ ((target_clones ("avx2", "default")))
+#else
+#define BW_POPCNT_CLONES
+#define BW_VECTOR_CLONES
+#endif
+
 /* Adds (or subtracts) x · 2^first to counter c. */
 static void
 counter_add_at (BwEngineCounter *c,
@@ -83,27 +93,39 @@ flush_medium (BwEngine *self)
   memset (medium, 0, n * MEDIUM_PLANES * sizeof (guint64));
 }
 
-/* The small counters into the medium ones: a ripple-carry adder over the planes, word by
- * word. */
-static void
+/* The small counters into the medium ones: a ripple-carry adder, plane by plane over all the
+ * words at once. */
+BW_VECTOR_CLONES static void
 flush_small (BwEngine *self)
 {
   gsize n = (gsize) N_COUNTERS * self->words;
   const guint64 *restrict small = self->batch;
   guint64 *restrict medium = self->batch + n * SMALL_PLANES;
+  guint64 *restrict carry = medium + n * MEDIUM_PLANES;
 
-  for (gsize i = 0; i < n; i++)
+  memset (carry, 0, n * sizeof (guint64));
+  for (guint p = 0; p < MEDIUM_PLANES; p++)
     {
-      guint64 carry = 0;
+      guint64 *restrict m = medium + p * n;
 
-      for (guint p = 0; p < MEDIUM_PLANES; p++)
-        {
-          guint64 a = p < SMALL_PLANES ? small[p * n + i] : 0;
-          guint64 m = medium[p * n + i];
+      if (p < SMALL_PLANES)
+        for (gsize i = 0; i < n; i++)
+          {
+            guint64 a = small[p * n + i];
+            guint64 was = m[i];
+            guint64 c = carry[i];
 
-          medium[p * n + i] = m ^ a ^ carry;
-          carry = (m & a) | (carry & (m ^ a));
-        }
+            m[i] = was ^ a ^ c;
+            carry[i] = (was & a) | (c & (was ^ a));
+          }
+      else
+        for (gsize i = 0; i < n; i++)
+          {
+            guint64 c = m[i] & carry[i];
+
+            m[i] ^= carry[i];
+            carry[i] = c;
+          }
     }
   memset (self->batch, 0, n * SMALL_PLANES * sizeof (guint64));
 }
@@ -120,7 +142,7 @@ bw_engine_flush_batch (BwEngine *self)
 
 /* An asset's bitsets into the small counters: a ripple through their four planes, no more. The
  * bitsets lie in one block, as each plane of the small counters does: one pass over all. */
-static void
+BW_VECTOR_CLONES static void
 batch_add (BwEngine      *self,
            BwEngineAsset *state)
 {
@@ -706,13 +728,6 @@ cover_asset (BwEngine        *self,
       state->bits[C_BEST2][w] = state->bits[C_CELL (0, 2)][w] | state->bits[C_CELL (1, 2)][w];
     }
 }
-
-/* popcount as one instruction where the processor has it: x86-64's baseline does not. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__ELF__)
-#define BW_POPCNT_CLONES __attribute__ ((target_clones ("popcnt", "default")))
-#else
-#define BW_POPCNT_CLONES
-#endif
 
 BW_POPCNT_CLONES static void
 count_figures (BwEngineAsset *state,

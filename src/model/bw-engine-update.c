@@ -40,7 +40,7 @@ bw_engine_recompute_all (BwEngine *self)
     return;
   self->licence = g_strdup (bw_document_get_licence (self->document));
   self->batch =
-      g_new0 (guint64, (gsize) N_COUNTERS * (SMALL_PLANES + MEDIUM_PLANES) * self->words);
+      g_new0 (guint64, (gsize) N_COUNTERS * (SMALL_PLANES + MEDIUM_PLANES + 1) * self->words);
   for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
     {
       const BwNode *node = bw_document_get_node (self->document, i);

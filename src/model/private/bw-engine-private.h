@@ -119,7 +119,7 @@ struct _BwEngine
   guint       n_counted;
   guint64    *batch;          /* during a full recompute: the small counters, SMALL_PLANES planes
                                * of N_COUNTERS × W words, then the medium ones, MEDIUM_PLANES
-                               * planes of as many */
+                               * planes of as many, then as many carries */
   guint       n_batched;
   char       *licence;        /* the document's licence tier the caps were built for */
 
