@@ -481,6 +481,71 @@ test_incremental_equals_full (void)
   g_assert_cmpuint (checks, ==, 30 * 160);
 }
 
+/* Hundreds of assets: a full recompute counts them in batches (15 to a small counter, 255 to
+ * a medium one) where edits count one at a time; both give the same report. */
+static void
+test_many_assets (void)
+{
+  g_autoptr(BwCatalog) catalog = bw_test_tiny_catalog ();
+  static const char *const assets[] = { "win", "lin", "web" };
+  static const char *const services[] = { "svc", "svc.win", "siem", "col" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+  g_autoptr(BwDocument) doc = bw_document_new ();
+  g_autoptr(BwEngine) engine = bw_engine_new (catalog);
+  g_autoptr(BwReport) full = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *full_json = NULL;
+  guint most = 0;
+
+  bw_engine_set_document (engine, doc);
+  for (guint z = 0; z < 3; z++)
+    {
+      g_autofree char *id = g_strdup_printf ("z%u", z);
+
+      bw_document_add_zone (doc, id, "zone.a", id, z == 2 ? "z0" : NULL, 0, 0, 100, 100, NULL);
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+
+      bw_document_add_node (doc, id, services[i % G_N_ELEMENTS (services)], id, NULL, 0, 0, NULL,
+                            NULL);
+    }
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *zone = g_strdup_printf ("z%u", g_rand_int_range (rand, 0, 4));
+
+      bw_document_add_node (doc, id, assets[g_rand_int_range (rand, 0, G_N_ELEMENTS (assets))],
+                            id, g_str_equal (zone, "z3") ? NULL : zone, 0, 0, NULL, NULL);
+    }
+  for (guint i = 0; i < 900; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *from = g_strdup_printf ("s%u", g_rand_int_range (rand, 0, 40));
+      g_autofree char *to = g_rand_int_range (rand, 0, 10) == 0
+                                ? g_strdup_printf ("z%u", g_rand_int_range (rand, 0, 3))
+                                : g_strdup_printf ("a%u", g_rand_int_range (rand, 0, 700));
+      BwEdgeKind kind = (BwEdgeKind) g_rand_int_range (rand, 0, 3);
+
+      if (kind == BW_EDGE_FLOW)
+        {
+          g_free (from);
+          from = g_strdup_printf ("a%u", g_rand_int_range (rand, 0, 700));
+        }
+      bw_document_add_edge (doc, id, kind, from, to, NULL);
+    }
+
+  live = bw_report_to_json (bw_engine_get_report (engine), catalog, NULL);
+  full = bw_engine_compute (catalog, doc);
+  full_json = bw_report_to_json (full, catalog, NULL);
+  g_assert_cmpstr (live, ==, full_json);
+  for (guint t = 0; t < bw_catalog_get_n_techniques (catalog); t++)
+    most = MAX (most, bw_report_get_technique (full, t)->applicable_assets);
+  /* Counts past two medium counters' worth. */
+  g_assert_cmpuint (most, >, 2 * 255);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,5 +565,6 @@ main (int    argc,
   g_test_add_func ("/engine/unknown-kind", test_unknown_kind);
   g_test_add_func ("/engine/json-shape", test_json_shape);
   g_test_add_func ("/engine/incremental-equals-full", test_incremental_equals_full);
+  g_test_add_func ("/engine/many-assets", test_many_assets);
   return g_test_run ();
 }
