@@ -12,42 +12,52 @@ write_string (GString    *out,
               gboolean    escape_delete)
 {
   g_autofree char *valid = NULL;
+  const unsigned char *run;
+  const unsigned char *p;
 
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) (text ? text : ""); *p; p++)
+  /* What needs no escape goes in runs, not a character at a time. */
+  for (run = p = (const unsigned char *) (text ? text : ""); *p; p++)
     {
+      const char *escape;
+      char code[8];
+
       switch (*p)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          escape = "\\\"";
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          escape = "\\\\";
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          escape = "\\n";
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          escape = "\\r";
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          escape = "\\t";
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          escape = "\\b";
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          escape = "\\f";
           break;
         default:
-          if (*p < 0x20 || (*p == 0x7f && escape_delete))
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          if (*p >= 0x20 && (*p != 0x7f || !escape_delete))
+            continue;
+          g_snprintf (code, sizeof code, "\\u%04x", *p);
+          escape = code;
         }
+      g_string_append_len (out, (const char *) run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
     }
+  g_string_append_len (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
