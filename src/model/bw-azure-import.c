@@ -637,7 +637,7 @@ bw_azure_import (const char     *data,
   imp.pricings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.records = g_ptr_array_new_with_free_func ((GDestroyNotify) res_free);
   imp.by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  imp.ref_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  imp.ref_pairs = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, NULL);
   imp.unknown = unknown;
   imp.skipped = skipped;
 

@@ -299,7 +299,7 @@ weigh_node (BwRecommendSearch  *s,
 {
   BwRecommendation candidate = { (char *) s->stencils[x]->id, BW_RECOMMEND_CONNECT, NULL, NULL,
                                  0, 0, (char *) bw_document_get_node (s->doc, x)->id, NULL };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (bw_pair_hash, g_int64_equal);
   g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), s->n_nodes);
   gboolean refused = FALSE;
 
@@ -349,23 +349,53 @@ weigh_node (BwRecommendSearch  *s,
   return refused;
 }
 
-/* Service nodes of one kind with the same switched-off capabilities and the same SIEMs in
- * reach offer the same candidates with the same gains: only the first is weighed (unless the
- * document refused one of its candidates). */
+/* A service node's stencil and switched-off capabilities: what its caps as drawn depend on. */
+static void
+append_caps_key (GString      *key,
+                 const char   *stencil,
+                 const BwNode *node)
+{
+  g_auto(GStrv) disabled = bw_node_dup_disabled_capabilities (node);
+
+  g_string_append (key, stencil);
+  for (guint i = 0; disabled != NULL && disabled[i] != NULL; i++)
+    g_string_append_printf (key, "\x1f%s", disabled[i]);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Service nodes with the same caps as drawn whose telemetry reaches SIEMs with the same caps
+ * as drawn offer the same candidates with the same gains, whichever SIEM nodes those are: only
+ * the first is weighed (unless the document refused one of its candidates). Keyed by the SIEMs'
+ * caps rather than their ids, the nodes weighed stay as few as the configurations drawn, not
+ * as many as the SIEMs, and the search stays linear in the estate. */
 static char *
 node_key (BwRecommendSearch *s,
           Forward           *f,
           guint              x)
 {
-  g_auto(GStrv) disabled = bw_node_dup_disabled_capabilities (bw_document_get_node (s->doc, x));
   g_autoptr(GArray) siems = reached_siems (s, f, x);
-  GString *key = g_string_new (s->stencils[x]->id);
+  g_autoptr(GPtrArray) siem_keys = g_ptr_array_new_with_free_func (g_free);
+  GString *key = g_string_new (NULL);
 
-  for (guint i = 0; disabled != NULL && disabled[i] != NULL; i++)
-    g_string_append_printf (key, "\x1f%s", disabled[i]);
-  g_string_append_c (key, '\x1e');
+  append_caps_key (key, s->stencils[x]->id, bw_document_get_node (s->doc, x));
   for (guint i = 0; i < siems->len; i++)
-    g_string_append_printf (key, "%u,", g_array_index (siems, guint, i));
+    {
+      guint siem = g_array_index (siems, guint, i);
+      GString *one = g_string_new (NULL);
+
+      append_caps_key (one, s->stencils[siem]->id, bw_document_get_node (s->doc, siem));
+      g_ptr_array_add (siem_keys, g_string_free (one, FALSE));
+    }
+  g_ptr_array_sort (siem_keys, compare_keys);
+  for (guint i = 0; i < siem_keys->len; i++)
+    if (i == 0 || strcmp (siem_keys->pdata[i], siem_keys->pdata[i - 1]) != 0)
+      g_string_append_printf (key, "\x1e%s", (const char *) siem_keys->pdata[i]);
   return g_string_free (key, FALSE);
 }
 

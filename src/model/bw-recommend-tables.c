@@ -142,7 +142,7 @@ index_nodes (BwRecommendSearch *s)
 {
   g_autofree guint64 *key = g_new (guint64, 3 * s->words + 1);
   g_autoptr(GHashTable)
-      first_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      first_seen = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, NULL);
   guint last = BW_RECOMMEND_NONE;
   g_autoptr(GHashTable) flow_from = g_hash_table_new (g_str_hash, g_str_equal);
 

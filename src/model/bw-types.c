@@ -132,3 +132,10 @@ bw_status_describe (BwStatus status)
       return _("not applicable");
     }
 }
+
+guint
+bw_pair_hash (gconstpointer key)
+{
+  /* Fibonacci hashing: the high half of the product depends on every bit of the key. */
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}

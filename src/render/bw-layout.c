@@ -50,15 +50,6 @@ bw_overlay_clear (BwOverlay *overlay)
 }
 
 
-/* A cell's key holds its column in the high half and its row in the low one; GLib's
- * g_int64_hash keeps the low half alone here, so every cell of a row would share a bucket.
- * Fibonacci hashing mixes both halves. */
-static guint
-grid_hash (gconstpointer key)
-{
-  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
-}
-
 static void
 grid_insert (BwLayout     *self,
              const BwRect *rect,
@@ -104,7 +95,7 @@ bw_layout_new (BwDocument *document,
   self->edges = g_array_new (FALSE, TRUE, sizeof (BwLayoutEdge));
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->zone_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->grid = g_hash_table_new_full (grid_hash, g_int64_equal, g_free,
+  self->grid = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
   bw_layout_update (self);
   return self;
