@@ -160,6 +160,107 @@ test_load_async (Fixture       *f,
   g_assert_true (g_str_has_suffix (f->notified->str, "loading,"));
 }
 
+/* The report as JSON, for comparing two reports. */
+static char *
+report_json (BwReport  *report,
+             BwCatalog *with)
+{
+  return bw_report_to_json (report, with, NULL);
+}
+
+/* The live figures equal a full recompute of the document with the project's catalog. */
+static void
+assert_live_report (BwProject *project)
+{
+  BwCatalog *with = bw_project_get_catalog (project);
+  g_autoptr(BwReport) full = bw_engine_compute (with, bw_project_get_document (project));
+  g_autofree char *live = report_json (bw_project_get_report (project), with);
+  g_autofree char *expected = report_json (full, with);
+
+  g_assert_cmpstr (live, ==, expected);
+}
+
+/* The async load computes the first report on its worker thread and hands over an engine that
+ * follows the document from then on. */
+static void
+test_load_async_computes (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  BwEngine *before = bw_project_get_engine (f->project);
+  BwDocument *document;
+  g_autofree char *loaded = NULL;
+  g_autofree char *edited = NULL;
+  const char *services[2] = { NULL, NULL };
+
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &result);
+  g_assert_true (bw_project_get_engine (f->project) == before);
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&result), NULL));
+  g_assert_true (bw_project_get_engine (f->project) != before);
+  g_assert_true (bw_engine_get_catalog (bw_project_get_engine (f->project)) == catalog);
+  g_assert_true (notified (f, "engine"));
+  g_assert_true (notified (f, "report"));
+  assert_live_report (f->project);
+  loaded = report_json (bw_project_get_report (f->project), catalog);
+
+  /* An edit: the handed-over engine follows it. */
+  document = bw_project_get_document (f->project);
+  for (guint i = 0; i < bw_document_get_n_nodes (document) && services[0] == NULL; i++)
+    {
+      const BwNode *node = bw_document_get_node (document, i);
+      const BwStencil *stencil = bw_catalog_lookup_stencil (catalog, node->kind);
+
+      if (stencil != NULL && stencil->role == BW_ROLE_SERVICE)
+        services[0] = node->id;
+    }
+  g_assert_nonnull (services[0]);
+  g_assert_true (bw_history_remove (bw_project_get_history (f->project), services, NULL));
+  assert_live_report (f->project);
+  edited = report_json (bw_project_get_report (f->project), catalog);
+  g_assert_cmpstr (edited, !=, loaded);
+}
+
+/* Another catalog came in while the file was read: the figures are those of the catalog in
+ * use, not of the one the worker computed with. */
+static void
+test_load_async_catalog_replaced (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) other = bw_catalog_load_default (&error);
+
+  g_assert_no_error (error);
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &result);
+  bw_project_set_catalog (f->project, other);
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (bw_engine_get_catalog (bw_project_get_engine (f->project)) == other);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_project_get_document (f->project)), ==, 2);
+  assert_live_report (f->project);
+}
+
+/* Cancelled, the file and its figures are dropped; the project stays as it was. */
+static void
+test_load_async_cancelled (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  BwDocument *document = bw_project_get_document (f->project);
+  BwEngine *engine = bw_project_get_engine (f->project);
+
+  bw_project_load_async (f->project, f->file, cancellable, store_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (bw_project_load_finish (f->project, wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (bw_project_get_loading (f->project));
+  g_assert_true (bw_project_get_document (f->project) == document);
+  g_assert_true (bw_project_get_engine (f->project) == engine);
+  assert_live_report (f->project);
+}
+
 /* A file that fails to load, in either form, leaves the project as it was. */
 static void
 assert_refused (Fixture    *f,
@@ -454,6 +555,9 @@ main (int    argc,
   ADD ("new", test_new);
   ADD ("load-sync", test_load_sync);
   ADD ("load-async", test_load_async);
+  ADD ("load-async-computes", test_load_async_computes);
+  ADD ("load-async-catalog-replaced", test_load_async_catalog_replaced);
+  ADD ("load-async-cancelled", test_load_async_cancelled);
   ADD ("load-refused", test_load_refused);
   ADD ("modified-across-undo", test_modified_across_undo);
   ADD ("save-async", test_save_async);

@@ -2,7 +2,8 @@
  * opens the tactic's techniques (searchable, with status and protect/detect/respond scores); a
  * click on a technique asks the window to light its covering services and gap assets on the
  * canvas. Both lists are made by their list boxes from models of ids: the report replaces the
- * ids (so the rows show its figures), the search only filters them. */
+ * ids (so the rows show its figures), the search only filters them. While the project reads a
+ * file and computes its figures, a spinner stands in for them. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -30,6 +31,10 @@ struct _BwCoverageView
   int             tactic;         /* shown tactic, or -1 */
   char           *technique;      /* picked technique id */
 
+  GtkStack       *progress_stack; /* "figures" (stack) or "computing" */
+  GtkSpinner     *spinner;
+  guint           progress_delay; /* ms a load runs before the spinner shows */
+  guint           progress_source;
   GtkStack       *stack;
   GtkListBox     *tactics;
   GtkListBox     *techniques;
@@ -263,6 +268,54 @@ project_notify_cb (BwCoverageView *self,
   follow_project (self);
 }
 
+static void
+show_progress (BwCoverageView *self,
+               gboolean        shown)
+{
+  gtk_spinner_set_spinning (self->spinner, shown);
+  gtk_stack_set_visible_child_name (self->progress_stack, shown ? "computing" : "figures");
+}
+
+static gboolean
+progress_timeout_cb (gpointer user_data)
+{
+  BwCoverageView *self = user_data;
+
+  self->progress_source = 0;
+  show_progress (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The figures shown while a file loads are those of the document it replaces: a spinner takes
+ * their place until the new report lands with its document, but only once the load has run a
+ * moment, so that a small project opens without a flash. */
+static void
+follow_loading (BwCoverageView *self)
+{
+  gboolean loading = self->project != NULL && bw_project_get_loading (self->project);
+
+  if (!loading)
+    {
+      g_clear_handle_id (&self->progress_source, g_source_remove);
+      show_progress (self, FALSE);
+    }
+  else if (self->progress_source == 0 && !bw_coverage_view_is_computing (self))
+    {
+      if (self->progress_delay == 0)
+        show_progress (self, TRUE);
+      else
+        self->progress_source = g_timeout_add (self->progress_delay, progress_timeout_cb, self);
+    }
+}
+
+static void
+project_loading_cb (BwCoverageView *self,
+                    GParamSpec     *pspec,
+                    BwProject      *project)
+{
+  follow_loading (self);
+}
+
 /* Another document: back to the tactics, nothing picked. */
 static void
 project_document_cb (BwCoverageView *self,
@@ -291,7 +344,25 @@ bw_coverage_view_set_project (BwCoverageView *self,
     return;
   g_signal_group_set_target (self->project_signals, project);
   follow_project (self);
+  follow_loading (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gboolean
+bw_coverage_view_is_computing (BwCoverageView *self)
+{
+  g_return_val_if_fail (BW_IS_COVERAGE_VIEW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->progress_stack), "computing") == 0;
+}
+
+void
+bw_coverage_view_set_progress_delay (BwCoverageView *self,
+                                     guint           delay_ms)
+{
+  g_return_if_fail (BW_IS_COVERAGE_VIEW (self));
+
+  self->progress_delay = delay_ms;
 }
 
 void
@@ -460,6 +531,7 @@ bw_coverage_view_dispose (GObject *object)
 
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_COVERAGE_VIEW);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
@@ -534,6 +606,8 @@ bw_coverage_view_class_init (BwCoverageViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "bwcoverageview");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bw-coverage-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BwCoverageView, progress_stack);
+  gtk_widget_class_bind_template_child (widget_class, BwCoverageView, spinner);
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, stack);
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, tactics);
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, techniques);
@@ -555,6 +629,7 @@ bw_coverage_view_init (BwCoverageView *self)
   GtkFilterListModel *found;
 
   self->tactic = -1;
+  self->progress_delay = 150;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tactic_ids = gtk_string_list_new (NULL);
@@ -576,6 +651,8 @@ bw_coverage_view_init (BwCoverageView *self)
                                   G_CALLBACK (project_notify_cb), self);
   g_signal_group_connect_swapped (self->project_signals, "notify::report",
                                   G_CALLBACK (project_notify_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::loading",
+                                  G_CALLBACK (project_loading_cb), self);
 }
 
 GtkWidget *

@@ -33,6 +33,13 @@ gboolean    bw_coverage_view_show_technique (BwCoverageView *self,
                                              const char     *technique_id);
 /* The shown tactic's index in matrix order, or -1 on the tactic list. */
 int         bw_coverage_view_get_tactic   (BwCoverageView *self);
+/* Whether a spinner stands in for the figures: the project is loading a file (reading it and
+ * computing its first report), and has been for longer than the progress delay. */
+gboolean    bw_coverage_view_is_computing (BwCoverageView *self);
+/* How long a load runs before the spinner shows (150 ms: a small project opens without a
+ * flash); 0 shows it at once. */
+void        bw_coverage_view_set_progress_delay (BwCoverageView *self,
+                                                 guint           delay_ms);
 const char *bw_coverage_view_get_technique (BwCoverageView *self);
 
 G_END_DECLS

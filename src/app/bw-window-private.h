@@ -38,6 +38,7 @@ struct _BwWindow
   GBindingGroup   *project_bindings;
   gboolean         close_confirmed;
   GFile           *loading_file;   /* what bw_window_open_file is reading, until it is in */
+  GCancellable    *cancellable;    /* the loads bw_window_open_file began; cancelled on closing */
 
   /* Panels (template children; bw-window-panels.c). Each follows the window's project. */
   GtkWidget       *palette;

@@ -79,9 +79,12 @@ static void
 update_history_actions (BwWindow *self)
 {
   BwHistory *history = bw_project_get_history (self->project);
+  gboolean loading = bw_project_get_loading (self->project);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", bw_history_get_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", bw_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !loading && bw_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 !loading && bw_history_get_can_redo (history));
 }
 
 static gboolean
@@ -91,14 +94,23 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* While a file loads, a progress bar runs over the canvas, which takes no edits. */
+/* While a file loads (read and its figures computed off the main thread), a progress bar runs
+ * over the canvas, and nothing edits the document about to be replaced: an edit would be lost
+ * with it. The canvas, the palette, the title, the inspector and the advisor take no input,
+ * and the editing commands are off; the view still zooms. */
 static void
 update_loading (BwWindow *self)
 {
   gboolean loading = bw_project_get_loading (self->project);
+  GtkWidget *editors[] = { GTK_WIDGET (self->canvas), GTK_WIDGET (self->palette_box),
+                           GTK_WIDGET (self->title_button), self->inspector, self->advisor };
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress), loading);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->canvas), !loading);
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    gtk_widget_set_sensitive (editors[i], !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.arrange", !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-threat-layer", !loading);
+  update_history_actions (self);
   if (loading && self->pulse == 0)
     self->pulse = g_timeout_add (100, pulse_cb, self->progress);
   else if (!loading)
@@ -168,9 +180,10 @@ bw_window_load_file (BwWindow  *self,
   return TRUE;
 }
 
+/* The load does not keep the window: closed, it goes at once and cancels the load. */
 typedef struct
 {
-  BwWindow *window;
+  GWeakRef  window;
   GFile    *file;
 } OpenData;
 
@@ -180,11 +193,14 @@ load_done_cb (GObject      *source,
               gpointer      user_data)
 {
   OpenData *data = user_data;
-  g_autoptr(BwWindow) self = data->window;
+  g_autoptr(BwWindow) self = g_weak_ref_get (&data->window);
   g_autoptr(GFile) file = data->file;
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (&data->window);
   g_free (data);
+  if (self == NULL)
+    return;
   if (self->loading_file != NULL && g_file_equal (self->loading_file, file))
     g_clear_object (&self->loading_file);
   if (!bw_project_load_finish (BW_PROJECT (source), result, &error))
@@ -192,7 +208,7 @@ load_done_cb (GObject      *source,
       g_autofree char *name = NULL;
       g_autofree char *heading = NULL;
 
-      /* Superseded by recovered work for the same file: nothing to tell. */
+      /* Superseded by recovered work for the same file, or the window closed: nothing to tell. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       name = g_file_get_basename (file);
@@ -204,19 +220,21 @@ load_done_cb (GObject      *source,
   add_recent (self, file);
 }
 
-/* Reading and checking a large project takes a while: it happens on a worker thread, and the
- * window stays responsive. The open document is only replaced once the new one has loaded
- * completely. */
+/* Reading and checking a large project, and computing its figures, takes a while: it happens
+ * on a worker thread, and the window stays responsive. The open document is only replaced once
+ * the new one has loaded completely. Closing the window cancels what is still loading. */
 void
 bw_window_open_file (BwWindow *self,
                      GFile    *file)
 {
   OpenData *data = g_new0 (OpenData, 1);
 
-  data->window = g_object_ref (self);
+  g_weak_ref_init (&data->window, self);
   data->file = g_object_ref (file);
   g_set_object (&self->loading_file, file);
-  bw_project_load_async (self->project, file, NULL, load_done_cb, data);
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  bw_project_load_async (self->project, file, self->cancellable, load_done_cb, data);
 }
 
 gboolean
@@ -544,6 +562,8 @@ bw_window_dispose (GObject *object)
   BwWindow *self = BW_WINDOW (object);
 
   g_clear_handle_id (&self->pulse, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->project_bindings);
   g_clear_object (&self->history_signals);
   g_clear_object (&self->project_signals);

@@ -98,30 +98,37 @@ set_file (BwProject *self,
   notify (self, PROP_DISPLAY_NAME);
 }
 
-/* The engine is made for one catalog: a new one for each. */
+/* The engine is made for one catalog: a new one for each. `ready` is one that already follows
+ * the project's document with the project's catalog (computed on a worker thread); without it,
+ * a new engine computes here. */
 static void
-replace_engine (BwProject *self)
+replace_engine (BwProject *self,
+                BwEngine  *ready)
 {
   g_clear_object (&self->engine);
-  if (self->catalog != NULL)
+  if (ready != NULL)
+    self->engine = g_object_ref (ready);
+  else if (self->catalog != NULL)
+    self->engine = bw_engine_new (self->catalog);
+  if (self->engine != NULL)
     {
-      self->engine = bw_engine_new (self->catalog);
       g_signal_connect_object (self->engine, "report-changed", G_CALLBACK (report_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      bw_engine_set_document (self->engine, self->document);
+      if (ready == NULL)
+        bw_engine_set_document (self->engine, self->document);
     }
   notify (self, PROP_ENGINE);
   notify (self, PROP_REPORT);
 }
 
-void
-bw_project_set_document (BwProject  *self,
-                         BwDocument *document,
-                         GFile      *file)
+/* Takes `document` in with a fresh history and journal. Its figures come from `engine` when
+ * given (already computed for it), else the engine in use computes them now. */
+static void
+install_document (BwProject  *self,
+                  BwDocument *document,
+                  GFile      *file,
+                  BwEngine   *engine)
 {
-  g_return_if_fail (BW_IS_PROJECT (self));
-  g_return_if_fail (BW_IS_DOCUMENT (document));
-
   g_object_freeze_notify (G_OBJECT (self));
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -151,9 +158,22 @@ bw_project_set_document (BwProject  *self,
   notify (self, PROP_DISPLAY_NAME);
   notify (self, PROP_TITLE);
   notify (self, PROP_MODIFIED);
-  if (self->engine != NULL)
+  if (engine != NULL)
+    replace_engine (self, engine);
+  else if (self->engine != NULL)
     bw_engine_set_document (self->engine, document);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+bw_project_set_document (BwProject  *self,
+                         BwDocument *document,
+                         GFile      *file)
+{
+  g_return_if_fail (BW_IS_PROJECT (self));
+  g_return_if_fail (BW_IS_DOCUMENT (document));
+
+  install_document (self, document, file, NULL);
 }
 
 BwProject *
@@ -184,7 +204,7 @@ bw_project_set_catalog (BwProject *self,
   if (!g_set_object (&self->catalog, catalog))
     return;
   g_object_freeze_notify (G_OBJECT (self));
-  replace_engine (self);
+  replace_engine (self, NULL);
   notify (self, PROP_CATALOG);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -316,6 +336,27 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
+/* What the worker hands back: the document, and an engine that has computed its figures
+ * (NULL without a catalog). */
+typedef struct
+{
+  BwDocument *document;
+  BwEngine   *engine;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->engine);
+  g_clear_object (&loaded->document);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+/* The first computation of a large document's figures takes as long as reading it (DESIGN §7):
+ * it happens here too, so the main thread only takes the result in. Nothing else sees the
+ * document or the engine until then, and the catalog does not change. */
 static void
 load_thread (GTask        *task,
              gpointer      source,
@@ -324,12 +365,22 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  BwDocument *document = bw_document_load_checked (data->path, data->catalog, &error);
+  g_autoptr(Loaded) loaded = g_new0 (Loaded, 1);
 
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+  loaded->document = bw_document_load_checked (data->path, data->catalog, &error);
+  if (loaded->document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->catalog != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      loaded->engine = bw_engine_new (data->catalog);
+      bw_engine_set_document (loaded->engine, loaded->document);
+      /* The report too: it is made on first asking. */
+      bw_engine_get_report (loaded->engine);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_free);
 }
 
 static void
@@ -346,7 +397,8 @@ set_loading (BwProject *self,
     notify (self, PROP_LOADING);
 }
 
-/* Back on the main thread: the file read; the project takes it unless it was cancelled. */
+/* Back on the main thread: the file read and its figures computed; the project takes them
+ * unless it was cancelled. */
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -356,27 +408,34 @@ load_done_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LoadData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
-  g_autoptr(BwDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(Loaded) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  BwDocument *document = loaded != NULL ? loaded->document : NULL;
+  gboolean taken = FALSE;
 
-  /* The catalog was replaced while the file was read: read it against the one in use. */
-  if (document != NULL && self->catalog != NULL && self->catalog != data->catalog &&
-      !bw_document_check_catalog (document, self->catalog, &error))
-    g_clear_object (&document);
+  /* The catalog was replaced while the file was read: read it against the one in use, and
+   * compute its figures with that one. */
+  if (document != NULL && self->catalog != data->catalog)
+    {
+      g_clear_object (&loaded->engine);
+      if (self->catalog != NULL && !bw_document_check_catalog (document, self->catalog, &error))
+        document = NULL;
+    }
   /* Recovered work came in while the file was read: it is newer than the file. */
   if (document != NULL && data->n_restored != self->n_restored)
     {
-      g_clear_object (&document);
+      document = NULL;
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                    "Replaced by the recovered copy");
     }
   if (document != NULL &&
       !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    bw_project_set_document (self, document, data->file);
-  else
-    g_clear_object (&document);
+    {
+      install_document (self, document, data->file, loaded->engine);
+      taken = TRUE;
+    }
   /* Done once the document is in: whoever waits for the flag finds it there. */
   set_loading (self, FALSE);
-  if (document == NULL)
+  if (!taken)
     {
       g_task_return_error (task, error);
       return;

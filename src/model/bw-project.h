@@ -51,8 +51,9 @@ void        bw_project_set_document     (BwProject     *self,
                                          GFile         *file);
 
 /* Loading reads and checks the file (bw_document_load_checked, against the project's catalog)
- * off the main thread in the async form; the project changes only once the whole file has
- * loaded, so a file that fails leaves the open document as it was. Local files only. */
+ * and, in the async form, computes its first report off the main thread too; the project
+ * changes only once the whole file has loaded, document and report together, so a file that
+ * fails leaves the open document as it was. Local files only. */
 gboolean    bw_project_load             (BwProject     *self,
                                          GFile         *file,
                                          GError       **error);
