@@ -1,0 +1,706 @@
+/* bw-canvas-scene.c: the diagram as render nodes kept from frame to frame. The plane is cut
+ * into square tiles TILE_PIXELS on screen; each tile is one cairo node drawing, clipped to it,
+ * the grid and the zones, edges and nodes that cross it, in the painter's order, in zoomed
+ * diagram coordinates. A frame emits the visible tiles under one translation, so a pan
+ * reuses every tile it keeps in view (and the renderer its rasterisation of each). A tile is
+ * drawn anew only when what it shows changes: each item's signature sums up everything the
+ * painter reads of it (its boxes, text, badge, selection, hover, highlight, focus), checked
+ * after the layout or that state changed. The items a tile shows come from a spatial index of
+ * their bounds, so a frame costs by what is on screen, not by the size of the diagram. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "bw-canvas-private.h"
+#include "bw-canvas-scene.h"
+
+/* A tile's side, logical pixels: small enough that a hover or a selection redraws little. */
+#define TILE_PIXELS 256
+/* The spatial index's cells, diagram units. */
+#define INDEX_CELL 256.0
+
+typedef enum
+{
+  ITEM_ZONE,
+  ITEM_EDGE,
+  ITEM_NODE,
+  N_KINDS,
+} ItemKind;
+
+#define PACK(kind, index) (((guint32) (kind) << 30) | (guint32) (index))
+#define PACKED_KIND(packed) ((ItemKind) ((packed) >> 30))
+#define PACKED_INDEX(packed) ((packed) & 0x3fffffff)
+
+typedef struct
+{
+  int            x, y;       /* in tiles */
+  GskRenderNode *node;       /* NULL when it shows nothing */
+  gboolean       drawn;      /* node is what the tile showed at `sig` */
+  guint64        sig;
+  guint          generation; /* the scene's, when `sig` was last checked */
+  guint          serial;     /* the layout's, when `members` were found */
+  GArray        *members[N_KINDS]; /* indices into the layout, in its order */
+  guint          last_frame;
+} Tile;
+
+/* What one item was last seen as. */
+typedef struct
+{
+  guint64 sig;
+  guint   generation;
+  guint   seen;              /* the query that last found it (deduplication) */
+} ItemState;
+
+struct _BwCanvasScene
+{
+  /* What every tile is drawn at; when any of it changes, the tiles go. */
+  BwLayout      *layout;
+  const BwTheme *theme;
+  double         zoom;
+  double         scale_factor;
+  gboolean       grid;
+
+  /* The spatial index: cell → packed items whose bounds reach it. */
+  guint          index_serial;
+  GHashTable    *index;
+  GArray        *bounds[N_KINDS];  /* BwRect of each item */
+  GArray        *items[N_KINDS];   /* ItemState of each item */
+  guint          query;
+
+  guint64        state_digest;
+  guint          layout_serial;
+  guint          generation;
+
+  GHashTable    *tiles;            /* tile key → Tile */
+  guint          frame;
+  GArray        *emitted;          /* Tile keys of the last frame */
+  guint          n_built;
+};
+
+static inline gint64
+tile_key (int x,
+          int y)
+{
+  return (gint64) (((guint64) (guint32) x << 32) | (guint32) y);
+}
+
+static void
+tile_free (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_pointer (&tile->node, gsk_render_node_unref);
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_unref (tile->members[k]);
+  g_free (tile);
+}
+
+BwCanvasScene *
+bw_canvas_scene_new (void)
+{
+  BwCanvasScene *self = g_new0 (BwCanvasScene, 1);
+
+  self->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, tile_free);
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      self->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
+      self->items[k] = g_array_new (FALSE, TRUE, sizeof (ItemState));
+    }
+  self->emitted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return self;
+}
+
+void
+bw_canvas_scene_free (BwCanvasScene *self)
+{
+  g_clear_pointer (&self->layout, bw_layout_unref);
+  g_hash_table_unref (self->index);
+  g_hash_table_unref (self->tiles);
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      g_array_unref (self->bounds[k]);
+      g_array_unref (self->items[k]);
+    }
+  g_array_unref (self->emitted);
+  g_free (self);
+}
+
+void
+bw_canvas_scene_drop (BwCanvasScene *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  g_array_set_size (self->emitted, 0);
+}
+
+/* Signatures: a 64-bit mix of every value the painter reads. */
+static inline guint64
+mix (guint64 h,
+     guint64 v)
+{
+  return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+static inline guint64
+mix_double (guint64 h,
+            double  d)
+{
+  guint64 v;
+
+  memcpy (&v, &d, sizeof v);
+  return mix (h, v);
+}
+
+static guint64
+mix_rect (guint64       h,
+          const BwRect *r)
+{
+  h = mix_double (h, r->x);
+  h = mix_double (h, r->y);
+  h = mix_double (h, r->w);
+  return mix_double (h, r->h);
+}
+
+static guint64
+mix_string (guint64     h,
+            const char *s)
+{
+  return mix (h, s ? g_str_hash (s) | ((guint64) strlen (s) << 32) : 0);
+}
+
+static guint
+in_set (GHashTable *set,
+        const char *id)
+{
+  return set != NULL && g_hash_table_contains (set, id);
+}
+
+static guint
+state_bits (const BwPaintState *state,
+            const char         *id)
+{
+  return in_set (state->selected, id) | in_set (state->highlighted, id) << 1 |
+         in_set (state->marked, id) << 2 |
+         (state->hovered && g_str_equal (state->hovered, id)) << 3 |
+         (state->focused && g_str_equal (state->focused, id)) << 4;
+}
+
+static guint64
+zone_sig (const BwLayoutZone *lz,
+          const BwPaintState *state)
+{
+  guint64 h = mix (0, GPOINTER_TO_SIZE (lz->stencil));
+
+  h = mix_rect (h, &lz->rect);
+  h = mix (h, lz->depth);
+  h = mix_rect (h, &lz->icon);
+  h = mix_rect (h, &lz->title);
+  h = mix_double (h, lz->title_baseline);
+  h = mix_double (h, lz->title_size);
+  h = mix_rect (h, &lz->grip);
+  h = mix_string (h, lz->zone->label);
+  h = mix_string (h, lz->zone->kind);
+  return mix (h, state_bits (state, lz->zone->id));
+}
+
+static guint64
+edge_sig (const BwLayoutEdge *le,
+          const BwPaintState *state)
+{
+  guint64 h = mix (0, le->edge->kind);
+
+  h = mix_double (h, le->x1);
+  h = mix_double (h, le->y1);
+  h = mix_double (h, le->x2);
+  h = mix_double (h, le->y2);
+  for (int i = 0; i < 3; i++)
+    {
+      h = mix_double (h, le->head[i].x);
+      h = mix_double (h, le->head[i].y);
+    }
+  return mix (h, in_set (state->selected, le->edge->id));
+}
+
+static guint64
+node_sig (const BwLayoutNode *ln,
+          const BwPaintState *state)
+{
+  guint64 h = mix (0, GPOINTER_TO_SIZE (ln->stencil));
+
+  h = mix_rect (h, &ln->rect);
+  h = mix_double (h, ln->coverage);
+  h = mix (h, ln->has_band | ln->has_badge << 1 | ln->label_mode << 2 | ln->label_lines << 4);
+  h = mix_rect (h, &ln->band);
+  h = mix_rect (h, &ln->icon);
+  h = mix_rect (h, &ln->label);
+  h = mix_double (h, ln->label_baseline);
+  h = mix_double (h, ln->label_size);
+  h = mix_double (h, ln->label_line_height);
+  h = mix_rect (h, &ln->badge);
+  h = mix_double (h, ln->badge_baseline);
+  h = mix_double (h, ln->badge_size);
+  h = mix_rect (h, &ln->far_icon);
+  h = mix_rect (h, &ln->far_badge);
+  h = mix_string (h, ln->node->label);
+  return mix (h, state_bits (state, ln->node->id));
+}
+
+static guint64
+item_sig (BwCanvasScene      *self,
+          ItemKind            kind,
+          guint               index,
+          const BwPaintState *state)
+{
+  ItemState *item = &g_array_index (self->items[kind], ItemState, index);
+
+  if (item->generation != self->generation)
+    {
+      item->generation = self->generation;
+      item->sig = kind == ITEM_ZONE ? zone_sig (bw_layout_get_zone (self->layout, index), state)
+                  : kind == ITEM_EDGE ? edge_sig (bw_layout_get_edge (self->layout, index), state)
+                                      : node_sig (bw_layout_get_node (self->layout, index), state);
+    }
+  return item->sig;
+}
+
+/* The selection and the rest of the interaction state, in one number: when it changes, the
+ * visible tiles' items are checked again. */
+static guint64
+set_digest (GHashTable *set)
+{
+  GHashTableIter iter;
+  gpointer id;
+  guint64 h = 0;
+
+  if (set == NULL)
+    return 0;
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    h ^= mix (0x51ed27, g_str_hash (id)); /* in any order */
+  return mix (h, g_hash_table_size (set));
+}
+
+static guint64
+state_digest (const BwPaintState *state)
+{
+  guint64 h = set_digest (state->selected);
+
+  h = mix (h, set_digest (state->highlighted));
+  h = mix (h, set_digest (state->marked));
+  h = mix_string (h, state->hovered);
+  return mix_string (h, state->focused);
+}
+
+/* Where each item's drawing may reach, diagram units. */
+static BwRect
+rect_union (const BwRect *a,
+            const BwRect *b)
+{
+  double x0 = MIN (a->x, b->x);
+  double y0 = MIN (a->y, b->y);
+  double x1 = MAX (a->x + a->w, b->x + b->w);
+  double y1 = MAX (a->y + a->h, b->y + b->h);
+
+  return (BwRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+static BwRect
+item_bounds (BwLayout *layout,
+             ItemKind  kind,
+             guint     index)
+{
+  if (kind == ITEM_ZONE)
+    {
+      const BwLayoutZone *lz = bw_layout_get_zone (layout, index);
+      BwRect ring = bw_rect_grow (&lz->rect, BW_ZONE_RING_GAP + 2);
+
+      return rect_union (&ring, &lz->grip);
+    }
+  if (kind == ITEM_EDGE)
+    {
+      const BwLayoutEdge *le = bw_layout_get_edge (layout, index);
+      BwRect r = { MIN (le->x1, le->x2), MIN (le->y1, le->y2), fabs (le->x2 - le->x1),
+                   fabs (le->y2 - le->y1) };
+
+      for (int i = 0; i < 3; i++)
+        {
+          BwRect p = { le->head[i].x, le->head[i].y, 0, 0 };
+
+          r = rect_union (&r, &p);
+        }
+      return bw_rect_grow (&r, 3);
+    }
+  {
+    const BwLayoutNode *ln = bw_layout_get_node (layout, index);
+    BwRect card = bw_rect_grow (&ln->rect, BW_PAINT_NODE_SLACK + 1);
+    /* A compact label, and the plate behind it, may reach past the card. */
+    BwRect label = bw_rect_grow (&ln->label, 4);
+
+    return rect_union (&card, &label);
+  }
+}
+
+static void
+index_insert (BwCanvasScene *self,
+              const BwRect  *r,
+              guint32        packed)
+{
+  int x0 = (int) floor (r->x / INDEX_CELL);
+  int x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
+  int y0 = (int) floor (r->y / INDEX_CELL);
+  int y1 = (int) floor ((r->y + r->h) / INDEX_CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = tile_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (self->index, &key);
+
+        if (cell == NULL)
+          {
+            cell = g_array_new (FALSE, FALSE, sizeof (guint32));
+            g_hash_table_insert (self->index, g_memdup2 (&key, sizeof key), cell);
+          }
+        g_array_append_val (cell, packed);
+      }
+}
+
+/* The index, anew for the layout's serial. */
+static void
+index_build (BwCanvasScene *self)
+{
+  guint n[N_KINDS];
+
+  g_hash_table_remove_all (self->index);
+  n[ITEM_ZONE] = self->layout ? bw_layout_get_n_zones (self->layout) : 0;
+  n[ITEM_EDGE] = self->layout ? bw_layout_get_n_edges (self->layout) : 0;
+  n[ITEM_NODE] = self->layout ? bw_layout_get_n_nodes (self->layout) : 0;
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      g_array_set_size (self->bounds[k], n[k]);
+      g_array_set_size (self->items[k], 0);
+      g_array_set_size (self->items[k], n[k]);
+      for (guint i = 0; i < n[k]; i++)
+        {
+          BwRect *r = &g_array_index (self->bounds[k], BwRect, i);
+
+          *r = item_bounds (self->layout, k, i);
+          index_insert (self, r, PACK (k, i));
+        }
+    }
+  self->index_serial = self->layout ? bw_layout_get_serial (self->layout) : 0;
+}
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The tile's rectangle, diagram units. */
+static BwRect
+tile_rect (BwCanvasScene *self,
+           const Tile    *tile)
+{
+  double size = TILE_PIXELS / self->zoom;
+
+  return (BwRect) { tile->x * size, tile->y * size, size, size };
+}
+
+/* The items whose drawing reaches the tile, each kind in the layout's order. */
+static void
+tile_find_members (BwCanvasScene *self,
+                   Tile          *tile)
+{
+  BwRect tr = tile_rect (self, tile);
+  /* Lines are at least a pixel wide whatever the zoom, and antialiased past it. */
+  BwRect query = bw_rect_grow (&tr, 2 / self->zoom);
+  int x0 = (int) floor (query.x / INDEX_CELL);
+  int x1 = (int) floor ((query.x + query.w) / INDEX_CELL);
+  int y0 = (int) floor (query.y / INDEX_CELL);
+  int y1 = (int) floor ((query.y + query.h) / INDEX_CELL);
+
+  self->query++;
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_set_size (tile->members[k], 0);
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = tile_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (self->index, &key);
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint32 packed = g_array_index (cell, guint32, i);
+            ItemKind kind = PACKED_KIND (packed);
+            guint index = PACKED_INDEX (packed);
+            ItemState *item = &g_array_index (self->items[kind], ItemState, index);
+
+            if (item->seen == self->query)
+              continue;
+            item->seen = self->query;
+            if (bw_rect_intersects (&g_array_index (self->bounds[kind], BwRect, index), &query))
+              g_array_append_val (tile->members[kind], index);
+          }
+      }
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_sort (tile->members[k], compare_index);
+  tile->serial = self->index_serial;
+}
+
+static guint64
+tile_sig (BwCanvasScene      *self,
+          Tile               *tile,
+          const BwPaintState *state)
+{
+  guint64 h = mix (0, tile_key (tile->x, tile->y));
+
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      GArray *members = tile->members[k];
+
+      h = mix (h, members->len);
+      for (guint i = 0; i < members->len; i++)
+        h = mix (h, item_sig (self, k, g_array_index (members, guint, i), state));
+    }
+  return h;
+}
+
+/* What a tile shows, in zoomed diagram coordinates. */
+static void
+tile_paint (BwCanvasScene      *self,
+            Tile               *tile,
+            BwPainter          *painter,
+            cairo_t            *cr,
+            const BwRect       *rect,
+            gboolean            empty,
+            const BwPaintState *state)
+{
+  cairo_scale (cr, self->zoom, self->zoom);
+  if (self->grid)
+    bw_painter_draw_grid (painter, cr, rect, BW_CANVAS_GRID, self->zoom);
+  if (!empty)
+    {
+      GArray **m = tile->members;
+      BwPaintItems items = {
+        (const guint *) m[ITEM_ZONE]->data, m[ITEM_ZONE]->len,
+        (const guint *) m[ITEM_EDGE]->data, m[ITEM_EDGE]->len,
+        (const guint *) m[ITEM_NODE]->data, m[ITEM_NODE]->len,
+        rect,
+      };
+
+      bw_painter_draw_items (painter, cr, self->layout, &items, state);
+    }
+}
+
+static void
+tile_draw (BwCanvasScene      *self,
+           Tile               *tile,
+           BwPainter          *painter,
+           const BwPaintState *state)
+{
+  graphene_rect_t bounds =
+      GRAPHENE_RECT_INIT (tile->x * TILE_PIXELS, tile->y * TILE_PIXELS, TILE_PIXELS, TILE_PIXELS);
+  BwRect rect = tile_rect (self, tile);
+  gboolean empty = TRUE;
+  cairo_t *cr;
+
+  for (int k = 0; k < N_KINDS; k++)
+    empty = empty && tile->members[k]->len == 0;
+  g_clear_pointer (&tile->node, gsk_render_node_unref);
+  tile->drawn = TRUE;
+  self->n_built++;
+  if (empty && !self->grid)
+    return;
+
+  tile->node = gsk_cairo_node_new (&bounds);
+  cr = gsk_cairo_node_get_draw_context (tile->node);
+  if (self->scale_factor == 1)
+    {
+      /* Rasterised here, once: the node only paints the image, which costs either renderer a
+       * copy instead of the drawing. Its pixels are the device's, since the tiles are placed
+       * on whole pixels. */
+      cairo_surface_t *image =
+          cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
+      cairo_t *icr = cairo_create (image);
+
+      cairo_translate (icr, -bounds.origin.x, -bounds.origin.y);
+      tile_paint (self, tile, painter, icr, &rect, empty, state);
+      cairo_destroy (icr);
+      cairo_set_source_surface (cr, image, bounds.origin.x, bounds.origin.y);
+      cairo_paint (cr);
+      cairo_surface_destroy (image);
+    }
+  else
+    {
+      /* On a HiDPI display the renderer rasterises the drawing itself, at its scale. */
+      cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, TILE_PIXELS, TILE_PIXELS);
+      cairo_clip (cr);
+      tile_paint (self, tile, painter, cr, &rect, empty, state);
+    }
+  cairo_destroy (cr);
+}
+
+static Tile *
+tile_get (BwCanvasScene *self,
+          int            x,
+          int            y)
+{
+  gint64 key = tile_key (x, y);
+  Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+  if (tile == NULL)
+    {
+      tile = g_new0 (Tile, 1);
+      tile->x = x;
+      tile->y = y;
+      for (int k = 0; k < N_KINDS; k++)
+        tile->members[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+      tile->serial = self->index_serial - 1;
+      tile->generation = self->generation - 1;
+      g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
+    }
+  return tile;
+}
+
+/* Tiles long out of view go, beyond a few screens' worth. */
+static void
+evict (BwCanvasScene *self)
+{
+  GHashTableIter iter;
+  Tile *tile;
+  guint keep = 4 * self->emitted->len + 64;
+
+  if (g_hash_table_size (self->tiles) <= keep)
+    return;
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    if (tile->last_frame + 2 < self->frame)
+      g_hash_table_iter_remove (&iter);
+}
+
+void
+bw_canvas_scene_append (BwCanvasScene      *self,
+                        GtkSnapshot        *snapshot,
+                        BwPainter          *painter,
+                        BwLayout           *layout,
+                        const BwPaintState *state,
+                        const BwRect       *visible,
+                        double              zoom,
+                        double              scale_factor,
+                        gboolean            grid)
+{
+  const BwTheme *theme = bw_painter_get_theme (painter);
+  guint serial = layout ? bw_layout_get_serial (layout) : 0;
+  guint64 digest = state_digest (state);
+  double vx = visible->x * zoom;
+  double vy = visible->y * zoom;
+  int x0 = (int) floor (vx / TILE_PIXELS);
+  int y0 = (int) floor (vy / TILE_PIXELS);
+  int x1 = (int) ceil ((vx + visible->w * zoom) / TILE_PIXELS);
+  int y1 = (int) ceil ((vy + visible->h * zoom) / TILE_PIXELS);
+
+  if (layout != self->layout || theme != self->theme || zoom != self->zoom ||
+      scale_factor != self->scale_factor || grid != self->grid)
+    {
+      bw_canvas_scene_drop (self);
+      if (layout != self->layout)
+        {
+          g_clear_pointer (&self->layout, bw_layout_unref);
+          self->layout = layout ? bw_layout_ref (layout) : NULL;
+          self->index_serial = serial - 1;
+        }
+      self->theme = theme;
+      self->zoom = zoom;
+      self->scale_factor = scale_factor;
+      self->grid = grid;
+    }
+  if (serial != self->index_serial)
+    index_build (self);
+  if (serial != self->layout_serial || digest != self->state_digest)
+    {
+      self->generation++;
+      self->layout_serial = serial;
+      self->state_digest = digest;
+    }
+
+  self->frame++;
+  self->n_built = 0;
+  g_array_set_size (self->emitted, 0);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        Tile *tile = tile_get (self, x, y);
+        gint64 key = tile_key (x, y);
+
+        if (tile->generation != self->generation)
+          {
+            guint64 sig;
+
+            if (tile->serial != self->index_serial)
+              tile_find_members (self, tile);
+            sig = tile_sig (self, tile, state);
+            if (!tile->drawn || sig != tile->sig)
+              tile->drawn = FALSE;
+            tile->sig = sig;
+            tile->generation = self->generation;
+          }
+        if (!tile->drawn)
+          tile_draw (self, tile, painter, state);
+        tile->last_frame = self->frame;
+        g_array_append_val (self->emitted, key);
+        if (tile->node != NULL)
+          gtk_snapshot_append_node (snapshot, tile->node);
+      }
+  evict (self);
+}
+
+void
+bw_canvas_scene_get_stats (BwCanvasScene      *self,
+                           BwCanvasFrameStats *stats)
+{
+  GHashTable *seen[N_KINDS];
+
+  memset (stats, 0, sizeof *stats);
+  stats->n_tiles = self->emitted->len;
+  stats->n_built = self->n_built;
+  stats->n_cached = g_hash_table_size (self->tiles);
+  for (int k = 0; k < N_KINDS; k++)
+    seen[k] = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->emitted->len; i++)
+    {
+      Tile *tile = g_hash_table_lookup (self->tiles, &g_array_index (self->emitted, gint64, i));
+
+      for (int k = 0; tile != NULL && k < N_KINDS; k++)
+        for (guint j = 0; j < tile->members[k]->len; j++)
+          g_hash_table_add (seen[k],
+                            GUINT_TO_POINTER (g_array_index (tile->members[k], guint, j) + 1));
+    }
+  stats->n_zones = g_hash_table_size (seen[ITEM_ZONE]);
+  stats->n_edges = g_hash_table_size (seen[ITEM_EDGE]);
+  stats->n_nodes = g_hash_table_size (seen[ITEM_NODE]);
+  for (int k = 0; k < N_KINDS; k++)
+    g_hash_table_unref (seen[k]);
+}
+
+gboolean
+bw_canvas_scene_shows_node (BwCanvasScene *self,
+                            guint          index)
+{
+  for (guint i = 0; i < self->emitted->len; i++)
+    {
+      Tile *tile = g_hash_table_lookup (self->tiles, &g_array_index (self->emitted, gint64, i));
+      GArray *nodes = tile ? tile->members[ITEM_NODE] : NULL;
+
+      for (guint j = 0; nodes != NULL && j < nodes->len; j++)
+        if (g_array_index (nodes, guint, j) == index)
+          return TRUE;
+    }
+  return FALSE;
+}

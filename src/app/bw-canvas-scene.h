@@ -1,0 +1,40 @@
+/* bw-canvas-scene.h: the canvas's diagram as render nodes kept across frames (see
+ * bw-canvas-scene.c): tiles drawn once and drawn again only where what they show changed. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bw-canvas.h"
+#include "bw-painter.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BwCanvasScene BwCanvasScene;
+
+BwCanvasScene *bw_canvas_scene_new       (void);
+void           bw_canvas_scene_free      (BwCanvasScene *self);
+/* Forgets every tile: the next frame draws them all anew. */
+void           bw_canvas_scene_drop      (BwCanvasScene *self);
+
+/* The visible part of the diagram (`visible`, diagram units, at `zoom`) into `snapshot`, whose
+ * origin is the diagram's at that zoom (diagram coordinates × zoom): the tiles that cover it,
+ * each drawn by `painter` only when it has none yet or what it shows changed. `layout` may be
+ * NULL (the grid alone). */
+void           bw_canvas_scene_append    (BwCanvasScene      *self,
+                                          GtkSnapshot        *snapshot,
+                                          BwPainter          *painter,
+                                          BwLayout           *layout,
+                                          const BwPaintState *state,
+                                          const BwRect       *visible,
+                                          double              zoom,
+                                          double              scale_factor,
+                                          gboolean            grid);
+
+/* How the last frame was made (bw_canvas_get_frame_stats). */
+void           bw_canvas_scene_get_stats (BwCanvasScene      *self,
+                                          BwCanvasFrameStats *stats);
+/* Whether the last frame's tiles draw the layout's node `index`. */
+gboolean       bw_canvas_scene_shows_node (BwCanvasScene *self,
+                                           guint          index);
+
+G_END_DECLS
