@@ -39,7 +39,7 @@ typedef struct
   gboolean       drawn;      /* node is what the tile showed at `sig` */
   guint64        sig;
   guint          generation; /* the scene's, when `sig` was last checked */
-  guint          serial;     /* the layout's, when `members` were found */
+  guint          serial;     /* the scene's members_serial when `members` were found */
   GArray        *members[N_KINDS]; /* indices into the layout, in its order */
   guint          last_frame;
 } Tile;
@@ -62,7 +62,8 @@ struct _BwCanvasScene
   gboolean       grid;
 
   /* The spatial index: cell → packed items whose bounds reach it. */
-  guint          index_serial;
+  guint          index_serial;     /* the layout's geometry serial it was built at */
+  guint          members_serial;   /* tiles whose members were found at another look again */
   GHashTable    *index;
   GArray        *bounds[N_KINDS];  /* BwRect of each item */
   GArray        *items[N_KINDS];   /* ItemState of each item */
@@ -335,11 +336,30 @@ item_bounds (BwLayout *layout,
   {
     const BwLayoutNode *ln = bw_layout_get_node (layout, index);
     BwRect card = bw_rect_grow (&ln->rect, BW_PAINT_NODE_SLACK + 1);
-    /* A compact label, and the plate behind it, may reach past the card. */
-    BwRect label = bw_rect_grow (&ln->label, 4);
 
-    return rect_union (&card, &label);
+    /* A compact label, and the plate behind it, may reach past the card's sides: by no more
+     * than BW_LABEL_MAX_OVERHANG at any zoom, so the index holds at every zoom. */
+    card.x -= BW_LABEL_MAX_OVERHANG + 4;
+    card.w += 2 * (BW_LABEL_MAX_OVERHANG + 4);
+    return card;
   }
+}
+
+static void
+index_add (BwCanvasScene *self,
+           int            cx,
+           int            cy,
+           guint32        packed)
+{
+  gint64 key = tile_key (cx, cy);
+  GArray *cell = g_hash_table_lookup (self->index, &key);
+
+  if (cell == NULL)
+    {
+      cell = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_hash_table_insert (self->index, g_memdup2 (&key, sizeof key), cell);
+    }
+  g_array_append_val (cell, packed);
 }
 
 static void
@@ -354,20 +374,41 @@ index_insert (BwCanvasScene *self,
 
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = tile_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->index, &key);
-
-        if (cell == NULL)
-          {
-            cell = g_array_new (FALSE, FALSE, sizeof (guint32));
-            g_hash_table_insert (self->index, g_memdup2 (&key, sizeof key), cell);
-          }
-        g_array_append_val (cell, packed);
-      }
+      index_add (self, cx, cy, packed);
 }
 
-/* The index, anew for the layout's serial. */
+/* An edge goes into the cells its line crosses (and its head's, `pad` around), not every
+ * cell of its bounding box: a long diagonal edge crosses few of those. */
+static void
+index_insert_edge (BwCanvasScene      *self,
+                   const BwLayoutEdge *le,
+                   guint32             packed)
+{
+  double pad = BW_ARROW_SIZE + 3;
+  double xa = MIN (le->x1, le->x2);
+  double xb = MAX (le->x1, le->x2);
+  double slope = fabs (le->x2 - le->x1) > 1e-9 ? (le->y2 - le->y1) / (le->x2 - le->x1) : 0;
+  int x0 = (int) floor ((xa - pad) / INDEX_CELL);
+  int x1 = (int) floor ((xb + pad) / INDEX_CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    {
+      /* The stretch of the line over this column of cells. */
+      double ca = CLAMP (cx * INDEX_CELL, xa, xb);
+      double cb = CLAMP ((cx + 1) * INDEX_CELL, xa, xb);
+      double ya = fabs (le->x2 - le->x1) > 1e-9 ? le->y1 + (ca - le->x1) * slope
+                                                : MIN (le->y1, le->y2);
+      double yb = fabs (le->x2 - le->x1) > 1e-9 ? le->y1 + (cb - le->x1) * slope
+                                                : MAX (le->y1, le->y2);
+      int y0 = (int) floor ((MIN (ya, yb) - pad) / INDEX_CELL);
+      int y1 = (int) floor ((MAX (ya, yb) + pad) / INDEX_CELL);
+
+      for (int cy = y0; cy <= y1; cy++)
+        index_add (self, cx, cy, packed);
+    }
+}
+
+/* The index, anew for the layout's geometry. */
 static void
 index_build (BwCanvasScene *self)
 {
@@ -387,10 +428,14 @@ index_build (BwCanvasScene *self)
           BwRect *r = &g_array_index (self->bounds[k], BwRect, i);
 
           *r = item_bounds (self->layout, k, i);
-          index_insert (self, r, PACK (k, i));
+          /* Zones are few, and their grips change with the zoom: they are looked through. */
+          if (k == ITEM_EDGE)
+            index_insert_edge (self, bw_layout_get_edge (self->layout, i), PACK (k, i));
+          else if (k == ITEM_NODE)
+            index_insert (self, r, PACK (k, i));
         }
     }
-  self->index_serial = self->layout ? bw_layout_get_serial (self->layout) : 0;
+  self->index_serial = self->layout ? bw_layout_get_geometry_serial (self->layout) : 0;
 }
 
 static int
@@ -429,6 +474,13 @@ tile_find_members (BwCanvasScene *self,
   self->query++;
   for (int k = 0; k < N_KINDS; k++)
     g_array_set_size (tile->members[k], 0);
+  for (guint i = 0; i < self->bounds[ITEM_ZONE]->len; i++)
+    {
+      BwRect r = item_bounds (self->layout, ITEM_ZONE, i);
+
+      if (bw_rect_intersects (&r, &query))
+        g_array_append_val (tile->members[ITEM_ZONE], i);
+    }
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
       {
@@ -451,7 +503,7 @@ tile_find_members (BwCanvasScene *self,
       }
   for (int k = 0; k < N_KINDS; k++)
     g_array_sort (tile->members[k], compare_index);
-  tile->serial = self->index_serial;
+  tile->serial = self->members_serial;
 }
 
 static guint64
@@ -562,7 +614,7 @@ tile_get (BwCanvasScene *self,
       tile->y = y;
       for (int k = 0; k < N_KINDS; k++)
         tile->members[k] = g_array_new (FALSE, FALSE, sizeof (guint));
-      tile->serial = self->index_serial - 1;
+      tile->serial = self->members_serial - 1;
       tile->generation = self->generation - 1;
       g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
     }
@@ -585,6 +637,55 @@ evict (BwCanvasScene *self)
       g_hash_table_iter_remove (&iter);
 }
 
+/* A frame of a continuous zoom: the tiles drawn at the zoom before, scaled to this one. Only
+ * those not drawn yet (coming into view as the zoom goes out) are drawn, at that zoom; the
+ * others show what they showed, until the zoom rests. */
+static void
+append_scaled (BwCanvasScene      *self,
+               GtkSnapshot        *snapshot,
+               BwPainter          *painter,
+               const BwPaintState *state,
+               const BwRect       *visible,
+               double              zoom)
+{
+  double vx = visible->x * self->zoom;
+  double vy = visible->y * self->zoom;
+  int x0 = (int) floor (vx / TILE_PIXELS);
+  int y0 = (int) floor (vy / TILE_PIXELS);
+  int x1 = (int) ceil ((vx + visible->w * self->zoom) / TILE_PIXELS);
+  int y1 = (int) ceil ((vy + visible->h * self->zoom) / TILE_PIXELS);
+
+  /* The document may have changed meanwhile: tiles drawn now draw it as it is. */
+  if (self->layout != NULL && bw_layout_get_geometry_serial (self->layout) != self->index_serial)
+    {
+      index_build (self);
+      self->members_serial++;
+      self->generation++;
+    }
+  self->frame++;
+  self->n_built = 0;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, zoom / self->zoom, zoom / self->zoom);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        Tile *tile = tile_get (self, x, y);
+
+        if (!tile->drawn)
+          {
+            if (tile->serial != self->members_serial)
+              tile_find_members (self, tile);
+            tile->sig = tile_sig (self, tile, state);
+            tile->generation = self->generation;
+            tile_draw (self, tile, painter, state);
+          }
+        tile->last_frame = self->frame;
+        if (tile->node != NULL)
+          gtk_snapshot_append_node (snapshot, tile->node);
+      }
+  gtk_snapshot_restore (snapshot);
+}
+
 void
 bw_canvas_scene_append (BwCanvasScene      *self,
                         GtkSnapshot        *snapshot,
@@ -594,10 +695,12 @@ bw_canvas_scene_append (BwCanvasScene      *self,
                         const BwRect       *visible,
                         double              zoom,
                         double              scale_factor,
-                        gboolean            grid)
+                        gboolean            grid,
+                        gboolean            zooming)
 {
   const BwTheme *theme = bw_painter_get_theme (painter);
   guint serial = layout ? bw_layout_get_serial (layout) : 0;
+  guint geometry = layout ? bw_layout_get_geometry_serial (layout) : 0;
   guint64 digest = state_digest (state);
   double vx = visible->x * zoom;
   double vy = visible->y * zoom;
@@ -606,6 +709,14 @@ bw_canvas_scene_append (BwCanvasScene      *self,
   int x1 = (int) ceil ((vx + visible->w * zoom) / TILE_PIXELS);
   int y1 = (int) ceil ((vy + visible->h * zoom) / TILE_PIXELS);
 
+  /* Scaled, as long as that stays sharp enough (in) and needs few new tiles (out). */
+  if (zooming && zoom != self->zoom && zoom / self->zoom >= 0.75 && zoom / self->zoom <= 2 &&
+      layout == self->layout && theme == self->theme && scale_factor == self->scale_factor &&
+      grid == self->grid && self->emitted->len > 0)
+    {
+      append_scaled (self, snapshot, painter, state, visible, zoom);
+      return;
+    }
   if (layout != self->layout || theme != self->theme || zoom != self->zoom ||
       scale_factor != self->scale_factor || grid != self->grid)
     {
@@ -614,17 +725,21 @@ bw_canvas_scene_append (BwCanvasScene      *self,
         {
           g_clear_pointer (&self->layout, bw_layout_unref);
           self->layout = layout ? bw_layout_ref (layout) : NULL;
-          self->index_serial = serial - 1;
+          self->index_serial = geometry - 1;
         }
       self->theme = theme;
       self->zoom = zoom;
       self->scale_factor = scale_factor;
       self->grid = grid;
     }
-  if (serial != self->index_serial)
+  if (geometry != self->index_serial)
     index_build (self);
   if (serial != self->layout_serial || digest != self->state_digest)
     {
+      /* Tiles find their items again after any change of the layout (zones' grips, labels),
+       * and check their signatures after that or a change of selection, hover… */
+      if (serial != self->layout_serial)
+        self->members_serial++;
       self->generation++;
       self->layout_serial = serial;
       self->state_digest = digest;
@@ -643,7 +758,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
           {
             guint64 sig;
 
-            if (tile->serial != self->index_serial)
+            if (tile->serial != self->members_serial)
               tile_find_members (self, tile);
             sig = tile_sig (self, tile, state);
             if (!tile->drawn || sig != tile->sig)

@@ -19,7 +19,8 @@ void           bw_canvas_scene_drop      (BwCanvasScene *self);
 /* The visible part of the diagram (`visible`, diagram units, at `zoom`) into `snapshot`, whose
  * origin is the diagram's at that zoom (diagram coordinates × zoom): the tiles that cover it,
  * each drawn by `painter` only when it has none yet or what it shows changed. `layout` may be
- * NULL (the grid alone). */
+ * NULL (the grid alone). While `zooming` (a continuous zoom goes on), the tiles drawn at
+ * the zoom before are scaled to this one rather than drawn anew. */
 void           bw_canvas_scene_append    (BwCanvasScene      *self,
                                           GtkSnapshot        *snapshot,
                                           BwPainter          *painter,
@@ -28,7 +29,8 @@ void           bw_canvas_scene_append    (BwCanvasScene      *self,
                                           const BwRect       *visible,
                                           double              zoom,
                                           double              scale_factor,
-                                          gboolean            grid);
+                                          gboolean            grid,
+                                          gboolean            zooming);
 
 /* How the last frame was made (bw_canvas_get_frame_stats). */
 void           bw_canvas_scene_get_stats (BwCanvasScene      *self,
