@@ -32,8 +32,8 @@ render_canvas (BwCanvas *canvas)
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (gtk_widget_get_native (widget)),
-                                       &error));
+  g_assert_true (gsk_renderer_realize (
+      renderer, gtk_native_get_surface (gtk_widget_get_native (widget)), &error));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   gdk_texture_download (texture, pixels, w * 4);
   gsk_renderer_unrealize (renderer);

@@ -7,7 +7,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "bw-canvas-private.h"
 
@@ -116,6 +115,65 @@ draw_drag (BwCanvas      *self,
     }
 }
 
+/* Where draw_drag draws, diagram units, within `visible`; FALSE when it draws nothing. */
+static gboolean
+drag_box (BwCanvas     *self,
+          const BwRect *visible,
+          double        zoom,
+          BwRect       *box)
+{
+  double x0 = visible->x + visible->w;
+  double y0 = visible->y + visible->h;
+  double x1 = visible->x;
+  double y1 = visible->y;
+  double pad = 3 / zoom;
+
+  if (self->drag_mode == DRAG_MOVE)
+    {
+      if (!isnan (self->guide_x))
+        {
+          x0 = MIN (x0, self->guide_x - pad);
+          x1 = MAX (x1, self->guide_x + pad);
+          y0 = visible->y;
+          y1 = visible->y + visible->h;
+        }
+      if (!isnan (self->guide_y))
+        {
+          y0 = MIN (y0, self->guide_y - pad);
+          y1 = MAX (y1, self->guide_y + pad);
+          x0 = visible->x;
+          x1 = visible->x + visible->w;
+        }
+    }
+  else if (self->drag_mode == DRAG_RUBBER)
+    {
+      x0 = MIN (self->drag_x, self->pointer_x) - pad;
+      x1 = MAX (self->drag_x, self->pointer_x) + pad;
+      y0 = MIN (self->drag_y, self->pointer_y) - pad;
+      y1 = MAX (self->drag_y, self->pointer_y) + pad;
+    }
+  else if (self->drag_mode == DRAG_CONNECT && self->drag_target != NULL)
+    {
+      const BwLayoutNode *ln = bw_layout_lookup_node (self->layout, self->drag_target);
+
+      if (ln == NULL)
+        return FALSE;
+      x0 = MIN (ln->handle.x, self->pointer_x) - pad;
+      x1 = MAX (ln->handle.x, self->pointer_x) + pad;
+      y0 = MIN (ln->handle.y, self->pointer_y) - pad;
+      y1 = MAX (ln->handle.y, self->pointer_y) + pad;
+    }
+  /* Only what is in view: a cairo node costs its renderer by its size. */
+  x0 = MAX (x0, visible->x);
+  y0 = MAX (y0, visible->y);
+  x1 = MIN (x1, visible->x + visible->w);
+  y1 = MIN (y1, visible->y + visible->h);
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+  *box = (BwRect) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
 static void
 draw_empty_hint (BwCanvas      *self,
                  GtkSnapshot   *snapshot,
@@ -153,40 +211,16 @@ draw_empty_hint (BwCanvas      *self,
 }
 
 static guint64
-mix (guint64 h,
-     guint64 v)
-{
-  return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-}
-
-static guint64
-mix_double (guint64 h,
-            double  d)
-{
-  guint64 v;
-
-  memcpy (&v, &d, sizeof v);
-  return mix (h, v);
-}
-
-static guint64
-mix_rect (guint64       h,
-          const BwRect *r)
-{
-  return mix_double (mix_double (mix_double (mix_double (h, r->x), r->y), r->w), r->h);
-}
-
-static guint64
 mix_cells (guint64              h,
            const BwOverlayCell *cells,
            guint                n)
 {
-  h = mix (h, n);
+  h = bw_scene_mix (h, n);
   for (guint i = 0; i < n; i++)
     {
-      h = mix (h, cells[i].label ? g_str_hash (cells[i].label) : 0);
-      h = mix_double (h, cells[i].ratio);
-      h = mix (h, cells[i].is_gap);
+      h = bw_scene_mix (h, cells[i].label ? g_str_hash (cells[i].label) : 0);
+      h = bw_scene_mix_double (h, cells[i].ratio);
+      h = bw_scene_mix (h, cells[i].is_gap);
     }
   return h;
 }
@@ -223,7 +257,7 @@ snapshot_controls (BwCanvas      *self,
     {
       BwRect band = bw_layout_get_view_band (w, h);
       BwRect box = { band.x, band.y, band.w, BW_OVERLAY_HEIGHT };
-      guint64 sig = mix_rect (mix (0, GPOINTER_TO_SIZE (theme)), &box);
+      guint64 sig = bw_scene_mix_rect (bw_scene_mix (0, GPOINTER_TO_SIZE (theme)), &box);
       GskRenderNode *node;
 
       sig = mix_cells (sig, self->overlay.tactics, self->overlay.n_tactics);
@@ -240,17 +274,17 @@ snapshot_controls (BwCanvas      *self,
 
   if (bw_canvas_get_legend (self, &legend))
     {
-      guint64 sig = mix_rect (mix (0, GPOINTER_TO_SIZE (theme)), &legend.box);
+      guint64 sig = bw_scene_mix_rect (bw_scene_mix (0, GPOINTER_TO_SIZE (theme)), &legend.box);
       GskRenderNode *node;
 
       for (guint i = 0; i < legend.n_items; i++)
         {
           const BwLegendItem *item = &legend.items[i];
 
-          sig = mix (sig, item->kind | item->edge << 4 | item->of_badges << 8);
-          sig = mix_double (sig, item->ratio);
-          sig = mix_rect (mix_rect (sig, &item->sample), &item->text);
-          sig = mix_double (sig, item->baseline);
+          sig = bw_scene_mix (sig, item->kind | item->edge << 4 | item->of_badges << 8);
+          sig = bw_scene_mix_double (sig, item->ratio);
+          sig = bw_scene_mix_rect (bw_scene_mix_rect (sig, &item->sample), &item->text);
+          sig = bw_scene_mix_double (sig, item->baseline);
         }
       if ((node = cached_node (&self->legend_node, &self->legend_sig, sig, &legend.box)) != NULL)
         {
@@ -264,7 +298,7 @@ snapshot_controls (BwCanvas      *self,
 }
 
 /* What changes from frame to frame over the diagram — the connect handle, guides, the rubber
- * band, the connection being drawn — in a cairo node only as large as the view, drawn in
+ * band, the connection being drawn — in a cairo node only as large as what it shows, drawn in
  * diagram coordinates like the tiles beneath. */
 static void
 snapshot_feedback (BwCanvas      *self,
@@ -315,8 +349,8 @@ snapshot_feedback (BwCanvas      *self,
       if (!any || !bw_rect_intersects (&box, visible))
         return;
     }
-  else
-    box = *visible;
+  else if (!drag_box (self, visible, zoom, &box))
+    return;
 
   cr = gtk_snapshot_append_cairo (snapshot,
                                   &GRAPHENE_RECT_INIT (floor (box.x * zoom) - 1,

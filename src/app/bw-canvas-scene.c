@@ -1,12 +1,14 @@
 /* bw-canvas-scene.c: the diagram as render nodes kept from frame to frame. The plane is cut
- * into square tiles TILE_PIXELS on screen; each tile is one cairo node drawing, clipped to it,
+ * into square tiles TILE_PIXELS on screen; each tile is one cairo node showing, clipped to it,
  * the grid and the zones, edges and nodes that cross it, in the painter's order, in zoomed
- * diagram coordinates. A frame emits the visible tiles under one translation, so a pan
- * reuses every tile it keeps in view (and the renderer its rasterisation of each). A tile is
- * drawn anew only when what it shows changes: each item's signature sums up everything the
- * painter reads of it (its boxes, text, badge, selection, hover, highlight, focus), checked
- * after the layout or that state changed. The items a tile shows come from a spatial index of
- * their bounds, so a frame costs by what is on screen, not by the size of the diagram. */
+ * diagram coordinates — rasterised once into an image the node paints (on a HiDPI display,
+ * the drawing itself, which the renderer rasterises and keeps). A frame emits the visible tiles
+ * under one translation, so a pan reuses every tile it keeps in view, and a continuous zoom
+ * scales them until it rests. A tile is drawn anew only when what it shows changes: each
+ * item's signature (bw-canvas-scene-sig.c) sums up everything the painter reads of it (its
+ * boxes, text, badge, selection, hover, highlight, focus), checked after the layout or that
+ * state changed. The items a tile shows come from a spatial index of their bounds, so a frame
+ * costs by what is on screen, not by the size of the diagram. */
 #include "config.h"
 
 #include <math.h>
@@ -19,6 +21,9 @@
 #define TILE_PIXELS 256
 /* The spatial index's cells, diagram units. */
 #define INDEX_CELL 256.0
+/* An edge longer than this many cells across or down is not put in the index, whose cells it
+ * would crowd (random edges across a large estate), but tested tile by tile. */
+#define LONG_EDGE_CELLS 16
 
 typedef enum
 {
@@ -65,6 +70,7 @@ struct _BwCanvasScene
   guint          index_serial;     /* the layout's geometry serial it was built at */
   guint          members_serial;   /* tiles whose members were found at another look again */
   GHashTable    *index;
+  GArray        *long_edges;       /* edges across more than LONG_EDGE_CELLS: looked through */
   GArray        *bounds[N_KINDS];  /* BwRect of each item */
   GArray        *items[N_KINDS];   /* ItemState of each item */
   guint          query;
@@ -86,6 +92,16 @@ tile_key (int x,
   return (gint64) (((guint64) (guint32) x << 32) | (guint32) y);
 }
 
+/* g_int64_hash folds x into y (x ^ y), so that every cell of a diagonal shares one hash: a
+ * key is mixed whole instead. */
+static guint
+key_hash (gconstpointer key)
+{
+  guint64 v = *(const guint64 *) key * 0x9e3779b97f4a7c15ULL;
+
+  return (guint) (v >> 32);
+}
+
 static void
 tile_free (gpointer data)
 {
@@ -102,15 +118,16 @@ bw_canvas_scene_new (void)
 {
   BwCanvasScene *self = g_new0 (BwCanvasScene, 1);
 
-  self->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  self->index = g_hash_table_new_full (key_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, tile_free);
+  self->tiles = g_hash_table_new_full (key_hash, g_int64_equal, g_free, tile_free);
   for (int k = 0; k < N_KINDS; k++)
     {
       self->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
       self->items[k] = g_array_new (FALSE, TRUE, sizeof (ItemState));
     }
   self->emitted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->long_edges = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
 
@@ -126,6 +143,7 @@ bw_canvas_scene_free (BwCanvasScene *self)
       g_array_unref (self->items[k]);
     }
   g_array_unref (self->emitted);
+  g_array_unref (self->long_edges);
   g_free (self);
 }
 
@@ -134,118 +152,6 @@ bw_canvas_scene_drop (BwCanvasScene *self)
 {
   g_hash_table_remove_all (self->tiles);
   g_array_set_size (self->emitted, 0);
-}
-
-/* Signatures: a 64-bit mix of every value the painter reads. */
-static inline guint64
-mix (guint64 h,
-     guint64 v)
-{
-  return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-}
-
-static inline guint64
-mix_double (guint64 h,
-            double  d)
-{
-  guint64 v;
-
-  memcpy (&v, &d, sizeof v);
-  return mix (h, v);
-}
-
-static guint64
-mix_rect (guint64       h,
-          const BwRect *r)
-{
-  h = mix_double (h, r->x);
-  h = mix_double (h, r->y);
-  h = mix_double (h, r->w);
-  return mix_double (h, r->h);
-}
-
-static guint64
-mix_string (guint64     h,
-            const char *s)
-{
-  return mix (h, s ? g_str_hash (s) | ((guint64) strlen (s) << 32) : 0);
-}
-
-static guint
-in_set (GHashTable *set,
-        const char *id)
-{
-  return set != NULL && g_hash_table_contains (set, id);
-}
-
-static guint
-state_bits (const BwPaintState *state,
-            const char         *id)
-{
-  return in_set (state->selected, id) | in_set (state->highlighted, id) << 1 |
-         in_set (state->marked, id) << 2 |
-         (state->hovered && g_str_equal (state->hovered, id)) << 3 |
-         (state->focused && g_str_equal (state->focused, id)) << 4;
-}
-
-static guint64
-zone_sig (const BwLayoutZone *lz,
-          const BwPaintState *state)
-{
-  guint64 h = mix (0, GPOINTER_TO_SIZE (lz->stencil));
-
-  h = mix_rect (h, &lz->rect);
-  h = mix (h, lz->depth);
-  h = mix_rect (h, &lz->icon);
-  h = mix_rect (h, &lz->title);
-  h = mix_double (h, lz->title_baseline);
-  h = mix_double (h, lz->title_size);
-  h = mix_rect (h, &lz->grip);
-  h = mix_string (h, lz->zone->label);
-  h = mix_string (h, lz->zone->kind);
-  return mix (h, state_bits (state, lz->zone->id));
-}
-
-static guint64
-edge_sig (const BwLayoutEdge *le,
-          const BwPaintState *state)
-{
-  guint64 h = mix (0, le->edge->kind);
-
-  h = mix_double (h, le->x1);
-  h = mix_double (h, le->y1);
-  h = mix_double (h, le->x2);
-  h = mix_double (h, le->y2);
-  for (int i = 0; i < 3; i++)
-    {
-      h = mix_double (h, le->head[i].x);
-      h = mix_double (h, le->head[i].y);
-    }
-  return mix (h, in_set (state->selected, le->edge->id));
-}
-
-static guint64
-node_sig (const BwLayoutNode *ln,
-          const BwPaintState *state)
-{
-  guint64 h = mix (0, GPOINTER_TO_SIZE (ln->stencil));
-
-  h = mix_rect (h, &ln->rect);
-  h = mix_double (h, ln->coverage);
-  h = mix (h, ln->has_band | ln->has_badge << 1 | ln->label_mode << 2 | ln->label_lines << 4);
-  h = mix_rect (h, &ln->band);
-  h = mix_rect (h, &ln->icon);
-  h = mix_rect (h, &ln->label);
-  h = mix_double (h, ln->label_baseline);
-  h = mix_double (h, ln->label_size);
-  h = mix_double (h, ln->label_line_height);
-  h = mix_rect (h, &ln->badge);
-  h = mix_double (h, ln->badge_baseline);
-  h = mix_double (h, ln->badge_size);
-  h = mix_rect (h, &ln->far_icon);
-  h = mix_rect (h, &ln->far_badge);
-  h = mix_string (h, ln->node->label);
-  return mix (h, state_bits (state, ln->node->id));
 }
 
 static guint64
@@ -258,40 +164,17 @@ item_sig (BwCanvasScene      *self,
 
   if (item->generation != self->generation)
     {
+      BwLayout *layout = self->layout;
+
       item->generation = self->generation;
-      item->sig = kind == ITEM_ZONE ? zone_sig (bw_layout_get_zone (self->layout, index), state)
-                  : kind == ITEM_EDGE ? edge_sig (bw_layout_get_edge (self->layout, index), state)
-                                      : node_sig (bw_layout_get_node (self->layout, index), state);
+      if (kind == ITEM_ZONE)
+        item->sig = bw_scene_zone_sig (bw_layout_get_zone (layout, index), state);
+      else if (kind == ITEM_EDGE)
+        item->sig = bw_scene_edge_sig (bw_layout_get_edge (layout, index), state);
+      else
+        item->sig = bw_scene_node_sig (bw_layout_get_node (layout, index), state);
     }
   return item->sig;
-}
-
-/* The selection and the rest of the interaction state, in one number: when it changes, the
- * visible tiles' items are checked again. */
-static guint64
-set_digest (GHashTable *set)
-{
-  GHashTableIter iter;
-  gpointer id;
-  guint64 h = 0;
-
-  if (set == NULL)
-    return 0;
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    h ^= mix (0x51ed27, g_str_hash (id)); /* in any order */
-  return mix (h, g_hash_table_size (set));
-}
-
-static guint64
-state_digest (const BwPaintState *state)
-{
-  guint64 h = set_digest (state->selected);
-
-  h = mix (h, set_digest (state->highlighted));
-  h = mix (h, set_digest (state->marked));
-  h = mix_string (h, state->hovered);
-  return mix_string (h, state->focused);
 }
 
 /* Where each item's drawing may reach, diagram units. */
@@ -415,6 +298,7 @@ index_build (BwCanvasScene *self)
   guint n[N_KINDS];
 
   g_hash_table_remove_all (self->index);
+  g_array_set_size (self->long_edges, 0);
   n[ITEM_ZONE] = self->layout ? bw_layout_get_n_zones (self->layout) : 0;
   n[ITEM_EDGE] = self->layout ? bw_layout_get_n_edges (self->layout) : 0;
   n[ITEM_NODE] = self->layout ? bw_layout_get_n_nodes (self->layout) : 0;
@@ -429,7 +313,10 @@ index_build (BwCanvasScene *self)
 
           *r = item_bounds (self->layout, k, i);
           /* Zones are few, and their grips change with the zoom: they are looked through. */
-          if (k == ITEM_EDGE)
+          if (k == ITEM_EDGE && (r->w > LONG_EDGE_CELLS * INDEX_CELL ||
+                                 r->h > LONG_EDGE_CELLS * INDEX_CELL))
+            g_array_append_val (self->long_edges, i);
+          else if (k == ITEM_EDGE)
             index_insert_edge (self, bw_layout_get_edge (self->layout, i), PACK (k, i));
           else if (k == ITEM_NODE)
             index_insert (self, r, PACK (k, i));
@@ -501,9 +388,68 @@ tile_find_members (BwCanvasScene *self,
               g_array_append_val (tile->members[kind], index);
           }
       }
+  for (guint i = 0; i < self->long_edges->len; i++)
+    {
+      guint index = g_array_index (self->long_edges, guint, i);
+
+      if (bw_rect_intersects (&g_array_index (self->bounds[ITEM_EDGE], BwRect, index), &query))
+        g_array_append_val (tile->members[ITEM_EDGE], index);
+    }
   for (int k = 0; k < N_KINDS; k++)
     g_array_sort (tile->members[k], compare_index);
   tile->serial = self->members_serial;
+}
+
+static Tile *tile_get (BwCanvasScene *self,
+                       int            x,
+                       int            y);
+
+/* The same for every tile of x0..x1 × y0..y1 (tiles) that needs it, in one pass over the
+ * items: from afar, where a tile spans more of the index's cells than there are items, that
+ * costs less than asking the index tile by tile. */
+static void
+find_all_members (BwCanvasScene *self,
+                  int            x0,
+                  int            y0,
+                  int            x1,
+                  int            y1)
+{
+  double size = TILE_PIXELS / self->zoom;
+  double pad = 2 / self->zoom;
+  int w = x1 - x0;
+  g_autofree Tile **tiles = g_new0 (Tile *, (gsize) w * (y1 - y0));
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        Tile *tile = tile_get (self, x, y);
+
+        if (tile->serial == self->members_serial)
+          continue;
+        for (int k = 0; k < N_KINDS; k++)
+          g_array_set_size (tile->members[k], 0);
+        tile->serial = self->members_serial;
+        tiles[(y - y0) * w + (x - x0)] = tile;
+      }
+  for (int k = 0; k < N_KINDS; k++)
+    for (guint i = 0; i < self->bounds[k]->len; i++)
+      {
+        BwRect r = k == ITEM_ZONE ? item_bounds (self->layout, k, i)
+                                  : g_array_index (self->bounds[k], BwRect, i);
+        int tx0 = MAX (x0, (int) floor ((r.x - pad) / size));
+        int tx1 = MIN (x1 - 1, (int) floor ((r.x + r.w + pad) / size));
+        int ty0 = MAX (y0, (int) floor ((r.y - pad) / size));
+        int ty1 = MIN (y1 - 1, (int) floor ((r.y + r.h + pad) / size));
+
+        for (int ty = ty0; ty <= ty1; ty++)
+          for (int tx = tx0; tx <= tx1; tx++)
+            {
+              Tile *tile = tiles[(ty - y0) * w + (tx - x0)];
+
+              if (tile != NULL)
+                g_array_append_val (tile->members[k], i);
+            }
+      }
 }
 
 static guint64
@@ -511,15 +457,15 @@ tile_sig (BwCanvasScene      *self,
           Tile               *tile,
           const BwPaintState *state)
 {
-  guint64 h = mix (0, tile_key (tile->x, tile->y));
+  guint64 h = bw_scene_mix (0, tile_key (tile->x, tile->y));
 
   for (int k = 0; k < N_KINDS; k++)
     {
       GArray *members = tile->members[k];
 
-      h = mix (h, members->len);
+      h = bw_scene_mix (h, members->len);
       for (guint i = 0; i < members->len; i++)
-        h = mix (h, item_sig (self, k, g_array_index (members, guint, i), state));
+        h = bw_scene_mix (h, item_sig (self, k, g_array_index (members, guint, i), state));
     }
   return h;
 }
@@ -621,13 +567,13 @@ tile_get (BwCanvasScene *self,
   return tile;
 }
 
-/* Tiles long out of view go, beyond a few screens' worth. */
+/* Tiles out of view go, beyond about another screen's worth (a tile's image is 256 KiB). */
 static void
 evict (BwCanvasScene *self)
 {
   GHashTableIter iter;
   Tile *tile;
-  guint keep = 4 * self->emitted->len + 64;
+  guint keep = 2 * self->emitted->len + 16;
 
   if (g_hash_table_size (self->tiles) <= keep)
     return;
@@ -701,7 +647,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
   const BwTheme *theme = bw_painter_get_theme (painter);
   guint serial = layout ? bw_layout_get_serial (layout) : 0;
   guint geometry = layout ? bw_layout_get_geometry_serial (layout) : 0;
-  guint64 digest = state_digest (state);
+  guint64 digest = bw_scene_state_digest (state);
   double vx = visible->x * zoom;
   double vy = visible->y * zoom;
   int x0 = (int) floor (vx / TILE_PIXELS);
@@ -744,6 +690,15 @@ bw_canvas_scene_append (BwCanvasScene      *self,
       self->layout_serial = serial;
       self->state_digest = digest;
     }
+
+  /* From afar, the index would be asked for more cells than there are items. */
+  {
+    double cells = (TILE_PIXELS / zoom + 4 / zoom) / INDEX_CELL + 1;
+
+    if (self->layout != NULL && cells * cells * (x1 - x0) * (y1 - y0) >
+                                    self->bounds[ITEM_NODE]->len + self->bounds[ITEM_EDGE]->len)
+      find_all_members (self, x0, y0, x1, y1);
+  }
 
   self->frame++;
   self->n_built = 0;

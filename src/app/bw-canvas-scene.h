@@ -39,4 +39,21 @@ void           bw_canvas_scene_get_stats (BwCanvasScene      *self,
 gboolean       bw_canvas_scene_shows_node (BwCanvasScene *self,
                                            guint          index);
 
+/* bw-canvas-scene-sig.c: signatures — 64-bit mixes of every value the painter reads. */
+guint64        bw_scene_mix              (guint64       h,
+                                          guint64       v);
+guint64        bw_scene_mix_double       (guint64       h,
+                                          double        d);
+guint64        bw_scene_mix_rect         (guint64       h,
+                                          const BwRect *r);
+/* An item as `state` shows it (selected, hovered…). */
+guint64        bw_scene_zone_sig         (const BwLayoutZone *lz,
+                                          const BwPaintState *state);
+guint64        bw_scene_edge_sig         (const BwLayoutEdge *le,
+                                          const BwPaintState *state);
+guint64        bw_scene_node_sig         (const BwLayoutNode *ln,
+                                          const BwPaintState *state);
+/* The whole interaction state, in any order of its sets. */
+guint64        bw_scene_state_digest     (const BwPaintState *state);
+
 G_END_DECLS
