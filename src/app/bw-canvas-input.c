@@ -392,8 +392,7 @@ scroll_cb (BwCanvas                 *self,
 
   if (mods & GDK_CONTROL_MASK)
     {
-      bw_viewport_zoom_at (self->viewport, bw_viewport_get_zoom (self->viewport) * pow (1.1, -dy),
-                           px, py);
+      bw_canvas_zoom_at (self, bw_viewport_get_zoom (self->viewport) * pow (1.1, -dy), px, py);
       return TRUE;
     }
 
@@ -428,7 +427,7 @@ zoom_scale_changed_cb (BwCanvas       *self,
       cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
     }
-  bw_viewport_zoom_at (self->viewport, self->zoom_begin * scale, cx, cy);
+  bw_canvas_zoom_at (self, self->zoom_begin * scale, cx, cy);
 }
 
 static gboolean

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bw-canvas.h"
+#include "bw-canvas-scene.h"
 #include "bw-painter.h"
 #include "bw-selection.h"
 #include "bw-viewport.h"
@@ -32,6 +33,12 @@ struct _BwCanvas
   BwCatalog  *catalog;
   BwLayout   *layout;
   BwPainter  *painter;
+  BwCanvasScene *scene;    /* the diagram's render nodes, kept across frames */
+  /* The coverage strip and the legend as last drawn, and what they were drawn from. */
+  GskRenderNode *strip_node;
+  guint64        strip_sig;
+  GskRenderNode *legend_node;
+  guint64        legend_sig;
 
   BwViewport *viewport;    /* pan and zoom */
   gboolean    view_set;    /* FALSE until the first fit after a model is set */
@@ -64,6 +71,8 @@ struct _BwCanvas
   double      pan_oy;
   guint       merge_serial;
   double      zoom_begin;
+  gint64      zooming_until; /* a continuous zoom goes on until then (monotonic time) */
+  guint       zoom_rest_id;  /* draws anew once it rests */
   double      guide_x;     /* alignment guides shown while dragging one node; NAN when none */
   double      guide_y;
   double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */

@@ -509,6 +509,7 @@ bw_canvas_dispose (GObject *object)
   BwCanvas *self = BW_CANVAS (object);
 
   bw_canvas_menu_dispose (self);
+  g_clear_handle_id (&self->zoom_rest_id, g_source_remove);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->document_signals != NULL)
@@ -521,6 +522,9 @@ bw_canvas_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_clear_pointer (&self->painter, bw_painter_free);
+  g_clear_pointer (&self->scene, bw_canvas_scene_free);
+  g_clear_pointer (&self->strip_node, gsk_render_node_unref);
+  g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   g_clear_object (&self->viewport);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
@@ -614,6 +618,7 @@ bw_canvas_init (BwCanvas *self)
   self->snap = TRUE;
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
+  self->scene = bw_canvas_scene_new ();
   self->selection = bw_selection_new ();
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);

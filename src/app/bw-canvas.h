@@ -32,6 +32,13 @@ BwViewport   *bw_canvas_get_viewport     (BwCanvas   *self);
 double        bw_canvas_get_zoom         (BwCanvas   *self);
 void          bw_canvas_set_zoom         (BwCanvas   *self,
                                           double      zoom);
+/* A step of a continuous zoom (scrolling, a pinch) to `zoom` about (wx, wy), widget
+ * coordinates: while the steps follow each other, frames scale what was drawn at the zoom
+ * before them, and the diagram is drawn anew at its zoom once they rest. */
+void          bw_canvas_zoom_at          (BwCanvas   *self,
+                                          double      zoom,
+                                          double      wx,
+                                          double      wy);
 /* Fits the diagram to the canvas, and keeps fitting it as the canvas's size changes until the
  * view is zoomed or panned otherwise. */
 void          bw_canvas_zoom_fit         (BwCanvas   *self);
@@ -162,5 +169,25 @@ void          bw_canvas_set_snap         (BwCanvas   *self,
                                           gboolean    snap);
 void          bw_canvas_set_show_grid    (BwCanvas   *self,
                                           gboolean    show);
+
+/* How the canvas made its last frame from the render nodes it keeps across frames: tiles shown,
+ * tiles drawn anew for it, tiles kept, and the zones, edges and nodes the tiles shown draw. */
+typedef struct
+{
+  guint n_tiles;
+  guint n_built;
+  guint n_cached;
+  guint n_zones;
+  guint n_edges;
+  guint n_nodes;
+} BwCanvasFrameStats;
+
+void          bw_canvas_get_frame_stats  (BwCanvas           *self,
+                                          BwCanvasFrameStats *stats);
+/* Whether the last frame drew the node `id`. */
+gboolean      bw_canvas_frame_shows_node (BwCanvas   *self,
+                                          const char *id);
+/* Forgets the render nodes kept: the next frame is drawn as by a new canvas. */
+void          bw_canvas_drop_render_cache (BwCanvas  *self);
 
 G_END_DECLS

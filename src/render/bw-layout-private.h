@@ -28,6 +28,8 @@ struct _BwLayout
   double      label_scale;  /* text sizes at view_zoom, against the export's */
   double      badge_scale;
   double      title_scale;
+  guint       serial;       /* bumped by whatever may move or change what is drawn */
+  guint       geometry_serial; /* bumped by bw_layout_update only */
 };
 
 static inline gint64

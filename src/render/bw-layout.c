@@ -130,6 +130,7 @@ void
 bw_layout_set_asset_coverage (BwLayout   *self,
                               GHashTable *coverage)
 {
+  self->serial++;
   g_clear_pointer (&self->coverage, g_hash_table_unref);
   if (coverage != NULL)
     self->coverage = g_hash_table_ref (coverage);
@@ -419,6 +420,8 @@ bw_layout_update (BwLayout *self)
   gboolean empty = TRUE;
   g_autoptr(GHashTable) depths = g_hash_table_new (NULL, NULL);
 
+  self->serial++;
+  self->geometry_serial++;
   g_array_set_size (self->zones, 0);
   g_array_set_size (self->nodes, 0);
   g_array_set_size (self->edges, 0);
@@ -532,6 +535,18 @@ bw_layout_lookup_zone (BwLayout   *self,
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->zone_index, id));
 
   return index ? &g_array_index (self->zones, BwLayoutZone, index - 1) : NULL;
+}
+
+guint
+bw_layout_get_serial (BwLayout *self)
+{
+  return self->serial;
+}
+
+guint
+bw_layout_get_geometry_serial (BwLayout *self)
+{
+  return self->geometry_serial;
 }
 
 BwRect
@@ -742,6 +757,8 @@ bw_layout_set_view_zoom (BwLayout *self,
 
   g_return_if_fail (self != NULL);
 
+  if ((zoom > 0 ? zoom : 1) != self->view_zoom)
+    self->serial++;
   self->view_zoom = zoom > 0 ? zoom : 1;
   for (guint i = 0; i < self->zones->len; i++)
     place_grip (&g_array_index (self->zones, BwLayoutZone, i), self->view_zoom);

@@ -248,6 +248,13 @@ const BwLayoutEdge *bw_layout_get_edge     (BwLayout *self, guint index);
 const BwLayoutNode *bw_layout_lookup_node  (BwLayout *self, const char *id);
 const BwLayoutZone *bw_layout_lookup_zone  (BwLayout *self, const char *id);
 
+/* A number that changes whenever the boxes, routes, text or badges may have (an update, the
+ * coverage, the view zoom): a drawing of the layout made at one serial is stale at another. */
+guint               bw_layout_get_serial   (BwLayout *self);
+/* The same for what bw_layout_update alone changes: the items, their boxes and routes. Cards'
+ * text changes with the view zoom, but stays within BW_LABEL_MAX_OVERHANG of the card. */
+guint               bw_layout_get_geometry_serial (BwLayout *self);
+
 /* The smallest rectangle holding every zone and node; an empty rect for an empty document. */
 BwRect              bw_layout_get_bounds   (BwLayout *self);
 

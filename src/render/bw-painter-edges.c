@@ -2,6 +2,8 @@
  * the arrowheads the layout placed. */
 #include "config.h"
 
+#include <math.h>
+
 #include "bw-painter-private.h"
 
 /* Below this zoom, telemetry is drawn solid: dashes would be too small to see. */
@@ -83,19 +85,61 @@ edge_in_style (const BwLayoutEdge *le,
 
 /* One style's lines, in small batches: one stroke per line costs in calls, one stroke for all
  * in tessellating their crossings. */
+/* The edges drawn: all of the layout's, or those `subset` lists. */
+typedef struct
+{
+  const guint *subset;
+  guint        n;
+  /* Dashes keep the phase they have on the whole edge where `clip` cuts it, so that the
+   * stretches of one edge drawn in neighbouring pieces (the canvas's tiles) join up. */
+  gboolean     keep_phase;
+} EdgeList;
+
+static const BwLayoutEdge *
+edge_at (BwLayout       *layout,
+         const EdgeList *list,
+         guint           i)
+{
+  return bw_layout_get_edge (layout, list->subset ? list->subset[i] : i);
+}
+
 static void
 stroke_lines (cairo_t            *cr,
               BwLayout           *layout,
+              const EdgeList     *list,
               int                 style,
               const BwRect       *clip,
               const BwPaintState *state)
 {
   guint pending = 0;
 
-  cairo_new_path (cr);
-  for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
+  if (list->keep_phase && clip != NULL && cairo_get_dash_count (cr) > 0)
     {
-      const BwLayoutEdge *le = bw_layout_get_edge (layout, i);
+      double dash[2];
+      double offset;
+
+      /* One stroke each: each starts its dashes where its stretch starts on the edge. */
+      cairo_get_dash (cr, dash, &offset);
+      for (guint i = 0; i < list->n; i++)
+        {
+          const BwLayoutEdge *le = edge_at (layout, list, i);
+          double x1, y1, x2, y2;
+
+          if (!edge_in_style (le, style, state) ||
+              !visible_segment (le, clip, &x1, &y1, &x2, &y2))
+            continue;
+          cairo_set_dash (cr, dash, 2, offset + hypot (x1 - le->x1, y1 - le->y1));
+          cairo_move_to (cr, x1, y1);
+          cairo_line_to (cr, x2, y2);
+          cairo_stroke (cr);
+        }
+      return;
+    }
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < list->n; i++)
+    {
+      const BwLayoutEdge *le = edge_at (layout, list, i);
       double x1, y1, x2, y2;
 
       if (!edge_in_style (le, style, state) || !visible_segment (le, clip, &x1, &y1, &x2, &y2))
@@ -114,13 +158,14 @@ stroke_lines (cairo_t            *cr,
 static void
 fill_heads (cairo_t            *cr,
             BwLayout           *layout,
+            const EdgeList     *list,
             int                 style,
             const BwRect       *clip,
             const BwPaintState *state)
 {
-  for (guint i = 0; i < bw_layout_get_n_edges (layout); i++)
+  for (guint i = 0; i < list->n; i++)
     {
-      const BwLayoutEdge *le = bw_layout_get_edge (layout, i);
+      const BwLayoutEdge *le = edge_at (layout, list, i);
 
       /* An edge whose tip is inside `clip` shows there. */
       if (!edge_in_style (le, style, state) ||
@@ -135,19 +180,19 @@ fill_heads (cairo_t            *cr,
 }
 
 /* Edges are drawn by style, each style as one path: one stroke for hundreds of lines instead
- * of one each, and only the visible stretch of each, since dashing costs by length. */
-void
-bw_painter_draw_edges (BwPainter          *self,
-                       cairo_t            *cr,
-                       BwLayout           *layout,
-                       const BwRect       *visible,
-                       const BwPaintState *state)
+ * of one each, and only the stretch of each inside `clip` (when there is one), since dashing
+ * costs by length. */
+static void
+draw_edges (BwPainter          *self,
+            cairo_t            *cr,
+            BwLayout           *layout,
+            const EdgeList     *list,
+            const BwRect       *clip,
+            const BwPaintState *state)
 {
   static const double telemetry_dash[] = { 5, 4 };
   double zoom = bw_paint_device_zoom (cr);
   gboolean far = zoom < DASH_ZOOM;
-  BwRect grown = visible ? bw_rect_grow (visible, EDGE_SLACK) : (BwRect) { 0 };
-  const BwRect *clip = visible ? &grown : NULL;
 
   cairo_save (cr);
   /* Thin straight lines look the same with cairo's fast antialiasing, at a fraction of the cost. */
@@ -166,9 +211,38 @@ bw_painter_draw_edges (BwPainter          *self,
                                      MIN_LINE_PIXELS * self->scale_factor / MAX (zoom, 1e-3)));
       if (style == BW_EDGE_TELEMETRY && !far)
         cairo_set_dash (cr, telemetry_dash, G_N_ELEMENTS (telemetry_dash), 0);
-      stroke_lines (cr, layout, style, clip, state);
+      stroke_lines (cr, layout, list, style, clip, state);
       cairo_set_dash (cr, NULL, 0, 0);
-      fill_heads (cr, layout, style, clip, state);
+      fill_heads (cr, layout, list, style, clip, state);
     }
   cairo_restore (cr);
+}
+
+void
+bw_painter_draw_edges (BwPainter          *self,
+                       cairo_t            *cr,
+                       BwLayout           *layout,
+                       const BwRect       *visible,
+                       const BwPaintState *state)
+{
+  EdgeList all = { NULL, bw_layout_get_n_edges (layout), FALSE };
+  BwRect grown = visible ? bw_rect_grow (visible, EDGE_SLACK) : (BwRect) { 0 };
+
+  draw_edges (self, cr, layout, &all, visible ? &grown : NULL, state);
+}
+
+void
+bw_painter_draw_edge_list (BwPainter          *self,
+                           cairo_t            *cr,
+                           BwLayout           *layout,
+                           const guint        *edges,
+                           guint               n_edges,
+                           const BwRect       *clip,
+                           const BwPaintState *state)
+{
+  EdgeList list = { edges, n_edges, TRUE };
+  BwRect grown = clip ? bw_rect_grow (clip, EDGE_SLACK) : (BwRect) { 0 };
+
+  if (n_edges > 0)
+    draw_edges (self, cr, layout, &list, clip ? &grown : NULL, state);
 }

@@ -83,5 +83,14 @@ void         bw_painter_draw_edges   (BwPainter          *self,
                                       BwLayout           *layout,
                                       const BwRect       *visible,
                                       const BwPaintState *state);
+/* The edges `edges` lists (indices into the layout), their stretch inside `clip` (NULL: all
+ * of them): where they are cut, their dashes still line up with the same edge's drawn beside. */
+void         bw_painter_draw_edge_list (BwPainter          *self,
+                                        cairo_t            *cr,
+                                        BwLayout           *layout,
+                                        const guint        *edges,
+                                        guint               n_edges,
+                                        const BwRect       *clip,
+                                        const BwPaintState *state);
 
 G_END_DECLS

@@ -12,7 +12,7 @@ extern GResource *bw_stencil_icons_get_resource (void);
 
 /* Nodes are culled against the visible rectangle grown by this: their rings and shadow
  * reach outside their box. */
-#define NODE_SLACK (BW_FOCUS_GAP + 2)
+#define NODE_SLACK BW_PAINT_NODE_SLACK
 
 void
 bw_paint_set_color (cairo_t       *cr,
@@ -450,4 +450,19 @@ bw_painter_draw_diagram (BwPainter          *self,
       if (visible == NULL || bw_rect_intersects (&grown, visible))
         bw_painter_draw_node (self, cr, ln, state);
     }
+}
+
+void
+bw_painter_draw_items (BwPainter          *self,
+                       cairo_t            *cr,
+                       BwLayout           *layout,
+                       const BwPaintItems *items,
+                       const BwPaintState *state)
+{
+  for (guint i = 0; i < items->n_zones; i++)
+    bw_painter_draw_zone (self, cr, bw_layout_get_zone (layout, items->zones[i]), state);
+  bw_painter_draw_edge_list (self, cr, layout, items->edges, items->n_edges, items->clip,
+                             state);
+  for (guint i = 0; i < items->n_nodes; i++)
+    bw_painter_draw_node (self, cr, bw_layout_get_node (layout, items->nodes[i]), state);
 }

@@ -62,6 +62,29 @@ void       bw_painter_draw_diagram   (BwPainter          *self,
                                       const BwRect       *visible,
                                       const BwPaintState *state);
 
+/* Some of a layout's items, by their indices in it (bw_layout_get_zone, _edge, _node), each
+ * list in the layout's order: the zones, the edges (whole), then the nodes, as
+ * bw_painter_draw_diagram draws them. The canvas draws its tiles so, from its spatial index. */
+typedef struct
+{
+  const guint *zones;
+  guint        n_zones;
+  const guint *edges;
+  guint        n_edges;
+  const guint *nodes;
+  guint        n_nodes;
+  const BwRect *clip;  /* where they are drawn, or NULL: edges only there */
+} BwPaintItems;
+
+void       bw_painter_draw_items     (BwPainter          *self,
+                                      cairo_t            *cr,
+                                      BwLayout           *layout,
+                                      const BwPaintItems *items,
+                                      const BwPaintState *state);
+
+/* How far past its box (diagram units) a node's drawing may reach: its rings and shadow. */
+#define BW_PAINT_NODE_SLACK (BW_FOCUS_GAP + 2)
+
 /* The tactic strip and kill-chain row, in a band `width` wide and BW_OVERLAY_HEIGHT high. */
 void       bw_painter_draw_overlay   (BwPainter       *self,
                                       cairo_t         *cr,

@@ -1,0 +1,776 @@
+/* bw-canvas-scene.c: the diagram as render nodes kept from frame to frame. The plane is cut
+ * into square tiles TILE_PIXELS on screen; each tile is one cairo node showing, clipped to it,
+ * the grid and the zones, edges and nodes that cross it, in the painter's order, in zoomed
+ * diagram coordinates — rasterised once into an image the node paints (on a HiDPI display,
+ * the drawing itself, which the renderer rasterises and keeps). A frame emits the visible tiles
+ * under one translation, so a pan reuses every tile it keeps in view, and a continuous zoom
+ * scales them until it rests. A tile is drawn anew only when what it shows changes: each
+ * item's signature (bw-canvas-scene-sig.c) sums up everything the painter reads of it (its
+ * boxes, text, badge, selection, hover, highlight, focus), checked after the layout or that
+ * state changed. The items a tile shows come from a spatial index of their bounds, so a frame
+ * costs by what is on screen, not by the size of the diagram. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "bw-canvas-private.h"
+#include "bw-canvas-scene.h"
+
+/* A tile's side, logical pixels: small enough that a hover or a selection redraws little. */
+#define TILE_PIXELS 256
+/* The spatial index's cells, diagram units. */
+#define INDEX_CELL 256.0
+/* An edge longer than this many cells across or down is not put in the index, whose cells it
+ * would crowd (random edges across a large estate), but tested tile by tile. */
+#define LONG_EDGE_CELLS 16
+
+typedef enum
+{
+  ITEM_ZONE,
+  ITEM_EDGE,
+  ITEM_NODE,
+  N_KINDS,
+} ItemKind;
+
+#define PACK(kind, index) (((guint32) (kind) << 30) | (guint32) (index))
+#define PACKED_KIND(packed) ((ItemKind) ((packed) >> 30))
+#define PACKED_INDEX(packed) ((packed) & 0x3fffffff)
+
+typedef struct
+{
+  int            x, y;       /* in tiles */
+  GskRenderNode *node;       /* NULL when it shows nothing */
+  gboolean       drawn;      /* node is what the tile showed at `sig` */
+  guint64        sig;
+  guint          generation; /* the scene's, when `sig` was last checked */
+  guint          serial;     /* the scene's members_serial when `members` were found */
+  GArray        *members[N_KINDS]; /* indices into the layout, in its order */
+  guint          last_frame;
+} Tile;
+
+/* What one item was last seen as. */
+typedef struct
+{
+  guint64 sig;
+  guint   generation;
+  guint   seen;              /* the query that last found it (deduplication) */
+} ItemState;
+
+struct _BwCanvasScene
+{
+  /* What every tile is drawn at; when any of it changes, the tiles go. */
+  BwLayout      *layout;
+  const BwTheme *theme;
+  double         zoom;
+  double         scale_factor;
+  gboolean       grid;
+
+  /* The spatial index: cell → packed items whose bounds reach it. */
+  guint          index_serial;     /* the layout's geometry serial it was built at */
+  guint          members_serial;   /* tiles whose members were found at another look again */
+  GHashTable    *index;
+  GArray        *long_edges;       /* edges across more than LONG_EDGE_CELLS: looked through */
+  GArray        *bounds[N_KINDS];  /* BwRect of each item */
+  GArray        *items[N_KINDS];   /* ItemState of each item */
+  guint          query;
+
+  guint64        state_digest;
+  guint          layout_serial;
+  guint          generation;
+
+  GHashTable    *tiles;            /* tile key → Tile */
+  guint          frame;
+  GArray        *emitted;          /* Tile keys of the last frame */
+  guint          n_built;
+};
+
+static inline gint64
+tile_key (int x,
+          int y)
+{
+  return (gint64) (((guint64) (guint32) x << 32) | (guint32) y);
+}
+
+/* g_int64_hash folds x into y (x ^ y), so that every cell of a diagonal shares one hash: a
+ * key is mixed whole instead. */
+static guint
+key_hash (gconstpointer key)
+{
+  guint64 v = *(const guint64 *) key * 0x9e3779b97f4a7c15ULL;
+
+  return (guint) (v >> 32);
+}
+
+static void
+tile_free (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_pointer (&tile->node, gsk_render_node_unref);
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_unref (tile->members[k]);
+  g_free (tile);
+}
+
+BwCanvasScene *
+bw_canvas_scene_new (void)
+{
+  BwCanvasScene *self = g_new0 (BwCanvasScene, 1);
+
+  self->index = g_hash_table_new_full (key_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+  self->tiles = g_hash_table_new_full (key_hash, g_int64_equal, g_free, tile_free);
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      self->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
+      self->items[k] = g_array_new (FALSE, TRUE, sizeof (ItemState));
+    }
+  self->emitted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->long_edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  return self;
+}
+
+void
+bw_canvas_scene_free (BwCanvasScene *self)
+{
+  g_clear_pointer (&self->layout, bw_layout_unref);
+  g_hash_table_unref (self->index);
+  g_hash_table_unref (self->tiles);
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      g_array_unref (self->bounds[k]);
+      g_array_unref (self->items[k]);
+    }
+  g_array_unref (self->emitted);
+  g_array_unref (self->long_edges);
+  g_free (self);
+}
+
+void
+bw_canvas_scene_drop (BwCanvasScene *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  g_array_set_size (self->emitted, 0);
+}
+
+static guint64
+item_sig (BwCanvasScene      *self,
+          ItemKind            kind,
+          guint               index,
+          const BwPaintState *state)
+{
+  ItemState *item = &g_array_index (self->items[kind], ItemState, index);
+
+  if (item->generation != self->generation)
+    {
+      BwLayout *layout = self->layout;
+
+      item->generation = self->generation;
+      if (kind == ITEM_ZONE)
+        item->sig = bw_scene_zone_sig (bw_layout_get_zone (layout, index), state);
+      else if (kind == ITEM_EDGE)
+        item->sig = bw_scene_edge_sig (bw_layout_get_edge (layout, index), state);
+      else
+        item->sig = bw_scene_node_sig (bw_layout_get_node (layout, index), state);
+    }
+  return item->sig;
+}
+
+/* Where each item's drawing may reach, diagram units. */
+static BwRect
+rect_union (const BwRect *a,
+            const BwRect *b)
+{
+  double x0 = MIN (a->x, b->x);
+  double y0 = MIN (a->y, b->y);
+  double x1 = MAX (a->x + a->w, b->x + b->w);
+  double y1 = MAX (a->y + a->h, b->y + b->h);
+
+  return (BwRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+static BwRect
+item_bounds (BwLayout *layout,
+             ItemKind  kind,
+             guint     index)
+{
+  if (kind == ITEM_ZONE)
+    {
+      const BwLayoutZone *lz = bw_layout_get_zone (layout, index);
+      BwRect ring = bw_rect_grow (&lz->rect, BW_ZONE_RING_GAP + 2);
+
+      return rect_union (&ring, &lz->grip);
+    }
+  if (kind == ITEM_EDGE)
+    {
+      const BwLayoutEdge *le = bw_layout_get_edge (layout, index);
+      BwRect r = { MIN (le->x1, le->x2), MIN (le->y1, le->y2), fabs (le->x2 - le->x1),
+                   fabs (le->y2 - le->y1) };
+
+      for (int i = 0; i < 3; i++)
+        {
+          BwRect p = { le->head[i].x, le->head[i].y, 0, 0 };
+
+          r = rect_union (&r, &p);
+        }
+      return bw_rect_grow (&r, 3);
+    }
+  {
+    const BwLayoutNode *ln = bw_layout_get_node (layout, index);
+    BwRect card = bw_rect_grow (&ln->rect, BW_PAINT_NODE_SLACK + 1);
+
+    /* A compact label, and the plate behind it, may reach past the card's sides: by no more
+     * than BW_LABEL_MAX_OVERHANG at any zoom, so the index holds at every zoom. */
+    card.x -= BW_LABEL_MAX_OVERHANG + 4;
+    card.w += 2 * (BW_LABEL_MAX_OVERHANG + 4);
+    return card;
+  }
+}
+
+static void
+index_add (BwCanvasScene *self,
+           int            cx,
+           int            cy,
+           guint32        packed)
+{
+  gint64 key = tile_key (cx, cy);
+  GArray *cell = g_hash_table_lookup (self->index, &key);
+
+  if (cell == NULL)
+    {
+      cell = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_hash_table_insert (self->index, g_memdup2 (&key, sizeof key), cell);
+    }
+  g_array_append_val (cell, packed);
+}
+
+static void
+index_insert (BwCanvasScene *self,
+              const BwRect  *r,
+              guint32        packed)
+{
+  int x0 = (int) floor (r->x / INDEX_CELL);
+  int x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
+  int y0 = (int) floor (r->y / INDEX_CELL);
+  int y1 = (int) floor ((r->y + r->h) / INDEX_CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      index_add (self, cx, cy, packed);
+}
+
+/* An edge goes into the cells its line crosses (and its head's, `pad` around), not every
+ * cell of its bounding box: a long diagonal edge crosses few of those. */
+static void
+index_insert_edge (BwCanvasScene      *self,
+                   const BwLayoutEdge *le,
+                   guint32             packed)
+{
+  double pad = BW_ARROW_SIZE + 3;
+  double xa = MIN (le->x1, le->x2);
+  double xb = MAX (le->x1, le->x2);
+  double slope = fabs (le->x2 - le->x1) > 1e-9 ? (le->y2 - le->y1) / (le->x2 - le->x1) : 0;
+  int x0 = (int) floor ((xa - pad) / INDEX_CELL);
+  int x1 = (int) floor ((xb + pad) / INDEX_CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    {
+      /* The stretch of the line over this column of cells. */
+      double ca = CLAMP (cx * INDEX_CELL, xa, xb);
+      double cb = CLAMP ((cx + 1) * INDEX_CELL, xa, xb);
+      double ya = fabs (le->x2 - le->x1) > 1e-9 ? le->y1 + (ca - le->x1) * slope
+                                                : MIN (le->y1, le->y2);
+      double yb = fabs (le->x2 - le->x1) > 1e-9 ? le->y1 + (cb - le->x1) * slope
+                                                : MAX (le->y1, le->y2);
+      int y0 = (int) floor ((MIN (ya, yb) - pad) / INDEX_CELL);
+      int y1 = (int) floor ((MAX (ya, yb) + pad) / INDEX_CELL);
+
+      for (int cy = y0; cy <= y1; cy++)
+        index_add (self, cx, cy, packed);
+    }
+}
+
+/* The index, anew for the layout's geometry. */
+static void
+index_build (BwCanvasScene *self)
+{
+  guint n[N_KINDS];
+
+  g_hash_table_remove_all (self->index);
+  g_array_set_size (self->long_edges, 0);
+  n[ITEM_ZONE] = self->layout ? bw_layout_get_n_zones (self->layout) : 0;
+  n[ITEM_EDGE] = self->layout ? bw_layout_get_n_edges (self->layout) : 0;
+  n[ITEM_NODE] = self->layout ? bw_layout_get_n_nodes (self->layout) : 0;
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      g_array_set_size (self->bounds[k], n[k]);
+      g_array_set_size (self->items[k], 0);
+      g_array_set_size (self->items[k], n[k]);
+      for (guint i = 0; i < n[k]; i++)
+        {
+          BwRect *r = &g_array_index (self->bounds[k], BwRect, i);
+
+          *r = item_bounds (self->layout, k, i);
+          /* Zones are few, and their grips change with the zoom: they are looked through. */
+          if (k == ITEM_EDGE && (r->w > LONG_EDGE_CELLS * INDEX_CELL ||
+                                 r->h > LONG_EDGE_CELLS * INDEX_CELL))
+            g_array_append_val (self->long_edges, i);
+          else if (k == ITEM_EDGE)
+            index_insert_edge (self, bw_layout_get_edge (self->layout, i), PACK (k, i));
+          else if (k == ITEM_NODE)
+            index_insert (self, r, PACK (k, i));
+        }
+    }
+  self->index_serial = self->layout ? bw_layout_get_geometry_serial (self->layout) : 0;
+}
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The tile's rectangle, diagram units. */
+static BwRect
+tile_rect (BwCanvasScene *self,
+           const Tile    *tile)
+{
+  double size = TILE_PIXELS / self->zoom;
+
+  return (BwRect) { tile->x * size, tile->y * size, size, size };
+}
+
+/* The items whose drawing reaches the tile, each kind in the layout's order. */
+static void
+tile_find_members (BwCanvasScene *self,
+                   Tile          *tile)
+{
+  BwRect tr = tile_rect (self, tile);
+  /* Lines are at least a pixel wide whatever the zoom, and antialiased past it. */
+  BwRect query = bw_rect_grow (&tr, 2 / self->zoom);
+  int x0 = (int) floor (query.x / INDEX_CELL);
+  int x1 = (int) floor ((query.x + query.w) / INDEX_CELL);
+  int y0 = (int) floor (query.y / INDEX_CELL);
+  int y1 = (int) floor ((query.y + query.h) / INDEX_CELL);
+
+  self->query++;
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_set_size (tile->members[k], 0);
+  for (guint i = 0; i < self->bounds[ITEM_ZONE]->len; i++)
+    {
+      BwRect r = item_bounds (self->layout, ITEM_ZONE, i);
+
+      if (bw_rect_intersects (&r, &query))
+        g_array_append_val (tile->members[ITEM_ZONE], i);
+    }
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = tile_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (self->index, &key);
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint32 packed = g_array_index (cell, guint32, i);
+            ItemKind kind = PACKED_KIND (packed);
+            guint index = PACKED_INDEX (packed);
+            ItemState *item = &g_array_index (self->items[kind], ItemState, index);
+
+            if (item->seen == self->query)
+              continue;
+            item->seen = self->query;
+            if (bw_rect_intersects (&g_array_index (self->bounds[kind], BwRect, index), &query))
+              g_array_append_val (tile->members[kind], index);
+          }
+      }
+  for (guint i = 0; i < self->long_edges->len; i++)
+    {
+      guint index = g_array_index (self->long_edges, guint, i);
+
+      if (bw_rect_intersects (&g_array_index (self->bounds[ITEM_EDGE], BwRect, index), &query))
+        g_array_append_val (tile->members[ITEM_EDGE], index);
+    }
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_sort (tile->members[k], compare_index);
+  tile->serial = self->members_serial;
+}
+
+static Tile *tile_get (BwCanvasScene *self,
+                       int            x,
+                       int            y);
+
+/* The same for every tile of x0..x1 × y0..y1 (tiles) that needs it, in one pass over the
+ * items: from afar, where a tile spans more of the index's cells than there are items, that
+ * costs less than asking the index tile by tile. */
+static void
+find_all_members (BwCanvasScene *self,
+                  int            x0,
+                  int            y0,
+                  int            x1,
+                  int            y1)
+{
+  double size = TILE_PIXELS / self->zoom;
+  double pad = 2 / self->zoom;
+  int w = x1 - x0;
+  g_autofree Tile **tiles = g_new0 (Tile *, (gsize) w * (y1 - y0));
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        Tile *tile = tile_get (self, x, y);
+
+        if (tile->serial == self->members_serial)
+          continue;
+        for (int k = 0; k < N_KINDS; k++)
+          g_array_set_size (tile->members[k], 0);
+        tile->serial = self->members_serial;
+        tiles[(y - y0) * w + (x - x0)] = tile;
+      }
+  for (int k = 0; k < N_KINDS; k++)
+    for (guint i = 0; i < self->bounds[k]->len; i++)
+      {
+        BwRect r = k == ITEM_ZONE ? item_bounds (self->layout, k, i)
+                                  : g_array_index (self->bounds[k], BwRect, i);
+        int tx0 = MAX (x0, (int) floor ((r.x - pad) / size));
+        int tx1 = MIN (x1 - 1, (int) floor ((r.x + r.w + pad) / size));
+        int ty0 = MAX (y0, (int) floor ((r.y - pad) / size));
+        int ty1 = MIN (y1 - 1, (int) floor ((r.y + r.h + pad) / size));
+
+        for (int ty = ty0; ty <= ty1; ty++)
+          for (int tx = tx0; tx <= tx1; tx++)
+            {
+              Tile *tile = tiles[(ty - y0) * w + (tx - x0)];
+
+              if (tile != NULL)
+                g_array_append_val (tile->members[k], i);
+            }
+      }
+}
+
+static guint64
+tile_sig (BwCanvasScene      *self,
+          Tile               *tile,
+          const BwPaintState *state)
+{
+  guint64 h = bw_scene_mix (0, tile_key (tile->x, tile->y));
+
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      GArray *members = tile->members[k];
+
+      h = bw_scene_mix (h, members->len);
+      for (guint i = 0; i < members->len; i++)
+        h = bw_scene_mix (h, item_sig (self, k, g_array_index (members, guint, i), state));
+    }
+  return h;
+}
+
+/* What a tile shows, in zoomed diagram coordinates. */
+static void
+tile_paint (BwCanvasScene      *self,
+            Tile               *tile,
+            BwPainter          *painter,
+            cairo_t            *cr,
+            const BwRect       *rect,
+            gboolean            empty,
+            const BwPaintState *state)
+{
+  cairo_scale (cr, self->zoom, self->zoom);
+  if (self->grid)
+    bw_painter_draw_grid (painter, cr, rect, BW_CANVAS_GRID, self->zoom);
+  if (!empty)
+    {
+      GArray **m = tile->members;
+      BwPaintItems items = {
+        (const guint *) m[ITEM_ZONE]->data, m[ITEM_ZONE]->len,
+        (const guint *) m[ITEM_EDGE]->data, m[ITEM_EDGE]->len,
+        (const guint *) m[ITEM_NODE]->data, m[ITEM_NODE]->len,
+        rect,
+      };
+
+      bw_painter_draw_items (painter, cr, self->layout, &items, state);
+    }
+}
+
+static void
+tile_draw (BwCanvasScene      *self,
+           Tile               *tile,
+           BwPainter          *painter,
+           const BwPaintState *state)
+{
+  graphene_rect_t bounds =
+      GRAPHENE_RECT_INIT (tile->x * TILE_PIXELS, tile->y * TILE_PIXELS, TILE_PIXELS, TILE_PIXELS);
+  BwRect rect = tile_rect (self, tile);
+  gboolean empty = TRUE;
+  cairo_t *cr;
+
+  for (int k = 0; k < N_KINDS; k++)
+    empty = empty && tile->members[k]->len == 0;
+  g_clear_pointer (&tile->node, gsk_render_node_unref);
+  tile->drawn = TRUE;
+  self->n_built++;
+  if (empty && !self->grid)
+    return;
+
+  tile->node = gsk_cairo_node_new (&bounds);
+  cr = gsk_cairo_node_get_draw_context (tile->node);
+  if (self->scale_factor == 1)
+    {
+      /* Rasterised here, once: the node only paints the image, which costs either renderer a
+       * copy instead of the drawing. Its pixels are the device's, since the tiles are placed
+       * on whole pixels. */
+      cairo_surface_t *image =
+          cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
+      cairo_t *icr = cairo_create (image);
+
+      cairo_translate (icr, -bounds.origin.x, -bounds.origin.y);
+      tile_paint (self, tile, painter, icr, &rect, empty, state);
+      cairo_destroy (icr);
+      cairo_set_source_surface (cr, image, bounds.origin.x, bounds.origin.y);
+      cairo_paint (cr);
+      cairo_surface_destroy (image);
+    }
+  else
+    {
+      /* On a HiDPI display the renderer rasterises the drawing itself, at its scale. */
+      cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, TILE_PIXELS, TILE_PIXELS);
+      cairo_clip (cr);
+      tile_paint (self, tile, painter, cr, &rect, empty, state);
+    }
+  cairo_destroy (cr);
+}
+
+static Tile *
+tile_get (BwCanvasScene *self,
+          int            x,
+          int            y)
+{
+  gint64 key = tile_key (x, y);
+  Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+  if (tile == NULL)
+    {
+      tile = g_new0 (Tile, 1);
+      tile->x = x;
+      tile->y = y;
+      for (int k = 0; k < N_KINDS; k++)
+        tile->members[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+      tile->serial = self->members_serial - 1;
+      tile->generation = self->generation - 1;
+      g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
+    }
+  return tile;
+}
+
+/* Tiles out of view go, beyond about another screen's worth (a tile's image is 256 KiB). */
+static void
+evict (BwCanvasScene *self)
+{
+  GHashTableIter iter;
+  Tile *tile;
+  guint keep = 2 * self->emitted->len + 16;
+
+  if (g_hash_table_size (self->tiles) <= keep)
+    return;
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    if (tile->last_frame + 2 < self->frame)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* A frame of a continuous zoom: the tiles drawn at the zoom before, scaled to this one. Only
+ * those not drawn yet (coming into view as the zoom goes out) are drawn, at that zoom; the
+ * others show what they showed, until the zoom rests. */
+static void
+append_scaled (BwCanvasScene      *self,
+               GtkSnapshot        *snapshot,
+               BwPainter          *painter,
+               const BwPaintState *state,
+               const BwRect       *visible,
+               double              zoom)
+{
+  double vx = visible->x * self->zoom;
+  double vy = visible->y * self->zoom;
+  int x0 = (int) floor (vx / TILE_PIXELS);
+  int y0 = (int) floor (vy / TILE_PIXELS);
+  int x1 = (int) ceil ((vx + visible->w * self->zoom) / TILE_PIXELS);
+  int y1 = (int) ceil ((vy + visible->h * self->zoom) / TILE_PIXELS);
+
+  /* The document may have changed meanwhile: tiles drawn now draw it as it is. */
+  if (self->layout != NULL && bw_layout_get_geometry_serial (self->layout) != self->index_serial)
+    {
+      index_build (self);
+      self->members_serial++;
+      self->generation++;
+    }
+  self->frame++;
+  self->n_built = 0;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, zoom / self->zoom, zoom / self->zoom);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        Tile *tile = tile_get (self, x, y);
+
+        if (!tile->drawn)
+          {
+            if (tile->serial != self->members_serial)
+              tile_find_members (self, tile);
+            tile->sig = tile_sig (self, tile, state);
+            tile->generation = self->generation;
+            tile_draw (self, tile, painter, state);
+          }
+        tile->last_frame = self->frame;
+        if (tile->node != NULL)
+          gtk_snapshot_append_node (snapshot, tile->node);
+      }
+  gtk_snapshot_restore (snapshot);
+}
+
+void
+bw_canvas_scene_append (BwCanvasScene      *self,
+                        GtkSnapshot        *snapshot,
+                        BwPainter          *painter,
+                        BwLayout           *layout,
+                        const BwPaintState *state,
+                        const BwRect       *visible,
+                        double              zoom,
+                        double              scale_factor,
+                        gboolean            grid,
+                        gboolean            zooming)
+{
+  const BwTheme *theme = bw_painter_get_theme (painter);
+  guint serial = layout ? bw_layout_get_serial (layout) : 0;
+  guint geometry = layout ? bw_layout_get_geometry_serial (layout) : 0;
+  guint64 digest = bw_scene_state_digest (state);
+  double vx = visible->x * zoom;
+  double vy = visible->y * zoom;
+  int x0 = (int) floor (vx / TILE_PIXELS);
+  int y0 = (int) floor (vy / TILE_PIXELS);
+  int x1 = (int) ceil ((vx + visible->w * zoom) / TILE_PIXELS);
+  int y1 = (int) ceil ((vy + visible->h * zoom) / TILE_PIXELS);
+
+  /* Scaled, as long as that stays sharp enough (in) and needs few new tiles (out). */
+  if (zooming && zoom != self->zoom && zoom / self->zoom >= 0.75 && zoom / self->zoom <= 2 &&
+      layout == self->layout && theme == self->theme && scale_factor == self->scale_factor &&
+      grid == self->grid && self->emitted->len > 0)
+    {
+      append_scaled (self, snapshot, painter, state, visible, zoom);
+      return;
+    }
+  if (layout != self->layout || theme != self->theme || zoom != self->zoom ||
+      scale_factor != self->scale_factor || grid != self->grid)
+    {
+      bw_canvas_scene_drop (self);
+      if (layout != self->layout)
+        {
+          g_clear_pointer (&self->layout, bw_layout_unref);
+          self->layout = layout ? bw_layout_ref (layout) : NULL;
+          self->index_serial = geometry - 1;
+        }
+      self->theme = theme;
+      self->zoom = zoom;
+      self->scale_factor = scale_factor;
+      self->grid = grid;
+    }
+  if (geometry != self->index_serial)
+    index_build (self);
+  if (serial != self->layout_serial || digest != self->state_digest)
+    {
+      /* Tiles find their items again after any change of the layout (zones' grips, labels),
+       * and check their signatures after that or a change of selection, hover… */
+      if (serial != self->layout_serial)
+        self->members_serial++;
+      self->generation++;
+      self->layout_serial = serial;
+      self->state_digest = digest;
+    }
+
+  /* From afar, the index would be asked for more cells than there are items. */
+  {
+    double cells = (TILE_PIXELS / zoom + 4 / zoom) / INDEX_CELL + 1;
+
+    if (self->layout != NULL && cells * cells * (x1 - x0) * (y1 - y0) >
+                                    self->bounds[ITEM_NODE]->len + self->bounds[ITEM_EDGE]->len)
+      find_all_members (self, x0, y0, x1, y1);
+  }
+
+  self->frame++;
+  self->n_built = 0;
+  g_array_set_size (self->emitted, 0);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        Tile *tile = tile_get (self, x, y);
+        gint64 key = tile_key (x, y);
+
+        if (tile->generation != self->generation)
+          {
+            guint64 sig;
+
+            if (tile->serial != self->members_serial)
+              tile_find_members (self, tile);
+            sig = tile_sig (self, tile, state);
+            if (!tile->drawn || sig != tile->sig)
+              tile->drawn = FALSE;
+            tile->sig = sig;
+            tile->generation = self->generation;
+          }
+        if (!tile->drawn)
+          tile_draw (self, tile, painter, state);
+        tile->last_frame = self->frame;
+        g_array_append_val (self->emitted, key);
+        if (tile->node != NULL)
+          gtk_snapshot_append_node (snapshot, tile->node);
+      }
+  evict (self);
+}
+
+void
+bw_canvas_scene_get_stats (BwCanvasScene      *self,
+                           BwCanvasFrameStats *stats)
+{
+  GHashTable *seen[N_KINDS];
+
+  memset (stats, 0, sizeof *stats);
+  stats->n_tiles = self->emitted->len;
+  stats->n_built = self->n_built;
+  stats->n_cached = g_hash_table_size (self->tiles);
+  for (int k = 0; k < N_KINDS; k++)
+    seen[k] = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->emitted->len; i++)
+    {
+      Tile *tile = g_hash_table_lookup (self->tiles, &g_array_index (self->emitted, gint64, i));
+
+      for (int k = 0; tile != NULL && k < N_KINDS; k++)
+        for (guint j = 0; j < tile->members[k]->len; j++)
+          g_hash_table_add (seen[k],
+                            GUINT_TO_POINTER (g_array_index (tile->members[k], guint, j) + 1));
+    }
+  stats->n_zones = g_hash_table_size (seen[ITEM_ZONE]);
+  stats->n_edges = g_hash_table_size (seen[ITEM_EDGE]);
+  stats->n_nodes = g_hash_table_size (seen[ITEM_NODE]);
+  for (int k = 0; k < N_KINDS; k++)
+    g_hash_table_unref (seen[k]);
+}
+
+gboolean
+bw_canvas_scene_shows_node (BwCanvasScene *self,
+                            guint          index)
+{
+  for (guint i = 0; i < self->emitted->len; i++)
+    {
+      Tile *tile = g_hash_table_lookup (self->tiles, &g_array_index (self->emitted, gint64, i));
+      GArray *nodes = tile ? tile->members[ITEM_NODE] : NULL;
+
+      for (guint j = 0; nodes != NULL && j < nodes->len; j++)
+        if (g_array_index (nodes, guint, j) == index)
+          return TRUE;
+    }
+  return FALSE;
+}

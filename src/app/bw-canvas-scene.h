@@ -1,0 +1,59 @@
+/* bw-canvas-scene.h: the canvas's diagram as render nodes kept across frames (see
+ * bw-canvas-scene.c): tiles drawn once and drawn again only where what they show changed. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bw-canvas.h"
+#include "bw-painter.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BwCanvasScene BwCanvasScene;
+
+BwCanvasScene *bw_canvas_scene_new       (void);
+void           bw_canvas_scene_free      (BwCanvasScene *self);
+/* Forgets every tile: the next frame draws them all anew. */
+void           bw_canvas_scene_drop      (BwCanvasScene *self);
+
+/* The visible part of the diagram (`visible`, diagram units, at `zoom`) into `snapshot`, whose
+ * origin is the diagram's at that zoom (diagram coordinates × zoom): the tiles that cover it,
+ * each drawn by `painter` only when it has none yet or what it shows changed. `layout` may be
+ * NULL (the grid alone). While `zooming` (a continuous zoom goes on), the tiles drawn at
+ * the zoom before are scaled to this one rather than drawn anew. */
+void           bw_canvas_scene_append    (BwCanvasScene      *self,
+                                          GtkSnapshot        *snapshot,
+                                          BwPainter          *painter,
+                                          BwLayout           *layout,
+                                          const BwPaintState *state,
+                                          const BwRect       *visible,
+                                          double              zoom,
+                                          double              scale_factor,
+                                          gboolean            grid,
+                                          gboolean            zooming);
+
+/* How the last frame was made (bw_canvas_get_frame_stats). */
+void           bw_canvas_scene_get_stats (BwCanvasScene      *self,
+                                          BwCanvasFrameStats *stats);
+/* Whether the last frame's tiles draw the layout's node `index`. */
+gboolean       bw_canvas_scene_shows_node (BwCanvasScene *self,
+                                           guint          index);
+
+/* bw-canvas-scene-sig.c: signatures — 64-bit mixes of every value the painter reads. */
+guint64        bw_scene_mix              (guint64       h,
+                                          guint64       v);
+guint64        bw_scene_mix_double       (guint64       h,
+                                          double        d);
+guint64        bw_scene_mix_rect         (guint64       h,
+                                          const BwRect *r);
+/* An item as `state` shows it (selected, hovered…). */
+guint64        bw_scene_zone_sig         (const BwLayoutZone *lz,
+                                          const BwPaintState *state);
+guint64        bw_scene_edge_sig         (const BwLayoutEdge *le,
+                                          const BwPaintState *state);
+guint64        bw_scene_node_sig         (const BwLayoutNode *ln,
+                                          const BwPaintState *state);
+/* The whole interaction state, in any order of its sets. */
+guint64        bw_scene_state_digest     (const BwPaintState *state);
+
+G_END_DECLS

@@ -1,0 +1,238 @@
+/* test-canvas-cache.c: the canvas keeps its diagram as render nodes across frames
+ * (bw-canvas-scene.c). What it shows after a selection, a hover, an edit, a theme change or a
+ * pan is, pixel for pixel, what a canvas drawing everything anew shows, and only the tiles the
+ * change touched are drawn again; at 100 % a frame draws only what lies in view. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "bw-bench-diagram.h"
+#include "bw-canvas-private.h"
+#include "bw-window-private.h"
+#include "bw-test-util.h"
+#include "bw-test-window.h"
+
+static BwApplication *app;
+
+/* The canvas's frame now, as the cairo renderer draws it. */
+static GBytes *
+render_canvas (BwCanvas *canvas)
+{
+  GtkWidget *widget = GTK_WIDGET (canvas);
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  guchar *pixels = g_malloc (w * h * 4);
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (
+      renderer, gtk_native_get_surface (gtk_widget_get_native (widget)), &error));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_texture_download (texture, pixels, w * 4);
+  gsk_renderer_unrealize (renderer);
+  return g_bytes_new_take (pixels, w * h * 4);
+}
+
+/* The frame as drawn from the kept nodes, then as drawn anew: the same pixels. Returns the
+ * frame. */
+static GBytes *
+assert_as_if_new (BwCanvas   *canvas,
+                  const char *what)
+{
+  g_autoptr(GBytes) kept = render_canvas (canvas);
+  g_autoptr(GBytes) fresh = NULL;
+
+  bw_canvas_drop_render_cache (canvas);
+  fresh = render_canvas (canvas);
+  if (!g_bytes_equal (kept, fresh))
+    g_error ("after %s, the kept tiles show something else than tiles drawn anew", what);
+  return g_steal_pointer (&kept);
+}
+
+static BwCanvasFrameStats
+frame_stats (BwCanvas *canvas)
+{
+  BwCanvasFrameStats stats;
+
+  bw_canvas_get_frame_stats (canvas, &stats);
+  return stats;
+}
+
+static void
+test_invalidation (void)
+{
+  BwWindow *window = bw_test_window_open_sample (app, 400);
+  BwCanvas *canvas = bw_window_get_canvas (window);
+  BwHistory *history = bw_test_window_history (window);
+  BwLayout *layout = bw_canvas_get_layout (canvas);
+  const BwLayoutNode *ln = bw_layout_get_node (layout, 0);
+  g_autofree char *id = g_strdup (ln->node->id);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  BwCanvasFrameStats stats;
+  guint all;
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (canvas), FALSE);
+  bw_canvas_clear_selection (canvas);
+  before = render_canvas (canvas);
+  /* Once drawn, a frame with nothing changed draws no tile again. */
+  g_bytes_unref (render_canvas (canvas));
+  stats = frame_stats (canvas);
+  all = stats.n_tiles;
+  g_assert_cmpuint (all, >, 8);
+  g_assert_cmpuint (stats.n_built, ==, 0);
+
+  /* Selecting one node redraws the few tiles under it, and shows its ring. */
+  bw_canvas_select (canvas, id, FALSE);
+  after = render_canvas (canvas);
+  stats = frame_stats (canvas);
+  g_test_message ("a selection drew %u of %u tiles", stats.n_built, all);
+  g_assert_cmpuint (stats.n_built, >=, 1);
+  g_assert_cmpuint (stats.n_built, <=, 4);
+  g_assert_false (g_bytes_equal (before, after));
+  g_bytes_unref (assert_as_if_new (canvas, "a selection"));
+
+  /* Hover, as the pointer gives it. */
+  g_free (canvas->hovered);
+  canvas->hovered = g_strdup (bw_layout_get_node (layout, 1)->node->id);
+  g_bytes_unref (render_canvas (canvas));
+  g_assert_cmpuint (frame_stats (canvas).n_built, <=, 4);
+  g_bytes_unref (assert_as_if_new (canvas, "a hover"));
+  g_clear_pointer (&canvas->hovered, g_free);
+
+  /* An edit: a new label redraws the tiles of that card only. */
+  /* (No main loop in between: the window's own frame would draw the change first.) */
+  g_assert_true (bw_history_set_label (history, id, "A much longer name than before", NULL));
+  g_bytes_unref (render_canvas (canvas));
+  stats = frame_stats (canvas);
+  g_test_message ("a new label drew %u of %u tiles", stats.n_built, all);
+  g_assert_cmpuint (stats.n_built, >=, 1);
+  g_assert_cmpuint (stats.n_built, <=, 4);
+  g_bytes_unref (assert_as_if_new (canvas, "a new label"));
+
+  /* A move takes the card's edges along: still not the whole view. */
+  {
+    const char *ids[] = { id, NULL };
+
+    g_assert_true (bw_history_move (history, ids, 48, 32, 0, NULL));
+  }
+  g_bytes_unref (render_canvas (canvas));
+  stats = frame_stats (canvas);
+  g_test_message ("a move drew %u of %u tiles", stats.n_built, all);
+  g_assert_cmpuint (stats.n_built, <, all);
+  g_bytes_unref (assert_as_if_new (canvas, "a move"));
+
+  /* Undo brings the first frame back, selection aside. */
+  g_assert_true (bw_history_undo (history));
+  g_assert_true (bw_history_undo (history));
+  bw_canvas_clear_selection (canvas);
+  bw_test_window_iterate (50);
+  after = (g_bytes_unref (after), render_canvas (canvas));
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* The dark theme redraws everything, as a new canvas would. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_bytes_unref (render_canvas (canvas));
+  g_assert_cmpuint (frame_stats (canvas).n_built, ==, frame_stats (canvas).n_tiles);
+  g_bytes_unref (assert_as_if_new (canvas, "the dark theme"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  bw_test_window_iterate (50);
+
+  /* A pan moves the kept tiles: only those that come into view are drawn. */
+  {
+    double x, y;
+
+    g_bytes_unref (render_canvas (canvas));
+    bw_canvas_get_offset (canvas, &x, &y);
+    bw_canvas_set_offset (canvas, x + 8, y + 5);
+    g_bytes_unref (render_canvas (canvas));
+    stats = frame_stats (canvas);
+    g_test_message ("a pan drew %u of %u tiles", stats.n_built, stats.n_tiles);
+    g_assert_cmpuint (stats.n_built, <, stats.n_tiles / 2);
+    g_bytes_unref (assert_as_if_new (canvas, "a pan"));
+  }
+
+  bw_test_window_destroy (window);
+}
+
+/* At 100 % over the 2,000-node diagram, a frame draws the nodes in view and none far from
+ * it. */
+static void
+test_culling (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwProject) project = NULL;
+  g_autoptr(BwDocument) doc = bw_bench_build_diagram ();
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *widget = bw_canvas_new ();
+  BwCanvas *canvas = BW_CANVAS (widget);
+  BwCanvasFrameStats stats;
+  BwLayout *layout;
+  BwRect visible;
+  double zoom;
+  guint shown = 0;
+
+  g_assert_no_error (error);
+  project = bw_project_new (catalog);
+  bw_project_set_document (project, doc, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), widget);
+  bw_canvas_set_project (canvas, project);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (300);
+  bw_canvas_set_zoom (canvas, 1.0);
+  bw_canvas_set_offset (canvas, 2000, 1500);
+  g_bytes_unref (render_canvas (canvas));
+
+  layout = bw_canvas_get_layout (canvas);
+  zoom = bw_canvas_get_zoom (canvas);
+  g_assert_cmpfloat (zoom, ==, 1.0);
+  visible = bw_viewport_get_visible (canvas->viewport, gtk_widget_get_width (widget),
+                                     gtk_widget_get_height (widget));
+  stats = frame_stats (canvas);
+  g_test_message ("%u tiles draw %u of %u nodes and %u of %u edges", stats.n_tiles,
+                  stats.n_nodes, bw_layout_get_n_nodes (layout), stats.n_edges,
+                  bw_layout_get_n_edges (layout));
+  g_assert_cmpuint (stats.n_nodes, >, 0);
+  g_assert_cmpuint (stats.n_nodes, <, bw_layout_get_n_nodes (layout) / 4);
+  g_assert_cmpuint (stats.n_edges, <, bw_layout_get_n_edges (layout));
+
+  for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
+    {
+      const BwLayoutNode *ln = bw_layout_get_node (layout, i);
+      /* A tile reaches at most its own size past the view. */
+      BwRect near = bw_rect_grow (&visible, 256 / zoom + 40);
+      gboolean drawn = bw_canvas_frame_shows_node (canvas, ln->node->id);
+
+      if (bw_rect_intersects (&ln->rect, &visible) && !drawn)
+        g_error ("%s is in view but not drawn", ln->node->id);
+      if (!bw_rect_intersects (&ln->rect, &near) && drawn)
+        g_error ("%s is far out of view but drawn", ln->node->id);
+      shown += drawn;
+    }
+  g_assert_cmpuint (shown, ==, stats.n_nodes);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if ((app = bw_test_window_init (&argc, &argv)) == NULL)
+    return BW_TEST_SKIP;
+  g_test_add_func ("/canvas-cache/invalidation", test_invalidation);
+  g_test_add_func ("/canvas-cache/culling", test_culling);
+  return bw_test_window_run (&app);
+}
