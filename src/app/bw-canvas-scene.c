@@ -92,16 +92,6 @@ tile_key (int x,
   return (gint64) (((guint64) (guint32) x << 32) | (guint32) y);
 }
 
-/* g_int64_hash folds x into y (x ^ y), so that every cell of a diagonal shares one hash: a
- * key is mixed whole instead. */
-static guint
-key_hash (gconstpointer key)
-{
-  guint64 v = *(const guint64 *) key * 0x9e3779b97f4a7c15ULL;
-
-  return (guint) (v >> 32);
-}
-
 static void
 tile_free (gpointer data)
 {
@@ -118,9 +108,9 @@ bw_canvas_scene_new (void)
 {
   BwCanvasScene *self = g_new0 (BwCanvasScene, 1);
 
-  self->index = g_hash_table_new_full (key_hash, g_int64_equal, g_free,
+  self->index = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
-  self->tiles = g_hash_table_new_full (key_hash, g_int64_equal, g_free, tile_free);
+  self->tiles = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, tile_free);
   for (int k = 0; k < N_KINDS; k++)
     {
       self->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));

@@ -83,8 +83,8 @@ const char *bw_score_to_string       (BwScore score);
 gboolean    bw_score_from_string     (const char *str, BwScore *out_score);
 
 /* For GHashTable keys of a guint64 that packs two 32-bit numbers (a << 32 | b), with
- * g_int64_equal: GLib's g_int64_hash keeps the low half alone, so every key with the same b
- * would share a bucket. */
+ * g_int64_equal: GLib's g_int64_hash folds the halves into one (a ^ b, or b alone in older
+ * GLib), so every key on a diagonal, or with the same b, would share a bucket. */
 guint       bw_pair_hash             (gconstpointer key);
 
 G_END_DECLS
