@@ -210,12 +210,14 @@ bw_canvas_get_viewport (BwCanvas *self)
   return self->viewport;
 }
 
+/* A step (Ctrl+plus, the zoom button) shows the tiles drawn already, scaled, and draws them
+ * anew once the steps rest, as a continuous zoom does: a frame that zooms reuses what it has. */
 void
 bw_canvas_set_zoom (BwCanvas *self,
                     double    zoom)
 {
-  bw_viewport_zoom_at (self->viewport, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-               gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  bw_canvas_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 double
