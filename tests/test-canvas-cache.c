@@ -79,6 +79,9 @@ test_invalidation (void)
   BwCanvasFrameStats stats;
   guint all;
 
+  /* Every frame here is whole: /canvas-cache/progressive checks frames that are not. */
+  bw_canvas_set_frame_budget (canvas, 0);
+
   gtk_widget_set_has_tooltip (GTK_WIDGET (canvas), FALSE);
   bw_canvas_clear_selection (canvas);
   before = render_canvas (canvas);
@@ -183,6 +186,7 @@ test_culling (void)
   guint shown = 0;
 
   g_assert_no_error (error);
+  bw_canvas_set_frame_budget (canvas, 0);
   project = bw_project_new (catalog);
   bw_project_set_document (project, doc, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -226,6 +230,55 @@ test_culling (void)
   bw_test_window_iterate (50);
 }
 
+/* A frame with too little time for every tile in view leaves the rest to the frames after it,
+ * which the canvas asks for itself; once they are drawn, the frame is the one drawn at once. */
+static void
+test_progressive (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwProject) project = NULL;
+  g_autoptr(BwDocument) doc = bw_bench_build_diagram ();
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) filled = NULL;
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *widget = bw_canvas_new ();
+  BwCanvas *canvas = BW_CANVAS (widget);
+  guint frames = 0;
+
+  g_assert_no_error (error);
+  project = bw_project_new (catalog);
+  bw_project_set_document (project, doc, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), widget);
+  bw_canvas_set_project (canvas, project);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (300);
+
+  /* The whole diagram in view, drawn at once. */
+  bw_canvas_set_frame_budget (canvas, 0);
+  bw_canvas_zoom_fit (canvas);
+  bw_canvas_drop_render_cache (canvas);
+  whole = render_canvas (canvas);
+  g_assert_true (bw_canvas_frame_is_complete (canvas));
+
+  /* The same with a budget no tile fits in: one tile a frame. */
+  bw_canvas_set_frame_budget (canvas, 1);
+  bw_canvas_drop_render_cache (canvas);
+  g_bytes_unref (render_canvas (canvas));
+  g_assert_false (bw_canvas_frame_is_complete (canvas));
+  /* The canvas asks for the next frames itself: the window's own frames fill it in. */
+  while (!bw_canvas_frame_is_complete (canvas) && frames++ < 400)
+    bw_test_window_iterate (50);
+  g_assert_true (bw_canvas_frame_is_complete (canvas));
+  g_assert_cmpuint (frames, >, 1);
+  filled = render_canvas (canvas);
+  g_assert_true (g_bytes_equal (whole, filled));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -234,5 +287,6 @@ main (int    argc,
     return BW_TEST_SKIP;
   g_test_add_func ("/canvas-cache/invalidation", test_invalidation);
   g_test_add_func ("/canvas-cache/culling", test_culling);
+  g_test_add_func ("/canvas-cache/progressive", test_progressive);
   return bw_test_window_run (&app);
 }

@@ -364,6 +364,16 @@ snapshot_feedback (BwCanvas      *self,
   cairo_destroy (cr);
 }
 
+static gboolean
+more_tiles_cb (gpointer data)
+{
+  BwCanvas *self = data;
+
+  self->more_tiles_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 void
 bw_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -407,6 +417,8 @@ bw_canvas_snapshot (GtkWidget   *widget,
   bw_canvas_scene_append (self->scene, snapshot, self->painter, self->layout, &state, &visible,
                           zoom, scale, self->show_grid,
                           g_get_monotonic_time () < self->zooming_until);
+  if (!bw_canvas_scene_is_complete (self->scene) && self->more_tiles_id == 0)
+    self->more_tiles_id = g_idle_add (more_tiles_cb, self);
   snapshot_feedback (self, snapshot, theme, &visible, zoom);
   gtk_snapshot_restore (snapshot);
 
@@ -416,6 +428,21 @@ bw_canvas_snapshot (GtkWidget   *widget,
 
   snapshot_controls (self, snapshot, theme, w, h);
   gtk_snapshot_pop (snapshot);
+}
+
+void
+bw_canvas_set_frame_budget (BwCanvas *self,
+                            guint     ms)
+{
+  g_return_if_fail (BW_IS_CANVAS (self));
+  bw_canvas_scene_set_budget (self->scene, (gint64) ms * 1000);
+}
+
+gboolean
+bw_canvas_frame_is_complete (BwCanvas *self)
+{
+  g_return_val_if_fail (BW_IS_CANVAS (self), TRUE);
+  return bw_canvas_scene_is_complete (self->scene);
 }
 
 /* How long after a step of a continuous zoom the next is awaited before drawing anew. */

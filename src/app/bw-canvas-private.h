@@ -73,6 +73,7 @@ struct _BwCanvas
   double      zoom_begin;
   gint64      zooming_until; /* a continuous zoom goes on until then (monotonic time) */
   guint       zoom_rest_id;  /* draws anew once it rests */
+  guint       more_tiles_id; /* another frame, for the tiles the last one left */
   double      guide_x;     /* alignment guides shown while dragging one node; NAN when none */
   double      guide_y;
   double      last_wx;     /* last pointer position, widget coordinates: scroll zooms there */

@@ -83,6 +83,8 @@ struct _BwCanvasScene
   guint          frame;
   GArray        *emitted;          /* Tile keys of the last frame */
   guint          n_built;
+  gint64         budget;           /* µs of drawing a frame may spend on tiles; 0: no bound */
+  gboolean       pending;          /* the last frame left tiles to draw */
 };
 
 static inline gint64
@@ -635,6 +637,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
                         gboolean            zooming)
 {
   const BwTheme *theme = bw_painter_get_theme (painter);
+  gint64 start;
   guint serial = layout ? bw_layout_get_serial (layout) : 0;
   guint geometry = layout ? bw_layout_get_geometry_serial (layout) : 0;
   guint64 digest = bw_scene_state_digest (state);
@@ -692,6 +695,8 @@ bw_canvas_scene_append (BwCanvasScene      *self,
 
   self->frame++;
   self->n_built = 0;
+  self->pending = FALSE;
+  start = g_get_monotonic_time ();
   g_array_set_size (self->emitted, 0);
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
@@ -711,7 +716,13 @@ bw_canvas_scene_append (BwCanvasScene      *self,
             tile->sig = sig;
             tile->generation = self->generation;
           }
-        if (!tile->drawn)
+        /* A frame draws tiles for as long as its budget lasts (one at least), then shows what
+         * the others showed before, if anything, and leaves them to the next: a diagram of
+         * 100,000 nodes fills in over a few frames instead of holding one for half a second. */
+        if (!tile->drawn && self->budget > 0 && self->n_built > 0 &&
+            g_get_monotonic_time () - start > self->budget)
+          self->pending = TRUE;
+        else if (!tile->drawn)
           tile_draw (self, tile, painter, state);
         tile->last_frame = self->frame;
         g_array_append_val (self->emitted, key);
@@ -719,6 +730,19 @@ bw_canvas_scene_append (BwCanvasScene      *self,
           gtk_snapshot_append_node (snapshot, tile->node);
       }
   evict (self);
+}
+
+void
+bw_canvas_scene_set_budget (BwCanvasScene *self,
+                            gint64         budget)
+{
+  self->budget = budget;
+}
+
+gboolean
+bw_canvas_scene_is_complete (BwCanvasScene *self)
+{
+  return !self->pending;
 }
 
 void

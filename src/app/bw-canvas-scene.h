@@ -32,6 +32,13 @@ void           bw_canvas_scene_append    (BwCanvasScene      *self,
                                           gboolean            grid,
                                           gboolean            zooming);
 
+/* How long, in µs, a frame may spend drawing tiles before it leaves the rest to the next
+ * (0, the default: no bound). */
+void           bw_canvas_scene_set_budget (BwCanvasScene *self,
+                                           gint64         budget);
+/* FALSE when the last frame left tiles undrawn: another frame should follow. */
+gboolean       bw_canvas_scene_is_complete (BwCanvasScene *self);
+
 /* How the last frame was made (bw_canvas_get_frame_stats). */
 void           bw_canvas_scene_get_stats (BwCanvasScene      *self,
                                           BwCanvasFrameStats *stats);

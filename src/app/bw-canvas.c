@@ -512,6 +512,7 @@ bw_canvas_dispose (GObject *object)
 
   bw_canvas_menu_dispose (self);
   g_clear_handle_id (&self->zoom_rest_id, g_source_remove);
+  g_clear_handle_id (&self->more_tiles_id, g_source_remove);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->document_signals != NULL)
@@ -621,6 +622,7 @@ bw_canvas_init (BwCanvas *self)
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
   self->scene = bw_canvas_scene_new ();
+  bw_canvas_set_frame_budget (self, BW_CANVAS_FRAME_BUDGET_MS);
   self->selection = bw_selection_new ();
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);

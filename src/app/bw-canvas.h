@@ -187,6 +187,14 @@ void          bw_canvas_get_frame_stats  (BwCanvas           *self,
 /* Whether the last frame drew the node `id`. */
 gboolean      bw_canvas_frame_shows_node (BwCanvas   *self,
                                           const char *id);
+/* How long a frame may spend drawing the diagram's tiles, in ms, before it leaves the rest to
+ * the frames after it (0: no bound): a large diagram fills in over a few frames instead of
+ * holding the window still. */
+#define BW_CANVAS_FRAME_BUDGET_MS 12
+void          bw_canvas_set_frame_budget (BwCanvas  *self,
+                                          guint      ms);
+/* Whether the last frame drew every tile in view. */
+gboolean      bw_canvas_frame_is_complete (BwCanvas *self);
 /* Forgets the render nodes kept: the next frame is drawn as by a new canvas. */
 void          bw_canvas_drop_render_cache (BwCanvas  *self);
 
