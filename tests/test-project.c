@@ -220,6 +220,87 @@ test_load_async_computes (Fixture       *f,
   g_assert_cmpstr (edited, !=, loaded);
 }
 
+/* What a prepare func makes: on which thread, for which document and how many nodes. */
+typedef struct
+{
+  GThread    *thread;
+  BwDocument *document;
+  guint       n_nodes;
+} Prepared;
+
+static gint n_prepared_alive;
+
+static gpointer
+prepare_cb (BwDocument *document,
+            BwCatalog  *with)
+{
+  Prepared *p = g_new0 (Prepared, 1);
+
+  g_assert_true (with == catalog);
+  p->thread = g_thread_self ();
+  p->document = document;
+  p->n_nodes = bw_document_get_n_nodes (document);
+  g_atomic_int_inc (&n_prepared_alive);
+  return p;
+}
+
+static void
+prepared_free (gpointer data)
+{
+  g_atomic_int_add (&n_prepared_alive, -1);
+  g_free (data);
+}
+
+static void
+take_prepared_cb (BwProject   *project,
+                  GParamSpec  *pspec,
+                  Prepared   **out)
+{
+  *out = bw_project_take_prepared (project, bw_project_get_document (project));
+}
+
+/* What a view asks to have made from a loaded document is made on the load's worker thread,
+ * and taken while the document comes in; untaken, it is freed, and so is a cancelled one. */
+static void
+test_load_async_prepares (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Prepared *taken = NULL;
+  gulong handler;
+
+  bw_project_set_prepare_func (f->project, prepare_cb, prepared_free);
+  handler = g_signal_connect (f->project, "notify::document", G_CALLBACK (take_prepared_cb),
+                              &taken);
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &result);
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&result), NULL));
+  g_assert_nonnull (taken);
+  g_assert_true (taken->thread != g_thread_self ());
+  g_assert_true (taken->document == bw_project_get_document (f->project));
+  g_assert_cmpuint (taken->n_nodes, ==, 2);
+  /* Once the document is in, nothing is left to take. */
+  g_assert_null (bw_project_take_prepared (f->project, bw_project_get_document (f->project)));
+  prepared_free (taken);
+  g_assert_cmpint (g_atomic_int_get (&n_prepared_alive), ==, 0);
+
+  /* Not taken: freed. */
+  g_signal_handler_disconnect (f->project, handler);
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &again);
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&again), NULL));
+  g_assert_cmpint (g_atomic_int_get (&n_prepared_alive), ==, 0);
+
+  /* A synchronous load prepares nothing. */
+  taken = NULL;
+  handler = g_signal_connect (f->project, "notify::document", G_CALLBACK (take_prepared_cb),
+                              &taken);
+  g_assert_true (bw_project_load (f->project, f->file, NULL));
+  g_assert_null (taken);
+  g_signal_handler_disconnect (f->project, handler);
+  bw_project_set_prepare_func (f->project, NULL, NULL);
+}
+
 /* Another catalog came in while the file was read: the figures are those of the catalog in
  * use, not of the one the worker computed with. */
 static void
@@ -556,6 +637,7 @@ main (int    argc,
   ADD ("load-sync", test_load_sync);
   ADD ("load-async", test_load_async);
   ADD ("load-async-computes", test_load_async_computes);
+  ADD ("load-async-prepares", test_load_async_prepares);
   ADD ("load-async-catalog-replaced", test_load_async_catalog_replaced);
   ADD ("load-async-cancelled", test_load_async_cancelled);
   ADD ("load-refused", test_load_refused);

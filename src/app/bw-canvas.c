@@ -133,7 +133,10 @@ follow_model (BwCanvas *self)
   g_clear_pointer (&self->hovered, g_free);
   if (document != NULL)
     {
-      self->layout = bw_layout_new (document, catalog);
+      /* Laid out on the load's thread when it came from a file. */
+      self->layout = bw_project_take_prepared (self->project, document);
+      if (self->layout == NULL)
+        self->layout = bw_layout_new (document, catalog);
       bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (self->viewport));
     }
 
@@ -171,6 +174,14 @@ bw_canvas_get_project (BwCanvas *self)
   return self->project;
 }
 
+/* On the load's worker thread: the layout reads the document and the catalog alone. */
+static gpointer
+prepare_layout (BwDocument *document,
+                BwCatalog  *catalog)
+{
+  return bw_layout_new (document, catalog);
+}
+
 void
 bw_canvas_set_project (BwCanvas  *self,
                        BwProject *project)
@@ -180,6 +191,8 @@ bw_canvas_set_project (BwCanvas  *self,
 
   if (!g_set_object (&self->project, project))
     return;
+  if (project != NULL)
+    bw_project_set_prepare_func (project, prepare_layout, (GDestroyNotify) bw_layout_unref);
   g_signal_group_set_target (self->project_signals, project);
   follow_model (self);
   follow_report (self);

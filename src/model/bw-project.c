@@ -20,6 +20,10 @@ struct _BwProject
   GFile      *file;
   char       *display_name;
   guint       n_loading;
+  BwProjectPrepareFunc prepare;
+  GDestroyNotify       prepare_free;
+  gpointer    prepared;      /* made by `prepare` for the document coming in, until taken */
+  BwDocument *prepared_for;
   guint       n_restored;  /* restores so far: a file read that began before one is stale */
   /* Counts the document's changes, so a save knows whether what it wrote is still current. */
   guint64     generation;
@@ -321,10 +325,12 @@ bw_project_load (BwProject  *self,
 
 typedef struct
 {
-  char      *path;
-  BwCatalog *catalog;
-  GFile     *file;
-  guint      n_restored;
+  char                *path;
+  BwCatalog           *catalog;
+  GFile               *file;
+  guint                n_restored;
+  BwProjectPrepareFunc prepare;
+  GDestroyNotify       prepare_free;
 } LoadData;
 
 static void
@@ -340,13 +346,17 @@ load_data_free (LoadData *data)
  * (NULL without a catalog). */
 typedef struct
 {
-  BwDocument *document;
-  BwEngine   *engine;
+  BwDocument    *document;
+  BwEngine      *engine;
+  gpointer       prepared;      /* by the project's prepare func, or NULL */
+  GDestroyNotify prepared_free;
 } Loaded;
 
 static void
 loaded_free (Loaded *loaded)
 {
+  if (loaded->prepared != NULL)
+    loaded->prepared_free (loaded->prepared);
   g_clear_object (&loaded->engine);
   g_clear_object (&loaded->document);
   g_free (loaded);
@@ -379,6 +389,11 @@ load_thread (GTask        *task,
       bw_engine_set_document (loaded->engine, loaded->document);
       /* The report too: it is made on first asking. */
       bw_engine_get_report (loaded->engine);
+    }
+  if (data->prepare != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      loaded->prepared = data->prepare (loaded->document, data->catalog);
+      loaded->prepared_free = data->prepare_free;
     }
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_free);
 }
@@ -417,6 +432,8 @@ load_done_cb (GObject      *source,
   if (document != NULL && self->catalog != data->catalog)
     {
       g_clear_object (&loaded->engine);
+      if (loaded->prepared != NULL)
+        g_clear_pointer (&loaded->prepared, loaded->prepared_free);
       if (self->catalog != NULL && !bw_document_check_catalog (document, self->catalog, &error))
         document = NULL;
     }
@@ -430,7 +447,14 @@ load_done_cb (GObject      *source,
   if (document != NULL &&
       !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
+      /* What the load prepared goes to whoever follows the document in; the rest goes. */
+      self->prepared = g_steal_pointer (&loaded->prepared);
+      self->prepared_for = document;
       install_document (self, document, data->file, loaded->engine);
+      if (self->prepared != NULL)
+        loaded->prepared_free (self->prepared);
+      self->prepared = NULL;
+      self->prepared_for = NULL;
       taken = TRUE;
     }
   /* Done once the document is in: whoever waits for the flag finds it there. */
@@ -469,6 +493,8 @@ bw_project_load_async (BwProject          *self,
     }
   data->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
   data->file = g_object_ref (file);
+  data->prepare = self->prepare;
+  data->prepare_free = self->prepare_free;
   data->n_restored = self->n_restored;
 
   /* The reader runs on a worker thread; the outer task completes once the project has it. */
@@ -476,6 +502,27 @@ bw_project_load_async (BwProject          *self,
   g_task_set_task_data (reader, data, (GDestroyNotify) load_data_free);
   set_loading (self, TRUE);
   g_task_run_in_thread (reader, load_thread);
+}
+
+void
+bw_project_set_prepare_func (BwProject           *self,
+                             BwProjectPrepareFunc func,
+                             GDestroyNotify       free_func)
+{
+  g_return_if_fail (BW_IS_PROJECT (self));
+  g_return_if_fail (func == NULL || free_func != NULL);
+  self->prepare = func;
+  self->prepare_free = free_func;
+}
+
+gpointer
+bw_project_take_prepared (BwProject  *self,
+                          BwDocument *document)
+{
+  g_return_val_if_fail (BW_IS_PROJECT (self), NULL);
+  if (document == NULL || document != self->prepared_for)
+    return NULL;
+  return g_steal_pointer (&self->prepared);
 }
 
 gboolean

@@ -99,4 +99,17 @@ gboolean    bw_project_save_as_finish   (BwProject     *self,
                                          GAsyncResult  *result,
                                          GError       **error);
 
+/* What else a view wants made from a document that bw_project_load_async reads, on the load's
+ * worker thread after its figures, so that the main thread only takes it in: `func` may read
+ * the document and the catalog, nothing else. NULL: nothing. */
+typedef gpointer (*BwProjectPrepareFunc) (BwDocument *document,
+                                          BwCatalog  *catalog);
+void        bw_project_set_prepare_func (BwProject           *self,
+                                         BwProjectPrepareFunc func,
+                                         GDestroyNotify       free_func);
+/* What the load that brought `document` in prepared for it, while the document comes in (the
+ * `notify::document` it causes); the caller owns it. NULL for any other document, or later. */
+gpointer    bw_project_take_prepared    (BwProject           *self,
+                                         BwDocument          *document);
+
 G_END_DECLS
