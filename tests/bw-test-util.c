@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "bw-catalog-private.h"
+#include "bw-engine.h"
 #include "bw-test-util.h"
 
 char *
@@ -245,4 +246,16 @@ bw_test_remove_tree (const char *path)
         bw_test_remove_tree (child);
     }
   g_rmdir (path);
+}
+
+void
+bw_test_assert_report_current (BwCatalog  *catalog,
+                               BwDocument *document,
+                               BwReport   *live)
+{
+  g_autoptr(BwReport) full = bw_engine_compute (catalog, document);
+  g_autofree char *live_json = bw_report_to_json (live, catalog, NULL);
+  g_autofree char *full_json = bw_report_to_json (full, catalog, NULL);
+
+  g_assert_cmpstr (live_json, ==, full_json);
 }

@@ -5,6 +5,7 @@
 
 #include "bw-catalog.h"
 #include "bw-document.h"
+#include "bw-report.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,11 @@ BwCatalog  *bw_test_delivery_catalog (void);
 /* A document from a compact description, one object per line: "z1 zone.a -" (zone, parent),
  * "n1 win z1" (node, zone), "e1 protects n2 z1" (edge kind, from, to). */
 BwDocument *bw_test_build_document (const char *const *lines);
+
+/* Asserts that `live` (an engine's report, kept up to date) is the report a full recompute of
+ * `document` with `catalog` gives. */
+void bw_test_assert_report_current (BwCatalog  *catalog,
+                                    BwDocument *document,
+                                    BwReport   *live);
 
 G_END_DECLS

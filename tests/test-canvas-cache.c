@@ -167,33 +167,45 @@ test_invalidation (void)
   bw_test_window_destroy (window);
 }
 
+/* A window showing the 2,000-node diagram on a canvas alone, drawn; the project's owner is
+ * the caller. */
+static BwCanvas *
+open_diagram (BwProject **project,
+              GtkWidget **window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) doc = bw_bench_build_diagram ();
+  GtkWidget *widget = bw_canvas_new ();
+
+  g_assert_no_error (error);
+  *window = adw_application_window_new (GTK_APPLICATION (app));
+  *project = bw_project_new (catalog);
+  bw_project_set_document (*project, doc, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (*window), widget);
+  bw_canvas_set_project (BW_CANVAS (widget), *project);
+  gtk_window_present (GTK_WINDOW (*window));
+  bw_test_window_iterate (300);
+  return BW_CANVAS (widget);
+}
+
 /* At 100 % over the 2,000-node diagram, a frame draws the nodes in view and none far from
  * it. */
 static void
 test_culling (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
   g_autoptr(BwProject) project = NULL;
-  g_autoptr(BwDocument) doc = bw_bench_build_diagram ();
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *widget = bw_canvas_new ();
-  BwCanvas *canvas = BW_CANVAS (widget);
+  GtkWidget *window;
+  BwCanvas *canvas = open_diagram (&project, &window);
+  GtkWidget *widget = GTK_WIDGET (canvas);
   BwCanvasFrameStats stats;
   BwLayout *layout;
   BwRect visible;
   double zoom;
   guint shown = 0;
 
-  g_assert_no_error (error);
   bw_canvas_set_frame_budget (canvas, 0);
-  project = bw_project_new (catalog);
-  bw_project_set_document (project, doc, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), widget);
-  bw_canvas_set_project (canvas, project);
-  gtk_window_present (GTK_WINDOW (window));
-  bw_test_window_iterate (300);
   bw_canvas_set_zoom (canvas, 1.0);
   bw_canvas_set_offset (canvas, 2000, 1500);
   g_bytes_unref (render_canvas (canvas));
@@ -235,25 +247,12 @@ test_culling (void)
 static void
 test_progressive (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
   g_autoptr(BwProject) project = NULL;
-  g_autoptr(BwDocument) doc = bw_bench_build_diagram ();
   g_autoptr(GBytes) whole = NULL;
   g_autoptr(GBytes) filled = NULL;
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *widget = bw_canvas_new ();
-  BwCanvas *canvas = BW_CANVAS (widget);
+  GtkWidget *window;
+  BwCanvas *canvas = open_diagram (&project, &window);
   guint frames = 0;
-
-  g_assert_no_error (error);
-  project = bw_project_new (catalog);
-  bw_project_set_document (project, doc, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), widget);
-  bw_canvas_set_project (canvas, project);
-  gtk_window_present (GTK_WINDOW (window));
-  bw_test_window_iterate (300);
 
   /* The whole diagram in view, drawn at once. */
   bw_canvas_set_frame_budget (canvas, 0);
