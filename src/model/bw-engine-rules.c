@@ -628,28 +628,22 @@ zone_chain_cover (BwEngine        *self,
   guint n_zones = bw_document_get_n_zones (doc);
   gsize size = 9 * self->words * sizeof (guint64);
   const guint64 *above = NULL;
-  GHashTable *known;
 
-  /* Most often answered already. */
-  if (zone == NULL)
-    return NULL;
-  if ((known = g_hash_table_lookup (self->zone_covers, zone->id)) != NULL &&
-      (above = g_hash_table_lookup (known, kind)) != NULL)
-    return above;
-  trail = g_ptr_array_new ();
-
-  /* Up to the first zone answered already; the bound guards against a parent cycle. */
-  for (const BwZone *z = zone; z != NULL && trail->len <= n_zones;
+  /* Up to the first zone answered already (most often the asset's own: then nothing is
+   * allocated); the bound guards against a parent cycle. */
+  for (const BwZone *z = zone; z != NULL && (trail == NULL || trail->len <= n_zones);
        z = bw_document_lookup_zone (doc, z->parent))
     {
       GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);
 
       if (by_kind != NULL && (above = g_hash_table_lookup (by_kind, kind)) != NULL)
         break;
+      if (trail == NULL)
+        trail = g_ptr_array_new ();
       g_ptr_array_add (trail, (gpointer) z);
     }
   /* Then down again, each zone adding its own services to what lies around it. */
-  for (guint i = trail->len; i-- > 0;)
+  for (guint i = trail != NULL ? trail->len : 0; i-- > 0;)
     {
       const BwZone *z = g_ptr_array_index (trail, i);
       GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);

@@ -275,7 +275,6 @@ bw_engine_finalize (GObject *object)
   g_free (self->admits);
   g_free (self->batch);
   g_ptr_array_unref (self->no_reach);
-  g_free (self->scratch);
   g_array_unref (self->scratch_sources);
   g_free (self->scratch_flow);
   g_free (self->scratch_rule1);
@@ -338,7 +337,6 @@ bw_engine_new (BwCatalog *catalog)
 
   self->catalog = g_object_ref (catalog);
   build_catalog_tables (self);
-  self->scratch = g_new0 (guint64, 9 * self->words);
   bw_engine_admits_init (self);
   bw_engine_delivery_init (self);
   return self;

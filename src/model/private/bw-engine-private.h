@@ -105,7 +105,6 @@ struct _BwEngine
                                * i admits asset stencil k */
   guint64   **kind_platforms; /* per asset stencil: techniques its platforms reach, or NULL */
   GPtrArray  *no_reach;       /* the empty reach */
-  guint64    *scratch;        /* 9·W words for one asset's direct cover */
   GArray     *scratch_sources; /* BwEngineSource: the services protecting one asset */
   GHashTable *delivery_cover; /* asset id → guint64[9 · delivery_words]: its rule-1 cells on the
                                * delivery techniques, compact; computed on demand */
