@@ -23,7 +23,6 @@ bw_engine_delivery_init (BwEngine *self)
   self->zone_delivery = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_hash_table_unref);
   self->scratch_flow = g_new0 (guint64, 9 * self->delivery_words);
-  self->scratch_rule1 = g_new0 (guint64, 9 * self->words);
   self->delivery_before = g_new0 (guint, self->words + 1);
   for (guint w = 0; w < self->words; w++)
     self->delivery_before[w + 1] =
@@ -54,7 +53,7 @@ bw_engine_forget_delivery (BwEngine   *self,
 }
 
 /* The flow edges into `asset`, by source id; NULL when none or no technique is delivered. */
-static GPtrArray *
+static const BwEngineIds *
 flow_sources (BwEngine     *self,
               const BwNode *asset)
 {
@@ -80,11 +79,11 @@ bw_engine_delivering_services (BwEngine     *self,
 {
   GPtrArray *services = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *sources = flow_sources (self, asset);
+  const BwEngineIds *sources = flow_sources (self, asset);
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
-      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
+      const BwNode *m = flow_source_asset (self, sources->ids[i]);
 
       if (m != NULL)
         bw_engine_rule1_services (self, m, services, seen);
@@ -92,11 +91,10 @@ bw_engine_delivering_services (BwEngine     *self,
   return services;
 }
 
-/* ORs into `cover` (9 × delivery_words, compact) the delivery techniques of 9 cell bitsets. */
-static void
-project (BwEngine      *self,
-         const guint64 *cells,
-         guint64       *cover)
+void
+bw_engine_project_delivery (BwEngine      *self,
+                            const guint64 *cells,
+                            guint64       *cover)
 {
   guint DW = self->delivery_words, W = self->words;
 
@@ -113,19 +111,20 @@ project (BwEngine      *self,
         }
 }
 
-/* ORs into the scratch the caps of the plain services among `sources` (rule 1) that admit
- * `kind`. */
+/* ORs into `cover` (compact) what the plain services among `sources` (rule 1) that admit
+ * `kind` give on the delivery techniques: the compact part of their caps. */
 static void
 or_protecting (BwEngine        *self,
                GArray          *sources,
-               const BwStencil *kind)
+               const BwStencil *kind,
+               guint64         *cover)
 {
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       const BwEngineSource *src = &g_array_index (sources, BwEngineSource, i);
 
       if (src->siem == NULL && engine_admits (self, src->service, kind))
-        bits_or (self->scratch_rule1, src->caps, 9 * self->words);
+        bits_or (cover, src->caps + 9 * self->words, 9 * self->delivery_words);
     }
 }
 
@@ -147,9 +146,7 @@ zone_cover (BwEngine        *self,
   if ((cover = g_hash_table_lookup (by_kind, kind)) != NULL)
     return cover;
   cover = g_new0 (guint64, 9 * self->delivery_words);
-  memset (self->scratch_rule1, 0, 9 * self->words * sizeof (guint64));
-  or_protecting (self, bw_engine_zone_sources (self, zone), kind);
-  project (self, self->scratch_rule1, cover);
+  or_protecting (self, bw_engine_zone_sources (self, zone), kind, cover);
   g_hash_table_insert (by_kind, (gpointer) kind, cover);
   return cover;
 }
@@ -167,10 +164,8 @@ source_cover (BwEngine     *self,
   if (cover != NULL)
     return cover;
   cover = g_new0 (guint64, 9 * self->delivery_words);
-  memset (self->scratch_rule1, 0, 9 * self->words * sizeof (guint64));
   direct = bw_engine_resolve_sources (self, m->id, FALSE);
-  or_protecting (self, direct, kind);
-  project (self, self->scratch_rule1, cover);
+  or_protecting (self, direct, kind, cover);
   for (const BwZone *z = bw_document_lookup_zone (self->document, m->zone);
        z != NULL && depth++ <= bw_document_get_n_zones (self->document);
        z = bw_document_lookup_zone (self->document, z->parent))
@@ -180,8 +175,8 @@ source_cover (BwEngine     *self,
 }
 
 void
-bw_engine_cover_by_delivery (BwEngine     *self,
-                             GPtrArray    *sources,
+bw_engine_cover_by_delivery (BwEngine          *self,
+                             const BwEngineIds *sources,
                              guint64     **cells)
 {
   guint DW = self->delivery_words;
@@ -193,7 +188,7 @@ bw_engine_cover_by_delivery (BwEngine     *self,
   memset (flow, 0, 9 * DW * sizeof (guint64));
   for (guint i = 0; i < sources->len; i++)
     {
-      const BwNode *m = flow_source_asset (self, g_ptr_array_index (sources, i));
+      const BwNode *m = flow_source_asset (self, sources->ids[i]);
 
       if (m != NULL)
         {

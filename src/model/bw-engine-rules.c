@@ -176,72 +176,6 @@ batch_add (BwEngine      *self,
 }
 
 void
-bw_engine_links_free (BwEngineLinks *links)
-{
-  for (guint k = 0; k < BW_N_LINKS; k++)
-    g_clear_pointer (&links->lists[k], g_ptr_array_unref);
-  g_free (links);
-}
-
-void
-bw_engine_link_add (BwEngine         *self,
-                    BwEngineLinkKind  kind,
-                    const char       *key,
-                    const char       *value)
-{
-  BwEngineLinks *links = g_hash_table_lookup (self->links, key);
-
-  if (links == NULL)
-    {
-      links = g_new0 (BwEngineLinks, 1);
-      g_hash_table_insert (self->links, g_strdup (key), links);
-    }
-  if (links->lists[kind] == NULL)
-    links->lists[kind] = g_ptr_array_new ();
-  g_ptr_array_add (links->lists[kind], (gpointer) value);
-}
-
-/* `value` is the very string the edge holds, so identity finds it. */
-void
-bw_engine_link_remove (BwEngine         *self,
-                       BwEngineLinkKind  kind,
-                       const char       *key,
-                       const char       *value)
-{
-  BwEngineLinks *links = g_hash_table_lookup (self->links, key);
-
-  if (links != NULL && links->lists[kind] != NULL)
-    g_ptr_array_remove (links->lists[kind], (gpointer) value);
-}
-
-/* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead
- * of a scan of every edge for every asset. */
-void
-bw_engine_ensure_edge_index (BwEngine *self)
-{
-  BwDocument *doc = self->document;
-
-  if (self->edges_indexed)
-    return;
-  g_hash_table_remove_all (self->links);
-  for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
-    {
-      const BwEdge *e = bw_document_get_edge (doc, i);
-
-      if (e->kind == BW_EDGE_PROTECTS)
-        bw_engine_link_add (self, BW_LINK_PROTECTS_INTO, e->to, e->from);
-      else if (e->kind == BW_EDGE_TELEMETRY)
-        bw_engine_link_add (self, BW_LINK_TELEMETRY_OUT, e->from, e->to);
-      else if (e->kind == BW_EDGE_FLOW)
-        {
-          bw_engine_link_add (self, BW_LINK_FLOW_INTO, e->to, e->from);
-          bw_engine_link_add (self, BW_LINK_FLOW_OUT, e->from, e->to);
-        }
-    }
-  self->edges_indexed = TRUE;
-}
-
-void
 bw_engine_invalidate_edges (BwEngine *self)
 {
   self->edges_indexed = FALSE;
@@ -249,7 +183,8 @@ bw_engine_invalidate_edges (BwEngine *self)
   bw_engine_forget_zone_covers (self, NULL);
 }
 
-/* caps(s) as 9 bitsets: cell ≥ level for each category. */
+/* caps(s) as 9 bitsets: cell ≥ level for each category; then the same on the delivery
+ * techniques alone, compact (rule 10 needs no more). */
 guint64 *
 bw_engine_service_caps (BwEngine     *self,
                         const BwNode *node)
@@ -260,7 +195,7 @@ bw_engine_service_caps (BwEngine     *self,
   if (caps != NULL)
     return caps;
 
-  caps = g_new0 (guint64, 9 * self->words);
+  caps = g_new0 (guint64, 9 * (self->words + self->delivery_words));
   stencil = node_stencil (self, node);
   for (guint i = 0; stencil != NULL && stencil->capabilities[i] != NULL; i++)
     {
@@ -280,6 +215,7 @@ bw_engine_service_caps (BwEngine     *self,
             bits_set (caps + (gsize) (3 * m->category + level - 1) * self->words, m->technique);
         }
     }
+  bw_engine_project_delivery (self, caps, caps + 9 * self->words);
   g_hash_table_insert (self->service_caps, node->id, caps);
   return caps;
 }
@@ -316,11 +252,11 @@ merge_reach (BwEngine          *self,
 
   for (guint i = 0; i < n_ids && single; i++)
     {
-      GPtrArray *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
+      const BwEngineIds *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
 
       for (guint k = 0; out != NULL && k < out->len && single; k++)
         {
-          const char *to = g_ptr_array_index (out, k);
+          const char *to = out->ids[k];
           GPtrArray *known;
 
           if (is_siem_id (self, to))
@@ -341,11 +277,11 @@ merge_reach (BwEngine          *self,
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_ids; i++)
     {
-      GPtrArray *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
+      const BwEngineIds *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
 
       for (guint k = 0; out != NULL && k < out->len; k++)
         {
-          const char *to = g_ptr_array_index (out, k);
+          const char *to = out->ids[k];
           GPtrArray *known;
 
           if (is_siem_id (self, to))
@@ -366,7 +302,7 @@ merge_reach (BwEngine          *self,
 typedef struct
 {
   const char *id;
-  GPtrArray  *out;      /* its telemetry targets, or NULL */
+  const BwEngineIds *out; /* its telemetry targets, or NULL */
   guint       next;     /* the next of them to follow */
   guint       low;      /* Tarjan's low link, as an index into the visits */
   gboolean    on_stack;
@@ -410,7 +346,7 @@ resolve_collectors (BwEngine   *self,
 
       if (vv->out != NULL && vv->next < vv->out->len)
         {
-          const char *to = g_ptr_array_index (vv->out, vv->next++);
+          const char *to = vv->out->ids[vv->next++];
           guint w;
 
           if (!is_collector (self, to) || g_hash_table_contains (self->reach, to))
@@ -460,7 +396,7 @@ bw_engine_reach (BwEngine   *self,
                  const char *start)
 {
   GPtrArray *result = g_hash_table_lookup (self->reach, start);
-  GPtrArray *out;
+  const BwEngineIds *out;
 
   if (result != NULL)
     return result;
@@ -476,7 +412,7 @@ bw_engine_reach (BwEngine   *self,
     {
       for (guint i = 0; i < out->len; i++)
         {
-          const char *to = g_ptr_array_index (out, i);
+          const char *to = out->ids[i];
 
           if (is_collector (self, to) && !g_hash_table_contains (self->reach, to))
             resolve_collectors (self, to);
@@ -501,11 +437,11 @@ bw_engine_rule1_services (BwEngine     *self,
   /* Protects edges into the asset and into every zone it lies in. */
   while (target != NULL && depth++ <= bw_document_get_n_zones (doc) + 1)
     {
-      GPtrArray *sources = engine_links (self, target, BW_LINK_PROTECTS_INTO);
+      const BwEngineIds *sources = engine_links (self, target, BW_LINK_PROTECTS_INTO);
 
       for (guint i = 0; sources != NULL && i < sources->len; i++)
         {
-          const BwNode *s = bw_document_lookup_node (doc, g_ptr_array_index (sources, i));
+          const BwNode *s = bw_document_lookup_node (doc, sources->ids[i]);
           const BwStencil *st = node_stencil (self, s);
 
           if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||

@@ -85,7 +85,7 @@ service_sources (BwEngine   *self,
 
 gboolean
 bw_engine_resolve_sources_into (BwEngine  *self,
-                                GPtrArray *sources,
+                                const BwEngineIds *sources,
                                 gboolean   with_siems,
                                 GArray    *out)
 {
@@ -94,7 +94,7 @@ bw_engine_resolve_sources_into (BwEngine  *self,
     return FALSE;
   for (guint i = 0; i < sources->len; i++)
     {
-      GArray *brings = service_sources (self, g_ptr_array_index (sources, i));
+      GArray *brings = service_sources (self, sources->ids[i]);
 
       g_array_append_vals (out, brings->data, with_siems ? brings->len : MIN (brings->len, 1));
     }

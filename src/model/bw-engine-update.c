@@ -249,11 +249,11 @@ add_flow_targets (BwEngine   *self,
   bw_engine_ensure_edge_index (self);
   for (guint i = 0; i < n; i++)
     {
-      GPtrArray *out = engine_links (self, g_ptr_array_index (ids, i), BW_LINK_FLOW_OUT);
+      const BwEngineIds *out = engine_links (self, g_ptr_array_index (ids, i), BW_LINK_FLOW_OUT);
 
       for (guint k = 0; out != NULL && k < out->len; k++)
-        if (g_hash_table_add (touched, g_ptr_array_index (out, k)))
-          g_ptr_array_add (ids, g_ptr_array_index (out, k));
+        if (g_hash_table_add (touched, (gpointer) out->ids[k]))
+          g_ptr_array_add (ids, (gpointer) out->ids[k]);
     }
 }
 

@@ -265,7 +265,10 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->assets);
   g_hash_table_unref (self->service_caps);
   g_hash_table_unref (self->reach);
+  bw_engine_links_clear (self);
   g_hash_table_unref (self->links);
+  g_string_chunk_free (self->link_keys);
+  g_ptr_array_unref (self->link_extra);
   g_hash_table_unref (self->zone_covers);
   g_hash_table_unref (self->zone_sources);
   g_hash_table_unref (self->service_sources);
@@ -277,7 +280,6 @@ bw_engine_finalize (GObject *object)
   g_ptr_array_unref (self->no_reach);
   g_array_unref (self->scratch_sources);
   g_free (self->scratch_flow);
-  g_free (self->scratch_rule1);
   g_free (self->delivery_before);
   g_hash_table_unref (self->platform_bits);
   for (guint i = 0; i < n_tactics; i++)
@@ -317,8 +319,9 @@ bw_engine_init (BwEngine *self)
   self->service_caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
-  self->links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) bw_engine_links_free);
+  self->link_keys = g_string_chunk_new (4096);
+  self->links = g_hash_table_new (g_str_hash, g_str_equal);
+  self->link_extra = g_ptr_array_new_with_free_func (g_free);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_hash_table_unref);
   self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -54,9 +54,17 @@ typedef enum
   BW_N_LINKS
 } BwEngineLinkKind;
 
+/* A list of ids: the strings the edges hold. */
 typedef struct
 {
-  GPtrArray *lists[BW_N_LINKS]; /* each NULL until an edge of its kind comes */
+  const char **ids;
+  guint        len;
+  guint        cap;  /* 0: the ids lie in the engine's block (link_ids) */
+} BwEngineIds;
+
+typedef struct
+{
+  BwEngineIds lists[BW_N_LINKS];
 } BwEngineLinks;
 
 /* What one service gives a target it protects, resolved once: its own caps (siem NULL), or
@@ -65,7 +73,7 @@ typedef struct
 {
   const BwStencil *service;
   const BwStencil *siem;
-  const guint64   *caps;    /* 9·W, owned by service_caps */
+  const guint64   *caps;    /* 9·W, then 9·delivery_words compact; owned by service_caps */
 } BwEngineSource;
 
 struct _BwEngine
@@ -93,6 +101,11 @@ struct _BwEngine
   GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
   GHashTable *links;          /* node or zone id → BwEngineLinks: the edges that matter at it */
+  GStringChunk *link_keys;    /* the ids `links` is keyed by, freed together at each rebuild */
+  BwEngineLinks *link_slab;   /* the values of `links` as built, n_link_slab of them */
+  guint       n_link_slab;
+  const char **link_ids;      /* their lists, one block */
+  GPtrArray  *link_extra;     /* BwEngineLinks of keys added since, each its own */
   GHashTable *zone_covers;    /* zone id → (asset stencil → guint64[9·W]): what its services and
                                * those of every zone around it give */
   GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
@@ -109,7 +122,6 @@ struct _BwEngine
   GHashTable *delivery_cover; /* asset id → guint64[9 · delivery_words]: its rule-1 cells on the
                                * delivery techniques, compact; computed on demand */
   guint64    *scratch_flow;   /* 9 · delivery_words, what the flows into one asset deliver */
-  guint64    *scratch_rule1;  /* 9 · W, one source asset's rule-1 cells */
   GHashTable *zone_delivery;  /* zone id → (asset stencil → compact cells): zone_covers' rule-1
                                * part on the delivery techniques */
   guint      *delivery_before; /* per word: the delivery techniques in the words before it */
@@ -162,17 +174,17 @@ bits_count (const guint64 *bits,
 }
 
 /* The edges of `kind` at `links`, NULL when there are none. */
-static inline GPtrArray *
+static inline const BwEngineIds *
 links_get (const BwEngineLinks *links,
            BwEngineLinkKind     kind)
 {
-  GPtrArray *list = links != NULL ? links->lists[kind] : NULL;
+  const BwEngineIds *list = links != NULL ? &links->lists[kind] : NULL;
 
   return list != NULL && list->len > 0 ? list : NULL;
 }
 
 /* The same at node or zone `id`; the edge index must be current. */
-static inline GPtrArray *
+static inline const BwEngineIds *
 engine_links (BwEngine         *self,
               const char       *id,
               BwEngineLinkKind  kind)
@@ -235,7 +247,7 @@ GPtrArray *bw_engine_delivering_services (BwEngine     *self,
 /* ORs into the 9 cell bitsets `cells` what the flows from `flow_sources` (the sources of the
  * flow edges into an asset, or NULL) deliver (rule 10). */
 void       bw_engine_cover_by_delivery  (BwEngine     *self,
-                                         GPtrArray    *flow_sources,
+                                         const BwEngineIds *flow_sources,
                                          guint64     **cells);
 /* Forgets the cached zone covers after a change to zone `zone` (NULL: to any): every nested
  * cover, and what `zone` itself delivers (rule 10). */
@@ -244,11 +256,16 @@ void       bw_engine_forget_zone_covers (BwEngine     *self,
 /* The cached rule-1 cover of `id` may have changed. */
 void       bw_engine_forget_delivery    (BwEngine     *self,
                                          const char   *id);
+/* ORs into `cover` (9 × delivery_words, compact) the delivery techniques of 9 cell bitsets. */
+void       bw_engine_project_delivery   (BwEngine      *self,
+                                         const guint64 *cells,
+                                         guint64       *cover);
 /* The delivery tables, from the catalog; once, in bw_engine_new. */
 void       bw_engine_delivery_init      (BwEngine     *self);
 /* The flow, protects and telemetry adjacency is current. */
 void       bw_engine_ensure_edge_index  (BwEngine     *self);
-/* caps(s) as 9 bitsets, cell ≥ level for each category; cached per node. */
+/* caps(s) as 9 bitsets, cell ≥ level for each category, then those 9 on the delivery
+ * techniques, compact (9 · delivery_words); cached per node. */
 guint64   *bw_engine_service_caps       (BwEngine     *self,
                                          const BwNode *node);
 /* The admits table, from the catalog; once, in bw_engine_new. */
@@ -262,7 +279,7 @@ GArray    *bw_engine_resolve_sources    (BwEngine     *self,
 /* The same into `out` (emptied first) for the sources of the protects edges into a target
  * (NULL: none); FALSE when there are none. */
 gboolean   bw_engine_resolve_sources_into (BwEngine   *self,
-                                           GPtrArray  *sources,
+                                           const BwEngineIds *sources,
                                            gboolean    with_siems,
                                            GArray     *out);
 /* The same for a zone, with the SIEMs, resolved once until its covers are forgotten; owned by
@@ -288,7 +305,8 @@ void       bw_engine_link_remove        (BwEngine         *self,
                                          BwEngineLinkKind  kind,
                                          const char       *key,
                                          const char       *value);
-void       bw_engine_links_free         (BwEngineLinks    *links);
+/* Forgets every link (bw-engine-links.c). */
+void       bw_engine_links_clear        (BwEngine         *self);
 
 /* bw-engine-update.c */
 /* Forgets everything derived from the document. */
