@@ -19,10 +19,6 @@ bw_engine_delivery_init (BwEngine *self)
   for (guint t = 0, j = 0; t < self->n_techniques; t++)
     if ((self->delivery_bits[t / 64] >> (t % 64)) & 1)
       self->delivery_index[j++] = t;
-  self->delivery_cover = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->zone_delivery = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_hash_table_unref);
-  self->scratch_flow = g_new0 (guint64, 9 * self->delivery_words);
   self->delivery_before = g_new0 (guint, self->words + 1);
   for (guint w = 0; w < self->words; w++)
     self->delivery_before[w + 1] =

@@ -15,7 +15,6 @@ bw_engine_admits_init (BwEngine *self)
   self->n_stencils = bw_catalog_get_n_stencils (catalog);
   self->stencil_words = (self->n_stencils + 63) / 64 + (self->n_stencils == 0);
   self->admits = g_new0 (guint64, (gsize) self->n_stencils * self->stencil_words);
-  self->kind_platforms = g_new0 (guint64 *, self->n_stencils + 1);
   for (guint i = 0; i < self->n_stencils; i++)
     {
       const BwStencil *service = bw_catalog_get_stencil (catalog, i);

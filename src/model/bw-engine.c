@@ -30,8 +30,9 @@ build_catalog_tables (BwEngine *self)
   self->n_techniques = bw_catalog_get_n_techniques (catalog);
   self->words = (self->n_techniques + 63) / 64 + (self->n_techniques == 0);
   self->platform_bits = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->tactic_bits = g_new0 (guint64 *, n_tactics);
-  self->phase_bits = g_new0 (guint64 *, n_phases);
+  /* NULL-terminated: freed after the catalog is gone (tables_free). */
+  self->tactic_bits = g_new0 (guint64 *, n_tactics + 1);
+  self->phase_bits = g_new0 (guint64 *, n_phases + 1);
   self->all_bits = bits_new (self);
   self->delivery_bits = bits_new (self);
 
@@ -81,6 +82,67 @@ build_catalog_tables (BwEngine *self)
           if (g_str_equal (bw_catalog_get_tactic (catalog, j)->shortname, phase->tactics[k]))
             bits_or (self->phase_bits[i], self->tactic_bits[j], self->words);
     }
+}
+
+/* The catalog's tables, built into an engine structure that is no object: only the fields above
+ * are set. Kept on the catalog, which is never changed once loaded, for every engine after;
+ * freed as the catalog goes (its own data may be gone by then). */
+static void
+tables_free (gpointer data)
+{
+  BwEngine *tables = data;
+
+  g_hash_table_unref (tables->platform_bits);
+  for (guint i = 0; tables->tactic_bits[i] != NULL; i++)
+    g_free (tables->tactic_bits[i]);
+  for (guint i = 0; tables->phase_bits[i] != NULL; i++)
+    g_free (tables->phase_bits[i]);
+  g_free (tables->tactic_bits);
+  g_free (tables->phase_bits);
+  g_free (tables->all_bits);
+  g_free (tables->delivery_bits);
+  g_free (tables->delivery_index);
+  g_free (tables->delivery_before);
+  g_free (tables->admits);
+  g_free (tables);
+}
+
+G_LOCK_DEFINE_STATIC (tables);
+
+static void
+use_catalog_tables (BwEngine *self)
+{
+  BwEngine *tables;
+
+  G_LOCK (tables);
+  tables = g_object_get_data (G_OBJECT (self->catalog), "bw-engine-tables");
+  if (tables == NULL)
+    {
+      tables = g_new0 (BwEngine, 1);
+      /* Not a reference: the catalog holds the tables. */
+      tables->catalog = self->catalog;
+      build_catalog_tables (tables);
+      bw_engine_admits_init (tables);
+      bw_engine_delivery_init (tables);
+      g_object_set_data_full (G_OBJECT (self->catalog), "bw-engine-tables", tables, tables_free);
+    }
+  G_UNLOCK (tables);
+
+  self->n_techniques = tables->n_techniques;
+  self->words = tables->words;
+  self->platform_bits = tables->platform_bits;
+  self->tactic_bits = tables->tactic_bits;
+  self->phase_bits = tables->phase_bits;
+  self->all_bits = tables->all_bits;
+  self->delivery_bits = tables->delivery_bits;
+  self->has_delivery = tables->has_delivery;
+  self->delivery_index = tables->delivery_index;
+  self->n_delivery = tables->n_delivery;
+  self->delivery_words = tables->delivery_words;
+  self->delivery_before = tables->delivery_before;
+  self->n_stencils = tables->n_stencils;
+  self->stencil_words = tables->stencil_words;
+  self->admits = tables->admits;
 }
 
 static void
@@ -257,9 +319,6 @@ static void
 bw_engine_finalize (GObject *object)
 {
   BwEngine *self = BW_ENGINE (object);
-  guint n_tactics = bw_catalog_get_n_tactics (self->catalog);
-  guint n_phases = bw_catalog_get_n_phases (self->catalog);
-
   g_clear_pointer (&self->report, bw_report_unref);
   bw_engine_reset_document_state (self);
   g_hash_table_unref (self->assets);
@@ -275,22 +334,10 @@ bw_engine_finalize (GObject *object)
   for (guint i = 0; i < self->n_stencils; i++)
     g_free (self->kind_platforms[i]);
   g_free (self->kind_platforms);
-  g_free (self->admits);
   g_free (self->batch);
   g_ptr_array_unref (self->no_reach);
   g_array_unref (self->scratch_sources);
   g_free (self->scratch_flow);
-  g_free (self->delivery_before);
-  g_hash_table_unref (self->platform_bits);
-  for (guint i = 0; i < n_tactics; i++)
-    g_free (self->tactic_bits[i]);
-  for (guint i = 0; i < n_phases; i++)
-    g_free (self->phase_bits[i]);
-  g_free (self->tactic_bits);
-  g_free (self->phase_bits);
-  g_free (self->all_bits);
-  g_free (self->delivery_bits);
-  g_free (self->delivery_index);
   g_hash_table_unref (self->delivery_cover);
   g_hash_table_unref (self->zone_delivery);
   g_free (self->licence);
@@ -339,8 +386,11 @@ bw_engine_new (BwCatalog *catalog)
   BwEngine *self = g_object_new (BW_TYPE_ENGINE, NULL);
 
   self->catalog = g_object_ref (catalog);
-  build_catalog_tables (self);
-  bw_engine_admits_init (self);
-  bw_engine_delivery_init (self);
+  use_catalog_tables (self);
+  self->kind_platforms = g_new0 (guint64 *, self->n_stencils + 1);
+  self->delivery_cover = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->zone_delivery = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_hash_table_unref);
+  self->scratch_flow = g_new0 (guint64, 9 * self->delivery_words);
   return self;
 }

@@ -85,7 +85,7 @@ struct _BwEngine
   guint       n_techniques;
   guint       words;
 
-  /* Catalog-derived, computed once */
+  /* Catalog-derived, computed once per catalog and shared by its engines (bw-engine.c) */
   GHashTable *platform_bits;  /* platform → guint64[W] */
   guint64   **tactic_bits;    /* per tactic */
   guint64   **phase_bits;     /* per phase: union of its tactics */
@@ -260,7 +260,7 @@ void       bw_engine_forget_delivery    (BwEngine     *self,
 void       bw_engine_project_delivery   (BwEngine      *self,
                                          const guint64 *cells,
                                          guint64       *cover);
-/* The delivery tables, from the catalog; once, in bw_engine_new. */
+/* The delivery tables, from the catalog; once per catalog. */
 void       bw_engine_delivery_init      (BwEngine     *self);
 /* The flow, protects and telemetry adjacency is current. */
 void       bw_engine_ensure_edge_index  (BwEngine     *self);
@@ -268,7 +268,7 @@ void       bw_engine_ensure_edge_index  (BwEngine     *self);
  * techniques, compact (9 · delivery_words); cached per node. */
 guint64   *bw_engine_service_caps       (BwEngine     *self,
                                          const BwNode *node);
-/* The admits table, from the catalog; once, in bw_engine_new. */
+/* The admits table, from the catalog; once per catalog. */
 void       bw_engine_admits_init        (BwEngine     *self);
 /* What the plain services with a protects edge into `target` give (rule 1), with the SIEMs
  * their telemetry reaches when `with_siems` (rule 2): a new array of BwEngineSource, NULL when
