@@ -63,10 +63,10 @@ static const BwNode *
 flow_source_asset (BwEngine   *self,
                    const char *id)
 {
-  const BwNode *m = bw_document_lookup_node (self->document, id);
-  const BwStencil *st = node_stencil (self, m);
+  const BwStencil *st = engine_id_stencil (self, id);
 
-  return st != NULL && st->role == BW_ROLE_ASSET ? m : NULL;
+  return st != NULL && st->role == BW_ROLE_ASSET ? bw_document_lookup_node (self->document, id)
+                                                 : NULL;
 }
 
 GPtrArray *

@@ -2,10 +2,37 @@
  * phase and summary figures, per-asset figures and the threat profile (rules 5–9). */
 #include "config.h"
 
+#include <string.h>
+
 #include "bw-engine-private.h"
 
 /* Counters */
 
+
+/* A NULL-terminated copy of `n` strings in one allocation, the strings after the pointers:
+ * freed by g_free. A report of 100,000 assets copies their ids in one go. */
+static GStrv
+strv_pack (const char *const *strings,
+           guint              n)
+{
+  gsize size = (n + 1) * sizeof (char *);
+  GStrv strv;
+  char *at;
+
+  for (guint i = 0; i < n; i++)
+    size += strlen (strings[i]) + 1;
+  strv = g_malloc (size);
+  at = (char *) (strv + n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (strings[i]) + 1;
+
+      strv[i] = memcpy (at, strings[i], len);
+      at += len;
+    }
+  strv[n] = NULL;
+  return strv;
+}
 static guint
 counter_get (const BwEngineCounter *c,
              guint                  i,
@@ -226,9 +253,8 @@ fill_assets (BwEngine  *self,
       a->unprotected = a->applicable > 0 && a->covered == 0 && a->partial == 0;
       report->n_unprotected += a->unprotected;
     }
-  g_ptr_array_add (asset_ids, NULL);
-  g_strfreev (report->asset_ids);
-  report->asset_ids = g_strdupv ((char **) asset_ids->pdata);
+  g_free (report->asset_ids);
+  report->asset_ids = strv_pack ((const char *const *) asset_ids->pdata, asset_ids->len);
   for (guint i = 0; i < report->n_assets; i++)
     report->assets[i].id = report->asset_ids[i];
 }

@@ -220,11 +220,21 @@ bw_engine_service_caps (BwEngine     *self,
   return caps;
 }
 
+guint64 *
+bw_engine_service_caps_of (BwEngine   *self,
+                           const char *id)
+{
+  guint64 *caps = g_hash_table_lookup (self->service_caps, id);
+
+  return caps != NULL ? caps
+                      : bw_engine_service_caps (self, bw_document_lookup_node (self->document, id));
+}
+
 static gboolean
 is_collector (BwEngine   *self,
               const char *id)
 {
-  const BwStencil *s = node_stencil (self, bw_document_lookup_node (self->document, id));
+  const BwStencil *s = engine_id_stencil (self, id);
 
   return s != NULL && s->role == BW_ROLE_COLLECTOR;
 }
@@ -233,7 +243,7 @@ static gboolean
 is_siem_id (BwEngine   *self,
             const char *id)
 {
-  return is_siem (node_stencil (self, bw_document_lookup_node (self->document, id)));
+  return is_siem (engine_id_stencil (self, id));
 }
 
 /* The SIEMs the telemetry edges out of `ids` reach directly, with the answers already known
@@ -642,11 +652,11 @@ cover_asset (BwEngine        *self,
                                                              : self->no_reach;
   for (guint i = 0; i < reached->len; i++)
     {
-      const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, i));
-      const BwStencil *st = node_stencil (self, siem);
+      const char *siem = g_ptr_array_index (reached, i);
+      const BwStencil *st = engine_id_stencil (self, siem);
 
       if (is_siem (st) && engine_admits (self, st, kind))
-        bits_or (cells, bw_engine_service_caps (self, siem), 9 * W);
+        bits_or (cells, bw_engine_service_caps_of (self, siem), 9 * W);
     }
   bw_engine_cover_by_delivery (self, links_get (links, BW_LINK_FLOW_INTO), state->bits + 3);
   for (guint w = 0; w < W; w++)

@@ -21,6 +21,8 @@ bw_engine_reset_document_state (BwEngine *self)
   g_hash_table_remove_all (self->assets);
   g_hash_table_remove_all (self->service_caps);
   g_hash_table_remove_all (self->delivery_cover);
+  g_hash_table_remove_all (self->id_stencils);
+  g_string_chunk_clear (self->id_keys);
   bw_engine_invalidate_edges (self);
   for (guint c = 0; c < N_COUNTERS; c++)
     {
@@ -150,6 +152,7 @@ node_changed (BwEngine       *self,
 {
   const BwStencil *s = bw_catalog_lookup_stencil (self->catalog, change->node->kind);
 
+  g_hash_table_remove (self->id_stencils, change->id);
   if (change->type == BW_CHANGE_MODIFY &&
       !(change->fields & (BW_FIELD_PARENT | BW_FIELD_PROPS | BW_FIELD_KIND)))
     return FALSE; /* moved or renamed: no figure changes */

@@ -10,6 +10,8 @@
 
 G_DEFINE_FINAL_TYPE (BwEngine, bw_engine, G_TYPE_OBJECT)
 
+const BwStencil bw_engine_no_stencil;
+
 enum
 {
   REPORT_CHANGED,
@@ -328,6 +330,8 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->links);
   g_string_chunk_free (self->link_keys);
   g_ptr_array_unref (self->link_extra);
+  g_hash_table_unref (self->id_stencils);
+  g_string_chunk_free (self->id_keys);
   g_hash_table_unref (self->zone_covers);
   g_hash_table_unref (self->zone_sources);
   g_hash_table_unref (self->service_sources);
@@ -369,6 +373,8 @@ bw_engine_init (BwEngine *self)
   self->link_keys = g_string_chunk_new (4096);
   self->links = g_hash_table_new (g_str_hash, g_str_equal);
   self->link_extra = g_ptr_array_new_with_free_func (g_free);
+  self->id_stencils = g_hash_table_new (g_str_hash, g_str_equal);
+  self->id_keys = g_string_chunk_new (4096);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_hash_table_unref);
   self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

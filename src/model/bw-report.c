@@ -47,7 +47,7 @@ bw_report_unref (BwReport *self)
   g_free (self->phase_gap);
   g_free (self->techniques);
   g_free (self->assets);
-  g_strfreev (self->asset_ids);
+  g_free (self->asset_ids); /* one block */
   g_free (self->profile);
   g_free (self->profile_tactics);
   g_free (self->profile_phases);

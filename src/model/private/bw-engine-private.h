@@ -106,6 +106,9 @@ struct _BwEngine
   guint       n_link_slab;
   const char **link_ids;      /* their lists, one block */
   GPtrArray  *link_extra;     /* BwEngineLinks of keys added since, each its own */
+  GHashTable *id_stencils;    /* node id → its stencil, or &bw_engine_no_stencil: one lookup
+                               * for two; an id goes with any change to its node */
+  GStringChunk *id_keys;      /* its keys */
   GHashTable *zone_covers;    /* zone id → (asset stencil → guint64[9·W]): what its services and
                                * those of every zone around it give */
   GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
@@ -194,6 +197,28 @@ engine_links (BwEngine         *self,
 
 /* Document helpers */
 
+extern const BwStencil bw_engine_no_stencil;
+
+/* The stencil of node `id`, NULL when there is no such node or its kind is unknown. */
+static inline const BwStencil *
+engine_id_stencil (BwEngine   *self,
+                   const char *id)
+{
+  const BwStencil *s = g_hash_table_lookup (self->id_stencils, id);
+
+  if (s == NULL)
+    {
+      const BwNode *node = bw_document_lookup_node (self->document, id);
+
+      s = node != NULL ? bw_catalog_lookup_stencil (self->catalog, node->kind) : NULL;
+      if (s == NULL)
+        s = &bw_engine_no_stencil;
+      g_hash_table_insert (self->id_stencils, g_string_chunk_insert (self->id_keys, id),
+                           (gpointer) s);
+    }
+  return s != &bw_engine_no_stencil ? s : NULL;
+}
+
 static inline const BwStencil *
 node_stencil (BwEngine     *self,
               const BwNode *node)
@@ -268,6 +293,9 @@ void       bw_engine_ensure_edge_index  (BwEngine     *self);
  * techniques, compact (9 · delivery_words); cached per node. */
 guint64   *bw_engine_service_caps       (BwEngine     *self,
                                          const BwNode *node);
+/* The same for the service node `id`. */
+guint64   *bw_engine_service_caps_of    (BwEngine     *self,
+                                         const char   *id);
 /* The admits table, from the catalog; once per catalog. */
 void       bw_engine_admits_init        (BwEngine     *self);
 /* What the plain services with a protects edge into `target` give (rule 1), with the SIEMs

@@ -26,7 +26,8 @@ struct _BwReport
 
   BwReportAsset     *assets;
   guint              n_assets;
-  GStrv              asset_ids;   /* owns the strings BwReportAsset.id points to */
+  GStrv              asset_ids;   /* owns the strings BwReportAsset.id points to; one block,
+                                   * freed by g_free */
 
   gboolean           has_profile;
   guint64           *profile;     /* technique bitset */
