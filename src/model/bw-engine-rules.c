@@ -542,7 +542,7 @@ platforms_bits (BwEngine        *self,
 
 /* ORs into `caps` what the resolved sources give an asset of stencil `kind` (rules 1 and 2).
  * Covering twice changes nothing, so no deduplication is needed. */
-static void
+BW_VECTOR_CLONES static void
 or_sources (BwEngine        *self,
             GArray          *sources,
             const BwStencil *kind,
@@ -619,7 +619,7 @@ zone_chain_cover (BwEngine        *self,
 
 /* Fills an asset's bitsets from rules 1 to 3 and 10, each cell restricted to applicable
  * techniques. */
-static void
+BW_VECTOR_CLONES static void
 cover_asset (BwEngine        *self,
              const BwNode    *node,
              const BwStencil *kind,
