@@ -222,13 +222,18 @@ fill_assets (BwEngine  *self,
              GPtrArray *unknown)
 {
   BwDocument *doc = self->document;
+  guint n = bw_document_get_n_nodes (doc);
   g_autoptr(GPtrArray) asset_ids = g_ptr_array_new ();
+  /* What the last full recompute found, while it holds: no lookup per node. */
+  gboolean ordered = self->order_valid && self->n_order == n;
 
-  report->assets = g_new0 (BwReportAsset, bw_document_get_n_nodes (doc) + 1);
-  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+  for (guint i = 0; ordered && i < n; i++)
+    ordered = self->order_nodes[i] == bw_document_get_node (doc, i);
+  report->assets = g_new0 (BwReportAsset, n + 1);
+  for (guint i = 0; i < n; i++)
     {
       const BwNode *node = bw_document_get_node (doc, i);
-      const BwStencil *s = node_stencil (self, node);
+      const BwStencil *s = ordered ? self->order_stencils[i] : node_stencil (self, node);
       BwEngineAsset *state;
       BwReportAsset *a;
 
@@ -242,7 +247,7 @@ fill_assets (BwEngine  *self,
       if (s->role != BW_ROLE_ASSET)
         continue;
       report->n_asset_nodes++;
-      state = g_hash_table_lookup (self->assets, node->id);
+      state = ordered ? self->order_states[i] : g_hash_table_lookup (self->assets, node->id);
       a = &report->assets[report->n_assets++];
       g_ptr_array_add (asset_ids, node->id);
       a->applicable = state->applicable;

@@ -564,9 +564,18 @@ or_sources (BwEngine        *self,
  * a walk of every zone around it (which made a chain of n zones cost n²). The cache goes
  * whenever a protects edge or a zone's parent changes. The answers are reference-counted
  * boxes, so that a zone adding nothing shares its parent's. */
+void
+bw_engine_zone_covers_free (BwEngineZoneCovers *covers)
+{
+  for (guint i = 0; i < covers->n; i++)
+    if (covers->by_kind[i] != NULL)
+      g_rc_box_release (covers->by_kind[i]);
+  g_free (covers);
+}
+
 static const guint64 *
 zone_chain_cover (BwEngine        *self,
-                  const BwZone    *zone,
+                  const char      *zone_id,
                   const BwStencil *kind)
 {
   BwDocument *doc = self->document;
@@ -574,15 +583,23 @@ zone_chain_cover (BwEngine        *self,
   guint n_zones = bw_document_get_n_zones (doc);
   gsize size = 9 * self->words * sizeof (guint64);
   const guint64 *above = NULL;
+  BwEngineZoneCovers *known;
 
-  /* Up to the first zone answered already (most often the asset's own: then nothing is
-   * allocated); the bound guards against a parent cycle. */
-  for (const BwZone *z = zone; z != NULL && (trail == NULL || trail->len <= n_zones);
+  /* Most often the asset's own zone is answered already: one lookup. */
+  if (zone_id == NULL)
+    return NULL;
+  if ((known = g_hash_table_lookup (self->zone_covers, zone_id)) != NULL &&
+      known->by_kind[kind->index] != NULL)
+    return known->by_kind[kind->index];
+
+  /* Up to the first zone answered already; the bound guards against a parent cycle. */
+  for (const BwZone *z = bw_document_lookup_zone (doc, zone_id);
+       z != NULL && (trail == NULL || trail->len <= n_zones);
        z = bw_document_lookup_zone (doc, z->parent))
     {
-      GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);
+      BwEngineZoneCovers *covers = g_hash_table_lookup (self->zone_covers, z->id);
 
-      if (by_kind != NULL && (above = g_hash_table_lookup (by_kind, kind)) != NULL)
+      if (covers != NULL && (above = covers->by_kind[kind->index]) != NULL)
         break;
       if (trail == NULL)
         trail = g_ptr_array_new ();
@@ -592,7 +609,7 @@ zone_chain_cover (BwEngine        *self,
   for (guint i = trail != NULL ? trail->len : 0; i-- > 0;)
     {
       const BwZone *z = g_ptr_array_index (trail, i);
-      GHashTable *by_kind = g_hash_table_lookup (self->zone_covers, z->id);
+      BwEngineZoneCovers *covers = g_hash_table_lookup (self->zone_covers, z->id);
       GArray *own = bw_engine_zone_sources (self, z->id);
       guint64 *caps;
 
@@ -606,12 +623,14 @@ zone_chain_cover (BwEngine        *self,
             memcpy (caps, above, size);
           or_sources (self, own, kind, caps);
         }
-      if (by_kind == NULL)
+      if (covers == NULL)
         {
-          by_kind = g_hash_table_new_full (NULL, NULL, NULL, g_rc_box_release);
-          g_hash_table_insert (self->zone_covers, g_strdup (z->id), by_kind);
+          covers = g_malloc0 (sizeof (BwEngineZoneCovers) + self->n_stencils * sizeof (guint64 *));
+          covers->n = self->n_stencils;
+          g_hash_table_insert (self->zone_covers, g_strdup (z->id), covers);
         }
-      g_hash_table_insert (by_kind, (gpointer) kind, caps);
+      g_clear_pointer (&covers->by_kind[kind->index], g_rc_box_release);
+      covers->by_kind[kind->index] = caps;
       above = caps;
     }
   return above;
@@ -629,7 +648,7 @@ cover_asset (BwEngine        *self,
   guint64 *app = state->bits[C_APP];
   guint64 *cells = state->bits[3];
   const guint64 *cover;
-  GPtrArray *reached;
+  const BwEngineIds *telemetry;
   BwEngineLinks *links;
 
   bw_engine_ensure_edge_index (self);
@@ -643,20 +662,36 @@ cover_asset (BwEngine        *self,
   if (bw_engine_resolve_sources_into (self, links_get (links, BW_LINK_PROTECTS_INTO), TRUE,
                                       self->scratch_sources))
     or_sources (self, self->scratch_sources, kind, cells);
-  if ((cover = zone_chain_cover (self, bw_document_lookup_zone (self->document, node->zone),
-                                 kind)) != NULL)
+  if ((cover = zone_chain_cover (self, node->zone, kind)) != NULL)
     bits_or (cells, cover, 9 * W);
 
-  /* Rule 2: SIEMs the asset's own telemetry reaches. */
-  reached = links_get (links, BW_LINK_TELEMETRY_OUT) != NULL ? bw_engine_reach (self, node->id)
-                                                             : self->no_reach;
-  for (guint i = 0; i < reached->len; i++)
+  /* Rule 2: SIEMs the asset's own telemetry reaches: those it sends to, and those the
+   * collectors it sends to reach (reach(a), without keeping it: each asset asks once). Covering
+   * twice changes nothing. */
+  telemetry = links_get (links, BW_LINK_TELEMETRY_OUT);
+  for (guint i = 0; telemetry != NULL && i < telemetry->len; i++)
     {
-      const char *siem = g_ptr_array_index (reached, i);
-      const BwStencil *st = engine_id_stencil (self, siem);
+      const char *to = telemetry->ids[i];
+      const BwStencil *st = engine_id_stencil (self, to);
+      GPtrArray *reached;
 
-      if (is_siem (st) && engine_admits (self, st, kind))
-        bits_or (cells, bw_engine_service_caps_of (self, siem), 9 * W);
+      if (is_siem (st))
+        {
+          if (engine_admits (self, st, kind))
+            bits_or (cells, bw_engine_service_caps_of (self, to), 9 * W);
+          continue;
+        }
+      if (st == NULL || st->role != BW_ROLE_COLLECTOR)
+        continue;
+      reached = bw_engine_reach (self, to);
+      for (guint k = 0; k < reached->len; k++)
+        {
+          const char *siem = g_ptr_array_index (reached, k);
+          const BwStencil *sst = engine_id_stencil (self, siem);
+
+          if (is_siem (sst) && engine_admits (self, sst, kind))
+            bits_or (cells, bw_engine_service_caps_of (self, siem), 9 * W);
+        }
     }
   bw_engine_cover_by_delivery (self, links_get (links, BW_LINK_FLOW_INTO), state->bits + 3);
   for (guint w = 0; w < W; w++)
@@ -719,7 +754,7 @@ asset_state_new (BwEngine     *self,
 }
 
 /* During a full recompute, where no state exists yet. */
-void
+BwEngineAsset *
 bw_engine_update_asset_node (BwEngine        *self,
                              const BwNode    *node,
                              const BwStencil *stencil)
@@ -728,6 +763,7 @@ bw_engine_update_asset_node (BwEngine        *self,
 
   cover_asset (self, node, stencil, state);
   count_asset (self, state);
+  return state;
 }
 
 void
@@ -750,11 +786,15 @@ bw_engine_update_asset (BwEngine   *self,
   if (node == NULL || stencil == NULL || stencil->role != BW_ROLE_ASSET)
     {
       g_hash_table_remove (self->assets, id);
+      self->order_valid = FALSE;
       self->dirty = TRUE;
       return;
     }
   if (state == NULL)
-    state = asset_state_new (self, node);
+    {
+      state = asset_state_new (self, node);
+      self->order_valid = FALSE;
+    }
   cover_asset (self, node, stencil, state);
   count_asset (self, state);
 }

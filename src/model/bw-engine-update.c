@@ -31,6 +31,7 @@ bw_engine_reset_document_state (BwEngine *self)
     }
   self->n_counted = 0;
   self->dirty = TRUE;
+  self->order_valid = FALSE;
 }
 
 void
@@ -43,14 +44,22 @@ bw_engine_recompute_all (BwEngine *self)
   self->licence = g_strdup (bw_document_get_licence (self->document));
   self->batch =
       g_new0 (guint64, (gsize) N_COUNTERS * (SMALL_PLANES + MEDIUM_PLANES + 1) * self->words);
-  for (guint i = 0; i < bw_document_get_n_nodes (self->document); i++)
+  self->n_order = bw_document_get_n_nodes (self->document);
+  self->order_nodes = g_renew (const BwNode *, self->order_nodes, self->n_order);
+  self->order_stencils = g_renew (const BwStencil *, self->order_stencils, self->n_order);
+  self->order_states = g_renew (BwEngineAsset *, self->order_states, self->n_order);
+  for (guint i = 0; i < self->n_order; i++)
     {
       const BwNode *node = bw_document_get_node (self->document, i);
       const BwStencil *s = node_stencil (self, node);
 
-      if (s != NULL && s->role == BW_ROLE_ASSET)
-        bw_engine_update_asset_node (self, node, s);
+      self->order_nodes[i] = node;
+      self->order_stencils[i] = s;
+      self->order_states[i] =
+          s != NULL && s->role == BW_ROLE_ASSET ? bw_engine_update_asset_node (self, node, s)
+                                                : NULL;
     }
+  self->order_valid = TRUE;
   bw_engine_flush_batch (self);
   g_clear_pointer (&self->batch, g_free);
 }
@@ -153,6 +162,8 @@ node_changed (BwEngine       *self,
   const BwStencil *s = bw_catalog_lookup_stencil (self->catalog, change->node->kind);
 
   g_hash_table_remove (self->id_stencils, change->id);
+  if (change->type != BW_CHANGE_MODIFY || (change->fields & BW_FIELD_KIND))
+    self->order_valid = FALSE;
   if (change->type == BW_CHANGE_MODIFY &&
       !(change->fields & (BW_FIELD_PARENT | BW_FIELD_PROPS | BW_FIELD_KIND)))
     return FALSE; /* moved or renamed: no figure changes */

@@ -338,6 +338,9 @@ bw_engine_finalize (GObject *object)
   for (guint i = 0; i < self->n_stencils; i++)
     g_free (self->kind_platforms[i]);
   g_free (self->kind_platforms);
+  g_free (self->order_nodes);
+  g_free (self->order_stencils);
+  g_free (self->order_states);
   g_free (self->batch);
   g_ptr_array_unref (self->no_reach);
   g_array_unref (self->scratch_sources);
@@ -376,7 +379,7 @@ bw_engine_init (BwEngine *self)
   self->id_stencils = g_hash_table_new (g_str_hash, g_str_equal);
   self->id_keys = g_string_chunk_new (4096);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_hash_table_unref);
+                                             (GDestroyNotify) bw_engine_zone_covers_free);
   self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
   self->service_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

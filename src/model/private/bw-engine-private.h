@@ -67,6 +67,16 @@ typedef struct
   BwEngineIds lists[BW_N_LINKS];
 } BwEngineLinks;
 
+/* Per asset stencil (by index), a zone's cover: reference-counted boxes of 9·W words, NULL
+ * until asked. */
+typedef struct
+{
+  guint    n;
+  guint64 *by_kind[];
+} BwEngineZoneCovers;
+
+void bw_engine_zone_covers_free (BwEngineZoneCovers *covers);
+
 /* What one service gives a target it protects, resolved once: its own caps (siem NULL), or
  * those of a SIEM its telemetry reaches (rule 2), for the assets both admit. */
 typedef struct
@@ -109,7 +119,7 @@ struct _BwEngine
   GHashTable *id_stencils;    /* node id → its stencil, or &bw_engine_no_stencil: one lookup
                                * for two; an id goes with any change to its node */
   GStringChunk *id_keys;      /* its keys */
-  GHashTable *zone_covers;    /* zone id → (asset stencil → guint64[9·W]): what its services and
+  GHashTable *zone_covers;    /* zone id → BwEngineZoneCovers: what its services and
                                * those of every zone around it give */
   GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
                                * forgotten with the zone covers */
@@ -136,6 +146,15 @@ struct _BwEngine
                                * planes of as many, then as many carries */
   guint       n_batched;
   char       *licence;        /* the document's licence tier the caps were built for */
+
+  /* As the last full recompute found the document's nodes, in order: each node, its stencil
+   * and its state (NULL for what is no asset). The report reads them while no node has come,
+   * gone or changed its kind since (order_valid, and the nodes still the same). */
+  const BwNode  **order_nodes;
+  const BwStencil **order_stencils;
+  BwEngineAsset **order_states;
+  guint       n_order;
+  gboolean    order_valid;
 
   BwReport   *report;
   gboolean    dirty;
@@ -248,8 +267,9 @@ engine_admits (BwEngine        *self,
  * longer an asset. */
 void       bw_engine_update_asset       (BwEngine     *self,
                                          const char   *id);
-/* The same for a node known to be an asset of stencil `stencil`. */
-void       bw_engine_update_asset_node  (BwEngine        *self,
+/* The same for a node known to be an asset of stencil `stencil`, which has no state yet: its
+ * new state. */
+BwEngineAsset *bw_engine_update_asset_node (BwEngine        *self,
                                          const BwNode    *node,
                                          const BwStencil *stencil);
 /* Adds what bw_engine_update_asset batched into the counters (see SMALL_MAX). */
