@@ -739,12 +739,27 @@ count_asset (BwEngine      *self,
   self->dirty = TRUE;
 }
 
+void
+bw_engine_asset_free (BwEngineAsset *state)
+{
+  if (!state->in_slab)
+    g_free (state);
+}
+
 static BwEngineAsset *
 asset_state_new (BwEngine     *self,
                  const BwNode *node)
 {
-  BwEngineAsset *state =
-      g_malloc0 (sizeof (BwEngineAsset) + (gsize) N_COUNTERS * self->words * sizeof (guint64));
+  gsize size = sizeof (BwEngineAsset) + (gsize) N_COUNTERS * self->words * sizeof (guint64);
+  BwEngineAsset *state;
+
+  if (self->n_slab_used < self->n_slab_states)
+    {
+      state = (BwEngineAsset *) (self->state_slab + size * self->n_slab_used++);
+      state->in_slab = TRUE;
+    }
+  else
+    state = g_malloc0 (size);
 
   state->bits[0] = state->block;
   for (guint c = 1; c < N_COUNTERS; c++)

@@ -19,6 +19,8 @@ void
 bw_engine_reset_document_state (BwEngine *self)
 {
   g_hash_table_remove_all (self->assets);
+  g_clear_pointer (&self->state_slab, g_free);
+  self->n_slab_states = self->n_slab_used = 0;
   g_hash_table_remove_all (self->service_caps);
   g_hash_table_remove_all (self->delivery_cover);
   g_hash_table_remove_all (self->id_stencils);
@@ -45,6 +47,12 @@ bw_engine_recompute_all (BwEngine *self)
   self->batch =
       g_new0 (guint64, (gsize) N_COUNTERS * (SMALL_PLANES + MEDIUM_PLANES + 1) * self->words);
   self->n_order = bw_document_get_n_nodes (self->document);
+  /* Room for a state per node: most are assets, and one block is one allocation to make and
+   * free instead of one per asset. */
+  self->n_slab_states = self->n_order;
+  self->state_slab =
+      g_malloc0 (self->n_order *
+                 (sizeof (BwEngineAsset) + (gsize) N_COUNTERS * self->words * sizeof (guint64)));
   self->order_nodes = g_renew (const BwNode *, self->order_nodes, self->n_order);
   self->order_stencils = g_renew (const BwStencil *, self->order_stencils, self->n_order);
   self->order_states = g_renew (BwEngineAsset *, self->order_states, self->n_order);

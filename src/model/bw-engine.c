@@ -369,7 +369,7 @@ static void
 bw_engine_init (BwEngine *self)
 {
   self->assets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        g_free);
+                                        (GDestroyNotify) bw_engine_asset_free);
   self->service_caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);

@@ -25,8 +25,12 @@ typedef struct
   guint    covered;
   guint    partial;
   gboolean ignored;          /* unknown kind: takes no part */
+  gboolean in_slab;          /* lies in the engine's state_slab, not freed alone */
   guint64  block[];          /* the bitsets */
 } BwEngineAsset;
+
+/* The destroy function of the engine's assets table. */
+void bw_engine_asset_free (BwEngineAsset *state);
 
 /* Bit-sliced counters: plane p holds bit p of each technique's count. */
 typedef struct
@@ -108,6 +112,9 @@ struct _BwEngine
 
   /* Document-derived */
   GHashTable *assets;         /* node id → BwEngineAsset* */
+  guint8     *state_slab;     /* the states a full recompute makes, in one block */
+  guint       n_slab_states;  /* room for so many */
+  guint       n_slab_used;
   GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
   GHashTable *links;          /* node or zone id → BwEngineLinks: the edges that matter at it */
