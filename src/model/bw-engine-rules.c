@@ -507,7 +507,10 @@ platforms_bits (BwEngine        *self,
                 const BwStencil *stencil,
                 guint64         *out)
 {
-  JsonNode *override = json_object_get_member (asset->props, "platforms");
+  /* Most assets have no properties: no string lookup for them. */
+  JsonNode *override = json_object_get_size (asset->props) > 0
+                           ? json_object_get_member (asset->props, "platforms")
+                           : NULL;
 
   if (override == NULL || !JSON_NODE_HOLDS_ARRAY (override))
     {
