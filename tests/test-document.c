@@ -448,6 +448,51 @@ test_noncharacters_refused (void)
   g_assert_cmpstr (bw_document_lookup_node (doc, "n1")->label, ==, "fine");
 }
 
+/* Every node and zone gets a serial no record of the document had before, below the bound,
+ * and an edge in the document knows the records its ends name. */
+static void
+test_serials (void)
+{
+  g_autoptr(BwDocument) doc = build ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  BwNode *copy = NULL;
+  const BwEdge *into_zone = bw_document_lookup_edge (doc, "e1");
+  const BwEdge *telemetry = bw_document_lookup_edge (doc, "e2");
+  const BwNode *again;
+  guint old_serial;
+
+  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
+    g_assert_true (
+        g_hash_table_add (seen, GUINT_TO_POINTER (bw_document_get_zone (doc, i)->serial + 1)));
+  for (guint i = 0; i < bw_document_get_n_nodes (doc); i++)
+    g_assert_true (
+        g_hash_table_add (seen, GUINT_TO_POINTER (bw_document_get_node (doc, i)->serial + 1)));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 5);
+  g_assert_cmpuint (bw_document_get_serial_bound (doc), >=, 5);
+
+  g_assert_true (into_zone->from_node == bw_document_lookup_node (doc, "n2"));
+  g_assert_null (into_zone->to_node);
+  g_assert_true (into_zone->to_zone == bw_document_lookup_zone (doc, "z1"));
+  g_assert_true (telemetry->from_node == bw_document_lookup_node (doc, "n1"));
+  g_assert_true (telemetry->to_node == bw_document_lookup_node (doc, "n3"));
+  g_assert_null (telemetry->to_zone);
+
+  /* The same id again is another record: a serial of its own, above every one before. */
+  old_serial = bw_document_lookup_node (doc, "n3")->serial;
+  copy = bw_node_copy (bw_document_lookup_node (doc, "n3"));
+  g_assert_true (bw_document_remove (doc, "e2", NULL));
+  g_assert_true (bw_document_remove (doc, "n3", NULL));
+  again = bw_document_insert_node (doc, copy, -1, NULL);
+  bw_node_free (copy);
+  g_assert_nonnull (again);
+  g_assert_cmpuint (again->serial, !=, old_serial);
+  g_assert_false (g_hash_table_contains (seen, GUINT_TO_POINTER (again->serial + 1)));
+  g_assert_cmpuint (again->serial, <, bw_document_get_serial_bound (doc));
+  g_assert_nonnull (bw_document_add_edge (doc, NULL, BW_EDGE_TELEMETRY, "n1", "n3", NULL));
+  telemetry = bw_document_get_edge (doc, bw_document_get_n_edges (doc) - 1);
+  g_assert_true (telemetry->to_node == again);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -459,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/document/fresh-ids", test_fresh_ids);
   g_test_add_func ("/document/ids-unique-across-kinds", test_ids_unique_across_kinds);
   g_test_add_func ("/document/edge-ends", test_edge_ends);
+  g_test_add_func ("/document/serials", test_serials);
   g_test_add_func ("/document/remove-refused-while-used", test_remove_refused_while_used);
   g_test_add_func ("/document/insert-at-index", test_insert_at_index);
   g_test_add_func ("/document/checked-values", test_checked_values);

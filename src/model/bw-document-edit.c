@@ -151,6 +151,7 @@ bw_document_insert_zone (BwDocument   *self,
     zone->label = g_strdup ("");
   if (index < 0 || (guint) index > self->zones->len)
     index = self->zones->len;
+  zone->serial = self->next_serial++;
   g_ptr_array_insert (self->zones, index, zone);
   g_hash_table_insert (self->zone_by_id, zone->id, zone);
   bw_document_note_id_added (self, zone->id);
@@ -188,6 +189,7 @@ bw_document_adopt_node (BwDocument  *self,
     node->props = json_object_new ();
   if (index < 0 || (guint) index > self->nodes->len)
     index = self->nodes->len;
+  node->serial = self->next_serial++;
   g_ptr_array_insert (self->nodes, index, node);
   g_hash_table_insert (self->node_by_id, node->id, node);
   bw_document_note_id_added (self, node->id);
@@ -204,21 +206,28 @@ bw_document_insert_node (BwDocument   *self,
   return bw_document_adopt_node (self, bw_node_copy (template), index, error);
 }
 
+/* Whether an edge of `kind` may join `from` and `to`; the records they name into `ends` when
+ * not NULL. */
 static gboolean
 check_edge_ends (BwDocument  *self,
                  BwEdgeKind   kind,
                  const char  *from,
                  const char  *to,
+                 BwEdge      *ends,
                  GError     **error)
 {
-  if (bw_document_lookup_node (self, from) == NULL)
+  const BwNode *from_node = bw_document_lookup_node (self, from);
+  const BwNode *to_node = bw_document_lookup_node (self, to);
+  const BwZone *to_zone = NULL;
+
+  if (from_node == NULL)
     {
       g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
                    _("No node “%s”"), from ? from : "");
       return FALSE;
     }
-  if (bw_document_lookup_node (self, to) == NULL &&
-      !(kind == BW_EDGE_PROTECTS && bw_document_lookup_zone (self, to) != NULL))
+  if (to_node == NULL &&
+      !(kind == BW_EDGE_PROTECTS && (to_zone = bw_document_lookup_zone (self, to)) != NULL))
     {
       g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_NOT_FOUND,
                    kind == BW_EDGE_PROTECTS ? _("No node or zone “%s”") : _("No node “%s”"),
@@ -231,6 +240,12 @@ check_edge_ends (BwDocument  *self,
                    _("A connection needs two different ends"));
       return FALSE;
     }
+  if (ends != NULL)
+    {
+      ends->from_node = from_node;
+      ends->to_node = to_node;
+      ends->to_zone = to_zone;
+    }
   return TRUE;
 }
 
@@ -241,6 +256,7 @@ bw_document_insert_edge (BwDocument   *self,
                          GError      **error)
 {
   BwEdge *edge;
+  BwEdge ends = { 0 };
   g_autofree char *fresh = NULL;
 
   if ((guint) template->kind > BW_EDGE_FLOW)
@@ -252,12 +268,15 @@ bw_document_insert_edge (BwDocument   *self,
   if (template->id == NULL)
     fresh = bw_document_new_id (self, 'e');
   if (!check_new_id (self, fresh ? fresh : template->id, error) ||
-      !check_edge_ends (self, template->kind, template->from, template->to, error))
+      !check_edge_ends (self, template->kind, template->from, template->to, &ends, error))
     return NULL;
 
   edge = bw_edge_copy (template);
   if (fresh != NULL)
     edge->id = g_steal_pointer (&fresh);
+  edge->from_node = ends.from_node;
+  edge->to_node = ends.to_node;
+  edge->to_zone = ends.to_zone;
   if (index < 0 || (guint) index > self->edges->len)
     index = self->edges->len;
   g_ptr_array_insert (self->edges, index, edge);
@@ -653,7 +672,7 @@ bw_document_set_edge_kind (BwDocument  *self,
     }
   if (edge->kind == kind)
     return TRUE;
-  if (!check_edge_ends (self, kind, edge->from, edge->to, error))
+  if (!check_edge_ends (self, kind, edge->from, edge->to, NULL, error))
     return FALSE;
   edge->kind = kind;
   bw_document_emit (self, BW_CHANGE_MODIFY, BW_OBJECT_EDGE, edge->id,

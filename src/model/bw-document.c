@@ -235,6 +235,12 @@ bw_document_get_node (BwDocument *self,
   return g_ptr_array_index (self->nodes, index);
 }
 
+guint
+bw_document_get_serial_bound (BwDocument *self)
+{
+  return self->next_serial;
+}
+
 const BwNode *
 bw_document_lookup_node (BwDocument *self,
                          const char *id)

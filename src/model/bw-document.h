@@ -23,6 +23,7 @@ struct _BwZone
   char   *label;
   char   *parent;   /* zone id, or NULL for a top-level zone */
   double  x, y, w, h;
+  guint   serial;   /* set by the document: see bw_document_get_serial_bound() */
 };
 
 struct _BwNode
@@ -33,6 +34,7 @@ struct _BwNode
   char       *zone; /* zone id, or NULL */
   double      x, y;
   JsonObject *props; /* never NULL; unknown keys are kept */
+  guint       serial; /* set by the document: see bw_document_get_serial_bound() */
 };
 
 struct _BwEdge
@@ -41,6 +43,11 @@ struct _BwEdge
   BwEdgeKind  kind;
   char       *from;
   char       *to;
+  /* Set by the document while the edge is in it (NULL in a copy): the records its ends name,
+   * which cannot go while it stays. `to_zone` for a protects edge into a zone. */
+  const BwNode *from_node;
+  const BwNode *to_node;
+  const BwZone *to_zone;
 };
 
 typedef enum
@@ -117,6 +124,10 @@ guint          bw_document_get_n_zones        (BwDocument *self);
 const BwZone  *bw_document_get_zone           (BwDocument *self, guint index);
 const BwZone  *bw_document_lookup_zone        (BwDocument *self, const char *id);
 guint          bw_document_get_n_nodes        (BwDocument *self);
+/* Every node and zone the document takes is given a serial, a small number no other record of
+ * this document has had or will have: tables by serial need no lookup by id. All serials are
+ * below this bound. */
+guint          bw_document_get_serial_bound   (BwDocument *self);
 const BwNode  *bw_document_get_node           (BwDocument *self, guint index);
 const BwNode  *bw_document_lookup_node        (BwDocument *self, const char *id);
 guint          bw_document_get_n_edges        (BwDocument *self);

@@ -33,7 +33,7 @@ bw_engine_forget_zone_covers (BwEngine   *self,
    * services deliver (rule 10) is the zone's alone. */
   g_hash_table_remove_all (self->zone_covers);
   g_hash_table_remove_all (self->zone_sources);
-  g_hash_table_remove_all (self->service_sources);
+  bw_engine_slots_clear (&self->service_sources, (GDestroyNotify) g_array_unref);
   if (zone == NULL)
     g_hash_table_remove_all (self->zone_delivery);
   else
@@ -44,8 +44,11 @@ void
 bw_engine_forget_delivery (BwEngine   *self,
                            const char *id)
 {
-  if (self->has_delivery)
-    g_hash_table_remove (self->delivery_cover, id);
+  const BwNode *node = self->has_delivery ? bw_document_lookup_node (self->document, id) : NULL;
+
+  /* A node that is gone left a cover no one asks for. */
+  if (node != NULL)
+    bw_engine_slots_forget (&self->delivery_cover, node->serial, g_free);
 }
 
 /* The flow edges into `asset`, by source id; NULL when none or no technique is delivered. */
@@ -56,17 +59,16 @@ flow_sources (BwEngine     *self,
   if (!self->has_delivery)
     return NULL;
   bw_engine_ensure_edge_index (self);
-  return engine_links (self, asset->id, BW_LINK_FLOW_INTO);
+  return links_get (engine_links_at (self, asset->serial), BW_LINK_FLOW_INTO);
 }
 
 static const BwNode *
-flow_source_asset (BwEngine   *self,
-                   const char *id)
+flow_source_asset (BwEngine     *self,
+                   const BwNode *node)
 {
-  const BwStencil *st = engine_id_stencil (self, id);
+  const BwStencil *st = engine_node_stencil (self, node);
 
-  return st != NULL && st->role == BW_ROLE_ASSET ? bw_document_lookup_node (self->document, id)
-                                                 : NULL;
+  return st != NULL && st->role == BW_ROLE_ASSET ? node : NULL;
 }
 
 GPtrArray *
@@ -79,7 +81,7 @@ bw_engine_delivering_services (BwEngine     *self,
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
-      const BwNode *m = flow_source_asset (self, sources->ids[i]);
+      const BwNode *m = flow_source_asset (self, sources->nodes[i]);
 
       if (m != NULL)
         bw_engine_rule1_services (self, m, services, seen);
@@ -152,21 +154,22 @@ static const guint64 *
 source_cover (BwEngine     *self,
               const BwNode *m)
 {
-  guint64 *cover = g_hash_table_lookup (self->delivery_cover, m->id);
-  const BwStencil *kind = node_stencil (self, m);
-  g_autoptr(GArray) direct = NULL;
+  guint64 *cover = bw_engine_slots_get (&self->delivery_cover, m->serial);
+  const BwStencil *kind = engine_node_stencil (self, m);
   guint depth = 0;
 
   if (cover != NULL)
     return cover;
   cover = g_new0 (guint64, 9 * self->delivery_words);
-  direct = bw_engine_resolve_sources (self, m->id, FALSE);
-  or_protecting (self, direct, kind, cover);
+  if (bw_engine_resolve_sources_into (
+          self, links_get (engine_links_at (self, m->serial), BW_LINK_PROTECTS_INTO), FALSE,
+          self->scratch_direct))
+    or_protecting (self, self->scratch_direct, kind, cover);
   for (const BwZone *z = bw_document_lookup_zone (self->document, m->zone);
        z != NULL && depth++ <= bw_document_get_n_zones (self->document);
        z = bw_document_lookup_zone (self->document, z->parent))
     bits_or (cover, zone_cover (self, z->id, kind), 9 * self->delivery_words);
-  g_hash_table_insert (self->delivery_cover, g_strdup (m->id), cover);
+  bw_engine_slots_set (&self->delivery_cover, m->serial, cover);
   return cover;
 }
 
@@ -184,7 +187,7 @@ bw_engine_cover_by_delivery (BwEngine          *self,
   memset (flow, 0, 9 * DW * sizeof (guint64));
   for (guint i = 0; i < sources->len; i++)
     {
-      const BwNode *m = flow_source_asset (self, sources->ids[i]);
+      const BwNode *m = flow_source_asset (self, sources->nodes[i]);
 
       if (m != NULL)
         {

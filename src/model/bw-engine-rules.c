@@ -189,7 +189,7 @@ guint64 *
 bw_engine_service_caps (BwEngine     *self,
                         const BwNode *node)
 {
-  guint64 *caps = g_hash_table_lookup (self->service_caps, node->id);
+  guint64 *caps = bw_engine_slots_get (&self->service_caps, node->serial);
   const BwStencil *stencil;
 
   if (caps != NULL)
@@ -216,34 +216,24 @@ bw_engine_service_caps (BwEngine     *self,
         }
     }
   bw_engine_project_delivery (self, caps, caps + 9 * self->words);
-  g_hash_table_insert (self->service_caps, node->id, caps);
+  bw_engine_slots_set (&self->service_caps, node->serial, caps);
   return caps;
 }
 
-guint64 *
-bw_engine_service_caps_of (BwEngine   *self,
-                           const char *id)
+static gboolean
+is_collector_node (BwEngine     *self,
+                   const BwNode *node)
 {
-  guint64 *caps = g_hash_table_lookup (self->service_caps, id);
+  const BwStencil *s = engine_node_stencil (self, node);
 
-  return caps != NULL ? caps
-                      : bw_engine_service_caps (self, bw_document_lookup_node (self->document, id));
+  return s != NULL && s->role == BW_ROLE_COLLECTOR;
 }
 
 static gboolean
 is_collector (BwEngine   *self,
               const char *id)
 {
-  const BwStencil *s = engine_id_stencil (self, id);
-
-  return s != NULL && s->role == BW_ROLE_COLLECTOR;
-}
-
-static gboolean
-is_siem_id (BwEngine   *self,
-            const char *id)
-{
-  return is_siem (engine_id_stencil (self, id));
+  return is_collector_node (self, bw_document_lookup_node (self->document, id));
 }
 
 /* The SIEMs the telemetry edges out of `ids` reach directly, with the answers already known
@@ -266,13 +256,14 @@ merge_reach (BwEngine          *self,
 
       for (guint k = 0; out != NULL && k < out->len && single; k++)
         {
-          const char *to = out->ids[k];
+          const BwNode *node = out->nodes[k];
+          const char *to = node->id;
           GPtrArray *known;
 
-          if (is_siem_id (self, to))
+          if (is_siem (engine_node_stencil (self, node)))
             single = FALSE;
           else if ((known = g_hash_table_lookup (self->reach, to)) != NULL && known->len > 0 &&
-                   is_collector (self, to))
+                   is_collector_node (self, node))
             {
               if (shared != NULL && shared != known)
                 single = FALSE;
@@ -291,16 +282,17 @@ merge_reach (BwEngine          *self,
 
       for (guint k = 0; out != NULL && k < out->len; k++)
         {
-          const char *to = out->ids[k];
+          const BwNode *node = out->nodes[k];
+          const char *to = node->id;
           GPtrArray *known;
 
-          if (is_siem_id (self, to))
+          if (is_siem (engine_node_stencil (self, node)))
             {
               if (g_hash_table_add (seen, (gpointer) to))
                 g_ptr_array_add (result, (gpointer) to);
             }
           else if ((known = g_hash_table_lookup (self->reach, to)) != NULL &&
-                   is_collector (self, to))
+                   is_collector_node (self, node))
             for (guint j = 0; j < known->len; j++)
               if (g_hash_table_add (seen, g_ptr_array_index (known, j)))
                 g_ptr_array_add (result, g_ptr_array_index (known, j));
@@ -356,10 +348,11 @@ resolve_collectors (BwEngine   *self,
 
       if (vv->out != NULL && vv->next < vv->out->len)
         {
-          const char *to = vv->out->ids[vv->next++];
+          const BwNode *node = vv->out->nodes[vv->next++];
+          const char *to = node->id;
           guint w;
 
-          if (!is_collector (self, to) || g_hash_table_contains (self->reach, to))
+          if (!is_collector_node (self, node) || g_hash_table_contains (self->reach, to))
             continue;
           if ((w = GPOINTER_TO_UINT (g_hash_table_lookup (index, to))) == 0)
             visit_push (self, visits, index, calls, stack, to);
@@ -422,10 +415,10 @@ bw_engine_reach (BwEngine   *self,
     {
       for (guint i = 0; i < out->len; i++)
         {
-          const char *to = out->ids[i];
+          const BwNode *node = out->nodes[i];
 
-          if (is_collector (self, to) && !g_hash_table_contains (self->reach, to))
-            resolve_collectors (self, to);
+          if (is_collector_node (self, node) && !g_hash_table_contains (self->reach, node->id))
+            resolve_collectors (self, node->id);
         }
       g_hash_table_insert (self->reach, (gpointer) start, merge_reach (self, &start, 1));
     }
@@ -451,8 +444,8 @@ bw_engine_rule1_services (BwEngine     *self,
 
       for (guint i = 0; sources != NULL && i < sources->len; i++)
         {
-          const BwNode *s = bw_document_lookup_node (doc, sources->ids[i]);
-          const BwStencil *st = node_stencil (self, s);
+          const BwNode *s = sources->nodes[i];
+          const BwStencil *st = engine_node_stencil (self, s);
 
           if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem ||
               !bw_stencil_admits (st, asset->kind) || g_hash_table_contains (seen, s->id))
@@ -652,11 +645,11 @@ cover_asset (BwEngine        *self,
   guint64 *cells = state->bits[3];
   const guint64 *cover;
   const BwEngineIds *telemetry;
-  BwEngineLinks *links;
+  const BwEngineLinks *links;
 
   bw_engine_ensure_edge_index (self);
-  /* One lookup for all the edges at the asset. */
-  links = g_hash_table_lookup (self->links, node->id);
+  /* All the edges at the asset, by its serial. */
+  links = engine_links_at (self, node->serial);
   platforms_bits (self, node, kind, app);
   /* The bitsets lie in one block: the nine cells follow applicable, best ≥ 1 and best ≥ 2. */
   memset (state->bits[1], 0, (N_COUNTERS - 1) * W * sizeof (guint64));
@@ -674,26 +667,27 @@ cover_asset (BwEngine        *self,
   telemetry = links_get (links, BW_LINK_TELEMETRY_OUT);
   for (guint i = 0; telemetry != NULL && i < telemetry->len; i++)
     {
-      const char *to = telemetry->ids[i];
-      const BwStencil *st = engine_id_stencil (self, to);
+      const BwNode *to = telemetry->nodes[i];
+      const BwStencil *st = engine_node_stencil (self, to);
       GPtrArray *reached;
 
       if (is_siem (st))
         {
           if (engine_admits (self, st, kind))
-            bits_or (cells, bw_engine_service_caps_of (self, to), 9 * W);
+            bits_or (cells, bw_engine_service_caps (self, to), 9 * W);
           continue;
         }
       if (st == NULL || st->role != BW_ROLE_COLLECTOR)
         continue;
-      reached = bw_engine_reach (self, to);
+      reached = bw_engine_reach (self, to->id);
       for (guint k = 0; k < reached->len; k++)
         {
-          const char *siem = g_ptr_array_index (reached, k);
-          const BwStencil *sst = engine_id_stencil (self, siem);
+          const BwNode *siem =
+              bw_document_lookup_node (self->document, g_ptr_array_index (reached, k));
+          const BwStencil *sst = engine_node_stencil (self, siem);
 
           if (is_siem (sst) && engine_admits (self, sst, kind))
-            bits_or (cells, bw_engine_service_caps_of (self, siem), 9 * W);
+            bits_or (cells, bw_engine_service_caps (self, siem), 9 * W);
         }
     }
   bw_engine_cover_by_delivery (self, links_get (links, BW_LINK_FLOW_INTO), state->bits + 3);

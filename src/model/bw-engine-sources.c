@@ -48,24 +48,22 @@ bw_engine_resolve_sources (BwEngine   *self,
   return out;
 }
 
-/* What service node `id` brings to whatever it protects: its own caps first, then those of the
+/* What service node `s` brings to whatever it protects: its own caps first, then those of the
  * SIEMs its telemetry reaches; empty for anything that is not a plain service. Kept per node
- * until caps or telemetry change, so a target costs one lookup per protects edge into it. */
+ * until caps or telemetry change, so a target costs no lookup per protects edge into it. */
 static GArray *
-service_sources (BwEngine   *self,
-                 const char *id)
+service_sources (BwEngine     *self,
+                 const BwNode *s)
 {
-  GArray *out = g_hash_table_lookup (self->service_sources, id);
-  const BwNode *s;
+  GArray *out = bw_engine_slots_get (&self->service_sources, s->serial);
   const BwStencil *st;
   GPtrArray *reached;
 
   if (out != NULL)
     return out;
   out = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
-  g_hash_table_insert (self->service_sources, g_strdup (id), out);
-  s = bw_document_lookup_node (self->document, id);
-  st = node_stencil (self, s);
+  bw_engine_slots_set (&self->service_sources, s->serial, out);
+  st = engine_node_stencil (self, s);
   if (st == NULL || st->role != BW_ROLE_SERVICE || st->siem)
     return out;
   g_array_append_vals (out, &(BwEngineSource) { st, NULL, bw_engine_service_caps (self, s) }, 1);
@@ -73,7 +71,7 @@ service_sources (BwEngine   *self,
   for (guint k = 0; k < reached->len; k++)
     {
       const BwNode *siem = bw_document_lookup_node (self->document, g_ptr_array_index (reached, k));
-      const BwStencil *sst = node_stencil (self, siem);
+      const BwStencil *sst = engine_node_stencil (self, siem);
 
       if (is_siem (sst))
         g_array_append_vals (out,
@@ -93,7 +91,7 @@ bw_engine_resolve_sources_into (BwEngine  *self,
     return FALSE;
   for (guint i = 0; i < sources->len; i++)
     {
-      GArray *brings = service_sources (self, sources->ids[i]);
+      GArray *brings = service_sources (self, sources->nodes[i]);
 
       g_array_append_vals (out, brings->data, with_siems ? brings->len : MIN (brings->len, 1));
     }
@@ -118,8 +116,11 @@ void
 bw_engine_forget_service_caps (BwEngine   *self,
                                const char *id)
 {
-  /* The resolved sources point at the caps. */
+  const BwNode *node = bw_document_lookup_node (self->document, id);
+
+  /* The resolved sources point at the caps. A node that is gone left caps no one asks for. */
   g_hash_table_remove_all (self->zone_sources);
-  g_hash_table_remove_all (self->service_sources);
-  g_hash_table_remove (self->service_caps, id);
+  bw_engine_slots_clear (&self->service_sources, (GDestroyNotify) g_array_unref);
+  if (node != NULL)
+    bw_engine_slots_forget (&self->service_caps, node->serial, g_free);
 }

@@ -21,10 +21,11 @@ bw_engine_reset_document_state (BwEngine *self)
   g_hash_table_remove_all (self->assets);
   g_clear_pointer (&self->state_slab, g_free);
   self->n_slab_states = self->n_slab_used = 0;
-  g_hash_table_remove_all (self->service_caps);
-  g_hash_table_remove_all (self->delivery_cover);
-  g_hash_table_remove_all (self->id_stencils);
-  g_string_chunk_clear (self->id_keys);
+  /* Serials are the document's: another document's may be the same numbers. */
+  bw_engine_slots_clear (&self->service_caps, g_free);
+  bw_engine_slots_clear (&self->delivery_cover, g_free);
+  bw_engine_slots_clear (&self->stencils, NULL);
+  bw_engine_slots_clear (&self->service_sources, (GDestroyNotify) g_array_unref);
   bw_engine_invalidate_edges (self);
   for (guint c = 0; c < N_COUNTERS; c++)
     {
@@ -169,7 +170,6 @@ node_changed (BwEngine       *self,
 {
   const BwStencil *s = bw_catalog_lookup_stencil (self->catalog, change->node->kind);
 
-  g_hash_table_remove (self->id_stencils, change->id);
   if (change->type != BW_CHANGE_MODIFY || (change->fields & BW_FIELD_KIND))
     self->order_valid = FALSE;
   if (change->type == BW_CHANGE_MODIFY &&
@@ -215,33 +215,19 @@ edge_changed (BwEngine       *self,
       if (!self->has_delivery || change->type == BW_CHANGE_MODIFY)
         return FALSE;
       if (self->edges_indexed && change->type == BW_CHANGE_ADD)
-        {
-          bw_engine_link_add (self, BW_LINK_FLOW_INTO, e->to, e->from);
-          bw_engine_link_add (self, BW_LINK_FLOW_OUT, e->from, e->to);
-        }
+        bw_engine_links_add_edge (self, e);
       else if (self->edges_indexed)
-        {
-          bw_engine_link_remove (self, BW_LINK_FLOW_INTO, e->to, e->from);
-          bw_engine_link_remove (self, BW_LINK_FLOW_OUT, e->from, e->to);
-        }
+        bw_engine_links_remove_edge (self, e);
       g_hash_table_add (touched, (gpointer) e->to);
       return TRUE;
     }
   if (change->type == BW_CHANGE_MODIFY)
     /* A kind changed: the old kind is not known here, so rebuild the tables. */
     bw_engine_invalidate_edges (self);
+  else if (self->edges_indexed && change->type == BW_CHANGE_ADD)
+    bw_engine_links_add_edge (self, e);
   else if (self->edges_indexed)
-    {
-      BwEngineLinkKind kind =
-          e->kind == BW_EDGE_PROTECTS ? BW_LINK_PROTECTS_INTO : BW_LINK_TELEMETRY_OUT;
-      const char *key = e->kind == BW_EDGE_PROTECTS ? e->to : e->from;
-      const char *value = e->kind == BW_EDGE_PROTECTS ? e->from : e->to;
-
-      if (change->type == BW_CHANGE_ADD)
-        bw_engine_link_add (self, kind, key, value);
-      else
-        bw_engine_link_remove (self, kind, key, value);
-    }
+    bw_engine_links_remove_edge (self, e);
   if (e->kind == BW_EDGE_PROTECTS || (change->fields & BW_FIELD_KIND))
     {
       forget_zone_covers (self, e->to);
@@ -274,8 +260,8 @@ add_flow_targets (BwEngine   *self,
       const BwEngineIds *out = engine_links (self, g_ptr_array_index (ids, i), BW_LINK_FLOW_OUT);
 
       for (guint k = 0; out != NULL && k < out->len; k++)
-        if (g_hash_table_add (touched, (gpointer) out->ids[k]))
-          g_ptr_array_add (ids, (gpointer) out->ids[k]);
+        if (g_hash_table_add (touched, out->nodes[k]->id))
+          g_ptr_array_add (ids, out->nodes[k]->id);
     }
 }
 

@@ -324,17 +324,10 @@ bw_engine_finalize (GObject *object)
   g_clear_pointer (&self->report, bw_report_unref);
   bw_engine_reset_document_state (self);
   g_hash_table_unref (self->assets);
-  g_hash_table_unref (self->service_caps);
   g_hash_table_unref (self->reach);
   bw_engine_links_clear (self);
-  g_hash_table_unref (self->links);
-  g_string_chunk_free (self->link_keys);
-  g_ptr_array_unref (self->link_extra);
-  g_hash_table_unref (self->id_stencils);
-  g_string_chunk_free (self->id_keys);
   g_hash_table_unref (self->zone_covers);
   g_hash_table_unref (self->zone_sources);
-  g_hash_table_unref (self->service_sources);
   for (guint i = 0; i < self->n_stencils; i++)
     g_free (self->kind_platforms[i]);
   g_free (self->kind_platforms);
@@ -344,8 +337,8 @@ bw_engine_finalize (GObject *object)
   g_free (self->batch);
   g_ptr_array_unref (self->no_reach);
   g_array_unref (self->scratch_sources);
+  g_array_unref (self->scratch_direct);
   g_free (self->scratch_flow);
-  g_hash_table_unref (self->delivery_cover);
   g_hash_table_unref (self->zone_delivery);
   g_free (self->licence);
   g_clear_object (&self->catalog);
@@ -370,22 +363,15 @@ bw_engine_init (BwEngine *self)
 {
   self->assets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) bw_engine_asset_free);
-  self->service_caps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
-  self->link_keys = g_string_chunk_new (4096);
-  self->links = g_hash_table_new (g_str_hash, g_str_equal);
-  self->link_extra = g_ptr_array_new_with_free_func (g_free);
-  self->id_stencils = g_hash_table_new (g_str_hash, g_str_equal);
-  self->id_keys = g_string_chunk_new (4096);
   self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) bw_engine_zone_covers_free);
   self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
-  self->service_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                 (GDestroyNotify) g_array_unref);
   self->no_reach = g_ptr_array_new ();
   self->scratch_sources = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
+  self->scratch_direct = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
   self->dirty = TRUE;
 }
 
@@ -397,7 +383,6 @@ bw_engine_new (BwCatalog *catalog)
   self->catalog = g_object_ref (catalog);
   use_catalog_tables (self);
   self->kind_platforms = g_new0 (guint64 *, self->n_stencils + 1);
-  self->delivery_cover = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->zone_delivery = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_hash_table_unref);
   self->scratch_flow = g_new0 (guint64, 9 * self->delivery_words);

@@ -27,6 +27,7 @@ struct _BwDocument
   GHashTable *edge_by_id;
   GHashTable *number_texts; /* NULL, or "node id\x1fpath in props" → a number's text as read */
   guint       batch;  /* > 0 while a loader fills the document: no signals */
+  guint       next_serial; /* of nodes and zones alike */
 
   /* Largest N in use in ids "zN", "nN", "eN", so fresh ids need no scan; a slot is recomputed
    * when the id holding its maximum goes away. */

@@ -58,13 +58,39 @@ typedef enum
   BW_N_LINKS
 } BwEngineLinkKind;
 
-/* A list of ids: the strings the edges hold. */
+/* A list of the nodes at the other ends of edges. */
 typedef struct
 {
-  const char **ids;
-  guint        len;
-  guint        cap;  /* 0: the ids lie in the engine's block (link_ids) */
+  const BwNode **nodes;
+  guint          len;
+  guint          cap;  /* 0: the nodes lie in the engine's block (link_nodes) */
 } BwEngineIds;
+
+/* A table by node or zone serial (bw_document_get_serial_bound): NULL where nothing is kept. */
+typedef struct
+{
+  gpointer *v;
+  guint     n;
+} BwEngineSlots;
+
+static inline gpointer
+bw_engine_slots_get (const BwEngineSlots *slots,
+                     guint                serial)
+{
+  return serial < slots->n ? slots->v[serial] : NULL;
+}
+
+/* bw-engine-links.c */
+void bw_engine_slots_set    (BwEngineSlots  *slots,
+                             guint           serial,
+                             gpointer        value);
+/* Frees the value at `serial`, if any, with `free_func` (may be NULL). */
+void bw_engine_slots_forget (BwEngineSlots  *slots,
+                             guint           serial,
+                             GDestroyNotify  free_func);
+/* Frees every value with `free_func` (may be NULL), and the table. */
+void bw_engine_slots_clear  (BwEngineSlots  *slots,
+                             GDestroyNotify  free_func);
 
 typedef struct
 {
@@ -110,28 +136,25 @@ struct _BwEngine
   guint       n_delivery;
   guint       delivery_words; /* words of a compact bitset over them */
 
-  /* Document-derived */
+  /* Document-derived. Tables by serial hold what is kept per node; a serial is never given
+   * twice in a document, so what a removed node left is never found again. */
   GHashTable *assets;         /* node id → BwEngineAsset* */
   guint8     *state_slab;     /* the states a full recompute makes, in one block */
   guint       n_slab_states;  /* room for so many */
   guint       n_slab_used;
-  GHashTable *service_caps;   /* node id → guint64[9·W] cell bitsets (category × level) */
+  BwEngineSlots service_caps; /* service node → guint64[9·W + 9·delivery_words] cell bitsets
+                               * (category × level) */
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
-  GHashTable *links;          /* node or zone id → BwEngineLinks: the edges that matter at it */
-  GStringChunk *link_keys;    /* the ids `links` is keyed by, freed together at each rebuild */
-  BwEngineLinks *link_slab;   /* the values of `links` as built, n_link_slab of them */
-  guint       n_link_slab;
-  const char **link_ids;      /* their lists, one block */
-  GPtrArray  *link_extra;     /* BwEngineLinks of keys added since, each its own */
-  GHashTable *id_stencils;    /* node id → its stencil, or &bw_engine_no_stencil: one lookup
-                               * for two; an id goes with any change to its node */
-  GStringChunk *id_keys;      /* its keys */
+  BwEngineLinks *links;       /* by node or zone serial: the edges that matter at it */
+  guint       n_links;
+  const BwNode **link_nodes;  /* their lists as built, one block */
+  BwEngineSlots stencils;     /* node → its stencil, or &bw_engine_no_stencil */
   GHashTable *zone_covers;    /* zone id → BwEngineZoneCovers: what its services and
                                * those of every zone around it give */
   GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
                                * forgotten with the zone covers */
-  GHashTable *service_sources; /* service node id → GArray of BwEngineSource: what it brings to
-                                * any target, its own caps first; forgotten with them */
+  BwEngineSlots service_sources; /* service node → GArray of BwEngineSource: what it brings to
+                                  * any target, its own caps first; forgotten with them */
   guint       n_stencils;
   guint       stencil_words;
   guint64    *admits;         /* n_stencils × stencil_words: bit k of row i when service stencil
@@ -139,8 +162,9 @@ struct _BwEngine
   guint64   **kind_platforms; /* per asset stencil: techniques its platforms reach, or NULL */
   GPtrArray  *no_reach;       /* the empty reach */
   GArray     *scratch_sources; /* BwEngineSource: the services protecting one asset */
-  GHashTable *delivery_cover; /* asset id → guint64[9 · delivery_words]: its rule-1 cells on the
-                               * delivery techniques, compact; computed on demand */
+  GArray     *scratch_direct;  /* the same for a flow's source (rule 10) */
+  BwEngineSlots delivery_cover; /* asset → guint64[9 · delivery_words]: its rule-1 cells on
+                                 * the delivery techniques, compact; computed on demand */
   guint64    *scratch_flow;   /* 9 · delivery_words, what the flows into one asset deliver */
   GHashTable *zone_delivery;  /* zone id → (asset stencil → compact cells): zone_covers' rule-1
                                * part on the delivery techniques */
@@ -212,37 +236,57 @@ links_get (const BwEngineLinks *links,
   return list != NULL && list->len > 0 ? list : NULL;
 }
 
-/* The same at node or zone `id`; the edge index must be current. */
+/* The links at node or zone serial `serial`, NULL when there are none; the edge index must be
+ * current. */
+static inline const BwEngineLinks *
+engine_links_at (BwEngine *self,
+                 guint     serial)
+{
+  return serial < self->n_links ? &self->links[serial] : NULL;
+}
+
+/* The edges of `kind` at node or zone `id`; the edge index must be current. */
 static inline const BwEngineIds *
 engine_links (BwEngine         *self,
               const char       *id,
               BwEngineLinkKind  kind)
 {
-  return links_get (g_hash_table_lookup (self->links, id), kind);
+  const BwNode *node = bw_document_lookup_node (self->document, id);
+  const BwZone *zone = node == NULL ? bw_document_lookup_zone (self->document, id) : NULL;
+
+  if (node == NULL && zone == NULL)
+    return NULL;
+  return links_get (engine_links_at (self, node != NULL ? node->serial : zone->serial), kind);
 }
 
 /* Document helpers */
 
 extern const BwStencil bw_engine_no_stencil;
 
-/* The stencil of node `id`, NULL when there is no such node or its kind is unknown. */
+/* The stencil of `node` (NULL: none), NULL when its kind is unknown; kept by serial. */
+static inline const BwStencil *
+engine_node_stencil (BwEngine     *self,
+                     const BwNode *node)
+{
+  const BwStencil *s;
+
+  if (node == NULL)
+    return NULL;
+  if ((s = bw_engine_slots_get (&self->stencils, node->serial)) == NULL)
+    {
+      s = bw_catalog_lookup_stencil (self->catalog, node->kind);
+      bw_engine_slots_set (&self->stencils, node->serial,
+                           (gpointer) (s != NULL ? s : &bw_engine_no_stencil));
+    }
+  return s != &bw_engine_no_stencil ? s : NULL;
+}
+
+/* The same for node `id`, NULL when there is no such node. */
 static inline const BwStencil *
 engine_id_stencil (BwEngine   *self,
                    const char *id)
 {
-  const BwStencil *s = g_hash_table_lookup (self->id_stencils, id);
-
-  if (s == NULL)
-    {
-      const BwNode *node = bw_document_lookup_node (self->document, id);
-
-      s = node != NULL ? bw_catalog_lookup_stencil (self->catalog, node->kind) : NULL;
-      if (s == NULL)
-        s = &bw_engine_no_stencil;
-      g_hash_table_insert (self->id_stencils, g_string_chunk_insert (self->id_keys, id),
-                           (gpointer) s);
-    }
-  return s != &bw_engine_no_stencil ? s : NULL;
+  return engine_node_stencil (self, bw_document_lookup_node (self->document, id));
 }
 
 static inline const BwStencil *
@@ -320,9 +364,7 @@ void       bw_engine_ensure_edge_index  (BwEngine     *self);
  * techniques, compact (9 · delivery_words); cached per node. */
 guint64   *bw_engine_service_caps       (BwEngine     *self,
                                          const BwNode *node);
-/* The same for the service node `id`. */
-guint64   *bw_engine_service_caps_of    (BwEngine     *self,
-                                         const char   *id);
+
 /* The admits table, from the catalog; once per catalog. */
 void       bw_engine_admits_init        (BwEngine     *self);
 /* What the plain services with a protects edge into `target` give (rule 1), with the SIEMs
@@ -351,15 +393,25 @@ void       bw_engine_forget_service_caps (BwEngine    *self,
                                           const char  *id);
 /* The edge adjacency and everything computed from it are rebuilt on next use. */
 void       bw_engine_invalidate_edges   (BwEngine     *self);
-/* An edge of `kind` at `key`, whose other end is `value` (the edge's own string). */
+/* An edge of `kind` at serial `key`, whose other end is `value`. */
 void       bw_engine_link_add           (BwEngine         *self,
                                          BwEngineLinkKind  kind,
-                                         const char       *key,
-                                         const char       *value);
+                                         guint             key,
+                                         const BwNode     *value);
 void       bw_engine_link_remove        (BwEngine         *self,
                                          BwEngineLinkKind  kind,
-                                         const char       *key,
-                                         const char       *value);
+                                         guint             key,
+                                         const BwNode     *value);
+/* The serial an edge's link of `kind` is kept at, and the node at its other end. */
+guint         bw_engine_edge_key        (const BwEdge     *edge,
+                                         BwEngineLinkKind  kind);
+const BwNode *bw_engine_edge_value      (const BwEdge     *edge,
+                                         BwEngineLinkKind  kind);
+/* Every link of `edge`'s kind it makes (or made), added or removed. */
+void       bw_engine_links_add_edge     (BwEngine         *self,
+                                         const BwEdge     *edge);
+void       bw_engine_links_remove_edge  (BwEngine         *self,
+                                         const BwEdge     *edge);
 /* Forgets every link (bw-engine-links.c). */
 void       bw_engine_links_clear        (BwEngine         *self);
 
