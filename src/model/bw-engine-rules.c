@@ -196,7 +196,7 @@ bw_engine_service_caps (BwEngine     *self,
     return caps;
 
   caps = g_new0 (guint64, 9 * (self->words + self->delivery_words));
-  stencil = node_stencil (self, node);
+  stencil = engine_node_stencil (self, node);
   for (guint i = 0; stencil != NULL && stencil->capabilities[i] != NULL; i++)
     {
       const BwCapability *cap =
@@ -645,6 +645,7 @@ cover_asset (BwEngine        *self,
   guint64 *cells = state->bits[3];
   const guint64 *cover;
   const BwEngineIds *telemetry;
+  const BwEngineIds *protects;
   const BwEngineLinks *links;
 
   bw_engine_ensure_edge_index (self);
@@ -655,9 +656,9 @@ cover_asset (BwEngine        *self,
   memset (state->bits[1], 0, (N_COUNTERS - 1) * W * sizeof (guint64));
 
   /* Rule 1: protects edges into the asset, then into each zone it lies in. */
-  if (bw_engine_resolve_sources_into (self, links_get (links, BW_LINK_PROTECTS_INTO), TRUE,
-                                      self->scratch_sources))
-    or_sources (self, self->scratch_sources, kind, cells);
+  protects = links_get (links, BW_LINK_PROTECTS_INTO);
+  for (guint i = 0; protects != NULL && i < protects->len; i++)
+    or_sources (self, bw_engine_service_sources (self, protects->nodes[i]), kind, cells);
   if ((cover = zone_chain_cover (self, node->zone, kind)) != NULL)
     bits_or (cells, cover, 9 * W);
 
@@ -753,6 +754,7 @@ asset_state_new (BwEngine     *self,
   if (self->n_slab_used < self->n_slab_states)
     {
       state = (BwEngineAsset *) (self->state_slab + size * self->n_slab_used++);
+      memset (state, 0, sizeof (BwEngineAsset));
       state->in_slab = TRUE;
     }
   else

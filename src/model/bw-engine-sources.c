@@ -51,9 +51,9 @@ bw_engine_resolve_sources (BwEngine   *self,
 /* What service node `s` brings to whatever it protects: its own caps first, then those of the
  * SIEMs its telemetry reaches; empty for anything that is not a plain service. Kept per node
  * until caps or telemetry change, so a target costs no lookup per protects edge into it. */
-static GArray *
-service_sources (BwEngine     *self,
-                 const BwNode *s)
+GArray *
+bw_engine_service_sources (BwEngine     *self,
+                           const BwNode *s)
 {
   GArray *out = bw_engine_slots_get (&self->service_sources, s->serial);
   const BwStencil *st;
@@ -91,7 +91,7 @@ bw_engine_resolve_sources_into (BwEngine  *self,
     return FALSE;
   for (guint i = 0; i < sources->len; i++)
     {
-      GArray *brings = service_sources (self, sources->nodes[i]);
+      GArray *brings = bw_engine_service_sources (self, sources->nodes[i]);
 
       g_array_append_vals (out, brings->data, with_siems ? brings->len : MIN (brings->len, 1));
     }

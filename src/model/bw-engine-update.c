@@ -51,8 +51,9 @@ bw_engine_recompute_all (BwEngine *self)
   /* Room for a state per node: most are assets, and one block is one allocation to make and
    * free instead of one per asset. */
   self->n_slab_states = self->n_order;
+  /* Not cleared: a state's bits are all written by its cover (cover_asset). */
   self->state_slab =
-      g_malloc0 (self->n_order *
+      g_malloc (self->n_order *
                  (sizeof (BwEngineAsset) + (gsize) N_COUNTERS * self->words * sizeof (guint64)));
   self->order_nodes = g_renew (const BwNode *, self->order_nodes, self->n_order);
   self->order_stencils = g_renew (const BwStencil *, self->order_stencils, self->n_order);
@@ -60,7 +61,7 @@ bw_engine_recompute_all (BwEngine *self)
   for (guint i = 0; i < self->n_order; i++)
     {
       const BwNode *node = bw_document_get_node (self->document, i);
-      const BwStencil *s = node_stencil (self, node);
+      const BwStencil *s = engine_node_stencil (self, node);
 
       self->order_nodes[i] = node;
       self->order_stencils[i] = s;

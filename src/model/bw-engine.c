@@ -336,7 +336,6 @@ bw_engine_finalize (GObject *object)
   g_free (self->order_states);
   g_free (self->batch);
   g_ptr_array_unref (self->no_reach);
-  g_array_unref (self->scratch_sources);
   g_array_unref (self->scratch_direct);
   g_free (self->scratch_flow);
   g_hash_table_unref (self->zone_delivery);
@@ -370,7 +369,6 @@ bw_engine_init (BwEngine *self)
   self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
   self->no_reach = g_ptr_array_new ();
-  self->scratch_sources = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
   self->scratch_direct = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
   self->dirty = TRUE;
 }

@@ -161,8 +161,8 @@ struct _BwEngine
                                * i admits asset stencil k */
   guint64   **kind_platforms; /* per asset stencil: techniques its platforms reach, or NULL */
   GPtrArray  *no_reach;       /* the empty reach */
-  GArray     *scratch_sources; /* BwEngineSource: the services protecting one asset */
-  GArray     *scratch_direct;  /* the same for a flow's source (rule 10) */
+  GArray     *scratch_direct;  /* BwEngineSource: the services protecting a flow's source
+                                * (rule 10) */
   BwEngineSlots delivery_cover; /* asset → guint64[9 · delivery_words]: its rule-1 cells on
                                  * the delivery techniques, compact; computed on demand */
   guint64    *scratch_flow;   /* 9 · delivery_words, what the flows into one asset deliver */
@@ -379,6 +379,11 @@ gboolean   bw_engine_resolve_sources_into (BwEngine   *self,
                                            const BwEngineIds *sources,
                                            gboolean    with_siems,
                                            GArray     *out);
+/* What service node `s` brings to whatever it protects (BwEngineSource: its own caps first, then
+ * those of the SIEMs its telemetry reaches; empty for what is no plain service); kept until
+ * caps or telemetry change. */
+GArray    *bw_engine_service_sources    (BwEngine     *self,
+                                         const BwNode *s);
 /* The same for a zone, with the SIEMs, resolved once until its covers are forgotten; owned by
  * the engine, never NULL. */
 GArray    *bw_engine_zone_sources       (BwEngine     *self,
