@@ -153,7 +153,7 @@ bw_document_insert_zone (BwDocument   *self,
     index = self->zones->len;
   zone->serial = self->next_serial++;
   g_ptr_array_insert (self->zones, index, zone);
-  g_hash_table_insert (self->zone_by_id, zone->id, zone);
+  bw_document_id_insert (self, zone->id, zone, BW_ID_ZONE);
   bw_document_note_id_added (self, zone->id);
   bw_document_emit (self, BW_CHANGE_ADD, BW_OBJECT_ZONE, zone->id, 0, zone, NULL, NULL);
   return zone;
@@ -191,7 +191,7 @@ bw_document_adopt_node (BwDocument  *self,
     index = self->nodes->len;
   node->serial = self->next_serial++;
   g_ptr_array_insert (self->nodes, index, node);
-  g_hash_table_insert (self->node_by_id, node->id, node);
+  bw_document_id_insert (self, node->id, node, BW_ID_NODE);
   bw_document_note_id_added (self, node->id);
   bw_document_emit (self, BW_CHANGE_ADD, BW_OBJECT_NODE, node->id, 0, NULL, node, NULL);
   return node;
@@ -280,7 +280,7 @@ bw_document_insert_edge (BwDocument   *self,
   if (index < 0 || (guint) index > self->edges->len)
     index = self->edges->len;
   g_ptr_array_insert (self->edges, index, edge);
-  g_hash_table_insert (self->edge_by_id, edge->id, edge);
+  bw_document_id_insert (self, edge->id, edge, BW_ID_EDGE);
   bw_document_note_id_added (self, edge->id);
   bw_document_emit (self, BW_CHANGE_ADD, BW_OBJECT_EDGE, edge->id, 0, NULL, NULL, edge);
   return edge;
@@ -349,11 +349,11 @@ bw_document_index_of (BwDocument *self,
 {
   gpointer object;
 
-  if ((object = g_hash_table_lookup (self->zone_by_id, id)) != NULL)
+  if ((object = bw_document_id_lookup (self, id, BW_ID_ZONE)) != NULL)
     return find_from_end (self->zones, object);
-  if ((object = g_hash_table_lookup (self->node_by_id, id)) != NULL)
+  if ((object = bw_document_id_lookup (self, id, BW_ID_NODE)) != NULL)
     return find_from_end (self->nodes, object);
-  if ((object = g_hash_table_lookup (self->edge_by_id, id)) != NULL)
+  if ((object = bw_document_id_lookup (self, id, BW_ID_EDGE)) != NULL)
     return find_from_end (self->edges, object);
   return -1;
 }
@@ -410,11 +410,11 @@ bw_document_remove (BwDocument  *self,
 
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if ((object = g_hash_table_lookup (self->edge_by_id, id)) != NULL)
+  if ((object = bw_document_id_lookup (self, id, BW_ID_EDGE)) != NULL)
     {
       BwEdge *owned;
 
-      g_hash_table_remove (self->edge_by_id, id);
+      g_hash_table_remove (self->by_id, id);
       owned = g_ptr_array_steal_index (self->edges, position_in (self->edges, object));
       bw_document_note_id_removed (self, owned->id);
       bw_document_emit (self, BW_CHANGE_REMOVE, BW_OBJECT_EDGE, owned->id, 0, NULL, NULL, owned);
@@ -429,18 +429,19 @@ bw_document_remove (BwDocument  *self,
       return FALSE;
     }
 
-  if ((user = first_reference (self, id, g_hash_table_contains (self->zone_by_id, id))) != NULL)
+  if ((user = first_reference (self, id, bw_document_id_lookup (self, id, BW_ID_ZONE) != NULL)) !=
+      NULL)
     {
       g_set_error (error, BW_DOCUMENT_EDIT_ERROR, BW_DOCUMENT_EDIT_ERROR_IN_USE,
                    _("“%s” is still used by “%s”"), id, user);
       return FALSE;
     }
 
-  if ((object = g_hash_table_lookup (self->node_by_id, id)) != NULL)
+  if ((object = bw_document_id_lookup (self, id, BW_ID_NODE)) != NULL)
     {
       BwNode *owned;
 
-      g_hash_table_remove (self->node_by_id, id);
+      g_hash_table_remove (self->by_id, id);
       owned = g_ptr_array_steal_index (self->nodes, position_in (self->nodes, object));
       bw_document_note_id_removed (self, owned->id);
       bw_document_emit (self, BW_CHANGE_REMOVE, BW_OBJECT_NODE, owned->id, 0, NULL, owned, NULL);
@@ -448,11 +449,11 @@ bw_document_remove (BwDocument  *self,
       return TRUE;
     }
 
-  object = g_hash_table_lookup (self->zone_by_id, id);
+  object = bw_document_id_lookup (self, id, BW_ID_ZONE);
   {
     BwZone *owned;
 
-    g_hash_table_remove (self->zone_by_id, id);
+    g_hash_table_remove (self->by_id, id);
     owned = g_ptr_array_steal_index (self->zones, position_in (self->zones, object));
     bw_document_note_id_removed (self, owned->id);
     bw_document_emit (self, BW_CHANGE_REMOVE, BW_OBJECT_ZONE, owned->id, 0, owned, NULL, NULL);
@@ -479,8 +480,8 @@ bw_document_set_geometry (BwDocument  *self,
                           double       h,
                           GError     **error)
 {
-  BwZone *zone = id ? g_hash_table_lookup (self->zone_by_id, id) : NULL;
-  BwNode *node = id ? g_hash_table_lookup (self->node_by_id, id) : NULL;
+  BwZone *zone = id ? bw_document_id_lookup (self, id, BW_ID_ZONE) : NULL;
+  BwNode *node = id ? bw_document_id_lookup (self, id, BW_ID_NODE) : NULL;
 
   if (zone == NULL && node == NULL)
     return not_found (id, error);
@@ -518,8 +519,8 @@ bw_document_set_label (BwDocument  *self,
                        const char  *label,
                        GError     **error)
 {
-  BwZone *zone = id ? g_hash_table_lookup (self->zone_by_id, id) : NULL;
-  BwNode *node = id ? g_hash_table_lookup (self->node_by_id, id) : NULL;
+  BwZone *zone = id ? bw_document_id_lookup (self, id, BW_ID_ZONE) : NULL;
+  BwNode *node = id ? bw_document_id_lookup (self, id, BW_ID_NODE) : NULL;
   char **slot;
 
   if (zone == NULL && node == NULL)
@@ -552,8 +553,8 @@ bw_document_set_parent (BwDocument  *self,
                         const char  *parent,
                         GError     **error)
 {
-  BwZone *zone = id ? g_hash_table_lookup (self->zone_by_id, id) : NULL;
-  BwNode *node = id ? g_hash_table_lookup (self->node_by_id, id) : NULL;
+  BwZone *zone = id ? bw_document_id_lookup (self, id, BW_ID_ZONE) : NULL;
+  BwNode *node = id ? bw_document_id_lookup (self, id, BW_ID_NODE) : NULL;
 
   if (zone == NULL && node == NULL)
     return not_found (id, error);
@@ -592,7 +593,7 @@ bw_document_link_parent (BwDocument *self,
                          const char *id,
                          const char *parent)
 {
-  BwZone *zone = g_hash_table_lookup (self->zone_by_id, id);
+  BwZone *zone = bw_document_id_lookup (self, id, BW_ID_ZONE);
 
   g_return_if_fail (zone != NULL && self->batch > 0);
   g_free (zone->parent);
@@ -643,7 +644,7 @@ bw_document_set_props (BwDocument  *self,
                        JsonObject  *props,
                        GError     **error)
 {
-  BwNode *node = node_id ? g_hash_table_lookup (self->node_by_id, node_id) : NULL;
+  BwNode *node = node_id ? bw_document_id_lookup (self, node_id, BW_ID_NODE) : NULL;
 
   if (node == NULL)
     return not_found (node_id, error);
@@ -660,7 +661,7 @@ bw_document_set_edge_kind (BwDocument  *self,
                            BwEdgeKind   kind,
                            GError     **error)
 {
-  BwEdge *edge = edge_id ? g_hash_table_lookup (self->edge_by_id, edge_id) : NULL;
+  BwEdge *edge = edge_id ? bw_document_id_lookup (self, edge_id, BW_ID_EDGE) : NULL;
 
   if (edge == NULL)
     return not_found (edge_id, error);

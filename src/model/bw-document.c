@@ -67,9 +67,7 @@ bw_document_finalize (GObject *object)
   g_strfreev (self->threat_techniques);
   g_free (self->licence);
   g_strfreev (self->licence_overrides);
-  g_hash_table_unref (self->zone_by_id);
-  g_hash_table_unref (self->node_by_id);
-  g_hash_table_unref (self->edge_by_id);
+  g_hash_table_unref (self->by_id);
   g_clear_pointer (&self->number_texts, g_hash_table_unref);
   g_ptr_array_unref (self->zones);
   g_ptr_array_unref (self->nodes);
@@ -105,9 +103,7 @@ bw_document_init (BwDocument *self)
   self->zones = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_zone_free);
   self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_node_free);
   self->edges = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_edge_free);
-  self->zone_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->node_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->edge_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 BwDocument *
@@ -218,7 +214,7 @@ const BwZone *
 bw_document_lookup_zone (BwDocument *self,
                          const char *id)
 {
-  return id ? g_hash_table_lookup (self->zone_by_id, id) : NULL;
+  return bw_document_id_lookup (self, id, BW_ID_ZONE);
 }
 
 guint
@@ -245,7 +241,7 @@ const BwNode *
 bw_document_lookup_node (BwDocument *self,
                          const char *id)
 {
-  return id ? g_hash_table_lookup (self->node_by_id, id) : NULL;
+  return bw_document_id_lookup (self, id, BW_ID_NODE);
 }
 
 guint
@@ -266,16 +262,14 @@ const BwEdge *
 bw_document_lookup_edge (BwDocument *self,
                          const char *id)
 {
-  return id ? g_hash_table_lookup (self->edge_by_id, id) : NULL;
+  return bw_document_id_lookup (self, id, BW_ID_EDGE);
 }
 
 gboolean
 bw_document_has_id (BwDocument *self,
                     const char *id)
 {
-  return g_hash_table_contains (self->zone_by_id, id) ||
-         g_hash_table_contains (self->node_by_id, id) ||
-         g_hash_table_contains (self->edge_by_id, id);
+  return g_hash_table_contains (self->by_id, id);
 }
 
 static const char id_prefixes[] = "zne";

@@ -22,9 +22,8 @@ struct _BwDocument
   GPtrArray  *zones;  /* BwZone* */
   GPtrArray  *nodes;  /* BwNode* */
   GPtrArray  *edges;  /* BwEdge* */
-  GHashTable *zone_by_id;
-  GHashTable *node_by_id;
-  GHashTable *edge_by_id;
+  GHashTable *by_id;  /* id → its zone, node or edge, tagged (ids are unique across kinds):
+                       * one lookup tells whether an id is taken */
   GHashTable *number_texts; /* NULL, or "node id\x1fpath in props" → a number's text as read */
   guint       batch;  /* > 0 while a loader fills the document: no signals */
   guint       next_serial; /* of nodes and zones alike */
@@ -34,6 +33,34 @@ struct _BwDocument
   guint64     id_max[3];
   gboolean    id_max_valid[3];
 };
+
+/* The kind of record in the low bits of a by_id value (records are malloc'd: aligned). */
+typedef enum
+{
+  BW_ID_ZONE,
+  BW_ID_NODE,
+  BW_ID_EDGE,
+} BwIdTag;
+
+static inline void
+bw_document_id_insert (BwDocument *self,
+                       const char *id,
+                       gpointer    record,
+                       BwIdTag     tag)
+{
+  g_hash_table_insert (self->by_id, (gpointer) id, (gpointer) ((guintptr) record | tag));
+}
+
+/* The record `id` names if it is of kind `tag`, else NULL. */
+static inline gpointer
+bw_document_id_lookup (BwDocument *self,
+                       const char *id,
+                       BwIdTag     tag)
+{
+  guintptr value = id != NULL ? (guintptr) g_hash_table_lookup (self->by_id, id) : 0;
+
+  return value != 0 && (value & 3) == tag ? (gpointer) (value & ~(guintptr) 3) : NULL;
+}
 
 /* Emits `changed` with one change, unless a batch is open. */
 void bw_document_emit            (BwDocument   *self,
