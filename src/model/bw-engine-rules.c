@@ -560,13 +560,13 @@ or_sources (BwEngine        *self,
  * a walk of every zone around it (which made a chain of n zones cost n²). The cache goes
  * whenever a protects edge or a zone's parent changes. The answers are reference-counted
  * boxes, so that a zone adding nothing shares its parent's. */
-void
-bw_engine_zone_covers_free (BwEngineZoneCovers *covers)
+/* The key of zone `zone`'s cover for assets of `kind` in the zone_covers table. */
+static inline gpointer
+zone_cover_key (BwEngine        *self,
+                const BwZone    *zone,
+                const BwStencil *kind)
 {
-  for (guint i = 0; i < covers->n; i++)
-    if (covers->by_kind[i] != NULL)
-      g_rc_box_release (covers->by_kind[i]);
-  g_free (covers);
+  return GSIZE_TO_POINTER ((gsize) zone->serial * self->n_stencils + kind->index + 1);
 }
 
 static const guint64 *
@@ -579,23 +579,15 @@ zone_chain_cover (BwEngine        *self,
   guint n_zones = bw_document_get_n_zones (doc);
   gsize size = 9 * self->words * sizeof (guint64);
   const guint64 *above = NULL;
-  BwEngineZoneCovers *known;
 
-  /* Most often the asset's own zone is answered already: one lookup. */
-  if (zone_id == NULL)
-    return NULL;
-  if ((known = g_hash_table_lookup (self->zone_covers, zone_id)) != NULL &&
-      known->by_kind[kind->index] != NULL)
-    return known->by_kind[kind->index];
-
-  /* Up to the first zone answered already; the bound guards against a parent cycle. */
+  /* Up to the first zone answered already (most often the asset's own: then nothing is
+   * allocated); the bound guards against a parent cycle. */
   for (const BwZone *z = bw_document_lookup_zone (doc, zone_id);
        z != NULL && (trail == NULL || trail->len <= n_zones);
        z = bw_document_lookup_zone (doc, z->parent))
     {
-      BwEngineZoneCovers *covers = g_hash_table_lookup (self->zone_covers, z->id);
-
-      if (covers != NULL && (above = covers->by_kind[kind->index]) != NULL)
+      if ((above = g_hash_table_lookup (self->zone_covers, zone_cover_key (self, z, kind))) !=
+          NULL)
         break;
       if (trail == NULL)
         trail = g_ptr_array_new ();
@@ -605,7 +597,6 @@ zone_chain_cover (BwEngine        *self,
   for (guint i = trail != NULL ? trail->len : 0; i-- > 0;)
     {
       const BwZone *z = g_ptr_array_index (trail, i);
-      BwEngineZoneCovers *covers = g_hash_table_lookup (self->zone_covers, z->id);
       GArray *own = bw_engine_zone_sources (self, z->id);
       guint64 *caps;
 
@@ -619,14 +610,7 @@ zone_chain_cover (BwEngine        *self,
             memcpy (caps, above, size);
           or_sources (self, own, kind, caps);
         }
-      if (covers == NULL)
-        {
-          covers = g_malloc0 (sizeof (BwEngineZoneCovers) + self->n_stencils * sizeof (guint64 *));
-          covers->n = self->n_stencils;
-          g_hash_table_insert (self->zone_covers, g_strdup (z->id), covers);
-        }
-      g_clear_pointer (&covers->by_kind[kind->index], g_rc_box_release);
-      covers->by_kind[kind->index] = caps;
+      g_hash_table_insert (self->zone_covers, zone_cover_key (self, z, kind), caps);
       above = caps;
     }
   return above;

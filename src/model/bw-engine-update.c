@@ -5,13 +5,13 @@
 #include "bw-engine-private.h"
 
 /* Cached zone covers: a protects edge into `target` came or went. Each zone's cover holds
- * those of the zones around it, so the zones inside the target are stale too: all go. */
+ * those of the zones around it, so the zones inside the target are stale too: all go. (A zone
+ * cannot go while an edge ends at it: the edge goes first, while the zone is there.) */
 static void
 forget_zone_covers (BwEngine   *self,
                     const char *target)
 {
-  if (bw_document_lookup_zone (self->document, target) != NULL ||
-      g_hash_table_contains (self->zone_covers, target))
+  if (bw_document_lookup_zone (self->document, target) != NULL)
     bw_engine_forget_zone_covers (self, target);
 }
 

@@ -364,8 +364,7 @@ bw_engine_init (BwEngine *self)
                                         (GDestroyNotify) bw_engine_asset_free);
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
-  self->zone_covers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) bw_engine_zone_covers_free);
+  self->zone_covers = g_hash_table_new_full (NULL, NULL, NULL, g_rc_box_release);
   self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
   self->no_reach = g_ptr_array_new ();

@@ -97,16 +97,6 @@ typedef struct
   BwEngineIds lists[BW_N_LINKS];
 } BwEngineLinks;
 
-/* Per asset stencil (by index), a zone's cover: reference-counted boxes of 9·W words, NULL
- * until asked. */
-typedef struct
-{
-  guint    n;
-  guint64 *by_kind[];
-} BwEngineZoneCovers;
-
-void bw_engine_zone_covers_free (BwEngineZoneCovers *covers);
-
 /* What one service gives a target it protects, resolved once: its own caps (siem NULL), or
  * those of a SIEM its telemetry reaches (rule 2), for the assets both admit. */
 typedef struct
@@ -149,7 +139,8 @@ struct _BwEngine
   guint       n_links;
   const BwNode **link_nodes;  /* their lists as built, one block */
   BwEngineSlots stencils;     /* node → its stencil, or &bw_engine_no_stencil */
-  GHashTable *zone_covers;    /* zone id → BwEngineZoneCovers: what its services and
+  GHashTable *zone_covers;    /* (zone serial, asset stencil) → reference-counted guint64[9·W]:
+                               * what its services and
                                * those of every zone around it give */
   GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
                                * forgotten with the zone covers */
