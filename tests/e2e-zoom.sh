@@ -5,7 +5,8 @@
 # rests: what it settles on is pixel for pixel what it draws when it comes to that zoom from
 # afar, where it has no tiles to scale and draws every one fresh. The zoom is checked to have
 # grown by two steps (1.25 each), not one, not four, by matching the view at rest against the
-# fitted view scaled about the canvas's middle, and its button's label to have changed. Needs a
+# fitted view scaled about the canvas's middle, and its button's label to have changed. No frame
+# read on the way in shows a hole of bare canvas where a tile is still to be drawn. Needs a
 # display (run under xvfb-run).
 set -euo pipefail
 
@@ -56,14 +57,19 @@ def grab (x, y, w, h):
     x11.XDestroyImage (ptr)
     return b"".join ([raw[j * stride:j * stride + 4 * w] for j in range (h)])
 
-def settle (area, deadline, quiet=1.0):
-    """The area once it has stayed the same for `quiet` seconds (three captures at least)."""
+def settle (area, deadline, quiet=1.0, seen=None):
+    """The area once it has stayed the same for `quiet` seconds (three captures at least);
+    `seen` is shown every capture."""
     last = grab (*area)
+    if seen is not None:
+        seen (last)
     since = time.monotonic ()
     same = 1
     while time.monotonic () < deadline:
         time.sleep (0.05)
         cur = grab (*area)
+        if seen is not None:
+            seen (cur)
         if cur == last:
             same += 1
             if same >= 3 and time.monotonic () - since >= quiet:
@@ -95,11 +101,15 @@ if cmd == "settle":
     with open (args[0], "wb") as f:
         f.write (settle (area, time.monotonic () + 15))
 elif cmd == "keys":
-    # keys BEFORE FIRST SETTLED X Y W H KEY...: types the keys and keeps the first capture that
-    # differs from BEFORE, then what the area settles on.
+    # keys BEFORE FIRST SETTLED X Y W H X0 Y0 X1 Y1 KEY...: types the keys, keeps the first
+    # capture that differs from BEFORE and what the area settles on, and prints how many of
+    # the frames read on the way have a hole in the rectangle: a square of 64 × 64 pixels
+    # of the canvas's bare white, where a tile shows not even the grid (dots 12 to 24 px apart)
     before = load (args[0])
     area = tuple (map (int, args[3:7]))
-    keys = subprocess.Popen (["xdotool", "key", "--delay", "40"] + args[7:])
+    w = area[2]
+    x0, y0, x1, y1 = map (int, args[7:11])
+    keys = subprocess.Popen (["xdotool", "key", "--delay", "40"] + args[11:])
     deadline = time.monotonic () + 15
     while True:
         first = grab (*area)
@@ -110,10 +120,22 @@ elif cmd == "keys":
         time.sleep (0.01)
     if keys.wait () != 0:
         sys.exit ("xdotool failed")
+    frames = [first]
+    def seen (img):
+        if img != frames[-1]:
+            frames.append (img)
+    settled = settle (area, deadline, seen=seen)
+    white = b"\xff\xff\xff" + first[3:4]
+    holes = 0
+    for img in frames:
+        holes += any (all (img[((by + j) * w + bx) * 4:((by + j) * w + bx + 64) * 4] == white * 64
+                           for j in range (64))
+                      for by in range (y0, y1 - 63, 64) for bx in range (x0, x1 - 63, 64))
     with open (args[1], "wb") as f:
         f.write (first)
     with open (args[2], "wb") as f:
-        f.write (settle (area, deadline))
+        f.write (settled)
+    print (holes)
 elif cmd == "diff":
     # diff A B W X0 Y0 X1 Y1: how many pixels of the rectangle differ
     a, b = load (args[0]), load (args[1])
@@ -186,14 +208,17 @@ screen settle "$work/fitted" "${area[@]}"
 # on; a busy machine may keep the screen from being read before the zoom rests, so the steps
 # are tried again from the view fitted anew (Ctrl+1), up to three times.
 for attempt in 1 2 3; do
-  screen keys "$work/fitted" "$work/first" "$work/zoomed" "${area[@]}" ctrl+plus ctrl+plus \
-    || fail "Ctrl+plus did not zoom"
+  holes=$(screen keys "$work/fitted" "$work/first" "$work/zoomed" "${area[@]}" "${diagram[@]}" \
+            ctrl+plus ctrl+plus) || fail "Ctrl+plus did not zoom"
+  # Zooming in, the tiles it has cover the view: no frame shows the bare canvas (as one did
+  # when the zoom came to rest and threw its tiles away before it had drawn all new ones).
+  [ "$holes" = 0 ] || fail "$holes frames on the way showed holes where tiles were not drawn"
   kill -0 "$app" || fail "the app is gone"
   blurred=$(screen diff "$work/first" "$work/zoomed" "$WIDTH" "${canvas[@]}")
   [ "$blurred" -gt 0 ] && break
   echo "attempt $attempt: the first frame read was already the one at rest; trying again"
-  screen keys "$work/zoomed" "$work/first" "$work/fitted" "${area[@]}" ctrl+1 \
-    || fail "Ctrl+1 did not fit the view"
+  screen keys "$work/zoomed" "$work/first" "$work/fitted" "${area[@]}" "${diagram[@]}" ctrl+1 \
+    >/dev/null || fail "Ctrl+1 did not fit the view"
 done
 [ "$blurred" -gt 0 ] || fail "the first frame after the keys was already the one at rest"
 
@@ -209,10 +234,12 @@ best=$(screen scale "$work/fitted" "$work/zoomed" "$WIDTH" "$HEIGHT" "$cx" "$cy"
 # Away and back: four steps out, then four in, in a row. Coming in from 2.44 times further out
 # than the tiles it has, the canvas does not scale them but draws every tile fresh at the zoom
 # it arrives at, which is the one above.
-screen keys "$work/zoomed" "$work/first-out" "$work/out" "${area[@]}" \
-  ctrl+minus ctrl+minus ctrl+minus ctrl+minus || fail "Ctrl+minus did not zoom out"
-screen keys "$work/out" "$work/first-back" "$work/back" "${area[@]}" \
-  ctrl+plus ctrl+plus ctrl+plus ctrl+plus || fail "Ctrl+plus did not zoom back in"
+# (Zooming out shows what it had not drawn: the holes there are the tiles still to come.)
+screen keys "$work/zoomed" "$work/first-out" "$work/out" "${area[@]}" "${diagram[@]}" \
+  ctrl+minus ctrl+minus ctrl+minus ctrl+minus >/dev/null || fail "Ctrl+minus did not zoom out"
+holes=$(screen keys "$work/out" "$work/first-back" "$work/back" "${area[@]}" "${diagram[@]}" \
+          ctrl+plus ctrl+plus ctrl+plus ctrl+plus) || fail "Ctrl+plus did not zoom back in"
+[ "$holes" = 0 ] || fail "$holes frames on the way back showed holes where tiles were not drawn"
 
 sharp=$(screen diff "$work/back" "$work/zoomed" "$WIDTH" 0 0 "$WIDTH" "$HEIGHT")
 [ "$sharp" = 0 ] ||
