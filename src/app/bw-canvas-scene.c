@@ -85,6 +85,11 @@ struct _BwCanvasScene
   guint          n_built;
   gint64         budget;           /* µs of drawing a frame may spend on tiles; 0: no bound */
   gboolean       pending;          /* the last frame left tiles to draw */
+  /* The tiles from before a change of zoom alone, until the view is drawn at the new one:
+   * where a tile is not drawn yet, they show what was there, scaled (a zoom that rests or
+   * jumps shows no hole while the budget spreads the drawing over a few frames). */
+  GHashTable    *previous;
+  double         previous_zoom;
 };
 
 static inline gint64
@@ -129,6 +134,7 @@ bw_canvas_scene_free (BwCanvasScene *self)
   g_clear_pointer (&self->layout, bw_layout_unref);
   g_hash_table_unref (self->index);
   g_hash_table_unref (self->tiles);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
   for (int k = 0; k < N_KINDS; k++)
     {
       g_array_unref (self->bounds[k]);
@@ -144,6 +150,7 @@ bw_canvas_scene_drop (BwCanvasScene *self)
 {
   g_hash_table_remove_all (self->tiles);
   g_array_set_size (self->emitted, 0);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
 }
 
 static guint64
@@ -622,6 +629,39 @@ append_scaled (BwCanvasScene      *self,
           gtk_snapshot_append_node (snapshot, tile->node);
       }
   gtk_snapshot_restore (snapshot);
+  /* It drew every tile it shows. */
+  g_clear_pointer (&self->previous, g_hash_table_unref);
+}
+
+/* Where tile (x, y) is not drawn yet at this zoom: the tiles from before that cover it,
+ * scaled to it and clipped to it. */
+static void
+append_previous (BwCanvasScene *self,
+                 GtkSnapshot   *snapshot,
+                 int            x,
+                 int            y)
+{
+  double r = self->zoom / self->previous_zoom;
+  int x0 = (int) floor (x / r);
+  int y0 = (int) floor (y / r);
+  int x1 = (int) ceil ((x + 1) / r);
+  int y1 = (int) ceil ((y + 1) / r);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x * TILE_PIXELS, y * TILE_PIXELS,
+                                                         TILE_PIXELS, TILE_PIXELS));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, r, r);
+  for (int j = y0; j < y1; j++)
+    for (int i = x0; i < x1; i++)
+      {
+        gint64 key = tile_key (i, j);
+        Tile *tile = g_hash_table_lookup (self->previous, &key);
+
+        if (tile != NULL && tile->node != NULL)
+          gtk_snapshot_append_node (snapshot, tile->node);
+      }
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
 }
 
 void
@@ -659,7 +699,25 @@ bw_canvas_scene_append (BwCanvasScene      *self,
   if (layout != self->layout || theme != self->theme || zoom != self->zoom ||
       scale_factor != self->scale_factor || grid != self->grid)
     {
-      bw_canvas_scene_drop (self);
+      /* The zoom alone: the tiles stay as the backdrop of those not drawn yet at the new
+       * one, unless the last frame left some undrawn over a backdrop, which stays instead. */
+      if (layout == self->layout && theme == self->theme && scale_factor == self->scale_factor &&
+          grid == self->grid && self->zoom > 0)
+        {
+          if (self->pending && self->previous != NULL)
+            g_hash_table_remove_all (self->tiles);
+          else
+            {
+              g_clear_pointer (&self->previous, g_hash_table_unref);
+              self->previous = g_steal_pointer (&self->tiles);
+              self->previous_zoom = self->zoom;
+              self->tiles =
+                  g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, tile_free);
+            }
+          g_array_set_size (self->emitted, 0);
+        }
+      else
+        bw_canvas_scene_drop (self);
       if (layout != self->layout)
         {
           g_clear_pointer (&self->layout, bw_layout_unref);
@@ -721,7 +779,11 @@ bw_canvas_scene_append (BwCanvasScene      *self,
          * 100,000 nodes fills in over a few frames instead of holding one for half a second. */
         if (!tile->drawn && self->budget > 0 && self->n_built > 0 &&
             g_get_monotonic_time () - start > self->budget)
-          self->pending = TRUE;
+          {
+            self->pending = TRUE;
+            if (self->previous != NULL)
+              append_previous (self, snapshot, x, y);
+          }
         else if (!tile->drawn)
           tile_draw (self, tile, painter, state);
         tile->last_frame = self->frame;
@@ -729,6 +791,8 @@ bw_canvas_scene_append (BwCanvasScene      *self,
         if (tile->node != NULL)
           gtk_snapshot_append_node (snapshot, tile->node);
       }
+  if (!self->pending)
+    g_clear_pointer (&self->previous, g_hash_table_unref);
   evict (self);
 }
 
