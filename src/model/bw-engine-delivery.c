@@ -52,7 +52,7 @@ bw_engine_forget_delivery (BwEngine   *self,
 }
 
 /* The flow edges into `asset`, by source id; NULL when none or no technique is delivered. */
-static const BwEngineIds *
+static const BwEngineNodeList *
 flow_sources (BwEngine     *self,
               const BwNode *asset)
 {
@@ -77,7 +77,7 @@ bw_engine_delivering_services (BwEngine     *self,
 {
   GPtrArray *services = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const BwEngineIds *sources = flow_sources (self, asset);
+  const BwEngineNodeList *sources = flow_sources (self, asset);
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
@@ -175,7 +175,7 @@ source_cover (BwEngine     *self,
 
 void
 bw_engine_cover_by_delivery (BwEngine          *self,
-                             const BwEngineIds *sources,
+                             const BwEngineNodeList *sources,
                              guint64     **cells)
 {
   guint DW = self->delivery_words;

@@ -92,7 +92,7 @@ bw_engine_link_add (BwEngine         *self,
                     guint             key,
                     const BwNode     *value)
 {
-  BwEngineIds *list = &links_at (self, key)->lists[kind];
+  BwEngineNodeList *list = &links_at (self, key)->lists[kind];
 
   if (list->len == list->cap || list->cap == 0)
     {
@@ -118,7 +118,7 @@ bw_engine_link_remove (BwEngine         *self,
                        guint             key,
                        const BwNode     *value)
 {
-  BwEngineIds *list = key < self->n_links ? &self->links[key].lists[kind] : NULL;
+  BwEngineNodeList *list = key < self->n_links ? &self->links[key].lists[kind] : NULL;
 
   for (guint i = 0; list != NULL && i < list->len; i++)
     if (list->nodes[i] == value)
@@ -231,7 +231,7 @@ bw_engine_ensure_edge_index (BwEngine *self)
   for (guint i = 0; i < self->n_links; i++)
     for (guint k = 0; k < BW_N_LINKS; k++)
       {
-        BwEngineIds *list = &self->links[i].lists[k];
+        BwEngineNodeList *list = &self->links[i].lists[k];
 
         list->nodes = self->link_nodes + offset;
         offset += list->len;
@@ -245,7 +245,7 @@ bw_engine_ensure_edge_index (BwEngine *self)
 
       for (guint k = 0; k < n; k++)
         {
-          BwEngineIds *list = &self->links[bw_engine_edge_key (e, kinds[k])].lists[kinds[k]];
+          BwEngineNodeList *list = &self->links[bw_engine_edge_key (e, kinds[k])].lists[kinds[k]];
 
           list->nodes[list->len++] = bw_engine_edge_value (e, kinds[k]);
         }

@@ -252,7 +252,7 @@ merge_reach (BwEngine          *self,
 
   for (guint i = 0; i < n_ids && single; i++)
     {
-      const BwEngineIds *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
+      const BwEngineNodeList *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
 
       for (guint k = 0; out != NULL && k < out->len && single; k++)
         {
@@ -278,7 +278,7 @@ merge_reach (BwEngine          *self,
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_ids; i++)
     {
-      const BwEngineIds *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
+      const BwEngineNodeList *out = engine_links (self, ids[i], BW_LINK_TELEMETRY_OUT);
 
       for (guint k = 0; out != NULL && k < out->len; k++)
         {
@@ -304,7 +304,7 @@ merge_reach (BwEngine          *self,
 typedef struct
 {
   const char *id;
-  const BwEngineIds *out; /* its telemetry targets, or NULL */
+  const BwEngineNodeList *out; /* its telemetry targets, or NULL */
   guint       next;     /* the next of them to follow */
   guint       low;      /* Tarjan's low link, as an index into the visits */
   gboolean    on_stack;
@@ -399,7 +399,7 @@ bw_engine_reach (BwEngine   *self,
                  const char *start)
 {
   GPtrArray *result = g_hash_table_lookup (self->reach, start);
-  const BwEngineIds *out;
+  const BwEngineNodeList *out;
 
   if (result != NULL)
     return result;
@@ -440,7 +440,7 @@ bw_engine_rule1_services (BwEngine     *self,
   /* Protects edges into the asset and into every zone it lies in. */
   while (target != NULL && depth++ <= bw_document_get_n_zones (doc) + 1)
     {
-      const BwEngineIds *sources = engine_links (self, target, BW_LINK_PROTECTS_INTO);
+      const BwEngineNodeList *sources = engine_links (self, target, BW_LINK_PROTECTS_INTO);
 
       for (guint i = 0; sources != NULL && i < sources->len; i++)
         {
@@ -628,8 +628,8 @@ cover_asset (BwEngine        *self,
   guint64 *app = state->bits[C_APP];
   guint64 *cells = state->bits[3];
   const guint64 *cover;
-  const BwEngineIds *telemetry;
-  const BwEngineIds *protects;
+  const BwEngineNodeList *telemetry;
+  const BwEngineNodeList *protects;
   const BwEngineLinks *links;
 
   bw_engine_ensure_edge_index (self);

@@ -82,7 +82,7 @@ bw_engine_service_sources (BwEngine     *self,
 
 gboolean
 bw_engine_resolve_sources_into (BwEngine  *self,
-                                const BwEngineIds *sources,
+                                const BwEngineNodeList *sources,
                                 gboolean   with_siems,
                                 GArray    *out)
 {

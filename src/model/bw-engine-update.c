@@ -258,7 +258,8 @@ add_flow_targets (BwEngine   *self,
   bw_engine_ensure_edge_index (self);
   for (guint i = 0; i < n; i++)
     {
-      const BwEngineIds *out = engine_links (self, g_ptr_array_index (ids, i), BW_LINK_FLOW_OUT);
+      const BwEngineNodeList *out =
+          engine_links (self, g_ptr_array_index (ids, i), BW_LINK_FLOW_OUT);
 
       for (guint k = 0; out != NULL && k < out->len; k++)
         if (g_hash_table_add (touched, out->nodes[k]->id))

@@ -64,7 +64,7 @@ typedef struct
   const BwNode **nodes;
   guint          len;
   guint          cap;  /* 0: the nodes lie in the engine's block (link_nodes) */
-} BwEngineIds;
+} BwEngineNodeList;
 
 /* A table by node or zone serial (bw_document_get_serial_bound): NULL where nothing is kept. */
 typedef struct
@@ -94,7 +94,7 @@ void bw_engine_slots_clear  (BwEngineSlots  *slots,
 
 typedef struct
 {
-  BwEngineIds lists[BW_N_LINKS];
+  BwEngineNodeList lists[BW_N_LINKS];
 } BwEngineLinks;
 
 /* What one service gives a target it protects, resolved once: its own caps (siem NULL), or
@@ -218,11 +218,11 @@ bits_count (const guint64 *bits,
 }
 
 /* The edges of `kind` at `links`, NULL when there are none. */
-static inline const BwEngineIds *
+static inline const BwEngineNodeList *
 links_get (const BwEngineLinks *links,
            BwEngineLinkKind     kind)
 {
-  const BwEngineIds *list = links != NULL ? &links->lists[kind] : NULL;
+  const BwEngineNodeList *list = links != NULL ? &links->lists[kind] : NULL;
 
   return list != NULL && list->len > 0 ? list : NULL;
 }
@@ -237,7 +237,7 @@ engine_links_at (BwEngine *self,
 }
 
 /* The edges of `kind` at node or zone `id`; the edge index must be current. */
-static inline const BwEngineIds *
+static inline const BwEngineNodeList *
 engine_links (BwEngine         *self,
               const char       *id,
               BwEngineLinkKind  kind)
@@ -334,7 +334,7 @@ GPtrArray *bw_engine_delivering_services (BwEngine     *self,
 /* ORs into the 9 cell bitsets `cells` what the flows from `flow_sources` (the sources of the
  * flow edges into an asset, or NULL) deliver (rule 10). */
 void       bw_engine_cover_by_delivery  (BwEngine     *self,
-                                         const BwEngineIds *flow_sources,
+                                         const BwEngineNodeList *flow_sources,
                                          guint64     **cells);
 /* Forgets the cached zone covers after a change to zone `zone` (NULL: to any): every nested
  * cover, and what `zone` itself delivers (rule 10). */
@@ -367,7 +367,7 @@ GArray    *bw_engine_resolve_sources    (BwEngine     *self,
 /* The same into `out` (emptied first) for the sources of the protects edges into a target
  * (NULL: none); FALSE when there are none. */
 gboolean   bw_engine_resolve_sources_into (BwEngine   *self,
-                                           const BwEngineIds *sources,
+                                           const BwEngineNodeList *sources,
                                            gboolean    with_siems,
                                            GArray     *out);
 /* What service node `s` brings to whatever it protects (BwEngineSource: its own caps first, then
