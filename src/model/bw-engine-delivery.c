@@ -51,7 +51,7 @@ bw_engine_forget_delivery (BwEngine   *self,
     bw_engine_slots_forget (&self->delivery_cover, node->serial, g_free);
 }
 
-/* The flow edges into `asset`, by source id; NULL when none or no technique is delivered. */
+/* The flow edges into `asset`, by source node; NULL when none or no technique is delivered. */
 static const BwEngineNodeList *
 flow_sources (BwEngine     *self,
               const BwNode *asset)

@@ -48,7 +48,7 @@ typedef struct
 #define MEDIUM_PLANES 8
 #define MEDIUM_MAX 255 /* a multiple of SMALL_MAX */
 
-/* The edges at one node or zone that the rules follow, as the ids at their other ends. */
+/* The edges at one node or zone that the rules follow, as the nodes at their other ends. */
 typedef enum
 {
   BW_LINK_PROTECTS_INTO, /* sources of the protects edges into it */
