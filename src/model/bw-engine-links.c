@@ -178,27 +178,16 @@ edge_links (const BwEdge     *edge,
 }
 
 void
-bw_engine_links_add_edge (BwEngine     *self,
-                          const BwEdge *edge)
+bw_engine_links_follow_edge (BwEngine     *self,
+                             const BwEdge *edge,
+                             gboolean      added)
 {
   BwEngineLinkKind kinds[2];
   guint n = edge_links (edge, kinds);
 
   for (guint k = 0; k < n; k++)
-    bw_engine_link_add (self, kinds[k], bw_engine_edge_key (edge, kinds[k]),
-                        bw_engine_edge_value (edge, kinds[k]));
-}
-
-void
-bw_engine_links_remove_edge (BwEngine     *self,
-                             const BwEdge *edge)
-{
-  BwEngineLinkKind kinds[2];
-  guint n = edge_links (edge, kinds);
-
-  for (guint k = 0; k < n; k++)
-    bw_engine_link_remove (self, kinds[k], bw_engine_edge_key (edge, kinds[k]),
-                           bw_engine_edge_value (edge, kinds[k]));
+    (added ? bw_engine_link_add : bw_engine_link_remove) (
+        self, kinds[k], bw_engine_edge_key (edge, kinds[k]), bw_engine_edge_value (edge, kinds[k]));
 }
 
 /* Adjacency of the edges that matter, rebuilt after any edge change: O(edges) once, instead

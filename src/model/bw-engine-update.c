@@ -215,20 +215,16 @@ edge_changed (BwEngine       *self,
       /* Scored by rule 10 alone: what the source's services deliver reaches the target. */
       if (!self->has_delivery || change->type == BW_CHANGE_MODIFY)
         return FALSE;
-      if (self->edges_indexed && change->type == BW_CHANGE_ADD)
-        bw_engine_links_add_edge (self, e);
-      else if (self->edges_indexed)
-        bw_engine_links_remove_edge (self, e);
+      if (self->edges_indexed)
+        bw_engine_links_follow_edge (self, e, change->type == BW_CHANGE_ADD);
       g_hash_table_add (touched, (gpointer) e->to);
       return TRUE;
     }
   if (change->type == BW_CHANGE_MODIFY)
     /* A kind changed: the old kind is not known here, so rebuild the tables. */
     bw_engine_invalidate_edges (self);
-  else if (self->edges_indexed && change->type == BW_CHANGE_ADD)
-    bw_engine_links_add_edge (self, e);
   else if (self->edges_indexed)
-    bw_engine_links_remove_edge (self, e);
+    bw_engine_links_follow_edge (self, e, change->type == BW_CHANGE_ADD);
   if (e->kind == BW_EDGE_PROTECTS || (change->fields & BW_FIELD_KIND))
     {
       forget_zone_covers (self, e->to);

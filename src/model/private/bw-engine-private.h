@@ -403,11 +403,10 @@ guint         bw_engine_edge_key        (const BwEdge     *edge,
                                          BwEngineLinkKind  kind);
 const BwNode *bw_engine_edge_value      (const BwEdge     *edge,
                                          BwEngineLinkKind  kind);
-/* Every link of `edge`'s kind it makes (or made), added or removed. */
-void       bw_engine_links_add_edge     (BwEngine         *self,
-                                         const BwEdge     *edge);
-void       bw_engine_links_remove_edge  (BwEngine         *self,
-                                         const BwEdge     *edge);
+/* Every link of its kind `edge` makes (or made), added (or removed). */
+void       bw_engine_links_follow_edge  (BwEngine         *self,
+                                         const BwEdge     *edge,
+                                         gboolean          added);
 /* Forgets every link (bw-engine-links.c). */
 void       bw_engine_links_clear        (BwEngine         *self);
 
