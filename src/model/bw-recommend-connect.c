@@ -30,20 +30,15 @@ skip_zones_guarding_nothing_new (BwRecommendSearch *s,
 
   for (guint i = 0; i < s->n_nodes; i++)
     {
-      const char *zone = bw_document_get_node (s->doc, i)->zone;
-      guint at = zone ? GPOINTER_TO_UINT (g_hash_table_lookup (s->zone_index, zone)) - 1
-                      : BW_RECOMMEND_NONE;
+      guint at = s->node_zone[i];
       guint steps = 0;
 
       if (s->node_pattern[i] == BW_RECOMMEND_NONE || nodes[i] || !admits[s->node_kind[i]])
         continue;
       while (at != BW_RECOMMEND_NONE && at < s->n_zones && !useful[at] && steps++ <= s->n_zones)
         {
-          const char *parent = bw_document_get_zone (s->doc, at)->parent;
-
           useful[at] = 1;
-          at = parent ? GPOINTER_TO_UINT (g_hash_table_lookup (s->zone_index, parent)) - 1
-                      : BW_RECOMMEND_NONE;
+          at = s->zone_parent[at];
         }
     }
   for (guint z = 0; z < s->n_zones; z++)
@@ -83,16 +78,13 @@ bw_recommend_search_guarded (BwRecommendSearch *s,
       g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
       guint at = z;
       guint8 value = 0;
-      const char *parent;
 
       while (at != BW_RECOMMEND_NONE && !done[at] && chain->len <= s->n_zones)
         {
           g_array_append_val (chain, at);
           if (zones[at])
             break;
-          parent = bw_document_get_zone (s->doc, at)->parent;
-          at = parent ? GPOINTER_TO_UINT (g_hash_table_lookup (s->zone_index, parent)) - 1
-                      : BW_RECOMMEND_NONE;
+          at = s->zone_parent[at];
         }
       if (at != BW_RECOMMEND_NONE && at < s->n_zones)
         value = zones[at];
@@ -105,13 +97,8 @@ bw_recommend_search_guarded (BwRecommendSearch *s,
         }
     }
   for (guint i = 0; i < s->n_nodes; i++)
-    {
-      const char *zone = bw_document_get_node (s->doc, i)->zone;
-      gpointer found = zone ? g_hash_table_lookup (s->zone_index, zone) : NULL;
-
-      if (found != NULL && zones[GPOINTER_TO_UINT (found) - 1])
-        nodes[i] = 1;
-    }
+    if (s->node_zone[i] != BW_RECOMMEND_NONE && zones[s->node_zone[i]])
+      nodes[i] = 1;
   skip_zones_guarding_nothing_new (s, stencil, zones, nodes);
 }
 

@@ -232,9 +232,11 @@ collect_entries (BwRecommendSearch *s)
   g_autoptr(GHashTable) entry_of = g_hash_table_new_full (entry_hash, entry_equal, g_free, NULL);
 
   s->entries = g_array_new (FALSE, FALSE, sizeof (BwRecommendEntry));
+  s->node_zone = g_new (guint, s->n_nodes + 1);
   for (guint i = 0; i < s->n_nodes; i++)
     {
-      guint zone = lookup_index (s->zone_index, bw_document_get_node (s->doc, i)->zone);
+      guint zone = s->node_zone[i] =
+          lookup_index (s->zone_index, bw_document_get_node (s->doc, i)->zone);
       guint key[3] = { zone, s->node_pattern[i], s->node_kind[i] };
       gpointer found;
 
@@ -299,14 +301,14 @@ order_entries (BwRecommendSearch *s,
 static void
 index_zones (BwRecommendSearch *s)
 {
-  g_autofree guint *parent = NULL;
+  guint *parent;
 
   s->n_zones = bw_document_get_n_zones (s->doc);
   s->zone_index = g_hash_table_new (g_str_hash, g_str_equal);
   s->first_child = g_new (guint, s->n_zones + 1);
   s->next_sibling = g_new (guint, s->n_zones + 1);
   s->first_entry = g_new (guint, s->n_zones + 1);
-  parent = g_new (guint, s->n_zones + 1);
+  parent = s->zone_parent = g_new (guint, s->n_zones + 1);
   for (guint z = 0; z < s->n_zones; z++)
     {
       g_hash_table_insert (s->zone_index, bw_document_get_zone (s->doc, z)->id,
@@ -497,6 +499,8 @@ bw_recommend_search_clear (BwRecommendSearch *s)
   g_hash_table_unref (s->admits);
   g_hash_table_unref (s->taken);
   g_hash_table_unref (s->zone_index);
+  g_free (s->zone_parent);
+  g_free (s->node_zone);
   g_free (s->first_child);
   g_free (s->next_sibling);
   g_free (s->first_entry);

@@ -87,6 +87,8 @@ typedef struct
   /* Zones, by document index */
   guint        n_zones;
   GHashTable  *zone_index;    /* id → index + 1 */
+  guint       *zone_parent;   /* per zone: its parent's index, or BW_RECOMMEND_NONE */
+  guint       *node_zone;     /* per node: its zone's index, or BW_RECOMMEND_NONE */
   guint       *first_child, *next_sibling, *first_entry;
   guint       *entry_order;   /* entries by zone, depth first */
   guint       *zone_begin;    /* a zone's run in entry_order, the zones inside it included */
