@@ -32,7 +32,7 @@ bw_engine_forget_zone_covers (BwEngine   *self,
   /* Each zone's cover holds those of the zones around it: they all go. What a zone's own
    * services deliver (rule 10) is the zone's alone. */
   g_hash_table_remove_all (self->zone_covers);
-  g_hash_table_remove_all (self->zone_sources);
+  bw_engine_slots_clear (&self->zone_sources, (GDestroyNotify) g_array_unref);
   bw_engine_slots_clear (&self->service_sources, (GDestroyNotify) g_array_unref);
   if (zone == NULL)
     g_hash_table_remove_all (self->zone_delivery);
@@ -130,16 +130,16 @@ or_protecting (BwEngine        *self,
  * beside the zone's cover, and forgotten with it. */
 static const guint64 *
 zone_cover (BwEngine        *self,
-            const char      *zone,
+            const BwZone    *zone,
             const BwStencil *kind)
 {
-  GHashTable *by_kind = g_hash_table_lookup (self->zone_delivery, zone);
+  GHashTable *by_kind = g_hash_table_lookup (self->zone_delivery, zone->id);
   guint64 *cover;
 
   if (by_kind == NULL)
     {
       by_kind = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      g_hash_table_insert (self->zone_delivery, g_strdup (zone), by_kind);
+      g_hash_table_insert (self->zone_delivery, g_strdup (zone->id), by_kind);
     }
   if ((cover = g_hash_table_lookup (by_kind, kind)) != NULL)
     return cover;
@@ -168,7 +168,7 @@ source_cover (BwEngine     *self,
   for (const BwZone *z = bw_document_lookup_zone (self->document, m->zone);
        z != NULL && depth++ <= bw_document_get_n_zones (self->document);
        z = bw_document_lookup_zone (self->document, z->parent))
-    bits_or (cover, zone_cover (self, z->id, kind), 9 * self->delivery_words);
+    bits_or (cover, zone_cover (self, z, kind), 9 * self->delivery_words);
   bw_engine_slots_set (&self->delivery_cover, m->serial, cover);
   return cover;
 }

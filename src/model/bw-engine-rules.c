@@ -575,29 +575,27 @@ zone_chain_cover (BwEngine        *self,
                   const BwStencil *kind)
 {
   BwDocument *doc = self->document;
-  g_autoptr(GPtrArray) trail = NULL;
+  GPtrArray *trail = self->scratch_trail;
   guint n_zones = bw_document_get_n_zones (doc);
   gsize size = 9 * self->words * sizeof (guint64);
   const guint64 *above = NULL;
 
-  /* Up to the first zone answered already (most often the asset's own: then nothing is
-   * allocated); the bound guards against a parent cycle. */
+  /* Up to the first zone answered already (most often the asset's own); the bound guards
+   * against a parent cycle. */
+  g_ptr_array_set_size (trail, 0);
   for (const BwZone *z = bw_document_lookup_zone (doc, zone_id);
-       z != NULL && (trail == NULL || trail->len <= n_zones);
-       z = bw_document_lookup_zone (doc, z->parent))
+       z != NULL && trail->len <= n_zones; z = bw_document_lookup_zone (doc, z->parent))
     {
       if ((above = g_hash_table_lookup (self->zone_covers, zone_cover_key (self, z, kind))) !=
           NULL)
         break;
-      if (trail == NULL)
-        trail = g_ptr_array_new ();
       g_ptr_array_add (trail, (gpointer) z);
     }
   /* Then down again, each zone adding its own services to what lies around it. */
-  for (guint i = trail != NULL ? trail->len : 0; i-- > 0;)
+  for (guint i = trail->len; i-- > 0;)
     {
       const BwZone *z = g_ptr_array_index (trail, i);
-      GArray *own = bw_engine_zone_sources (self, z->id);
+      GArray *own = bw_engine_zone_sources (self, z);
       guint64 *caps;
 
       /* Most zones add nothing of their own: they share the answer around them. */

@@ -99,16 +99,18 @@ bw_engine_resolve_sources_into (BwEngine  *self,
 }
 
 GArray *
-bw_engine_zone_sources (BwEngine   *self,
-                        const char *zone)
+bw_engine_zone_sources (BwEngine     *self,
+                        const BwZone *zone)
 {
-  GArray *sources = g_hash_table_lookup (self->zone_sources, zone);
+  GArray *sources = bw_engine_slots_get (&self->zone_sources, zone->serial);
 
   if (sources != NULL)
     return sources;
-  if ((sources = bw_engine_resolve_sources (self, zone, TRUE)) == NULL)
-    sources = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
-  g_hash_table_insert (self->zone_sources, g_strdup (zone), sources);
+  sources = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
+  bw_engine_ensure_edge_index (self);
+  bw_engine_resolve_sources_into (
+      self, links_get (engine_links_at (self, zone->serial), BW_LINK_PROTECTS_INTO), TRUE, sources);
+  bw_engine_slots_set (&self->zone_sources, zone->serial, sources);
   return sources;
 }
 
@@ -119,7 +121,7 @@ bw_engine_forget_service_caps (BwEngine   *self,
   const BwNode *node = bw_document_lookup_node (self->document, id);
 
   /* The resolved sources point at the caps. A node that is gone left caps no one asks for. */
-  g_hash_table_remove_all (self->zone_sources);
+  bw_engine_slots_clear (&self->zone_sources, (GDestroyNotify) g_array_unref);
   bw_engine_slots_clear (&self->service_sources, (GDestroyNotify) g_array_unref);
   if (node != NULL)
     bw_engine_slots_forget (&self->service_caps, node->serial, g_free);

@@ -327,7 +327,6 @@ bw_engine_finalize (GObject *object)
   g_hash_table_unref (self->reach);
   bw_engine_links_clear (self);
   g_hash_table_unref (self->zone_covers);
-  g_hash_table_unref (self->zone_sources);
   for (guint i = 0; i < self->n_stencils; i++)
     g_free (self->kind_platforms[i]);
   g_free (self->kind_platforms);
@@ -337,6 +336,7 @@ bw_engine_finalize (GObject *object)
   g_free (self->batch);
   g_ptr_array_unref (self->no_reach);
   g_array_unref (self->scratch_direct);
+  g_ptr_array_unref (self->scratch_trail);
   g_free (self->scratch_flow);
   g_hash_table_unref (self->zone_delivery);
   g_free (self->licence);
@@ -365,10 +365,9 @@ bw_engine_init (BwEngine *self)
   self->reach = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
   self->zone_covers = g_hash_table_new_full (NULL, NULL, NULL, g_rc_box_release);
-  self->zone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_array_unref);
   self->no_reach = g_ptr_array_new ();
   self->scratch_direct = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
+  self->scratch_trail = g_ptr_array_new ();
   self->dirty = TRUE;
 }
 

@@ -142,7 +142,7 @@ struct _BwEngine
   GHashTable *zone_covers;    /* (zone serial, asset stencil) → reference-counted guint64[9·W]:
                                * what its services and
                                * those of every zone around it give */
-  GHashTable *zone_sources;   /* zone id → GArray of BwEngineSource: its protects edges, resolved;
+  BwEngineSlots zone_sources; /* zone → GArray of BwEngineSource: its protects edges, resolved;
                                * forgotten with the zone covers */
   BwEngineSlots service_sources; /* service node → GArray of BwEngineSource: what it brings to
                                   * any target, its own caps first; forgotten with them */
@@ -152,6 +152,7 @@ struct _BwEngine
                                * i admits asset stencil k */
   guint64   **kind_platforms; /* per asset stencil: techniques its platforms reach, or NULL */
   GPtrArray  *no_reach;       /* the empty reach */
+  GPtrArray  *scratch_trail;   /* const BwZone *: the zones one cover is built down */
   GArray     *scratch_direct;  /* BwEngineSource: the services protecting a flow's source
                                 * (rule 10) */
   BwEngineSlots delivery_cover; /* asset → guint64[9 · delivery_words]: its rule-1 cells on
@@ -378,7 +379,7 @@ GArray    *bw_engine_service_sources    (BwEngine     *self,
 /* The same for a zone, with the SIEMs, resolved once until its covers are forgotten; owned by
  * the engine, never NULL. */
 GArray    *bw_engine_zone_sources       (BwEngine     *self,
-                                         const char   *zone);
+                                         const BwZone *zone);
 /* reach(x) of rule 2 as far as the rule uses it: the ids of the SIEMs reached from `start`
  * along telemetry edges through collectors. Owned by the engine; memoised until telemetry
  * changes. */
