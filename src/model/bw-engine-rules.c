@@ -733,9 +733,21 @@ asset_state_new (BwEngine     *self,
   gsize size = sizeof (BwEngineAsset) + (gsize) N_COUNTERS * self->words * sizeof (guint64);
   BwEngineAsset *state;
 
-  if (self->n_slab_used < self->n_slab_states)
+  if (self->slab_room > 0)
     {
-      state = (BwEngineAsset *) (self->state_slab + size * self->n_slab_used++);
+      /* Blocks of at most SLAB_BLOCK states: one allocation for many, yet small enough that
+       * the allocator keeps reusing them rather than mapping fresh pages each time. Not
+       * cleared: a state's bits are all written by its cover (cover_asset). */
+      if (self->block_left == 0)
+        {
+          self->block_left = MIN (self->slab_room, SLAB_BLOCK);
+          self->block_next = g_malloc (self->block_left * size);
+          g_ptr_array_add (self->state_blocks, self->block_next);
+        }
+      state = (BwEngineAsset *) self->block_next;
+      self->block_next += size;
+      self->block_left--;
+      self->slab_room--;
       memset (state, 0, sizeof (BwEngineAsset));
       state->in_slab = TRUE;
     }

@@ -19,8 +19,8 @@ void
 bw_engine_reset_document_state (BwEngine *self)
 {
   g_hash_table_remove_all (self->assets);
-  g_clear_pointer (&self->state_slab, g_free);
-  self->n_slab_states = self->n_slab_used = 0;
+  g_ptr_array_set_size (self->state_blocks, 0);
+  self->slab_room = self->block_left = 0;
   /* Serials are the document's: another document's may be the same numbers. */
   bw_engine_slots_clear (&self->service_caps, g_free);
   bw_engine_slots_clear (&self->delivery_cover, g_free);
@@ -48,13 +48,8 @@ bw_engine_recompute_all (BwEngine *self)
   self->batch =
       g_new0 (guint64, (gsize) N_COUNTERS * (SMALL_PLANES + MEDIUM_PLANES + 1) * self->words);
   self->n_order = bw_document_get_n_nodes (self->document);
-  /* Room for a state per node: most are assets, and one block is one allocation to make and
-   * free instead of one per asset. */
-  self->n_slab_states = self->n_order;
-  /* Not cleared: a state's bits are all written by its cover (cover_asset). */
-  self->state_slab =
-      g_malloc (self->n_order *
-                 (sizeof (BwEngineAsset) + (gsize) N_COUNTERS * self->words * sizeof (guint64)));
+  /* Room for a state per node, in blocks: most nodes are assets. */
+  self->slab_room = self->n_order;
   self->order_nodes = g_renew (const BwNode *, self->order_nodes, self->n_order);
   self->order_stencils = g_renew (const BwStencil *, self->order_stencils, self->n_order);
   self->order_states = g_renew (BwEngineAsset *, self->order_states, self->n_order);
@@ -70,6 +65,8 @@ bw_engine_recompute_all (BwEngine *self)
                                                 : NULL;
     }
   self->order_valid = TRUE;
+  /* What the full recompute did not use is no longer offered: later states are their own. */
+  self->slab_room = self->block_left = 0;
   bw_engine_flush_batch (self);
   g_clear_pointer (&self->batch, g_free);
 }

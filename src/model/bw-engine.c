@@ -337,6 +337,7 @@ bw_engine_finalize (GObject *object)
   g_ptr_array_unref (self->no_reach);
   g_array_unref (self->scratch_direct);
   g_ptr_array_unref (self->scratch_trail);
+  g_ptr_array_unref (self->state_blocks);
   g_free (self->scratch_flow);
   g_hash_table_unref (self->zone_delivery);
   g_free (self->licence);
@@ -368,6 +369,7 @@ bw_engine_init (BwEngine *self)
   self->no_reach = g_ptr_array_new ();
   self->scratch_direct = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
   self->scratch_trail = g_ptr_array_new ();
+  self->state_blocks = g_ptr_array_new_with_free_func (g_free);
   self->dirty = TRUE;
 }
 

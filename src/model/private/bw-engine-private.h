@@ -25,7 +25,7 @@ typedef struct
   guint    covered;
   guint    partial;
   gboolean ignored;          /* unknown kind: takes no part */
-  gboolean in_slab;          /* lies in the engine's state_slab, not freed alone */
+  gboolean in_slab;          /* lies in the engine's state_blocks, not freed alone */
   guint64  block[];          /* the bitsets */
 } BwEngineAsset;
 
@@ -47,6 +47,10 @@ typedef struct
 #define SMALL_MAX 15
 #define MEDIUM_PLANES 8
 #define MEDIUM_MAX 255 /* a multiple of SMALL_MAX */
+
+/* The states of a full recompute come in blocks of so many (about a megabyte at 691
+ * techniques). */
+#define SLAB_BLOCK 1024
 
 /* The edges at one node or zone that the rules follow, as the nodes at their other ends. */
 typedef enum
@@ -129,9 +133,10 @@ struct _BwEngine
   /* Document-derived. Tables by serial hold what is kept per node; a serial is never given
    * twice in a document, so what a removed node left is never found again. */
   GHashTable *assets;         /* node id → BwEngineAsset* */
-  guint8     *state_slab;     /* the states a full recompute makes, in one block */
-  guint       n_slab_states;  /* room for so many */
-  guint       n_slab_used;
+  GPtrArray  *state_blocks;   /* the states a full recompute makes, in blocks (slab) */
+  guint       slab_room;      /* states the full recompute may still take from them */
+  guint       block_left;     /* of them, in the current block, at block_next */
+  guint8     *block_next;
   BwEngineSlots service_caps; /* service node → guint64[9·W + 9·delivery_words] cell bitsets
                                * (category × level) */
   GHashTable *reach;          /* node id → GPtrArray of the SIEM ids its telemetry reaches */
