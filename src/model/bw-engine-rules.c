@@ -78,6 +78,65 @@ counter_add (BwEngineCounter *c,
   counter_add_at (c, x, words, 0, subtract);
 }
 
+static void
+counter_grow (BwEngineCounter *c,
+              guint            words)
+{
+  c->planes = g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
+  memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
+  c->n_planes++;
+}
+
+/* Adds to counter c the count of n_x planes at x (plane p at x + p · stride, worth 2^p): a
+ * ripple-carry adder over all the words at once, stopping once nothing carries. */
+BW_VECTOR_CLONES static void
+counter_add_planes (BwEngineCounter *c,
+                    const guint64   *x,
+                    gsize            stride,
+                    guint            n_x,
+                    guint            words,
+                    guint64         *restrict carry)
+{
+  gboolean carries = FALSE;
+  guint p;
+
+  while (c->n_planes < n_x)
+    counter_grow (c, words);
+  memset (carry, 0, words * sizeof (guint64));
+  for (p = 0; p < c->n_planes && (p < n_x || carries); p++)
+    {
+      guint64 *restrict plane = c->planes + (gsize) p * words;
+      guint64 live = 0;
+
+      if (p < n_x)
+        for (guint w = 0; w < words; w++)
+          {
+            guint64 a = x[p * stride + w];
+            guint64 was = plane[w];
+
+            plane[w] = was ^ a ^ carry[w];
+            carry[w] = (was & a) | (carry[w] & (was ^ a));
+            live |= carry[w];
+          }
+      else
+        for (guint w = 0; w < words; w++)
+          {
+            guint64 next = plane[w] & carry[w];
+
+            plane[w] ^= carry[w];
+            carry[w] = next;
+            live |= next;
+          }
+      carries = live != 0;
+    }
+  if (carries)
+    {
+      /* A count needs one more bit. */
+      counter_grow (c, words);
+      memcpy (c->planes + (gsize) p * words, carry, words * sizeof (guint64));
+    }
+}
+
 /* The medium counters into the engine's. */
 static void
 flush_medium (BwEngine *self)
@@ -85,11 +144,11 @@ flush_medium (BwEngine *self)
   guint W = self->words;
   gsize n = (gsize) N_COUNTERS * W;
   guint64 *medium = self->batch + n * SMALL_PLANES;
+  guint64 *carry = medium + n * MEDIUM_PLANES;
 
   /* Plane p is worth 2^p. */
   for (guint c = 0; c < N_COUNTERS; c++)
-    for (guint p = 0; p < MEDIUM_PLANES; p++)
-      counter_add_at (&self->counters[c], medium + p * n + (gsize) c * W, W, p, FALSE);
+    counter_add_planes (&self->counters[c], medium + (gsize) c * W, n, MEDIUM_PLANES, W, carry);
   memset (medium, 0, n * MEDIUM_PLANES * sizeof (guint64));
 }
 
