@@ -1,14 +1,19 @@
 /* test-canvas-cache.c: the canvas keeps its diagram as render nodes across frames
  * (bw-canvas-scene.c). What it shows after a selection, a hover, an edit, a theme change or a
  * pan is, pixel for pixel, what a canvas drawing everything anew shows, and only the tiles the
- * change touched are drawn again; at 100 % a frame draws only what lies in view. */
+ * change touched are drawn again; at 100 % a frame draws only what lies in view. A project
+ * loaded from a file comes with the scene's spatial index made on the load's thread, the one
+ * the main thread would make. */
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "bw-bench-diagram.h"
 #include "bw-canvas-private.h"
+#include "bw-document-io.h"
+#include "bw-test-estate.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
 #include "bw-test-window.h"
@@ -278,6 +283,80 @@ test_progressive (void)
   bw_test_window_iterate (50);
 }
 
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bw_project_load_finish (BW_PROJECT (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* A file loaded in the background brings the layout and the index of its items with it: the
+ * first frame takes that index up instead of making one, and it is the one the scene makes
+ * for the same layout. An edit after that makes the index anew on the main thread. */
+static void
+test_load_index (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) estate = NULL;
+  g_autoptr(BwProject) project = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  BwCanvas *canvas = BW_CANVAS (bw_canvas_new ());
+  const BwCanvasSceneIndex *index;
+  BwCanvasSceneIndex *fresh;
+  gboolean loaded = FALSE;
+  guint builds;
+  guint builds_before;
+
+  g_assert_no_error (error);
+  estate = bw_test_random_estate (catalog, 3000, 7);
+  g_assert_true (bw_document_save_to_file (estate, path, &error));
+  project = bw_project_new (catalog);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (canvas));
+  bw_canvas_set_project (canvas, project);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (200);
+  bw_canvas_scene_get_index (canvas->scene, &builds_before);
+
+  bw_project_load_async (project, file, NULL, loaded_cb, &loaded);
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (bw_layout_get_n_nodes (bw_canvas_get_layout (canvas)), ==, 3000);
+  g_bytes_unref (render_canvas (canvas));
+  index = bw_canvas_scene_get_index (canvas->scene, &builds);
+  g_assert_cmpuint (builds, ==, builds_before);
+  fresh = bw_canvas_scene_index_new (bw_canvas_get_layout (canvas));
+  g_assert_true (bw_canvas_scene_index_equal (index, fresh));
+  bw_canvas_scene_index_free (fresh);
+
+  /* A move changes the geometry: the scene makes its own index, as the layout is now. */
+  {
+    const char *ids[] = { "n1", NULL };
+
+    g_assert_true (bw_history_move (bw_project_get_history (project), ids, 48, 32, 0, NULL));
+  }
+  g_bytes_unref (render_canvas (canvas));
+  index = bw_canvas_scene_get_index (canvas->scene, &builds);
+  g_assert_cmpuint (builds, ==, builds_before + 1);
+  fresh = bw_canvas_scene_index_new (bw_canvas_get_layout (canvas));
+  g_assert_true (bw_canvas_scene_index_equal (index, fresh));
+  bw_canvas_scene_index_free (fresh);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -287,5 +366,6 @@ main (int    argc,
   g_test_add_func ("/canvas-cache/invalidation", test_invalidation);
   g_test_add_func ("/canvas-cache/culling", test_culling);
   g_test_add_func ("/canvas-cache/progressive", test_progressive);
+  g_test_add_func ("/canvas-cache/load-index", test_load_index);
   return bw_test_window_run (&app);
 }

@@ -49,6 +49,17 @@ typedef struct
   guint          last_frame;
 } Tile;
 
+/* The spatial index of one layout's geometry: cell → packed items whose bounds reach it. It
+ * reads the layout alone, so the load's thread can make it with the layout
+ * (bw_canvas_scene_index_new) and spare the first frame the work. */
+struct _BwCanvasSceneIndex
+{
+  guint       geometry_serial;  /* the layout's geometry serial it was built at */
+  GHashTable *cells;
+  GArray     *long_edges;       /* edges across more than LONG_EDGE_CELLS: looked through */
+  GArray     *bounds[N_KINDS];  /* BwRect of each item (zones: none, only their number) */
+};
+
 /* What one item was last seen as. */
 typedef struct
 {
@@ -66,12 +77,13 @@ struct _BwCanvasScene
   double         scale_factor;
   gboolean       grid;
 
-  /* The spatial index: cell → packed items whose bounds reach it. */
-  guint          index_serial;     /* the layout's geometry serial it was built at */
+  /* The spatial index, and one made elsewhere for `offered_for` that the scene takes up
+   * instead of building its own when it comes to show that layout at that geometry. */
+  BwCanvasSceneIndex *ix;
+  BwCanvasSceneIndex *offered;
+  BwLayout           *offered_for;
+  guint          n_index_builds;
   guint          members_serial;   /* tiles whose members were found at another look again */
-  GHashTable    *index;
-  GArray        *long_edges;       /* edges across more than LONG_EDGE_CELLS: looked through */
-  GArray        *bounds[N_KINDS];  /* BwRect of each item */
   GArray        *items[N_KINDS];   /* ItemState of each item */
   guint          query;
 
@@ -105,21 +117,41 @@ tile_free (gpointer data)
   g_free (tile);
 }
 
+static BwCanvasSceneIndex *
+index_new (void)
+{
+  BwCanvasSceneIndex *ix = g_new0 (BwCanvasSceneIndex, 1);
+
+  ix->cells = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
+                                     (GDestroyNotify) g_array_unref);
+  ix->long_edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (int k = 0; k < N_KINDS; k++)
+    ix->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
+  return ix;
+}
+
+void
+bw_canvas_scene_index_free (BwCanvasSceneIndex *ix)
+{
+  g_hash_table_unref (ix->cells);
+  g_array_unref (ix->long_edges);
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_unref (ix->bounds[k]);
+  g_free (ix);
+}
+
 BwCanvasScene *
 bw_canvas_scene_new (void)
 {
   BwCanvasScene *self = g_new0 (BwCanvasScene, 1);
 
-  self->index = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_array_unref);
+  self->ix = index_new ();
   self->tiles = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, tile_free);
   for (int k = 0; k < N_KINDS; k++)
     {
-      self->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
       self->items[k] = g_array_new (FALSE, TRUE, sizeof (ItemState));
     }
   self->emitted = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->long_edges = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
 
@@ -127,15 +159,13 @@ void
 bw_canvas_scene_free (BwCanvasScene *self)
 {
   g_clear_pointer (&self->layout, bw_layout_unref);
-  g_hash_table_unref (self->index);
+  g_clear_pointer (&self->ix, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered_for, bw_layout_unref);
   g_hash_table_unref (self->tiles);
   for (int k = 0; k < N_KINDS; k++)
-    {
-      g_array_unref (self->bounds[k]);
-      g_array_unref (self->items[k]);
-    }
+    g_array_unref (self->items[k]);
   g_array_unref (self->emitted);
-  g_array_unref (self->long_edges);
   g_free (self);
 }
 
@@ -221,26 +251,26 @@ item_bounds (BwLayout *layout,
 }
 
 static void
-index_add (BwCanvasScene *self,
-           int            cx,
-           int            cy,
-           guint32        packed)
+index_add (BwCanvasSceneIndex *ix,
+           int                 cx,
+           int                 cy,
+           guint32             packed)
 {
   gint64 key = tile_key (cx, cy);
-  GArray *cell = g_hash_table_lookup (self->index, &key);
+  GArray *cell = g_hash_table_lookup (ix->cells, &key);
 
   if (cell == NULL)
     {
       cell = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_hash_table_insert (self->index, g_memdup2 (&key, sizeof key), cell);
+      g_hash_table_insert (ix->cells, g_memdup2 (&key, sizeof key), cell);
     }
   g_array_append_val (cell, packed);
 }
 
 static void
-index_insert (BwCanvasScene *self,
-              const BwRect  *r,
-              guint32        packed)
+index_insert (BwCanvasSceneIndex *ix,
+              const BwRect       *r,
+              guint32             packed)
 {
   int x0 = (int) floor (r->x / INDEX_CELL);
   int x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
@@ -249,13 +279,13 @@ index_insert (BwCanvasScene *self,
 
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
-      index_add (self, cx, cy, packed);
+      index_add (ix, cx, cy, packed);
 }
 
 /* An edge goes into the cells its line crosses (and its head's, `pad` around), not every
  * cell of its bounding box: a long diagonal edge crosses few of those. */
 static void
-index_insert_edge (BwCanvasScene      *self,
+index_insert_edge (BwCanvasSceneIndex *ix,
                    const BwLayoutEdge *le,
                    guint32             packed)
 {
@@ -279,42 +309,129 @@ index_insert_edge (BwCanvasScene      *self,
       int y1 = (int) floor ((MAX (ya, yb) + pad) / INDEX_CELL);
 
       for (int cy = y0; cy <= y1; cy++)
-        index_add (self, cx, cy, packed);
+        index_add (ix, cx, cy, packed);
     }
 }
 
-/* The index, anew for the layout's geometry. */
-static void
-index_build (BwCanvasScene *self)
+/* The index of `layout`'s geometry as it is (NULL: of nothing). */
+static BwCanvasSceneIndex *
+index_build (BwLayout *layout)
 {
+  BwCanvasSceneIndex *ix = index_new ();
   guint n[N_KINDS];
 
-  g_hash_table_remove_all (self->index);
-  g_array_set_size (self->long_edges, 0);
-  n[ITEM_ZONE] = self->layout ? bw_layout_get_n_zones (self->layout) : 0;
-  n[ITEM_EDGE] = self->layout ? bw_layout_get_n_edges (self->layout) : 0;
-  n[ITEM_NODE] = self->layout ? bw_layout_get_n_nodes (self->layout) : 0;
+  n[ITEM_ZONE] = layout ? bw_layout_get_n_zones (layout) : 0;
+  n[ITEM_EDGE] = layout ? bw_layout_get_n_edges (layout) : 0;
+  n[ITEM_NODE] = layout ? bw_layout_get_n_nodes (layout) : 0;
   for (int k = 0; k < N_KINDS; k++)
     {
-      g_array_set_size (self->bounds[k], n[k]);
-      g_array_set_size (self->items[k], 0);
-      g_array_set_size (self->items[k], n[k]);
+      g_array_set_size (ix->bounds[k], n[k]);
       for (guint i = 0; i < n[k]; i++)
         {
-          BwRect *r = &g_array_index (self->bounds[k], BwRect, i);
+          BwRect *r = &g_array_index (ix->bounds[k], BwRect, i);
 
-          *r = item_bounds (self->layout, k, i);
-          /* Zones are few, and their grips change with the zoom: they are looked through. */
+          /* Zones are few, and their grips change with the zoom: they are looked through,
+           * their bounds asked for anew each time (the index holds for any zoom). */
+          if (k == ITEM_ZONE)
+            {
+              *r = (BwRect) { 0 };
+              continue;
+            }
+          *r = item_bounds (layout, k, i);
           if (k == ITEM_EDGE && (r->w > LONG_EDGE_CELLS * INDEX_CELL ||
                                  r->h > LONG_EDGE_CELLS * INDEX_CELL))
-            g_array_append_val (self->long_edges, i);
+            g_array_append_val (ix->long_edges, i);
           else if (k == ITEM_EDGE)
-            index_insert_edge (self, bw_layout_get_edge (self->layout, i), PACK (k, i));
+            index_insert_edge (ix, bw_layout_get_edge (layout, i), PACK (k, i));
           else if (k == ITEM_NODE)
-            index_insert (self, r, PACK (k, i));
+            index_insert (ix, r, PACK (k, i));
         }
     }
-  self->index_serial = self->layout ? bw_layout_get_geometry_serial (self->layout) : 0;
+  ix->geometry_serial = layout ? bw_layout_get_geometry_serial (layout) : 0;
+  return ix;
+}
+
+BwCanvasSceneIndex *
+bw_canvas_scene_index_new (BwLayout *layout)
+{
+  return index_build (layout);
+}
+
+static gboolean
+arrays_equal (GArray *a,
+              GArray *b)
+{
+  return a->len == b->len && g_array_get_element_size (a) == g_array_get_element_size (b) &&
+         memcmp (a->data, b->data, (gsize) a->len * g_array_get_element_size (a)) == 0;
+}
+
+gboolean
+bw_canvas_scene_index_equal (const BwCanvasSceneIndex *a,
+                             const BwCanvasSceneIndex *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer cell;
+
+  if (a->geometry_serial != b->geometry_serial || !arrays_equal (a->long_edges, b->long_edges) ||
+      g_hash_table_size (a->cells) != g_hash_table_size (b->cells))
+    return FALSE;
+  for (int k = 0; k < N_KINDS; k++)
+    if (!arrays_equal (a->bounds[k], b->bounds[k]))
+      return FALSE;
+  g_hash_table_iter_init (&iter, a->cells);
+  while (g_hash_table_iter_next (&iter, &key, &cell))
+    {
+      GArray *other = g_hash_table_lookup (b->cells, key);
+
+      if (other == NULL || !arrays_equal (cell, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+bw_canvas_scene_offer_index (BwCanvasScene      *self,
+                             BwLayout           *layout,
+                             BwCanvasSceneIndex *ix)
+{
+  g_clear_pointer (&self->offered, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered_for, bw_layout_unref);
+  self->offered = ix;
+  self->offered_for = ix != NULL && layout != NULL ? bw_layout_ref (layout) : NULL;
+}
+
+const BwCanvasSceneIndex *
+bw_canvas_scene_get_index (BwCanvasScene *self,
+                           guint         *n_builds)
+{
+  if (n_builds != NULL)
+    *n_builds = self->n_index_builds;
+  return self->ix;
+}
+
+/* The index, anew for the layout's geometry: the one offered for it, if it still fits. */
+static void
+index_update (BwCanvasScene *self)
+{
+  guint geometry = self->layout ? bw_layout_get_geometry_serial (self->layout) : 0;
+
+  g_clear_pointer (&self->ix, bw_canvas_scene_index_free);
+  if (self->offered != NULL && self->offered_for == self->layout && self->layout != NULL &&
+      self->offered->geometry_serial == geometry)
+    self->ix = g_steal_pointer (&self->offered);
+  else
+    {
+      self->ix = index_build (self->layout);
+      self->n_index_builds++;
+    }
+  g_clear_pointer (&self->offered, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered_for, bw_layout_unref);
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      g_array_set_size (self->items[k], 0);
+      g_array_set_size (self->items[k], self->ix->bounds[k]->len);
+    }
 }
 
 static int
@@ -353,7 +470,7 @@ tile_find_members (BwCanvasScene *self,
   self->query++;
   for (int k = 0; k < N_KINDS; k++)
     g_array_set_size (tile->members[k], 0);
-  for (guint i = 0; i < self->bounds[ITEM_ZONE]->len; i++)
+  for (guint i = 0; i < self->ix->bounds[ITEM_ZONE]->len; i++)
     {
       BwRect r = item_bounds (self->layout, ITEM_ZONE, i);
 
@@ -364,7 +481,7 @@ tile_find_members (BwCanvasScene *self,
     for (int cy = y0; cy <= y1; cy++)
       {
         gint64 key = tile_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->index, &key);
+        GArray *cell = g_hash_table_lookup (self->ix->cells, &key);
 
         for (guint i = 0; cell != NULL && i < cell->len; i++)
           {
@@ -376,15 +493,15 @@ tile_find_members (BwCanvasScene *self,
             if (item->seen == self->query)
               continue;
             item->seen = self->query;
-            if (bw_rect_intersects (&g_array_index (self->bounds[kind], BwRect, index), &query))
+            if (bw_rect_intersects (&g_array_index (self->ix->bounds[kind], BwRect, index), &query))
               g_array_append_val (tile->members[kind], index);
           }
       }
-  for (guint i = 0; i < self->long_edges->len; i++)
+  for (guint i = 0; i < self->ix->long_edges->len; i++)
     {
-      guint index = g_array_index (self->long_edges, guint, i);
+      guint index = g_array_index (self->ix->long_edges, guint, i);
 
-      if (bw_rect_intersects (&g_array_index (self->bounds[ITEM_EDGE], BwRect, index), &query))
+      if (bw_rect_intersects (&g_array_index (self->ix->bounds[ITEM_EDGE], BwRect, index), &query))
         g_array_append_val (tile->members[ITEM_EDGE], index);
     }
   for (int k = 0; k < N_KINDS; k++)
@@ -424,10 +541,10 @@ find_all_members (BwCanvasScene *self,
         tiles[(y - y0) * w + (x - x0)] = tile;
       }
   for (int k = 0; k < N_KINDS; k++)
-    for (guint i = 0; i < self->bounds[k]->len; i++)
+    for (guint i = 0; i < self->ix->bounds[k]->len; i++)
       {
         BwRect r = k == ITEM_ZONE ? item_bounds (self->layout, k, i)
-                                  : g_array_index (self->bounds[k], BwRect, i);
+                                  : g_array_index (self->ix->bounds[k], BwRect, i);
         int tx0 = MAX (x0, (int) floor ((r.x - pad) / size));
         int tx1 = MIN (x1 - 1, (int) floor ((r.x + r.w + pad) / size));
         int ty0 = MAX (y0, (int) floor ((r.y - pad) / size));
@@ -594,9 +711,10 @@ append_scaled (BwCanvasScene      *self,
   int y1 = (int) ceil ((vy + visible->h * self->zoom) / TILE_PIXELS);
 
   /* The document may have changed meanwhile: tiles drawn now draw it as it is. */
-  if (self->layout != NULL && bw_layout_get_geometry_serial (self->layout) != self->index_serial)
+  if (self->layout != NULL && bw_layout_get_geometry_serial (self->layout) !=
+                                  self->ix->geometry_serial)
     {
-      index_build (self);
+      index_update (self);
       self->members_serial++;
       self->generation++;
     }
@@ -664,15 +782,15 @@ bw_canvas_scene_append (BwCanvasScene      *self,
         {
           g_clear_pointer (&self->layout, bw_layout_unref);
           self->layout = layout ? bw_layout_ref (layout) : NULL;
-          self->index_serial = geometry - 1;
+          self->ix->geometry_serial = geometry - 1;
         }
       self->theme = theme;
       self->zoom = zoom;
       self->scale_factor = scale_factor;
       self->grid = grid;
     }
-  if (geometry != self->index_serial)
-    index_build (self);
+  if (geometry != self->ix->geometry_serial)
+    index_update (self);
   if (serial != self->layout_serial || digest != self->state_digest)
     {
       /* Tiles find their items again after any change of the layout (zones' grips, labels),
@@ -687,9 +805,9 @@ bw_canvas_scene_append (BwCanvasScene      *self,
   /* From afar, the index would be asked for more cells than there are items. */
   {
     double cells = (TILE_PIXELS / zoom + 4 / zoom) / INDEX_CELL + 1;
+    guint n_items = self->ix->bounds[ITEM_NODE]->len + self->ix->bounds[ITEM_EDGE]->len;
 
-    if (self->layout != NULL && cells * cells * (x1 - x0) * (y1 - y0) >
-                                    self->bounds[ITEM_NODE]->len + self->bounds[ITEM_EDGE]->len)
+    if (self->layout != NULL && cells * cells * (x1 - x0) * (y1 - y0) > n_items)
       find_all_members (self, x0, y0, x1, y1);
   }
 

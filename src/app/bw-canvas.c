@@ -94,6 +94,36 @@ document_changed_cb (BwCanvas       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What the load's worker thread makes for the canvas: the layout, and the scene's index of it. */
+typedef struct
+{
+  BwLayout           *layout;
+  BwCanvasSceneIndex *index;
+} Prepared;
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+
+  g_clear_pointer (&prepared->layout, bw_layout_unref);
+  g_clear_pointer (&prepared->index, bw_canvas_scene_index_free);
+  g_free (prepared);
+}
+
+/* On the load's worker thread: the layout reads the document and the catalog alone, the
+ * index the layout alone. */
+static gpointer
+prepare_layout (BwDocument *document,
+                BwCatalog  *catalog)
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
+
+  prepared->layout = bw_layout_new (document, catalog);
+  prepared->index = bw_canvas_scene_index_new (prepared->layout);
+  return prepared;
+}
+
 /* The strip and the badges show the project's latest report. Until there is one (no catalog),
  * they stay as they were. */
 static void
@@ -134,8 +164,16 @@ follow_model (BwCanvas *self)
   if (document != NULL)
     {
       /* Laid out on the load's thread when it came from a file. */
-      self->layout = bw_project_take_prepared (self->project, document);
-      if (self->layout == NULL)
+      Prepared *prepared = bw_project_take_prepared (self->project, document);
+
+      if (prepared != NULL)
+        {
+          self->layout = g_steal_pointer (&prepared->layout);
+          bw_canvas_scene_offer_index (self->scene, self->layout,
+                                       g_steal_pointer (&prepared->index));
+          prepared_free (prepared);
+        }
+      else
         self->layout = bw_layout_new (document, catalog);
       bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (self->viewport));
     }
@@ -174,14 +212,6 @@ bw_canvas_get_project (BwCanvas *self)
   return self->project;
 }
 
-/* On the load's worker thread: the layout reads the document and the catalog alone. */
-static gpointer
-prepare_layout (BwDocument *document,
-                BwCatalog  *catalog)
-{
-  return bw_layout_new (document, catalog);
-}
-
 void
 bw_canvas_set_project (BwCanvas  *self,
                        BwProject *project)
@@ -192,7 +222,7 @@ bw_canvas_set_project (BwCanvas  *self,
   if (!g_set_object (&self->project, project))
     return;
   if (project != NULL)
-    bw_project_set_prepare_func (project, prepare_layout, (GDestroyNotify) bw_layout_unref);
+    bw_project_set_prepare_func (project, prepare_layout, prepared_free);
   g_signal_group_set_target (self->project_signals, project);
   follow_model (self);
   follow_report (self);
