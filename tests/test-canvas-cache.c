@@ -283,6 +283,66 @@ test_progressive (void)
   bw_test_window_iterate (50);
 }
 
+/* From afar over a large estate, a tile crossed by hundreds of long edges is drawn in steps,
+ * and a frame with too little time for more takes one of them: the tile is drawn over several
+ * frames. Once every tile is, the frame is the one drawn at once. */
+static void
+test_steps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) estate = NULL;
+  g_autoptr(BwProject) project = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) filled = NULL;
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  BwCanvas *canvas = BW_CANVAS (bw_canvas_new ());
+  BwCanvasFrameStats stats;
+  guint frames = 0;
+  guint steps = 0;
+
+  g_assert_no_error (error);
+  estate = bw_test_random_estate (catalog, 6000, 3);
+  project = bw_project_new (catalog);
+  bw_project_set_document (project, estate, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (canvas));
+  bw_canvas_set_project (canvas, project);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (300);
+  g_assert_cmpfloat (bw_canvas_get_zoom (canvas), <=, 0.2);
+
+  bw_canvas_set_frame_budget (canvas, 0);
+  bw_canvas_drop_render_cache (canvas);
+  whole = render_canvas (canvas);
+  g_assert_true (bw_canvas_frame_is_complete (canvas));
+  stats = frame_stats (canvas);
+  g_test_message ("%u of %u tiles drawn in %u steps", stats.n_stepped, stats.n_built,
+                  stats.n_steps);
+  g_assert_cmpuint (stats.n_stepped, >, 0);
+  g_assert_cmpuint (stats.n_steps, >, stats.n_built);
+
+  /* A budget of a µs: one step a frame. */
+  bw_canvas_scene_set_budget (canvas->scene, 1);
+  bw_canvas_drop_render_cache (canvas);
+  do
+    {
+      g_bytes_unref (render_canvas (canvas));
+      g_assert_cmpuint (frame_stats (canvas).n_steps, <=, 1);
+      steps += frame_stats (canvas).n_steps;
+      frames++;
+    }
+  while (!bw_canvas_frame_is_complete (canvas) && frames < 5000);
+  g_assert_true (bw_canvas_frame_is_complete (canvas));
+  g_test_message ("%u frames", frames);
+  g_assert_cmpuint (steps, ==, stats.n_steps);
+  filled = render_canvas (canvas);
+  g_assert_true (g_bytes_equal (whole, filled));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -367,5 +427,6 @@ main (int    argc,
   g_test_add_func ("/canvas-cache/culling", test_culling);
   g_test_add_func ("/canvas-cache/progressive", test_progressive);
   g_test_add_func ("/canvas-cache/load-index", test_load_index);
+  g_test_add_func ("/canvas-cache/steps", test_steps);
   return bw_test_window_run (&app);
 }

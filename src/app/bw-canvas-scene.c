@@ -47,6 +47,13 @@ typedef struct
   guint          serial;     /* the scene's members_serial when `members` were found */
   GArray        *members[N_KINDS]; /* indices into the layout, in its order */
   guint          last_frame;
+  /* A drawing in steps under way (tile_in_steps): its image, the steps done, the edges in the
+   * order it takes them, and the signature and members it was started for. */
+  cairo_surface_t *partial;
+  guint          step;
+  GArray        *order;
+  guint64        partial_sig;
+  guint          partial_serial;
 } Tile;
 
 /* The spatial index of one layout's geometry: cell → packed items whose bounds reach it. It
@@ -91,10 +98,13 @@ struct _BwCanvasScene
   guint          layout_serial;
   guint          generation;
 
+  BwPainter     *painter;          /* the frame's, while it is made */
   GHashTable    *tiles;            /* tile key → Tile */
   guint          frame;
   GArray        *emitted;          /* Tile keys of the last frame */
   guint          n_built;
+  guint          n_stepped;
+  guint          n_steps;
   gint64         budget;           /* µs of drawing a frame may spend on tiles; 0: no bound */
   gboolean       pending;          /* the last frame left tiles to draw */
 };
@@ -112,8 +122,10 @@ tile_free (gpointer data)
   Tile *tile = data;
 
   g_clear_pointer (&tile->node, gsk_render_node_unref);
+  g_clear_pointer (&tile->partial, cairo_surface_destroy);
   for (int k = 0; k < N_KINDS; k++)
     g_array_unref (tile->members[k]);
+  g_array_unref (tile->order);
   g_free (tile);
 }
 
@@ -579,52 +591,159 @@ tile_sig (BwCanvasScene      *self,
   return h;
 }
 
-/* What a tile shows, in zoomed diagram coordinates. */
+/* What a tile shows, in zoomed diagram coordinates: the grid, then `items` (in part of the
+ * tile's, when it is drawn in steps). */
 static void
 tile_paint (BwCanvasScene      *self,
-            Tile               *tile,
-            BwPainter          *painter,
             cairo_t            *cr,
             const BwRect       *rect,
-            gboolean            empty,
+            gboolean            grid,
+            const BwPaintItems *items,
             const BwPaintState *state)
 {
   cairo_scale (cr, self->zoom, self->zoom);
-  if (self->grid)
-    bw_painter_draw_grid (painter, cr, rect, BW_CANVAS_GRID, self->zoom);
-  if (!empty)
-    {
-      GArray **m = tile->members;
-      BwPaintItems items = {
-        (const guint *) m[ITEM_ZONE]->data, m[ITEM_ZONE]->len,
-        (const guint *) m[ITEM_EDGE]->data, m[ITEM_EDGE]->len,
-        (const guint *) m[ITEM_NODE]->data, m[ITEM_NODE]->len,
-        rect,
-      };
-
-      bw_painter_draw_items (painter, cr, self->layout, &items, state);
-    }
+  if (grid)
+    bw_painter_draw_grid (self->painter, cr, rect, BW_CANVAS_GRID, self->zoom);
+  if (items != NULL)
+    bw_painter_draw_items (self->painter, cr, self->layout, items, state);
 }
 
+/* A tile that shows more than this many edges or nodes is drawn in steps of as many: one step
+ * stays within a frame's budget (a tile far out, crossed by thousands of long edges, costs
+ * cairo tens of ms), and a frame draws as many as its budget lasts for. */
+#define STEP_EDGES 256
+#define STEP_NODES 256
+
+static gboolean
+tile_in_steps (BwCanvasScene *self,
+               const Tile    *tile)
+{
+  return self->scale_factor == 1 && (tile->members[ITEM_EDGE]->len > STEP_EDGES ||
+                                     tile->members[ITEM_NODE]->len > STEP_NODES);
+}
+
+/* The tile's edges in the order a drawing in steps takes them: by kind, then the selected ones
+ * of any kind, as the painter draws one list (so the selected stay on top); within each, in
+ * the layout's order. */
 static void
+tile_order_edges (BwCanvasScene      *self,
+                  Tile               *tile,
+                  const BwPaintState *state)
+{
+  GArray *edges = tile->members[ITEM_EDGE];
+
+  g_array_set_size (tile->order, 0);
+  for (int group = 0; group < 4; group++)
+    for (guint i = 0; i < edges->len; i++)
+      {
+        guint index = g_array_index (edges, guint, i);
+        const BwLayoutEdge *le = bw_layout_get_edge (self->layout, index);
+        gboolean selected = state->selected != NULL &&
+                            g_hash_table_contains (state->selected, le->edge->id);
+
+        if (group == 3 ? selected : !selected && (int) le->edge->kind == group)
+          g_array_append_val (tile->order, index);
+      }
+}
+
+/* One step of a tile's drawing in steps into its image: first the grid and the zones, then
+ * STEP_EDGES edges at a time, then STEP_NODES nodes at a time. TRUE after the last. */
+static gboolean
+tile_paint_step (BwCanvasScene         *self,
+                 Tile                  *tile,
+                 const graphene_rect_t *bounds,
+                 const BwRect          *rect,
+                 const BwPaintState    *state)
+{
+  guint n_edge_steps = (tile->order->len + STEP_EDGES - 1) / STEP_EDGES;
+  guint n_node_steps = (tile->members[ITEM_NODE]->len + STEP_NODES - 1) / STEP_NODES;
+  guint step = tile->step++;
+  BwPaintItems items = { .clip = rect };
+  cairo_t *cr = cairo_create (tile->partial);
+
+  self->n_steps++;
+  cairo_translate (cr, -bounds->origin.x, -bounds->origin.y);
+  if (step == 0)
+    {
+      items.zones = (const guint *) tile->members[ITEM_ZONE]->data;
+      items.n_zones = tile->members[ITEM_ZONE]->len;
+      tile_paint (self, cr, rect, self->grid, &items, state);
+    }
+  else if (step <= n_edge_steps)
+    {
+      guint from = (step - 1) * STEP_EDGES;
+
+      items.edges = &g_array_index (tile->order, guint, from);
+      items.n_edges = MIN (STEP_EDGES, tile->order->len - from);
+      tile_paint (self, cr, rect, FALSE, &items, state);
+    }
+  else
+    {
+      guint from = (step - 1 - n_edge_steps) * STEP_NODES;
+
+      items.nodes = &g_array_index (tile->members[ITEM_NODE], guint, from);
+      items.n_nodes = MIN (STEP_NODES, tile->members[ITEM_NODE]->len - from);
+      tile_paint (self, cr, rect, FALSE, &items, state);
+    }
+  cairo_destroy (cr);
+  return tile->step >= 1 + n_edge_steps + n_node_steps;
+}
+
+/* Draws the tile (anew, or on from where the frames before left its drawing in steps), for one
+ * step at least and then for as long as `deadline` (monotonic time; 0: no bound) is not past.
+ * TRUE when the tile's node shows it; until then it keeps the one it had. */
+static gboolean
 tile_draw (BwCanvasScene      *self,
            Tile               *tile,
-           BwPainter          *painter,
-           const BwPaintState *state)
+           const BwPaintState *state,
+           gint64              deadline)
 {
   graphene_rect_t bounds =
       GRAPHENE_RECT_INIT (tile->x * TILE_PIXELS, tile->y * TILE_PIXELS, TILE_PIXELS, TILE_PIXELS);
   BwRect rect = tile_rect (self, tile);
+  GArray **m = tile->members;
+  BwPaintItems items = {
+    (const guint *) m[ITEM_ZONE]->data, m[ITEM_ZONE]->len,
+    (const guint *) m[ITEM_EDGE]->data, m[ITEM_EDGE]->len,
+    (const guint *) m[ITEM_NODE]->data, m[ITEM_NODE]->len,
+    &rect,
+  };
   gboolean empty = TRUE;
+  cairo_surface_t *image = NULL;
   cairo_t *cr;
 
   for (int k = 0; k < N_KINDS; k++)
-    empty = empty && tile->members[k]->len == 0;
+    empty = empty && m[k]->len == 0;
+  /* A drawing in steps goes on while the tile shows what it was started for. */
+  if (tile->partial != NULL &&
+      (tile->partial_sig != tile->sig || tile->partial_serial != tile->serial))
+    g_clear_pointer (&tile->partial, cairo_surface_destroy);
+
+  if (!empty && tile_in_steps (self, tile))
+    {
+      if (tile->partial == NULL)
+        {
+          tile->partial = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS,
+                                                      TILE_PIXELS);
+          tile->partial_sig = tile->sig;
+          tile->partial_serial = tile->serial;
+          tile->step = 0;
+          tile_order_edges (self, tile, state);
+        }
+      while (!tile_paint_step (self, tile, &bounds, &rect, state))
+        if (deadline > 0 && g_get_monotonic_time () > deadline)
+          return FALSE;
+      image = g_steal_pointer (&tile->partial);
+      self->n_stepped++;
+    }
+
   g_clear_pointer (&tile->node, gsk_render_node_unref);
   tile->drawn = TRUE;
   self->n_built++;
+  if (image == NULL)
+    self->n_steps++;
   if (empty && !self->grid)
-    return;
+    return TRUE;
 
   tile->node = gsk_cairo_node_new (&bounds);
   cr = gsk_cairo_node_get_draw_context (tile->node);
@@ -633,13 +752,16 @@ tile_draw (BwCanvasScene      *self,
       /* Rasterised here, once: the node only paints the image, which costs either renderer a
        * copy instead of the drawing. Its pixels are the device's, since the tiles are placed
        * on whole pixels. */
-      cairo_surface_t *image =
-          cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
-      cairo_t *icr = cairo_create (image);
+      if (image == NULL)
+        {
+          cairo_t *icr;
 
-      cairo_translate (icr, -bounds.origin.x, -bounds.origin.y);
-      tile_paint (self, tile, painter, icr, &rect, empty, state);
-      cairo_destroy (icr);
+          image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
+          icr = cairo_create (image);
+          cairo_translate (icr, -bounds.origin.x, -bounds.origin.y);
+          tile_paint (self, icr, &rect, self->grid, empty ? NULL : &items, state);
+          cairo_destroy (icr);
+        }
       cairo_set_source_surface (cr, image, bounds.origin.x, bounds.origin.y);
       cairo_paint (cr);
       cairo_surface_destroy (image);
@@ -649,9 +771,10 @@ tile_draw (BwCanvasScene      *self,
       /* On a HiDPI display the renderer rasterises the drawing itself, at its scale. */
       cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, TILE_PIXELS, TILE_PIXELS);
       cairo_clip (cr);
-      tile_paint (self, tile, painter, cr, &rect, empty, state);
+      tile_paint (self, cr, &rect, self->grid, empty ? NULL : &items, state);
     }
   cairo_destroy (cr);
+  return TRUE;
 }
 
 static Tile *
@@ -669,6 +792,7 @@ tile_get (BwCanvasScene *self,
       tile->y = y;
       for (int k = 0; k < N_KINDS; k++)
         tile->members[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+      tile->order = g_array_new (FALSE, FALSE, sizeof (guint));
       tile->serial = self->members_serial - 1;
       tile->generation = self->generation - 1;
       g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
@@ -720,6 +844,9 @@ append_scaled (BwCanvasScene      *self,
     }
   self->frame++;
   self->n_built = 0;
+  self->n_stepped = 0;
+  self->n_steps = 0;
+  self->painter = painter;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, zoom / self->zoom, zoom / self->zoom);
   for (int y = y0; y < y1; y++)
@@ -733,13 +860,22 @@ append_scaled (BwCanvasScene      *self,
               tile_find_members (self, tile);
             tile->sig = tile_sig (self, tile, state);
             tile->generation = self->generation;
-            tile_draw (self, tile, painter, state);
+            tile_draw (self, tile, state, 0);
           }
         tile->last_frame = self->frame;
         if (tile->node != NULL)
           gtk_snapshot_append_node (snapshot, tile->node);
       }
   gtk_snapshot_restore (snapshot);
+}
+
+/* Whether a frame begun at `start` has spent its budget, once it `worked` at all. */
+static gboolean
+budget_spent (BwCanvasScene *self,
+              gboolean       worked,
+              gint64         start)
+{
+  return self->budget > 0 && worked && g_get_monotonic_time () - start > self->budget;
 }
 
 void
@@ -756,6 +892,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
 {
   const BwTheme *theme = bw_painter_get_theme (painter);
   gint64 start;
+  gboolean worked = FALSE;
   guint serial = layout ? bw_layout_get_serial (layout) : 0;
   guint geometry = layout ? bw_layout_get_geometry_serial (layout) : 0;
   guint64 digest = bw_scene_state_digest (state);
@@ -813,7 +950,10 @@ bw_canvas_scene_append (BwCanvasScene      *self,
 
   self->frame++;
   self->n_built = 0;
+  self->n_stepped = 0;
+  self->n_steps = 0;
   self->pending = FALSE;
+  self->painter = painter;
   start = g_get_monotonic_time ();
   g_array_set_size (self->emitted, 0);
   for (int y = y0; y < y1; y++)
@@ -821,27 +961,40 @@ bw_canvas_scene_append (BwCanvasScene      *self,
       {
         Tile *tile = tile_get (self, x, y);
         gint64 key = tile_key (x, y);
+        /* A frame finds tiles' items and draws tiles for as long as its budget lasts (one step
+         * of one tile at least), then shows what the others showed before, if anything, and
+         * leaves them to the next: a diagram of 100,000 nodes fills in over a few frames
+         * instead of holding one for half a second. */
+        gboolean over = budget_spent (self, worked, start);
 
         if (tile->generation != self->generation)
           {
             guint64 sig;
 
+            if (over && (!tile->drawn || tile->serial != self->members_serial))
+              {
+                self->pending = TRUE;
+                goto emit;
+              }
             if (tile->serial != self->members_serial)
-              tile_find_members (self, tile);
+              {
+                tile_find_members (self, tile);
+                worked = TRUE;
+              }
             sig = tile_sig (self, tile, state);
             if (!tile->drawn || sig != tile->sig)
               tile->drawn = FALSE;
             tile->sig = sig;
             tile->generation = self->generation;
+            over = budget_spent (self, worked, start);
           }
-        /* A frame draws tiles for as long as its budget lasts (one at least), then shows what
-         * the others showed before, if anything, and leaves them to the next: a diagram of
-         * 100,000 nodes fills in over a few frames instead of holding one for half a second. */
-        if (!tile->drawn && self->budget > 0 && self->n_built > 0 &&
-            g_get_monotonic_time () - start > self->budget)
-          self->pending = TRUE;
-        else if (!tile->drawn)
-          tile_draw (self, tile, painter, state);
+        if (!tile->drawn)
+          {
+            if (over || !tile_draw (self, tile, state, self->budget ? start + self->budget : 0))
+              self->pending = TRUE;
+            worked = worked || !over;
+          }
+      emit:
         tile->last_frame = self->frame;
         g_array_append_val (self->emitted, key);
         if (tile->node != NULL)
@@ -872,6 +1025,8 @@ bw_canvas_scene_get_stats (BwCanvasScene      *self,
   memset (stats, 0, sizeof *stats);
   stats->n_tiles = self->emitted->len;
   stats->n_built = self->n_built;
+  stats->n_stepped = self->n_stepped;
+  stats->n_steps = self->n_steps;
   stats->n_cached = g_hash_table_size (self->tiles);
   for (int k = 0; k < N_KINDS; k++)
     seen[k] = g_hash_table_new (NULL, NULL);
