@@ -2,8 +2,8 @@
  * (bw-canvas-scene.c). What it shows after a selection, a hover, an edit, a theme change or a
  * pan is, pixel for pixel, what a canvas drawing everything anew shows, and only the tiles the
  * change touched are drawn again; at 100 % a frame draws only what lies in view. A project
- * loaded from a file comes with the scene's spatial index made on the load's thread, the one
- * the main thread would make. */
+ * loaded from a file comes with the scene's spatial index and the badges made on the load's
+ * thread, the ones the main thread would make. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -13,6 +13,7 @@
 #include "bw-bench-diagram.h"
 #include "bw-canvas-private.h"
 #include "bw-document-io.h"
+#include "bw-overlay.h"
 #include "bw-test-estate.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
@@ -397,6 +398,24 @@ test_load_index (void)
   fresh = bw_canvas_scene_index_new (bw_canvas_get_layout (canvas));
   g_assert_true (bw_canvas_scene_index_equal (index, fresh));
   bw_canvas_scene_index_free (fresh);
+  /* The badges the load's thread gave the layout are the project's report's. */
+  {
+    BwLayout *layout = bw_canvas_get_layout (canvas);
+    g_autoptr(BwLayout) anew = bw_layout_new (bw_project_get_document (project), catalog);
+    g_autoptr(GHashTable) coverage = bw_overlay_asset_coverage (bw_project_get_report (project));
+    guint badges = 0;
+
+    bw_layout_set_asset_coverage (anew, coverage);
+    for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
+      {
+        g_assert_cmpfloat (bw_layout_get_node (layout, i)->coverage, ==,
+                           bw_layout_get_node (anew, i)->coverage);
+        g_assert_cmpint (bw_layout_get_node (layout, i)->has_badge, ==,
+                         bw_layout_get_node (anew, i)->has_badge);
+        badges += bw_layout_get_node (layout, i)->has_badge;
+      }
+    g_assert_cmpuint (badges, >, 0);
+  }
 
   /* A move changes the geometry: the scene makes its own index, as the layout is now. */
   {

@@ -217,11 +217,13 @@ test_load_async_computes (Fixture       *f,
   g_assert_cmpstr (edited, !=, loaded);
 }
 
-/* What a prepare func makes: on which thread, for which document and how many nodes. */
+/* What a prepare func makes: on which thread, for which document and report, and how many
+ * nodes. */
 typedef struct
 {
   GThread    *thread;
   BwDocument *document;
+  BwReport   *report;
   guint       n_nodes;
 } Prepared;
 
@@ -229,13 +231,15 @@ static gint n_prepared_alive;
 
 static gpointer
 prepare_cb (BwDocument *document,
-            BwCatalog  *with)
+            BwCatalog  *with,
+            BwReport   *report)
 {
   Prepared *p = g_new0 (Prepared, 1);
 
   g_assert_true (with == catalog);
   p->thread = g_thread_self ();
   p->document = document;
+  p->report = report;
   p->n_nodes = bw_document_get_n_nodes (document);
   g_atomic_int_inc (&n_prepared_alive);
   return p;
@@ -276,6 +280,9 @@ test_load_async_prepares (Fixture       *f,
   g_assert_nonnull (taken);
   g_assert_true (taken->thread != g_thread_self ());
   g_assert_true (taken->document == bw_project_get_document (f->project));
+  /* The report it was given is the one the project has for the document. */
+  g_assert_nonnull (taken->report);
+  g_assert_true (taken->report == bw_project_get_report (f->project));
   g_assert_cmpuint (taken->n_nodes, ==, 2);
   /* Once the document is in, nothing is left to take. */
   g_assert_null (bw_project_take_prepared (f->project, bw_project_get_document (f->project)));

@@ -94,10 +94,12 @@ document_changed_cb (BwCanvas       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* What the load's worker thread makes for the canvas: the layout, and the scene's index of it. */
+/* What the load's worker thread makes for the canvas: the layout with the badges of the
+ * document's first report, the report, and the scene's index of the layout. */
 typedef struct
 {
   BwLayout           *layout;
+  BwReport           *report;
   BwCanvasSceneIndex *index;
 } Prepared;
 
@@ -107,19 +109,28 @@ prepared_free (gpointer data)
   Prepared *prepared = data;
 
   g_clear_pointer (&prepared->layout, bw_layout_unref);
+  g_clear_pointer (&prepared->report, bw_report_unref);
   g_clear_pointer (&prepared->index, bw_canvas_scene_index_free);
   g_free (prepared);
 }
 
-/* On the load's worker thread: the layout reads the document and the catalog alone, the
- * index the layout alone. */
+/* On the load's worker thread: the layout reads the document and the catalog alone, its
+ * badges the report alone, the index the layout alone. */
 static gpointer
 prepare_layout (BwDocument *document,
-                BwCatalog  *catalog)
+                BwCatalog  *catalog,
+                BwReport   *report)
 {
   Prepared *prepared = g_new0 (Prepared, 1);
 
   prepared->layout = bw_layout_new (document, catalog);
+  if (report != NULL)
+    {
+      g_autoptr(GHashTable) coverage = bw_overlay_asset_coverage (report);
+
+      bw_layout_set_asset_coverage (prepared->layout, coverage);
+      prepared->report = bw_report_ref (report);
+    }
   prepared->index = bw_canvas_scene_index_new (prepared->layout);
   return prepared;
 }
@@ -136,9 +147,15 @@ follow_report (BwCanvas *self)
   if (report == NULL || catalog == NULL)
     return;
   bw_overlay_fill_from_report (&self->overlay, report, catalog);
-  coverage = bw_overlay_asset_coverage (report);
-  if (self->layout != NULL)
-    bw_layout_set_asset_coverage (self->layout, coverage);
+  /* The badges of 100,000 assets take a while: not again for the same report (the load's
+   * thread gave the layout the first one's). */
+  if (self->layout != NULL && report != self->badges_report)
+    {
+      coverage = bw_overlay_asset_coverage (report);
+      bw_layout_set_asset_coverage (self->layout, coverage);
+      g_clear_pointer (&self->badges_report, bw_report_unref);
+      self->badges_report = bw_report_ref (report);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -160,6 +177,7 @@ follow_model (BwCanvas *self)
   g_set_object (&self->catalog, catalog);
   g_signal_group_set_target (self->document_signals, document);
   g_clear_pointer (&self->layout, bw_layout_unref);
+  g_clear_pointer (&self->badges_report, bw_report_unref);
   g_clear_pointer (&self->hovered, g_free);
   if (document != NULL)
     {
@@ -169,6 +187,7 @@ follow_model (BwCanvas *self)
       if (prepared != NULL)
         {
           self->layout = g_steal_pointer (&prepared->layout);
+          self->badges_report = g_steal_pointer (&prepared->report);
           bw_canvas_scene_offer_index (self->scene, self->layout,
                                        g_steal_pointer (&prepared->index));
           prepared_free (prepared);
@@ -567,6 +586,7 @@ bw_canvas_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->layout, bw_layout_unref);
+  g_clear_pointer (&self->badges_report, bw_report_unref);
   g_clear_pointer (&self->painter, bw_painter_free);
   g_clear_pointer (&self->scene, bw_canvas_scene_free);
   g_clear_pointer (&self->strip_node, gsk_render_node_unref);

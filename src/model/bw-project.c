@@ -392,7 +392,9 @@ load_thread (GTask        *task,
     }
   if (data->prepare != NULL && !g_cancellable_is_cancelled (cancellable))
     {
-      loaded->prepared = data->prepare (loaded->document, data->catalog);
+      loaded->prepared = data->prepare (loaded->document, data->catalog,
+                                        loaded->engine ? bw_engine_get_report (loaded->engine)
+                                                       : NULL);
       loaded->prepared_free = data->prepare_free;
     }
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_free);

@@ -101,9 +101,11 @@ gboolean    bw_project_save_as_finish   (BwProject     *self,
 
 /* What else a view wants made from a document that bw_project_load_async reads, on the load's
  * worker thread after its figures, so that the main thread only takes it in: `func` may read
- * the document and the catalog, nothing else. NULL: nothing. */
+ * the document, the catalog and the document's first report (the one bw_project_get_report
+ * gives once the document is in; NULL without a catalog), nothing else. NULL: nothing. */
 typedef gpointer (*BwProjectPrepareFunc) (BwDocument *document,
-                                          BwCatalog  *catalog);
+                                          BwCatalog  *catalog,
+                                          BwReport   *report);
 void        bw_project_set_prepare_func (BwProject           *self,
                                          BwProjectPrepareFunc func,
                                          GDestroyNotify       free_func);
