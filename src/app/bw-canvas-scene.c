@@ -466,6 +466,33 @@ tile_rect (BwCanvasScene *self,
   return (BwRect) { tile->x * size, tile->y * size, size, size };
 }
 
+/* Whether the edge's line passes through `r` (Liang–Barsky). */
+static gboolean
+line_meets (const BwLayoutEdge *le,
+            const BwRect       *r)
+{
+  double dx = le->x2 - le->x1;
+  double dy = le->y2 - le->y1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { le->x1 - r->x, r->x + r->w - le->x1, le->y1 - r->y, r->y + r->h - le->y1 };
+  double t0 = 0;
+  double t1 = 1;
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+        }
+      else if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+    }
+  return t0 <= t1;
+}
+
 /* The items whose drawing reaches the tile, each kind in the layout's order. */
 static void
 tile_find_members (BwCanvasScene *self,
@@ -478,6 +505,7 @@ tile_find_members (BwCanvasScene *self,
   int x1 = (int) floor ((query.x + query.w) / INDEX_CELL);
   int y0 = (int) floor (query.y / INDEX_CELL);
   int y1 = (int) floor ((query.y + query.h) / INDEX_CELL);
+  BwRect near;
 
   self->query++;
   for (int k = 0; k < N_KINDS; k++)
@@ -509,11 +537,16 @@ tile_find_members (BwCanvasScene *self,
               g_array_append_val (tile->members[kind], index);
           }
       }
+  /* A long edge's bounds reach many tiles its line does not cross (from afar, random edges
+   * across an estate reach thousands of them): its line, and its head about it, must. */
+  near = bw_rect_grow (&query, BW_ARROW_SIZE + 3);
   for (guint i = 0; i < self->ix->long_edges->len; i++)
     {
       guint index = g_array_index (self->ix->long_edges, guint, i);
+      const BwRect *bounds = &g_array_index (self->ix->bounds[ITEM_EDGE], BwRect, index);
 
-      if (bw_rect_intersects (&g_array_index (self->ix->bounds[ITEM_EDGE], BwRect, index), &query))
+      if (bw_rect_intersects (bounds, &query) &&
+          line_meets (bw_layout_get_edge (self->layout, index), &near))
         g_array_append_val (tile->members[ITEM_EDGE], index);
     }
   for (int k = 0; k < N_KINDS; k++)
