@@ -287,31 +287,42 @@ test_progressive (void)
 /* From afar over a large estate, a tile crossed by hundreds of long edges is drawn in steps,
  * and a frame with too little time for more takes one of them: the tile is drawn over several
  * frames. Once every tile is, the frame is the one drawn at once. */
-static void
-test_steps (void)
+/* A window showing a random 6,000-node estate from afar, drawn; the project's owner is the
+ * caller. */
+static BwCanvas *
+open_estate (BwProject **project,
+             GtkWidget **window)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
   g_autoptr(BwDocument) estate = NULL;
-  g_autoptr(BwProject) project = NULL;
-  g_autoptr(GBytes) whole = NULL;
-  g_autoptr(GBytes) filled = NULL;
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
   BwCanvas *canvas = BW_CANVAS (bw_canvas_new ());
-  BwCanvasFrameStats stats;
-  guint frames = 0;
-  guint steps = 0;
 
   g_assert_no_error (error);
   estate = bw_test_random_estate (catalog, 6000, 3);
-  project = bw_project_new (catalog);
-  bw_project_set_document (project, estate, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (canvas));
-  bw_canvas_set_project (canvas, project);
-  gtk_window_present (GTK_WINDOW (window));
+  *window = adw_application_window_new (GTK_APPLICATION (app));
+  *project = bw_project_new (catalog);
+  bw_project_set_document (*project, estate, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (*window), GTK_WIDGET (canvas));
+  bw_canvas_set_project (canvas, *project);
+  gtk_window_present (GTK_WINDOW (*window));
   bw_test_window_iterate (300);
   g_assert_cmpfloat (bw_canvas_get_zoom (canvas), <=, 0.2);
+  return canvas;
+}
+
+static void
+test_steps (void)
+{
+  g_autoptr(BwProject) project = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) filled = NULL;
+  GtkWidget *window;
+  BwCanvas *canvas = open_estate (&project, &window);
+  BwCanvasFrameStats stats;
+  guint frames = 0;
+  guint steps = 0;
 
   bw_canvas_set_frame_budget (canvas, 0);
   bw_canvas_drop_render_cache (canvas);
@@ -339,6 +350,49 @@ test_steps (void)
   g_assert_cmpuint (steps, ==, stats.n_steps);
   filled = render_canvas (canvas);
   g_assert_true (g_bytes_equal (whole, filled));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
+/* From afar, the edges a pixel wide that the canvas sets into its tiles' pixels itself look as
+ * cairo's strokes of them: the frame is not the same, but hardly differs anywhere. */
+static void
+test_far_lines (void)
+{
+  g_autoptr(BwProject) project = NULL;
+  g_autoptr(GBytes) fast = NULL;
+  g_autoptr(GBytes) stroked = NULL;
+  GtkWidget *window;
+  BwCanvas *canvas = open_estate (&project, &window);
+  const guchar *a;
+  const guchar *b;
+  gsize n;
+  double sum = 0;
+  gsize far_off = 0;
+
+  bw_canvas_set_frame_budget (canvas, 0);
+  bw_canvas_drop_render_cache (canvas);
+  fast = render_canvas (canvas);
+  bw_painter_set_fast_lines (canvas->painter, FALSE);
+  bw_canvas_drop_render_cache (canvas);
+  stroked = render_canvas (canvas);
+  bw_painter_set_fast_lines (canvas->painter, TRUE);
+
+  a = g_bytes_get_data (fast, &n);
+  b = g_bytes_get_data (stroked, NULL);
+  g_assert_false (g_bytes_equal (fast, stroked));
+  for (gsize i = 0; i < n; i++)
+    {
+      int d = ABS (a[i] - b[i]);
+
+      sum += d;
+      far_off += d >= 64;
+    }
+  g_test_message ("mean difference %.3f, %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT
+                  " bytes off by a quarter or more", sum / n, far_off, n);
+  g_assert_cmpfloat (sum / n, <, 1.5);
+  g_assert_cmpuint (far_off, <, n / 1000);
 
   gtk_window_destroy (GTK_WINDOW (window));
   bw_test_window_iterate (50);
@@ -447,5 +501,6 @@ main (int    argc,
   g_test_add_func ("/canvas-cache/progressive", test_progressive);
   g_test_add_func ("/canvas-cache/load-index", test_load_index);
   g_test_add_func ("/canvas-cache/steps", test_steps);
+  g_test_add_func ("/canvas-cache/far-lines", test_far_lines);
   return bw_test_window_run (&app);
 }

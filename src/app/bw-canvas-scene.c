@@ -641,6 +641,18 @@ tile_paint (BwCanvasScene      *self,
     bw_painter_draw_items (self->painter, cr, self->layout, items, state);
 }
 
+/* A tile's image drawn in the tile's coordinates, clipped to it: the painter sets edges one
+ * pixel wide straight into an image's pixels where it knows the clip to be a rectangle
+ * (bw_painter_set_fast_lines). */
+static void
+image_clip (cairo_t               *cr,
+            const graphene_rect_t *bounds)
+{
+  cairo_rectangle (cr, 0, 0, TILE_PIXELS, TILE_PIXELS);
+  cairo_clip (cr);
+  cairo_translate (cr, -bounds->origin.x, -bounds->origin.y);
+}
+
 /* A tile that shows more than this many edges or nodes is drawn in steps of as many: one step
  * stays within a frame's budget (a tile far out, crossed by thousands of long edges, costs
  * cairo tens of ms), and a frame draws as many as its budget lasts for. */
@@ -695,7 +707,7 @@ tile_paint_step (BwCanvasScene         *self,
   cairo_t *cr = cairo_create (tile->partial);
 
   self->n_steps++;
-  cairo_translate (cr, -bounds->origin.x, -bounds->origin.y);
+  image_clip (cr, bounds);
   if (step == 0)
     {
       items.zones = (const guint *) tile->members[ITEM_ZONE]->data;
@@ -791,7 +803,7 @@ tile_draw (BwCanvasScene      *self,
 
           image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
           icr = cairo_create (image);
-          cairo_translate (icr, -bounds.origin.x, -bounds.origin.y);
+          image_clip (icr, &bounds);
           tile_paint (self, icr, &rect, self->grid, empty ? NULL : &items, state);
           cairo_destroy (icr);
         }

@@ -684,6 +684,7 @@ bw_canvas_init (BwCanvas *self)
   self->snap = TRUE;
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
+  bw_painter_set_fast_lines (self->painter, TRUE);
   self->scene = bw_canvas_scene_new ();
   bw_canvas_set_frame_budget (self, BW_CANVAS_FRAME_BUDGET_MS);
   self->selection = bw_selection_new ();
