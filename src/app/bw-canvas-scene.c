@@ -7,8 +7,11 @@
  * scales them until it rests. A tile is drawn anew only when what it shows changes: each
  * item's signature (bw-canvas-scene-sig.c) sums up everything the painter reads of it (its
  * boxes, text, badge, selection, hover, highlight, focus), checked after the layout or that
- * state changed. The items a tile shows come from a spatial index of their bounds, so a frame
- * costs by what is on screen, not by the size of the diagram. */
+ * state changed. The items a tile shows come from a spatial index of their bounds (made on the
+ * load's thread for a file loaded in the background), so a frame costs by what is on screen,
+ * not by the size of the diagram; and a frame spends at most its budget finding and drawing
+ * tiles, a tile crossed by hundreds of items being drawn in steps over as many frames as it
+ * takes, so that even the first frame of a 100,000-node estate seen from afar keeps to it. */
 #include "config.h"
 
 #include <math.h>
