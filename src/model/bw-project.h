@@ -113,5 +113,13 @@ void        bw_project_set_prepare_func (BwProject           *self,
  * `notify::document` it causes); the caller owns it. NULL for any other document, or later. */
 gpointer    bw_project_take_prepared    (BwProject           *self,
                                          BwDocument          *document);
+/* Whether bw_project_load_async also copies the document it reads, on its thread, for a view
+ * that works on a copy of its own elsewhere (copying 100,000 nodes takes the main thread some
+ * 100 ms). The copy is there to take as bw_project_take_prepared's result is; the caller owns
+ * it. */
+void        bw_project_set_make_copy    (BwProject           *self,
+                                         gboolean             make_copy);
+BwDocument *bw_project_take_copy        (BwProject           *self,
+                                         BwDocument          *document);
 
 G_END_DECLS
