@@ -1,14 +1,20 @@
 /* test-canvas-cache.c: the canvas keeps its diagram as render nodes across frames
  * (bw-canvas-scene.c). What it shows after a selection, a hover, an edit, a theme change or a
  * pan is, pixel for pixel, what a canvas drawing everything anew shows, and only the tiles the
- * change touched are drawn again; at 100 % a frame draws only what lies in view. */
+ * change touched are drawn again; at 100 % a frame draws only what lies in view. A project
+ * loaded from a file comes with the scene's spatial index and the badges made on the load's
+ * thread, the ones the main thread would make. */
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "bw-bench-diagram.h"
 #include "bw-canvas-private.h"
+#include "bw-document-io.h"
+#include "bw-overlay.h"
+#include "bw-test-estate.h"
 #include "bw-window-private.h"
 #include "bw-test-util.h"
 #include "bw-test-window.h"
@@ -278,6 +284,212 @@ test_progressive (void)
   bw_test_window_iterate (50);
 }
 
+/* From afar over a large estate, a tile crossed by hundreds of long edges is drawn in steps,
+ * and a frame with too little time for more takes one of them: the tile is drawn over several
+ * frames. Once every tile is, the frame is the one drawn at once. */
+/* A window showing a random 6,000-node estate from afar, drawn; the project's owner is the
+ * caller. */
+static BwCanvas *
+open_estate (BwProject **project,
+             GtkWidget **window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) estate = NULL;
+  BwCanvas *canvas = BW_CANVAS (bw_canvas_new ());
+
+  g_assert_no_error (error);
+  estate = bw_test_random_estate (catalog, 6000, 3);
+  *window = adw_application_window_new (GTK_APPLICATION (app));
+  *project = bw_project_new (catalog);
+  bw_project_set_document (*project, estate, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (*window), GTK_WIDGET (canvas));
+  bw_canvas_set_project (canvas, *project);
+  gtk_window_present (GTK_WINDOW (*window));
+  bw_test_window_iterate (300);
+  g_assert_cmpfloat (bw_canvas_get_zoom (canvas), <=, 0.2);
+  return canvas;
+}
+
+static void
+test_steps (void)
+{
+  g_autoptr(BwProject) project = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) filled = NULL;
+  GtkWidget *window;
+  BwCanvas *canvas = open_estate (&project, &window);
+  BwCanvasFrameStats stats;
+  guint frames = 0;
+  guint steps = 0;
+
+  bw_canvas_set_frame_budget (canvas, 0);
+  bw_canvas_drop_render_cache (canvas);
+  whole = render_canvas (canvas);
+  g_assert_true (bw_canvas_frame_is_complete (canvas));
+  stats = frame_stats (canvas);
+  g_test_message ("%u of %u tiles drawn in %u steps", stats.n_stepped, stats.n_built,
+                  stats.n_steps);
+  g_assert_cmpuint (stats.n_stepped, >, 0);
+  g_assert_cmpuint (stats.n_steps, >, stats.n_built);
+
+  /* A budget of a µs: one step a frame. */
+  bw_canvas_scene_set_budget (canvas->scene, 1);
+  bw_canvas_drop_render_cache (canvas);
+  do
+    {
+      g_bytes_unref (render_canvas (canvas));
+      g_assert_cmpuint (frame_stats (canvas).n_steps, <=, 1);
+      steps += frame_stats (canvas).n_steps;
+      frames++;
+    }
+  while (!bw_canvas_frame_is_complete (canvas) && frames < 5000);
+  g_assert_true (bw_canvas_frame_is_complete (canvas));
+  g_test_message ("%u frames", frames);
+  g_assert_cmpuint (steps, ==, stats.n_steps);
+  filled = render_canvas (canvas);
+  g_assert_true (g_bytes_equal (whole, filled));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
+/* From afar, the edges a pixel wide that the canvas sets into its tiles' pixels itself look as
+ * cairo's strokes of them: the frame is not the same, but hardly differs anywhere. */
+static void
+test_far_lines (void)
+{
+  g_autoptr(BwProject) project = NULL;
+  g_autoptr(GBytes) fast = NULL;
+  g_autoptr(GBytes) stroked = NULL;
+  GtkWidget *window;
+  BwCanvas *canvas = open_estate (&project, &window);
+  const guchar *a;
+  const guchar *b;
+  gsize n;
+  double sum = 0;
+  gsize far_off = 0;
+
+  bw_canvas_set_frame_budget (canvas, 0);
+  bw_canvas_drop_render_cache (canvas);
+  fast = render_canvas (canvas);
+  bw_painter_set_fast_lines (canvas->painter, FALSE);
+  bw_canvas_drop_render_cache (canvas);
+  stroked = render_canvas (canvas);
+  bw_painter_set_fast_lines (canvas->painter, TRUE);
+
+  a = g_bytes_get_data (fast, &n);
+  b = g_bytes_get_data (stroked, NULL);
+  g_assert_false (g_bytes_equal (fast, stroked));
+  for (gsize i = 0; i < n; i++)
+    {
+      int d = ABS (a[i] - b[i]);
+
+      sum += d;
+      far_off += d >= 64;
+    }
+  g_test_message ("mean difference %.3f, %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT
+                  " bytes off by a quarter or more", sum / n, far_off, n);
+  g_assert_cmpfloat (sum / n, <, 1.5);
+  g_assert_cmpuint (far_off, <, n / 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bw_project_load_finish (BW_PROJECT (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* A file loaded in the background brings the layout and the index of its items with it: the
+ * first frame takes that index up instead of making one, and it is the one the scene makes
+ * for the same layout. An edit after that makes the index anew on the main thread. */
+static void
+test_load_index (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  g_autoptr(BwDocument) estate = NULL;
+  g_autoptr(BwProject) project = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bulwark-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estate.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  BwCanvas *canvas = BW_CANVAS (bw_canvas_new ());
+  const BwCanvasSceneIndex *index;
+  BwCanvasSceneIndex *fresh;
+  gboolean loaded = FALSE;
+  guint builds;
+  guint builds_before;
+
+  g_assert_no_error (error);
+  estate = bw_test_random_estate (catalog, 3000, 7);
+  g_assert_true (bw_document_save_to_file (estate, path, &error));
+  project = bw_project_new (catalog);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (canvas));
+  bw_canvas_set_project (canvas, project);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_test_window_iterate (200);
+  bw_canvas_scene_get_index (canvas->scene, &builds_before);
+
+  bw_project_load_async (project, file, NULL, loaded_cb, &loaded);
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (bw_layout_get_n_nodes (bw_canvas_get_layout (canvas)), ==, 3000);
+  g_bytes_unref (render_canvas (canvas));
+  index = bw_canvas_scene_get_index (canvas->scene, &builds);
+  g_assert_cmpuint (builds, ==, builds_before);
+  fresh = bw_canvas_scene_index_new (bw_canvas_get_layout (canvas));
+  g_assert_true (bw_canvas_scene_index_equal (index, fresh));
+  bw_canvas_scene_index_free (fresh);
+  /* The badges the load's thread gave the layout are the project's report's. */
+  {
+    BwLayout *layout = bw_canvas_get_layout (canvas);
+    g_autoptr(BwLayout) anew = bw_layout_new (bw_project_get_document (project), catalog);
+    g_autoptr(GHashTable) coverage = bw_overlay_asset_coverage (bw_project_get_report (project));
+    guint badges = 0;
+
+    bw_layout_set_asset_coverage (anew, coverage);
+    for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
+      {
+        g_assert_cmpfloat (bw_layout_get_node (layout, i)->coverage, ==,
+                           bw_layout_get_node (anew, i)->coverage);
+        g_assert_cmpint (bw_layout_get_node (layout, i)->has_badge, ==,
+                         bw_layout_get_node (anew, i)->has_badge);
+        badges += bw_layout_get_node (layout, i)->has_badge;
+      }
+    g_assert_cmpuint (badges, >, 0);
+  }
+
+  /* A move changes the geometry: the scene makes its own index, as the layout is now. */
+  {
+    const char *ids[] = { "n1", NULL };
+
+    g_assert_true (bw_history_move (bw_project_get_history (project), ids, 48, 32, 0, NULL));
+  }
+  g_bytes_unref (render_canvas (canvas));
+  index = bw_canvas_scene_get_index (canvas->scene, &builds);
+  g_assert_cmpuint (builds, ==, builds_before + 1);
+  fresh = bw_canvas_scene_index_new (bw_canvas_get_layout (canvas));
+  g_assert_true (bw_canvas_scene_index_equal (index, fresh));
+  bw_canvas_scene_index_free (fresh);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -287,5 +499,8 @@ main (int    argc,
   g_test_add_func ("/canvas-cache/invalidation", test_invalidation);
   g_test_add_func ("/canvas-cache/culling", test_culling);
   g_test_add_func ("/canvas-cache/progressive", test_progressive);
+  g_test_add_func ("/canvas-cache/load-index", test_load_index);
+  g_test_add_func ("/canvas-cache/steps", test_steps);
+  g_test_add_func ("/canvas-cache/far-lines", test_far_lines);
   return bw_test_window_run (&app);
 }

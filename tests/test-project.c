@@ -217,11 +217,13 @@ test_load_async_computes (Fixture       *f,
   g_assert_cmpstr (edited, !=, loaded);
 }
 
-/* What a prepare func makes: on which thread, for which document and how many nodes. */
+/* What a prepare func makes: on which thread, for which document and report, and how many
+ * nodes. */
 typedef struct
 {
   GThread    *thread;
   BwDocument *document;
+  BwReport   *report;
   guint       n_nodes;
 } Prepared;
 
@@ -229,13 +231,15 @@ static gint n_prepared_alive;
 
 static gpointer
 prepare_cb (BwDocument *document,
-            BwCatalog  *with)
+            BwCatalog  *with,
+            BwReport   *report)
 {
   Prepared *p = g_new0 (Prepared, 1);
 
   g_assert_true (with == catalog);
   p->thread = g_thread_self ();
   p->document = document;
+  p->report = report;
   p->n_nodes = bw_document_get_n_nodes (document);
   g_atomic_int_inc (&n_prepared_alive);
   return p;
@@ -276,6 +280,9 @@ test_load_async_prepares (Fixture       *f,
   g_assert_nonnull (taken);
   g_assert_true (taken->thread != g_thread_self ());
   g_assert_true (taken->document == bw_project_get_document (f->project));
+  /* The report it was given is the one the project has for the document. */
+  g_assert_nonnull (taken->report);
+  g_assert_true (taken->report == bw_project_get_report (f->project));
   g_assert_cmpuint (taken->n_nodes, ==, 2);
   /* Once the document is in, nothing is left to take. */
   g_assert_null (bw_project_take_prepared (f->project, bw_project_get_document (f->project)));
@@ -614,6 +621,45 @@ test_clean_drops_journal (Fixture       *f,
   g_assert_false (bw_journal_get_clean (journal));
 }
 
+static void
+take_copy_cb (BwProject   *project,
+              GParamSpec  *pspec,
+              BwDocument **out)
+{
+  *out = bw_project_take_copy (project, bw_project_get_document (project));
+}
+
+/* Asked to, a load copies the document it reads on its thread, for the taking while the
+ * document comes in: another object with the same bytes. Not asked to, it makes none. */
+static void
+test_load_async_copies (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(BwDocument) copy = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *loaded = NULL;
+  gulong handler;
+
+  handler = g_signal_connect (f->project, "notify::document", G_CALLBACK (take_copy_cb), &copy);
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &result);
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&result), NULL));
+  g_assert_null (copy);
+
+  bw_project_set_make_copy (f->project, TRUE);
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &again);
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&again), NULL));
+  g_assert_nonnull (copy);
+  g_assert_true (copy != bw_project_get_document (f->project));
+  copied = bw_document_to_data (copy, NULL);
+  loaded = bw_document_to_data (bw_project_get_document (f->project), NULL);
+  g_assert_cmpstr (copied, ==, loaded);
+  /* Once the document is in, nothing is left to take. */
+  g_assert_null (bw_project_take_copy (f->project, bw_project_get_document (f->project)));
+  g_signal_handler_disconnect (f->project, handler);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +681,7 @@ main (int    argc,
   ADD ("load-async", test_load_async);
   ADD ("load-async-computes", test_load_async_computes);
   ADD ("load-async-prepares", test_load_async_prepares);
+  ADD ("load-async-copies", test_load_async_copies);
   ADD ("load-async-catalog-replaced", test_load_async_catalog_replaced);
   ADD ("load-async-cancelled", test_load_async_cancelled);
   ADD ("load-refused", test_load_refused);

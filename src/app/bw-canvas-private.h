@@ -32,6 +32,7 @@ struct _BwCanvas
   BwHistory  *history;
   BwCatalog  *catalog;
   BwLayout   *layout;
+  BwReport   *badges_report; /* the report the layout's badges show */
   BwPainter  *painter;
   BwCanvasScene *scene;    /* the diagram's render nodes, kept across frames */
   /* The coverage strip and the legend as last drawn, and what they were drawn from. */

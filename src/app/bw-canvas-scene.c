@@ -7,8 +7,11 @@
  * scales them until it rests. A tile is drawn anew only when what it shows changes: each
  * item's signature (bw-canvas-scene-sig.c) sums up everything the painter reads of it (its
  * boxes, text, badge, selection, hover, highlight, focus), checked after the layout or that
- * state changed. The items a tile shows come from a spatial index of their bounds, so a frame
- * costs by what is on screen, not by the size of the diagram. */
+ * state changed. The items a tile shows come from a spatial index of their bounds (made on the
+ * load's thread for a file loaded in the background), so a frame costs by what is on screen,
+ * not by the size of the diagram; and a frame spends at most its budget finding and drawing
+ * tiles, a tile crossed by hundreds of items being drawn in steps over as many frames as it
+ * takes, so that even the first frame of a 100,000-node estate seen from afar keeps to it. */
 #include "config.h"
 
 #include <math.h>
@@ -47,7 +50,25 @@ typedef struct
   guint          serial;     /* the scene's members_serial when `members` were found */
   GArray        *members[N_KINDS]; /* indices into the layout, in its order */
   guint          last_frame;
+  /* A drawing in steps under way (tile_in_steps): its image, the steps done, the edges in the
+   * order it takes them, and the signature and members it was started for. */
+  cairo_surface_t *partial;
+  guint          step;
+  GArray        *order;
+  guint64        partial_sig;
+  guint          partial_serial;
 } Tile;
+
+/* The spatial index of one layout's geometry: cell → packed items whose bounds reach it. It
+ * reads the layout alone, so the load's thread can make it with the layout
+ * (bw_canvas_scene_index_new) and spare the first frame the work. */
+struct _BwCanvasSceneIndex
+{
+  guint       geometry_serial;  /* the layout's geometry serial it was built at */
+  GHashTable *cells;
+  GArray     *long_edges;       /* edges across more than LONG_EDGE_CELLS: looked through */
+  GArray     *bounds[N_KINDS];  /* BwRect of each item (zones: none, only their number) */
+};
 
 /* What one item was last seen as. */
 typedef struct
@@ -66,12 +87,13 @@ struct _BwCanvasScene
   double         scale_factor;
   gboolean       grid;
 
-  /* The spatial index: cell → packed items whose bounds reach it. */
-  guint          index_serial;     /* the layout's geometry serial it was built at */
+  /* The spatial index, and one made elsewhere for `offered_for` that the scene takes up
+   * instead of building its own when it comes to show that layout at that geometry. */
+  BwCanvasSceneIndex *ix;
+  BwCanvasSceneIndex *offered;
+  BwLayout           *offered_for;
+  guint          n_index_builds;
   guint          members_serial;   /* tiles whose members were found at another look again */
-  GHashTable    *index;
-  GArray        *long_edges;       /* edges across more than LONG_EDGE_CELLS: looked through */
-  GArray        *bounds[N_KINDS];  /* BwRect of each item */
   GArray        *items[N_KINDS];   /* ItemState of each item */
   guint          query;
 
@@ -79,10 +101,13 @@ struct _BwCanvasScene
   guint          layout_serial;
   guint          generation;
 
+  BwPainter     *painter;          /* the frame's, while it is made */
   GHashTable    *tiles;            /* tile key → Tile */
   guint          frame;
   GArray        *emitted;          /* Tile keys of the last frame */
   guint          n_built;
+  guint          n_stepped;
+  guint          n_steps;
   gint64         budget;           /* µs of drawing a frame may spend on tiles; 0: no bound */
   gboolean       pending;          /* the last frame left tiles to draw */
   /* The tiles from before a change of zoom alone, until the view is drawn at the new one:
@@ -105,9 +130,34 @@ tile_free (gpointer data)
   Tile *tile = data;
 
   g_clear_pointer (&tile->node, gsk_render_node_unref);
+  g_clear_pointer (&tile->partial, cairo_surface_destroy);
   for (int k = 0; k < N_KINDS; k++)
     g_array_unref (tile->members[k]);
+  g_array_unref (tile->order);
   g_free (tile);
+}
+
+static BwCanvasSceneIndex *
+index_new (void)
+{
+  BwCanvasSceneIndex *ix = g_new0 (BwCanvasSceneIndex, 1);
+
+  ix->cells = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
+                                     (GDestroyNotify) g_array_unref);
+  ix->long_edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (int k = 0; k < N_KINDS; k++)
+    ix->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
+  return ix;
+}
+
+void
+bw_canvas_scene_index_free (BwCanvasSceneIndex *ix)
+{
+  g_hash_table_unref (ix->cells);
+  g_array_unref (ix->long_edges);
+  for (int k = 0; k < N_KINDS; k++)
+    g_array_unref (ix->bounds[k]);
+  g_free (ix);
 }
 
 BwCanvasScene *
@@ -115,16 +165,13 @@ bw_canvas_scene_new (void)
 {
   BwCanvasScene *self = g_new0 (BwCanvasScene, 1);
 
-  self->index = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_array_unref);
+  self->ix = index_new ();
   self->tiles = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, tile_free);
   for (int k = 0; k < N_KINDS; k++)
     {
-      self->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
       self->items[k] = g_array_new (FALSE, TRUE, sizeof (ItemState));
     }
   self->emitted = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->long_edges = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
 
@@ -132,16 +179,14 @@ void
 bw_canvas_scene_free (BwCanvasScene *self)
 {
   g_clear_pointer (&self->layout, bw_layout_unref);
-  g_hash_table_unref (self->index);
+  g_clear_pointer (&self->ix, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered_for, bw_layout_unref);
   g_hash_table_unref (self->tiles);
   g_clear_pointer (&self->previous, g_hash_table_unref);
   for (int k = 0; k < N_KINDS; k++)
-    {
-      g_array_unref (self->bounds[k]);
-      g_array_unref (self->items[k]);
-    }
+    g_array_unref (self->items[k]);
   g_array_unref (self->emitted);
-  g_array_unref (self->long_edges);
   g_free (self);
 }
 
@@ -228,26 +273,26 @@ item_bounds (BwLayout *layout,
 }
 
 static void
-index_add (BwCanvasScene *self,
-           int            cx,
-           int            cy,
-           guint32        packed)
+index_add (BwCanvasSceneIndex *ix,
+           int                 cx,
+           int                 cy,
+           guint32             packed)
 {
   gint64 key = tile_key (cx, cy);
-  GArray *cell = g_hash_table_lookup (self->index, &key);
+  GArray *cell = g_hash_table_lookup (ix->cells, &key);
 
   if (cell == NULL)
     {
       cell = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_hash_table_insert (self->index, g_memdup2 (&key, sizeof key), cell);
+      g_hash_table_insert (ix->cells, g_memdup2 (&key, sizeof key), cell);
     }
   g_array_append_val (cell, packed);
 }
 
 static void
-index_insert (BwCanvasScene *self,
-              const BwRect  *r,
-              guint32        packed)
+index_insert (BwCanvasSceneIndex *ix,
+              const BwRect       *r,
+              guint32             packed)
 {
   int x0 = (int) floor (r->x / INDEX_CELL);
   int x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
@@ -256,13 +301,13 @@ index_insert (BwCanvasScene *self,
 
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
-      index_add (self, cx, cy, packed);
+      index_add (ix, cx, cy, packed);
 }
 
 /* An edge goes into the cells its line crosses (and its head's, `pad` around), not every
  * cell of its bounding box: a long diagonal edge crosses few of those. */
 static void
-index_insert_edge (BwCanvasScene      *self,
+index_insert_edge (BwCanvasSceneIndex *ix,
                    const BwLayoutEdge *le,
                    guint32             packed)
 {
@@ -286,42 +331,129 @@ index_insert_edge (BwCanvasScene      *self,
       int y1 = (int) floor ((MAX (ya, yb) + pad) / INDEX_CELL);
 
       for (int cy = y0; cy <= y1; cy++)
-        index_add (self, cx, cy, packed);
+        index_add (ix, cx, cy, packed);
     }
 }
 
-/* The index, anew for the layout's geometry. */
-static void
-index_build (BwCanvasScene *self)
+/* The index of `layout`'s geometry as it is (NULL: of nothing). */
+static BwCanvasSceneIndex *
+index_build (BwLayout *layout)
 {
+  BwCanvasSceneIndex *ix = index_new ();
   guint n[N_KINDS];
 
-  g_hash_table_remove_all (self->index);
-  g_array_set_size (self->long_edges, 0);
-  n[ITEM_ZONE] = self->layout ? bw_layout_get_n_zones (self->layout) : 0;
-  n[ITEM_EDGE] = self->layout ? bw_layout_get_n_edges (self->layout) : 0;
-  n[ITEM_NODE] = self->layout ? bw_layout_get_n_nodes (self->layout) : 0;
+  n[ITEM_ZONE] = layout ? bw_layout_get_n_zones (layout) : 0;
+  n[ITEM_EDGE] = layout ? bw_layout_get_n_edges (layout) : 0;
+  n[ITEM_NODE] = layout ? bw_layout_get_n_nodes (layout) : 0;
   for (int k = 0; k < N_KINDS; k++)
     {
-      g_array_set_size (self->bounds[k], n[k]);
-      g_array_set_size (self->items[k], 0);
-      g_array_set_size (self->items[k], n[k]);
+      g_array_set_size (ix->bounds[k], n[k]);
       for (guint i = 0; i < n[k]; i++)
         {
-          BwRect *r = &g_array_index (self->bounds[k], BwRect, i);
+          BwRect *r = &g_array_index (ix->bounds[k], BwRect, i);
 
-          *r = item_bounds (self->layout, k, i);
-          /* Zones are few, and their grips change with the zoom: they are looked through. */
+          /* Zones are few, and their grips change with the zoom: they are looked through,
+           * their bounds asked for anew each time (the index holds for any zoom). */
+          if (k == ITEM_ZONE)
+            {
+              *r = (BwRect) { 0 };
+              continue;
+            }
+          *r = item_bounds (layout, k, i);
           if (k == ITEM_EDGE && (r->w > LONG_EDGE_CELLS * INDEX_CELL ||
                                  r->h > LONG_EDGE_CELLS * INDEX_CELL))
-            g_array_append_val (self->long_edges, i);
+            g_array_append_val (ix->long_edges, i);
           else if (k == ITEM_EDGE)
-            index_insert_edge (self, bw_layout_get_edge (self->layout, i), PACK (k, i));
+            index_insert_edge (ix, bw_layout_get_edge (layout, i), PACK (k, i));
           else if (k == ITEM_NODE)
-            index_insert (self, r, PACK (k, i));
+            index_insert (ix, r, PACK (k, i));
         }
     }
-  self->index_serial = self->layout ? bw_layout_get_geometry_serial (self->layout) : 0;
+  ix->geometry_serial = layout ? bw_layout_get_geometry_serial (layout) : 0;
+  return ix;
+}
+
+BwCanvasSceneIndex *
+bw_canvas_scene_index_new (BwLayout *layout)
+{
+  return index_build (layout);
+}
+
+static gboolean
+arrays_equal (GArray *a,
+              GArray *b)
+{
+  return a->len == b->len && g_array_get_element_size (a) == g_array_get_element_size (b) &&
+         memcmp (a->data, b->data, (gsize) a->len * g_array_get_element_size (a)) == 0;
+}
+
+gboolean
+bw_canvas_scene_index_equal (const BwCanvasSceneIndex *a,
+                             const BwCanvasSceneIndex *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer cell;
+
+  if (a->geometry_serial != b->geometry_serial || !arrays_equal (a->long_edges, b->long_edges) ||
+      g_hash_table_size (a->cells) != g_hash_table_size (b->cells))
+    return FALSE;
+  for (int k = 0; k < N_KINDS; k++)
+    if (!arrays_equal (a->bounds[k], b->bounds[k]))
+      return FALSE;
+  g_hash_table_iter_init (&iter, a->cells);
+  while (g_hash_table_iter_next (&iter, &key, &cell))
+    {
+      GArray *other = g_hash_table_lookup (b->cells, key);
+
+      if (other == NULL || !arrays_equal (cell, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+bw_canvas_scene_offer_index (BwCanvasScene      *self,
+                             BwLayout           *layout,
+                             BwCanvasSceneIndex *ix)
+{
+  g_clear_pointer (&self->offered, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered_for, bw_layout_unref);
+  self->offered = ix;
+  self->offered_for = ix != NULL && layout != NULL ? bw_layout_ref (layout) : NULL;
+}
+
+const BwCanvasSceneIndex *
+bw_canvas_scene_get_index (BwCanvasScene *self,
+                           guint         *n_builds)
+{
+  if (n_builds != NULL)
+    *n_builds = self->n_index_builds;
+  return self->ix;
+}
+
+/* The index, anew for the layout's geometry: the one offered for it, if it still fits. */
+static void
+index_update (BwCanvasScene *self)
+{
+  guint geometry = self->layout ? bw_layout_get_geometry_serial (self->layout) : 0;
+
+  g_clear_pointer (&self->ix, bw_canvas_scene_index_free);
+  if (self->offered != NULL && self->offered_for == self->layout && self->layout != NULL &&
+      self->offered->geometry_serial == geometry)
+    self->ix = g_steal_pointer (&self->offered);
+  else
+    {
+      self->ix = index_build (self->layout);
+      self->n_index_builds++;
+    }
+  g_clear_pointer (&self->offered, bw_canvas_scene_index_free);
+  g_clear_pointer (&self->offered_for, bw_layout_unref);
+  for (int k = 0; k < N_KINDS; k++)
+    {
+      g_array_set_size (self->items[k], 0);
+      g_array_set_size (self->items[k], self->ix->bounds[k]->len);
+    }
 }
 
 static int
@@ -344,6 +476,33 @@ tile_rect (BwCanvasScene *self,
   return (BwRect) { tile->x * size, tile->y * size, size, size };
 }
 
+/* Whether the edge's line passes through `r` (Liang–Barsky). */
+static gboolean
+line_meets (const BwLayoutEdge *le,
+            const BwRect       *r)
+{
+  double dx = le->x2 - le->x1;
+  double dy = le->y2 - le->y1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { le->x1 - r->x, r->x + r->w - le->x1, le->y1 - r->y, r->y + r->h - le->y1 };
+  double t0 = 0;
+  double t1 = 1;
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+        }
+      else if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+    }
+  return t0 <= t1;
+}
+
 /* The items whose drawing reaches the tile, each kind in the layout's order. */
 static void
 tile_find_members (BwCanvasScene *self,
@@ -356,11 +515,12 @@ tile_find_members (BwCanvasScene *self,
   int x1 = (int) floor ((query.x + query.w) / INDEX_CELL);
   int y0 = (int) floor (query.y / INDEX_CELL);
   int y1 = (int) floor ((query.y + query.h) / INDEX_CELL);
+  BwRect near;
 
   self->query++;
   for (int k = 0; k < N_KINDS; k++)
     g_array_set_size (tile->members[k], 0);
-  for (guint i = 0; i < self->bounds[ITEM_ZONE]->len; i++)
+  for (guint i = 0; i < self->ix->bounds[ITEM_ZONE]->len; i++)
     {
       BwRect r = item_bounds (self->layout, ITEM_ZONE, i);
 
@@ -371,7 +531,7 @@ tile_find_members (BwCanvasScene *self,
     for (int cy = y0; cy <= y1; cy++)
       {
         gint64 key = tile_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->index, &key);
+        GArray *cell = g_hash_table_lookup (self->ix->cells, &key);
 
         for (guint i = 0; cell != NULL && i < cell->len; i++)
           {
@@ -383,15 +543,20 @@ tile_find_members (BwCanvasScene *self,
             if (item->seen == self->query)
               continue;
             item->seen = self->query;
-            if (bw_rect_intersects (&g_array_index (self->bounds[kind], BwRect, index), &query))
+            if (bw_rect_intersects (&g_array_index (self->ix->bounds[kind], BwRect, index), &query))
               g_array_append_val (tile->members[kind], index);
           }
       }
-  for (guint i = 0; i < self->long_edges->len; i++)
+  /* A long edge's bounds reach many tiles its line does not cross (from afar, random edges
+   * across an estate reach thousands of them): its line, and its head about it, must. */
+  near = bw_rect_grow (&query, BW_ARROW_SIZE + 3);
+  for (guint i = 0; i < self->ix->long_edges->len; i++)
     {
-      guint index = g_array_index (self->long_edges, guint, i);
+      guint index = g_array_index (self->ix->long_edges, guint, i);
+      const BwRect *bounds = &g_array_index (self->ix->bounds[ITEM_EDGE], BwRect, index);
 
-      if (bw_rect_intersects (&g_array_index (self->bounds[ITEM_EDGE], BwRect, index), &query))
+      if (bw_rect_intersects (bounds, &query) &&
+          line_meets (bw_layout_get_edge (self->layout, index), &near))
         g_array_append_val (tile->members[ITEM_EDGE], index);
     }
   for (int k = 0; k < N_KINDS; k++)
@@ -431,10 +596,10 @@ find_all_members (BwCanvasScene *self,
         tiles[(y - y0) * w + (x - x0)] = tile;
       }
   for (int k = 0; k < N_KINDS; k++)
-    for (guint i = 0; i < self->bounds[k]->len; i++)
+    for (guint i = 0; i < self->ix->bounds[k]->len; i++)
       {
         BwRect r = k == ITEM_ZONE ? item_bounds (self->layout, k, i)
-                                  : g_array_index (self->bounds[k], BwRect, i);
+                                  : g_array_index (self->ix->bounds[k], BwRect, i);
         int tx0 = MAX (x0, (int) floor ((r.x - pad) / size));
         int tx1 = MIN (x1 - 1, (int) floor ((r.x + r.w + pad) / size));
         int ty0 = MAX (y0, (int) floor ((r.y - pad) / size));
@@ -469,52 +634,171 @@ tile_sig (BwCanvasScene      *self,
   return h;
 }
 
-/* What a tile shows, in zoomed diagram coordinates. */
+/* What a tile shows, in zoomed diagram coordinates: the grid, then `items` (in part of the
+ * tile's, when it is drawn in steps). */
 static void
 tile_paint (BwCanvasScene      *self,
-            Tile               *tile,
-            BwPainter          *painter,
             cairo_t            *cr,
             const BwRect       *rect,
-            gboolean            empty,
+            gboolean            grid,
+            const BwPaintItems *items,
             const BwPaintState *state)
 {
   cairo_scale (cr, self->zoom, self->zoom);
-  if (self->grid)
-    bw_painter_draw_grid (painter, cr, rect, BW_CANVAS_GRID, self->zoom);
-  if (!empty)
-    {
-      GArray **m = tile->members;
-      BwPaintItems items = {
-        (const guint *) m[ITEM_ZONE]->data, m[ITEM_ZONE]->len,
-        (const guint *) m[ITEM_EDGE]->data, m[ITEM_EDGE]->len,
-        (const guint *) m[ITEM_NODE]->data, m[ITEM_NODE]->len,
-        rect,
-      };
-
-      bw_painter_draw_items (painter, cr, self->layout, &items, state);
-    }
+  if (grid)
+    bw_painter_draw_grid (self->painter, cr, rect, BW_CANVAS_GRID, self->zoom);
+  if (items != NULL)
+    bw_painter_draw_items (self->painter, cr, self->layout, items, state);
 }
 
+/* A tile's image drawn in the tile's coordinates, clipped to it: the painter sets edges one
+ * pixel wide straight into an image's pixels where it knows the clip to be a rectangle
+ * (bw_painter_set_fast_lines). */
 static void
+image_clip (cairo_t               *cr,
+            const graphene_rect_t *bounds)
+{
+  cairo_rectangle (cr, 0, 0, TILE_PIXELS, TILE_PIXELS);
+  cairo_clip (cr);
+  cairo_translate (cr, -bounds->origin.x, -bounds->origin.y);
+}
+
+/* A tile that shows more than this many edges or nodes is drawn in steps of as many: one step
+ * stays within a frame's budget (a tile far out, crossed by thousands of long edges, costs
+ * cairo tens of ms), and a frame draws as many as its budget lasts for. */
+#define STEP_EDGES 256
+#define STEP_NODES 256
+
+static gboolean
+tile_in_steps (BwCanvasScene *self,
+               const Tile    *tile)
+{
+  return self->scale_factor == 1 && (tile->members[ITEM_EDGE]->len > STEP_EDGES ||
+                                     tile->members[ITEM_NODE]->len > STEP_NODES);
+}
+
+/* The tile's edges in the order a drawing in steps takes them: by kind, then the selected ones
+ * of any kind, as the painter draws one list (so the selected stay on top); within each, in
+ * the layout's order. */
+static void
+tile_order_edges (BwCanvasScene      *self,
+                  Tile               *tile,
+                  const BwPaintState *state)
+{
+  GArray *edges = tile->members[ITEM_EDGE];
+
+  g_array_set_size (tile->order, 0);
+  for (int group = 0; group < 4; group++)
+    for (guint i = 0; i < edges->len; i++)
+      {
+        guint index = g_array_index (edges, guint, i);
+        const BwLayoutEdge *le = bw_layout_get_edge (self->layout, index);
+        gboolean selected = state->selected != NULL &&
+                            g_hash_table_contains (state->selected, le->edge->id);
+
+        if (group == 3 ? selected : !selected && (int) le->edge->kind == group)
+          g_array_append_val (tile->order, index);
+      }
+}
+
+/* One step of a tile's drawing in steps into its image: first the grid and the zones, then
+ * STEP_EDGES edges at a time, then STEP_NODES nodes at a time. TRUE after the last. */
+static gboolean
+tile_paint_step (BwCanvasScene         *self,
+                 Tile                  *tile,
+                 const graphene_rect_t *bounds,
+                 const BwRect          *rect,
+                 const BwPaintState    *state)
+{
+  guint n_edge_steps = (tile->order->len + STEP_EDGES - 1) / STEP_EDGES;
+  guint n_node_steps = (tile->members[ITEM_NODE]->len + STEP_NODES - 1) / STEP_NODES;
+  guint step = tile->step++;
+  BwPaintItems items = { .clip = rect };
+  cairo_t *cr = cairo_create (tile->partial);
+
+  self->n_steps++;
+  image_clip (cr, bounds);
+  if (step == 0)
+    {
+      items.zones = (const guint *) tile->members[ITEM_ZONE]->data;
+      items.n_zones = tile->members[ITEM_ZONE]->len;
+      tile_paint (self, cr, rect, self->grid, &items, state);
+    }
+  else if (step <= n_edge_steps)
+    {
+      guint from = (step - 1) * STEP_EDGES;
+
+      items.edges = &g_array_index (tile->order, guint, from);
+      items.n_edges = MIN (STEP_EDGES, tile->order->len - from);
+      tile_paint (self, cr, rect, FALSE, &items, state);
+    }
+  else
+    {
+      guint from = (step - 1 - n_edge_steps) * STEP_NODES;
+
+      items.nodes = &g_array_index (tile->members[ITEM_NODE], guint, from);
+      items.n_nodes = MIN (STEP_NODES, tile->members[ITEM_NODE]->len - from);
+      tile_paint (self, cr, rect, FALSE, &items, state);
+    }
+  cairo_destroy (cr);
+  return tile->step >= 1 + n_edge_steps + n_node_steps;
+}
+
+/* Draws the tile (anew, or on from where the frames before left its drawing in steps), for one
+ * step at least and then for as long as `deadline` (monotonic time; 0: no bound) is not past.
+ * TRUE when the tile's node shows it; until then it keeps the one it had. */
+static gboolean
 tile_draw (BwCanvasScene      *self,
            Tile               *tile,
-           BwPainter          *painter,
-           const BwPaintState *state)
+           const BwPaintState *state,
+           gint64              deadline)
 {
   graphene_rect_t bounds =
       GRAPHENE_RECT_INIT (tile->x * TILE_PIXELS, tile->y * TILE_PIXELS, TILE_PIXELS, TILE_PIXELS);
   BwRect rect = tile_rect (self, tile);
+  GArray **m = tile->members;
+  BwPaintItems items = {
+    (const guint *) m[ITEM_ZONE]->data, m[ITEM_ZONE]->len,
+    (const guint *) m[ITEM_EDGE]->data, m[ITEM_EDGE]->len,
+    (const guint *) m[ITEM_NODE]->data, m[ITEM_NODE]->len,
+    &rect,
+  };
   gboolean empty = TRUE;
+  cairo_surface_t *image = NULL;
   cairo_t *cr;
 
   for (int k = 0; k < N_KINDS; k++)
-    empty = empty && tile->members[k]->len == 0;
+    empty = empty && m[k]->len == 0;
+  /* A drawing in steps goes on while the tile shows what it was started for. */
+  if (tile->partial != NULL &&
+      (tile->partial_sig != tile->sig || tile->partial_serial != tile->serial))
+    g_clear_pointer (&tile->partial, cairo_surface_destroy);
+
+  if (!empty && tile_in_steps (self, tile))
+    {
+      if (tile->partial == NULL)
+        {
+          tile->partial = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS,
+                                                      TILE_PIXELS);
+          tile->partial_sig = tile->sig;
+          tile->partial_serial = tile->serial;
+          tile->step = 0;
+          tile_order_edges (self, tile, state);
+        }
+      while (!tile_paint_step (self, tile, &bounds, &rect, state))
+        if (deadline > 0 && g_get_monotonic_time () > deadline)
+          return FALSE;
+      image = g_steal_pointer (&tile->partial);
+      self->n_stepped++;
+    }
+
   g_clear_pointer (&tile->node, gsk_render_node_unref);
   tile->drawn = TRUE;
   self->n_built++;
+  if (image == NULL)
+    self->n_steps++;
   if (empty && !self->grid)
-    return;
+    return TRUE;
 
   tile->node = gsk_cairo_node_new (&bounds);
   cr = gsk_cairo_node_get_draw_context (tile->node);
@@ -523,13 +807,16 @@ tile_draw (BwCanvasScene      *self,
       /* Rasterised here, once: the node only paints the image, which costs either renderer a
        * copy instead of the drawing. Its pixels are the device's, since the tiles are placed
        * on whole pixels. */
-      cairo_surface_t *image =
-          cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
-      cairo_t *icr = cairo_create (image);
+      if (image == NULL)
+        {
+          cairo_t *icr;
 
-      cairo_translate (icr, -bounds.origin.x, -bounds.origin.y);
-      tile_paint (self, tile, painter, icr, &rect, empty, state);
-      cairo_destroy (icr);
+          image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
+          icr = cairo_create (image);
+          image_clip (icr, &bounds);
+          tile_paint (self, icr, &rect, self->grid, empty ? NULL : &items, state);
+          cairo_destroy (icr);
+        }
       cairo_set_source_surface (cr, image, bounds.origin.x, bounds.origin.y);
       cairo_paint (cr);
       cairo_surface_destroy (image);
@@ -539,9 +826,10 @@ tile_draw (BwCanvasScene      *self,
       /* On a HiDPI display the renderer rasterises the drawing itself, at its scale. */
       cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, TILE_PIXELS, TILE_PIXELS);
       cairo_clip (cr);
-      tile_paint (self, tile, painter, cr, &rect, empty, state);
+      tile_paint (self, cr, &rect, self->grid, empty ? NULL : &items, state);
     }
   cairo_destroy (cr);
+  return TRUE;
 }
 
 static Tile *
@@ -559,6 +847,7 @@ tile_get (BwCanvasScene *self,
       tile->y = y;
       for (int k = 0; k < N_KINDS; k++)
         tile->members[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+      tile->order = g_array_new (FALSE, FALSE, sizeof (guint));
       tile->serial = self->members_serial - 1;
       tile->generation = self->generation - 1;
       g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
@@ -601,14 +890,18 @@ append_scaled (BwCanvasScene      *self,
   int y1 = (int) ceil ((vy + visible->h * self->zoom) / TILE_PIXELS);
 
   /* The document may have changed meanwhile: tiles drawn now draw it as it is. */
-  if (self->layout != NULL && bw_layout_get_geometry_serial (self->layout) != self->index_serial)
+  if (self->layout != NULL && bw_layout_get_geometry_serial (self->layout) !=
+                                  self->ix->geometry_serial)
     {
-      index_build (self);
+      index_update (self);
       self->members_serial++;
       self->generation++;
     }
   self->frame++;
   self->n_built = 0;
+  self->n_stepped = 0;
+  self->n_steps = 0;
+  self->painter = painter;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, zoom / self->zoom, zoom / self->zoom);
   for (int y = y0; y < y1; y++)
@@ -622,7 +915,7 @@ append_scaled (BwCanvasScene      *self,
               tile_find_members (self, tile);
             tile->sig = tile_sig (self, tile, state);
             tile->generation = self->generation;
-            tile_draw (self, tile, painter, state);
+            tile_draw (self, tile, state, 0);
           }
         tile->last_frame = self->frame;
         if (tile->node != NULL)
@@ -664,6 +957,15 @@ append_previous (BwCanvasScene *self,
   gtk_snapshot_pop (snapshot);
 }
 
+/* Whether a frame begun at `start` has spent its budget, once it `worked` at all. */
+static gboolean
+budget_spent (BwCanvasScene *self,
+              gboolean       worked,
+              gint64         start)
+{
+  return self->budget > 0 && worked && g_get_monotonic_time () - start > self->budget;
+}
+
 void
 bw_canvas_scene_append (BwCanvasScene      *self,
                         GtkSnapshot        *snapshot,
@@ -678,6 +980,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
 {
   const BwTheme *theme = bw_painter_get_theme (painter);
   gint64 start;
+  gboolean worked = FALSE;
   guint serial = layout ? bw_layout_get_serial (layout) : 0;
   guint geometry = layout ? bw_layout_get_geometry_serial (layout) : 0;
   guint64 digest = bw_scene_state_digest (state);
@@ -722,15 +1025,15 @@ bw_canvas_scene_append (BwCanvasScene      *self,
         {
           g_clear_pointer (&self->layout, bw_layout_unref);
           self->layout = layout ? bw_layout_ref (layout) : NULL;
-          self->index_serial = geometry - 1;
+          self->ix->geometry_serial = geometry - 1;
         }
       self->theme = theme;
       self->zoom = zoom;
       self->scale_factor = scale_factor;
       self->grid = grid;
     }
-  if (geometry != self->index_serial)
-    index_build (self);
+  if (geometry != self->ix->geometry_serial)
+    index_update (self);
   if (serial != self->layout_serial || digest != self->state_digest)
     {
       /* Tiles find their items again after any change of the layout (zones' grips, labels),
@@ -745,15 +1048,18 @@ bw_canvas_scene_append (BwCanvasScene      *self,
   /* From afar, the index would be asked for more cells than there are items. */
   {
     double cells = (TILE_PIXELS / zoom + 4 / zoom) / INDEX_CELL + 1;
+    guint n_items = self->ix->bounds[ITEM_NODE]->len + self->ix->bounds[ITEM_EDGE]->len;
 
-    if (self->layout != NULL && cells * cells * (x1 - x0) * (y1 - y0) >
-                                    self->bounds[ITEM_NODE]->len + self->bounds[ITEM_EDGE]->len)
+    if (self->layout != NULL && cells * cells * (x1 - x0) * (y1 - y0) > n_items)
       find_all_members (self, x0, y0, x1, y1);
   }
 
   self->frame++;
   self->n_built = 0;
+  self->n_stepped = 0;
+  self->n_steps = 0;
   self->pending = FALSE;
+  self->painter = painter;
   start = g_get_monotonic_time ();
   g_array_set_size (self->emitted, 0);
   for (int y = y0; y < y1; y++)
@@ -761,31 +1067,44 @@ bw_canvas_scene_append (BwCanvasScene      *self,
       {
         Tile *tile = tile_get (self, x, y);
         gint64 key = tile_key (x, y);
+        /* A frame finds tiles' items and draws tiles for as long as its budget lasts (one step
+         * of one tile at least), then shows what the others showed before, if anything, and
+         * leaves them to the next: a diagram of 100,000 nodes fills in over a few frames
+         * instead of holding one for half a second. */
+        gboolean over = budget_spent (self, worked, start);
 
         if (tile->generation != self->generation)
           {
             guint64 sig;
 
+            if (over && (!tile->drawn || tile->serial != self->members_serial))
+              {
+                self->pending = TRUE;
+                goto emit;
+              }
             if (tile->serial != self->members_serial)
-              tile_find_members (self, tile);
+              {
+                tile_find_members (self, tile);
+                worked = TRUE;
+              }
             sig = tile_sig (self, tile, state);
             if (!tile->drawn || sig != tile->sig)
               tile->drawn = FALSE;
             tile->sig = sig;
             tile->generation = self->generation;
+            over = budget_spent (self, worked, start);
           }
-        /* A frame draws tiles for as long as its budget lasts (one at least), then shows what
-         * the others showed before, if anything, and leaves them to the next: a diagram of
-         * 100,000 nodes fills in over a few frames instead of holding one for half a second. */
-        if (!tile->drawn && self->budget > 0 && self->n_built > 0 &&
-            g_get_monotonic_time () - start > self->budget)
+        if (!tile->drawn)
           {
-            self->pending = TRUE;
-            if (self->previous != NULL)
-              append_previous (self, snapshot, x, y);
+            if (over || !tile_draw (self, tile, state, self->budget ? start + self->budget : 0))
+              self->pending = TRUE;
+            worked = worked || !over;
           }
-        else if (!tile->drawn)
-          tile_draw (self, tile, painter, state);
+      emit:
+        /* After a change of zoom alone, what the tiles showed before stands in, scaled, for
+         * those still to come. */
+        if (!tile->drawn && self->previous != NULL)
+          append_previous (self, snapshot, x, y);
         tile->last_frame = self->frame;
         g_array_append_val (self->emitted, key);
         if (tile->node != NULL)
@@ -818,6 +1137,8 @@ bw_canvas_scene_get_stats (BwCanvasScene      *self,
   memset (stats, 0, sizeof *stats);
   stats->n_tiles = self->emitted->len;
   stats->n_built = self->n_built;
+  stats->n_stepped = self->n_stepped;
+  stats->n_steps = self->n_steps;
   stats->n_cached = g_hash_table_size (self->tiles);
   for (int k = 0; k < N_KINDS; k++)
     seen[k] = g_hash_table_new (NULL, NULL);

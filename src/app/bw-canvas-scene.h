@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 typedef struct _BwCanvasScene BwCanvasScene;
+typedef struct _BwCanvasSceneIndex BwCanvasSceneIndex;
 
 BwCanvasScene *bw_canvas_scene_new       (void);
 void           bw_canvas_scene_free      (BwCanvasScene *self);
@@ -31,6 +32,21 @@ void           bw_canvas_scene_append    (BwCanvasScene      *self,
                                           double              scale_factor,
                                           gboolean            grid,
                                           gboolean            zooming);
+
+/* The spatial index of the layout's items as its geometry is now. It reads the layout alone:
+ * any thread that has the layout to itself may make it (the load's, with the layout). */
+BwCanvasSceneIndex *bw_canvas_scene_index_new   (BwLayout                 *layout);
+void                bw_canvas_scene_index_free  (BwCanvasSceneIndex       *ix);
+gboolean            bw_canvas_scene_index_equal (const BwCanvasSceneIndex *a,
+                                                 const BwCanvasSceneIndex *b);
+/* Hands the scene `ix` (it takes it) for `layout`: when it comes to show that layout with
+ * that geometry it uses the index instead of making its own, and drops it otherwise. */
+void           bw_canvas_scene_offer_index (BwCanvasScene      *self,
+                                            BwLayout           *layout,
+                                            BwCanvasSceneIndex *ix);
+/* The index in use, and how many the scene made itself (tests). */
+const BwCanvasSceneIndex *bw_canvas_scene_get_index (BwCanvasScene *self,
+                                                     guint         *n_builds);
 
 /* How long, in µs, a frame may spend drawing tiles before it leaves the rest to the next
  * (0, the default: no bound). */

@@ -94,6 +94,47 @@ document_changed_cb (BwCanvas       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What the load's worker thread makes for the canvas: the layout with the badges of the
+ * document's first report, the report, and the scene's index of the layout. */
+typedef struct
+{
+  BwLayout           *layout;
+  BwReport           *report;
+  BwCanvasSceneIndex *index;
+} Prepared;
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+
+  g_clear_pointer (&prepared->layout, bw_layout_unref);
+  g_clear_pointer (&prepared->report, bw_report_unref);
+  g_clear_pointer (&prepared->index, bw_canvas_scene_index_free);
+  g_free (prepared);
+}
+
+/* On the load's worker thread: the layout reads the document and the catalog alone, its
+ * badges the report alone, the index the layout alone. */
+static gpointer
+prepare_layout (BwDocument *document,
+                BwCatalog  *catalog,
+                BwReport   *report)
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
+
+  prepared->layout = bw_layout_new (document, catalog);
+  if (report != NULL)
+    {
+      g_autoptr(GHashTable) coverage = bw_overlay_asset_coverage (report);
+
+      bw_layout_set_asset_coverage (prepared->layout, coverage);
+      prepared->report = bw_report_ref (report);
+    }
+  prepared->index = bw_canvas_scene_index_new (prepared->layout);
+  return prepared;
+}
+
 /* The strip and the badges show the project's latest report. Until there is one (no catalog),
  * they stay as they were. */
 static void
@@ -106,9 +147,15 @@ follow_report (BwCanvas *self)
   if (report == NULL || catalog == NULL)
     return;
   bw_overlay_fill_from_report (&self->overlay, report, catalog);
-  coverage = bw_overlay_asset_coverage (report);
-  if (self->layout != NULL)
-    bw_layout_set_asset_coverage (self->layout, coverage);
+  /* The badges of 100,000 assets take a while: not again for the same report (the load's
+   * thread gave the layout the first one's). */
+  if (self->layout != NULL && report != self->badges_report)
+    {
+      coverage = bw_overlay_asset_coverage (report);
+      bw_layout_set_asset_coverage (self->layout, coverage);
+      g_clear_pointer (&self->badges_report, bw_report_unref);
+      self->badges_report = bw_report_ref (report);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -130,12 +177,22 @@ follow_model (BwCanvas *self)
   g_set_object (&self->catalog, catalog);
   g_signal_group_set_target (self->document_signals, document);
   g_clear_pointer (&self->layout, bw_layout_unref);
+  g_clear_pointer (&self->badges_report, bw_report_unref);
   g_clear_pointer (&self->hovered, g_free);
   if (document != NULL)
     {
       /* Laid out on the load's thread when it came from a file. */
-      self->layout = bw_project_take_prepared (self->project, document);
-      if (self->layout == NULL)
+      Prepared *prepared = bw_project_take_prepared (self->project, document);
+
+      if (prepared != NULL)
+        {
+          self->layout = g_steal_pointer (&prepared->layout);
+          self->badges_report = g_steal_pointer (&prepared->report);
+          bw_canvas_scene_offer_index (self->scene, self->layout,
+                                       g_steal_pointer (&prepared->index));
+          prepared_free (prepared);
+        }
+      else
         self->layout = bw_layout_new (document, catalog);
       bw_layout_set_view_zoom (self->layout, bw_viewport_get_zoom (self->viewport));
     }
@@ -174,14 +231,6 @@ bw_canvas_get_project (BwCanvas *self)
   return self->project;
 }
 
-/* On the load's worker thread: the layout reads the document and the catalog alone. */
-static gpointer
-prepare_layout (BwDocument *document,
-                BwCatalog  *catalog)
-{
-  return bw_layout_new (document, catalog);
-}
-
 void
 bw_canvas_set_project (BwCanvas  *self,
                        BwProject *project)
@@ -192,7 +241,7 @@ bw_canvas_set_project (BwCanvas  *self,
   if (!g_set_object (&self->project, project))
     return;
   if (project != NULL)
-    bw_project_set_prepare_func (project, prepare_layout, (GDestroyNotify) bw_layout_unref);
+    bw_project_set_prepare_func (project, prepare_layout, prepared_free);
   g_signal_group_set_target (self->project_signals, project);
   follow_model (self);
   follow_report (self);
@@ -537,6 +586,7 @@ bw_canvas_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->layout, bw_layout_unref);
+  g_clear_pointer (&self->badges_report, bw_report_unref);
   g_clear_pointer (&self->painter, bw_painter_free);
   g_clear_pointer (&self->scene, bw_canvas_scene_free);
   g_clear_pointer (&self->strip_node, gsk_render_node_unref);
@@ -634,6 +684,7 @@ bw_canvas_init (BwCanvas *self)
   self->snap = TRUE;
   self->show_grid = TRUE;
   self->painter = bw_painter_new (FALSE);
+  bw_painter_set_fast_lines (self->painter, TRUE);
   self->scene = bw_canvas_scene_new ();
   bw_canvas_set_frame_budget (self, BW_CANVAS_FRAME_BUDGET_MS);
   self->selection = bw_selection_new ();

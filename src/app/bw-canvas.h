@@ -171,11 +171,15 @@ void          bw_canvas_set_show_grid    (BwCanvas   *self,
                                           gboolean    show);
 
 /* How the canvas made its last frame from the render nodes it keeps across frames: tiles shown,
- * tiles drawn anew for it, tiles kept, and the zones, edges and nodes the tiles shown draw. */
+ * tiles drawn anew for it (and of those, how many were drawn in steps, over one frame or more),
+ * the steps of drawing it took (a tile drawn at once is one), tiles kept, and the zones, edges
+ * and nodes the tiles shown draw. */
 typedef struct
 {
   guint n_tiles;
   guint n_built;
+  guint n_stepped;
+  guint n_steps;
   guint n_cached;
   guint n_zones;
   guint n_edges;

@@ -56,18 +56,33 @@ bw_advice_compute_async (gpointer             source_object,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  g_return_if_fail (BW_IS_DOCUMENT (document));
+
+  bw_advice_compute_copy_async (source_object, catalog, bw_document_copy (document), top,
+                                cancellable, callback, user_data);
+}
+
+void
+bw_advice_compute_copy_async (gpointer             source_object,
+                              BwCatalog           *catalog,
+                              BwDocument          *copy,
+                              guint                top,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (BW_IS_CATALOG (catalog));
-  g_return_if_fail (BW_IS_DOCUMENT (document));
+  g_return_if_fail (BW_IS_DOCUMENT (copy));
 
   job = g_new0 (Job, 1);
   job->catalog = g_object_ref (catalog);
-  job->copy = bw_document_copy (document);
+  job->copy = copy;
   job->top = top;
   task = g_task_new (source_object, cancellable, callback, user_data);
-  g_task_set_source_tag (task, BW_SOURCE_TAG (bw_advice_compute_async));
+  g_task_set_source_tag (task, BW_SOURCE_TAG (bw_advice_compute_copy_async));
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, advice_thread);
 }
@@ -78,7 +93,8 @@ bw_advice_compute_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == BW_SOURCE_TAG (bw_advice_compute_async), NULL);
+      g_task_get_source_tag (G_TASK (result)) == BW_SOURCE_TAG (bw_advice_compute_copy_async),
+      NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -25,6 +25,15 @@ void      bw_advice_compute_async  (gpointer             source_object,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
+/* The same on `copy`, which it takes: a copy of the document made elsewhere (on a load's
+ * thread, bw_project_take_copy), that nothing else has. */
+void      bw_advice_compute_copy_async (gpointer             source_object,
+                                        BwCatalog           *catalog,
+                                        BwDocument          *copy,
+                                        guint                top,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
 /* The figures, or NULL with G_IO_ERROR_CANCELLED. */
 BwAdvice *bw_advice_compute_finish (GAsyncResult        *result,
                                     GError             **error);

@@ -24,6 +24,8 @@ struct _BwProject
   GDestroyNotify       prepare_free;
   gpointer    prepared;      /* made by `prepare` for the document coming in, until taken */
   BwDocument *prepared_for;
+  gboolean    make_copy;     /* a load makes a copy of what it read, on its thread */
+  BwDocument *copy;          /* that copy, while the document comes in, until taken */
   guint       n_restored;  /* restores so far: a file read that began before one is stale */
   /* Counts the document's changes, so a save knows whether what it wrote is still current. */
   guint64     generation;
@@ -331,6 +333,7 @@ typedef struct
   guint                n_restored;
   BwProjectPrepareFunc prepare;
   GDestroyNotify       prepare_free;
+  gboolean             make_copy;
 } LoadData;
 
 static void
@@ -350,6 +353,7 @@ typedef struct
   BwEngine      *engine;
   gpointer       prepared;      /* by the project's prepare func, or NULL */
   GDestroyNotify prepared_free;
+  BwDocument    *copy;          /* of the document, when the project makes one */
 } Loaded;
 
 static void
@@ -358,6 +362,7 @@ loaded_free (Loaded *loaded)
   if (loaded->prepared != NULL)
     loaded->prepared_free (loaded->prepared);
   g_clear_object (&loaded->engine);
+  g_clear_object (&loaded->copy);
   g_clear_object (&loaded->document);
   g_free (loaded);
 }
@@ -392,9 +397,13 @@ load_thread (GTask        *task,
     }
   if (data->prepare != NULL && !g_cancellable_is_cancelled (cancellable))
     {
-      loaded->prepared = data->prepare (loaded->document, data->catalog);
+      loaded->prepared = data->prepare (loaded->document, data->catalog,
+                                        loaded->engine ? bw_engine_get_report (loaded->engine)
+                                                       : NULL);
       loaded->prepared_free = data->prepare_free;
     }
+  if (data->make_copy && !g_cancellable_is_cancelled (cancellable))
+    loaded->copy = bw_document_copy (loaded->document);
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_free);
 }
 
@@ -450,11 +459,13 @@ load_done_cb (GObject      *source,
       /* What the load prepared goes to whoever follows the document in; the rest goes. */
       self->prepared = g_steal_pointer (&loaded->prepared);
       self->prepared_for = document;
+      self->copy = g_steal_pointer (&loaded->copy);
       install_document (self, document, data->file, loaded->engine);
       if (self->prepared != NULL)
         loaded->prepared_free (self->prepared);
       self->prepared = NULL;
       self->prepared_for = NULL;
+      g_clear_object (&self->copy);
       taken = TRUE;
     }
   /* Done once the document is in: whoever waits for the flag finds it there. */
@@ -495,6 +506,7 @@ bw_project_load_async (BwProject          *self,
   data->file = g_object_ref (file);
   data->prepare = self->prepare;
   data->prepare_free = self->prepare_free;
+  data->make_copy = self->make_copy;
   data->n_restored = self->n_restored;
 
   /* The reader runs on a worker thread; the outer task completes once the project has it. */
@@ -513,6 +525,24 @@ bw_project_set_prepare_func (BwProject           *self,
   g_return_if_fail (func == NULL || free_func != NULL);
   self->prepare = func;
   self->prepare_free = free_func;
+}
+
+void
+bw_project_set_make_copy (BwProject *self,
+                          gboolean   make_copy)
+{
+  g_return_if_fail (BW_IS_PROJECT (self));
+  self->make_copy = make_copy;
+}
+
+BwDocument *
+bw_project_take_copy (BwProject  *self,
+                      BwDocument *document)
+{
+  g_return_val_if_fail (BW_IS_PROJECT (self), NULL);
+  if (document == NULL || document != self->prepared_for)
+    return NULL;
+  return g_steal_pointer (&self->copy);
 }
 
 gpointer

@@ -15,6 +15,7 @@ struct _BwPainter
   GHashTable    *icons;   /* icon name → RsvgHandle (or NULL when missing) */
   GHashTable    *masks;   /* "name@pixels" → cairo A8 surface */
   double         scale_factor;
+  gboolean       fast_lines;
   PangoContext  *pango;
   GHashTable    *texts;   /* font, width, lines, text → BwPaintText */
 };

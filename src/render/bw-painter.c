@@ -124,6 +124,13 @@ bw_painter_set_scale_factor (BwPainter *self,
 }
 
 void
+bw_painter_set_fast_lines (BwPainter *self,
+                           gboolean   fast)
+{
+  self->fast_lines = fast;
+}
+
+void
 bw_paint_rounded_rect (cairo_t      *cr,
                        const BwRect *rect,
                        double        r)

@@ -46,6 +46,12 @@ const BwTheme *bw_painter_get_theme  (BwPainter *self);
 /* Device pixels per unit the target will be replayed at (HiDPI), for raster icon caches. */
 void       bw_painter_set_scale_factor (BwPainter *self,
                                         double     scale_factor);
+/* From afar (below the zoom where telemetry is dashed), edges one device pixel wide drawn
+ * into an image surface are set into its pixels directly, antialiased, instead of stroked by
+ * cairo, at a fraction of the cost: for a view of a large estate, not for exports (FALSE, the
+ * default). */
+void       bw_painter_set_fast_lines (BwPainter *self,
+                                      gboolean   fast);
 
 /* Background dots every `spacing` diagram units over the visible rectangle. */
 void       bw_painter_draw_grid      (BwPainter    *self,
