@@ -771,8 +771,7 @@ static void
 test_shortcuts_key_names (void)
 {
   BwWindow *window = bw_test_window_new (app);
-  GtkShortcutsWindow *overlay =
-      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GtkShortcutsWindow *overlay = bw_window_get_help_overlay (window);
   g_autoptr(GString) texts = g_string_new (NULL);
 
   g_assert_nonnull (overlay);
@@ -784,6 +783,37 @@ test_shortcuts_key_names (void)
   g_assert_nonnull (strstr (texts->str, "Delete"));
   g_assert_nonnull (strstr (texts->str, "Space"));
   bw_test_window_destroy (window);
+}
+
+/* The shortcuts window is made when first asked for, and Ctrl+? (win.show-help-overlay, as the
+ * primary menu names it) shows it all the same. */
+static void
+test_shortcuts_on_demand (void)
+{
+  BwWindow *window = bw_test_window_new (app);
+  GtkApplicationWindow *app_window = GTK_APPLICATION_WINDOW (window);
+  GtkShortcutsWindow *overlay;
+  /* GTK 4.8's shortcuts window warns, as it shows, that two of its labels are -3 pixels wide. */
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_assert_null (gtk_application_window_get_help_overlay (app_window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  bw_test_window_iterate (100);
+  overlay = gtk_application_window_get_help_overlay (app_window);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (bw_window_get_help_overlay (window) == overlay);
+  gtk_window_close (GTK_WINDOW (overlay));
+  bw_test_window_iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  bw_test_window_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+  bw_test_window_destroy (window);
+  g_log_set_always_fatal (fatal);
 }
 
 /* Copies the catalog file `name` to `dir`, every `key` value prefixed with markup-like text. */
@@ -1124,6 +1154,7 @@ main (int    argc,
   g_test_add_func ("/window/project-title", test_project_title);
   g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
   g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
+  g_test_add_func ("/window/shortcuts-on-demand", test_shortcuts_on_demand);
   g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
   g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
   g_test_add_func ("/window/open-large", test_open_large);

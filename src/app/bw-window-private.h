@@ -85,6 +85,8 @@ void        bw_window_focus_pane        (BwWindow    *self,
                                          int          step);
 void        bw_window_keys_selection_changed (BwWindow *self,
                                               guint     n_selected);
+/* The shortcuts window (win.show-help-overlay), built when first asked for. */
+GtkShortcutsWindow *bw_window_get_help_overlay (BwWindow *self);
 /* bw-window-matrix.c: Coverage Matrix (win.show-matrix) and the technique pages it opens. */
 void        bw_window_matrix_class_init (GtkWidgetClass *widget_class);
 GtkWidget  *bw_window_show_matrix       (BwWindow    *self);
