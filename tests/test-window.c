@@ -785,6 +785,32 @@ test_shortcuts_key_names (void)
   bw_test_window_destroy (window);
 }
 
+/* The catalog read on a worker thread while GTK starts (as main () has it) is the one startup
+ * would have read; an application that never starts lets its thread finish. */
+static void
+test_catalog_in_background (void)
+{
+  g_autoptr(BwApplication) other = bw_application_new ();
+  BwApplication *unstarted = bw_application_new ();
+  BwCatalog *catalog;
+
+  bw_application_load_catalog_in_background (other);
+  g_assert_null (bw_application_get_catalog (other));
+  g_assert_true (g_application_register (G_APPLICATION (other), NULL, NULL));
+  catalog = bw_application_get_catalog (other);
+  g_assert_nonnull (catalog);
+  g_assert_null (bw_application_get_catalog_error (other));
+  g_assert_cmpuint (bw_catalog_get_n_stencils (catalog), ==,
+                    bw_catalog_get_n_stencils (bw_application_get_catalog (app)));
+  g_assert_cmpuint (bw_catalog_get_n_techniques (catalog), ==,
+                    bw_catalog_get_n_techniques (bw_application_get_catalog (app)));
+  g_assert_cmpstr (bw_catalog_get_attack_version (catalog), ==,
+                   bw_catalog_get_attack_version (bw_application_get_catalog (app)));
+
+  bw_application_load_catalog_in_background (unstarted);
+  g_object_unref (unstarted);
+}
+
 /* The shortcuts window is made when first asked for, and Ctrl+? (win.show-help-overlay, as the
  * primary menu names it) shows it all the same. */
 static void
@@ -1155,6 +1181,7 @@ main (int    argc,
   g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
   g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
   g_test_add_func ("/window/shortcuts-on-demand", test_shortcuts_on_demand);
+  g_test_add_func ("/window/catalog-in-background", test_catalog_in_background);
   g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
   g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
   g_test_add_func ("/window/open-large", test_open_large);
