@@ -972,7 +972,9 @@ test_project_title (void)
   g_assert_true (bw_project_get_modified (project));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Contoso & Partners");
 
-  /* Nothing selected: the inspector shows the title and sets it. */
+  /* Nothing selected: the inspector, once shown, shows the title and sets it. */
+  adw_view_stack_set_visible_child_name (window->side_stack, "inspector");
+  bw_test_window_iterate (50);
   row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Project Title");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Contoso & Partners");
