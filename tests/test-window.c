@@ -785,6 +785,40 @@ test_shortcuts_key_names (void)
   bw_test_window_destroy (window);
 }
 
+/* The main and Export menus are made as they first open, from the window's menu models. */
+static void
+test_header_menus_on_demand (void)
+{
+  BwWindow *window = bw_test_window_new (app);
+  GtkMenuButton *buttons[] = { window->primary_menu_button, window->export_button };
+  GMenuModel *models[] = { window->primary_menu, window->export_menu };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *popover;
+
+      g_assert_null (gtk_menu_button_get_popover (buttons[i]));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (buttons[i])));
+      gtk_menu_button_popup (buttons[i]);
+      bw_test_window_iterate (100);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (buttons[i]));
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == models[i]);
+      g_assert_true (gtk_widget_get_mapped (popover));
+      gtk_menu_button_popdown (buttons[i]);
+      bw_test_window_iterate (50);
+      g_assert_false (gtk_widget_get_mapped (popover));
+      /* Opened again, the same popover. */
+      gtk_menu_button_popup (buttons[i]);
+      bw_test_window_iterate (50);
+      g_assert_true (gtk_menu_button_get_popover (buttons[i]) == GTK_POPOVER (popover));
+      g_assert_true (gtk_widget_get_mapped (popover));
+      gtk_menu_button_popdown (buttons[i]);
+      bw_test_window_iterate (50);
+    }
+  bw_test_window_destroy (window);
+}
+
 /* The catalog read on a worker thread while GTK starts (as main () has it) is the one startup
  * would have read; an application that never starts lets its thread finish. */
 static void
@@ -1184,6 +1218,7 @@ main (int    argc,
   g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
   g_test_add_func ("/window/shortcuts-on-demand", test_shortcuts_on_demand);
   g_test_add_func ("/window/catalog-in-background", test_catalog_in_background);
+  g_test_add_func ("/window/header-menus-on-demand", test_header_menus_on_demand);
   g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
   g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
   g_test_add_func ("/window/open-large", test_open_large);

@@ -22,6 +22,9 @@ struct _BwWindow
   GtkToggleButton *palette_button;
   GtkToggleButton *sidebar_button;
   GtkMenuButton   *export_button;
+  GtkMenuButton   *primary_menu_button;
+  GMenuModel      *primary_menu;   /* the two menus, given to their buttons as they first open */
+  GMenuModel      *export_menu;
   GtkProgressBar  *progress;
   GMenu           *recent_section;
   guint            pulse;
