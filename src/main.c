@@ -32,5 +32,7 @@ main (int    argc,
     }
 
   app = bw_application_new ();
+  /* Read while GTK connects to the display and loads its theme. */
+  bw_application_load_catalog_in_background (app);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -431,7 +431,7 @@ static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
-      gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+      gtk_builder_new_from_resource (RESOURCE_BASE "/help-overlay.ui");
   GSList *objects = gtk_builder_get_objects (builder);
   g_autoptr(GString) accels = g_string_new (";");
   const char *wanted[] = { "F2", "<Control>l", "Menu <Shift>F10", "F6 <Shift>F6", "<Control>f",

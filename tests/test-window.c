@@ -771,8 +771,7 @@ static void
 test_shortcuts_key_names (void)
 {
   BwWindow *window = bw_test_window_new (app);
-  GtkShortcutsWindow *overlay =
-      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GtkShortcutsWindow *overlay = bw_window_get_help_overlay (window);
   g_autoptr(GString) texts = g_string_new (NULL);
 
   g_assert_nonnull (overlay);
@@ -784,6 +783,97 @@ test_shortcuts_key_names (void)
   g_assert_nonnull (strstr (texts->str, "Delete"));
   g_assert_nonnull (strstr (texts->str, "Space"));
   bw_test_window_destroy (window);
+}
+
+/* The main and Export menus are made as they first open, from the window's menu models. */
+static void
+test_header_menus_on_demand (void)
+{
+  BwWindow *window = bw_test_window_new (app);
+  GtkMenuButton *buttons[] = { window->primary_menu_button, window->export_button };
+  GMenuModel *models[] = { window->primary_menu, window->export_menu };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *popover;
+
+      g_assert_null (gtk_menu_button_get_popover (buttons[i]));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (buttons[i])));
+      gtk_menu_button_popup (buttons[i]);
+      bw_test_window_iterate (100);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (buttons[i]));
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == models[i]);
+      g_assert_true (gtk_widget_get_mapped (popover));
+      gtk_menu_button_popdown (buttons[i]);
+      bw_test_window_iterate (50);
+      g_assert_false (gtk_widget_get_mapped (popover));
+      /* Opened again, the same popover. */
+      gtk_menu_button_popup (buttons[i]);
+      bw_test_window_iterate (50);
+      g_assert_true (gtk_menu_button_get_popover (buttons[i]) == GTK_POPOVER (popover));
+      g_assert_true (gtk_widget_get_mapped (popover));
+      gtk_menu_button_popdown (buttons[i]);
+      bw_test_window_iterate (50);
+    }
+  bw_test_window_destroy (window);
+}
+
+/* The catalog read on a worker thread while GTK starts (as main () has it) is the one startup
+ * would have read; an application that never starts lets its thread finish. */
+static void
+test_catalog_in_background (void)
+{
+  g_autoptr(BwApplication) other = bw_application_new ();
+  BwApplication *unstarted = bw_application_new ();
+  BwCatalog *catalog;
+
+  bw_application_load_catalog_in_background (other);
+  g_assert_null (bw_application_get_catalog (other));
+  g_assert_true (g_application_register (G_APPLICATION (other), NULL, NULL));
+  catalog = bw_application_get_catalog (other);
+  g_assert_nonnull (catalog);
+  g_assert_null (bw_application_get_catalog_error (other));
+  g_assert_cmpuint (bw_catalog_get_n_stencils (catalog), ==,
+                    bw_catalog_get_n_stencils (bw_application_get_catalog (app)));
+  g_assert_cmpuint (bw_catalog_get_n_techniques (catalog), ==,
+                    bw_catalog_get_n_techniques (bw_application_get_catalog (app)));
+  g_assert_cmpstr (bw_catalog_get_attack_version (catalog), ==,
+                   bw_catalog_get_attack_version (bw_application_get_catalog (app)));
+
+  bw_application_load_catalog_in_background (unstarted);
+  g_object_unref (unstarted);
+}
+
+/* The shortcuts window is made when first asked for, and Ctrl+? (win.show-help-overlay, as the
+ * primary menu names it) shows it all the same. */
+static void
+test_shortcuts_on_demand (void)
+{
+  BwWindow *window = bw_test_window_new (app);
+  GtkApplicationWindow *app_window = GTK_APPLICATION_WINDOW (window);
+  GtkShortcutsWindow *overlay;
+  /* GTK 4.8's shortcuts window warns, as it shows, that two of its labels are -3 pixels wide. */
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_assert_null (gtk_application_window_get_help_overlay (app_window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  bw_test_window_iterate (100);
+  overlay = gtk_application_window_get_help_overlay (app_window);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (bw_window_get_help_overlay (window) == overlay);
+  gtk_window_close (GTK_WINDOW (overlay));
+  bw_test_window_iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  bw_test_window_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+  bw_test_window_destroy (window);
+  g_log_set_always_fatal (fatal);
 }
 
 /* Copies the catalog file `name` to `dir`, every `key` value prefixed with markup-like text. */
@@ -916,7 +1006,9 @@ test_project_title (void)
   g_assert_true (bw_project_get_modified (project));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Contoso & Partners");
 
-  /* Nothing selected: the inspector shows the title and sets it. */
+  /* Nothing selected: the inspector, once shown, shows the title and sets it. */
+  adw_view_stack_set_visible_child_name (window->side_stack, "inspector");
+  bw_test_window_iterate (50);
   row = find_widget (window->inspector, ADW_TYPE_ENTRY_ROW, "Project Title");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Contoso & Partners");
@@ -1124,6 +1216,9 @@ main (int    argc,
   g_test_add_func ("/window/project-title", test_project_title);
   g_test_add_func ("/window/names-are-not-markup", test_names_are_not_markup);
   g_test_add_func ("/window/shortcuts-key-names", test_shortcuts_key_names);
+  g_test_add_func ("/window/shortcuts-on-demand", test_shortcuts_on_demand);
+  g_test_add_func ("/window/catalog-in-background", test_catalog_in_background);
+  g_test_add_func ("/window/header-menus-on-demand", test_header_menus_on_demand);
   g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
   g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
   g_test_add_func ("/window/open-large", test_open_large);

@@ -2,7 +2,8 @@
  * recommendations, each an engine run or many — are worked out in a worker thread on one copy
  * of the document (bw-advice), a moment after the last edit, and shown only if the document
  * has not changed since. The profile line and the attack paths read the engine's report in
- * place. */
+ * place. The widgets are built when the panel first shows: the lists' items are kept until
+ * then, and the rest is read from the document as it is. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -28,6 +29,9 @@ struct _BwAdvisor
   BwCatalog           *catalog;
   BwReport            *report;
   char                *entry;
+
+  gboolean             built;         /* the template's widgets are there (ensure_built) */
+  gboolean             tiers_shown;   /* some figures came in: the tiers' source is said */
 
   /* Template */
   GtkWidget           *page;
@@ -186,6 +190,8 @@ update_profile (BwAdvisor *self)
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *subtitle = NULL;
 
+  if (!self->built)
+    return;
   for (guint i = 0; groups[i] != NULL; i++)
     {
       const BwGroup *g = bw_catalog_lookup_group (self->catalog, groups[i]);
@@ -248,6 +254,8 @@ sync_licence (BwAdvisor *self)
 {
   const char *licence = bw_document_get_licence (self->document);
 
+  if (!self->built)
+    return;
   self->syncing = TRUE;
   adw_combo_row_set_selected (self->licence_row, licence == NULL ? 0 : g_str_equal (licence, "E3") ? 1 : 2);
   self->syncing = FALSE;
@@ -257,13 +265,17 @@ sync_licence (BwAdvisor *self)
 static void
 show_tier_source (BwAdvisor *self)
 {
-  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->tiers), ADW_TYPE_PREFERENCES_GROUP);
-  g_autofree char *note = bw_tiers_describe_source (self->document);
-  g_autofree char *escaped = g_markup_escape_text (note, -1);
+  GtkWidget *group = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *text = NULL;
 
-  if (group == NULL)
+  if (!self->built || !self->tiers_shown ||
+      (group = gtk_widget_get_ancestor (GTK_WIDGET (self->tiers),
+                                        ADW_TYPE_PREFERENCES_GROUP)) == NULL)
     return;
+  note = bw_tiers_describe_source (self->document);
+  escaped = g_markup_escape_text (note, -1);
   text = g_strdup_printf ("%s %s <a href=\"%s\">%s</a>",
                           _("Capabilities above the tier count as switched off."), escaped,
                           BW_TIERS_SOURCE_URL, _("Mappings Explorer"));
@@ -296,6 +308,7 @@ show_tiers (BwAdvisor     *self,
                                             NULL, text, 0));
     }
   replace_items (self->tier_items, items);
+  self->tiers_shown = TRUE;
   show_tier_source (self);
 }
 
@@ -460,10 +473,13 @@ update_paths (BwAdvisor *self)
   self->n_paths = 0;
   if (entry != NULL && self->report != NULL)
     paths = bw_attack_paths (self->catalog, self->document, self->report, entry->id, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->show_paths), paths != NULL && paths->len > 0);
+  if (self->built)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->show_paths), paths != NULL && paths->len > 0);
   if (paths == NULL)
     {
       replace_items (self->path_items, items);
+      if (!self->built)
+        return;
       set_description (self->paths_group,
                        _("Select an asset: the assets an intrusion there can reach along flow connections are listed here."));
       if (gtk_toggle_button_get_active (self->show_paths))
@@ -471,7 +487,8 @@ update_paths (BwAdvisor *self)
       return;
     }
   description = g_strdup_printf (_("From “%s”, along flow connections"), entry->label);
-  set_description (self->paths_group, description);
+  if (self->built)
+    set_description (self->paths_group, description);
   self->n_paths = paths->len;
   if (paths->len == 0)
     g_ptr_array_add (items, bw_advisor_item_new (BW_ADVISOR_ITEM_NOTE, _("No flow connection leads on from here"),
@@ -479,7 +496,8 @@ update_paths (BwAdvisor *self)
   for (guint i = 0; i < paths->len; i++)
     g_ptr_array_add (items, path_item (self, g_ptr_array_index (paths, i)));
   replace_items (self->path_items, items);
-  if (gtk_toggle_button_get_active (self->show_paths))
+  /* Not built, its toggle is still off. */
+  if (self->built && gtk_toggle_button_get_active (self->show_paths))
     emit_show_paths (self, entry->id, paths);
 }
 
@@ -757,6 +775,8 @@ bw_advisor_set_property (GObject      *object,
     }
 }
 
+static void bw_advisor_map (GtkWidget *widget);
+
 static void
 bw_advisor_class_init (BwAdvisorClass *klass)
 {
@@ -766,6 +786,7 @@ bw_advisor_class_init (BwAdvisorClass *klass)
   object_class->dispose = bw_advisor_dispose;
   object_class->get_property = bw_advisor_get_property;
   object_class->set_property = bw_advisor_set_property;
+  widget_class->map = bw_advisor_map;
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* (reached assets, weakest assets) as string sets, or (NULL, NULL) to clear. */
@@ -797,25 +818,50 @@ bw_advisor_class_init (BwAdvisorClass *klass)
 }
 
 static void
-bind_list (BwAdvisor   *self,
-           GtkListBox  *list,
-           GListStore **store)
+bind_list (BwAdvisor  *self,
+           GtkListBox *list,
+           GListStore *store)
 {
-  *store = g_list_store_new (BW_TYPE_ADVISOR_ITEM);
-  gtk_list_box_bind_model (list, G_LIST_MODEL (*store), create_row, self, NULL);
+  gtk_list_box_bind_model (list, G_LIST_MODEL (store), create_row, self, NULL);
 }
 
+/* The widgets, showing what the panel holds: built when it first shows. */
 static void
-bw_advisor_init (BwAdvisor *self)
+ensure_built (BwAdvisor *self)
 {
+  if (self->built)
+    return;
+  self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Set here, not in the template: the description is markup, and the text is plain. */
   set_description (self->profile_group,
                    _("Coverage against the ATT&CK groups you defend against: their techniques come first in the coverage view."));
-  bind_list (self, self->tiers, &self->tier_items);
-  bind_list (self, self->recommendations, &self->recommendation_items);
-  bind_list (self, self->paths, &self->path_items);
+  bind_list (self, self->tiers, self->tier_items);
+  bind_list (self, self->recommendations, self->recommendation_items);
+  bind_list (self, self->paths, self->path_items);
+  if (self->document != NULL && self->catalog != NULL)
+    {
+      update_profile (self);
+      sync_licence (self);
+      update_paths (self);
+      show_tier_source (self);
+    }
+}
+
+static void
+bw_advisor_map (GtkWidget *widget)
+{
+  ensure_built (BW_ADVISOR (widget));
+  GTK_WIDGET_CLASS (bw_advisor_parent_class)->map (widget);
+}
+
+static void
+bw_advisor_init (BwAdvisor *self)
+{
+  self->tier_items = g_list_store_new (BW_TYPE_ADVISOR_ITEM);
+  self->recommendation_items = g_list_store_new (BW_TYPE_ADVISOR_ITEM);
+  self->path_items = g_list_store_new (BW_TYPE_ADVISOR_ITEM);
 
   self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::document",

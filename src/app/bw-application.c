@@ -19,8 +19,16 @@ struct _BwApplication
 
   BwCatalog *catalog;
   GError    *catalog_error;
+  GThread   *catalog_thread; /* reading it, from bw_application_load_catalog_in_background */
   GSettings *settings;
 };
+
+/* What the catalog thread read. */
+typedef struct
+{
+  BwCatalog *catalog;
+  GError    *error;
+} CatalogLoad;
 
 G_DEFINE_FINAL_TYPE (BwApplication, bw_application, ADW_TYPE_APPLICATION)
 
@@ -436,6 +444,40 @@ bw_application_add_recent (BwApplication *self,
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+static gpointer
+load_catalog_thread (gpointer data)
+{
+  CatalogLoad *load = g_new0 (CatalogLoad, 1);
+
+  load->catalog = bw_catalog_load_default (&load->error);
+  return load;
+}
+
+void
+bw_application_load_catalog_in_background (BwApplication *self)
+{
+  g_return_if_fail (BW_IS_APPLICATION (self));
+  g_return_if_fail (self->catalog_thread == NULL && self->catalog == NULL);
+
+  self->catalog_thread = g_thread_new ("bw-catalog", load_catalog_thread, NULL);
+}
+
+/* The catalog read in the background, once it is in. */
+static void
+join_catalog (BwApplication *self)
+{
+  CatalogLoad *load;
+
+  if (self->catalog_thread == NULL)
+    return;
+  load = g_thread_join (g_steal_pointer (&self->catalog_thread));
+  g_set_object (&self->catalog, load->catalog);
+  g_clear_object (&load->catalog);
+  g_clear_error (&self->catalog_error);
+  self->catalog_error = load->error;
+  g_free (load);
+}
+
 static void
 bw_application_startup (GApplication *app)
 {
@@ -465,7 +507,10 @@ bw_application_startup (GApplication *app)
                                     icons);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->catalog = bw_catalog_load_default (&self->catalog_error);
+  if (self->catalog_thread != NULL)
+    join_catalog (self);
+  else
+    self->catalog = bw_catalog_load_default (&self->catalog_error);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -479,6 +524,7 @@ bw_application_dispose (GObject *object)
 {
   BwApplication *self = BW_APPLICATION (object);
 
+  join_catalog (self);
   g_clear_object (&self->catalog);
   g_clear_error (&self->catalog_error);
   g_clear_object (&self->settings);

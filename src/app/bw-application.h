@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwApplication, bw_application, BW, APPLICATION, AdwApplication)
 
 BwApplication *bw_application_new         (void);
+/* Starts reading the catalog on a worker thread, to overlap GTK's own start-up; the
+ * application's startup waits for it. Without it, startup reads the catalog itself. */
+void           bw_application_load_catalog_in_background (BwApplication *self);
 /* The catalog every window computes with; NULL if it failed to load (the window says why). */
 BwCatalog     *bw_application_get_catalog (BwApplication *self);
 const GError  *bw_application_get_catalog_error (BwApplication *self);

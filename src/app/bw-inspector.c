@@ -1,7 +1,9 @@
 /* bw-inspector.c: the inspector (ui/bw-inspector.ui) — a preferences-style page about the
  * selected object, one page each for a node, a zone and a connection. Every edit goes through a
  * BwHistory command, so it can be undone; the document's "changed" signal brings the page up to
- * date. A service's capabilities are BwCapabilityRow widgets over a model of capability ids. */
+ * date. A service's capabilities are BwCapabilityRow widgets over a model of capability ids.
+ * The pages are built when the inspector first shows or is given a target: hidden behind the
+ * side panel's first page at start, they would only be styled and measured for nothing. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -23,6 +25,7 @@ struct _BwInspector
   BwCatalog           *catalog;
   char                *target;
   guint                n_selected;
+  gboolean             built;           /* the template's widgets are there (ensure_built) */
   gboolean             rebuilding;
   gboolean             applying;        /* our own edit is going in: the widgets already show it */
   GtkStringList       *capability_ids;  /* the selected service's */
@@ -483,6 +486,8 @@ rebuild (BwInspector *self)
   const BwZone *zone = NULL;
   const BwEdge *edge = NULL;
 
+  if (!self->built)
+    return;
   self->rebuilding = TRUE;
   self->label_row = NULL;
 
@@ -509,7 +514,10 @@ document_changed_cb (BwInspector    *self,
                      const BwChange *change,
                      BwDocument     *document)
 {
-  /* Rebuild only when our object changed, and not while its label is being typed. */
+  /* Not built yet, it shows the document as it is once it is. Rebuild only when our object
+   * changed, and not while its label is being typed. */
+  if (!self->built)
+    return;
   if (self->target == NULL)
     {
       if (change->object == BW_OBJECT_DOCUMENT)
@@ -597,10 +605,13 @@ bw_inspector_set_project (BwInspector *self,
   if (!g_set_object (&self->project, project))
     return;
   g_signal_group_set_target (self->project_signals, project);
-  bw_asset_figures_set_project (self->figures, project);
+  if (self->built)
+    bw_asset_figures_set_project (self->figures, project);
   follow_project (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
+
+static void ensure_built (BwInspector *self);
 
 void
 bw_inspector_set_target (BwInspector *self,
@@ -614,7 +625,15 @@ bw_inspector_set_target (BwInspector *self,
   g_free (self->target);
   self->target = g_strdup (id);
   self->n_selected = n_selected;
+  ensure_built (self);
   rebuild (self);
+}
+
+static void
+bw_inspector_map (GtkWidget *widget)
+{
+  ensure_built (BW_INSPECTOR (widget));
+  GTK_WIDGET_CLASS (bw_inspector_parent_class)->map (widget);
 }
 
 static void
@@ -688,6 +707,7 @@ bw_inspector_class_init (BwInspectorClass *klass)
   g_type_ensure (BW_TYPE_ASSET_FIGURES);
   object_class->get_property = bw_inspector_get_property;
   object_class->set_property = bw_inspector_set_property;
+  widget_class->map = bw_inspector_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, BW_TYPE_PROJECT,
@@ -731,12 +751,13 @@ bw_inspector_class_init (BwInspectorClass *klass)
 }
 
 static void
-bw_inspector_init (BwInspector *self)
+ensure_built (BwInspector *self)
 {
+  if (self->built)
+    return;
+  self->built = TRUE;
   self->rebuilding = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->platform_rows = g_ptr_array_new ();
-  self->scope_rows = g_ptr_array_new ();
   self->scope_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row), _("Can protect"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->scope_row), FALSE);
@@ -745,11 +766,19 @@ bw_inspector_init (BwInspector *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->includes_row), _("Includes"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->includes_row), FALSE);
   adw_preferences_group_add (self->node_group, GTK_WIDGET (self->includes_row));
-  self->capability_ids = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->capabilities, G_LIST_MODEL (self->capability_ids),
                            create_capability_row, self, NULL);
-  show_nothing (self);
+  bw_asset_figures_set_project (self->figures, self->project);
   self->rebuilding = FALSE;
+  rebuild (self);
+}
+
+static void
+bw_inspector_init (BwInspector *self)
+{
+  self->platform_rows = g_ptr_array_new ();
+  self->scope_rows = g_ptr_array_new ();
+  self->capability_ids = gtk_string_list_new (NULL);
 
   self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::document",

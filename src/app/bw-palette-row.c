@@ -43,6 +43,27 @@ drag_begin_cb (GtkDragSource *source,
   gtk_drag_source_set_icon (source, GDK_PAINTABLE (icon), 16, 16);
 }
 
+/* The tooltip is made when asked for: setting a tooltip's text asks the display where the
+ * pointer is, a round trip to the X server for each of the palette's rows at start. */
+static gboolean
+query_tooltip_cb (BwPaletteRow *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (self->stencil == NULL)
+    return FALSE;
+  if (self->stencil->role == BW_ROLE_SERVICE && g_strv_length (self->stencil->capabilities) == 0)
+    text = g_strdup_printf (_("%s — adds no mapped ATT&CK coverage"), self->stencil->name);
+  else
+    text = g_strdup (self->stencil->name);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 bw_palette_row_dispose (GObject *object)
 {
@@ -68,6 +89,7 @@ bw_palette_row_class_init (BwPaletteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwPaletteRow, label);
   gtk_widget_class_bind_template_callback (widget_class, drag_prepare_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_begin_cb);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
 }
 
 static void
@@ -82,18 +104,11 @@ bw_palette_row_new (BwCatalog       *catalog,
 {
   BwPaletteRow *self = g_object_new (BW_TYPE_PALETTE_ROW, NULL);
   g_autofree char *icon_name = g_strdup_printf ("%s-symbolic", stencil->icon);
-  g_autofree char *tooltip = NULL;
 
   self->catalog = g_object_ref (catalog);
   self->stencil = stencil;
   gtk_image_set_from_icon_name (self->icon, icon_name);
   gtk_label_set_text (self->label, stencil->name);
-
-  if (stencil->role == BW_ROLE_SERVICE && g_strv_length (stencil->capabilities) == 0)
-    tooltip = g_strdup_printf (_("%s — adds no mapped ATT&CK coverage"), stencil->name);
-  else
-    tooltip = g_strdup (stencil->name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   stencil->name, -1);
   return GTK_WIDGET (self);

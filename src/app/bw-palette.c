@@ -1,7 +1,9 @@
 /* bw-palette.c: the stencil palette (ui/bw-palette.ui) — every stencil of the catalog as a
  * BwPaletteRow, grouped by family and filtered by a search entry. The rows are made by the list
  * box from a model: the stencil ids, sorted by family and name, then filtered by the search. The
- * catalog is the project's: when the project takes another, the ids are replaced. */
+ * catalog is the project's: when the project takes another, the ids are replaced. Before its
+ * window first shows, the list box holds only the rows a screen can show; the rest are made
+ * once the first frame is drawn. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,6 +21,8 @@ struct _BwPalette
   BwCatalog          *catalog;  /* the project's, as last taken up */
   GtkStringList      *ids;      /* its stencil ids, in catalog order */
   GtkFilterListModel *visible;  /* of GtkStringObject: stencil ids, as the list shows them */
+  GtkSliceListModel  *shown;    /* the first of them, or all: what the list box has rows for */
+  gulong              painted;  /* after-paint handler that lets the list box have them all */
   GtkFilter          *filter;
   char               *text;     /* case-folded search text */
 
@@ -219,6 +223,62 @@ bw_palette_get_visible (BwPalette *self)
   return ids;
 }
 
+/* The rows a screen can show: a row is more than 28 pixels high. */
+static guint
+rows_on_screen (BwPalette *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  guint height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, (guint) geometry.height);
+    }
+  return height > 0 ? height / 28 + 1 : G_MAXUINT;
+}
+
+static void
+show_all_rows (BwPalette *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->painted != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->painted);
+  self->painted = 0;
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                BwPalette     *self)
+{
+  show_all_rows (self);
+}
+
+/* Rows hidden below the first screen need not hold up the window's first frame: until it is
+ * drawn, only those a screen can show are made (and styled and measured). */
+static void
+bw_palette_map (GtkWidget *widget)
+{
+  BwPalette *self = BW_PALETTE (widget);
+
+  GTK_WIDGET_CLASS (bw_palette_parent_class)->map (widget);
+  if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT && self->painted == 0)
+    self->painted = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                      G_CALLBACK (after_paint_cb), self);
+}
+
+static void
+bw_palette_unmap (GtkWidget *widget)
+{
+  show_all_rows (BW_PALETTE (widget));
+  GTK_WIDGET_CLASS (bw_palette_parent_class)->unmap (widget);
+}
+
 static void
 bw_palette_dispose (GObject *object)
 {
@@ -231,6 +291,7 @@ bw_palette_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->ids);
   g_clear_object (&self->visible);
+  g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->text, g_free);
@@ -248,6 +309,10 @@ follow_catalog (BwPalette *self)
 
   if (catalog == self->catalog)
     return;
+  /* In a window that has not shown yet, the first screen's rows now, the rest after its first
+   * frame (bw_palette_map). */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_slice_list_model_set_size (self->shown, rows_on_screen (self));
   bw_string_list_replace (self->ids, NULL);
   g_set_object (&self->catalog, catalog);
   for (guint i = 0; catalog != NULL && i < bw_catalog_get_n_stencils (catalog); i++)
@@ -331,6 +396,8 @@ bw_palette_class_init (BwPaletteClass *klass)
   object_class->dispose = bw_palette_dispose;
   object_class->get_property = bw_palette_get_property;
   object_class->set_property = bw_palette_set_property;
+  widget_class->map = bw_palette_map;
+  widget_class->unmap = bw_palette_unmap;
 
   signals[STENCIL_ACTIVATED] = g_signal_new ("stencil-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -364,7 +431,9 @@ bw_palette_init (BwPalette *self)
                                GTK_SORTER (gtk_custom_sorter_new (compare_stencils, self, NULL)));
   self->filter = GTK_FILTER (gtk_custom_filter_new (matches, self, NULL));
   self->visible = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (self->filter));
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->visible), create_row, self, NULL);
+  self->shown =
+      gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->visible)), 0, G_MAXUINT);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->shown), create_row, self, NULL);
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
 
   self->project_signals = g_signal_group_new (BW_TYPE_PROJECT);

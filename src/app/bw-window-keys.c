@@ -1,7 +1,7 @@
 /* bw-window-keys.c: moving about the window from the keyboard — F6 and Shift+F6 go from pane to
  * pane (palette, canvas, side panel), Ctrl+F puts the focus in the palette's search — and the
  * side panel's page: a selection on the canvas shows the Inspector, unless the user pinned the
- * page they are on (the pin is kept in GSettings). */
+ * page they are on (the pin is kept in GSettings) — and the shortcuts window (Ctrl+?). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -134,11 +134,43 @@ bw_window_keys_selection_changed (BwWindow *self,
   adw_view_stack_set_visible_child_name (self->side_stack, "inspector");
 }
 
+/* Built the first time it is asked for. GTK would build it for every window as the window
+ * joins the application, before it maps, were it at gtk/help-overlay.ui under the resource
+ * base path (the resource is named help-overlay.ui instead). */
+GtkShortcutsWindow *
+bw_window_get_help_overlay (BwWindow *self)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      builder = gtk_builder_new_from_resource (RESOURCE_BASE "/help-overlay.ui");
+      gtk_application_window_set_help_overlay (
+          window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  return gtk_application_window_get_help_overlay (window);
+}
+
+/* In the window's own action group, where GTK would put its "show-help-overlay": GTK leaves
+ * one that is there alone. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      BwWindow      *self)
+{
+  gtk_window_present (GTK_WINDOW (bw_window_get_help_overlay (self)));
+}
+
 void
 bw_window_keys_init (BwWindow *self)
 {
+  g_autoptr(GSimpleAction) help_overlay = g_simple_action_new ("show-help-overlay", NULL);
+
   g_settings_bind (self->settings, "sidebar-pinned", self->sidebar_pin, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (help_overlay, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_overlay));
 }
 
 void

@@ -22,6 +22,9 @@ struct _BwWindow
   GtkToggleButton *palette_button;
   GtkToggleButton *sidebar_button;
   GtkMenuButton   *export_button;
+  GtkMenuButton   *primary_menu_button;
+  GMenuModel      *primary_menu;   /* the two menus, given to their buttons as they first open */
+  GMenuModel      *export_menu;
   GtkProgressBar  *progress;
   GMenu           *recent_section;
   guint            pulse;
@@ -85,6 +88,8 @@ void        bw_window_focus_pane        (BwWindow    *self,
                                          int          step);
 void        bw_window_keys_selection_changed (BwWindow *self,
                                               guint     n_selected);
+/* The shortcuts window (win.show-help-overlay), built when first asked for. */
+GtkShortcutsWindow *bw_window_get_help_overlay (BwWindow *self);
 /* bw-window-matrix.c: Coverage Matrix (win.show-matrix) and the technique pages it opens. */
 void        bw_window_matrix_class_init (GtkWidgetClass *widget_class);
 GtkWidget  *bw_window_show_matrix       (BwWindow    *self);

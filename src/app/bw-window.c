@@ -621,6 +621,9 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, export_menu);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, progress);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -691,6 +694,16 @@ project_document_cb (BwWindow   *self,
                             bw_project_get_catalog (project), bw_project_get_document (project));
 }
 
+/* A header menu's popover is made as it first opens (F10 opens the main menu the same way):
+ * given its model, a menu button makes it at once, a button and more for every item. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
 /* What the window itself follows of its project; the panels follow the rest. */
 static void
 follow_project (BwWindow *self)
@@ -741,6 +754,10 @@ bw_window_init (BwWindow *self)
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_cb,
+                                         self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->export_button, create_menu_cb, self->export_menu,
+                                         NULL);
 
   g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
