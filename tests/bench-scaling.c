@@ -291,8 +291,8 @@ main (int    argc,
   (void) catalog ();
   run ("SVG export, label length", svg_label, CLAMP ((guint) (5000 * factor), 1, 5000));
   run ("paths, flow chain", flow_chain, MAX (2, (guint) (40000 * factor)));
-  run ("engine, collector chain", collector_chain, MAX (1, (guint) (20000 * factor)));
-  run ("engine, zone depth", engine_zone_depth, MAX (1, (guint) (32000 * factor)));
+  run ("engine, collector chain", collector_chain, MAX (1, (guint) (80000 * factor)));
+  run ("engine, zone depth", engine_zone_depth, MAX (1, (guint) (64000 * factor)));
   run ("SVG export, zone depth", svg_zone_depth, MAX (1, (guint) (4000 * factor)));
   return 0;
 }
