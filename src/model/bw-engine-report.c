@@ -233,7 +233,7 @@ fill_assets (BwEngine  *self,
   for (guint i = 0; i < n; i++)
     {
       const BwNode *node = bw_document_get_node (doc, i);
-      const BwStencil *s = ordered ? self->order_stencils[i] : node_stencil (self, node);
+      const BwStencil *s = engine_node_stencil (self, node);
       BwEngineAsset *state;
       BwReportAsset *a;
 

@@ -541,7 +541,7 @@ bw_engine_covering_services (BwEngine     *self,
         {
           const char *id = g_ptr_array_index (reached, k);
           const BwNode *siem = bw_document_lookup_node (doc, id);
-          const BwStencil *st = node_stencil (self, siem);
+          const BwStencil *st = engine_node_stencil (self, siem);
 
           if (!is_siem (st) || g_hash_table_contains (seen, id) ||
               !bw_stencil_admits (st, asset->kind))
@@ -838,7 +838,7 @@ bw_engine_update_asset (BwEngine   *self,
                         const char *id)
 {
   const BwNode *node = bw_document_lookup_node (self->document, id);
-  const BwStencil *stencil = node_stencil (self, node);
+  const BwStencil *stencil = engine_node_stencil (self, node);
   BwEngineAsset *state = g_hash_table_lookup (self->assets, id);
   guint W = self->words;
 

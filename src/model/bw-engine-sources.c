@@ -34,20 +34,6 @@ bw_engine_admits_init (BwEngine *self)
     }
 }
 
-GArray *
-bw_engine_resolve_sources (BwEngine   *self,
-                           const char *target,
-                           gboolean    with_siems)
-{
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (BwEngineSource));
-
-  bw_engine_ensure_edge_index (self);
-  if (!bw_engine_resolve_sources_into (self, engine_links (self, target, BW_LINK_PROTECTS_INTO),
-                                       with_siems, out))
-    g_clear_pointer (&out, g_array_unref);
-  return out;
-}
-
 /* What service node `s` brings to whatever it protects: its own caps first, then those of the
  * SIEMs its telemetry reaches; empty for anything that is not a plain service. Kept per node
  * until caps or telemetry change, so a target costs no lookup per protects edge into it. */

@@ -51,7 +51,6 @@ bw_engine_recompute_all (BwEngine *self)
   /* Room for a state per node, in blocks: most nodes are assets. */
   self->slab_room = self->n_order;
   self->order_nodes = g_renew (const BwNode *, self->order_nodes, self->n_order);
-  self->order_stencils = g_renew (const BwStencil *, self->order_stencils, self->n_order);
   self->order_states = g_renew (BwEngineAsset *, self->order_states, self->n_order);
   for (guint i = 0; i < self->n_order; i++)
     {
@@ -59,7 +58,6 @@ bw_engine_recompute_all (BwEngine *self)
       const BwStencil *s = engine_node_stencil (self, node);
 
       self->order_nodes[i] = node;
-      self->order_stencils[i] = s;
       self->order_states[i] =
           s != NULL && s->role == BW_ROLE_ASSET ? bw_engine_update_asset_node (self, node, s)
                                                 : NULL;
@@ -83,7 +81,7 @@ collect_assets_under (BwEngine   *self,
   if (zone == NULL)
     {
       if (g_hash_table_contains (self->assets, target) ||
-          node_stencil (self, bw_document_lookup_node (doc, target)) != NULL)
+          engine_node_stencil (self, bw_document_lookup_node (doc, target)) != NULL)
         g_hash_table_add (out, (gpointer) target);
       return;
     }

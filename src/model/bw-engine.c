@@ -216,8 +216,8 @@ services_in_document_order (BwEngine   *self,
   g_autoptr(GHashTable) set = NULL;
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
-  if (node == NULL || node_stencil (self, node) == NULL ||
-      node_stencil (self, node)->role != BW_ROLE_ASSET)
+  if (node == NULL || engine_node_stencil (self, node) == NULL ||
+      engine_node_stencil (self, node)->role != BW_ROLE_ASSET)
     return ids;
   services = find (self, node);
   set = g_hash_table_new (NULL, NULL);
@@ -331,7 +331,6 @@ bw_engine_finalize (GObject *object)
     g_free (self->kind_platforms[i]);
   g_free (self->kind_platforms);
   g_free (self->order_nodes);
-  g_free (self->order_stencils);
   g_free (self->order_states);
   g_free (self->batch);
   g_ptr_array_unref (self->no_reach);

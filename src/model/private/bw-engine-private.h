@@ -175,11 +175,10 @@ struct _BwEngine
   guint       n_batched;
   char       *licence;        /* the document's licence tier the caps were built for */
 
-  /* As the last full recompute found the document's nodes, in order: each node, its stencil
-   * and its state (NULL for what is no asset). The report reads them while no node has come,
+  /* As the last full recompute found the document's nodes, in order: each node and its state
+   * (NULL for what is no asset). The report reads them while no node has come,
    * gone or changed its kind since (order_valid, and the nodes still the same). */
   const BwNode  **order_nodes;
-  const BwStencil **order_stencils;
   BwEngineAsset **order_states;
   guint       n_order;
   gboolean    order_valid;
@@ -260,7 +259,8 @@ engine_links (BwEngine         *self,
 
 extern const BwStencil bw_engine_no_stencil;
 
-/* The stencil of `node` (NULL: none), NULL when its kind is unknown; kept by serial. */
+/* The stencil of `node`, a node of the engine's document (NULL: none), NULL when its kind is
+ * unknown; kept by serial, since a node's kind never changes while it is in the document. */
 static inline const BwStencil *
 engine_node_stencil (BwEngine     *self,
                      const BwNode *node)
@@ -276,21 +276,6 @@ engine_node_stencil (BwEngine     *self,
                            (gpointer) (s != NULL ? s : &bw_engine_no_stencil));
     }
   return s != &bw_engine_no_stencil ? s : NULL;
-}
-
-/* The same for node `id`, NULL when there is no such node. */
-static inline const BwStencil *
-engine_id_stencil (BwEngine   *self,
-                   const char *id)
-{
-  return engine_node_stencil (self, bw_document_lookup_node (self->document, id));
-}
-
-static inline const BwStencil *
-node_stencil (BwEngine     *self,
-              const BwNode *node)
-{
-  return node ? bw_catalog_lookup_stencil (self->catalog, node->kind) : NULL;
 }
 
 static inline gboolean
@@ -364,14 +349,9 @@ guint64   *bw_engine_service_caps       (BwEngine     *self,
 
 /* The admits table, from the catalog; once per catalog. */
 void       bw_engine_admits_init        (BwEngine     *self);
-/* What the plain services with a protects edge into `target` give (rule 1), with the SIEMs
- * their telemetry reaches when `with_siems` (rule 2): a new array of BwEngineSource, NULL when
- * no protects edge goes into `target`. */
-GArray    *bw_engine_resolve_sources    (BwEngine     *self,
-                                         const char   *target,
-                                         gboolean      with_siems);
-/* The same into `out` (emptied first) for the sources of the protects edges into a target
- * (NULL: none); FALSE when there are none. */
+/* What the plain services at the other ends of the protects edges into a target (`sources`,
+ * NULL: none) give it (rule 1), with the SIEMs their telemetry reaches when `with_siems`
+ * (rule 2): BwEngineSource into `out`, emptied first; FALSE when there are none. */
 gboolean   bw_engine_resolve_sources_into (BwEngine   *self,
                                            const BwEngineNodeList *sources,
                                            gboolean    with_siems,
