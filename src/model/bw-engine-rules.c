@@ -20,36 +20,34 @@
 #define BW_VECTOR_CLONES
 #endif
 
-/* Adds (or subtracts) x · 2^first to counter c. */
+/* One more plane for counter c, cleared. */
 static void
-counter_add_at (BwEngineCounter *c,
-                const guint64   *x,
-                guint            words,
-                guint            first,
-                gboolean         subtract)
+counter_grow (BwEngineCounter *c,
+              guint            words)
 {
-  while (c->n_planes < first)
-    {
-      c->planes = g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
-      memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
-      c->n_planes++;
-    }
+  c->planes = g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
+  memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
+  c->n_planes++;
+}
+
+/* Adds (or subtracts) x to counter c. */
+static void
+counter_add (BwEngineCounter *c,
+             const guint64   *x,
+             guint            words,
+             gboolean         subtract)
+{
   for (guint w = 0; w < words; w++)
     {
       guint64 carry = x[w];
 
-      for (guint p = first; carry != 0; p++)
+      for (guint p = 0; carry != 0; p++)
         {
           guint64 *plane;
 
+          /* A count needing one more bit grows every word of the counter by a plane. */
           if (p == c->n_planes)
-            {
-              /* A count needs one more bit: grow every word of the counter by a plane. */
-              c->planes =
-                  g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
-              memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
-              c->n_planes++;
-            }
+            counter_grow (c, words);
           plane = &c->planes[(gsize) p * words + w];
           if (subtract)
             {
@@ -67,24 +65,6 @@ counter_add_at (BwEngineCounter *c,
             }
         }
     }
-}
-
-static void
-counter_add (BwEngineCounter *c,
-             const guint64   *x,
-             guint            words,
-             gboolean         subtract)
-{
-  counter_add_at (c, x, words, 0, subtract);
-}
-
-static void
-counter_grow (BwEngineCounter *c,
-              guint            words)
-{
-  c->planes = g_realloc_n (c->planes, (gsize) (c->n_planes + 1) * words, sizeof (guint64));
-  memset (c->planes + (gsize) c->n_planes * words, 0, words * sizeof (guint64));
-  c->n_planes++;
 }
 
 /* Adds to counter c the count of n_x planes at x (plane p at x + p · stride, worth 2^p): a
