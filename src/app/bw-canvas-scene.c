@@ -160,13 +160,20 @@ bw_canvas_scene_index_free (BwCanvasSceneIndex *ix)
   g_free (ix);
 }
 
+/* Tiles by their packed (x, y). */
+static GHashTable *
+tiles_new (void)
+{
+  return g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, tile_free);
+}
+
 BwCanvasScene *
 bw_canvas_scene_new (void)
 {
   BwCanvasScene *self = g_new0 (BwCanvasScene, 1);
 
   self->ix = index_new ();
-  self->tiles = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, tile_free);
+  self->tiles = tiles_new ();
   for (int k = 0; k < N_KINDS; k++)
     {
       self->items[k] = g_array_new (FALSE, TRUE, sizeof (ItemState));
@@ -336,8 +343,8 @@ index_insert_edge (BwCanvasSceneIndex *ix,
 }
 
 /* The index of `layout`'s geometry as it is (NULL: of nothing). */
-static BwCanvasSceneIndex *
-index_build (BwLayout *layout)
+BwCanvasSceneIndex *
+bw_canvas_scene_index_new (BwLayout *layout)
 {
   BwCanvasSceneIndex *ix = index_new ();
   guint n[N_KINDS];
@@ -371,12 +378,6 @@ index_build (BwLayout *layout)
     }
   ix->geometry_serial = layout ? bw_layout_get_geometry_serial (layout) : 0;
   return ix;
-}
-
-BwCanvasSceneIndex *
-bw_canvas_scene_index_new (BwLayout *layout)
-{
-  return index_build (layout);
 }
 
 static gboolean
@@ -444,7 +445,7 @@ index_update (BwCanvasScene *self)
     self->ix = g_steal_pointer (&self->offered);
   else
     {
-      self->ix = index_build (self->layout);
+      self->ix = bw_canvas_scene_index_new (self->layout);
       self->n_index_builds++;
     }
   g_clear_pointer (&self->offered, bw_canvas_scene_index_free);
@@ -1014,8 +1015,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
               g_clear_pointer (&self->previous, g_hash_table_unref);
               self->previous = g_steal_pointer (&self->tiles);
               self->previous_zoom = self->zoom;
-              self->tiles =
-                  g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free, tile_free);
+              self->tiles = tiles_new ();
             }
           g_array_set_size (self->emitted, 0);
         }
