@@ -8,7 +8,8 @@
  * apart. Run it under a display large enough
  * for the window: xvfb-run -a -s "-screen 0 2560x1440x24" build/tests/bench-frame
  * Each render is timed on the clock and in the process's CPU time; a frame of one colour gives
- * each renderer's own floor. Prints the figures; never fails on time. */
+ * each renderer's own floor. The tiles are made for the window's renderer (GSK_RENDERER), so
+ * only that renderer's figures are the canvas's. Prints the figures; never fails on time. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -246,6 +247,12 @@ activate (GtkApplication *app,
 
   printf ("%d nodes, %d edges, canvas %d×%d, medians of %d frames\n", BW_BENCH_N_NODES,
           BW_BENCH_N_EDGES, gtk_widget_get_width (canvas), gtk_widget_get_height (canvas), FRAMES);
+  /* The canvas keeps its tiles for the window's renderer: as textures of a GL one, as images
+   * for cairo's. Drawn by the other renderer, they cost it a conversion every frame. */
+  printf ("the window draws with %s: the tiles are made for it, and the figures of the other "
+          "renderer are not its own (run again with GSK_RENDERER=%s)\n",
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+          GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))) ? "gl" : "cairo");
   bw_canvas_zoom_fit (BW_CANVAS (canvas));
   run_main_loop_a_little ();
   measure_view (canvas, "whole diagram in view", REDRAW, renderers, G_N_ELEMENTS (renderers));

@@ -46,6 +46,52 @@ render_canvas (BwCanvas *canvas)
   return g_bytes_new_take (pixels, w * h * 4);
 }
 
+/* How many textures of a device, and how many tile-sized cairo nodes, `node` shows. */
+static void
+count_images (GskRenderNode *node,
+              guint         *device,
+              guint         *cairo_tiles)
+{
+  graphene_rect_t bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_images (gsk_container_node_get_child (node, i), device, cairo_tiles);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_images (gsk_transform_node_get_child (node), device, cairo_tiles);
+      break;
+    case GSK_CLIP_NODE:
+      count_images (gsk_clip_node_get_child (node), device, cairo_tiles);
+      break;
+    case GSK_TEXTURE_NODE:
+      *device += GDK_IS_GL_TEXTURE (gsk_texture_node_get_texture (node));
+      break;
+    case GSK_CAIRO_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      *cairo_tiles += bounds.size.width == 256 && bounds.size.height == 256;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+canvas_images (BwCanvas *canvas,
+               guint    *device,
+               guint    *cairo_tiles)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  *device = *cairo_tiles = 0;
+  count_images (node, device, cairo_tiles);
+}
+
 /* The frame as drawn from the kept nodes, then as drawn anew: the same pixels. Returns the
  * frame. */
 static GBytes *
@@ -244,6 +290,53 @@ test_culling (void)
     }
   g_assert_cmpuint (shown, ==, stats.n_nodes);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_test_window_iterate (50);
+}
+
+/* With a renderer of the device (GL), the tiles, the strip and the legend are kept as its
+ * textures, not as images in memory as well, and show what images in memory show. */
+static void
+test_device_textures (void)
+{
+  BwWindow *window = bw_test_window_open_sample (app, 400);
+  BwCanvas *canvas = bw_window_get_canvas (window);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (canvas)));
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  guint device, cairo_tiles;
+
+  if (GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      g_test_skip ("the window draws with cairo: nothing is kept on a device");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  bw_canvas_set_frame_budget (canvas, 0);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (canvas), FALSE);
+  g_assert_true (bw_canvas_scene_get_renderer (canvas->scene) == renderer);
+  kept = render_canvas (canvas);
+  canvas_images (canvas, &device, &cairo_tiles);
+  g_test_message ("%s: %u device textures, %u tile images", G_OBJECT_TYPE_NAME (renderer),
+                  device, cairo_tiles);
+  /* Every tile in view, and the strip and the legend. */
+  g_assert_cmpuint (device, >=, frame_stats (canvas).n_tiles + 2);
+  g_assert_cmpuint (cairo_tiles, ==, 0);
+
+  /* The same frame from images in memory, as for the cairo renderer. */
+  bw_canvas_scene_set_renderer (canvas->scene, NULL);
+  bw_canvas_drop_render_cache (canvas);
+  plain = render_canvas (canvas);
+  canvas_images (canvas, &device, &cairo_tiles);
+  g_assert_cmpuint (device, ==, 0);
+  g_assert_cmpuint (cairo_tiles, >=, 8);
+  if (!g_bytes_equal (kept, plain))
+    g_error ("the tiles on the device show something else than the tiles in memory");
+
+  /* Unrealized, the canvas lets go of the renderer's textures with the renderer. */
+  bw_canvas_scene_set_renderer (canvas->scene, renderer);
+  gtk_widget_unrealize (GTK_WIDGET (canvas));
+  g_assert_null (bw_canvas_scene_get_renderer (canvas->scene));
   gtk_window_destroy (GTK_WINDOW (window));
   bw_test_window_iterate (50);
 }
@@ -502,5 +595,6 @@ main (int    argc,
   g_test_add_func ("/canvas-cache/load-index", test_load_index);
   g_test_add_func ("/canvas-cache/steps", test_steps);
   g_test_add_func ("/canvas-cache/far-lines", test_far_lines);
+  g_test_add_func ("/canvas-cache/device-textures", test_device_textures);
   return bw_test_window_run (&app);
 }

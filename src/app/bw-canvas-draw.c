@@ -225,21 +225,67 @@ mix_cells (guint64              h,
   return h;
 }
 
-/* A cairo node over `box` (grown by a pixel for its border's antialiasing), drawn by `draw`
- * only when `sig` (what it shows) changed since it last was. */
-static GskRenderNode *
-cached_node (GskRenderNode **node,
-             guint64        *node_sig,
-             guint64         sig,
-             const BwRect   *box)
+/* The renderer that keeps the canvas's lasting nodes as textures of its own (the tiles'),
+ * when it draws at the device's pixels; NULL when cairo's. */
+static GskRenderer *
+device_renderer (BwCanvas *self)
 {
+  if (gtk_widget_get_scale_factor (GTK_WIDGET (self)) != 1)
+    return NULL;
+  return bw_canvas_scene_get_renderer (self->scene);
+}
+
+/* Where to draw a node over `box` (grown by a pixel for its border's antialiasing), in the
+ * widget's coordinates, when `sig` (what it shows) changed since it last was: NULL while the
+ * node kept shows it. What is drawn becomes the node with cached_node_end. */
+static cairo_t *
+cached_node_begin (BwCanvas       *self,
+                   GskRenderNode **node,
+                   guint64        *node_sig,
+                   guint64         sig,
+                   const BwRect   *box)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (floor (box->x) - 1, floor (box->y) - 1,
+                                               ceil (box->w) + 3, ceil (box->h) + 3);
+  cairo_surface_t *image;
+  cairo_t *cr;
+
   if (*node != NULL && *node_sig == sig)
     return NULL;
   g_clear_pointer (node, gsk_render_node_unref);
   *node_sig = sig;
-  *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (floor (box->x) - 1, floor (box->y) - 1,
-                                                   ceil (box->w) + 3, ceil (box->h) + 3));
-  return *node;
+  if (device_renderer (self) == NULL)
+    {
+      *node = gsk_cairo_node_new (&bounds);
+      return gsk_cairo_node_get_draw_context (*node);
+    }
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) bounds.size.width,
+                                      (int) bounds.size.height);
+  cairo_surface_set_device_offset (image, -bounds.origin.x, -bounds.origin.y);
+  cr = cairo_create (image);
+  cairo_surface_destroy (image);
+  return cr;
+}
+
+static void
+cached_node_end (BwCanvas       *self,
+                 GskRenderNode **node,
+                 cairo_t        *cr)
+{
+  cairo_surface_t *image = cairo_surface_reference (cairo_get_target (cr));
+  double x, y;
+
+  cairo_destroy (cr);
+  if (*node != NULL)
+    {
+      cairo_surface_destroy (image);
+      return;
+    }
+  cairo_surface_get_device_offset (image, &x, &y);
+  cairo_surface_set_device_offset (image, 0, 0);
+  *node = bw_canvas_image_node (device_renderer (self), image,
+                                &GRAPHENE_RECT_INIT (-x, -y, cairo_image_surface_get_width (image),
+                                                     cairo_image_surface_get_height (image)));
 }
 
 /* The coverage strip and the legend, over the diagram, each a node kept while what it shows
@@ -258,16 +304,14 @@ snapshot_controls (BwCanvas      *self,
       BwRect band = bw_layout_get_view_band (w, h);
       BwRect box = { band.x, band.y, band.w, BW_OVERLAY_HEIGHT };
       guint64 sig = bw_scene_mix_rect (bw_scene_mix (0, GPOINTER_TO_SIZE (theme)), &box);
-      GskRenderNode *node;
+      cairo_t *cr;
 
       sig = mix_cells (sig, self->overlay.tactics, self->overlay.n_tactics);
       sig = mix_cells (sig, self->overlay.phases, self->overlay.n_phases);
-      if ((node = cached_node (&self->strip_node, &self->strip_sig, sig, &box)) != NULL)
+      if ((cr = cached_node_begin (self, &self->strip_node, &self->strip_sig, sig, &box)) != NULL)
         {
-          cairo_t *cr = gsk_cairo_node_get_draw_context (node);
-
           bw_painter_draw_overlay (self->painter, cr, &self->overlay, band.x, band.y, band.w);
-          cairo_destroy (cr);
+          cached_node_end (self, &self->strip_node, cr);
         }
       gtk_snapshot_append_node (snapshot, self->strip_node);
     }
@@ -275,7 +319,7 @@ snapshot_controls (BwCanvas      *self,
   if (bw_canvas_get_legend (self, &legend))
     {
       guint64 sig = bw_scene_mix_rect (bw_scene_mix (0, GPOINTER_TO_SIZE (theme)), &legend.box);
-      GskRenderNode *node;
+      cairo_t *cr;
 
       for (guint i = 0; i < legend.n_items; i++)
         {
@@ -286,12 +330,11 @@ snapshot_controls (BwCanvas      *self,
           sig = bw_scene_mix_rect (bw_scene_mix_rect (sig, &item->sample), &item->text);
           sig = bw_scene_mix_double (sig, item->baseline);
         }
-      if ((node = cached_node (&self->legend_node, &self->legend_sig, sig, &legend.box)) != NULL)
+      if ((cr = cached_node_begin (self, &self->legend_node, &self->legend_sig, sig,
+                                   &legend.box)) != NULL)
         {
-          cairo_t *cr = gsk_cairo_node_get_draw_context (node);
-
           bw_painter_draw_legend (self->painter, cr, &legend);
-          cairo_destroy (cr);
+          cached_node_end (self, &self->legend_node, cr);
         }
       gtk_snapshot_append_node (snapshot, self->legend_node);
     }

@@ -86,6 +86,9 @@ struct _BwCanvasScene
   double         zoom;
   double         scale_factor;
   gboolean       grid;
+  /* The window's renderer when it keeps textures on its device (not cairo's): a tile's image
+   * is handed to it once drawn, and its pixels go from here. */
+  GskRenderer   *device;
 
   /* The spatial index, and one made elsewhere for `offered_for` that the scene takes up
    * instead of building its own when it comes to show that layout at that geometry. */
@@ -745,6 +748,43 @@ tile_paint_step (BwCanvasScene         *self,
   return tile->step >= 1 + n_edge_steps + n_node_steps;
 }
 
+GskRenderNode *
+bw_canvas_image_node (GskRenderer           *device,
+                      cairo_surface_t       *image,
+                      const graphene_rect_t *bounds)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderNode *upload;
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+
+  if (device == NULL || GSK_IS_CAIRO_RENDERER (device))
+    {
+      GskRenderNode *node = gsk_cairo_node_new (bounds);
+      cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+      cairo_set_source_surface (cr, image, bounds->origin.x, bounds->origin.y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (image);
+      return node;
+    }
+  /* Through a texture of the image, not a cairo node: the GL renderer keeps what it made of a
+   * cairo node by the node's address, which the next node may be given once this one goes. */
+  cairo_surface_flush (image);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (image),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, image);
+  pixels = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  upload = gsk_texture_node_new (pixels, bounds);
+  texture = gsk_renderer_render_texture (device, upload, bounds);
+  gsk_render_node_unref (upload);
+  return gsk_texture_node_new (texture, bounds);
+}
+
 /* Draws the tile (anew, or on from where the frames before left its drawing in steps), for one
  * step at least and then for as long as `deadline` (monotonic time; 0: no bound) is not past.
  * TRUE when the tile's node shows it; until then it keeps the one it had. */
@@ -801,35 +841,30 @@ tile_draw (BwCanvasScene      *self,
   if (empty && !self->grid)
     return TRUE;
 
-  tile->node = gsk_cairo_node_new (&bounds);
-  cr = gsk_cairo_node_get_draw_context (tile->node);
-  if (self->scale_factor == 1)
-    {
-      /* Rasterised here, once: the node only paints the image, which costs either renderer a
-       * copy instead of the drawing. Its pixels are the device's, since the tiles are placed
-       * on whole pixels. */
-      if (image == NULL)
-        {
-          cairo_t *icr;
-
-          image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
-          icr = cairo_create (image);
-          image_clip (icr, &bounds);
-          tile_paint (self, icr, &rect, self->grid, empty ? NULL : &items, state);
-          cairo_destroy (icr);
-        }
-      cairo_set_source_surface (cr, image, bounds.origin.x, bounds.origin.y);
-      cairo_paint (cr);
-      cairo_surface_destroy (image);
-    }
-  else
+  if (self->scale_factor != 1)
     {
       /* On a HiDPI display the renderer rasterises the drawing itself, at its scale. */
+      tile->node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (tile->node);
       cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, TILE_PIXELS, TILE_PIXELS);
       cairo_clip (cr);
       tile_paint (self, cr, &rect, self->grid, empty ? NULL : &items, state);
+      cairo_destroy (cr);
+      return TRUE;
     }
-  cairo_destroy (cr);
+
+  /* Rasterised here, once: the node only paints the image, which costs either renderer a copy
+   * instead of the drawing. Its pixels are the device's, since the tiles are placed on whole
+   * pixels. */
+  if (image == NULL)
+    {
+      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PIXELS, TILE_PIXELS);
+      cr = cairo_create (image);
+      image_clip (cr, &bounds);
+      tile_paint (self, cr, &rect, self->grid, empty ? NULL : &items, state);
+      cairo_destroy (cr);
+    }
+  tile->node = bw_canvas_image_node (self->device, image, &bounds);
   return TRUE;
 }
 
@@ -1113,6 +1148,25 @@ bw_canvas_scene_append (BwCanvasScene      *self,
   if (!self->pending)
     g_clear_pointer (&self->previous, g_hash_table_unref);
   evict (self);
+}
+
+void
+bw_canvas_scene_set_renderer (BwCanvasScene *self,
+                              GskRenderer   *renderer)
+{
+  if (renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer))
+    renderer = NULL;
+  if (renderer == self->device)
+    return;
+  /* Textures of one renderer are not another's. */
+  bw_canvas_scene_drop (self);
+  self->device = renderer;
+}
+
+GskRenderer *
+bw_canvas_scene_get_renderer (BwCanvasScene *self)
+{
+  return self->device;
 }
 
 void

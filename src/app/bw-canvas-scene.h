@@ -17,6 +17,22 @@ void           bw_canvas_scene_free      (BwCanvasScene *self);
 /* Forgets every tile: the next frame draws them all anew. */
 void           bw_canvas_scene_drop      (BwCanvasScene *self);
 
+/* The renderer of the window the tiles go to (NULL: none, as once the canvas is unrealized).
+ * When it is not cairo's, tiles are kept as its textures, not as images in memory. A change
+ * forgets every tile. */
+void           bw_canvas_scene_set_renderer (BwCanvasScene *self,
+                                             GskRenderer   *renderer);
+/* That renderer, when the tiles are kept as its textures; NULL otherwise. */
+GskRenderer   *bw_canvas_scene_get_renderer (BwCanvasScene *self);
+
+/* `image` (taken), pixels of the device's at `bounds`, as a node that shows them: from a
+ * texture `device` keeps when it is a renderer that keeps textures (not cairo's, nor NULL), so
+ * that they are not kept in memory as well; otherwise a cairo node that paints them. For
+ * nodes drawn once and shown for many frames. */
+GskRenderNode *bw_canvas_image_node        (GskRenderer           *device,
+                                            cairo_surface_t       *image,
+                                            const graphene_rect_t *bounds);
+
 /* The visible part of the diagram (`visible`, diagram units, at `zoom`) into `snapshot`, whose
  * origin is the diagram's at that zoom (diagram coordinates × zoom): the tiles that cover it,
  * each drawn by `painter` only when it has none yet or what it shows changed. `layout` may be

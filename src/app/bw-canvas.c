@@ -638,6 +638,26 @@ bw_canvas_set_property (GObject      *object,
     }
 }
 
+/* The tiles are kept as textures of the window's renderer, and go with it. */
+static void
+bw_canvas_realize (GtkWidget *widget)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (bw_canvas_parent_class)->realize (widget);
+  bw_canvas_scene_set_renderer (self->scene,
+                                gtk_native_get_renderer (gtk_widget_get_native (widget)));
+}
+
+static void
+bw_canvas_unrealize (GtkWidget *widget)
+{
+  BwCanvas *self = BW_CANVAS (widget);
+
+  bw_canvas_scene_set_renderer (self->scene, NULL);
+  GTK_WIDGET_CLASS (bw_canvas_parent_class)->unrealize (widget);
+}
+
 static void
 bw_canvas_class_init (BwCanvasClass *klass)
 {
@@ -649,6 +669,8 @@ bw_canvas_class_init (BwCanvasClass *klass)
   object_class->set_property = bw_canvas_set_property;
   widget_class->snapshot = bw_canvas_snapshot;
   widget_class->size_allocate = bw_canvas_size_allocate;
+  widget_class->realize = bw_canvas_realize;
+  widget_class->unrealize = bw_canvas_unrealize;
 
   signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
