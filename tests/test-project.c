@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "bw-document-io.h"
 #include "bw-project.h"
@@ -257,7 +258,7 @@ take_prepared_cb (BwProject   *project,
                   GParamSpec  *pspec,
                   Prepared   **out)
 {
-  *out = bw_project_take_prepared (project, bw_project_get_document (project));
+  *out = bw_project_take_prepared (project, "test", bw_project_get_document (project));
 }
 
 /* What a view asks to have made from a loaded document is made on the load's worker thread,
@@ -272,7 +273,7 @@ test_load_async_prepares (Fixture       *f,
   Prepared *taken = NULL;
   gulong handler;
 
-  bw_project_set_prepare_func (f->project, prepare_cb, prepared_free);
+  bw_project_set_prepare_func (f->project, "test", prepare_cb, prepared_free);
   handler = g_signal_connect (f->project, "notify::document", G_CALLBACK (take_prepared_cb),
                               &taken);
   bw_project_load_async (f->project, f->file, NULL, store_result_cb, &result);
@@ -285,7 +286,8 @@ test_load_async_prepares (Fixture       *f,
   g_assert_true (taken->report == bw_project_get_report (f->project));
   g_assert_cmpuint (taken->n_nodes, ==, 2);
   /* Once the document is in, nothing is left to take. */
-  g_assert_null (bw_project_take_prepared (f->project, bw_project_get_document (f->project)));
+  g_assert_null (
+      bw_project_take_prepared (f->project, "test", bw_project_get_document (f->project)));
   prepared_free (taken);
   g_assert_cmpint (g_atomic_int_get (&n_prepared_alive), ==, 0);
 
@@ -302,7 +304,7 @@ test_load_async_prepares (Fixture       *f,
   g_assert_true (bw_project_load (f->project, f->file, NULL));
   g_assert_null (taken);
   g_signal_handler_disconnect (f->project, handler);
-  bw_project_set_prepare_func (f->project, NULL, NULL);
+  bw_project_set_prepare_func (f->project, "test", NULL, NULL);
 }
 
 /* Another catalog came in while the file was read: the figures are those of the catalog in
@@ -621,42 +623,79 @@ test_clean_drops_journal (Fixture       *f,
   g_assert_false (bw_journal_get_clean (journal));
 }
 
-static void
-take_copy_cb (BwProject   *project,
-              GParamSpec  *pspec,
-              BwDocument **out)
+static gpointer
+copy_cb (BwDocument *document,
+         BwCatalog  *catalog,
+         BwReport   *report)
 {
-  *out = bw_project_take_copy (project, bw_project_get_document (project));
+  return bw_document_copy (document);
 }
 
-/* Asked to, a load copies the document it reads on its thread, for the taking while the
- * document comes in: another object with the same bytes. Not asked to, it makes none. */
+typedef struct
+{
+  BwDocument *copy;
+  Prepared   *prepared;
+  gpointer    other;
+} Taken;
+
 static void
-test_load_async_copies (Fixture       *f,
-                        gconstpointer  data)
+take_both_cb (BwProject  *project,
+              GParamSpec *pspec,
+              Taken      *out)
+{
+  BwDocument *document = bw_project_get_document (project);
+
+  out->copy = bw_project_take_prepared (project, "copy", document);
+  out->prepared = bw_project_take_prepared (project, "test", document);
+  out->other = bw_project_take_prepared (project, "nobody", document);
+}
+
+/* Two views each ask for something made on the load's thread, under names of their own: a
+ * copy of the document (another object with the same bytes), and the prepared figures; each
+ * takes its own. Asked for under a name again, the func replaces the one before; NULL asks
+ * for nothing. */
+static void
+test_load_async_prepares_by_name (Fixture       *f,
+                                  gconstpointer  data)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) again = NULL;
-  g_autoptr(BwDocument) copy = NULL;
   g_autofree char *copied = NULL;
   g_autofree char *loaded = NULL;
+  Taken taken = { 0 };
   gulong handler;
 
-  handler = g_signal_connect (f->project, "notify::document", G_CALLBACK (take_copy_cb), &copy);
+  bw_project_set_prepare_func (f->project, "copy", prepare_cb, prepared_free);
+  bw_project_set_prepare_func (f->project, "copy", copy_cb, g_object_unref);
+  bw_project_set_prepare_func (f->project, "test", prepare_cb, prepared_free);
+  handler = g_signal_connect (f->project, "notify::document", G_CALLBACK (take_both_cb), &taken);
   bw_project_load_async (f->project, f->file, NULL, store_result_cb, &result);
   g_assert_true (bw_project_load_finish (f->project, wait_for_result (&result), NULL));
-  g_assert_null (copy);
-
-  bw_project_set_make_copy (f->project, TRUE);
-  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &again);
-  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&again), NULL));
-  g_assert_nonnull (copy);
-  g_assert_true (copy != bw_project_get_document (f->project));
-  copied = bw_document_to_data (copy, NULL);
+  g_assert_true (BW_IS_DOCUMENT (taken.copy));
+  g_assert_true (taken.copy != bw_project_get_document (f->project));
+  copied = bw_document_to_data (taken.copy, NULL);
   loaded = bw_document_to_data (bw_project_get_document (f->project), NULL);
   g_assert_cmpstr (copied, ==, loaded);
+  g_assert_nonnull (taken.prepared);
+  g_assert_true (taken.prepared->document == bw_project_get_document (f->project));
+  g_assert_null (taken.other);
+  /* Only the one prepare func under "test": the one under "copy" was replaced. */
+  g_assert_cmpint (g_atomic_int_get (&n_prepared_alive), ==, 1);
+  prepared_free (taken.prepared);
+  g_clear_object (&taken.copy);
   /* Once the document is in, nothing is left to take. */
-  g_assert_null (bw_project_take_copy (f->project, bw_project_get_document (f->project)));
+  g_assert_null (
+      bw_project_take_prepared (f->project, "copy", bw_project_get_document (f->project)));
+
+  /* Asked for nothing under either name: nothing is made. */
+  bw_project_set_prepare_func (f->project, "copy", NULL, NULL);
+  bw_project_set_prepare_func (f->project, "test", NULL, NULL);
+  memset (&taken, 0, sizeof taken);
+  bw_project_load_async (f->project, f->file, NULL, store_result_cb, &again);
+  g_assert_true (bw_project_load_finish (f->project, wait_for_result (&again), NULL));
+  g_assert_null (taken.copy);
+  g_assert_null (taken.prepared);
+  g_assert_cmpint (g_atomic_int_get (&n_prepared_alive), ==, 0);
   g_signal_handler_disconnect (f->project, handler);
 }
 
@@ -681,7 +720,7 @@ main (int    argc,
   ADD ("load-async", test_load_async);
   ADD ("load-async-computes", test_load_async_computes);
   ADD ("load-async-prepares", test_load_async_prepares);
-  ADD ("load-async-copies", test_load_async_copies);
+  ADD ("load-async-prepares-by-name", test_load_async_prepares_by_name);
   ADD ("load-async-catalog-replaced", test_load_async_catalog_replaced);
   ADD ("load-async-cancelled", test_load_async_cancelled);
   ADD ("load-refused", test_load_refused);

@@ -182,7 +182,7 @@ follow_model (BwCanvas *self)
   if (document != NULL)
     {
       /* Laid out on the load's thread when it came from a file. */
-      Prepared *prepared = bw_project_take_prepared (self->project, document);
+      Prepared *prepared = bw_project_take_prepared (self->project, "canvas", document);
 
       if (prepared != NULL)
         {
@@ -241,7 +241,7 @@ bw_canvas_set_project (BwCanvas  *self,
   if (!g_set_object (&self->project, project))
     return;
   if (project != NULL)
-    bw_project_set_prepare_func (project, prepare_layout, prepared_free);
+    bw_project_set_prepare_func (project, "canvas", prepare_layout, prepared_free);
   g_signal_group_set_target (self->project_signals, project);
   follow_model (self);
   follow_report (self);

@@ -26,7 +26,7 @@ void      bw_advice_compute_async  (gpointer             source_object,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
 /* The same on `copy`, which it takes: a copy of the document made elsewhere (on a load's
- * thread, bw_project_take_copy), that nothing else has. */
+ * thread, bw_project_take_prepared), that nothing else has. */
 void      bw_advice_compute_copy_async (gpointer             source_object,
                                         BwCatalog           *catalog,
                                         BwDocument          *copy,

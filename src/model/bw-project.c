@@ -8,6 +8,31 @@
 #include "bw-document-io.h"
 #include "bw-project.h"
 
+/* A prepare func, under the name of the view that asked for it. */
+typedef struct
+{
+  const char          *name;
+  BwProjectPrepareFunc func;
+  GDestroyNotify       free_func;
+} Prepare;
+
+/* What one made, for its view to take. */
+typedef struct
+{
+  const char    *name;
+  gpointer       data;
+  GDestroyNotify free_func;
+} Prepared;
+
+static void
+prepared_clear (gpointer data)
+{
+  Prepared *p = data;
+
+  if (p->data != NULL)
+    p->free_func (g_steal_pointer (&p->data));
+}
+
 struct _BwProject
 {
   GObject     parent_instance;
@@ -20,12 +45,9 @@ struct _BwProject
   GFile      *file;
   char       *display_name;
   guint       n_loading;
-  BwProjectPrepareFunc prepare;
-  GDestroyNotify       prepare_free;
-  gpointer    prepared;      /* made by `prepare` for the document coming in, until taken */
+  GArray     *prepares;      /* Prepare: what loads make on their thread, by name */
+  GArray     *prepared;      /* Prepared: what they made for the document coming in, until taken */
   BwDocument *prepared_for;
-  gboolean    make_copy;     /* a load makes a copy of what it read, on its thread */
-  BwDocument *copy;          /* that copy, while the document comes in, until taken */
   guint       n_restored;  /* restores so far: a file read that began before one is stale */
   /* Counts the document's changes, so a save knows whether what it wrote is still current. */
   guint64     generation;
@@ -331,9 +353,7 @@ typedef struct
   BwCatalog           *catalog;
   GFile               *file;
   guint                n_restored;
-  BwProjectPrepareFunc prepare;
-  GDestroyNotify       prepare_free;
-  gboolean             make_copy;
+  GArray              *prepares;  /* Prepare, the project's when the load began */
 } LoadData;
 
 static void
@@ -342,6 +362,7 @@ load_data_free (LoadData *data)
   g_free (data->path);
   g_clear_object (&data->catalog);
   g_clear_object (&data->file);
+  g_clear_pointer (&data->prepares, g_array_unref);
   g_free (data);
 }
 
@@ -351,18 +372,14 @@ typedef struct
 {
   BwDocument    *document;
   BwEngine      *engine;
-  gpointer       prepared;      /* by the project's prepare func, or NULL */
-  GDestroyNotify prepared_free;
-  BwDocument    *copy;          /* of the document, when the project makes one */
+  GArray        *prepared;      /* Prepared, by the project's prepare funcs */
 } Loaded;
 
 static void
 loaded_free (Loaded *loaded)
 {
-  if (loaded->prepared != NULL)
-    loaded->prepared_free (loaded->prepared);
+  g_clear_pointer (&loaded->prepared, g_array_unref);
   g_clear_object (&loaded->engine);
-  g_clear_object (&loaded->copy);
   g_clear_object (&loaded->document);
   g_free (loaded);
 }
@@ -395,15 +412,17 @@ load_thread (GTask        *task,
       /* The report too: it is made on first asking. */
       bw_engine_get_report (loaded->engine);
     }
-  if (data->prepare != NULL && !g_cancellable_is_cancelled (cancellable))
+  loaded->prepared = g_array_new (FALSE, TRUE, sizeof (Prepared));
+  g_array_set_clear_func (loaded->prepared, prepared_clear);
+  for (guint i = 0; i < data->prepares->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      loaded->prepared = data->prepare (loaded->document, data->catalog,
-                                        loaded->engine ? bw_engine_get_report (loaded->engine)
-                                                       : NULL);
-      loaded->prepared_free = data->prepare_free;
+      const Prepare *p = &g_array_index (data->prepares, Prepare, i);
+      Prepared made = { p->name, NULL, p->free_func };
+
+      made.data = p->func (loaded->document, data->catalog,
+                           loaded->engine ? bw_engine_get_report (loaded->engine) : NULL);
+      g_array_append_val (loaded->prepared, made);
     }
-  if (data->make_copy && !g_cancellable_is_cancelled (cancellable))
-    loaded->copy = bw_document_copy (loaded->document);
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_free);
 }
 
@@ -441,8 +460,7 @@ load_done_cb (GObject      *source,
   if (document != NULL && self->catalog != data->catalog)
     {
       g_clear_object (&loaded->engine);
-      if (loaded->prepared != NULL)
-        g_clear_pointer (&loaded->prepared, loaded->prepared_free);
+      g_array_set_size (loaded->prepared, 0);
       if (self->catalog != NULL && !bw_document_check_catalog (document, self->catalog, &error))
         document = NULL;
     }
@@ -459,13 +477,9 @@ load_done_cb (GObject      *source,
       /* What the load prepared goes to whoever follows the document in; the rest goes. */
       self->prepared = g_steal_pointer (&loaded->prepared);
       self->prepared_for = document;
-      self->copy = g_steal_pointer (&loaded->copy);
       install_document (self, document, data->file, loaded->engine);
-      if (self->prepared != NULL)
-        loaded->prepared_free (self->prepared);
-      self->prepared = NULL;
+      g_clear_pointer (&self->prepared, g_array_unref);
       self->prepared_for = NULL;
-      g_clear_object (&self->copy);
       taken = TRUE;
     }
   /* Done once the document is in: whoever waits for the flag finds it there. */
@@ -504,9 +518,7 @@ bw_project_load_async (BwProject          *self,
     }
   data->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
   data->file = g_object_ref (file);
-  data->prepare = self->prepare;
-  data->prepare_free = self->prepare_free;
-  data->make_copy = self->make_copy;
+  data->prepares = g_array_copy (self->prepares);
   data->n_restored = self->n_restored;
 
   /* The reader runs on a worker thread; the outer task completes once the project has it. */
@@ -518,41 +530,44 @@ bw_project_load_async (BwProject          *self,
 
 void
 bw_project_set_prepare_func (BwProject           *self,
+                             const char          *name,
                              BwProjectPrepareFunc func,
                              GDestroyNotify       free_func)
 {
+  Prepare prepare = { name, func, free_func };
+
   g_return_if_fail (BW_IS_PROJECT (self));
+  g_return_if_fail (name != NULL);
   g_return_if_fail (func == NULL || free_func != NULL);
-  self->prepare = func;
-  self->prepare_free = free_func;
-}
 
-void
-bw_project_set_make_copy (BwProject *self,
-                          gboolean   make_copy)
-{
-  g_return_if_fail (BW_IS_PROJECT (self));
-  self->make_copy = make_copy;
-}
-
-BwDocument *
-bw_project_take_copy (BwProject  *self,
-                      BwDocument *document)
-{
-  g_return_val_if_fail (BW_IS_PROJECT (self), NULL);
-  if (document == NULL || document != self->prepared_for)
-    return NULL;
-  return g_steal_pointer (&self->copy);
+  for (guint i = 0; i < self->prepares->len; i++)
+    if (g_str_equal (g_array_index (self->prepares, Prepare, i).name, name))
+      {
+        g_array_remove_index (self->prepares, i);
+        break;
+      }
+  if (func != NULL)
+    g_array_append_val (self->prepares, prepare);
 }
 
 gpointer
 bw_project_take_prepared (BwProject  *self,
+                          const char *name,
                           BwDocument *document)
 {
   g_return_val_if_fail (BW_IS_PROJECT (self), NULL);
-  if (document == NULL || document != self->prepared_for)
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (document == NULL || document != self->prepared_for || self->prepared == NULL)
     return NULL;
-  return g_steal_pointer (&self->prepared);
+  for (guint i = 0; i < self->prepared->len; i++)
+    {
+      Prepared *p = &g_array_index (self->prepared, Prepared, i);
+
+      if (g_str_equal (p->name, name))
+        return g_steal_pointer (&p->data);
+    }
+  return NULL;
 }
 
 gboolean
@@ -826,6 +841,7 @@ bw_project_finalize (GObject *object)
   BwProject *self = BW_PROJECT (object);
 
   g_free (self->display_name);
+  g_array_unref (self->prepares);
 
   G_OBJECT_CLASS (bw_project_parent_class)->finalize (object);
 }
@@ -929,5 +945,6 @@ bw_project_init (BwProject *self)
 {
   g_autoptr(BwDocument) document = bw_document_new ();
 
+  self->prepares = g_array_new (FALSE, FALSE, sizeof (Prepare));
   bw_project_set_document (self, document, NULL);
 }

@@ -102,24 +102,21 @@ gboolean    bw_project_save_as_finish   (BwProject     *self,
 /* What else a view wants made from a document that bw_project_load_async reads, on the load's
  * worker thread after its figures, so that the main thread only takes it in: `func` may read
  * the document, the catalog and the document's first report (the one bw_project_get_report
- * gives once the document is in; NULL without a catalog), nothing else. NULL: nothing. */
+ * gives once the document is in; NULL without a catalog), nothing else. Each view asks under a
+ * name of its own (a string that lives as long as the project: "canvas"); a func under a name
+ * replaces the one before, and NULL asks for nothing under it. */
 typedef gpointer (*BwProjectPrepareFunc) (BwDocument *document,
                                           BwCatalog  *catalog,
                                           BwReport   *report);
 void        bw_project_set_prepare_func (BwProject           *self,
+                                         const char          *name,
                                          BwProjectPrepareFunc func,
                                          GDestroyNotify       free_func);
-/* What the load that brought `document` in prepared for it, while the document comes in (the
- * `notify::document` it causes); the caller owns it. NULL for any other document, or later. */
+/* What the load that brought `document` in prepared for it under `name`, while the document
+ * comes in (the `notify::document` it causes); the caller owns it. NULL for any other document
+ * or name, or later. */
 gpointer    bw_project_take_prepared    (BwProject           *self,
-                                         BwDocument          *document);
-/* Whether bw_project_load_async also copies the document it reads, on its thread, for a view
- * that works on a copy of its own elsewhere (copying 100,000 nodes takes the main thread some
- * 100 ms). The copy is there to take as bw_project_take_prepared's result is; the caller owns
- * it. */
-void        bw_project_set_make_copy    (BwProject           *self,
-                                         gboolean             make_copy);
-BwDocument *bw_project_take_copy        (BwProject           *self,
+                                         const char          *name,
                                          BwDocument          *document);
 
 G_END_DECLS
