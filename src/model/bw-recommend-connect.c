@@ -620,6 +620,25 @@ node_key (BwRecommendSearch *s,
   return g_string_free (key, FALSE);
 }
 
+double
+bw_recommend_search_connect_ceiling (BwRecommendSearch *s,
+                                     guint              node)
+{
+  Forward f;
+  Ceiling c;
+  Gains g;
+  double ratio;
+
+  forward_init (&f, s);
+  ceiling_init (&c, s);
+  gains_init (&g, s, &f, node);
+  ratio = ceiling_gain (s, &c, &g, 0);
+  gains_clear (&g);
+  ceiling_clear (&c);
+  forward_clear (&f);
+  return ratio;
+}
+
 void
 bw_recommend_weigh_connect (BwRecommendSearch  *s,
                             double              base,
