@@ -104,54 +104,36 @@ bw_recommend_search_guarded (BwRecommendSearch *s,
   skip_zones_guarding_nothing_new (s, stencil, zones, nodes);
 }
 
-/* What the search needs of the document beyond its tables: telemetry edges forwards. */
+/* What the search needs beyond its tables: telemetry edges forwards, the tables' own turned
+ * round. */
 typedef struct
 {
-  GHashTable *index;      /* node id → document index + 1 */
-  guint      *out_start;  /* per node: offsets into out_to */
-  guint      *out_to;
+  guint *out_start;  /* per node: offsets into out_to */
+  guint *out_to;
 } Forward;
 
 static void
 forward_init (Forward           *f,
               BwRecommendSearch *s)
 {
-  guint n_edges = bw_document_get_n_edges (s->doc);
-  g_autofree guint *fill = g_new0 (guint, s->n_nodes + 1);
+  guint n_links = s->telemetry_start[s->n_nodes];
+  g_autofree guint *fill = NULL;
 
-  f->index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < s->n_nodes; i++)
-    g_hash_table_insert (f->index, bw_document_get_node (s->doc, i)->id, GUINT_TO_POINTER (i + 1));
   f->out_start = g_new0 (guint, s->n_nodes + 1);
-  f->out_to = g_new0 (guint, n_edges + 1);
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      if (pass == 1)
-        {
-          for (guint i = 0; i < s->n_nodes; i++)
-            f->out_start[i + 1] += f->out_start[i];
-          memcpy (fill, f->out_start, (s->n_nodes + 1) * sizeof (guint));
-        }
-      for (guint k = 0; k < n_edges; k++)
-        {
-          const BwEdge *e = bw_document_get_edge (s->doc, k);
-          guint from = GPOINTER_TO_UINT (g_hash_table_lookup (f->index, e->from));
-          guint to = GPOINTER_TO_UINT (g_hash_table_lookup (f->index, e->to));
-
-          if (e->kind != BW_EDGE_TELEMETRY || from == 0 || to == 0)
-            continue;
-          if (pass == 0)
-            f->out_start[from]++;
-          else
-            f->out_to[fill[from - 1]++] = to - 1;
-        }
-    }
+  f->out_to = g_new (guint, n_links + 1);
+  for (guint k = 0; k < n_links; k++)
+    f->out_start[s->telemetry_from[k] + 1]++;
+  for (guint i = 0; i < s->n_nodes; i++)
+    f->out_start[i + 1] += f->out_start[i];
+  fill = g_memdup2 (f->out_start, (s->n_nodes + 1) * sizeof (guint));
+  for (guint to = 0; to < s->n_nodes; to++)
+    for (guint k = s->telemetry_start[to]; k < s->telemetry_start[to + 1]; k++)
+      f->out_to[fill[s->telemetry_from[k]]++] = to;
 }
 
 static void
 forward_clear (Forward *f)
 {
-  g_hash_table_unref (f->index);
   g_free (f->out_start);
   g_free (f->out_to);
 }
