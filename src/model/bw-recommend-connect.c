@@ -54,15 +54,23 @@ bw_recommend_search_guarded (BwRecommendSearch *s,
                              guint8            *nodes)
 {
   g_autofree guint8 *done = g_new0 (guint8, s->n_zones + 1);
+  g_autofree guint8 *guarding = g_new0 (guint8, s->kinds->len + 1);
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
 
   memset (zones, 0, s->n_zones);
   memset (nodes, 0, s->n_nodes);
+  /* The kinds whose services guard for it: asked once per kind, not per node. */
+  for (guint k = 0; k < s->kinds->len; k++)
+    {
+      const BwStencil *st = g_ptr_array_index (s->kind_stencils, k);
+
+      guarding[k] = st != NULL &&
+                    (st == stencil ||
+                     g_strv_contains ((const char *const *) st->includes, stencil->id));
+    }
   for (guint i = 0; i < s->n_nodes; i++)
     {
-      const BwStencil *st = s->stencils[i];
-
-      if (st == NULL || (st != stencil &&
-                         !g_strv_contains ((const char *const *) st->includes, stencil->id)))
+      if (!guarding[s->node_kind[i]])
         continue;
       for (guint k = s->protects_start[i]; k < s->protects_start[i + 1]; k++)
         {
@@ -77,10 +85,10 @@ bw_recommend_search_guarded (BwRecommendSearch *s,
   /* A zone inside a guarded zone is guarded: each zone's chain is walked once. */
   for (guint z = 0; z < s->n_zones; z++)
     {
-      g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
       guint at = z;
       guint8 value = 0;
 
+      g_array_set_size (chain, 0);
       while (at != BW_RECOMMEND_NONE && !done[at] && chain->len <= s->n_zones)
         {
           g_array_append_val (chain, at);
