@@ -6,6 +6,7 @@
 #include "bw-document-io.h"
 #include "bw-engine.h"
 #include "bw-history.h"
+#include "bw-recommend-private.h"
 #include "bw-recommend.h"
 #include "bw-test-estate.h"
 #include "bw-test-util.h"
@@ -410,6 +411,146 @@ test_random (void)
     }
 }
 
+/* Flow edges from each mailbox to an asset drawn at random, for rule 10 on the delivery
+ * catalog. */
+static void
+add_mailbox_flows (BwCatalog  *catalog,
+                   BwDocument *estate,
+                   guint32     seed)
+{
+  guint n = bw_document_get_n_nodes (estate);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BwNode *from = bw_document_get_node (estate, i);
+      const BwNode *to = bw_document_get_node (estate, g_rand_int_range (rand, 0, n));
+      const BwStencil *st = bw_catalog_lookup_stencil (catalog, to->kind);
+
+      if (g_str_equal (from->kind, "mail") && from != to && st != NULL &&
+          st->role == BW_ROLE_ASSET)
+        bw_document_add_edge (estate, NULL, BW_EDGE_FLOW, from->id, to->id, NULL);
+    }
+}
+
+/* The ratio after a protects edge from `from` to `target`, by a full engine run, the edge then
+ * taken back; -1 when the document does not take it. */
+static double
+connected_ratio (BwCatalog  *catalog,
+                 BwDocument *work,
+                 BwEngine   *full,
+                 const char *kind,
+                 const char *from,
+                 const char *target)
+{
+  BwRecommendation c = { (char *) kind, BW_RECOMMEND_CONNECT, (char *) target, NULL, 0, 0,
+                         (char *) from, NULL };
+  g_autofree char *edge = bw_recommend_apply (catalog, work, &c, NULL);
+  double ratio;
+
+  if (edge == NULL)
+    return -1;
+  bw_engine_set_document (full, work);
+  ratio = bw_recommend_report_ratio (bw_engine_get_report (full));
+  bw_engine_set_document (full, NULL);
+  g_assert_true (bw_document_remove (work, edge, NULL));
+  return ratio;
+}
+
+/* The ceiling the connect search stops at, against a full engine run of every connection of
+ * every service node drawn (to each zone and each asset it admits, guarded or not): none gives
+ * a higher ratio. Returns how many nodes had a connection that reaches their ceiling, so that
+ * a ceiling too high to stop anything shows. */
+static guint
+assert_ceilings (BwCatalog  *catalog,
+                 BwDocument *doc)
+{
+  g_autoptr(BwDocument) work = bw_document_copy (doc);
+  g_autoptr(BwEngine) engine = bw_engine_new (catalog);
+  g_autoptr(BwEngine) full = bw_engine_new (catalog);
+  g_autoptr(GArray) ceilings = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_nodes = bw_document_get_n_nodes (work);
+  guint reached = 0;
+  BwRecommendSearch s;
+
+  bw_engine_set_document (engine, work);
+  bw_recommend_search_init (&s, catalog, work, engine);
+  for (guint x = 0; x < n_nodes; x++)
+    {
+      const BwStencil *st = s.stencils[x];
+      double ceiling = st != NULL && st->role == BW_ROLE_SERVICE && !st->siem
+                         ? bw_recommend_search_connect_ceiling (&s, x)
+                         : -1;
+
+      g_array_append_val (ceilings, ceiling);
+    }
+  bw_recommend_search_clear (&s);
+  bw_engine_set_document (engine, NULL);
+
+  for (guint x = 0; x < n_nodes; x++)
+    {
+      double ceiling = g_array_index (ceilings, double, x), highest = -1;
+      g_autofree char *from = g_strdup (bw_document_get_node (work, x)->id);
+      g_autofree char *kind = g_strdup (bw_document_get_node (work, x)->kind);
+      const BwStencil *stencil = bw_catalog_lookup_stencil (catalog, kind);
+
+      if (ceiling < 0)
+        continue;
+      for (guint z = 0; z < bw_document_get_n_zones (work); z++)
+        {
+          g_autofree char *zone = g_strdup (bw_document_get_zone (work, z)->id);
+          double ratio = connected_ratio (catalog, work, full, kind, from, zone);
+
+          g_assert_cmpfloat (ratio, <=, ceiling);
+          highest = MAX (highest, ratio);
+        }
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          const BwNode *n = bw_document_get_node (work, i);
+          const BwStencil *ns = bw_catalog_lookup_stencil (catalog, n->kind);
+          g_autofree char *target = g_strdup (n->id);
+          double ratio;
+
+          if (ns == NULL || ns->role != BW_ROLE_ASSET || !bw_stencil_admits (stencil, n->kind))
+            continue;
+          ratio = connected_ratio (catalog, work, full, kind, from, target);
+          g_assert_cmpfloat (ratio, <=, ceiling);
+          highest = MAX (highest, ratio);
+        }
+      g_test_message ("%s: ceiling %.6f, highest %.6f", from, ceiling, highest);
+      reached += highest == ceiling;
+    }
+  return reached;
+}
+
+static void
+test_connect_ceiling (void)
+{
+  g_autoptr(BwCatalog) shipped = shipped_catalog ();
+  g_autoptr(BwCatalog) delivery = bw_test_delivery_catalog ();
+  const char *groups[] = { "G0016", NULL };
+  guint reached = 0;
+
+  for (guint32 seed = 1; seed <= 2; seed++)
+    {
+      g_autoptr(BwDocument) doc = bw_test_random_estate (shipped, 120, seed);
+
+      /* The second under a threat profile: only its techniques count. */
+      if (seed == 2)
+        bw_document_set_threat_groups (doc, groups);
+      reached += assert_ceilings (shipped, doc);
+    }
+  for (guint32 seed = 1; seed <= 30; seed++)
+    {
+      g_autoptr(BwDocument) estate = bw_test_random_estate (delivery, 6 + seed % 20, seed);
+
+      add_mailbox_flows (delivery, estate, seed);
+      reached += assert_ceilings (delivery, estate);
+    }
+  g_test_message ("%u nodes reach their ceiling", reached);
+  g_assert_cmpuint (reached, >, 0);
+}
+
 /* A node at the edge of the coordinates: what would protect it cannot be placed beside it, so
  * neither search may offer that; the one the document takes comes instead. */
 static void
@@ -559,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/recommend/same-as-reference/random", test_random);
   g_test_add_func ("/recommend/same-as-reference/edge-of-the-page", test_edge_of_the_page);
   g_test_add_func ("/recommend/connect", test_connect);
+  g_test_add_func ("/recommend/connect-ceiling", test_connect_ceiling);
   g_test_add_func ("/recommend/practitioner", test_practitioner);
   return g_test_run ();
 }

@@ -163,6 +163,10 @@ void           bw_recommend_search_guarded    (BwRecommendSearch *s,
                                                const BwStencil   *stencil,
                                                guint8            *zones,
                                                guint8            *nodes);
+/* The highest ratio connecting service node `node` (a plain service, by document index) to any
+ * zone or asset could give: what bw_recommend_weigh_connect stops at (bw-recommend-connect.c). */
+double         bw_recommend_search_connect_ceiling (BwRecommendSearch *s,
+                                                    guint              node);
 /* Connecting each existing service node to each zone and asset it may newly protect. */
 void           bw_recommend_weigh_connect     (BwRecommendSearch  *s,
                                                double              base,
