@@ -348,6 +348,28 @@ test_tiny (void)
   g_assert_cmpuint (steps, >, 40);
 }
 
+/* Flow edges from each mailbox to an asset drawn at random, for rule 10 on the delivery
+ * catalog. */
+static void
+add_mailbox_flows (BwCatalog  *catalog,
+                   BwDocument *estate,
+                   guint32     seed)
+{
+  guint n = bw_document_get_n_nodes (estate);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BwNode *from = bw_document_get_node (estate, i);
+      const BwNode *to = bw_document_get_node (estate, g_rand_int_range (rand, 0, n));
+      const BwStencil *st = bw_catalog_lookup_stencil (catalog, to->kind);
+
+      if (g_str_equal (from->kind, "mail") && from != to && st != NULL &&
+          st->role == BW_ROLE_ASSET)
+        bw_document_add_edge (estate, NULL, BW_EDGE_FLOW, from->id, to->id, NULL);
+    }
+}
+
 /* Rule 10 on the tiny catalog with initial access: a guard on a mailbox (or on its zone), new or
  * drawn and connected, gives what its flows reach the delivery techniques, so the mailboxes with
  * flows out are weighed on their own; hand-made estates, then random ones whose flows often
@@ -369,20 +391,8 @@ test_tiny_delivery (void)
   for (guint32 seed = 1; seed <= 40; seed++)
     {
       g_autoptr(BwDocument) estate = bw_test_random_estate (catalog, 4 + seed % 20, seed);
-      guint n = bw_document_get_n_nodes (estate);
-      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
 
-      /* Flows from mailboxes to whatever else is an asset. */
-      for (guint i = 0; i < n; i++)
-        {
-          const BwNode *from = bw_document_get_node (estate, i);
-          const BwNode *to = bw_document_get_node (estate, g_rand_int_range (rand, 0, n));
-          const BwStencil *st = bw_catalog_lookup_stencil (catalog, to->kind);
-
-          if (g_str_equal (from->kind, "mail") && from != to && st != NULL &&
-              st->role == BW_ROLE_ASSET)
-            bw_document_add_edge (estate, NULL, BW_EDGE_FLOW, from->id, to->id, NULL);
-        }
+      add_mailbox_flows (catalog, estate, seed);
       steps += assert_same_steps (catalog, estate, 6);
     }
   g_assert_cmpuint (steps, >, 40);
@@ -408,28 +418,6 @@ test_random (void)
       g_test_message ("seed %u: %u zones, %u nodes, %u edges", seed, bw_document_get_n_zones (doc),
                       bw_document_get_n_nodes (doc), bw_document_get_n_edges (doc));
       assert_same_steps (catalog, doc, 3);
-    }
-}
-
-/* Flow edges from each mailbox to an asset drawn at random, for rule 10 on the delivery
- * catalog. */
-static void
-add_mailbox_flows (BwCatalog  *catalog,
-                   BwDocument *estate,
-                   guint32     seed)
-{
-  guint n = bw_document_get_n_nodes (estate);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BwNode *from = bw_document_get_node (estate, i);
-      const BwNode *to = bw_document_get_node (estate, g_rand_int_range (rand, 0, n));
-      const BwStencil *st = bw_catalog_lookup_stencil (catalog, to->kind);
-
-      if (g_str_equal (from->kind, "mail") && from != to && st != NULL &&
-          st->role == BW_ROLE_ASSET)
-        bw_document_add_edge (estate, NULL, BW_EDGE_FLOW, from->id, to->id, NULL);
     }
 }
 
