@@ -337,6 +337,8 @@ test_device_textures (void)
   bw_canvas_scene_set_renderer (canvas->scene, renderer);
   gtk_widget_unrealize (GTK_WIDGET (canvas));
   g_assert_null (bw_canvas_scene_get_renderer (canvas->scene));
+  g_assert_null (canvas->strip_node);
+  g_assert_null (canvas->legend_node);
   gtk_window_destroy (GTK_WINDOW (window));
   bw_test_window_iterate (50);
 }

@@ -654,6 +654,8 @@ bw_canvas_unrealize (GtkWidget *widget)
 {
   BwCanvas *self = BW_CANVAS (widget);
 
+  /* The strip and the legend are the renderer's textures too. */
+  bw_canvas_drop_render_cache (self);
   bw_canvas_scene_set_renderer (self->scene, NULL);
   GTK_WIDGET_CLASS (bw_canvas_parent_class)->unrealize (widget);
 }
