@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "bw-coverage-view.h"
 #include "bw-document-io.h"
@@ -173,6 +175,69 @@ test_progress_then_figures (void)
   bw_test_window_destroy (window);
 }
 
+/* The resident set of this process, in KiB. */
+static long
+resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return strtol (line + 6, NULL, 10);
+}
+
+/* What releasing the memory freed but held gives back now, in KiB. */
+static long
+released_now (void)
+{
+  long before = resident_kib ();
+
+  bw_application_release_memory (app);
+  return before - resident_kib ();
+}
+
+/* What the load's threads freed goes back to the system a moment after the file is in, with
+ * the window still open, and what a window held a moment after it closes: once it has, a
+ * release finds next to nothing left to give back, while one at the moment the file is in
+ * gives back megabytes. */
+static void
+test_memory_back (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (large_path);
+  BwWindow *window = bw_test_window_new (app);
+  BwWindow *other;
+  long at_once, later;
+
+  bw_window_open_file (window, file);
+  wait_loaded (window);
+  at_once = released_now ();
+  bw_test_window_destroy (window);
+
+  window = bw_test_window_new (app);
+  bw_window_open_file (window, file);
+  wait_loaded (window);
+  /* The release comes a second after the last work (the load, then the advice). */
+  bw_test_window_iterate (3000);
+  later = released_now ();
+  g_test_message ("released at once: %ld KiB; left to release a moment later: %ld KiB",
+                  at_once, later);
+  g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), >, 10000);
+  g_assert_cmpint (at_once, >, 1024);
+  g_assert_cmpint (later, <, at_once / 4);
+
+  /* Closed while another window stays: what its 20,000 nodes took goes back as well. */
+  other = bw_test_window_new (app);
+  bw_test_window_iterate (2500);
+  bw_test_window_destroy (window);
+  bw_test_window_iterate (2500);
+  later = released_now ();
+  g_test_message ("left to release a moment after the window closed: %ld KiB", later);
+  g_assert_cmpint (later, <, at_once / 4);
+  bw_test_window_destroy (other);
+}
+
 /* A small project opens without the spinner: it would only flash. */
 static void
 test_small_without_spinner (void)
@@ -293,6 +358,7 @@ main (int    argc,
   g_test_add_func ("/window-open/small-without-spinner", test_small_without_spinner);
   g_test_add_func ("/window-open/close-while-computing", test_close_while_computing);
   g_test_add_func ("/window-open/second-file-while-computing", test_second_file_while_computing);
+  g_test_add_func ("/window-open/memory-back", test_memory_back);
   status = bw_test_window_run (&app);
 
   bw_test_remove_tree (dir);

@@ -10,6 +10,7 @@
 
 #include "bw-advice.h"
 #include "bw-advisor.h"
+#include "bw-application.h"
 #include "bw-advisor-item.h"
 #include "bw-document-io.h"
 #include "bw-paths.h"
@@ -380,6 +381,18 @@ show_recommendations (BwAdvisor *self)
 
 /* The figures, worked out off the main thread */
 
+/* What the computation freed goes back to the system once the window's application is idle. */
+static void
+release_memory_later (BwAdvisor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+
+  if (BW_IS_APPLICATION (app))
+    bw_application_release_memory_later (BW_APPLICATION (app));
+}
+
 static void
 figures_done_cb (GObject      *source,
                  GAsyncResult *result,
@@ -399,6 +412,7 @@ figures_done_cb (GObject      *source,
   self->recs = g_steal_pointer (&advice->recommendations);
   show_recommendations (self);
   show_tiers (self, advice->tiers);
+  release_memory_later (self);
 }
 
 static void

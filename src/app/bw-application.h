@@ -21,6 +21,8 @@ const GError  *bw_application_get_catalog_error (BwApplication *self);
 /* Puts the application and every open window on `catalog` (after an import, or forgetting one). */
 void           bw_application_set_catalog (BwApplication *self,
                                            BwCatalog     *catalog);
+gboolean       bw_application_release_memory       (BwApplication *self);
+void           bw_application_release_memory_later (BwApplication *self);
 void           bw_application_add_recent  (BwApplication *self,
                                            GFile         *file);
 /* Opens `file` in `window` when it holds nothing of value (an untitled, unchanged, empty

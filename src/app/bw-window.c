@@ -218,6 +218,9 @@ load_done_cb (GObject      *source,
       return;
     }
   add_recent (self, file);
+  if (BW_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    bw_application_release_memory_later (
+        BW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
 /* Reading and checking a large project, and computing its figures, takes a while: it happens
