@@ -343,6 +343,80 @@ test_device_textures (void)
   bw_test_window_iterate (50);
 }
 
+/* Each tile image `node` shows, once per time it shows it (a texture's pixels or a cairo
+ * node's). */
+static void
+collect_tile_images (GskRenderNode *node,
+                     GPtrArray     *images)
+{
+  graphene_rect_t bounds;
+
+  gsk_render_node_get_bounds (node, &bounds);
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_tile_images (gsk_container_node_get_child (node, i), images);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_tile_images (gsk_transform_node_get_child (node), images);
+      break;
+    case GSK_CLIP_NODE:
+      collect_tile_images (gsk_clip_node_get_child (node), images);
+      break;
+    case GSK_TEXTURE_NODE:
+      if (bounds.size.width == 256 && bounds.size.height == 256)
+        g_ptr_array_add (images, gsk_texture_node_get_texture (node));
+      break;
+    case GSK_CAIRO_NODE:
+      if (bounds.size.width == 256 && bounds.size.height == 256)
+        g_ptr_array_add (images, node);
+      break;
+    default:
+      break;
+    }
+}
+
+/* At 100 %, the tiles of the view that show the grid alone (past the diagram's corner) show
+ * one image between them, where the renderer keeps one texture; the frame is the one tiles
+ * drawn anew show. */
+static void
+test_empty_tiles_shared (void)
+{
+  BwWindow *window = bw_test_window_open_sample (app, 400);
+  BwCanvas *canvas = bw_window_get_canvas (window);
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  g_autoptr(GHashTable) distinct = g_hash_table_new (NULL, NULL);
+  BwCanvasFrameStats stats;
+
+  bw_canvas_set_frame_budget (canvas, 0);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (canvas), FALSE);
+  bw_canvas_set_zoom (canvas, 1.0);
+  bw_canvas_set_offset (canvas, -900, -700);
+  g_bytes_unref (assert_as_if_new (canvas, "a view past the corner"));
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  collect_tile_images (node, images);
+  for (guint i = 0; i < images->len; i++)
+    g_hash_table_add (distinct, images->pdata[i]);
+  stats = frame_stats (canvas);
+  g_test_message ("%u tiles in view show %u images, %u of them distinct", stats.n_tiles,
+                  images->len, g_hash_table_size (distinct));
+  g_assert_cmpuint (stats.n_nodes, >, 0);
+  g_assert_cmpuint (images->len, ==, stats.n_tiles);
+  /* Every tile shows something (the grid at least), and the grid-only ones one image. */
+  g_assert_cmpuint (g_hash_table_size (distinct), <, images->len / 2);
+
+  /* Without the grid, the empty tiles show nothing. */
+  bw_canvas_set_show_grid (canvas, FALSE);
+  g_bytes_unref (assert_as_if_new (canvas, "the grid turned off"));
+  bw_test_window_destroy (window);
+}
+
 /* A frame with too little time for every tile in view leaves the rest to the frames after it,
  * which the canvas asks for itself; once they are drawn, the frame is the one drawn at once. */
 static void
@@ -598,5 +672,6 @@ main (int    argc,
   g_test_add_func ("/canvas-cache/steps", test_steps);
   g_test_add_func ("/canvas-cache/far-lines", test_far_lines);
   g_test_add_func ("/canvas-cache/device-textures", test_device_textures);
+  g_test_add_func ("/canvas-cache/empty-tiles-shared", test_empty_tiles_shared);
   return bw_test_window_run (&app);
 }

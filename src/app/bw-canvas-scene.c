@@ -118,6 +118,10 @@ struct _BwCanvasScene
    * jumps shows no hole while the budget spreads the drawing over a few frames). */
   GHashTable    *previous;
   double         previous_zoom;
+  /* The nodes of tiles that show the grid alone, by the checksum of their pixels: a tile that
+   * comes out the same shows one of them moved to it, and the renderer keeps one texture for
+   * all (the empty tiles of a view, often a quarter of it, are a few repeats of one). */
+  GHashTable    *grid_only;
 };
 
 static inline gint64
@@ -182,6 +186,8 @@ bw_canvas_scene_new (void)
       self->items[k] = g_array_new (FALSE, TRUE, sizeof (ItemState));
     }
   self->emitted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->grid_only = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) gsk_render_node_unref);
   return self;
 }
 
@@ -197,6 +203,7 @@ bw_canvas_scene_free (BwCanvasScene *self)
   for (int k = 0; k < N_KINDS; k++)
     g_array_unref (self->items[k]);
   g_array_unref (self->emitted);
+  g_hash_table_unref (self->grid_only);
   g_free (self);
 }
 
@@ -206,6 +213,7 @@ bw_canvas_scene_drop (BwCanvasScene *self)
   g_hash_table_remove_all (self->tiles);
   g_array_set_size (self->emitted, 0);
   g_clear_pointer (&self->previous, g_hash_table_unref);
+  g_hash_table_remove_all (self->grid_only);
 }
 
 static guint64
@@ -785,6 +793,36 @@ bw_canvas_image_node (GskRenderer           *device,
   return gsk_texture_node_new (texture, bounds);
 }
 
+/* The node of a tile at `bounds` whose `image` shows the grid alone: one made for a tile whose
+ * image had the same pixels, moved here, or else a node of its own, kept for the next. */
+static GskRenderNode *
+grid_only_node (BwCanvasScene         *self,
+                cairo_surface_t       *image,
+                const graphene_rect_t *bounds)
+{
+  g_autofree char *sum = NULL;
+  g_autoptr(GskTransform) move = NULL;
+  GskRenderNode *node;
+  graphene_rect_t from;
+
+  cairo_surface_flush (image);
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cairo_image_surface_get_data (image),
+                                     (gsize) cairo_image_surface_get_stride (image) *
+                                         cairo_image_surface_get_height (image));
+  node = g_hash_table_lookup (self->grid_only, sum);
+  if (node == NULL)
+    {
+      node = bw_canvas_image_node (self->device, image, bounds);
+      g_hash_table_insert (self->grid_only, g_steal_pointer (&sum), gsk_render_node_ref (node));
+      return node;
+    }
+  cairo_surface_destroy (image);
+  gsk_render_node_get_bounds (node, &from);
+  move = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (bounds->origin.x - from.origin.x,
+                                                              bounds->origin.y - from.origin.y));
+  return gsk_transform_node_new (node, move);
+}
+
 /* Draws the tile (anew, or on from where the frames before left its drawing in steps), for one
  * step at least and then for as long as `deadline` (monotonic time; 0: no bound) is not past.
  * TRUE when the tile's node shows it; until then it keeps the one it had. */
@@ -863,6 +901,11 @@ tile_draw (BwCanvasScene      *self,
       image_clip (cr, &bounds);
       tile_paint (self, cr, &rect, self->grid, empty ? NULL : &items, state);
       cairo_destroy (cr);
+    }
+  if (empty)
+    {
+      tile->node = grid_only_node (self, image, &bounds);
+      return TRUE;
     }
   tile->node = bw_canvas_image_node (self->device, image, &bounds);
   return TRUE;
@@ -1053,6 +1096,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
               self->tiles = tiles_new ();
             }
           g_array_set_size (self->emitted, 0);
+          g_hash_table_remove_all (self->grid_only);
         }
       else
         bw_canvas_scene_drop (self);
