@@ -392,6 +392,16 @@ bw_paint_in_set (GHashTable *set,
   return set != NULL && g_hash_table_contains (set, id);
 }
 
+double
+bw_painter_grid_period (double spacing,
+                        double zoom)
+{
+  /* Too dense to read at small zoom: double the spacing until dots are at least 12 px apart. */
+  while (spacing * zoom < 12)
+    spacing *= 2;
+  return spacing;
+}
+
 void
 bw_painter_draw_grid (BwPainter    *self,
                       cairo_t      *cr,
@@ -405,9 +415,7 @@ bw_painter_draw_grid (BwPainter    *self,
   cairo_t *tcr;
   int size;
 
-  /* Too dense to read at small zoom: double the spacing until dots are at least 12 px apart. */
-  while (spacing * zoom < 12)
-    spacing *= 2;
+  spacing = bw_painter_grid_period (spacing, zoom);
 
   /* One tile with one dot, repeated: thousands of dots for the cost of one fill. */
   size = MAX (1, (int) round (spacing * zoom));

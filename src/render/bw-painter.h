@@ -54,6 +54,10 @@ void       bw_painter_set_fast_lines (BwPainter *self,
                                       gboolean   fast);
 
 /* Background dots every `spacing` diagram units over the visible rectangle. */
+/* The spacing of the grid's dots at `zoom`, in the diagram's units: `spacing`, or a multiple
+ * of it that keeps them apart. */
+double     bw_painter_grid_period    (double        spacing,
+                                      double        zoom);
 void       bw_painter_draw_grid      (BwPainter    *self,
                                       cairo_t      *cr,
                                       const BwRect *visible,
