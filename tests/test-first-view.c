@@ -371,6 +371,21 @@ test_zoom_indicator_and_legends (void)
 
   g_assert_true (bw_zoom_button_get_canvas (button) == canvas);
   g_assert_cmpstr (bw_zoom_button_get_label (button), ==, shown);
+  /* Its popover is made as it first opens, with the menu. */
+  {
+    GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (button)));
+    GtkWidget *popover;
+
+    g_assert_null (gtk_menu_button_get_popover (menu_button));
+    gtk_menu_button_popup (menu_button);
+    bw_test_window_iterate (50);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+    g_assert_true (GTK_IS_POPOVER_MENU (popover));
+    g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    gtk_menu_button_popdown (menu_button);
+    bw_test_window_iterate (50);
+  }
   /* Over the canvas, at its top-right corner. */
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (canvas), &bounds));
   g_assert_cmpfloat (bounds.origin.y, <, 40);

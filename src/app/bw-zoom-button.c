@@ -130,6 +130,16 @@ build_menu (void)
   return menu;
 }
 
+/* The popover is made as the menu first opens: given the model, the button would make it at
+ * once, with a button and more for every item, before the window first shows. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 bw_zoom_button_dispose (GObject *object)
 {
@@ -216,7 +226,8 @@ bw_zoom_button_init (BwZoomButton *self)
 
   self->menu = build_menu ();
   self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->button), G_MENU_MODEL (self->menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popup,
+                                         self->menu, NULL);
   gtk_menu_button_set_direction (GTK_MENU_BUTTON (self->button), GTK_ARROW_DOWN);
   gtk_widget_set_tooltip_text (self->button, _("Zoom"));
   gtk_widget_add_css_class (self->button, "osd");
