@@ -751,12 +751,73 @@ test_layer_control_characters (void)
   g_assert_nonnull (strstr (layer, "Defender \\u0001"));
 }
 
+/* One wrap, as a thread that wraps nothing else makes it. */
+typedef struct
+{
+  const char *text;
+  const char *font;
+  double      width;
+  int         lines;
+} Wrap;
+
+static gpointer
+wrap_alone (gpointer data)
+{
+  const Wrap *wrap = data;
+
+  return bw_wrap_label (wrap->text, wrap->font, wrap->width, wrap->lines);
+}
+
+/* A thread wraps its labels in one layout kept between them: labels wrapped one after another
+ * in other fonts, widths and line counts break as each does on a thread of its own. */
+static void
+test_wrap_in_turn (void)
+{
+  const char *long_label = "Internet-facing web server of the payments platform (west)";
+  const Wrap wraps[] = {
+    { long_label, BW_FONT_LABEL, 90, 2 },
+    { long_label, BW_FONT_ZONE, 90, 1 },
+    { long_label, BW_FONT_SMALL, 60, 1 },
+    { "SQL", BW_FONT_BADGE, 40, 1 },
+    { long_label, BW_FONT_LABEL, 90, 2 },
+    { long_label, BW_FONT_LABEL, 200, 3 },
+    { "⚠ Reconnaissance", BW_FONT_SMALL, 30, 1 },
+    { long_label, BW_FONT_ZONE, 90, 1 },
+  };
+  guint n_cut = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wraps); i++)
+    {
+      g_auto(GStrv) here = bw_wrap_label (wraps[i].text, wraps[i].font, wraps[i].width,
+                                          wraps[i].lines);
+      g_auto(GStrv) alone = g_thread_join (g_thread_new ("wrap", wrap_alone, (gpointer) &wraps[i]));
+      g_autofree char *joined = g_strjoinv (" | ", here);
+
+      g_test_message ("%s at %g, %d lines: %s", wraps[i].font, wraps[i].width, wraps[i].lines,
+                      joined);
+      g_assert_true (g_strv_equal ((const char *const *) here, (const char *const *) alone));
+      g_assert_cmpuint (g_strv_length (here), <=, (guint) wraps[i].lines);
+      n_cut += g_str_has_suffix (here[g_strv_length (here) - 1], "…");
+    }
+  /* The fonts and widths differ: the label breaks into different lines, and some are cut. */
+  g_assert_cmpuint (n_cut, >, 0);
+  {
+    g_auto(GStrv) label = bw_wrap_label (long_label, BW_FONT_LABEL, 90, 2);
+    g_auto(GStrv) zone = bw_wrap_label (long_label, BW_FONT_ZONE, 90, 1);
+    g_auto(GStrv) wide = bw_wrap_label (long_label, BW_FONT_LABEL, 200, 3);
+
+    g_assert_false (g_str_equal (label[0], zone[0]));
+    g_assert_false (g_strv_equal ((const char *const *) label, (const char *const *) wide));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/svg-sample", test_svg_sample);
+  g_test_add_func ("/export/wrap-in-turn", test_wrap_in_turn);
   g_test_add_func ("/export/svg-hostile-labels", test_svg_hostile_labels);
   g_test_add_func ("/export/svg-unprotected-badge", test_svg_unprotected_badge);
   g_test_add_func ("/export/png-and-pdf", test_png_and_pdf);
