@@ -6,6 +6,25 @@
 
 #include "bw-json-writer.h"
 
+/* Appends `len` bytes: in place while the string has room (a report writes tens of thousands
+ * of short pieces, and g_string_append_len checks each for overlapping its own text). */
+static inline void
+put (GString    *out,
+     const char *text,
+     gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, text, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, len);
+}
+
+#define PUT_LITERAL(out, literal) put ((out), "" literal, sizeof (literal) - 1)
+
 static void
 write_string (GString    *out,
               const char *text,
@@ -53,11 +72,11 @@ write_string (GString    *out,
           g_snprintf (code, sizeof code, "\\u%04x", *p);
           escape = code;
         }
-      g_string_append_len (out, (const char *) run, p - run);
+      put (out, (const char *) run, p - run);
       g_string_append (out, escape);
       run = p + 1;
     }
-  g_string_append_len (out, (const char *) run, p - run);
+  put (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -162,7 +181,7 @@ indent (GString *out,
   static const char spaces[] = "                                                                ";
 
   for (int n = 2 * MAX (level, 0); n > 0; n -= sizeof spaces - 1)
-    g_string_append_len (out, spaces, MIN (n, (int) sizeof spaces - 1));
+    put (out, spaces, MIN (n, (int) sizeof spaces - 1));
 }
 
 typedef struct
@@ -221,13 +240,16 @@ next_child (BwJsonWriter *self)
   if (frame->inline_)
     {
       if (frame->count > 0)
-        g_string_append (self->out, ", ");
+        PUT_LITERAL (self->out, ", ");
       else if (frame->object)
         g_string_append_c (self->out, ' ');
     }
   else
     {
-      g_string_append (self->out, frame->count > 0 ? ",\n" : "\n");
+      if (frame->count > 0)
+        PUT_LITERAL (self->out, ",\n");
+      else
+        g_string_append_c (self->out, '\n');
       indent (self->out, self->depth);
     }
   frame->count++;
@@ -338,7 +360,10 @@ bw_json_writer_member (BwJsonWriter *self,
 
   next_child (self);
   write_string (self->out, name, self->style == BW_JSON_STYLE_GENERATOR);
-  g_string_append (self->out, self->style == BW_JSON_STYLE_GENERATOR ? " : " : ": ");
+  if (self->style == BW_JSON_STYLE_GENERATOR)
+    PUT_LITERAL (self->out, " : ");
+  else
+    PUT_LITERAL (self->out, ": ");
   self->after_member = TRUE;
 }
 
@@ -385,7 +410,7 @@ bw_json_writer_int (BwJsonWriter *self,
   if (value < 0)
     *--p = '-';
   begin_value (self);
-  g_string_append_len (self->out, p, digits + sizeof digits - p);
+  put (self->out, p, digits + sizeof digits - p);
   end_value (self);
 }
 

@@ -364,7 +364,9 @@ bw_report_to_json (BwReport  *self,
                    BwCatalog *catalog,
                    gsize     *out_length)
 {
-  GString *out = g_string_new (NULL);
+  /* About what it comes to: a line for each asset and technique. */
+  GString *out = g_string_sized_new (4096 + (gsize) self->n_assets * 120 +
+                                     (gsize) self->n_techniques * 160);
   g_autoptr(BwJsonWriter) w = bw_json_writer_new (out, BW_JSON_STYLE_PROJECT);
 
   bw_json_writer_begin_object (w);
