@@ -9,10 +9,11 @@
 
 #include "bw-document-io.h"
 #include "bw-engine.h"
-#include "bw-layout.h"
+#include "bw-layout-private.h"
 #include "bw-overlay.h"
 #include "bw-painter.h"
 #include "bw-svg-writer.h"
+#include "bw-test-estate.h"
 #include "bw-test-util.h"
 
 static BwDocument *
@@ -700,6 +701,206 @@ test_text_from_afar (void)
   sample_clear (&f);
 }
 
+/* Moves in place: what a move leaves in the layout, field by field, is what a layout made anew
+ * from the document holds — boxes, text from afar, routes, bounds, spatial index. */
+static void
+assert_node_equal (const BwLayoutNode *a,
+                   const BwLayoutNode *b)
+{
+  const BwRect *ra[] = { &a->rect, &a->band, &a->icon, &a->label, &a->badge, &a->far_icon,
+                         &a->far_badge };
+  const BwRect *rb[] = { &b->rect, &b->band, &b->icon, &b->label, &b->badge, &b->far_icon,
+                         &b->far_badge };
+
+  g_assert_true (a->node == b->node);
+  g_assert_true (a->stencil == b->stencil);
+  for (guint i = 0; i < G_N_ELEMENTS (ra); i++)
+    g_assert_true (memcmp (ra[i], rb[i], sizeof (BwRect)) == 0);
+  g_assert_cmpfloat (a->coverage, ==, b->coverage);
+  g_assert_cmpint (a->has_band, ==, b->has_band);
+  g_assert_cmpint (a->has_badge, ==, b->has_badge);
+  g_assert_cmpint (a->label_mode, ==, b->label_mode);
+  g_assert_cmpfloat (a->label_baseline, ==, b->label_baseline);
+  g_assert_cmpfloat (a->label_size, ==, b->label_size);
+  g_assert_cmpuint (a->label_lines, ==, b->label_lines);
+  g_assert_cmpfloat (a->label_line_height, ==, b->label_line_height);
+  g_assert_cmpfloat (a->badge_baseline, ==, b->badge_baseline);
+  g_assert_cmpfloat (a->badge_size, ==, b->badge_size);
+  g_assert_cmpfloat (a->handle.x, ==, b->handle.x);
+  g_assert_cmpfloat (a->handle.y, ==, b->handle.y);
+}
+
+static void
+assert_layout_equal (BwLayout *a,
+                     BwLayout *b)
+{
+  GHashTableIter iter;
+  gpointer key, cell;
+  BwRect ba = bw_layout_get_bounds (a);
+  BwRect bb = bw_layout_get_bounds (b);
+
+  g_assert_cmpuint (bw_layout_get_n_zones (a), ==, bw_layout_get_n_zones (b));
+  g_assert_cmpuint (bw_layout_get_n_nodes (a), ==, bw_layout_get_n_nodes (b));
+  g_assert_cmpuint (bw_layout_get_n_edges (a), ==, bw_layout_get_n_edges (b));
+  for (guint i = 0; i < bw_layout_get_n_nodes (a); i++)
+    assert_node_equal (bw_layout_get_node (a, i), bw_layout_get_node (b, i));
+  for (guint i = 0; i < bw_layout_get_n_edges (a); i++)
+    {
+      const BwLayoutEdge *ea = bw_layout_get_edge (a, i);
+      const BwLayoutEdge *eb = bw_layout_get_edge (b, i);
+
+      g_assert_true (ea->edge == eb->edge);
+      g_assert_true (ea->x1 == eb->x1 && ea->y1 == eb->y1 && ea->x2 == eb->x2 &&
+                     ea->y2 == eb->y2);
+      g_assert_true (memcmp (ea->head, eb->head, sizeof ea->head) == 0);
+    }
+  for (guint i = 0; i < bw_layout_get_n_nodes (a); i++)
+    {
+      guint na, nb;
+      const guint *la = bw_layout_get_node_edges (a, i, &na);
+      const guint *lb = bw_layout_get_node_edges (b, i, &nb);
+
+      g_assert_cmpuint (na, ==, nb);
+      g_assert_true (na == 0 || memcmp (la, lb, na * sizeof (guint)) == 0);
+    }
+  g_assert_true (ba.x == bb.x && ba.y == bb.y && ba.w == bb.w && ba.h == bb.h);
+  g_assert_cmpuint (g_hash_table_size (a->grid), ==, g_hash_table_size (b->grid));
+  g_hash_table_iter_init (&iter, a->grid);
+  while (g_hash_table_iter_next (&iter, &key, &cell))
+    {
+      GArray *other = g_hash_table_lookup (b->grid, key);
+
+      g_assert_nonnull (other);
+      g_assert_cmpuint (((GArray *) cell)->len, ==, other->len);
+      g_assert_true (memcmp (((GArray *) cell)->data, other->data, other->len * sizeof (guint)) ==
+                     0);
+    }
+}
+
+static void
+follow_cb (BwDocument     *document,
+           const BwChange *change,
+           BwLayout       *layout)
+{
+  bw_layout_update_for (layout, change);
+}
+
+/* Moves a node, checks the layout against one made anew, and counts the other cards whose
+ * label the move changed. */
+static guint
+move_and_check (BwDocument *doc,
+                BwCatalog  *catalog,
+                BwLayout   *layout,
+                GHashTable *coverage,
+                double      zoom,
+                guint       index,
+                double      x,
+                double      y)
+{
+  const BwNode *node = bw_document_get_node (doc, index);
+  guint geometry = bw_layout_get_geometry_serial (layout);
+  guint n = bw_layout_get_n_nodes (layout);
+  g_autofree BwRect *labels = g_new (BwRect, n);
+  g_autoptr(BwLayout) fresh = NULL;
+  const guint *moved;
+  guint n_moved;
+  guint changed = 0;
+
+  for (guint i = 0; i < n; i++)
+    labels[i] = bw_layout_get_node (layout, i)->label;
+  g_assert_true (bw_document_set_geometry (doc, node->id, x, y, 0, 0, NULL));
+  g_assert_cmpuint (bw_layout_get_geometry_serial (layout), ==, geometry + 1);
+  g_assert_true (bw_layout_get_moves_since (layout, geometry, &moved, &n_moved));
+  g_assert_cmpuint (n_moved, ==, 1);
+  g_assert_cmpuint (moved[0], ==, index);
+
+  fresh = bw_layout_new (doc, catalog);
+  bw_layout_set_view_zoom (fresh, zoom);
+  bw_layout_set_asset_coverage (fresh, coverage);
+  assert_layout_equal (layout, fresh);
+  for (guint i = 0; i < n; i++)
+    if (i != index && memcmp (&labels[i], &bw_layout_get_node (layout, i)->label,
+                              sizeof (BwRect)) != 0)
+      changed++;
+  return changed;
+}
+
+static void
+test_moves_in_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCatalog) catalog = bw_catalog_load_default (&error);
+  const double zooms[] = { 1, 0.4, 0.1 };
+
+  g_assert_no_error (error);
+  /* A random estate (its cards lie outside their zones, whose borders keep their labels from
+   * afar within them) and the sample, laid out as drawn. */
+  for (guint t = 0; t < 2 * G_N_ELEMENTS (zooms); t++)
+    {
+      guint z = t / 2;
+      g_autoptr(BwDocument) doc = t % 2 == 0
+                                      ? bw_test_random_estate (catalog, 600, 11 + z)
+                                      : load ("data/samples/reference-architecture.bulwark");
+      g_autoptr(BwEngine) engine = bw_engine_new (catalog);
+      g_autoptr(BwLayout) layout = bw_layout_new (doc, catalog);
+      g_autoptr(GHashTable) coverage = NULL;
+      guint n = bw_document_get_n_nodes (doc);
+      guint neighbours = 0;
+      guint geometry;
+      const guint *moved;
+      guint n_moved;
+      BwRect bounds;
+
+      bw_engine_set_document (engine, doc);
+      coverage = bw_overlay_asset_coverage (bw_engine_get_report (engine));
+      bw_layout_set_view_zoom (layout, zooms[z]);
+      bw_layout_set_asset_coverage (layout, coverage);
+      g_signal_connect (doc, "changed", G_CALLBACK (follow_cb), layout);
+
+      for (guint i = 0; i < 40; i++)
+        {
+          guint index = (i * 7919 + i) % n;
+          const BwNode *other = bw_document_get_node (doc, (index + 1 + i) % n);
+          guint edges;
+
+          bw_layout_get_node_edges (layout, index, &edges);
+          /* Beside another card, 16 units to its right, or somewhere else in the estate. */
+          if (i % 2 == 0)
+            neighbours += move_and_check (doc, catalog, layout, coverage, zooms[z], index,
+                                          other->x + BW_NODE_WIDTH + 16, other->y + 8);
+          else
+            neighbours += move_and_check (doc, catalog, layout, coverage, zooms[z], index,
+                                          other->x - 200, other->y + 40 * (i % 5));
+        }
+      /* Out past the bounds, then back in from their border: they grow, then shrink. */
+      bounds = bw_layout_get_bounds (layout);
+      move_and_check (doc, catalog, layout, coverage, zooms[z], 3, bounds.x - 500,
+                      bounds.y + bounds.h + 300);
+      g_assert_cmpfloat (bw_layout_get_bounds (layout).x, ==, bounds.x - 500);
+      move_and_check (doc, catalog, layout, coverage, zooms[z], 3, bounds.x + 64,
+                      bounds.y + 64);
+      g_assert_cmpfloat (bw_layout_get_bounds (layout).x, >=, bounds.x);
+      g_test_message ("%s at zoom %.1f, 42 moves changed %u other cards' labels",
+                      t % 2 == 0 ? "the random estate" : "the sample", zooms[z], neighbours);
+      /* From afar, a card put beside another shortens that one's label. */
+      if (zooms[z] == 0.4)
+        g_assert_cmpuint (neighbours, >, 0);
+      else if (zooms[z] != 0.4)
+        g_assert_cmpuint (neighbours, ==, 0);
+
+      /* Anything else than a move makes it all anew: the moves before are no longer told. */
+      geometry = bw_layout_get_geometry_serial (layout);
+      g_assert_true (bw_layout_get_moves_since (layout, geometry - 2, &moved, &n_moved));
+      g_assert_cmpuint (n_moved, ==, 2);
+      g_assert_true (bw_document_set_label (doc, bw_document_get_node (doc, 5)->id, "Renamed",
+                                            NULL));
+      g_assert_false (bw_layout_get_moves_since (layout, geometry, &moved, &n_moved));
+      g_assert_true (bw_layout_get_moves_since (layout, geometry + 1, &moved, &n_moved));
+      g_assert_cmpuint (n_moved, ==, 0);
+      g_signal_handlers_disconnect_by_data (doc, layout);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -710,6 +911,7 @@ main (int    argc,
   g_test_add_func ("/layout/grip-and-handle", test_grip_and_handle);
   g_test_add_func ("/layout/alignment", test_alignment);
   g_test_add_func ("/layout/follows-document", test_follows_document);
+  g_test_add_func ("/layout/moves-in-place", test_moves_in_place);
   g_test_add_func ("/layout/card-parts", test_card_parts);
   g_test_add_func ("/layout/text-from-afar", test_text_from_afar);
   g_test_add_func ("/layout/zone-and-edge-parts", test_zone_and_edge_parts);

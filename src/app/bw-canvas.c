@@ -85,7 +85,7 @@ document_changed_cb (BwCanvas       *self,
                      const BwChange *change,
                      BwDocument     *document)
 {
-  bw_layout_update (self->layout);
+  bw_layout_update_for (self->layout, change);
 
   /* Forget selected things that no longer exist. */
   if (change->type == BW_CHANGE_REMOVE || change->type == BW_CHANGE_RESET)

@@ -103,21 +103,56 @@ place_compact (BwLayout     *self,
       top + (ln->label.h - lines * line_height) / 2 + BW_LABEL_ASCENT / BW_LABEL_SIZE * size;
 }
 
+/* A card's text as the view zoom calls for. */
+static void
+place_label (BwLayout     *self,
+             BwLayoutNode *ln)
+{
+  bw_layout_place_node (ln);
+  if (self->label_mode == BW_LABEL_COMPACT)
+    place_compact (self, ln);
+  else if (self->label_mode == BW_LABEL_HIDDEN)
+    ln->label_mode = BW_LABEL_HIDDEN;
+}
+
 /* Every card's text as the view zoom calls for: full cards are placed with the card
  * (place_node); compact ones need their neighbours, so come after every card is indexed. */
 void
 bw_layout_place_compact_labels (BwLayout *self)
 {
-  for (guint i = 0; i < self->nodes->len; i++)
-    {
-      BwLayoutNode *ln = &g_array_index (self->nodes, BwLayoutNode, i);
+  for (guint i = 0; i < self->nodes->len && self->label_mode != BW_LABEL_FULL; i++)
+    place_label (self, &g_array_index (self->nodes, BwLayoutNode, i));
+}
 
-      if (self->label_mode == BW_LABEL_FULL)
-        continue;
-      bw_layout_place_node (ln);
-      if (self->label_mode == BW_LABEL_COMPACT)
-        place_compact (self, ln);
-      else
-        ln->label_mode = BW_LABEL_HIDDEN;
-    }
+/* A card's label reaches halfway to a card beside it (label_overhang looks that far, along
+ * the rows it spans): the cards that a card at `rect` may stop are those that far from it. */
+void
+bw_layout_place_labels_near (BwLayout     *self,
+                             const BwRect *rect)
+{
+  double room = 2 * BW_LABEL_MAX_OVERHANG;
+  int x0 = (int) floor ((rect->x - room) / GRID_CELL);
+  int x1 = (int) floor ((rect->x + rect->w + room) / GRID_CELL);
+  int y0 = (int) floor (rect->y / GRID_CELL);
+  int y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
+
+  if (self->label_mode == BW_LABEL_FULL)
+    return;
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (self->grid, &key);
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            BwLayoutNode *ln =
+                &g_array_index (self->nodes, BwLayoutNode, g_array_index (cell, guint, i));
+            const BwRect *o = &ln->rect;
+
+            if (o->y < rect->y + rect->h && rect->y < o->y + o->h &&
+                o->x < rect->x + rect->w + room && rect->x - room < o->x + o->w)
+              place_label (self, ln);
+          }
+      }
 }

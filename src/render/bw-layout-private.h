@@ -21,7 +21,15 @@ struct _BwLayout
   GArray     *edges;        /* BwLayoutEdge, document order */
   GHashTable *node_index;   /* id → index + 1 */
   GHashTable *zone_index;   /* id → index + 1 */
-  GHashTable *grid;         /* cell key → GArray of node indices: the spatial index */
+  GHashTable *grid;         /* cell key → GArray of node indices, ascending: the spatial index */
+  /* Each node's edges (indices into `edges`), as ranges of `node_edges`: node i's from
+   * node_edge_start[i] to node_edge_start[i + 1]. */
+  GArray     *node_edge_start; /* guint, n_nodes + 1 */
+  GArray     *node_edges;      /* guint */
+  /* The nodes bw_layout_move_node moved, in turn: the move to geometry serial
+   * moves_base + 1 + k is moves[k]. A full update empties it. */
+  GArray     *moves;           /* guint node indices */
+  guint       moves_base;
   BwRect      bounds;
   double      view_zoom;    /* for the grips' size on screen */
   BwLabelMode label_mode;   /* at view_zoom */
@@ -29,7 +37,7 @@ struct _BwLayout
   double      badge_scale;
   double      title_scale;
   guint       serial;       /* bumped by whatever may move or change what is drawn */
-  guint       geometry_serial; /* bumped by bw_layout_update only */
+  guint       geometry_serial; /* bumped by bw_layout_update and moves only */
 };
 
 static inline gint64
@@ -48,5 +56,8 @@ double bw_layout_text_scale           (double        size,
                                        double        zoom);
 /* The cards' text as the view zoom calls for, once every card is in the spatial index. */
 void   bw_layout_place_compact_labels (BwLayout     *self);
+/* The same for the cards whose labels from afar may reach towards `rect`. */
+void   bw_layout_place_labels_near    (BwLayout     *self,
+                                       const BwRect *rect);
 
 G_END_DECLS

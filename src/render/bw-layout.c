@@ -65,6 +65,7 @@ grid_insert (BwLayout     *self,
       {
         gint64 key = grid_key (cx, cy);
         GArray *cell = g_hash_table_lookup (self->grid, &key);
+        guint at;
 
         if (cell == NULL)
           {
@@ -74,7 +75,39 @@ grid_insert (BwLayout     *self,
             cell = g_array_new (FALSE, FALSE, sizeof (guint));
             g_hash_table_insert (self->grid, k, cell);
           }
-        g_array_append_val (cell, index);
+        /* Ascending, as an update fills them: a move puts the node back in its place. */
+        at = cell->len;
+        while (at > 0 && g_array_index (cell, guint, at - 1) > index)
+          at--;
+        g_array_insert_val (cell, at, index);
+      }
+}
+
+/* Takes node `index`, whose box was `rect`, out of the cells; a cell left empty goes. */
+static void
+grid_remove (BwLayout     *self,
+             const BwRect *rect,
+             guint         index)
+{
+  int x0 = (int) floor (rect->x / GRID_CELL);
+  int x1 = (int) floor ((rect->x + rect->w) / GRID_CELL);
+  int y0 = (int) floor (rect->y / GRID_CELL);
+  int y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (self->grid, &key);
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          if (g_array_index (cell, guint, i) == index)
+            {
+              g_array_remove_index (cell, i);
+              break;
+            }
+        if (cell != NULL && cell->len == 0)
+          g_hash_table_remove (self->grid, &key);
       }
 }
 
@@ -97,6 +130,9 @@ bw_layout_new (BwDocument *document,
   self->zone_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->grid = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
+  self->node_edge_start = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->node_edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->moves = g_array_new (FALSE, FALSE, sizeof (guint));
   bw_layout_update (self);
   return self;
 }
@@ -123,6 +159,9 @@ bw_layout_unref (BwLayout *self)
   g_hash_table_unref (self->node_index);
   g_hash_table_unref (self->zone_index);
   g_hash_table_unref (self->grid);
+  g_array_unref (self->node_edge_start);
+  g_array_unref (self->node_edges);
+  g_array_unref (self->moves);
   g_free (self);
 }
 
@@ -327,18 +366,22 @@ nearest_border (const BwRect *r,
     *out_y = r->y + r->h;
 }
 
+/* The box of what `id` names, whether it is a zone, and for a node its index + 1 (0 for a
+ * zone). */
 static gboolean
 lookup_rect (BwLayout   *self,
              const char *id,
              BwRect     *out_rect,
-             gboolean   *out_is_zone)
+             gboolean   *out_is_zone,
+             guint      *out_node)
 {
-  const BwLayoutNode *ln = bw_layout_lookup_node (self, id);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, id));
   const BwLayoutZone *lz;
 
-  if (ln != NULL)
+  *out_node = index;
+  if (index > 0)
     {
-      *out_rect = ln->rect;
+      *out_rect = g_array_index (self->nodes, BwLayoutNode, index - 1).rect;
       *out_is_zone = FALSE;
       return TRUE;
     }
@@ -352,21 +395,25 @@ lookup_rect (BwLayout   *self,
   return FALSE;
 }
 
-static void
+/* The route of `edge` between the boxes of what it joins into `le`, and through `ends` the
+ * indices + 1 of the nodes it joins (0 for a zone); FALSE when either end is not laid out. */
+static gboolean
 route_edge (BwLayout     *self,
-            const BwEdge *edge)
+            const BwEdge *edge,
+            BwLayoutEdge *le,
+            guint         ends[2])
 {
-  BwLayoutEdge le = { edge };
   BwRect from;
   BwRect to;
   gboolean from_zone;
   gboolean to_zone;
   double fcx, fcy, tcx, tcy;
 
-  if (!lookup_rect (self, edge->from, &from, &from_zone) ||
-      !lookup_rect (self, edge->to, &to, &to_zone))
-    return;
+  if (!lookup_rect (self, edge->from, &from, &from_zone, &ends[0]) ||
+      !lookup_rect (self, edge->to, &to, &to_zone, &ends[1]))
+    return FALSE;
 
+  *le = (BwLayoutEdge) { edge };
   fcx = from.x + from.w / 2;
   fcy = from.y + from.h / 2;
   tcx = to.x + to.w / 2;
@@ -378,17 +425,17 @@ route_edge (BwLayout     *self,
       double bx, by;
 
       nearest_border (&to, fcx, fcy, &bx, &by);
-      clip_to_rect (&from, bx, by, &le.x1, &le.y1);
-      le.x2 = bx;
-      le.y2 = by;
+      clip_to_rect (&from, bx, by, &le->x1, &le->y1);
+      le->x2 = bx;
+      le->y2 = by;
     }
   else
     {
-      clip_to_rect (&from, tcx, tcy, &le.x1, &le.y1);
-      clip_to_rect (&to, fcx, fcy, &le.x2, &le.y2);
+      clip_to_rect (&from, tcx, tcy, &le->x1, &le->y1);
+      clip_to_rect (&to, fcx, fcy, &le->x2, &le->y2);
     }
-  place_arrow_head (&le);
-  g_array_append_val (self->edges, le);
+  place_arrow_head (le);
+  return TRUE;
 }
 
 static void
@@ -413,22 +460,49 @@ extend_bounds (BwRect       *bounds,
   bounds->h = y1 - y0;
 }
 
+/* The smallest rectangle holding every zone and node, in the order an update takes them. */
+static BwRect
+compute_bounds (BwLayout *self)
+{
+  gboolean empty = TRUE;
+  BwRect bounds = { 0, 0, 0, 0 };
+
+  for (guint i = 0; i < self->zones->len; i++)
+    extend_bounds (&bounds, &empty, &g_array_index (self->zones, BwLayoutZone, i).rect);
+  for (guint i = 0; i < self->nodes->len; i++)
+    extend_bounds (&bounds, &empty, &g_array_index (self->nodes, BwLayoutNode, i).rect);
+  return bounds;
+}
+
+/* Whether end `i` of the edges' ends (two per edge: the node index + 1 of each, 0 for a zone)
+ * puts the edge in its node's list: an edge from a node to itself goes there once. */
+static gboolean
+edge_end_counts (GArray *ends,
+                 guint   i)
+{
+  guint end = g_array_index (ends, guint, i);
+
+  return end > 0 && !(i % 2 == 1 && end == g_array_index (ends, guint, i - 1));
+}
+
 void
 bw_layout_update (BwLayout *self)
 {
   BwDocument *doc = self->document;
-  gboolean empty = TRUE;
   g_autoptr(GHashTable) depths = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint *start;
 
   self->serial++;
   self->geometry_serial++;
+  self->moves_base = self->geometry_serial;
+  g_array_set_size (self->moves, 0);
   g_array_set_size (self->zones, 0);
   g_array_set_size (self->nodes, 0);
   g_array_set_size (self->edges, 0);
   g_hash_table_remove_all (self->node_index);
   g_hash_table_remove_all (self->zone_index);
   g_hash_table_remove_all (self->grid);
-  self->bounds = (BwRect) { 0, 0, 0, 0 };
 
   for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
     {
@@ -442,7 +516,6 @@ bw_layout_update (BwLayout *self)
 
       place_zone (&lz, self->view_zoom, self->title_scale);
       g_array_append_val (self->zones, lz);
-      extend_bounds (&self->bounds, &empty, &lz.rect);
     }
   /* Parents paint before children; g_array_sort is a stable merge sort in GLib. */
   g_array_sort (self->zones, compare_depth);
@@ -468,13 +541,146 @@ bw_layout_update (BwLayout *self)
       g_array_append_val (self->nodes, ln);
       g_hash_table_insert (self->node_index, node->id, GUINT_TO_POINTER (i + 1));
       grid_insert (self, &ln.rect, i);
-      extend_bounds (&self->bounds, &empty, &ln.rect);
     }
+  self->bounds = compute_bounds (self);
 
   bw_layout_place_compact_labels (self);
 
   for (guint i = 0; i < bw_document_get_n_edges (doc); i++)
-    route_edge (self, bw_document_get_edge (doc, i));
+    {
+      BwLayoutEdge le;
+      guint two[2];
+
+      if (!route_edge (self, bw_document_get_edge (doc, i), &le, two))
+        continue;
+      g_array_append_val (self->edges, le);
+      g_array_append_vals (ends, two, 2);
+    }
+
+  /* Each node's edges, for a move to take along: counted, then placed. */
+  g_array_set_size (self->node_edge_start, 0);
+  g_array_set_size (self->node_edge_start, self->nodes->len + 1);
+  start = (guint *) self->node_edge_start->data;
+  for (guint i = 0; i < ends->len; i++)
+    if (edge_end_counts (ends, i))
+      start[g_array_index (ends, guint, i)]++;
+  for (guint i = 0; i < self->nodes->len; i++)
+    start[i + 1] += start[i];
+  g_array_set_size (self->node_edges, start[self->nodes->len]);
+  {
+    g_autofree guint *fill = g_memdup2 (start, sizeof (guint) * self->nodes->len);
+
+    for (guint i = 0; i < ends->len; i++)
+      {
+        guint end = g_array_index (ends, guint, i);
+
+        if (edge_end_counts (ends, i))
+          g_array_index (self->node_edges, guint, fill[end - 1]++) = i / 2;
+      }
+  }
+}
+
+/* A move of node `index` to where the document has it now: its boxes, its place in the
+ * spatial index, the labels from afar beside where it was and where it is (they reach
+ * halfway to it), its edges' routes and the bounds. */
+static void
+move_node (BwLayout *self,
+           guint     index)
+{
+  BwLayoutNode *ln = &g_array_index (self->nodes, BwLayoutNode, index);
+  BwRect was = ln->rect;
+  BwRect b = self->bounds;
+  guint n_edges;
+  const guint *edges = bw_layout_get_node_edges (self, index, &n_edges);
+
+  self->serial++;
+  self->geometry_serial++;
+  g_array_append_val (self->moves, index);
+
+  grid_remove (self, &was, index);
+  ln->rect = (BwRect) { ln->node->x, ln->node->y, BW_NODE_WIDTH, BW_NODE_HEIGHT };
+  bw_layout_place_node (ln);
+  grid_insert (self, &ln->rect, index);
+  if (self->label_mode != BW_LABEL_FULL)
+    {
+      bw_layout_place_labels_near (self, &was);
+      bw_layout_place_labels_near (self, &ln->rect);
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      BwLayoutEdge *le = &g_array_index (self->edges, BwLayoutEdge, edges[i]);
+      guint two[2];
+
+      route_edge (self, le->edge, le, two);
+    }
+
+  /* The bounds hold unless it left their border or went past it. */
+  if (was.x == b.x || was.y == b.y || was.x + was.w == b.x + b.w ||
+      was.y + was.h == b.y + b.h || ln->rect.x < b.x || ln->rect.y < b.y ||
+      ln->rect.x + ln->rect.w > b.x + b.w || ln->rect.y + ln->rect.h > b.y + b.h)
+    self->bounds = compute_bounds (self);
+}
+
+/* More moves than this since the last update, and they are forgotten: whoever has not caught
+ * up by then does it all anew. */
+#define MAX_MOVES 4096
+
+void
+bw_layout_update_for (BwLayout       *self,
+                      const BwChange *change)
+{
+  guint index;
+
+  g_return_if_fail (self != NULL && change != NULL);
+
+  index = change->type == BW_CHANGE_MODIFY && change->object == BW_OBJECT_NODE &&
+                  change->fields == BW_FIELD_GEOMETRY
+              ? GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, change->id))
+              : 0;
+  if (index == 0 || g_array_index (self->nodes, BwLayoutNode, index - 1).node != change->node)
+    {
+      bw_layout_update (self);
+      return;
+    }
+  if (self->moves->len >= MAX_MOVES)
+    {
+      g_array_set_size (self->moves, 0);
+      self->moves_base = self->geometry_serial;
+    }
+  move_node (self, index - 1);
+}
+
+gboolean
+bw_layout_get_moves_since (BwLayout     *self,
+                           guint         since,
+                           const guint **nodes,
+                           guint        *n_nodes)
+{
+  guint ahead = self->geometry_serial - since;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* The serials from since + 1 on are all moves that are kept. */
+  if (ahead > self->moves->len)
+    return FALSE;
+  *nodes = &g_array_index (self->moves, guint, self->moves->len - ahead);
+  *n_nodes = ahead;
+  return TRUE;
+}
+
+const guint *
+bw_layout_get_node_edges (BwLayout *self,
+                          guint     index,
+                          guint    *n_edges)
+{
+  const guint *start;
+
+  g_return_val_if_fail (index < self->nodes->len, NULL);
+
+  start = (const guint *) self->node_edge_start->data;
+  *n_edges = start[index + 1] - start[index];
+  return &g_array_index (self->node_edges, guint, start[index]);
 }
 
 guint

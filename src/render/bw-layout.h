@@ -214,8 +214,24 @@ BwLayout           *bw_layout_new          (BwDocument *document,
 BwLayout           *bw_layout_ref          (BwLayout   *self);
 void                bw_layout_unref        (BwLayout   *self);
 
-/* Recomputes every box and route from the document. Cheap: call after each change. */
+/* Recomputes every box and route from the document. */
 void                bw_layout_update       (BwLayout   *self);
+/* Brings the layout up to date after `change` to its document: after a node's move alone, only
+ * what the node touches (its boxes, its edges' routes, the labels beside it from afar, the
+ * bounds), the same as bw_layout_update would make; after anything else, everything. */
+void                bw_layout_update_for   (BwLayout       *self,
+                                            const BwChange *change);
+/* The nodes moved in place (by bw_layout_update_for) since the geometry serial `since`, in
+ * turn, one entry per move (a node may come more than once); FALSE when the geometry changed
+ * otherwise since then, or the moves are no longer kept: everything may have moved. */
+gboolean            bw_layout_get_moves_since (BwLayout     *self,
+                                               guint         since,
+                                               const guint **nodes,
+                                               guint        *n_nodes);
+/* The edges (indices) that end at node `index`. */
+const guint        *bw_layout_get_node_edges (BwLayout *self,
+                                              guint     index,
+                                              guint    *n_edges);
 
 /* The zoom the diagram is shown at, so that the zones' grips keep their size on screen and text
  * reads from afar (1 for exports: nothing changes). Recomputes the grips, and the cards' and
@@ -251,7 +267,9 @@ const BwLayoutZone *bw_layout_lookup_zone  (BwLayout *self, const char *id);
 /* A number that changes whenever the boxes, routes, text or badges may have (an update, the
  * coverage, the view zoom): a drawing of the layout made at one serial is stale at another. */
 guint               bw_layout_get_serial   (BwLayout *self);
-/* The same for what bw_layout_update alone changes: the items, their boxes and routes. Cards'
+/* The same for what updates alone change: the items, their boxes and routes; each update and
+ * each move in place (bw_layout_get_moves_since) adds one, and a move adds one to the serial
+ * as well. Cards'
  * text changes with the view zoom, but stays within BW_LABEL_MAX_OVERHANG of the card. */
 guint               bw_layout_get_geometry_serial (BwLayout *self);
 
