@@ -3,7 +3,7 @@
  * pan is, pixel for pixel, what a canvas drawing everything anew shows, and only the tiles the
  * change touched are drawn again; at 100 % a frame draws only what lies in view. A project
  * loaded from a file comes with the scene's spatial index and the badges made on the load's
- * thread, the ones the main thread would make. */
+ * thread, the ones the main thread would make, and a move carries that index along. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -640,18 +640,60 @@ test_load_index (void)
     g_assert_cmpuint (badges, >, 0);
   }
 
-  /* A move changes the geometry: the scene makes its own index, as the layout is now. */
+  /* Moves change the geometry: the scene moves what moved in its index (the nodes and their
+   * edges, long ones among them), and it is the index it would make anew. Over two frames,
+   * and several moves in one. */
   {
-    const char *ids[] = { "n1", NULL };
+    BwLayout *layout = bw_canvas_get_layout (canvas);
+    guint busiest = 0;
+    guint edges = 0;
+    const char *ids[] = { "n1", NULL, NULL };
 
+    for (guint i = 0; i < bw_layout_get_n_nodes (layout); i++)
+      {
+        guint n;
+
+        bw_layout_get_node_edges (layout, i, &n);
+        if (n > edges)
+          {
+            edges = n;
+            busiest = i;
+          }
+      }
+    g_assert_cmpuint (edges, >=, 3);
+    /* Whole frames, to compare with a frame drawn anew. */
+    bw_canvas_set_frame_budget (canvas, 0);
+    ids[1] = bw_layout_get_node (layout, busiest)->node->id;
     g_assert_true (bw_history_move (bw_project_get_history (project), ids, 48, 32, 0, NULL));
+    g_bytes_unref (render_canvas (canvas));
+    index = bw_canvas_scene_get_index (canvas->scene, &builds);
+    g_assert_cmpuint (builds, ==, builds_before);
+    fresh = bw_canvas_scene_index_new (layout);
+    g_assert_true (bw_canvas_scene_index_equal (index, fresh));
+    bw_canvas_scene_index_free (fresh);
+
+    /* Far across the estate: its edges grow long, and in one frame, two moves. */
+    g_assert_true (bw_history_move (bw_project_get_history (project), ids + 1, 9000, 7000, 0,
+                                    NULL));
+    g_assert_true (bw_history_move (bw_project_get_history (project), ids, -64, 0, 0, NULL));
+    g_bytes_unref (render_canvas (canvas));
+    index = bw_canvas_scene_get_index (canvas->scene, &builds);
+    g_assert_cmpuint (builds, ==, builds_before);
+    fresh = bw_canvas_scene_index_new (layout);
+    g_assert_true (bw_canvas_scene_index_equal (index, fresh));
+    bw_canvas_scene_index_free (fresh);
+    g_bytes_unref (assert_as_if_new (canvas, "moves"));
+
+    /* Anything else makes it anew. */
+    g_assert_true (bw_history_set_label (bw_project_get_history (project), "n1", "Renamed",
+                                         NULL));
+    g_bytes_unref (render_canvas (canvas));
+    index = bw_canvas_scene_get_index (canvas->scene, &builds);
+    g_assert_cmpuint (builds, ==, builds_before + 1);
+    fresh = bw_canvas_scene_index_new (layout);
+    g_assert_true (bw_canvas_scene_index_equal (index, fresh));
+    bw_canvas_scene_index_free (fresh);
   }
-  g_bytes_unref (render_canvas (canvas));
-  index = bw_canvas_scene_get_index (canvas->scene, &builds);
-  g_assert_cmpuint (builds, ==, builds_before + 1);
-  fresh = bw_canvas_scene_index_new (bw_canvas_get_layout (canvas));
-  g_assert_true (bw_canvas_scene_index_equal (index, fresh));
-  bw_canvas_scene_index_free (fresh);
 
   gtk_window_destroy (GTK_WINDOW (window));
   bw_test_window_iterate (50);

@@ -93,6 +93,7 @@ struct _BwCanvasScene
   /* The spatial index, and one made elsewhere for `offered_for` that the scene takes up
    * instead of building its own when it comes to show that layout at that geometry. */
   BwCanvasSceneIndex *ix;
+  gboolean            ix_foreign;   /* ix is not of `layout` (it was replaced) */
   BwCanvasSceneIndex *offered;
   BwLayout           *offered_for;
   guint          n_index_builds;
@@ -299,12 +300,47 @@ index_add (BwCanvasSceneIndex *ix,
   gint64 key = tile_key (cx, cy);
   GArray *cell = g_hash_table_lookup (ix->cells, &key);
 
+  guint at;
+
   if (cell == NULL)
     {
       cell = g_array_new (FALSE, FALSE, sizeof (guint32));
       g_hash_table_insert (ix->cells, g_memdup2 (&key, sizeof key), cell);
     }
-  g_array_append_val (cell, packed);
+  /* Ascending, as a build fills them (kind by kind, in the layout's order): an item moved in
+   * place goes back where a build would put it. */
+  at = cell->len;
+  while (at > 0 && g_array_index (cell, guint32, at - 1) > packed)
+    at--;
+  g_array_insert_val (cell, at, packed);
+}
+
+/* Takes `packed` out of the cells that `r` reaches, where it is; a cell left empty goes. */
+static void
+index_remove (BwCanvasSceneIndex *ix,
+              const BwRect       *r,
+              guint32             packed)
+{
+  int x0 = (int) floor (r->x / INDEX_CELL);
+  int x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
+  int y0 = (int) floor (r->y / INDEX_CELL);
+  int y1 = (int) floor ((r->y + r->h) / INDEX_CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = tile_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (ix->cells, &key);
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          if (g_array_index (cell, guint32, i) == packed)
+            {
+              g_array_remove_index (cell, i);
+              break;
+            }
+        if (cell != NULL && cell->len == 0)
+          g_hash_table_remove (ix->cells, &key);
+      }
 }
 
 static void
@@ -353,6 +389,13 @@ index_insert_edge (BwCanvasSceneIndex *ix,
     }
 }
 
+static gboolean
+is_long (const BwRect *edge_bounds)
+{
+  return edge_bounds->w > LONG_EDGE_CELLS * INDEX_CELL ||
+         edge_bounds->h > LONG_EDGE_CELLS * INDEX_CELL;
+}
+
 /* The index of `layout`'s geometry as it is (NULL: of nothing). */
 BwCanvasSceneIndex *
 bw_canvas_scene_index_new (BwLayout *layout)
@@ -378,8 +421,7 @@ bw_canvas_scene_index_new (BwLayout *layout)
               continue;
             }
           *r = item_bounds (layout, k, i);
-          if (k == ITEM_EDGE && (r->w > LONG_EDGE_CELLS * INDEX_CELL ||
-                                 r->h > LONG_EDGE_CELLS * INDEX_CELL))
+          if (k == ITEM_EDGE && is_long (r))
             g_array_append_val (ix->long_edges, i);
           else if (k == ITEM_EDGE)
             index_insert_edge (ix, bw_layout_get_edge (layout, i), PACK (k, i));
@@ -444,13 +486,105 @@ bw_canvas_scene_get_index (BwCanvasScene *self,
   return self->ix;
 }
 
-/* The index, anew for the layout's geometry: the one offered for it, if it still fits. */
+static int    compare_index (gconstpointer  a,
+                             gconstpointer  b);
+static BwRect tile_rect     (BwCanvasScene *self,
+                             const Tile    *tile);
+
+/* Edge `e` out of the index as it was, and in as it is now. */
 static void
-index_update (BwCanvasScene *self)
+index_move_edge (BwCanvasSceneIndex *ix,
+                 BwLayout           *layout,
+                 guint               e,
+                 GArray             *dirty)
+{
+  BwRect *bounds = &g_array_index (ix->bounds[ITEM_EDGE], BwRect, e);
+  guint at;
+
+  g_array_append_val (dirty, *bounds);
+  if (is_long (bounds))
+    {
+      if (g_array_binary_search (ix->long_edges, &e, compare_index, &at))
+        g_array_remove_index (ix->long_edges, at);
+    }
+  else
+    {
+      /* Its cells are those its line crosses, its head's reach around. */
+      BwRect reach = bw_rect_grow (bounds, BW_ARROW_SIZE + 3);
+
+      index_remove (ix, &reach, PACK (ITEM_EDGE, e));
+    }
+  *bounds = item_bounds (layout, ITEM_EDGE, e);
+  g_array_append_val (dirty, *bounds);
+  if (is_long (bounds))
+    {
+      for (at = ix->long_edges->len; at > 0 && g_array_index (ix->long_edges, guint, at - 1) > e;)
+        at--;
+      g_array_insert_val (ix->long_edges, at, e);
+    }
+  else
+    index_insert_edge (ix, bw_layout_get_edge (layout, e), PACK (ITEM_EDGE, e));
+}
+
+/* The index brought along with the layout's moves in place since it was made (the layout
+ * tells which nodes moved): each moved node and its edges out of their cells and into their
+ * new ones, the same index a build would make. Where each was and is goes into `dirty`.
+ * FALSE when that cannot be (the geometry changed otherwise): the caller builds anew. */
+static gboolean
+index_follow_moves (BwCanvasScene *self,
+                    GArray        *dirty)
+{
+  BwCanvasSceneIndex *ix = self->ix;
+  BwLayout *layout = self->layout;
+  const guint *moved;
+  guint n_moved;
+  g_autoptr(GArray) nodes = NULL;
+
+  if (layout == NULL || self->ix_foreign ||
+      !bw_layout_get_moves_since (layout, ix->geometry_serial, &moved, &n_moved) ||
+      ix->bounds[ITEM_NODE]->len != bw_layout_get_n_nodes (layout) ||
+      ix->bounds[ITEM_EDGE]->len != bw_layout_get_n_edges (layout) ||
+      ix->bounds[ITEM_ZONE]->len != bw_layout_get_n_zones (layout))
+    return FALSE;
+  /* Each node once, however often it moved. */
+  nodes = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_moved);
+  g_array_append_vals (nodes, moved, n_moved);
+  g_array_sort (nodes, compare_index);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint index = g_array_index (nodes, guint, i);
+      BwRect *bounds = &g_array_index (ix->bounds[ITEM_NODE], BwRect, index);
+      const guint *edges;
+      guint n_edges;
+
+      if (i > 0 && index == g_array_index (nodes, guint, i - 1))
+        continue;
+      g_array_append_val (dirty, *bounds);
+      index_remove (ix, bounds, PACK (ITEM_NODE, index));
+      *bounds = item_bounds (layout, ITEM_NODE, index);
+      g_array_append_val (dirty, *bounds);
+      index_insert (ix, bounds, PACK (ITEM_NODE, index));
+      edges = bw_layout_get_node_edges (layout, index, &n_edges);
+      for (guint j = 0; j < n_edges; j++)
+        index_move_edge (ix, layout, edges[j], dirty);
+    }
+  ix->geometry_serial = bw_layout_get_geometry_serial (layout);
+  return TRUE;
+}
+
+/* The index, for the layout's geometry: brought along with its moves when only moves
+ * happened (TRUE; `dirty` gets where what moved was and is), or anew: the one offered for
+ * it, if it still fits. */
+static gboolean
+index_update (BwCanvasScene *self,
+              GArray        *dirty)
 {
   guint geometry = self->layout ? bw_layout_get_geometry_serial (self->layout) : 0;
 
+  if (index_follow_moves (self, dirty))
+    return TRUE;
   g_clear_pointer (&self->ix, bw_canvas_scene_index_free);
+  self->ix_foreign = FALSE;
   if (self->offered != NULL && self->offered_for == self->layout && self->layout != NULL &&
       self->offered->geometry_serial == geometry)
     self->ix = g_steal_pointer (&self->offered);
@@ -465,6 +599,38 @@ index_update (BwCanvasScene *self)
     {
       g_array_set_size (self->items[k], 0);
       g_array_set_size (self->items[k], self->ix->bounds[k]->len);
+    }
+  return FALSE;
+}
+
+/* More places than this, and every tile looks again: that costs less than checking each. */
+#define MAX_TOUCHED 512
+
+/* After moves in place: the tiles that what moved reaches (where it was or is, in `dirty`)
+ * find their items again; the others keep theirs. */
+static void
+tiles_touched (BwCanvasScene *self,
+               GArray        *dirty)
+{
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, &tile))
+    {
+      Tile *t = tile;
+      BwRect r;
+
+      if (t->serial != self->members_serial)
+        continue;
+      r = tile_rect (self, t);
+      r = bw_rect_grow (&r, 2 / self->zoom);
+      for (guint i = 0; i < dirty->len; i++)
+        if (bw_rect_intersects (&r, &g_array_index (dirty, BwRect, i)))
+          {
+            t->serial = self->members_serial - 1;
+            break;
+          }
     }
 }
 
@@ -978,7 +1144,9 @@ append_scaled (BwCanvasScene      *self,
   if (self->layout != NULL && bw_layout_get_geometry_serial (self->layout) !=
                                   self->ix->geometry_serial)
     {
-      index_update (self);
+      g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (BwRect));
+
+      index_update (self, dirty);
       self->members_serial++;
       self->generation++;
     }
@@ -1069,6 +1237,8 @@ bw_canvas_scene_append (BwCanvasScene      *self,
   guint serial = layout ? bw_layout_get_serial (layout) : 0;
   guint geometry = layout ? bw_layout_get_geometry_serial (layout) : 0;
   guint64 digest = bw_scene_state_digest (state);
+  g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (BwRect));
+  gboolean moved_only = FALSE;
   double vx = visible->x * zoom;
   double vy = visible->y * zoom;
   int x0 = (int) floor (vx / TILE_PIXELS);
@@ -1111,6 +1281,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
           g_clear_pointer (&self->layout, bw_layout_unref);
           self->layout = layout ? bw_layout_ref (layout) : NULL;
           self->ix->geometry_serial = geometry - 1;
+          self->ix_foreign = TRUE;
         }
       self->theme = theme;
       self->zoom = zoom;
@@ -1118,12 +1289,20 @@ bw_canvas_scene_append (BwCanvasScene      *self,
       self->grid = grid;
     }
   if (geometry != self->ix->geometry_serial)
-    index_update (self);
+    {
+      guint since = self->ix->geometry_serial;
+
+      /* Where the layout only moved nodes in place since the last frame (each move adds one
+       * to both its serials), only the tiles those moves reach need find their items again. */
+      moved_only = index_update (self, dirty) && serial - self->layout_serial == geometry - since;
+    }
   if (serial != self->layout_serial || digest != self->state_digest)
     {
-      /* Tiles find their items again after any change of the layout (zones' grips, labels),
-       * and check their signatures after that or a change of selection, hover… */
-      if (serial != self->layout_serial)
+      /* Tiles find their items again after any other change of the layout (zones' grips,
+       * labels), and check their signatures after that or a change of selection, hover… */
+      if (serial != self->layout_serial && moved_only && dirty->len <= MAX_TOUCHED)
+        tiles_touched (self, dirty);
+      else if (serial != self->layout_serial)
         self->members_serial++;
       self->generation++;
       self->layout_serial = serial;
