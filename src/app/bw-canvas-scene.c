@@ -526,6 +526,22 @@ index_move_edge (BwCanvasSceneIndex *ix,
     index_insert_edge (ix, bw_layout_get_edge (layout, e), PACK (ITEM_EDGE, e));
 }
 
+/* Where a moved node's drawing reaches (`bounds`, its index's), and its neighbours' labels
+ * from afar, which reach halfway to it from as far as twice their reach past their card, in
+ * the rows it spans. */
+static void
+append_reach (GArray       *dirty,
+              const BwRect *bounds)
+{
+  BwRect r = *bounds;
+
+  r.x -= 2 * BW_LABEL_MAX_OVERHANG;
+  r.w += 4 * BW_LABEL_MAX_OVERHANG;
+  r.y -= BW_NODE_HEIGHT;
+  r.h += 2 * BW_NODE_HEIGHT;
+  g_array_append_val (dirty, r);
+}
+
 /* The index brought along with the layout's moves in place since it was made (the layout
  * tells which nodes moved): each moved node and its edges out of their cells and into their
  * new ones, the same index a build would make. Where each was and is goes into `dirty`.
@@ -559,10 +575,10 @@ index_follow_moves (BwCanvasScene *self,
 
       if (i > 0 && index == g_array_index (nodes, guint, i - 1))
         continue;
-      g_array_append_val (dirty, *bounds);
+      append_reach (dirty, bounds);
       index_remove (ix, bounds, PACK (ITEM_NODE, index));
       *bounds = item_bounds (layout, ITEM_NODE, index);
-      g_array_append_val (dirty, *bounds);
+      append_reach (dirty, bounds);
       index_insert (ix, bounds, PACK (ITEM_NODE, index));
       edges = bw_layout_get_node_edges (layout, index, &n_edges);
       for (guint j = 0; j < n_edges; j++)
@@ -606,11 +622,14 @@ index_update (BwCanvasScene *self,
 /* More places than this, and every tile looks again: that costs less than checking each. */
 #define MAX_TOUCHED 512
 
-/* After moves in place: the tiles that what moved reaches (where it was or is, in `dirty`)
- * find their items again; the others keep theirs. */
+/* After moves in place, and before the generation that follows them: the tiles that what
+ * moved reaches (where it was or is, in `dirty`) find their items again, and check them; the
+ * others keep their items, and their signatures when `keep_sigs` (nothing else changed):
+ * what they show is as it was. */
 static void
 tiles_touched (BwCanvasScene *self,
-               GArray        *dirty)
+               GArray        *dirty,
+               gboolean       keep_sigs)
 {
   GHashTableIter iter;
   gpointer tile;
@@ -619,18 +638,19 @@ tiles_touched (BwCanvasScene *self,
   while (g_hash_table_iter_next (&iter, NULL, &tile))
     {
       Tile *t = tile;
+      gboolean touched = FALSE;
       BwRect r;
 
       if (t->serial != self->members_serial)
         continue;
       r = tile_rect (self, t);
       r = bw_rect_grow (&r, 2 / self->zoom);
-      for (guint i = 0; i < dirty->len; i++)
-        if (bw_rect_intersects (&r, &g_array_index (dirty, BwRect, i)))
-          {
-            t->serial = self->members_serial - 1;
-            break;
-          }
+      for (guint i = 0; i < dirty->len && !touched; i++)
+        touched = bw_rect_intersects (&r, &g_array_index (dirty, BwRect, i));
+      if (touched)
+        t->serial = self->members_serial - 1;
+      else if (keep_sigs && t->generation == self->generation)
+        t->generation = self->generation + 1;
     }
 }
 
@@ -1301,7 +1321,7 @@ bw_canvas_scene_append (BwCanvasScene      *self,
       /* Tiles find their items again after any other change of the layout (zones' grips,
        * labels), and check their signatures after that or a change of selection, hover… */
       if (serial != self->layout_serial && moved_only && dirty->len <= MAX_TOUCHED)
-        tiles_touched (self, dirty);
+        tiles_touched (self, dirty, digest == self->state_digest);
       else if (serial != self->layout_serial)
         self->members_serial++;
       self->generation++;
