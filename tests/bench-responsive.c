@@ -9,7 +9,8 @@
  * first frame of the new diagram is the next) and how much of it the main thread spent on a CPU
  * (the rest it waited: for the GL renderer's threads, or for a CPU on a busy machine), and when
  * the canvas had drawn every tile in view after that, and for reference the longest gap of frames
- * that draw no tile (the renderer's own cost); never fails on time. */
+ * that draw no tile (the renderer's own cost); then the time from each move of a drag of one
+ * node to the frame that shows it. Never fails on time. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -46,7 +47,29 @@ typedef struct
   guint     reference_frames;
   gint64    reference_longest;
   gint64    reference_cpu;
+  /* Last, a drag: each move's time to the frame that shows it. */
+  guint     paints;
+  gint64    drag_wall[20];
+  gint64    drag_cpu[20];
 } Watch;
+
+static gint
+compare_int64 (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  ((Watch *) data)->paints++;
+}
 
 /* The main thread's CPU time, µs. */
 static gint64
@@ -209,6 +232,31 @@ activate (GtkApplication *app,
   g_source_remove (source);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (canvas), painted);
 
+  /* Then a drag: a node moved twenty times, each move to the frame that shows it. */
+  {
+    BwDocument *doc = bw_project_get_document (project);
+    const char *ids[] = { bw_document_get_node (doc, bw_document_get_n_nodes (doc) / 2)->id,
+                          NULL };
+    gulong counted = g_signal_connect (gtk_widget_get_frame_clock (canvas), "after-paint",
+                                       G_CALLBACK (count_paint_cb), &w);
+
+    for (guint i = 0; i < G_N_ELEMENTS (w.drag_wall); i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        gint64 start_cpu = thread_cpu ();
+        guint painted_before = w.paints;
+
+        if (!bw_history_move (bw_project_get_history (project), ids, 8, 8, 77, &error))
+          g_error ("%s", error->message);
+        gtk_widget_queue_draw (canvas);
+        while (w.paints == painted_before)
+          g_main_context_iteration (NULL, TRUE);
+        w.drag_wall[i] = g_get_monotonic_time () - start;
+        w.drag_cpu[i] = thread_cpu () - start_cpu;
+      }
+    g_signal_handler_disconnect (gtk_widget_get_frame_clock (canvas), counted);
+  }
+
   printf ("%u nodes, %u edges, %.1f MB: loaded after %.0f ms, report after %.0f ms\n",
           bw_document_get_n_nodes (bw_project_get_document (project)),
           bw_document_get_n_edges (bw_project_get_document (project)),
@@ -225,6 +273,23 @@ activate (GtkApplication *app,
     printf ("the view not drawn whole 20 s after the load landed\n");
   printf ("for reference, a frame that draws no tile: at most %.0f ms (%.0f ms on a CPU)\n",
           w.reference_longest / 1000.0, w.reference_cpu / 1000.0);
+  {
+    gint64 wall = 0, cpu = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (w.drag_wall); i++)
+      {
+        wall = MAX (wall, w.drag_wall[i]);
+        cpu = MAX (cpu, w.drag_cpu[i]);
+      }
+    g_qsort_with_data (w.drag_wall, G_N_ELEMENTS (w.drag_wall), sizeof (gint64), compare_int64,
+                       NULL);
+    g_qsort_with_data (w.drag_cpu, G_N_ELEMENTS (w.drag_cpu), sizeof (gint64), compare_int64,
+                       NULL);
+    printf ("a drag of one node, %u moves, each to its frame: median %.1f ms (%.1f ms on a CPU), "
+            "longest %.1f ms (%.1f ms on a CPU)\n",
+            (guint) G_N_ELEMENTS (w.drag_wall), w.drag_wall[G_N_ELEMENTS (w.drag_wall) / 2] / 1000.0,
+            w.drag_cpu[G_N_ELEMENTS (w.drag_cpu) / 2] / 1000.0, wall / 1000.0, cpu / 1000.0);
+  }
   for (guint i = 0; i < w.gaps->len; i += 3)
     printf ("  gap of %.0f ms (%.0f ms on a CPU) at %.0f ms\n",
             g_array_index (w.gaps, gint64, i + 1) / 1000.0,
