@@ -291,6 +291,20 @@ item_bounds (BwLayout *layout,
   }
 }
 
+/* The index's cells that `r` reaches, x0..x1 × y0..y1. */
+static void
+index_cells (const BwRect *r,
+             int          *x0,
+             int          *x1,
+             int          *y0,
+             int          *y1)
+{
+  *x0 = (int) floor (r->x / INDEX_CELL);
+  *x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
+  *y0 = (int) floor (r->y / INDEX_CELL);
+  *y1 = (int) floor ((r->y + r->h) / INDEX_CELL);
+}
+
 static void
 index_add (BwCanvasSceneIndex *ix,
            int                 cx,
@@ -321,10 +335,9 @@ index_remove (BwCanvasSceneIndex *ix,
               const BwRect       *r,
               guint32             packed)
 {
-  int x0 = (int) floor (r->x / INDEX_CELL);
-  int x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
-  int y0 = (int) floor (r->y / INDEX_CELL);
-  int y1 = (int) floor ((r->y + r->h) / INDEX_CELL);
+  int x0, x1, y0, y1;
+
+  index_cells (r, &x0, &x1, &y0, &y1);
 
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
@@ -348,10 +361,9 @@ index_insert (BwCanvasSceneIndex *ix,
               const BwRect       *r,
               guint32             packed)
 {
-  int x0 = (int) floor (r->x / INDEX_CELL);
-  int x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
-  int y0 = (int) floor (r->y / INDEX_CELL);
-  int y1 = (int) floor ((r->y + r->h) / INDEX_CELL);
+  int x0, x1, y0, y1;
+
+  index_cells (r, &x0, &x1, &y0, &y1);
 
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)

@@ -50,15 +50,28 @@ bw_overlay_clear (BwOverlay *overlay)
 }
 
 
+/* The cells of the spatial index that `rect` reaches, x0..x1 × y0..y1. */
+static void
+grid_cells (const BwRect *rect,
+            int          *x0,
+            int          *x1,
+            int          *y0,
+            int          *y1)
+{
+  *x0 = (int) floor (rect->x / GRID_CELL);
+  *x1 = (int) floor ((rect->x + rect->w) / GRID_CELL);
+  *y0 = (int) floor (rect->y / GRID_CELL);
+  *y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
+}
+
 static void
 grid_insert (BwLayout     *self,
              const BwRect *rect,
              guint         index)
 {
-  int x0 = (int) floor (rect->x / GRID_CELL);
-  int x1 = (int) floor ((rect->x + rect->w) / GRID_CELL);
-  int y0 = (int) floor (rect->y / GRID_CELL);
-  int y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
+  int x0, x1, y0, y1;
+
+  grid_cells (rect, &x0, &x1, &y0, &y1);
 
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
@@ -89,10 +102,9 @@ grid_remove (BwLayout     *self,
              const BwRect *rect,
              guint         index)
 {
-  int x0 = (int) floor (rect->x / GRID_CELL);
-  int x1 = (int) floor ((rect->x + rect->w) / GRID_CELL);
-  int y0 = (int) floor (rect->y / GRID_CELL);
-  int y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
+  int x0, x1, y0, y1;
+
+  grid_cells (rect, &x0, &x1, &y0, &y1);
 
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
