@@ -310,7 +310,11 @@ bw_history_move (BwHistory          *self,
 {
   BwDocument *doc = self->document;
   g_autoptr(GHashTable) moving = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The nodes named, by record: a drag in a large estate looks through every node, and a
+   * pointer is hashed at once. */
+  g_autoptr(GHashTable) nodes = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  gboolean zones = FALSE;
   Command cmd;
   gboolean ok = TRUE;
 
@@ -322,10 +326,13 @@ bw_history_move (BwHistory          *self,
       if (!lookup_object (doc, ids[i], &zone, &node, error))
         return FALSE;
       g_hash_table_add (moving, (gpointer) ids[i]);
+      if (node != NULL)
+        g_hash_table_add (nodes, (gpointer) node);
+      zones |= zone != NULL;
     }
 
   /* A zone carries its contents; everything moves once, in document order. */
-  for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
+  for (guint i = 0; zones && i < bw_document_get_n_zones (doc); i++)
     {
       const BwZone *z = bw_document_get_zone (doc, i);
       gboolean inside = g_hash_table_contains (moving, z->id);
@@ -347,8 +354,8 @@ bw_history_move (BwHistory          *self,
     {
       const BwNode *n = bw_document_get_node (doc, i);
 
-      if (g_hash_table_contains (moving, n->id) ||
-          (n->zone != NULL && g_hash_table_contains (moving, n->zone)))
+      if (g_hash_table_contains (nodes, n) ||
+          (zones && n->zone != NULL && g_hash_table_contains (moving, n->zone)))
         g_ptr_array_add (order, n->id);
     }
 
