@@ -275,6 +275,7 @@ activate (GtkApplication *app,
           w.reference_longest / 1000.0, w.reference_cpu / 1000.0);
   {
     gint64 wall = 0, cpu = 0;
+    guint n = G_N_ELEMENTS (w.drag_wall);
 
     for (guint i = 0; i < G_N_ELEMENTS (w.drag_wall); i++)
       {
@@ -287,8 +288,8 @@ activate (GtkApplication *app,
                        NULL);
     printf ("a drag of one node, %u moves, each to its frame: median %.1f ms (%.1f ms on a CPU), "
             "longest %.1f ms (%.1f ms on a CPU)\n",
-            (guint) G_N_ELEMENTS (w.drag_wall), w.drag_wall[G_N_ELEMENTS (w.drag_wall) / 2] / 1000.0,
-            w.drag_cpu[G_N_ELEMENTS (w.drag_cpu) / 2] / 1000.0, wall / 1000.0, cpu / 1000.0);
+            n, w.drag_wall[n / 2] / 1000.0, w.drag_cpu[n / 2] / 1000.0, wall / 1000.0,
+            cpu / 1000.0);
   }
   for (guint i = 0; i < w.gaps->len; i += 3)
     printf ("  gap of %.0f ms (%.0f ms on a CPU) at %.0f ms\n",
