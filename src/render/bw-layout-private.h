@@ -26,10 +26,10 @@ struct _BwLayout
    * node_edge_start[i] to node_edge_start[i + 1]. */
   GArray     *node_edge_start; /* guint, n_nodes + 1 */
   GArray     *node_edges;      /* guint */
-  /* The nodes bw_layout_move_node moved, in turn: the move to geometry serial
-   * moves_base + 1 + k is moves[k]. A full update empties it. */
+  /* The nodes moved in place (bw_layout_update_for) since the last full update, in turn, the
+   * last to geometry_serial: every serial after that update is one of them. A full update
+   * empties it, and so does a move past MAX_MOVES (bw-layout.c). */
   GArray     *moves;           /* guint node indices */
-  guint       moves_base;
   BwRect      bounds;
   double      view_zoom;    /* for the grips' size on screen */
   BwLabelMode label_mode;   /* at view_zoom */

@@ -507,7 +507,6 @@ bw_layout_update (BwLayout *self)
 
   self->serial++;
   self->geometry_serial++;
-  self->moves_base = self->geometry_serial;
   g_array_set_size (self->moves, 0);
   g_array_set_size (self->zones, 0);
   g_array_set_size (self->nodes, 0);
@@ -656,10 +655,7 @@ bw_layout_update_for (BwLayout       *self,
       return;
     }
   if (self->moves->len >= MAX_MOVES)
-    {
-      g_array_set_size (self->moves, 0);
-      self->moves_base = self->geometry_serial;
-    }
+    g_array_set_size (self->moves, 0);
   move_node (self, index - 1);
 }
 
