@@ -726,6 +726,13 @@ bw_matrix_grid_init (BwMatrixGrid *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->hover_tactic = -1;
+  /* The adjustments span the whole matrix, its natural size, so the scrolled window must
+   * choose its scroll bars from that size too. Choosing them from the minimum (0), it first
+   * left a bar out that the adjustments then asked for, queued a second layout from inside the
+   * first, and while the width changed (the page's flap sliding in) the window at times painted
+   * before that layout ("Trying to snapshot AdwGizmo without a current allocation"). */
+  self->hscroll_policy = GTK_SCROLL_NATURAL;
+  self->vscroll_policy = GTK_SCROLL_NATURAL;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
