@@ -519,6 +519,20 @@ bw_application_release_memory_later (BwApplication *self)
   self->release_id = g_timeout_add_full (G_PRIORITY_LOW, 1000, release_memory_cb, self, NULL);
 }
 
+/* The icon theme reads the indexes of its folders on its first lookup, about 9 ms before the
+ * window can map. This thread makes that lookup while the window is being built: GTK's icon
+ * theme, once made on the main thread, takes lookups from any thread under its own lock. */
+static gpointer
+load_icon_theme_thread (gpointer data)
+{
+  g_autoptr(GtkIconTheme) theme = data;
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, "window-close-symbolic",
+                                                                 NULL, 16, 1, GTK_TEXT_DIR_NONE,
+                                                                 0);
+
+  return NULL;
+}
+
 static void
 bw_application_startup (GApplication *app)
 {
@@ -538,14 +552,18 @@ bw_application_startup (GApplication *app)
   };
 
   const char *icons = g_getenv ("BW_ICON_DIR");
+  GdkDisplay *display;
 
   G_APPLICATION_CLASS (bw_application_parent_class)->startup (app);
 
   /* Run from the build tree (build-aux/run.sh), the application's icon is not installed: the
    * tree's own icon folder is searched too. */
-  if (icons != NULL && *icons != '\0' && gdk_display_get_default () != NULL)
-    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    icons);
+  display = gdk_display_get_default ();
+  if (icons != NULL && *icons != '\0' && display != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), icons);
+  if (display != NULL)
+    g_thread_unref (g_thread_new ("bw-icons", load_icon_theme_thread,
+                                  g_object_ref (gtk_icon_theme_get_for_display (display))));
 
   self->settings = g_settings_new (APPLICATION_ID);
   if (self->catalog_thread != NULL)
