@@ -734,8 +734,6 @@ static void
 assert_layout_equal (BwLayout *a,
                      BwLayout *b)
 {
-  GHashTableIter iter;
-  gpointer key, cell;
   BwRect ba = bw_layout_get_bounds (a);
   BwRect bb = bw_layout_get_bounds (b);
 
@@ -764,17 +762,8 @@ assert_layout_equal (BwLayout *a,
       g_assert_true (na == 0 || memcmp (la, lb, na * sizeof (guint)) == 0);
     }
   g_assert_true (ba.x == bb.x && ba.y == bb.y && ba.w == bb.w && ba.h == bb.h);
-  g_assert_cmpuint (g_hash_table_size (a->grid), ==, g_hash_table_size (b->grid));
-  g_hash_table_iter_init (&iter, a->grid);
-  while (g_hash_table_iter_next (&iter, &key, &cell))
-    {
-      GArray *other = g_hash_table_lookup (b->grid, key);
-
-      g_assert_nonnull (other);
-      g_assert_cmpuint (((GArray *) cell)->len, ==, other->len);
-      g_assert_true (memcmp (((GArray *) cell)->data, other->data, other->len * sizeof (guint)) ==
-                     0);
-    }
+  g_assert_cmpuint (bw_cell_index_get_n_cells (a->grid), ==, bw_cell_index_get_n_cells (b->grid));
+  g_assert_true (bw_cell_index_equal (a->grid, b->grid));
 }
 
 static void
@@ -901,12 +890,71 @@ test_moves_in_place (void)
     }
 }
 
+/* The spatial index: a box reaches the cells it touches, negative ones too; each cell keeps
+ * its values ascending whatever order they come in; taking a value out drops a cell left
+ * empty; and two indexes are equal only cell for cell and value for value. */
+static void
+test_cell_index (void)
+{
+  BwCellIndex *a = bw_cell_index_new (100);
+  BwCellIndex *b = bw_cell_index_new (100);
+  const BwRect box = { -150, 50, 200, 20 }; /* columns -2 to 0, row 0 */
+  const BwRect small = { 10, 10, 5, 5 };
+  const guint32 *values;
+  guint n;
+  int x0, x1, y0, y1;
+
+  bw_cell_index_span (a, &box, &x0, &x1, &y0, &y1);
+  g_assert_cmpint (x0, ==, -2);
+  g_assert_cmpint (x1, ==, 0);
+  g_assert_cmpint (y0, ==, 0);
+  g_assert_cmpint (y1, ==, 0);
+  bw_cell_index_add_rect (a, &box, 7);
+  bw_cell_index_add_rect (a, &small, 9);
+  bw_cell_index_add_rect (a, &small, 3);
+  g_assert_cmpuint (bw_cell_index_get_n_cells (a), ==, 3);
+  values = bw_cell_index_get (a, 0, 0, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (values[0], ==, 3);
+  g_assert_cmpuint (values[1], ==, 7);
+  g_assert_cmpuint (values[2], ==, 9);
+  values = bw_cell_index_get (a, -2, 0, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (values[0], ==, 7);
+  g_assert_null (bw_cell_index_get (a, 1, 0, &n));
+  g_assert_cmpuint (n, ==, 0);
+
+  /* The same values, added in the order a build adds them. */
+  bw_cell_index_add_rect (b, &small, 3);
+  bw_cell_index_add_rect (b, &box, 7);
+  g_assert_false (bw_cell_index_equal (a, b));
+  bw_cell_index_add_rect (b, &small, 9);
+  g_assert_true (bw_cell_index_equal (a, b));
+
+  bw_cell_index_remove_rect (a, &box, 7);
+  g_assert_cmpuint (bw_cell_index_get_n_cells (a), ==, 1);
+  values = bw_cell_index_get (a, 0, 0, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (values[0], ==, 3);
+  g_assert_cmpuint (values[1], ==, 9);
+  g_assert_false (bw_cell_index_equal (a, b));
+  /* Taking out what is not there changes nothing. */
+  bw_cell_index_remove_rect (a, &box, 7);
+  g_assert_cmpuint (bw_cell_index_get_n_cells (a), ==, 1);
+
+  bw_cell_index_clear (b);
+  g_assert_cmpuint (bw_cell_index_get_n_cells (b), ==, 0);
+  bw_cell_index_free (a);
+  bw_cell_index_free (b);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/layout/geometry", test_geometry);
+  g_test_add_func ("/layout/cell-index", test_cell_index);
   g_test_add_func ("/layout/zone-depths", test_zone_depths);
   g_test_add_func ("/layout/grip-and-handle", test_grip_and_handle);
   g_test_add_func ("/layout/alignment", test_alignment);

@@ -19,6 +19,7 @@
 
 #include "bw-canvas-private.h"
 #include "bw-canvas-scene.h"
+#include "bw-cell-index.h"
 
 /* A tile's side, logical pixels: small enough that a hover or a selection redraws little. */
 #define TILE_PIXELS 256
@@ -65,7 +66,7 @@ typedef struct
 struct _BwCanvasSceneIndex
 {
   guint       geometry_serial;  /* the layout's geometry serial it was built at */
-  GHashTable *cells;
+  BwCellIndex *cells;          /* INDEX_CELL square */
   GArray     *long_edges;       /* edges across more than LONG_EDGE_CELLS: looked through */
   GArray     *bounds[N_KINDS];  /* BwRect of each item (zones: none, only their number) */
 };
@@ -150,8 +151,7 @@ index_new (void)
 {
   BwCanvasSceneIndex *ix = g_new0 (BwCanvasSceneIndex, 1);
 
-  ix->cells = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
-                                     (GDestroyNotify) g_array_unref);
+  ix->cells = bw_cell_index_new (INDEX_CELL);
   ix->long_edges = g_array_new (FALSE, FALSE, sizeof (guint));
   for (int k = 0; k < N_KINDS; k++)
     ix->bounds[k] = g_array_new (FALSE, FALSE, sizeof (BwRect));
@@ -161,7 +161,7 @@ index_new (void)
 void
 bw_canvas_scene_index_free (BwCanvasSceneIndex *ix)
 {
-  g_hash_table_unref (ix->cells);
+  bw_cell_index_free (ix->cells);
   g_array_unref (ix->long_edges);
   for (int k = 0; k < N_KINDS; k++)
     g_array_unref (ix->bounds[k]);
@@ -291,85 +291,6 @@ item_bounds (BwLayout *layout,
   }
 }
 
-/* The index's cells that `r` reaches, x0..x1 × y0..y1. */
-static void
-index_cells (const BwRect *r,
-             int          *x0,
-             int          *x1,
-             int          *y0,
-             int          *y1)
-{
-  *x0 = (int) floor (r->x / INDEX_CELL);
-  *x1 = (int) floor ((r->x + r->w) / INDEX_CELL);
-  *y0 = (int) floor (r->y / INDEX_CELL);
-  *y1 = (int) floor ((r->y + r->h) / INDEX_CELL);
-}
-
-static void
-index_add (BwCanvasSceneIndex *ix,
-           int                 cx,
-           int                 cy,
-           guint32             packed)
-{
-  gint64 key = tile_key (cx, cy);
-  GArray *cell = g_hash_table_lookup (ix->cells, &key);
-
-  guint at;
-
-  if (cell == NULL)
-    {
-      cell = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_hash_table_insert (ix->cells, g_memdup2 (&key, sizeof key), cell);
-    }
-  /* Ascending, as a build fills them (kind by kind, in the layout's order): an item moved in
-   * place goes back where a build would put it. */
-  at = cell->len;
-  while (at > 0 && g_array_index (cell, guint32, at - 1) > packed)
-    at--;
-  g_array_insert_val (cell, at, packed);
-}
-
-/* Takes `packed` out of the cells that `r` reaches, where it is; a cell left empty goes. */
-static void
-index_remove (BwCanvasSceneIndex *ix,
-              const BwRect       *r,
-              guint32             packed)
-{
-  int x0, x1, y0, y1;
-
-  index_cells (r, &x0, &x1, &y0, &y1);
-
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = tile_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (ix->cells, &key);
-
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
-          if (g_array_index (cell, guint32, i) == packed)
-            {
-              g_array_remove_index (cell, i);
-              break;
-            }
-        if (cell != NULL && cell->len == 0)
-          g_hash_table_remove (ix->cells, &key);
-      }
-}
-
-static void
-index_insert (BwCanvasSceneIndex *ix,
-              const BwRect       *r,
-              guint32             packed)
-{
-  int x0, x1, y0, y1;
-
-  index_cells (r, &x0, &x1, &y0, &y1);
-
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      index_add (ix, cx, cy, packed);
-}
-
 /* An edge goes into the cells its line crosses (and its head's, `pad` around), not every
  * cell of its bounding box: a long diagonal edge crosses few of those. */
 static void
@@ -397,7 +318,7 @@ index_insert_edge (BwCanvasSceneIndex *ix,
       int y1 = (int) floor ((MAX (ya, yb) + pad) / INDEX_CELL);
 
       for (int cy = y0; cy <= y1; cy++)
-        index_add (ix, cx, cy, packed);
+        bw_cell_index_add (ix->cells, cx, cy, packed);
     }
 }
 
@@ -438,7 +359,7 @@ bw_canvas_scene_index_new (BwLayout *layout)
           else if (k == ITEM_EDGE)
             index_insert_edge (ix, bw_layout_get_edge (layout, i), PACK (k, i));
           else if (k == ITEM_NODE)
-            index_insert (ix, r, PACK (k, i));
+            bw_cell_index_add_rect (ix->cells, r, PACK (k, i));
         }
     }
   ix->geometry_serial = layout ? bw_layout_get_geometry_serial (layout) : 0;
@@ -457,24 +378,12 @@ gboolean
 bw_canvas_scene_index_equal (const BwCanvasSceneIndex *a,
                              const BwCanvasSceneIndex *b)
 {
-  GHashTableIter iter;
-  gpointer key;
-  gpointer cell;
-
   if (a->geometry_serial != b->geometry_serial || !arrays_equal (a->long_edges, b->long_edges) ||
-      g_hash_table_size (a->cells) != g_hash_table_size (b->cells))
+      !bw_cell_index_equal (a->cells, b->cells))
     return FALSE;
   for (int k = 0; k < N_KINDS; k++)
     if (!arrays_equal (a->bounds[k], b->bounds[k]))
       return FALSE;
-  g_hash_table_iter_init (&iter, a->cells);
-  while (g_hash_table_iter_next (&iter, &key, &cell))
-    {
-      GArray *other = g_hash_table_lookup (b->cells, key);
-
-      if (other == NULL || !arrays_equal (cell, other))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -524,7 +433,7 @@ index_move_edge (BwCanvasSceneIndex *ix,
       /* Its cells are those its line crosses, its head's reach around. */
       BwRect reach = bw_rect_grow (bounds, BW_ARROW_SIZE + 3);
 
-      index_remove (ix, &reach, PACK (ITEM_EDGE, e));
+      bw_cell_index_remove_rect (ix->cells, &reach, PACK (ITEM_EDGE, e));
     }
   *bounds = item_bounds (layout, ITEM_EDGE, e);
   g_array_append_val (dirty, *bounds);
@@ -588,10 +497,10 @@ index_follow_moves (BwCanvasScene *self,
       if (i > 0 && index == g_array_index (nodes, guint, i - 1))
         continue;
       append_reach (dirty, bounds);
-      index_remove (ix, bounds, PACK (ITEM_NODE, index));
+      bw_cell_index_remove_rect (ix->cells, bounds, PACK (ITEM_NODE, index));
       *bounds = item_bounds (layout, ITEM_NODE, index);
       append_reach (dirty, bounds);
-      index_insert (ix, bounds, PACK (ITEM_NODE, index));
+      bw_cell_index_add_rect (ix->cells, bounds, PACK (ITEM_NODE, index));
       edges = bw_layout_get_node_edges (layout, index, &n_edges);
       for (guint j = 0; j < n_edges; j++)
         index_move_edge (ix, layout, edges[j], dirty);
@@ -721,12 +630,10 @@ tile_find_members (BwCanvasScene *self,
   BwRect tr = tile_rect (self, tile);
   /* Lines are at least a pixel wide whatever the zoom, and antialiased past it. */
   BwRect query = bw_rect_grow (&tr, 2 / self->zoom);
-  int x0 = (int) floor (query.x / INDEX_CELL);
-  int x1 = (int) floor ((query.x + query.w) / INDEX_CELL);
-  int y0 = (int) floor (query.y / INDEX_CELL);
-  int y1 = (int) floor ((query.y + query.h) / INDEX_CELL);
   BwRect near;
+  int x0, x1, y0, y1;
 
+  bw_cell_index_span (self->ix->cells, &query, &x0, &x1, &y0, &y1);
   self->query++;
   for (int k = 0; k < N_KINDS; k++)
     g_array_set_size (tile->members[k], 0);
@@ -740,12 +647,12 @@ tile_find_members (BwCanvasScene *self,
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
       {
-        gint64 key = tile_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->ix->cells, &key);
+        guint n;
+        const guint32 *cell = bw_cell_index_get (self->ix->cells, cx, cy, &n);
 
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
+        for (guint i = 0; i < n; i++)
           {
-            guint32 packed = g_array_index (cell, guint32, i);
+            guint32 packed = cell[i];
             ItemKind kind = PACKED_KIND (packed);
             guint index = PACKED_INDEX (packed);
             ItemState *item = &g_array_index (self->items[kind], ItemState, index);

@@ -28,23 +28,21 @@ label_overhang (BwLayout           *self,
 {
   const BwRect *r = &ln->rect;
   double room = 2 * BW_LABEL_MAX_OVERHANG;
-  int x0 = (int) floor ((r->x - room) / GRID_CELL);
-  int x1 = (int) floor ((r->x + r->w + room) / GRID_CELL);
-  int y0 = (int) floor (r->y / GRID_CELL);
-  int y1 = (int) floor ((r->y + r->h) / GRID_CELL);
+  BwRect reach = { r->x - room, r->y, r->w + 2 * room, r->h };
   const BwLayoutZone *zone = ln->node->zone ? bw_layout_lookup_zone (self, ln->node->zone) : NULL;
   double over;
+  int x0, x1, y0, y1;
 
+  bw_cell_index_span (self->grid, &reach, &x0, &x1, &y0, &y1);
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
       {
-        gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->grid, &key);
+        guint n;
+        const guint32 *cell = bw_cell_index_get (self->grid, cx, cy, &n);
 
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
+        for (guint i = 0; i < n; i++)
           {
-            const BwLayoutNode *other =
-                &g_array_index (self->nodes, BwLayoutNode, g_array_index (cell, guint, i));
+            const BwLayoutNode *other = &g_array_index (self->nodes, BwLayoutNode, cell[i]);
             const BwRect *o = &other->rect;
 
             if (other == ln || o->y >= r->y + r->h || r->y >= o->y + o->h)
@@ -131,23 +129,21 @@ bw_layout_place_labels_near (BwLayout     *self,
                              const BwRect *rect)
 {
   double room = 2 * BW_LABEL_MAX_OVERHANG;
-  int x0 = (int) floor ((rect->x - room) / GRID_CELL);
-  int x1 = (int) floor ((rect->x + rect->w + room) / GRID_CELL);
-  int y0 = (int) floor (rect->y / GRID_CELL);
-  int y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
+  BwRect reach = { rect->x - room, rect->y, rect->w + 2 * room, rect->h };
+  int x0, x1, y0, y1;
 
   if (self->label_mode == BW_LABEL_FULL)
     return;
+  bw_cell_index_span (self->grid, &reach, &x0, &x1, &y0, &y1);
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
       {
-        gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->grid, &key);
+        guint n;
+        const guint32 *cell = bw_cell_index_get (self->grid, cx, cy, &n);
 
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
+        for (guint i = 0; i < n; i++)
           {
-            BwLayoutNode *ln =
-                &g_array_index (self->nodes, BwLayoutNode, g_array_index (cell, guint, i));
+            BwLayoutNode *ln = &g_array_index (self->nodes, BwLayoutNode, cell[i]);
             const BwRect *o = &ln->rect;
 
             if (o->y < rect->y + rect->h && rect->y < o->y + o->h &&

@@ -2,6 +2,7 @@
  * boxes, routes, hit testing; bw-layout-labels.c: the cards' text from afar). */
 #pragma once
 
+#include "bw-cell-index.h"
 #include "bw-layout.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,7 @@ struct _BwLayout
   GArray     *edges;        /* BwLayoutEdge, document order */
   GHashTable *node_index;   /* id → index + 1 */
   GHashTable *zone_index;   /* id → index + 1 */
-  GHashTable *grid;         /* cell key → GArray of node indices, ascending: the spatial index */
+  BwCellIndex *grid;        /* the spatial index of the nodes, GRID_CELL square */
   /* Each node's edges (indices into `edges`), as ranges of `node_edges`: node i's from
    * node_edge_start[i] to node_edge_start[i + 1]. */
   GArray     *node_edge_start; /* guint, n_nodes + 1 */
@@ -39,14 +40,6 @@ struct _BwLayout
   guint       serial;       /* bumped by whatever may move or change what is drawn */
   guint       geometry_serial; /* bumped by bw_layout_update and moves only */
 };
-
-static inline gint64
-grid_key (int cx,
-          int cy)
-{
-  /* Cells can be negative: pack their bit patterns, not their values. */
-  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
-}
 
 /* Everything inside a card, from its box, as exported. */
 void   bw_layout_place_node           (BwLayoutNode *ln);

@@ -50,79 +50,6 @@ bw_overlay_clear (BwOverlay *overlay)
 }
 
 
-/* The cells of the spatial index that `rect` reaches, x0..x1 × y0..y1. */
-static void
-grid_cells (const BwRect *rect,
-            int          *x0,
-            int          *x1,
-            int          *y0,
-            int          *y1)
-{
-  *x0 = (int) floor (rect->x / GRID_CELL);
-  *x1 = (int) floor ((rect->x + rect->w) / GRID_CELL);
-  *y0 = (int) floor (rect->y / GRID_CELL);
-  *y1 = (int) floor ((rect->y + rect->h) / GRID_CELL);
-}
-
-static void
-grid_insert (BwLayout     *self,
-             const BwRect *rect,
-             guint         index)
-{
-  int x0, x1, y0, y1;
-
-  grid_cells (rect, &x0, &x1, &y0, &y1);
-
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->grid, &key);
-        guint at;
-
-        if (cell == NULL)
-          {
-            gint64 *k = g_new (gint64, 1);
-
-            *k = key;
-            cell = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (self->grid, k, cell);
-          }
-        /* Ascending, as an update fills them: a move puts the node back in its place. */
-        at = cell->len;
-        while (at > 0 && g_array_index (cell, guint, at - 1) > index)
-          at--;
-        g_array_insert_val (cell, at, index);
-      }
-}
-
-/* Takes node `index`, whose box was `rect`, out of the cells; a cell left empty goes. */
-static void
-grid_remove (BwLayout     *self,
-             const BwRect *rect,
-             guint         index)
-{
-  int x0, x1, y0, y1;
-
-  grid_cells (rect, &x0, &x1, &y0, &y1);
-
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->grid, &key);
-
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
-          if (g_array_index (cell, guint, i) == index)
-            {
-              g_array_remove_index (cell, i);
-              break;
-            }
-        if (cell != NULL && cell->len == 0)
-          g_hash_table_remove (self->grid, &key);
-      }
-}
-
 BwLayout *
 bw_layout_new (BwDocument *document,
                BwCatalog  *catalog)
@@ -140,8 +67,7 @@ bw_layout_new (BwDocument *document,
   self->edges = g_array_new (FALSE, TRUE, sizeof (BwLayoutEdge));
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->zone_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->grid = g_hash_table_new_full (bw_pair_hash, g_int64_equal, g_free,
-                                      (GDestroyNotify) g_array_unref);
+  self->grid = bw_cell_index_new (GRID_CELL);
   self->node_edge_start = g_array_new (FALSE, TRUE, sizeof (guint));
   self->node_edges = g_array_new (FALSE, FALSE, sizeof (guint));
   self->moves = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -170,7 +96,7 @@ bw_layout_unref (BwLayout *self)
   g_array_unref (self->edges);
   g_hash_table_unref (self->node_index);
   g_hash_table_unref (self->zone_index);
-  g_hash_table_unref (self->grid);
+  bw_cell_index_free (self->grid);
   g_array_unref (self->node_edge_start);
   g_array_unref (self->node_edges);
   g_array_unref (self->moves);
@@ -513,7 +439,7 @@ bw_layout_update (BwLayout *self)
   g_array_set_size (self->edges, 0);
   g_hash_table_remove_all (self->node_index);
   g_hash_table_remove_all (self->zone_index);
-  g_hash_table_remove_all (self->grid);
+  bw_cell_index_clear (self->grid);
 
   for (guint i = 0; i < bw_document_get_n_zones (doc); i++)
     {
@@ -551,7 +477,7 @@ bw_layout_update (BwLayout *self)
       bw_layout_place_node (&ln);
       g_array_append_val (self->nodes, ln);
       g_hash_table_insert (self->node_index, node->id, GUINT_TO_POINTER (i + 1));
-      grid_insert (self, &ln.rect, i);
+      bw_cell_index_add_rect (self->grid, &ln.rect, i);
     }
   self->bounds = compute_bounds (self);
 
@@ -608,10 +534,10 @@ move_node (BwLayout *self,
   self->geometry_serial++;
   g_array_append_val (self->moves, index);
 
-  grid_remove (self, &was, index);
+  bw_cell_index_remove_rect (self->grid, &was, index);
   ln->rect = (BwRect) { ln->node->x, ln->node->y, BW_NODE_WIDTH, BW_NODE_HEIGHT };
   bw_layout_place_node (ln);
-  grid_insert (self, &ln->rect, index);
+  bw_cell_index_add_rect (self->grid, &ln->rect, index);
   if (self->label_mode != BW_LABEL_FULL)
     {
       bw_layout_place_labels_near (self, &was);
@@ -897,22 +823,22 @@ bw_layout_hit (BwLayout     *self,
                double        y,
                BwObjectType *out_type)
 {
-  gint64 key = grid_key ((int) floor (x / GRID_CELL), (int) floor (y / GRID_CELL));
-  GArray *cell = g_hash_table_lookup (self->grid, &key);
+  const guint32 *cell;
+  guint n;
+  int cx, cy;
 
-  if (cell != NULL)
+  bw_cell_index_cell_at (self->grid, x, y, &cx, &cy);
+  cell = bw_cell_index_get (self->grid, cx, cy, &n);
+  /* Later nodes paint on top, so search from the end. */
+  for (guint i = n; i > 0; i--)
     {
-      /* Later nodes paint on top, so search from the end. */
-      for (guint i = cell->len; i > 0; i--)
-        {
-          const BwLayoutNode *ln = bw_layout_get_node (self, g_array_index (cell, guint, i - 1));
+      const BwLayoutNode *ln = bw_layout_get_node (self, cell[i - 1]);
 
-          if (bw_rect_contains (&ln->rect, x, y))
-            {
-              if (out_type)
-                *out_type = BW_OBJECT_NODE;
-              return ln->node->id;
-            }
+      if (bw_rect_contains (&ln->rect, x, y))
+        {
+          if (out_type)
+            *out_type = BW_OBJECT_NODE;
+          return ln->node->id;
         }
     }
 
