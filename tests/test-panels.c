@@ -224,6 +224,48 @@ test_coverage_view_unprotected (void)
   g_object_unref (view);
 }
 
+/* While no technique applies (an empty estate, or services alone), the panel says what would
+ * make one apply instead of listing every tactic at zero; the first asset brings the tactics'
+ * rows, with their figures, and taking it away brings the words back. */
+static void
+test_coverage_view_empty (void)
+{
+  g_autoptr(BwProject) project = bw_project_new (catalog);
+  BwDocument *doc = bw_project_get_document (project);
+  GtkWidget *view = g_object_ref_sink (bw_coverage_view_new ());
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkLabel *words;
+
+  bw_coverage_view_set_project (BW_COVERAGE_VIEW (view), project);
+  g_assert_cmpuint (bw_report_get_summary (bw_project_get_report (project))->applicable, ==, 0);
+  rows = bw_test_find_all (view, BW_TYPE_TACTIC_ROW);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  words = find_label (view, "Nothing to Cover Yet");
+  g_assert_nonnull (words);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (words))));
+
+  /* A service alone protects nothing: still nothing applies. */
+  g_assert_nonnull (bw_document_add_node (doc, "mde", "sec.defender-for-endpoint",
+                                          "Defender for Endpoint", NULL, 400, 100, NULL, NULL));
+  g_assert_cmpuint (bw_report_get_summary (bw_project_get_report (project))->applicable, ==, 0);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (words))));
+
+  g_assert_nonnull (bw_document_add_node (doc, "kiosk", "onprem.windows-workstation", "Kiosk",
+                                          NULL, 100, 100, NULL, NULL));
+  g_assert_cmpuint (bw_report_get_summary (bw_project_get_report (project))->applicable, >, 0);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (words))));
+  rows = bw_test_find_all (view, BW_TYPE_TACTIC_ROW);
+  g_assert_cmpuint (rows->len, ==, bw_catalog_get_n_tactics (catalog));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_assert_true (bw_document_remove (doc, "kiosk", NULL));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (words))));
+  rows = bw_test_find_all (view, BW_TYPE_TACTIC_ROW);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_object_unref (view);
+}
+
 /* A service shows what it can protect, why, and what it includes (DESIGN §2): Defender for
  * Servers (n14 in the sample) lists on-premises servers, with Defender for Endpoint inside. */
 static void
@@ -407,12 +449,16 @@ test_follow_project (void)
   g_assert_cmpuint (visible->len, ==, bw_catalog_get_n_stencils (tiny));
   g_assert_cmpuint (count (palette, BW_TYPE_PALETTE_ROW), ==, bw_catalog_get_n_stencils (tiny));
   g_assert_null (bw_coverage_view_get_technique (BW_COVERAGE_VIEW (view)));
-  g_assert_cmpuint (count (view, BW_TYPE_TACTIC_ROW), ==, bw_catalog_get_n_tactics (tiny));
+  /* None of the sample's kinds is the tiny catalog's: nothing applies, and no tactic is listed
+   * at zero until a document of its kinds comes. */
+  g_assert_cmpuint (bw_report_get_summary (bw_project_get_report (project))->applicable, ==, 0);
+  g_assert_cmpuint (count (view, BW_TYPE_TACTIC_ROW), ==, 0);
   g_assert_cmpuint (count (view, BW_TYPE_TECHNIQUE_ROW), ==, 0);
   g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), ==, 0);
 
   /* Another document. */
   bw_project_set_document (project, small, NULL);
+  g_assert_cmpuint (count (view, BW_TYPE_TACTIC_ROW), ==, bw_catalog_get_n_tactics (tiny));
   bw_inspector_set_target (BW_INSPECTOR (inspector), "n2", 1);
   g_assert_cmpuint (count (inspector, BW_TYPE_CAPABILITY_ROW), ==, 2);
   for (guint i = 0;
@@ -462,6 +508,7 @@ main (int    argc,
   g_test_add_func ("/panels/palette", test_palette);
   g_test_add_func ("/panels/coverage-view", test_coverage_view);
   g_test_add_func ("/panels/coverage-view/unprotected", test_coverage_view_unprotected);
+  g_test_add_func ("/panels/coverage-view/empty", test_coverage_view_empty);
   g_test_add_func ("/panels/inspector", test_inspector);
   g_test_add_func ("/panels/inspector-scope", test_inspector_scope);
   g_test_add_func ("/panels/follow-project", test_follow_project);

@@ -43,6 +43,8 @@ struct _BwCoverageView
   BwTechniquePage *page;
   GtkWidget      *unprotected_row;
   GtkLabel       *unprotected_label;
+  GtkWidget      *empty;          /* shown in place of the tactics while none applies */
+  GtkWidget      *legend;         /* what the percentages mean, under them */
 };
 
 G_DEFINE_FINAL_TYPE (BwCoverageView, bw_coverage_view, GTK_TYPE_WIDGET)
@@ -159,10 +161,15 @@ static void
 rebuild_tactics (BwCoverageView *self)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  gboolean applies = self->report != NULL && self->catalog != NULL &&
+                     bw_report_get_summary (self->report)->applicable > 0;
 
-  if (self->report != NULL && self->catalog != NULL)
-    for (guint i = 0; i < bw_catalog_get_n_tactics (self->catalog); i++)
-      g_ptr_array_add (ids, bw_catalog_get_tactic (self->catalog, i)->id);
+  /* Until a technique applies (no assets yet, or none on a platform ATT&CK knows), a word on
+   * what would make one apply stands in for a row of zeros per tactic. */
+  gtk_widget_set_visible (self->empty, self->report != NULL && self->catalog != NULL && !applies);
+  gtk_widget_set_visible (self->legend, applies);
+  for (guint i = 0; applies && i < bw_catalog_get_n_tactics (self->catalog); i++)
+    g_ptr_array_add (ids, bw_catalog_get_tactic (self->catalog, i)->id);
   g_ptr_array_add (ids, NULL);
   bw_string_list_replace (self->tactic_ids, (const char *const *) ids->pdata);
   update_unprotected (self);
@@ -615,6 +622,8 @@ bw_coverage_view_class_init (BwCoverageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, search);
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, unprotected_row);
   gtk_widget_class_bind_template_child (widget_class, BwCoverageView, unprotected_label);
+  gtk_widget_class_bind_template_child (widget_class, BwCoverageView, empty);
+  gtk_widget_class_bind_template_child (widget_class, BwCoverageView, legend);
   gtk_widget_class_bind_template_callback (widget_class, tactic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, technique_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

@@ -105,6 +105,11 @@ update_summary (BwWindow *self)
     }
 
   summary = bw_report_get_summary (report);
+  if (summary->applicable == 0)
+    {
+      gtk_label_set_text (self->summary_label, _("No technique applies to this estate yet"));
+      return;
+    }
   text = g_strdup_printf (_("%.0f%% covered · %u of %u techniques covered, %u partial"),
                           summary->ratio * 100, summary->covered, summary->applicable,
                           summary->partial);
