@@ -94,17 +94,48 @@ bw_cell_index_add (BwCellIndex *self,
   g_array_insert_val (cell, at, value);
 }
 
-void
-bw_cell_index_add_rect (BwCellIndex  *self,
-                        const BwRect *rect,
-                        guint32       value)
+static void
+remove_at (BwCellIndex *self,
+           int          cx,
+           int          cy,
+           guint32      value)
+{
+  gint64 key = cell_key (cx, cy);
+  GArray *cell = g_hash_table_lookup (self->cells, &key);
+
+  if (cell == NULL)
+    return;
+  for (guint i = 0; i < cell->len; i++)
+    if (g_array_index (cell, guint32, i) == value)
+      {
+        g_array_remove_index (cell, i);
+        break;
+      }
+  if (cell->len == 0)
+    g_hash_table_remove (self->cells, &key);
+}
+
+/* `func` with `value` on each cell that `rect` reaches. */
+static void
+each_cell (BwCellIndex  *self,
+           const BwRect *rect,
+           void        (*func) (BwCellIndex *, int, int, guint32),
+           guint32       value)
 {
   int x0, x1, y0, y1;
 
   bw_cell_index_span (self, rect, &x0, &x1, &y0, &y1);
   for (int cx = x0; cx <= x1; cx++)
     for (int cy = y0; cy <= y1; cy++)
-      bw_cell_index_add (self, cx, cy, value);
+      func (self, cx, cy, value);
+}
+
+void
+bw_cell_index_add_rect (BwCellIndex  *self,
+                        const BwRect *rect,
+                        guint32       value)
+{
+  each_cell (self, rect, bw_cell_index_add, value);
 }
 
 void
@@ -112,26 +143,7 @@ bw_cell_index_remove_rect (BwCellIndex  *self,
                            const BwRect *rect,
                            guint32       value)
 {
-  int x0, x1, y0, y1;
-
-  bw_cell_index_span (self, rect, &x0, &x1, &y0, &y1);
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = cell_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (self->cells, &key);
-
-        if (cell == NULL)
-          continue;
-        for (guint i = 0; i < cell->len; i++)
-          if (g_array_index (cell, guint32, i) == value)
-            {
-              g_array_remove_index (cell, i);
-              break;
-            }
-        if (cell->len == 0)
-          g_hash_table_remove (self->cells, &key);
-      }
+  each_cell (self, rect, remove_at, value);
 }
 
 const guint32 *
