@@ -10,6 +10,7 @@
 #include "bw-application.h"
 #include "bw-capability-row.h"
 #include "bw-coverage-view.h"
+#include "bw-engine.h"
 #include "bw-inspector.h"
 #include "bw-palette.h"
 #include "bw-palette-row.h"
@@ -266,6 +267,48 @@ test_coverage_view_empty (void)
   g_object_unref (view);
 }
 
+/* A report after an edit gives the tactics' rows their new figures where they stand: the same
+ * rows, in the same order (a row with the keyboard focus keeps it), each showing what a full
+ * recompute gives. */
+static void
+test_coverage_view_rows_kept (void)
+{
+  g_autoptr(BwProject) project = load_sample ();
+  BwDocument *doc = bw_project_get_document (project);
+  GtkWidget *view = g_object_ref_sink (bw_coverage_view_new ());
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(BwReport) was = bw_engine_compute (catalog, doc);
+  g_autoptr(BwReport) full = NULL;
+  guint changed = 0;
+
+  bw_coverage_view_set_project (BW_COVERAGE_VIEW (view), project);
+  before = bw_test_find_all (view, BW_TYPE_TACTIC_ROW);
+  g_assert_cmpuint (before->len, ==, bw_catalog_get_n_tactics (catalog));
+
+  /* An unguarded workstation: what guarded the others does not reach it, and the techniques
+   * that apply to it count as gaps. */
+  g_assert_nonnull (bw_document_add_node (doc, "kiosk", "onprem.windows-workstation", "Kiosk",
+                                          NULL, 5000, 5000, NULL, NULL));
+  full = bw_engine_compute (catalog, doc);
+  after = bw_test_find_all (view, BW_TYPE_TACTIC_ROW);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const BwReportFigures *f = bw_report_get_tactic (full, i);
+      g_autofree char *counts = g_strdup_printf ("%u covered · %u partial · %u gaps · %u applicable",
+                                                 f->covered, f->partial, f->gap, f->applicable);
+
+      g_assert_true (after->pdata[i] == before->pdata[i]);
+      g_assert_cmpuint (bw_tactic_row_get_index (after->pdata[i]), ==, i);
+      g_assert_nonnull (find_label (after->pdata[i], counts));
+      changed += f->gap != bw_report_get_tactic (was, i)->gap ||
+                 f->covered != bw_report_get_tactic (was, i)->covered;
+    }
+  g_assert_cmpuint (changed, >, 0);
+  g_object_unref (view);
+}
+
 /* A service shows what it can protect, why, and what it includes (DESIGN §2): Defender for
  * Servers (n14 in the sample) lists on-premises servers, with Defender for Endpoint inside. */
 static void
@@ -509,6 +552,7 @@ main (int    argc,
   g_test_add_func ("/panels/coverage-view", test_coverage_view);
   g_test_add_func ("/panels/coverage-view/unprotected", test_coverage_view_unprotected);
   g_test_add_func ("/panels/coverage-view/empty", test_coverage_view_empty);
+  g_test_add_func ("/panels/coverage-view/rows-kept", test_coverage_view_rows_kept);
   g_test_add_func ("/panels/inspector", test_inspector);
   g_test_add_func ("/panels/inspector-scope", test_inspector_scope);
   g_test_add_func ("/panels/follow-project", test_follow_project);

@@ -45,6 +45,7 @@ struct _BwCoverageView
   GtkLabel       *unprotected_label;
   GtkWidget      *empty;          /* shown in place of the tactics while none applies */
   GtkWidget      *legend;         /* what the percentages mean, under them */
+  BwCatalog      *rows_for;       /* the catalog whose tactics the rows show; not owned */
 };
 
 G_DEFINE_FINAL_TYPE (BwCoverageView, bw_coverage_view, GTK_TYPE_WIDGET)
@@ -168,9 +169,29 @@ rebuild_tactics (BwCoverageView *self)
    * what would make one apply stands in for a row of zeros per tactic. */
   gtk_widget_set_visible (self->empty, self->report != NULL && self->catalog != NULL && !applies);
   gtk_widget_set_visible (self->legend, applies);
+  if (applies && self->rows_for == self->catalog)
+    {
+      /* The same tactics: each row takes its new figures where it stands, so that a report
+       * after an edit keeps the keyboard focus and the scroll where they were. */
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->tactics)); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (BW_IS_TACTIC_ROW (row))
+          {
+            guint index = bw_tactic_row_get_index (BW_TACTIC_ROW (row));
+
+            bw_tactic_row_set_figures (BW_TACTIC_ROW (row),
+                                       bw_report_get_tactic (self->report, index),
+                                       bw_report_has_profile (self->report)
+                                         ? bw_report_get_profile_tactic (self->report, index)
+                                         : NULL);
+          }
+      update_unprotected (self);
+      return;
+    }
   for (guint i = 0; applies && i < bw_catalog_get_n_tactics (self->catalog); i++)
     g_ptr_array_add (ids, bw_catalog_get_tactic (self->catalog, i)->id);
   g_ptr_array_add (ids, NULL);
+  self->rows_for = applies ? self->catalog : NULL;
   bw_string_list_replace (self->tactic_ids, (const char *const *) ids->pdata);
   update_unprotected (self);
 }
@@ -252,6 +273,7 @@ follow_project (BwCoverageView *self)
   if (catalog != self->catalog)
     {
       g_set_object (&self->catalog, catalog);
+      self->rows_for = NULL;
       bw_coverage_view_show_tactics (self);
     }
   if (self->report != report)

@@ -61,13 +61,24 @@ bw_tactic_row_new (guint                  index,
                    const BwReportFigures *profile)
 {
   BwTacticRow *self = g_object_new (BW_TYPE_TACTIC_ROW, NULL);
-  g_autofree char *percent = NULL;
-  g_autofree char *counts = NULL;
 
   self->index = index;
   gtk_label_set_text (self->name, tactic->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tactic->name, -1);
+  bw_tactic_row_set_figures (self, figures, profile);
+  return GTK_WIDGET (self);
+}
+
+void
+bw_tactic_row_set_figures (BwTacticRow           *self,
+                           const BwReportFigures *figures,
+                           const BwReportFigures *profile)
+{
+  g_autofree char *percent = NULL;
+  g_autofree char *counts = NULL;
+
+  g_return_if_fail (BW_IS_TACTIC_ROW (self));
 
   if (figures->applicable > 0)
     percent = g_strdup_printf ("%.0f%%", figures->ratio * 100);
@@ -90,9 +101,8 @@ bw_tactic_row_new (guint                  index,
       else
         text = g_strdup (_("Threat profile: no technique they use applies here"));
       gtk_label_set_text (self->profile, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->profile), TRUE);
     }
-  return GTK_WIDGET (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->profile), profile != NULL);
 }
 
 guint

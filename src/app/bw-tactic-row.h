@@ -13,11 +13,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BwTacticRow, bw_tactic_row, BW, TACTIC_ROW, GtkListBoxRow)
 
 /* `profile` is NULL when the report has no threat profile. */
-GtkWidget *bw_tactic_row_new       (guint                  index,
-                                    const BwTactic        *tactic,
-                                    const BwReportFigures *figures,
-                                    const BwReportFigures *profile);
+GtkWidget *bw_tactic_row_new         (guint                  index,
+                                      const BwTactic        *tactic,
+                                      const BwReportFigures *figures,
+                                      const BwReportFigures *profile);
+/* New figures for the same tactic, as a report after an edit brings them. */
+void       bw_tactic_row_set_figures (BwTacticRow           *self,
+                                      const BwReportFigures *figures,
+                                      const BwReportFigures *profile);
 /* The tactic's index in matrix order. */
-guint      bw_tactic_row_get_index (BwTacticRow           *self);
+guint      bw_tactic_row_get_index   (BwTacticRow           *self);
 
 G_END_DECLS
