@@ -69,6 +69,12 @@ test_open_sample (void)
 
     g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_section)), >=, 1);
     g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+    /* And among the desktop's recent files, once the window is idle. */
+    for (guint waited = 0;
+         waited < 2000 && !gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
+         waited += 50)
+      bw_test_window_iterate (50);
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
   }
   bw_test_window_destroy (window);
 }

@@ -424,6 +424,13 @@ bw_application_set_catalog (BwApplication *self,
       bw_project_set_catalog (bw_window_get_project (l->data), catalog);
 }
 
+static gboolean
+add_to_desktop_recent (gpointer data)
+{
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), data);
+  return G_SOURCE_REMOVE;
+}
+
 void
 bw_application_add_recent (BwApplication *self,
                            GFile         *file)
@@ -445,7 +452,9 @@ bw_application_add_recent (BwApplication *self,
     }
   recent = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "recent-files", (const char *const *) recent);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  /* The desktop's list of recent files is read whole on its first use, on the main thread, and
+   * a long one takes a while: it can wait until the window has shown the file. */
+  g_idle_add_full (G_PRIORITY_LOW, add_to_desktop_recent, g_steal_pointer (&uri), g_free);
 }
 
 static gpointer
