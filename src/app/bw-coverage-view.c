@@ -45,7 +45,6 @@ struct _BwCoverageView
   GtkLabel       *unprotected_label;
   GtkWidget      *empty;          /* shown in place of the tactics while none applies */
   GtkWidget      *legend;         /* what the percentages mean, under them */
-  BwCatalog      *rows_for;       /* the catalog whose tactics the rows show; not owned */
 };
 
 G_DEFINE_FINAL_TYPE (BwCoverageView, bw_coverage_view, GTK_TYPE_WIDGET)
@@ -67,6 +66,15 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* Tactic `index` against the report's threat profile; NULL when it has none. */
+static const BwReportFigures *
+profile_figures (BwCoverageView *self,
+                 guint           index)
+{
+  return bw_report_has_profile (self->report) ? bw_report_get_profile_tactic (self->report, index)
+                                              : NULL;
+}
+
 static GtkWidget *
 create_tactic_row (gpointer item,
                    gpointer user_data)
@@ -80,9 +88,7 @@ create_tactic_row (gpointer item,
     index++;
   return bw_tactic_row_new (index, bw_catalog_get_tactic (self->catalog, index),
                             bw_report_get_tactic (self->report, index),
-                            bw_report_has_profile (self->report)
-                              ? bw_report_get_profile_tactic (self->report, index)
-                              : NULL);
+                            profile_figures (self, index));
 }
 
 static GtkWidget *
@@ -169,10 +175,11 @@ rebuild_tactics (BwCoverageView *self)
    * what would make one apply stands in for a row of zeros per tactic. */
   gtk_widget_set_visible (self->empty, self->report != NULL && self->catalog != NULL && !applies);
   gtk_widget_set_visible (self->legend, applies);
-  if (applies && self->rows_for == self->catalog)
+  /* Rows listed are the catalog's tactics (a new catalog empties the list, follow_project):
+   * each takes its new figures where it stands, so that a report after an edit keeps the
+   * keyboard focus and the scroll where they were. */
+  if (applies && g_list_model_get_n_items (G_LIST_MODEL (self->tactic_ids)) > 0)
     {
-      /* The same tactics: each row takes its new figures where it stands, so that a report
-       * after an edit keeps the keyboard focus and the scroll where they were. */
       for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->tactics)); row != NULL;
            row = gtk_widget_get_next_sibling (row))
         if (BW_IS_TACTIC_ROW (row))
@@ -181,9 +188,7 @@ rebuild_tactics (BwCoverageView *self)
 
             bw_tactic_row_set_figures (BW_TACTIC_ROW (row),
                                        bw_report_get_tactic (self->report, index),
-                                       bw_report_has_profile (self->report)
-                                         ? bw_report_get_profile_tactic (self->report, index)
-                                         : NULL);
+                                       profile_figures (self, index));
           }
       update_unprotected (self);
       return;
@@ -191,7 +196,6 @@ rebuild_tactics (BwCoverageView *self)
   for (guint i = 0; applies && i < bw_catalog_get_n_tactics (self->catalog); i++)
     g_ptr_array_add (ids, bw_catalog_get_tactic (self->catalog, i)->id);
   g_ptr_array_add (ids, NULL);
-  self->rows_for = applies ? self->catalog : NULL;
   bw_string_list_replace (self->tactic_ids, (const char *const *) ids->pdata);
   update_unprotected (self);
 }
@@ -273,7 +277,7 @@ follow_project (BwCoverageView *self)
   if (catalog != self->catalog)
     {
       g_set_object (&self->catalog, catalog);
-      self->rows_for = NULL;
+      bw_string_list_replace (self->tactic_ids, NULL);
       bw_coverage_view_show_tactics (self);
     }
   if (self->report != report)
