@@ -33,6 +33,20 @@ bw_test_window_init (int    *argc,
   return app;
 }
 
+BwApplication *
+bw_test_window_init_input (int    *argc,
+                           char ***argv)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool == NULL)
+    {
+      g_print ("SKIP: needs xdotool\n");
+      return NULL;
+    }
+  return bw_test_window_init (argc, argv);
+}
+
 int
 bw_test_window_run (BwApplication **app)
 {
@@ -134,4 +148,21 @@ bw_test_find_all (GtkWidget *root,
 
   collect (root, type, found);
   return found;
+}
+
+const char *
+bw_test_window_first_service (BwWindow *window)
+{
+  BwDocument *document = bw_test_window_document (window);
+
+  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
+    {
+      const BwNode *node = bw_document_get_node (document, i);
+      const BwStencil *stencil = bw_catalog_lookup_stencil (bw_test_window_catalog (window),
+                                                            node->kind);
+
+      if (stencil != NULL && stencil->role == BW_ROLE_SERVICE)
+        return node->id;
+    }
+  g_assert_not_reached ();
 }

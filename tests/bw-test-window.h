@@ -17,6 +17,11 @@ gboolean       bw_test_window_init_display (int    *argc,
 BwApplication *bw_test_window_init         (int    *argc,
                                             char ***argv);
 
+/* The same, for the tests that drive the real pointer and keyboard: NULL, having said so, when
+ * there is no display or no xdotool. */
+BwApplication *bw_test_window_init_input   (int    *argc,
+                                            char ***argv);
+
 /* Runs the tests added, then lets `*app` go: g_test_run ()'s status. */
 int            bw_test_window_run          (BwApplication **app);
 
@@ -41,5 +46,7 @@ BwDocument    *bw_test_window_document     (BwWindow *window);
 BwHistory     *bw_test_window_history      (BwWindow *window);
 BwEngine      *bw_test_window_engine       (BwWindow *window);
 BwCatalog     *bw_test_window_catalog      (BwWindow *window);
+/* The id of the first service node of the window's document (there must be one). */
+const char    *bw_test_window_first_service (BwWindow *window);
 
 G_END_DECLS

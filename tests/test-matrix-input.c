@@ -169,17 +169,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  app = bw_test_window_init (&argc, &argv);
+  app = bw_test_window_init_input (&argc, &argv);
   if (app == NULL)
     return BW_TEST_SKIP;
-  if (xdotool == NULL)
-    {
-      g_print ("SKIP: needs xdotool\n");
-      g_clear_object (&app);
-      return BW_TEST_SKIP;
-    }
 
   g_test_add_func ("/matrix-input/clicks", test_clicks);
   return bw_test_window_run (&app);

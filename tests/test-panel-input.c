@@ -12,24 +12,6 @@
 
 static BwApplication *app;
 
-/* The first service of the window's document. */
-static const char *
-first_service (BwWindow *window)
-{
-  BwDocument *document = bw_test_window_document (window);
-
-  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
-    {
-      const BwNode *node = bw_document_get_node (document, i);
-      const BwStencil *stencil = bw_catalog_lookup_stencil (bw_test_window_catalog (window),
-                                                            node->kind);
-
-      if (stencil != NULL && stencil->role == BW_ROLE_SERVICE)
-        return node->id;
-    }
-  g_assert_not_reached ();
-}
-
 /* `key` pressed through the X server, into `window`. */
 static void
 press (GtkWindow  *window,
@@ -53,7 +35,7 @@ test_focus_kept (void)
   BwWindow *window = bw_test_window_open_sample (app, 500);
   BwDocument *document = bw_test_window_document (window);
   guint n_nodes = bw_document_get_n_nodes (document);
-  const char *removed[] = { first_service (window), NULL };
+  const char *removed[] = { bw_test_window_first_service (window), NULL };
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   GtkWidget *row;
@@ -86,17 +68,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  app = bw_test_window_init (&argc, &argv);
+  app = bw_test_window_init_input (&argc, &argv);
   if (app == NULL)
     return BW_TEST_SKIP;
-  if (xdotool == NULL)
-    {
-      g_print ("SKIP: needs xdotool\n");
-      g_clear_object (&app);
-      return BW_TEST_SKIP;
-    }
 
   g_test_add_func ("/panel-input/focus-kept", test_focus_kept);
   return bw_test_window_run (&app);

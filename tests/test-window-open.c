@@ -100,23 +100,6 @@ assert_panel_figures (BwWindow *window)
     }
 }
 
-static const char *
-first_service (BwWindow *window)
-{
-  BwDocument *document = bw_test_window_document (window);
-
-  for (guint i = 0; i < bw_document_get_n_nodes (document); i++)
-    {
-      const BwNode *node = bw_document_get_node (document, i);
-      const BwStencil *stencil = bw_catalog_lookup_stencil (bw_test_window_catalog (window),
-                                                            node->kind);
-
-      if (stencil != NULL && stencil->role == BW_ROLE_SERVICE)
-        return node->id;
-    }
-  g_assert_not_reached ();
-}
-
 /* While the file is read and computed, a spinner stands in for the figures and nothing edits the
  * document about to go; then the figures are a full recompute's and edits go to the new one. */
 static void
@@ -161,7 +144,7 @@ test_progress_then_figures (void)
   /* Edits go to the new document, with a history of its own, and the figures follow. */
   assert_editable (window, TRUE);
   g_assert_false (gtk_widget_get_sensitive (undo));
-  removed[0] = first_service (window);
+  removed[0] = bw_test_window_first_service (window);
   g_assert_true (bw_history_remove (bw_test_window_history (window), removed, NULL));
   g_assert_true (gtk_widget_get_sensitive (undo));
   g_assert_cmpuint (bw_document_get_n_nodes (bw_test_window_document (window)), <, n_nodes);
