@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   gcc pkg-config meson ninja-build gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  librsvg2-dev liblzma-dev libxml2-dev zlib1g-dev libxml2-utils xz-utils python3 python3-jsonschema
+  libgtk-4-bin librsvg2-dev liblzma-dev libxml2-dev zlib1g-dev libxml2-utils xz-utils python3 python3-jsonschema
   poppler-utils
   desktop-file-utils appstream yelp-tools
   xvfb xauth xdotool flatpak-builder clang libclang-rt-14-dev valgrind strace shared-mime-info

@@ -760,6 +760,127 @@ test_icon_uninstalled (void)
   g_assert_true (g_str_has_suffix (path, APPLICATION_ID ".svg"));
 }
 
+/* `icon`, drawn `pixels` pixels square in black by the cairo renderer, as 8-bit alpha. */
+static GBytes *
+icon_alpha (GtkIconPaintable *icon,
+            int               pixels)
+{
+  static const GdkRGBA black = { 0, 0, 0, 1 };
+  const GdkRGBA colors[4] = { black, black, black, black };
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  guchar *pixels_data = g_malloc (pixels * pixels * 4);
+  guchar *alpha = g_malloc (pixels * pixels);
+
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, pixels,
+                                            pixels, colors, G_N_ELEMENTS (colors));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, pixels, pixels));
+  gsk_renderer_unrealize (renderer);
+  gdk_texture_download (texture, pixels_data, pixels * 4);
+  for (int i = 0; i < pixels * pixels; i++)
+    alpha[i] = pixels_data[4 * i + 3];
+  g_free (pixels_data);
+  return g_bytes_new_take (alpha, pixels * pixels);
+}
+
+/* Every stencil's icon comes, at the sizes the window shows it, from its pre-rendered symbolic
+ * PNG (GTK renders an SVG three times over through librsvg; the palette's first screen alone
+ * took some 40 ms of CPU at start for it), and that PNG draws the SVG's shape. Larger, the SVG
+ * itself is used. */
+static void
+test_stencil_icons_prerendered (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  BwCatalog *catalog = bw_application_get_catalog (app);
+  const char *base = g_application_get_resource_base_path (G_APPLICATION (app));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_checked = 0;
+  static const struct
+  {
+    int size, scale;
+    const char *dir;
+  } lookups[] = {
+    { 16, 1, "/16x16/actions/" }, { 16, 2, "/32x32/actions/" }, { 32, 1, "/32x32/actions/" },
+    { 64, 1, "/scalable/actions/" },
+  };
+
+  if (!HAVE_SYMBOLIC_PNGS)
+    {
+      g_test_skip ("built without gtk4-encode-symbolic-svg: the stencil icons are SVG only");
+      return;
+    }
+  g_assert_nonnull (catalog);
+  for (guint i = 0; i < bw_catalog_get_n_stencils (catalog); i++)
+    {
+      const char *icon = bw_catalog_get_stencil (catalog, i)->icon;
+      g_autofree char *name = g_strconcat (icon, "-symbolic", NULL);
+      g_autofree char *svg_uri =
+          g_strdup_printf ("resource://%s/icons/scalable/actions/%s.svg", base, name);
+      g_autoptr(GFile) svg_file = g_file_new_for_uri (svg_uri);
+
+      if (!g_hash_table_add (seen, (gpointer) icon))
+        continue;
+      g_test_message ("icon %s", name);
+      {
+        g_autoptr(GtkIconPaintable) found =
+            gtk_icon_theme_lookup_icon (theme, name, NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
+        g_autoptr(GFile) file = gtk_icon_paintable_get_file (found);
+        g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+        /* The desktop's theme comes first: its own icon of that name (Adwaita has a
+         * folder-symbolic) is not ours to check. */
+        g_assert_nonnull (uri);
+        if (!g_str_has_prefix (uri, "resource:///"))
+          {
+            g_test_message ("%s is the theme's own: %s", name, uri);
+            continue;
+          }
+      }
+
+      for (guint k = 0; k < G_N_ELEMENTS (lookups); k++)
+        {
+          g_autoptr(GtkIconPaintable) found =
+              gtk_icon_theme_lookup_icon (theme, name, NULL, lookups[k].size, lookups[k].scale,
+                                          GTK_TEXT_DIR_NONE, 0);
+          g_autoptr(GFile) file = gtk_icon_paintable_get_file (found);
+          g_autofree char *uri = g_file_get_uri (file);
+          g_autofree char *expected = g_strconcat (base, "/icons", lookups[k].dir, name,
+                                                   k < 3 ? ".symbolic.png" : ".svg", NULL);
+
+          g_assert_cmpstr (uri + strlen ("resource://"), ==, expected);
+          g_assert_true (gtk_icon_paintable_is_symbolic (found));
+        }
+
+      /* The PNG and the SVG draw the same shape: at most a little antialiasing apart. */
+      for (int pixels = 16; pixels <= 32; pixels += 16)
+        {
+          g_autoptr(GtkIconPaintable) svg = gtk_icon_paintable_new_for_file (svg_file, pixels, 1);
+          g_autoptr(GtkIconPaintable) png =
+              gtk_icon_theme_lookup_icon (theme, name, NULL, pixels, 1, GTK_TEXT_DIR_NONE, 0);
+          g_autoptr(GBytes) a = icon_alpha (svg, pixels);
+          g_autoptr(GBytes) b = icon_alpha (png, pixels);
+          const guchar *pa = g_bytes_get_data (a, NULL), *pb = g_bytes_get_data (b, NULL);
+          guint inked = 0;
+
+          for (int p = 0; p < pixels * pixels; p++)
+            {
+              g_assert_cmpint (ABS ((int) pa[p] - (int) pb[p]), <=, 8);
+              inked += pa[p] > 128;
+            }
+          g_assert_cmpuint (inked, >, (guint) (pixels * pixels / 20));
+        }
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 20);
+}
+
 /* Appends the text of every label under `root`, one a line. */
 static void
 collect_labels (GtkWidget *root,
@@ -1227,6 +1348,7 @@ main (int    argc,
   g_test_add_func ("/window/header-menus-on-demand", test_header_menus_on_demand);
   g_test_add_func ("/window/help-without-yelp", test_help_without_yelp);
   g_test_add_func ("/window/icon-uninstalled", test_icon_uninstalled);
+  g_test_add_func ("/window/stencil-icons-prerendered", test_stencil_icons_prerendered);
   g_test_add_func ("/window/open-large", test_open_large);
 
   return bw_test_window_run (&app);
