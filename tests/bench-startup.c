@@ -1,16 +1,18 @@
 /* bench-startup.c: start to a mapped window, and resident memory once it is up (DESIGN §7:
  * ≤ 1.1 × and ≤ +40 MB against a bare AdwApplicationWindow on the same machine). Each round
- * starts the real `bulwark` on the sample, and this program itself as the bare window
- * (`--bare`), each on an X server of its own (a fresh Xvfb, 1920 × 1080, that lives as long
- * as the start: no start inherits what one before it left in the server, nor races its
- * teardown), with the pointer in the screen's bottom right corner, outside both windows. It
- * times from the spawn until xdotool sees the window mapped; RSS is read from /proc once the
- * process has been up a second and then idle (no CPU time) for half a second, the same rule
- * for both, and a round where the program has a second window up (a tooltip: a surface of its
- * own, several MB with GL) is reported. Medians are the figures; the maxima are printed beside
- * them. The renderer is the environment's (GSK_RENDERER=cairo for the other). Needs Xvfb and
- * xdotool: BW_SOURCE_DIR=. build/tests/bench-startup BULWARK [ROUNDS] (--shared-display: all
- * starts on $DISPLAY, as before). Prints the figures; never fails on time. */
+ * starts the real `bulwark` on the sample, this program itself as the bare window (`--bare`),
+ * and as a second reference a window of stock widgets shaped like Bulwark's first screen
+ * (`--stock`: what GTK alone costs for such a window). Each start has an X server of its own
+ * (a fresh Xvfb, 1920 × 1080, that lives as long as the start: no start inherits what one
+ * before it left in the server, nor races its teardown), with the pointer in the screen's
+ * bottom right corner, outside every window. It times from the spawn until xdotool sees the
+ * window mapped; RSS is read from /proc once the process has been up a second and then idle
+ * (no CPU time) for half a second, the same rule for all, and a round where the program has a
+ * second window up (a tooltip: a surface of its own, several MB with GL) is reported. Medians
+ * are the figures; the maxima are printed beside them. The renderer is the environment's
+ * (GSK_RENDERER=cairo for the other). Needs Xvfb and xdotool:
+ * BW_SOURCE_DIR=. build/tests/bench-startup BULWARK [ROUNDS] (--shared-display: all starts on
+ * $DISPLAY, as before). Prints the figures; never fails on time. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -23,26 +25,247 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* The stock reference: a window of stock GTK and libadwaita widgets only, shaped like
+ * Bulwark's first screen on the sample — the header bar's ten buttons with their tooltips, a
+ * palette of a search entry and 39 rows of an icon and a name under four headings, a blank
+ * area where the canvas is, and a side panel of a view switcher over three pages, a summary
+ * line and 14 tactic rows (a name, a percentage, a level bar, a caption). No code of ours runs:
+ * what it costs over the bare window is what GTK costs to build, style and measure such a
+ * window on this machine. */
+enum { BULWARK, BARE, STOCK, N_KINDS };
+
+static GtkWidget *
+stock_button (const char *icon,
+              const char *label,
+              const char *tooltip,
+              GType       type)
+{
+  GtkWidget *button = g_object_new (type, "tooltip-text", tooltip, NULL);
+
+  if (icon != NULL)
+    g_object_set (button, "icon-name", icon, NULL);
+  else
+    g_object_set (button, "label", label, "use-underline", TRUE, NULL);
+  return button;
+}
+
 static void
-bare_activate (GtkApplication *app)
+stock_header (GtkListBoxRow *row,
+              GtkListBoxRow *before,
+              gpointer       data)
+{
+  static const char *const headings[] = { "Zones", "On-premises", "Microsoft 365", "Azure" };
+  int i = gtk_list_box_row_get_index (row);
+  GtkWidget *header;
+
+  if (i % 10 != 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (headings[i / 10]);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static GtkWidget *
+stock_palette (void)
+{
+  static const char *const icons[] = {
+    "folder-symbolic", "network-server-symbolic", "computer-symbolic", "drive-harddisk-symbolic",
+    "network-wired-symbolic", "user-home-symbolic", "dialog-password-symbolic",
+    "security-high-symbolic", "web-browser-symbolic", "mail-unread-symbolic",
+    "system-users-symbolic", "printer-symbolic", "input-keyboard-symbolic",
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_set_size_request (box, 232, -1);
+  g_object_set (search, "placeholder-text", "Search stencils", "margin-start", 8, "margin-end", 8,
+                "margin-top", 8, "margin-bottom", 8, NULL);
+  gtk_box_append (GTK_BOX (box), search);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_list_box_set_header_func (GTK_LIST_BOX (list), stock_header, NULL, NULL);
+  for (guint i = 0; i < 39; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stencil name %02u", i + 1);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      GtkWidget *label = gtk_label_new (name);
+
+      g_object_set (row, "margin-start", 8, "margin-end", 8, "margin-top", 6, "margin-bottom", 6,
+                    NULL);
+      gtk_box_append (GTK_BOX (row),
+                      gtk_image_new_from_icon_name (icons[i % G_N_ELEMENTS (icons)]));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  return box;
+}
+
+static GtkWidget *
+stock_side (void)
+{
+  static const char *const tactics[] = {
+    "Reconnaissance", "Resource Development", "Initial Access", "Execution", "Persistence",
+    "Privilege Escalation", "Defense Evasion", "Credential Access", "Discovery",
+    "Lateral Movement", "Collection", "Command and Control", "Exfiltration", "Impact",
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *stack = adw_view_stack_new ();
+  GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *summary = gtk_label_new ("00% covered · 00 of 000 techniques covered, 000 partial");
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *matrix = gtk_button_new_with_label ("Show Matrix");
+
+  gtk_widget_set_size_request (box, 320, -1);
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (stack));
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_box_append (GTK_BOX (box), summary);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  for (guint i = 0; i < G_N_ELEMENTS (tactics); i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *name = gtk_label_new (tactics[i]);
+      GtkWidget *percent = gtk_label_new ("00%");
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+      GtkWidget *counts = gtk_label_new ("00 covered · 00 partial · 00 gaps · 00 applicable");
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (name, "heading");
+      gtk_box_append (GTK_BOX (top), name);
+      gtk_widget_add_css_class (percent, "numeric");
+      gtk_box_append (GTK_BOX (top), percent);
+      gtk_box_append (GTK_BOX (row), top);
+      gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), (i + 1) / 20.0);
+      gtk_box_append (GTK_BOX (row), bar);
+      gtk_label_set_xalign (GTK_LABEL (counts), 0);
+      gtk_widget_add_css_class (counts, "caption");
+      gtk_widget_add_css_class (counts, "dim-label");
+      gtk_box_append (GTK_BOX (row), counts);
+      g_object_set (row, "margin-start", 6, "margin-end", 6, "margin-top", 6, "margin-bottom", 6,
+                    NULL);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (page), scrolled);
+  gtk_widget_add_css_class (matrix, "pill");
+  gtk_widget_set_halign (matrix, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (page), matrix);
+  adw_view_stack_add_titled_with_icon (ADW_VIEW_STACK (stack), page, "coverage", "Coverage",
+                                       "security-high-symbolic");
+  adw_view_stack_add_titled_with_icon (ADW_VIEW_STACK (stack), adw_status_page_new (), "inspector",
+                                       "Inspector", "document-properties-symbolic");
+  adw_view_stack_add_titled_with_icon (ADW_VIEW_STACK (stack), adw_status_page_new (), "advisor",
+                                       "Advisor", "starred-symbolic");
+  gtk_widget_set_vexpand (stack, TRUE);
+  gtk_box_append (GTK_BOX (box), stack);
+  return box;
+}
+
+static GtkWidget *
+stock_content (void)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *title = gtk_menu_button_new ();
+  GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *zoom = gtk_menu_button_new ();
+
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header),
+                             stock_button (NULL, "_Open", "Open a Project (Ctrl+O)", GTK_TYPE_BUTTON));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header),
+                             stock_button ("view-grid-symbolic", NULL, "Show the Palette (F9)",
+                                           GTK_TYPE_TOGGLE_BUTTON));
+  gtk_widget_add_css_class (linked, "linked");
+  gtk_box_append (GTK_BOX (linked),
+                  stock_button ("edit-undo-symbolic", NULL, "Undo (Ctrl+Z)", GTK_TYPE_BUTTON));
+  gtk_box_append (GTK_BOX (linked),
+                  stock_button ("edit-redo-symbolic", NULL, "Redo (Ctrl+Shift+Z)", GTK_TYPE_BUTTON));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), linked);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (title),
+                             adw_window_title_new ("reference-architecture.bulwark",
+                                                   "/home/user/Documents/estates"));
+  gtk_widget_set_tooltip_text (title, "Set the Project Title");
+  gtk_widget_add_css_class (title, "flat");
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           stock_button ("open-menu-symbolic", NULL, "Main Menu",
+                                         GTK_TYPE_MENU_BUTTON));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           stock_button ("sidebar-show-right-symbolic", NULL,
+                                         "Show the Side Panel (F10)", GTK_TYPE_TOGGLE_BUTTON));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           stock_button ("view-pin-symbolic", NULL,
+                                         "Keep the Side Panel’s Page When Selecting",
+                                         GTK_TYPE_TOGGLE_BUTTON));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           stock_button ("document-send-symbolic", NULL, "Export",
+                                         GTK_TYPE_MENU_BUTTON));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           stock_button (NULL, "_Save", "Save (Ctrl+S)", GTK_TYPE_BUTTON));
+  gtk_box_append (GTK_BOX (content), header);
+
+  gtk_box_append (GTK_BOX (main_box), stock_palette ());
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), gtk_drawing_area_new ());
+  gtk_widget_set_hexpand (overlay, TRUE);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (zoom), "40%");
+  gtk_widget_set_tooltip_text (zoom, "Zoom");
+  gtk_widget_set_halign (zoom, GTK_ALIGN_END);
+  gtk_widget_set_valign (zoom, GTK_ALIGN_START);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), zoom);
+  gtk_box_append (GTK_BOX (main_box), overlay);
+  gtk_box_append (GTK_BOX (main_box), stock_side ());
+  gtk_widget_set_vexpand (main_box, TRUE);
+  gtk_box_append (GTK_BOX (content), main_box);
+  return content;
+}
+
+static void
+bare_activate (GtkApplication *app,
+               gpointer        stock)
 {
   GtkWidget *window = adw_application_window_new (app);
 
-  gtk_window_set_title (GTK_WINDOW (window), "bench-startup-bare");
+  gtk_window_set_title (GTK_WINDOW (window),
+                        stock ? "bench-startup-stock" : "bench-startup-bare");
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
-                                      gtk_label_new ("bare"));
+                                      stock ? stock_content () : gtk_label_new ("bare"));
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static int
-run_bare (int    argc,
-          char **argv)
+run_bare (char   **argv,
+          gboolean stock)
 {
   g_autoptr(AdwApplication) app = adw_application_new ("io.github.bulwark.BenchBare",
                                                        G_APPLICATION_NON_UNIQUE);
 
-  g_signal_connect (app, "activate", G_CALLBACK (bare_activate), NULL);
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate), GINT_TO_POINTER (stock));
   return g_application_run (G_APPLICATION (app), 1, argv);
 }
 
@@ -302,15 +525,17 @@ int
 main (int    argc,
       char **argv)
 {
+  static const char *const names[N_KINDS] = { "bulwark", "bare", "stock" };
   g_autofree char *sample = NULL;
   gboolean shared = FALSE;
   guint rounds;
-  GArray *ms[2], *rss[2];
+  GArray *ms[N_KINDS], *rss[N_KINDS];
+  double med[N_KINDS];
   guint extra_windows = 0;
   guint busy = 0;
 
-  if (argc > 1 && g_str_equal (argv[1], "--bare"))
-    return run_bare (argc, argv);
+  if (argc > 1 && (g_str_equal (argv[1], "--bare") || g_str_equal (argv[1], "--stock")))
+    return run_bare (argv, g_str_equal (argv[1], "--stock"));
   if (argc > 1 && g_str_equal (argv[1], "--shared-display"))
     {
       shared = TRUE;
@@ -328,7 +553,7 @@ main (int    argc,
   rounds = MAX (argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 5, 1);
   sample = g_build_filename (g_getenv ("BW_SOURCE_DIR"), "data", "samples",
                              "reference-architecture.bulwark", NULL);
-  for (guint k = 0; k < 2; k++)
+  for (guint k = 0; k < N_KINDS; k++)
     {
       ms[k] = g_array_new (FALSE, FALSE, sizeof (double));
       rss[k] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -337,12 +562,14 @@ main (int    argc,
     {
       char *app_argv[] = { argv[1], sample, NULL };
       char *bare_argv[] = { argv[0], (char *) "--bare", NULL };
+      char *stock_argv[] = { argv[0], (char *) "--stock", NULL };
 
-      /* Interleaved, so that a busy moment hurts both alike. */
-      for (guint k = 0; k < 2; k++)
+      /* Interleaved, so that a busy moment hurts all alike. */
+      for (guint k = 0; k < N_KINDS; k++)
         {
-          Start s = k == 0 ? start_once (app_argv, "reference-architecture", shared)
-                           : start_once (bare_argv, "bench-startup-bare", shared);
+          Start s = k == BULWARK ? start_once (app_argv, "reference-architecture", shared)
+                    : k == BARE  ? start_once (bare_argv, "bench-startup-bare", shared)
+                                 : start_once (stock_argv, "bench-startup-stock", shared);
           double mb = s.rss / 1024.0;
 
           g_array_append_val (ms[k], s.ms);
@@ -350,34 +577,37 @@ main (int    argc,
           extra_windows += s.n_windows > 1;
           busy += !s.idle;
         }
-      printf ("round %u: bulwark %.0f ms %.1f MB, bare %.0f ms %.1f MB\n", i + 1,
-              g_array_index (ms[0], double, i), g_array_index (rss[0], double, i),
-              g_array_index (ms[1], double, i), g_array_index (rss[1], double, i));
+      printf ("round %u:", i + 1);
+      for (guint k = 0; k < N_KINDS; k++)
+        printf ("%s %s %.0f ms %.1f MB", k > 0 ? "," : "", names[k],
+                g_array_index (ms[k], double, i), g_array_index (rss[k], double, i));
+      printf ("\n");
     }
   printf ("renderer %s, %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default",
           shared ? "all starts on one display" : "each start on an Xvfb of its own");
+  for (guint k = 0; k < N_KINDS; k++)
+    med[k] = median (ms[k]);
+  printf ("start to a mapped window, median of %u: bulwark on the sample %.0f ms, bare "
+          "AdwApplicationWindow %.0f ms, ratio %.2f (target <= 1.1)\n",
+          rounds, med[BULWARK], med[BARE], med[BULWARK] / med[BARE]);
+  printf ("  stock widgets shaped like bulwark's first screen, no code of ours: %.0f ms, %.2f x "
+          "the bare window; bulwark is %.2f x that\n",
+          med[STOCK], med[STOCK] / med[BARE], med[BULWARK] / med[STOCK]);
   {
-    double a = median (ms[0]), b = median (ms[1]);
-
-    printf ("start to a mapped window, median of %u: bulwark on the sample %.0f ms, bare "
-            "AdwApplicationWindow %.0f ms, ratio %.2f (target <= 1.1)\n",
-            rounds, a, b, a / b);
-  }
-  {
-    double a = median (rss[0]), b = median (rss[1]);
-    double ma = maximum (rss[0]), mb = maximum (rss[1]);
+    double a = median (rss[BULWARK]), b = median (rss[BARE]);
+    double ma = maximum (rss[BULWARK]), mb = maximum (rss[BARE]);
 
     printf ("resident memory once up and idle, median of %u: bulwark %.1f MB, bare %.1f MB, "
-            "+%.1f MB (target <= +40 MB); maxima %.1f and %.1f MB, +%.1f MB\n",
-            rounds, a, b, a - b, ma, mb, ma - mb);
+            "+%.1f MB (target <= +40 MB); maxima %.1f and %.1f MB, +%.1f MB; stock %.1f MB\n",
+            rounds, a, b, a - b, ma, mb, ma - mb, median (rss[STOCK]));
   }
   if (extra_windows > 0)
     printf ("warning: in %u of %u starts a second window (a tooltip?) was up when RSS was read\n",
-            extra_windows, 2 * rounds);
+            extra_windows, N_KINDS * rounds);
   if (busy > 0)
     printf ("warning: in %u of %u starts the process was still busy after ten seconds\n", busy,
-            2 * rounds);
-  for (guint k = 0; k < 2; k++)
+            N_KINDS * rounds);
+  for (guint k = 0; k < N_KINDS; k++)
     {
       g_array_unref (ms[k]);
       g_array_unref (rss[k]);
