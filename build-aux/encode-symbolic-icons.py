@@ -7,7 +7,8 @@ them beside the SVGs.
 For each SVG that SVG_LIST (a GResource XML) names, ENCODER (gtk4-encode-symbolic-svg) makes a
 SIZExSIZE `NAME.symbolic.png`, written to OUT_DIR as `SIZE-NAME.symbolic.png`. OUT_DIR gets
 `stencils-all.gresource.xml`: SVG_LIST's resources, and for each size one more under the same
-icon path's `SIZExSIZE/actions`, where GtkIconTheme prefers them to the SVG at that size. GTK
+icon path's `SIZExSIZE/actions`, where GtkIconTheme prefers them to the SVG at that size. A PNG
+takes its SVG's name in the resource (the file's `alias`, else its file name). GTK
 draws such a PNG in any colour at once; an SVG it renders through librsvg three times over.
 """
 import os
@@ -26,7 +27,9 @@ def main(argv):
     sizes = [int(s) for s in argv[5:]]
     root = ET.parse(svg_list).getroot()
     prefixes = [r.get('prefix') for r in root.iter('gresource')]
-    names = [f.text.strip() for f in root.iter('file') if f.text.strip().endswith('.svg')]
+    files = [f for f in root.iter('file') if f.text.strip().endswith('.svg')]
+    names = [f.text.strip() for f in files]
+    aliases = [f.get('alias', f.text.strip()) for f in files]
     if len(prefixes) != 1 or not prefixes[0].endswith('/scalable/actions') or not names:
         sys.stderr.write('%s: expected one resource of SVGs under …/scalable/actions\n' % svg_list)
         return 1
@@ -43,14 +46,13 @@ def main(argv):
 
     out = ET.Element('gresources')
     svgs = ET.SubElement(out, 'gresource', prefix=prefixes[0])
-    for name in names:
-        ET.SubElement(svgs, 'file', preprocess='xml-stripblanks').text = name
+    for name, alias in zip(names, aliases):
+        ET.SubElement(svgs, 'file', alias=alias, preprocess='xml-stripblanks').text = name
     for size in sizes:
         pngs = ET.SubElement(out, 'gresource', prefix='%s/%dx%d/actions' % (base, size, size))
-        for name in names:
-            stem = name[:-len('.svg')]
-            ET.SubElement(pngs, 'file', alias=stem + '.symbolic.png').text = \
-                '%d-%s.symbolic.png' % (size, stem)
+        for name, alias in zip(names, aliases):
+            ET.SubElement(pngs, 'file', alias=alias[:-len('.svg')] + '.symbolic.png').text = \
+                '%d-%s.symbolic.png' % (size, name[:-len('.svg')])
     ET.indent(out)
     ET.ElementTree(out).write(os.path.join(out_dir, 'stencils-all.gresource.xml'),
                               encoding='UTF-8', xml_declaration=True)

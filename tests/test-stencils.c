@@ -14,7 +14,8 @@
  * resource linked into the program. */
 GResource *bw_stencil_icons_get_resource (void);
 
-#define ICON_PREFIX "/io/github/bulwark/Bulwark/icons/scalable/actions/"
+/* Where GtkIconTheme finds a stencil icon: named bulwark-ICON-symbolic in the resource. */
+#define ICON_PREFIX "/io/github/bulwark/Bulwark/icons/scalable/actions/bulwark-"
 
 /* The platform names of ATT&CK 18.1 (after `Network` became `Network Devices`). */
 static const char *const attack_platforms[]

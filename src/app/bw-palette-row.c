@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-palette-row.h"
+#include "bw-painter.h"
 
 struct _BwPaletteRow
 {
@@ -33,7 +34,7 @@ drag_begin_cb (GtkDragSource *source,
                GdkDrag       *drag,
                BwPaletteRow  *self)
 {
-  g_autofree char *icon_name = g_strdup_printf ("%s-symbolic", self->stencil->icon);
+  g_autofree char *icon_name = bw_stencil_icon_name (self->stencil->icon);
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
   g_autoptr(GtkIconPaintable) icon = NULL;
 
@@ -103,7 +104,7 @@ bw_palette_row_new (BwCatalog       *catalog,
                     const BwStencil *stencil)
 {
   BwPaletteRow *self = g_object_new (BW_TYPE_PALETTE_ROW, NULL);
-  g_autofree char *icon_name = g_strdup_printf ("%s-symbolic", stencil->icon);
+  g_autofree char *icon_name = bw_stencil_icon_name (stencil->icon);
 
   self->catalog = g_object_ref (catalog);
   self->stencil = stencil;

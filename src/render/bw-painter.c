@@ -34,15 +34,23 @@ bw_paint_palette (gboolean dark)
   return bw_theme_get (dark);
 }
 
+char *
+bw_stencil_icon_name (const char *icon)
+{
+  return g_strdup_printf ("bulwark-%s-symbolic", icon);
+}
+
 GBytes *
 bw_stencil_icon_bytes (const char *icon)
 {
+  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
 
   if (icon == NULL)
     return NULL;
   (void) bw_stencil_icons_get_resource ();
-  path = g_strdup_printf (RESOURCE_BASE "/icons/scalable/actions/%s-symbolic.svg", icon);
+  name = bw_stencil_icon_name (icon);
+  path = g_strdup_printf (RESOURCE_BASE "/icons/scalable/actions/%s.svg", name);
   return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 

@@ -124,6 +124,10 @@ GStrv      bw_wrap_label             (const char *text,
  * `text` needs no change (use it as is). */
 char      *bw_paint_sanitize_text    (const char *text);
 
+/* The name GtkIconTheme knows the stencil icon `icon` by (its SVG and its pre-rendered PNGs,
+ * in the program's resources): `bulwark-ICON-symbolic`, which no desktop theme has. */
+char      *bw_stencil_icon_name      (const char *icon);
+
 /* The stencil icon's SVG source (symbolic, 16×16), or NULL when the icon is unknown. */
 GBytes    *bw_stencil_icon_bytes     (const char *icon);
 
